@@ -1,0 +1,28 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { type CountryList, CountryListSchema, type IncomeGroup, type WhoRegion } from '../../../../shared';
+import { apiGet } from '../../../lib/api-client';
+
+export interface CountryFilters {
+  q?: string;
+  whoRegion?: WhoRegion;
+  incomeGroup?: IncomeGroup;
+}
+
+export function getCountries(filters: CountryFilters, signal?: AbortSignal): Promise<CountryList> {
+  return apiGet('/countries', CountryListSchema, { params: { ...filters }, signal });
+}
+
+export function countriesQueryOptions(filters: CountryFilters = {}) {
+  return queryOptions({
+    queryKey: ['countries', filters],
+    queryFn: ({ signal }) => getCountries(filters, signal),
+  });
+}
+
+export function useCountries(filters: CountryFilters = {}) {
+  return useQuery({
+    ...countriesQueryOptions(filters),
+    // Keep the previous rows while a new filter loads, so the table does not flash empty.
+    placeholderData: (previous) => previous,
+  });
+}

@@ -1,0 +1,93 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  INCOME_GROUP_NAMES,
+  INCOME_GROUPS,
+  IncomeGroupSchema,
+  WHO_REGION_NAMES,
+  WHO_REGIONS,
+  WhoRegionSchema,
+} from '../../../../shared';
+import type { CountryFilters as Filters } from '../api/get-countries';
+
+/** How long typing pauses before the search is sent (one request per pause, not per key). */
+const SEARCH_DELAY_MS = 250;
+
+export function CountryFilters({ value, onChange }: { value: Filters; onChange: (next: Filters) => void }) {
+  const id = useId();
+  const [text, setText] = useState(value.q ?? '');
+
+  const sent = useRef(value.q);
+
+  // The URL can change under us (back button, a link): follow it, but not our own echo,
+  // which would overwrite what was typed since.
+  useEffect(() => {
+    if (value.q !== sent.current) {
+      sent.current = value.q;
+      setText(value.q ?? '');
+    }
+  }, [value.q]);
+
+  useEffect(() => {
+    const q = text.trim() || undefined;
+    if (q === value.q) return;
+    const timer = setTimeout(() => {
+      sent.current = q;
+      onChange({ ...value, q });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, value, onChange]);
+
+  return (
+    <search aria-label="Filter countries">
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor={`${id}-q`}>Search</label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            placeholder="Name or ISO code, e.g. Jordan or JOR"
+            value={text}
+            maxLength={100}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-region`}>WHO region</label>
+          <select
+            id={`${id}-region`}
+            value={value.whoRegion ?? ''}
+            onChange={(e) => {
+              const parsed = WhoRegionSchema.safeParse(e.target.value);
+              onChange({ ...value, whoRegion: parsed.success ? parsed.data : undefined });
+            }}
+          >
+            <option value="">All regions</option>
+            {WHO_REGIONS.map((code) => (
+              <option key={code} value={code}>
+                {WHO_REGION_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-income`}>Income group</label>
+          <select
+            id={`${id}-income`}
+            value={value.incomeGroup ?? ''}
+            onChange={(e) => {
+              const parsed = IncomeGroupSchema.safeParse(e.target.value);
+              onChange({ ...value, incomeGroup: parsed.success ? parsed.data : undefined });
+            }}
+          >
+            <option value="">All income groups</option>
+            {INCOME_GROUPS.map((code) => (
+              <option key={code} value={code}>
+                {INCOME_GROUP_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+    </search>
+  );
+}

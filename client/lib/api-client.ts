@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import { type ErrorEnvelope, ErrorEnvelopeSchema } from '../../shared';
+
+/**
+ * The one fetch client of the app. Every response is validated with the shared zod schema
+ * of its endpoint, so a drifting server shows up as an error instead of a broken page.
+ */
+
+export const API_BASE = '/api';
+
+/** An API failure, carrying the server's error envelope (or one built for network/format failures). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly statusCode: number;
+  readonly error: string;
+  readonly requestId: string | null;
+  readonly issues: ErrorEnvelope['issues'];
+
+  constructor(envelope: Omit<ErrorEnvelope, 'requestId'> & { requestId?: string | null }) {
+    super(envelope.message);
+    this.statusCode = envelope.statusCode;
+    this.error = envelope.error;
+    this.requestId = envelope.requestId ?? null;
+    this.issues = envelope.issues;
+  }
+
+  /** 4xx: asking again will not help. */
+  get isClientError(): boolean {
+    return this.statusCode >= 400 && this.statusCode < 500;
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export function buildUrl(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  try {
+    return await res.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function apiGet<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: { params?: QueryParams; signal?: AbortSignal } = {},
+): Promise<z.infer<S>> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.params), {
+      headers: { accept: 'application/json' },
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({
+      error: 'Network Error',
+      message: 'Could not reach the NAP Tracker server. Check your connection and try again.',
+      statusCode: 0,
+    });
+  }
+
+  const body = await readJson(res);
+  const requestId = res.headers.get('x-request-id');
+
+  if (!res.ok) {
+    const envelope = ErrorEnvelopeSchema.safeParse(body);
+    if (envelope.success) throw new ApiError(envelope.data);
+    throw new ApiError({
+      error: res.statusText || 'Error',
+      message: `The server answered ${res.status} ${res.statusText}`.trim(),
+      statusCode: res.status,
+      requestId,
+    });
+  }
+
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({
+      error: 'Invalid Response',
+      message: `The server's answer to ${path} did not have the expected shape.`,
+      statusCode: res.status,
+      requestId,
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { importTracssWorkbook } from '../modules/imports/tracss-import';
+import type { Database } from './client';
+import { loadCountries } from './reference/countries';
+import { TRACSS_2019_2020_XLSX } from './reference/paths';
+import { loadTracssFramework, TRACSS_2019_2020 } from './reference/tracss-framework';
+import { importRuns } from './schema';
+
+type Log = Pick<FastifyBaseLogger, 'info'>;
+
+/**
+ * Migrates, then loads the reference data once: countries, the TrACSS 2019–2020 framework and the
+ * round's answers, imported from the portal's spreadsheet through the same importer users run.
+ * Idempotent, and serialised across processes by the startup lock.
+ */
+export async function prepareDatabase(database: Database, opts: { loadReferenceData: boolean; log?: Log }) {
+  await database.withStartupLock(async (db) => {
+    const t0 = performance.now();
+    await database.migrate(db);
+    opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'database migrated');
+    if (!opts.loadReferenceData) return;
+    await db.transaction(async (tx) => {
+      await loadCountries(tx);
+      await loadTracssFramework(tx);
+    });
+    const t = TRACSS_2019_2020;
+    const done = await db
+      .select({ id: importRuns.id })
+      .from(importRuns)
+      .where(and(eq(importRuns.frameworkCode, t.code), eq(importRuns.periodCode, t.period.code)))
+      .limit(1);
+    if (done.length === 0) {
+      const result = await importTracssWorkbook(
+        { ...database, db },
+        {
+          data: await readFile(TRACSS_2019_2020_XLSX),
+          fileName: path.basename(TRACSS_2019_2020_XLSX),
+          frameworkCode: t.code,
+          periodCode: t.period.code,
+        },
+      );
+      opts.log?.info(
+        { countries: result.countries, values: result.values },
+        'TrACSS 2019–2020 answers imported from the portal spreadsheet',
+      );
+    }
+    opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'reference data ready');
+  });
+}

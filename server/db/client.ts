@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A database or an open transaction: repositories take either. */
+export type DbOrTx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** Every migrating process takes this lock first, so several servers can start against one Postgres. */
+const MIGRATION_LOCK_KEY = 7_245_120_193;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Runs a raw query and returns its rows, whichever driver is underneath. */
+  rows<T>(query: SQL, tx?: DbOrTx): Promise<T[]>;
+  /**
+   * Runs fn while holding an exclusive database-wide lock (Postgres advisory lock; PGlite has
+   * one connection, so it needs none). Used for migrations and first-start loading.
+   */
+  withStartupLock<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  migrate(db?: Db): Promise<void>;
+  close(): Promise<void>;
+}
+
+function toRows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  pgliteDataDir?: string | undefined;
+  /** An already open PGlite instance (tests load one from a prepared dump). */
+  pglite?: PGlite;
+  maxConnections?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.maxConnections ?? 10);
+  return openPglite(opts);
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  let client = opts.pglite;
+  if (!client) {
+    const dir = opts.pgliteDataDir;
+    if (!dir) throw new Error('pgliteDataDir is required when DATABASE_URL is unset');
+    mkdirSync(dir, { recursive: true });
+    client = await PGlite.create(dir);
+  }
+  const pg = client;
+  const db = drizzlePglite({ client: pg, schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    rows: async <T>(query: SQL, tx?: DbOrTx) => toRows<T>(await (tx ?? db).execute(query)),
+    withStartupLock: (fn) => fn(db),
+    migrate: async (d = db) => {
+      await migratePglite(d as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    close: async () => {
+      if (!pg.closed) await pg.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    // Reporting queries run better with custom plans (PERFORMANCE-NOTES: generic plans were slower).
+    connection: { plan_cache_mode: 'force_custom_plan', application_name: 'nap-tracker' },
+  });
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    rows: async <T>(query: SQL, tx?: DbOrTx) => toRows<T>(await (tx ?? db).execute(query)),
+    withStartupLock: async (fn) => {
+      // A session-level advisory lock lives on one connection: reserve one for the whole step.
+      const reserved = await client.reserve();
+      try {
+        await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        const lockedDb = drizzlePostgres({ client: reserved as unknown as typeof client, schema }) as unknown as Db;
+        try {
+          return await fn(lockedDb);
+        } finally {
+          await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+        }
+      } finally {
+        reserved.release();
+      }
+    },
+    migrate: async (d = db) => {
+      await migratePostgres(d as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}

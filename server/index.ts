@@ -1,0 +1,40 @@
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { prepareDatabase } from './db/bootstrap';
+import { openDatabase } from './db/client';
+
+// Process entry: config → db → migrate/load → app → listen → graceful shutdown.
+const started = performance.now();
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR });
+const app = await buildApp({
+  database,
+  clientDistDir: config.CLIENT_DIST_DIR,
+  logger: { level: config.LOG_LEVEL },
+});
+await prepareDatabase(database, { loadReferenceData: config.LOAD_REFERENCE_DATA, log: app.log });
+await app.listen({ host: config.HOST, port: config.PORT });
+app.log.info(
+  {
+    database: database.kind === 'pglite' ? `PGlite at ${config.PGLITE_DATA_DIR}` : 'Postgres (DATABASE_URL)',
+    startupMs: Math.round(performance.now() - started),
+  },
+  `NAP Tracker is serving at http://${config.HOST}:${config.PORT}`,
+);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  });
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CompareQuerySchema, CompareResultSchema, ErrorEnvelopeSchema } from '../../../shared';
+import type { Database } from '../../db/client';
+import { compareCountry } from './service';
+
+export function compareRoutes(database: Database) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/api/compare',
+      {
+        schema: {
+          tags: ['compare'],
+          summary: 'One country against a peer group on every A–E indicator of a framework',
+          querystring: CompareQuerySchema,
+          response: { 200: CompareResultSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
+        },
+      },
+      async (req) => compareCountry(database.db, req.query),
+    );
+  };
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { Country, IncomeGroup, WhoRegion } from '../../../shared';
+import type { DbOrTx } from '../../db/client';
+import { countries } from '../../db/schema';
+
+type Row = typeof countries.$inferSelect;
+
+export function toCountry(r: Row): Country {
+  return {
+    iso3: r.iso3,
+    iso2: r.iso2,
+    m49Code: r.m49Code,
+    name: r.name,
+    isoName: r.isoName,
+    whoMember: r.whoMember,
+    whoRegion: r.whoRegion as WhoRegion | null,
+    unRegion: r.unRegion,
+    unSubregion: r.unSubregion,
+    incomeGroup: r.incomeGroup as IncomeGroup | null,
+  };
+}
+
+export interface CountryFilter {
+  whoRegion?: WhoRegion | undefined;
+  incomeGroup?: IncomeGroup | undefined;
+  q?: string | undefined;
+  whoMember?: boolean | undefined;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function listCountries(db: DbOrTx, f: CountryFilter): Promise<Country[]> {
+  const where: SQL[] = [];
+  if (f.whoRegion) where.push(eq(countries.whoRegion, f.whoRegion));
+  if (f.incomeGroup) where.push(eq(countries.incomeGroup, f.incomeGroup));
+  if (f.whoMember !== undefined) where.push(eq(countries.whoMember, f.whoMember));
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    const m = or(ilike(countries.name, pattern), ilike(countries.isoName, pattern), ilike(countries.iso3, pattern));
+    if (m) where.push(m);
+  }
+  const rows = await db
+    .select()
+    .from(countries)
+    .where(and(...where))
+    .orderBy(asc(countries.name));
+  return rows.map(toCountry);
+}
+
+export async function findCountry(db: DbOrTx, iso3: string): Promise<Country | null> {
+  const [row] = await db.select().from(countries).where(eq(countries.iso3, iso3));
+  return row ? toCountry(row) : null;
+}

@@ -1,0 +1,39 @@
+import type { DbOrTx } from '../../db/client';
+import { AppError } from '../../lib/errors';
+import { listFrameworks, listIndicators, listPeriods } from './repository';
+
+export async function getFramework(db: DbOrTx, code: string) {
+  const [framework] = await listFrameworks(db, code);
+  if (!framework) throw new AppError(404, `framework: no framework with code ${code}`);
+  return framework;
+}
+
+export async function getFrameworkDetail(db: DbOrTx, code: string) {
+  const framework = await getFramework(db, code);
+  const periods = await listPeriods(db, code);
+  return { ...framework, periods: periods.map(({ id: _id, ...p }) => p) };
+}
+
+export async function getIndicator(db: DbOrTx, frameworkCode: string, indicatorCode: string) {
+  await getFramework(db, frameworkCode);
+  const [indicator] = await listIndicators(db, frameworkCode, { code: indicatorCode });
+  if (!indicator) {
+    throw new AppError(404, `indicator: no indicator with code ${indicatorCode} in framework ${frameworkCode}`);
+  }
+  return indicator;
+}
+
+/** The period with this code, or the framework's latest period when no code is given. */
+export async function resolvePeriod(db: DbOrTx, frameworkCode: string, periodCode?: string) {
+  const periods = await listPeriods(db, frameworkCode);
+  const period = periodCode ? periods.find((p) => p.code === periodCode) : periods.at(-1);
+  if (!period) {
+    throw new AppError(
+      404,
+      periodCode
+        ? `period: no period ${periodCode} in framework ${frameworkCode}`
+        : `period: framework ${frameworkCode} has no period yet`,
+    );
+  }
+  return period;
+}

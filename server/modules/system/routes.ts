@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorEnvelopeSchema, HealthSchema, ReadySchema } from '../../../shared';
+import type { Database } from '../../db/client';
+import { AppError } from '../../lib/errors';
+
+export function systemRoutes(database: Database) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/api/health',
+      { schema: { tags: ['system'], summary: 'Liveness: the process answers', response: { 200: HealthSchema } } },
+      async () => ({ status: 'ok' as const }),
+    );
+    r.get(
+      '/api/ready',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Readiness: the database answers and is migrated',
+          response: { 200: ReadySchema, 503: ErrorEnvelopeSchema },
+        },
+      },
+      async (req) => {
+        try {
+          await database.rows(sql`select 1 from countries limit 1`);
+        } catch (err) {
+          req.log.warn({ err }, 'readiness check failed');
+          throw new AppError(503, 'database: not reachable or not migrated');
+        }
+        return { status: 'ready' as const, database: database.kind };
+      },
+    );
+  };
+}

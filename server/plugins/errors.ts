@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { STATUS_CODES } from 'node:http';
+import type { ErrorEnvelope } from '../../shared';
+import { AppError } from '../lib/errors';
+
+const SOURCE_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'path', headers: 'header' };
+
+function envelope(statusCode: number, message: string, requestId: string, issues?: ErrorEnvelope['issues']) {
+  const body: ErrorEnvelope = { error: STATUS_CODES[statusCode] ?? 'Error', message, statusCode, requestId };
+  if (issues && issues.length > 0) body.issues = issues;
+  return body;
+}
+
+/**
+ * One error envelope for every error: 4xx messages are shown (they name the field or the
+ * resource); 5xx details are logged and never sent.
+ */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const source = SOURCE_NAMES[err.validationContext ?? ''] ?? err.validationContext ?? 'request';
+      const issues = err.validation.map((v) => {
+        const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        return { path: field ? `${source}.${field}` : source, message: v.message ?? 'is invalid' };
+      });
+      const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      return reply.code(400).send(envelope(400, message, req.id, issues));
+    }
+    if (err instanceof AppError) {
+      if (err.statusCode >= 500) req.log.error({ err }, 'application error');
+      return reply.code(err.statusCode).send(envelope(err.statusCode, err.message, req.id, err.issues));
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
+      return reply.code(500).send(envelope(500, 'Internal server error', req.id));
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err }, 'unhandled error');
+      return reply.code(status).send(envelope(status, 'Internal server error', req.id));
+    }
+    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type …) are safe to show.
+    return reply.code(status).send(envelope(status, err.message, req.id));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send(envelope(404, `Route ${req.method} ${req.url.split('?')[0]} not found`, req.id));
+  });
+}

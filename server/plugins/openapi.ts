@@ -1,0 +1,30 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+/** OpenAPI generated from the shared zod schemas the routes declare. */
+export async function registerOpenApi(app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'NAP Tracker API',
+        description:
+          'Monitoring and evaluation of national action plans on antimicrobial resistance: countries, ' +
+          'indicator frameworks (TrACSS), values and peer comparison. Errors use one envelope ' +
+          '{ error, message, statusCode, requestId, issues? }.',
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'system', description: 'Liveness and readiness' },
+        { name: 'countries', description: 'Reference list of countries' },
+        { name: 'frameworks', description: 'Indicator frameworks, their indicators and periods' },
+        { name: 'values', description: 'Indicator values reported by countries' },
+        { name: 'compare', description: 'Peer comparison' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { CountrySchema, Iso3Schema } from '../domain/country';
+import { LevelSchema, LevelWordingSchema } from '../domain/level';
+import { SectorSchema } from '../domain/indicator';
+import { FrameworkCodeSchema } from './frameworks';
+
+export const PEER_GROUP_TYPES = ['who_region', 'income_group', 'countries', 'all'] as const;
+export const PeerGroupTypeSchema = z.enum(PEER_GROUP_TYPES);
+export type PeerGroupType = z.infer<typeof PeerGroupTypeSchema>;
+
+export const CompareQuerySchema = z.object({
+  framework: FrameworkCodeSchema.describe('Framework code, e.g. tracss-2019-2020'),
+  period: z.string().trim().min(1).max(32).optional().describe('Period code; the latest period by default'),
+  country: Iso3Schema.describe('The country compared with the group'),
+  groupType: PeerGroupTypeSchema.default('who_region'),
+  group: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .describe(
+      'WHO region code (who_region), income group code (income_group) or comma-separated ISO3 codes (countries); ' +
+        "defaults to the country's own region or income group",
+    ),
+});
+export type CompareQuery = z.input<typeof CompareQuerySchema>;
+
+const StatsSchema = z.object({
+  n: z.number().int().describe('Group members with a level answer'),
+  distribution: z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number(), E: z.number() }),
+  median: z.number().nullable().describe('Score A = 1 … E = 5'),
+  q1: z.number().nullable(),
+  q3: z.number().nullable(),
+});
+
+export const CompareRowSchema = z.object({
+  indicator: z.object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    section: z.string().nullable(),
+    sectors: z.array(SectorSchema),
+    levels: LevelWordingSchema.nullable(),
+  }),
+  countryLevel: LevelSchema.nullable(),
+  stats: StatsSchema.describe('Over every group member, the country included if it belongs to the group'),
+  rank: z.number().int().nullable().describe('1 + peers (group without the country) at a higher level'),
+  percentile: z.number().nullable().describe('Peers below + half of peers at the same level, in %'),
+});
+export type CompareRow = z.infer<typeof CompareRowSchema>;
+
+export const CompareResultSchema = z.object({
+  framework: z.string(),
+  period: z.string(),
+  country: CountrySchema,
+  group: z.object({
+    type: PeerGroupTypeSchema,
+    key: z.string(),
+    label: z.string(),
+    members: z.array(z.string()).describe('ISO3 codes of the group'),
+  }),
+  rows: z.array(CompareRowSchema),
+});
+export type CompareResult = z.infer<typeof CompareResultSchema>;

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { LevelWordingSchema } from './level';
+
+export const MEASURE_TYPES = ['number', 'percentage', 'ratio', 'yes_no', 'level', 'text'] as const;
+export const MeasureTypeSchema = z
+  .enum(MEASURE_TYPES)
+  .describe('number, percentage (0–100), ratio (numerator/denominator), yes/no, ordinal level A–E, text milestone');
+export type MeasureType = z.infer<typeof MeasureTypeSchema>;
+
+export const DIRECTIONS = ['increase', 'decrease', 'maintain'] as const;
+export const DirectionSchema = z.enum(DIRECTIONS);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+export const RESULT_LEVELS = ['input', 'process', 'output', 'outcome', 'impact'] as const;
+export const ResultLevelSchema = z.enum(RESULT_LEVELS);
+
+/** One Health sectors of a NAP. */
+export const SECTORS = [
+  'human_health',
+  'terrestrial_animal_health',
+  'aquatic_animal_health',
+  'plant_health',
+  'food_production',
+  'food_safety',
+  'environment',
+] as const;
+export const SectorSchema = z.enum(SECTORS);
+export type Sector = z.infer<typeof SectorSchema>;
+
+export const SECTOR_NAMES: Record<Sector, string> = {
+  human_health: 'Human health',
+  terrestrial_animal_health: 'Terrestrial animal health',
+  aquatic_animal_health: 'Aquatic animal health',
+  plant_health: 'Plant health',
+  food_production: 'Food production',
+  food_safety: 'Food safety',
+  environment: 'Environment',
+};
+
+/** Global Action Plan on AMR (2015) strategic objectives. */
+export const GAP_OBJECTIVES = {
+  1: 'Improve awareness and understanding of AMR',
+  2: 'Strengthen knowledge through surveillance and research',
+  3: 'Reduce the incidence of infection (IPC, sanitation, hygiene)',
+  4: 'Optimise the use of antimicrobial medicines',
+  5: 'Sustainable investment, including research and development',
+} as const;
+export const GapObjectiveSchema = z.number().int().min(1).max(5);
+
+export const FRAMEWORK_KINDS = ['tracss', 'national'] as const;
+
+export const FrameworkSchema = z.object({
+  code: z.string().describe('Stable identifier, e.g. tracss-2019-2020'),
+  name: z.string(),
+  kind: z.enum(FRAMEWORK_KINDS),
+  description: z.string().nullable(),
+  source: z.string().nullable().describe('Where the framework comes from'),
+  indicatorCount: z.number().int(),
+});
+export type Framework = z.infer<typeof FrameworkSchema>;
+
+export const IndicatorSchema = z.object({
+  id: z.number().int(),
+  frameworkCode: z.string(),
+  code: z.string().describe('Unique within its framework, e.g. 4.1 or 4.2-1 for the first sub-item of 4.2'),
+  questionCode: z.string().nullable().describe('Code as printed in the source (several sub-items may share it)'),
+  sortOrder: z.number().int(),
+  name: z.string(),
+  subItem: z.string().nullable(),
+  definition: z.string().nullable(),
+  section: z.string().nullable(),
+  measureType: MeasureTypeSchema,
+  unit: z.string().nullable(),
+  direction: DirectionSchema,
+  levels: LevelWordingSchema.nullable().describe('Wording of each level, for measureType = level'),
+  gapObjective: GapObjectiveSchema.nullable(),
+  sectors: z.array(SectorSchema),
+  resultLevel: ResultLevelSchema.nullable(),
+  dataSource: z.string().nullable(),
+  frequency: z.string().nullable(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;

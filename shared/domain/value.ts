@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { LevelSchema } from './level';
+
+export const PeriodSchema = z.object({
+  code: z.string().describe('e.g. 2019-2020 for a TrACSS round, 2024 for a year'),
+  label: z.string(),
+  startDate: z.iso.date(),
+  endDate: z.iso.date(),
+});
+export type Period = z.infer<typeof PeriodSchema>;
+
+export const VALUE_STATUSES = ['reported', 'no_data', 'not_applicable'] as const;
+export const ValueStatusSchema = z.enum(VALUE_STATUSES);
+export type ValueStatus = z.infer<typeof ValueStatusSchema>;
+
+export const IndicatorValueSchema = z.object({
+  countryIso3: z.string(),
+  indicatorId: z.number().int(),
+  indicatorCode: z.string(),
+  frameworkCode: z.string(),
+  periodCode: z.string(),
+  status: ValueStatusSchema,
+  level: LevelSchema.nullable().describe('For level indicators'),
+  numericValue: z.number().nullable().describe('For number, percentage, ratio; 1/0 for yes/no'),
+  textValue: z.string().nullable().describe('The answer as given (yes/no, text milestones, level wording)'),
+});
+export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;

@@ -1,0 +1,42 @@
+import { vi } from 'vitest';
+
+export interface MockResponse {
+  status?: number;
+  body: unknown;
+}
+type Handler = (url: URL) => MockResponse | Promise<MockResponse>;
+
+/**
+ * Replaces fetch with a tiny router over /api paths. Unmatched requests answer 500 so a
+ * missing mock shows up as an error state (and a failing assertion), never a hang.
+ * Returns the spy so tests can inspect the URLs requested.
+ */
+export function mockApi(routes: Record<string, Handler>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://localhost');
+    const path = url.pathname.replace(/^\/api/, '');
+    const handler = routes[path];
+    const res: MockResponse = handler
+      ? await handler(url)
+      : {
+          status: 500,
+          body: {
+            error: 'Internal Server Error',
+            message: `No mock for ${path}`,
+            statusCode: 500,
+            requestId: 'mock',
+          },
+        };
+    return new Response(JSON.stringify(res.body), {
+      status: res.status ?? 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** The URLs fetch was called with, e.g. to check query parameters. */
+export function requestedUrls(fetchMock: ReturnType<typeof mockApi>): URL[] {
+  return fetchMock.mock.calls.map(([input]) => new URL(String(input), 'http://localhost'));
+}

@@ -1,0 +1,19 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Providers } from '../../../client/app/providers';
+import { createQueryClient } from '../../../client/app/query-client';
+import { routes } from '../../../client/app/routes';
+
+/** Renders the whole app (layout, routes, providers) at `path`, with a fresh cache and no retries. */
+export function renderApp(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const queryClient = createQueryClient({ retry: false });
+  const user = userEvent.setup();
+  const utils = render(
+    <Providers queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </Providers>,
+  );
+  return { ...utils, router, user, queryClient };
+}
