@@ -6,7 +6,10 @@ import { openDatabase } from './db/client';
 // Process entry: config → db → migrate/load → app → listen → graceful shutdown.
 const started = performance.now();
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR });
+const database = await openDatabase({
+  databaseUrl: config.DATABASE_URL,
+  pgliteDataDir: config.PGLITE_DATA_DIR,
+});
 const app = await buildApp({
   database,
   clientDistDir: config.CLIENT_DIST_DIR,

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -52,12 +52,42 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openPglite(opts);
 }
 
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it.
+ * A lock file holding the owner's pid refuses that with a clear message (a stale lock of a dead
+ * process is taken over).
+ */
+function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, 'nap-tracker.lock');
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch {
+    const owner = Number(readFileSync(file, 'utf8'));
+    let alive = false;
+    try {
+      alive = owner > 0 && owner !== process.pid && process.kill(owner, 0);
+    } catch {
+      alive = false;
+    }
+    if (alive) {
+      throw new Error(
+        `The data folder ${dir} is in use by process ${owner} (a running server?). Stop it first, ` +
+          'or set DATABASE_URL to use a Postgres server that several processes can share.',
+      );
+    }
+    writeFileSync(file, String(process.pid));
+  }
+  return () => rmSync(file, { force: true });
+}
+
 async function openPglite(opts: OpenOptions): Promise<Database> {
   let client = opts.pglite;
+  let releaseLock = () => {};
   if (!client) {
     const dir = opts.pgliteDataDir;
     if (!dir) throw new Error('pgliteDataDir is required when DATABASE_URL is unset');
     mkdirSync(dir, { recursive: true });
+    releaseLock = lockDataDir(dir);
     client = await PGlite.create(dir);
   }
   const pg = client;
@@ -72,6 +102,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     },
     close: async () => {
       if (!pg.closed) await pg.close();
+      releaseLock();
     },
   };
 }
@@ -89,13 +120,13 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     db,
     rows: async <T>(query: SQL, tx?: DbOrTx) => toRows<T>(await (tx ?? db).execute(query)),
     withStartupLock: async (fn) => {
-      // A session-level advisory lock lives on one connection: reserve one for the whole step.
+      // A session-level advisory lock lives on one connection: reserve one to hold it while the
+      // pool does the work. Other processes wait on the lock until this one has finished.
       const reserved = await client.reserve();
       try {
         await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        const lockedDb = drizzlePostgres({ client: reserved as unknown as typeof client, schema }) as unknown as Db;
         try {
-          return await fn(lockedDb);
+          return await fn(db);
         } finally {
           await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
         }

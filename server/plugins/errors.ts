@@ -1,10 +1,15 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { STATUS_CODES } from 'node:http';
 import type { ErrorEnvelope } from '../../shared';
 import { AppError } from '../lib/errors';
 
-const SOURCE_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'path', headers: 'header' };
+const SOURCE_NAMES: Record<string, string> = {
+  querystring: 'query',
+  body: 'body',
+  params: 'path',
+  headers: 'header',
+};
 
 function envelope(statusCode: number, message: string, requestId: string, issues?: ErrorEnvelope['issues']) {
   const body: ErrorEnvelope = { error: STATUS_CODES[statusCode] ?? 'Error', message, statusCode, requestId };

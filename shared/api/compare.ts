@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CountrySchema, Iso3Schema } from '../domain/country';
-import { LevelSchema, LevelWordingSchema } from '../domain/level';
 import { SectorSchema } from '../domain/indicator';
+import { LevelSchema, LevelWordingSchema } from '../domain/level';
 import { FrameworkCodeSchema } from './frameworks';
 
 export const PEER_GROUP_TYPES = ['who_region', 'income_group', 'countries', 'all'] as const;

@@ -6,7 +6,10 @@ export const CountryListQuerySchema = z.object({
   whoRegion: WhoRegionSchema.optional(),
   incomeGroup: IncomeGroupSchema.optional(),
   q: z.string().trim().max(100).optional().describe('Matches name, ISO name or code (case-insensitive)'),
-  whoMember: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  whoMember: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type CountryListQuery = z.input<typeof CountryListQuerySchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Iso3Schema } from '../domain/country';
 import { IndicatorValueSchema } from '../domain/value';
-import { pageOf, PaginationQuerySchema } from './common';
+import { PaginationQuerySchema, pageOf } from './common';
 import { FrameworkCodeSchema } from './frameworks';
 
 export const ValueQuerySchema = PaginationQuerySchema.extend({

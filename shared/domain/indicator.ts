@@ -4,7 +4,9 @@ import { LevelWordingSchema } from './level';
 export const MEASURE_TYPES = ['number', 'percentage', 'ratio', 'yes_no', 'level', 'text'] as const;
 export const MeasureTypeSchema = z
   .enum(MEASURE_TYPES)
-  .describe('number, percentage (0–100), ratio (numerator/denominator), yes/no, ordinal level A–E, text milestone');
+  .describe(
+    'number, percentage (0–100), ratio (numerator/denominator), yes/no, ordinal level A–E, text milestone',
+  );
 export type MeasureType = z.infer<typeof MeasureTypeSchema>;
 
 export const DIRECTIONS = ['increase', 'decrease', 'maintain'] as const;
@@ -63,7 +65,10 @@ export const IndicatorSchema = z.object({
   id: z.number().int(),
   frameworkCode: z.string(),
   code: z.string().describe('Unique within its framework, e.g. 4.1 or 4.2-1 for the first sub-item of 4.2'),
-  questionCode: z.string().nullable().describe('Code as printed in the source (several sub-items may share it)'),
+  questionCode: z
+    .string()
+    .nullable()
+    .describe('Code as printed in the source (several sub-items may share it)'),
   sortOrder: z.number().int(),
   name: z.string(),
   subItem: z.string().nullable(),

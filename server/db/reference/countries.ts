@@ -11,7 +11,9 @@ const incomeByName = new Map(
   Object.entries(INCOME_GROUP_NAMES).map(([code, name]) => [name.toLowerCase(), code as IncomeGroup]),
 );
 
-export async function readCountriesCsv(file = path.join(REFERENCE_DATA_DIR, 'countries/countries_reference.csv')) {
+export async function readCountriesCsv(
+  file = path.join(REFERENCE_DATA_DIR, 'countries/countries_reference.csv'),
+) {
   const records = parseCsvRecords(await readFile(file, 'utf8'));
   return records.map((r) => {
     const region = r.who_region as WhoRegion;

@@ -10,7 +10,12 @@ import { REFERENCE_DATA_DIR } from './paths';
 export const TRACSS_2019_2020 = {
   code: 'tracss-2019-2020',
   name: 'TrACSS 2019–2020',
-  period: { code: '2019-2020', label: 'TrACSS round 4 (2019–2020)', startDate: '2019-01-01', endDate: '2020-12-31' },
+  period: {
+    code: '2019-2020',
+    label: 'TrACSS round 4 (2019–2020)',
+    startDate: '2019-01-01',
+    endDate: '2020-12-31',
+  },
 } as const;
 
 /** Sections of the 2019–2020 questionnaire, by the question number's first part. */
@@ -43,11 +48,21 @@ const SECTOR_MAP: Record<string, Sector[]> = {
   'Plant health': ['plant_health'],
   'Food safety': ['food_safety'],
   'Animal health and food safety': ['terrestrial_animal_health', 'aquatic_animal_health', 'food_safety'],
-  'Plant/food production/food safety/environment': ['plant_health', 'food_production', 'food_safety', 'environment'],
+  'Plant/food production/food safety/environment': [
+    'plant_health',
+    'food_production',
+    'food_safety',
+    'environment',
+  ],
   Environment: ['environment'],
 };
 
-const MEASURE: Record<string, MeasureType> = { level_A_E: 'level', yes_no: 'yes_no', text: 'text', empty: 'text' };
+const MEASURE: Record<string, MeasureType> = {
+  level_A_E: 'level',
+  yes_no: 'yes_no',
+  text: 'text',
+  empty: 'text',
+};
 
 export type NewIndicator = typeof indicators.$inferInsert;
 
@@ -67,7 +82,8 @@ export async function readTracssQuestions(
     const section = SECTIONS[sectionKey];
     const measureType = MEASURE[r.response_type ?? ''];
     const sectors = SECTOR_MAP[r.sector ?? ''];
-    if (!measureType || !sectors) throw new Error(`questions file: unknown response type or sector in row ${r.column_index}`);
+    if (!measureType || !sectors)
+      throw new Error(`questions file: unknown response type or sector in row ${r.column_index}`);
     const levels: LevelWording | null =
       measureType === 'level'
         ? {

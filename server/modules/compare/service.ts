@@ -38,21 +38,31 @@ async function resolveGroup(db: DbOrTx, country: Country, type: PeerGroupType, k
     const raw = key ?? country.whoRegion;
     if (!raw) throw new AppError(400, `group: ${country.name} has no WHO region; name one (e.g. group=EMR)`);
     const parsed = WhoRegionSchema.safeParse(raw);
-    if (!parsed.success) throw new AppError(400, `group: "${raw}" is not a WHO region code (AFR, AMR, SEAR, EUR, EMR, WPR)`);
+    if (!parsed.success)
+      throw new AppError(400, `group: "${raw}" is not a WHO region code (AFR, AMR, SEAR, EUR, EMR, WPR)`);
     const region: WhoRegion = parsed.data;
     const members = await listCountries(db, { whoRegion: region });
     return { type, key: region, label: WHO_REGION_NAMES[region], members: members.map((c) => c.iso3) };
   }
   if (type === 'income_group') {
     const raw = key ?? country.incomeGroup;
-    if (!raw) throw new AppError(400, `group: ${country.name} has no income group; name one (e.g. group=LMC)`);
+    if (!raw)
+      throw new AppError(400, `group: ${country.name} has no income group; name one (e.g. group=LMC)`);
     const parsed = IncomeGroupSchema.safeParse(raw);
-    if (!parsed.success) throw new AppError(400, `group: "${raw}" is not an income group code (LIC, LMC, UMC, HIC)`);
+    if (!parsed.success)
+      throw new AppError(400, `group: "${raw}" is not an income group code (LIC, LMC, UMC, HIC)`);
     const income: IncomeGroup = parsed.data;
     const members = await listCountries(db, { incomeGroup: income });
     return { type, key: income, label: INCOME_GROUP_NAMES[income], members: members.map((c) => c.iso3) };
   }
-  const codes = [...new Set((key ?? '').split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))];
+  const codes = [
+    ...new Set(
+      (key ?? '')
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
   if (codes.length === 0) throw new AppError(400, 'group: give the ISO3 codes of the group, comma-separated');
   if (codes.length > MAX_GROUP_COUNTRIES) {
     throw new AppError(400, `group: at most ${MAX_GROUP_COUNTRIES} countries, got ${codes.length}`);
@@ -61,7 +71,8 @@ async function resolveGroup(db: DbOrTx, country: Country, type: PeerGroupType, k
   if (bad.length) throw new AppError(400, `group: not ISO3 codes: ${bad.slice(0, 10).join(', ')}`);
   const known = new Set((await listCountries(db, {})).map((c) => c.iso3));
   const unknown = codes.filter((c) => !known.has(c));
-  if (unknown.length) throw new AppError(404, `group: unknown country codes: ${unknown.slice(0, 10).join(', ')}`);
+  if (unknown.length)
+    throw new AppError(404, `group: unknown country codes: ${unknown.slice(0, 10).join(', ')}`);
   return { type, key: codes.join(','), label: `${codes.length} selected countries`, members: codes };
 }
 

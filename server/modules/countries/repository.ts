@@ -36,7 +36,11 @@ export async function listCountries(db: DbOrTx, f: CountryFilter): Promise<Count
   if (f.whoMember !== undefined) where.push(eq(countries.whoMember, f.whoMember));
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
-    const m = or(ilike(countries.name, pattern), ilike(countries.isoName, pattern), ilike(countries.iso3, pattern));
+    const m = or(
+      ilike(countries.name, pattern),
+      ilike(countries.isoName, pattern),
+      ilike(countries.iso3, pattern),
+    );
     if (m) where.push(m);
   }
   const rows = await db

@@ -43,7 +43,11 @@ export async function listFrameworks(db: DbOrTx, code?: string): Promise<Framewo
     .where(code ? eq(frameworks.code, code) : undefined)
     .groupBy(frameworks.code)
     .orderBy(asc(frameworks.name));
-  return rows.map((r) => ({ ...r, kind: r.kind as Framework['kind'], indicatorCount: Number(r.indicatorCount) }));
+  return rows.map((r) => ({
+    ...r,
+    kind: r.kind as Framework['kind'],
+    indicatorCount: Number(r.indicatorCount),
+  }));
 }
 
 export async function listPeriods(db: DbOrTx, frameworkCode: string): Promise<(Period & { id: number })[]> {

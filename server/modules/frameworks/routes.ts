@@ -20,7 +20,13 @@ export function frameworkRoutes(database: Database) {
     const errors = { 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema };
     r.get(
       '/api/frameworks',
-      { schema: { tags: ['frameworks'], summary: 'List indicator frameworks', response: { 200: FrameworkListSchema } } },
+      {
+        schema: {
+          tags: ['frameworks'],
+          summary: 'List indicator frameworks',
+          response: { 200: FrameworkListSchema },
+        },
+      },
       async () => ({ items: await listFrameworks(database.db) }),
     );
     r.get(

@@ -18,7 +18,10 @@ export async function getIndicator(db: DbOrTx, frameworkCode: string, indicatorC
   await getFramework(db, frameworkCode);
   const [indicator] = await listIndicators(db, frameworkCode, { code: indicatorCode });
   if (!indicator) {
-    throw new AppError(404, `indicator: no indicator with code ${indicatorCode} in framework ${frameworkCode}`);
+    throw new AppError(
+      404,
+      `indicator: no indicator with code ${indicatorCode} in framework ${frameworkCode}`,
+    );
   }
   return indicator;
 }

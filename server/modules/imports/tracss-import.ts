@@ -49,7 +49,11 @@ const normaliseHeader = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
   if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
   return cell.text.trim();
@@ -112,8 +116,11 @@ export async function importTracssWorkbook(
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(opts.data as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new AppError(400, `file: ${opts.fileName} is not a readable .xlsx workbook (${(e as Error).message})`);
+  } catch {
+    throw new AppError(
+      400,
+      `file: ${opts.fileName} is not a readable .xlsx workbook (save it as Excel .xlsx)`,
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError(400, `file: ${opts.fileName} has no worksheet`);
@@ -127,7 +134,9 @@ export async function importTracssWorkbook(
     })
     .from(indicators)
     .where(eq(indicators.frameworkCode, opts.frameworkCode));
-  const byHeader = new Map(questionRows.filter((q) => q.sourceColumn).map((q) => [normaliseHeader(q.sourceColumn ?? ''), q]));
+  const byHeader = new Map(
+    questionRows.filter((q) => q.sourceColumn).map((q) => [normaliseHeader(q.sourceColumn ?? ''), q]),
+  );
   const resolveCountry = await countryResolver(db);
   const problems: ImportProblem[] = [];
 
@@ -143,7 +152,10 @@ export async function importTracssWorkbook(
     });
   }
   if (!headerRow) {
-    throw new AppError(400, `file: no header row with a "Country name" column in the first 10 rows of sheet "${sheet.name}"`);
+    throw new AppError(
+      400,
+      `file: no header row with a "Country name" column in the first 10 rows of sheet "${sheet.name}"`,
+    );
   }
 
   const ignored = /^(who region|world bank( income)? classification|income group|iso3?|region)$/i;
@@ -155,7 +167,10 @@ export async function importTracssWorkbook(
     if (!header || ignored.test(header)) return;
     const q = byHeader.get(normaliseHeader(header));
     if (!q) {
-      problems.push({ cell: cell.address, message: `column header "${header.slice(0, 120)}" matches no question of ${opts.frameworkCode}` });
+      problems.push({
+        cell: cell.address,
+        message: `column header "${header.slice(0, 120)}" matches no question of ${opts.frameworkCode}`,
+      });
     } else if (matched.has(q.id)) {
       problems.push({ cell: cell.address, message: `question ${q.code} appears in more than one column` });
     } else {
@@ -172,7 +187,11 @@ export async function importTracssWorkbook(
     const name = cellText(countryCell);
     if (!name) {
       const hasData = columns.some(({ col }) => cellText(row.getCell(col)) !== '');
-      if (hasData) problems.push({ cell: countryCell.address, message: 'country name is empty but the row has answers' });
+      if (hasData)
+        problems.push({
+          cell: countryCell.address,
+          message: 'country name is empty but the row has answers',
+        });
       continue;
     }
     const iso3 = resolveCountry(name);
@@ -182,7 +201,10 @@ export async function importTracssWorkbook(
     }
     const firstRow = rowOfCountry.get(iso3);
     if (firstRow !== undefined) {
-      problems.push({ cell: countryCell.address, message: `${name} (${iso3}) already answered in row ${firstRow}` });
+      problems.push({
+        cell: countryCell.address,
+        message: `${name} (${iso3}) already answered in row ${firstRow}`,
+      });
       continue;
     }
     rowOfCountry.set(iso3, r);
@@ -204,7 +226,10 @@ export async function importTracssWorkbook(
       } else if (question.measureType === 'level') {
         const level = parseLevel(text);
         if (!level) {
-          problems.push({ cell: cell.address, message: `question ${question.code}: "${text.slice(0, 60)}" is not a level A–E` });
+          problems.push({
+            cell: cell.address,
+            message: `question ${question.code}: "${text.slice(0, 60)}" is not a level A–E`,
+          });
           continue;
         }
         v.level = level;
@@ -213,19 +238,28 @@ export async function importTracssWorkbook(
         else if (/^no$/i.test(text)) v.numericValue = 0;
         else if (/^don'?t know$/i.test(text.replace('’', "'"))) v.status = 'no_data';
         else {
-          problems.push({ cell: cell.address, message: `question ${question.code}: "${text.slice(0, 60)}" is not Yes, No or Don't Know` });
+          problems.push({
+            cell: cell.address,
+            message: `question ${question.code}: "${text.slice(0, 60)}" is not Yes, No or Don't Know`,
+          });
           continue;
         }
       }
       if (text.length > 10_000) {
-        problems.push({ cell: cell.address, message: `question ${question.code}: answer longer than 10,000 characters` });
+        problems.push({
+          cell: cell.address,
+          message: `question ${question.code}: answer longer than 10,000 characters`,
+        });
         continue;
       }
       values.push(v);
     }
   }
   if (rowOfCountry.size === 0 && problems.length === 0) {
-    problems.push({ cell: `column ${sheet.getColumn(countryCol).letter}`, message: 'no country rows below the header' });
+    problems.push({
+      cell: `column ${sheet.getColumn(countryCol).letter}`,
+      message: 'no country rows below the header',
+    });
   }
   if (problems.length > 0) {
     throw new AppError(422, `file: ${problems.length} problem(s) in ${opts.fileName}; nothing was imported`, {
@@ -246,18 +280,16 @@ export async function importTracssWorkbook(
   await db.transaction(async (tx) => {
     // The file is the country's official answer for the round: it replaces what was there.
     const isos = [...rowOfCountry.keys()];
-    await tx
-      .delete(indicatorValues)
-      .where(
-        and(
-          eq(indicatorValues.periodId, period.id),
-          inArray(indicatorValues.countryIso3, isos),
-          inArray(
-            indicatorValues.indicatorId,
-            questionRows.map((q) => q.id),
-          ),
+    await tx.delete(indicatorValues).where(
+      and(
+        eq(indicatorValues.periodId, period.id),
+        inArray(indicatorValues.countryIso3, isos),
+        inArray(
+          indicatorValues.indicatorId,
+          questionRows.map((q) => q.id),
         ),
-      );
+      ),
+    );
     for (let i = 0; i < values.length; i += 1000) {
       await tx.insert(indicatorValues).values(values.slice(i, i + 1000));
     }

@@ -10,7 +10,13 @@ export function systemRoutes(database: Database) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/api/health',
-      { schema: { tags: ['system'], summary: 'Liveness: the process answers', response: { 200: HealthSchema } } },
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Liveness: the process answers',
+          response: { 200: HealthSchema },
+        },
+      },
       async () => ({ status: 'ok' as const }),
     );
     r.get(

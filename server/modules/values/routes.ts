@@ -32,7 +32,12 @@ export function valueRoutes(database: Database) {
         if (q.framework && q.period) await resolvePeriod(db, q.framework, q.period);
         const page = await queryValues(
           db,
-          { countryIso3: q.country, frameworkCode: q.framework, indicatorCode: q.indicator, periodCode: q.period },
+          {
+            countryIso3: q.country,
+            frameworkCode: q.framework,
+            indicatorCode: q.indicator,
+            periodCode: q.period,
+          },
           { limit: q.limit, offset: q.offset },
         );
         return { ...page, limit: q.limit, offset: q.offset };

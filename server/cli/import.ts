@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { prepareDatabase } from '../db/bootstrap';
+import { openDatabase } from '../db/client';
+import { TRACSS_2019_2020 } from '../db/reference/tracss-framework';
+import { AppError } from '../lib/errors';
+import { importTracssWorkbook } from '../modules/imports/tracss-import';
+
+const USAGE = `Usage: npm run import -- tracss <file.xlsx> [--framework CODE] [--period CODE] [--dry-run] [--force]
+
+Imports a TrACSS country-responses spreadsheet as published by the portal into the database the
+server uses (DATABASE_URL, else the PGlite folder PGLITE_DATA_DIR). Every problem is listed with its
+cell and nothing is written unless the whole file is valid.
+
+  --framework  framework code (default ${TRACSS_2019_2020.code})
+  --period     period code (default ${TRACSS_2019_2020.period.code})
+  --dry-run    check the file and report what would be imported; write nothing
+  --force      import even if this exact file was imported before`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      framework: { type: 'string', default: TRACSS_2019_2020.code },
+      period: { type: 'string', default: TRACSS_2019_2020.period.code },
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [kind, file] = positionals;
+  if (values.help || kind !== 'tracss' || !file) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const data = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+    console.error(`file: cannot read ${file} (${e.code ?? e.message})`);
+    return null;
+  });
+  if (!data) return 1;
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDataDir: config.PGLITE_DATA_DIR,
+  });
+  try {
+    await prepareDatabase(database, { loadReferenceData: config.LOAD_REFERENCE_DATA });
+    const result = await importTracssWorkbook(database, {
+      data,
+      fileName: path.basename(file),
+      frameworkCode: values.framework,
+      periodCode: values.period,
+      dryRun: values['dry-run'],
+      force: values.force,
+    });
+    if (result.alreadyImported) {
+      console.log(
+        `${result.fileName} was already imported for ${result.periodCode}; nothing to do (--force to re-import).`,
+      );
+    } else {
+      const verb = result.dryRun ? 'Would import' : 'Imported';
+      console.log(
+        `${verb} ${result.values} answers of ${result.countries} countries into ${result.frameworkCode} ${result.periodCode}.`,
+      );
+      if (result.missingColumns.length) {
+        console.log(
+          `The file has no column for ${result.missingColumns.length} question(s): ${result.missingColumns.join(', ')}`,
+        );
+      }
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError) {
+      console.error(e.message);
+      for (const i of e.issues ?? []) console.error(`  ${i.path}: ${i.message}`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await database.close();
+  }
+}
+
+process.exitCode = await main();
