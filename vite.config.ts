@@ -44,6 +44,19 @@ export default defineConfig({
           setupFiles: ['tests/setup/client.ts'],
         },
       },
+      {
+        // Browser tests: Debian's Chromium through playwright-core, against the built client.
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/setup/server-global.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -1,5 +1,5 @@
-import { cleanup } from '@testing-library/react';
 import { format } from 'node:util';
+import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 
 /**

@@ -7,10 +7,11 @@ export type ComparePoint = number | [number, number] | null;
 export type CompareChartData = ChartData<'bar' | 'line', ComparePoint[], string>;
 
 /**
- * Country level vs its peer group on each A–E indicator, as Chart.js data:
- * - the country's level score (A = 1 … E = 5) as a bar,
- * - the group's interquartile range (q1–q3) as a floating bar beside it,
- * - the group's median as a marker.
+ * Country level vs its peer group on each A–E indicator, as Chart.js data, drawn like a
+ * bullet chart (one column per indicator, bars not grouped side by side):
+ * - the group's interquartile range (q1–q3) as a wide, light floating bar,
+ * - the country's level score (A = 1 … E = 5) as a narrow bar in front of it,
+ * - the group's median as a marker on top of both.
  * Missing values become null (a gap), never 0, so "no answer" is not drawn as "below A".
  */
 export function toCompareChartData(
@@ -27,6 +28,8 @@ export function toCompareChartData(
         backgroundColor: OKABE_ITO.blue,
         borderColor: OKABE_ITO.blue,
         borderWidth: 1,
+        grouped: false,
+        barPercentage: 0.4,
         order: 2,
       },
       {
@@ -36,6 +39,8 @@ export function toCompareChartData(
         backgroundColor: withAlpha(OKABE_ITO.skyBlue, 0.45),
         borderColor: OKABE_ITO.skyBlue,
         borderWidth: 1,
+        grouped: false,
+        barPercentage: 0.9,
         // q1 = q3 is common with five levels: keep such a range visible as a thin bar.
         minBarLength: 4,
         order: 3,

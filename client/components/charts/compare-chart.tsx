@@ -28,7 +28,8 @@ const options: ChartOptions<CompareType> = {
     },
   },
   plugins: {
-    legend: { position: 'bottom' },
+    // Datasets are drawn in `order` (median on top); the legend keeps their data order.
+    legend: { position: 'bottom', labels: { sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
     tooltip: {
       callbacks: {
         label: (item: TooltipItem<CompareType>) =>

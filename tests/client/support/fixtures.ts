@@ -8,8 +8,8 @@ import {
   IndicatorSchema,
   type IndicatorValue,
   IndicatorValueSchema,
-  type Level,
   LEVELS,
+  type Level,
 } from '../../../shared';
 
 /** Builders of API payloads; each one is parsed by the shared schema so mocks cannot drift. */
@@ -70,7 +70,9 @@ function wording(topic: string) {
   return Object.fromEntries(LEVELS.map((l) => [l, `${topic}: level ${l} wording`])) as Record<Level, string>;
 }
 
-export function buildIndicator(overrides: Partial<Indicator> & Pick<Indicator, 'id' | 'code' | 'name'>): Indicator {
+export function buildIndicator(
+  overrides: Partial<Indicator> & Pick<Indicator, 'id' | 'code' | 'name'>,
+): Indicator {
   return IndicatorSchema.parse({
     frameworkCode: 'tracss-2019-2020',
     questionCode: overrides.code,
@@ -105,7 +107,11 @@ export const indicators: Indicator[] = [
       E: 'Integrated approaches used to implement the national AMR action plan.',
     },
   }),
-  buildIndicator({ id: 2, code: '6.2', name: 'Training and professional education on AMR in the human health sector' }),
+  buildIndicator({
+    id: 2,
+    code: '6.2',
+    name: 'Training and professional education on AMR in the human health sector',
+  }),
   buildIndicator({ id: 3, code: '7.4', name: 'National surveillance system for AMR in humans' }),
 ];
 
@@ -123,15 +129,24 @@ export function buildValue(iso3: string, indicator: Indicator, level: Level | nu
   });
 }
 
-const [i41, i62, i74] = indicators as [Indicator, Indicator, Indicator];
+export const [i41, i62, i74] = indicators as [Indicator, Indicator, Indicator];
 /** Jordan answered 4.1 = B and 7.4 = E, and left 6.2 unanswered. */
-export const jordanValues = [buildValue('JOR', i41, 'B'), buildValue('JOR', i62, null), buildValue('JOR', i74, 'E')];
+export const jordanValues = [
+  buildValue('JOR', i41, 'B'),
+  buildValue('JOR', i62, null),
+  buildValue('JOR', i74, 'E'),
+];
 
 export function page<T>(items: T[]) {
   return { items, total: items.length, limit: 1000, offset: 0 };
 }
 
-function compareRow(indicator: Indicator, countryLevel: Level | null, stats: Partial<CompareRow['stats']>, rank: number | null): CompareRow {
+function compareRow(
+  indicator: Indicator,
+  countryLevel: Level | null,
+  stats: Partial<CompareRow['stats']>,
+  rank: number | null,
+): CompareRow {
   return {
     indicator: {
       id: indicator.id,
@@ -166,6 +181,9 @@ export const jordanCompare: CompareResult = CompareResultSchema.parse({
 });
 
 export function errorEnvelope(statusCode: number, message: string) {
-  const error = statusCode === 404 ? 'Not Found' : statusCode === 400 ? 'Bad Request' : 'Internal Server Error';
+  const error =
+    statusCode === 404 ? 'Not Found' : statusCode === 400 ? 'Bad Request' : 'Internal Server Error';
   return { error, message, statusCode, requestId: 'req-test-1' };
 }
+
+export const [compareRow41, compareRow62] = jordanCompare.rows as [CompareRow, CompareRow, CompareRow];

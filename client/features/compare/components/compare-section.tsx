@@ -39,8 +39,8 @@ export function CompareSection({ query, countryName }: { query: CompareQuery; co
   return (
     <>
       <p className="lede">
-        Each blue bar is {countryName}&apos;s level. The light bar beside it spans the middle half of the{' '}
-        {group.label} (first to third quartile) and the diamond marks the group&apos;s median.
+        The narrow dark-blue bar is {countryName}&apos;s level. The wide light bar behind it spans the middle
+        half of the {group.label} (first to third quartile) and the diamond marks the group&apos;s median.
       </p>
       {data && (
         <Suspense fallback={<LoadingState label="Loading the chart …" rows={1} />}>

@@ -36,9 +36,9 @@ export function CompareTable({
               </th>
               <td>{r.countryLevel ? <LevelBadge level={r.countryLevel} /> : 'No answer'}</td>
               <td>{formatScore(r.stats.median)}</td>
-              <td>{formatRange(r.stats.q1, r.stats.q3)}</td>
+              <td className="nowrap">{formatRange(r.stats.q1, r.stats.q3)}</td>
               <td>{r.stats.n}</td>
-              <td>{formatRank(r)}</td>
+              <td className="nowrap">{formatRank(r)}</td>
             </tr>
           ))}
         </tbody>

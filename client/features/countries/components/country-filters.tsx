@@ -38,56 +38,60 @@ export function CountryFilters({ value, onChange }: { value: Filters; onChange: 
   }, [text, value, onChange]);
 
   return (
-    <search aria-label="Filter countries">
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-q`}>Search</label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            placeholder="Name or ISO code, e.g. Jordan or JOR"
-            value={text}
-            maxLength={100}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-region`}>WHO region</label>
-          <select
-            id={`${id}-region`}
-            value={value.whoRegion ?? ''}
-            onChange={(e) => {
-              const parsed = WhoRegionSchema.safeParse(e.target.value);
-              onChange({ ...value, whoRegion: parsed.success ? parsed.data : undefined });
-            }}
-          >
-            <option value="">All regions</option>
-            {WHO_REGIONS.map((code) => (
-              <option key={code} value={code}>
-                {WHO_REGION_NAMES[code]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-income`}>Income group</label>
-          <select
-            id={`${id}-income`}
-            value={value.incomeGroup ?? ''}
-            onChange={(e) => {
-              const parsed = IncomeGroupSchema.safeParse(e.target.value);
-              onChange({ ...value, incomeGroup: parsed.success ? parsed.data : undefined });
-            }}
-          >
-            <option value="">All income groups</option>
-            {INCOME_GROUPS.map((code) => (
-              <option key={code} value={code}>
-                {INCOME_GROUP_NAMES[code]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
-    </search>
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new (Safari 17, no jsdom); role=search is equivalent
+    <form
+      className="filters"
+      role="search"
+      aria-label="Filter countries"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-q`}>Search</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          placeholder="Name or ISO code, e.g. Jordan or JOR"
+          value={text}
+          maxLength={100}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-region`}>WHO region</label>
+        <select
+          id={`${id}-region`}
+          value={value.whoRegion ?? ''}
+          onChange={(e) => {
+            const parsed = WhoRegionSchema.safeParse(e.target.value);
+            onChange({ ...value, whoRegion: parsed.success ? parsed.data : undefined });
+          }}
+        >
+          <option value="">All regions</option>
+          {WHO_REGIONS.map((code) => (
+            <option key={code} value={code}>
+              {WHO_REGION_NAMES[code]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-income`}>Income group</label>
+        <select
+          id={`${id}-income`}
+          value={value.incomeGroup ?? ''}
+          onChange={(e) => {
+            const parsed = IncomeGroupSchema.safeParse(e.target.value);
+            onChange({ ...value, incomeGroup: parsed.success ? parsed.data : undefined });
+          }}
+        >
+          <option value="">All income groups</option>
+          {INCOME_GROUPS.map((code) => (
+            <option key={code} value={code}>
+              {INCOME_GROUP_NAMES[code]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
   );
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { formatRange, formatRank, formatScore } from '../../client/features/compare/format';
+import { hasLevelAnswers, toProfileRows } from '../../client/features/values/profile-rows';
+import { buildIndicator, compareRow41, compareRow62, indicators, jordanValues } from './support/fixtures';
+
+describe('toProfileRows', () => {
+  it('gives one row per level indicator with the level and its wording', () => {
+    const rows = toProfileRows(indicators, jordanValues);
+    expect(rows.map((r) => [r.code, r.level])).toEqual([
+      ['4.1', 'B'],
+      ['6.2', null],
+      ['7.4', 'E'],
+    ]);
+    expect(rows[0]?.wording).toBe(
+      'Multi-sectoral working group(s) or coordination committee on AMR established with Government leadership.',
+    );
+    expect(rows[1]?.wording).toBeNull();
+  });
+
+  it('follows the framework order and skips non-level indicators', () => {
+    const yesNo = buildIndicator({
+      id: 9,
+      code: '4.2',
+      name: 'Sector involved',
+      measureType: 'yes_no',
+      levels: null,
+      sortOrder: 0,
+    });
+    const first = buildIndicator({ id: 8, code: '3.0', name: 'First', sortOrder: -1 });
+    const rows = toProfileRows([...indicators, yesNo, first], jordanValues);
+    expect(rows.map((r) => r.code)).toEqual(['3.0', '4.1', '6.2', '7.4']);
+  });
+});
+
+describe('hasLevelAnswers', () => {
+  it('is false without any reported level', () => {
+    expect(hasLevelAnswers([])).toBe(false);
+    expect(hasLevelAnswers(jordanValues.filter((v) => v.level === null))).toBe(false);
+    expect(hasLevelAnswers(jordanValues)).toBe(true);
+  });
+});
+
+describe('compare formatting', () => {
+  it('formats scores, ranges and ranks in letters', () => {
+    expect(formatScore(3.5)).toBe('C–D');
+    expect(formatScore(null)).toBe('—');
+    expect(formatRange(2, 4)).toBe('B to D');
+    expect(formatRange(3, 3)).toBe('C');
+    expect(formatRange(null, 3)).toBe('—');
+    expect(formatRank(compareRow41)).toBe('15 of 21');
+    expect(formatRank(compareRow62)).toBe('—');
+  });
+});

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import type { Database } from '../../server/db/client';
+import { openTestDatabase } from '../setup/test-db';
+import { ARTEFACTS, CLIENT_DIST, launchChromium } from './browser';
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await buildApp({ database, clientDistDir: CLIENT_DIST });
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+/** Counts pixels of the canvas that are not transparent or white: a drawn chart has many. */
+async function paintedPixels(page: Page, selector: string): Promise<number> {
+  return page.$eval(selector, (el) => {
+    const canvas = el as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0 || canvas.height === 0) return 0;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b, a] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, data[i + 3] ?? 0];
+      if (a > 0 && !(r > 245 && g > 245 && b > 245)) n++;
+    }
+    return n;
+  });
+}
+
+describe('a newcomer reaches Jordan from the home page', () => {
+  it('home → Jordan: the comparison chart draws and the TrACSS profile shows', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+
+    await page.goto(baseUrl);
+    await page
+      .getByRole('link', { name: /jordan/i })
+      .first()
+      .click();
+    await page.waitForURL(/\/countries\/JOR$/);
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Jordan/);
+    const profile = page.getByRole('table', { name: /TrACSS 2019–2020 profile/ });
+    await profile.waitFor();
+    // Jordan answered all 23 A–E questions; 4.1 was level B.
+    const row41 = profile
+      .getByRole('row')
+      .filter({ hasText: 'Multi-sector and One Health collaboration/coordination' });
+    await expect.poll(() => row41.first().textContent()).toMatch(/B/);
+    expect(await profile.getByRole('row').count()).toBeGreaterThanOrEqual(24);
+
+    const chart = page.getByTestId('compare-chart');
+    await chart.waitFor();
+    await expect
+      .poll(() => paintedPixels(page, '[data-testid="compare-chart"]'), { timeout: 10_000 })
+      .toBeGreaterThan(2000);
+
+    await page.screenshot({ path: path.join(ARTEFACTS, 'jordan.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
