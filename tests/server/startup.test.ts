@@ -1,0 +1,57 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { describe, expect, it } from 'vitest';
+import { prepareDatabase } from '../../server/db/bootstrap';
+import { type Database, openDatabase } from '../../server/db/client';
+import { withDatabase } from '../setup/server-global';
+
+async function counts(database: Database) {
+  const [row] = await database.rows<{
+    countries: number;
+    indicators: number;
+    values: number;
+    runs: number;
+  }>(sql`
+    select (select count(*)::int from countries) as countries,
+           (select count(*)::int from indicators) as indicators,
+           (select count(*)::int from indicator_values) as values,
+           (select count(*)::int from import_runs) as runs`);
+  return row;
+}
+
+const EXPECTED = { countries: 249, indicators: 113, values: 11_513, runs: 1 };
+
+describe('first start', () => {
+  it('migrates and loads the reference data once, however often it runs (PGlite)', async () => {
+    const database = await openDatabase({ pglite: await PGlite.create() });
+    await prepareDatabase(database, { loadReferenceData: true });
+    expect(await counts(database)).toEqual(EXPECTED);
+    await prepareDatabase(database, { loadReferenceData: true });
+    expect(await counts(database)).toEqual(EXPECTED);
+    await database.close();
+  });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'lets several server processes start together on one empty Postgres database',
+    async () => {
+      const url = process.env.DATABASE_URL as string;
+      const name = `nap_test_startup_${process.pid}_${Date.now()}`;
+      const admin = postgres(url, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database ${name}`);
+      const target = withDatabase(url, name);
+      const servers = await Promise.all(
+        [1, 2, 3].map(() => openDatabase({ databaseUrl: target, maxConnections: 3 })),
+      );
+      try {
+        // Each "process" has its own pool; the advisory lock serialises migration and loading.
+        await Promise.all(servers.map((s) => prepareDatabase(s, { loadReferenceData: true })));
+        for (const s of servers) expect(await counts(s)).toEqual(EXPECTED);
+      } finally {
+        await Promise.all(servers.map((s) => s.close()));
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
+    },
+  );
+});
