@@ -40,10 +40,13 @@ CREATE TABLE "indicator_values" (
 	"status" varchar(16) DEFAULT 'reported' NOT NULL,
 	"level" char(1),
 	"numeric_value" double precision,
+	"numerator" double precision,
+	"denominator" double precision,
 	"text_value" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "indicator_values_level_ck" CHECK ("indicator_values"."level" in ('A','B','C','D','E')),
+	CONSTRAINT "indicator_values_denominator_ck" CHECK ("indicator_values"."denominator" is null or "indicator_values"."denominator" <> 0),
 	CONSTRAINT "indicator_values_status_ck" CHECK ("indicator_values"."status" in ('reported','no_data','not_applicable'))
 );
 --> statement-breakpoint
@@ -59,6 +62,8 @@ CREATE TABLE "indicators" (
 	"section" text,
 	"measure_type" varchar(16) NOT NULL,
 	"unit" text,
+	"numerator_label" text,
+	"denominator_label" text,
 	"direction" varchar(16) DEFAULT 'increase' NOT NULL,
 	"levels" jsonb,
 	"gap_objective" smallint,

@@ -57,6 +57,8 @@ export const indicators = pgTable(
     section: text('section'),
     measureType: varchar('measure_type', { length: 16 }).notNull(),
     unit: text('unit'),
+    numeratorLabel: text('numerator_label'),
+    denominatorLabel: text('denominator_label'),
     direction: varchar('direction', { length: 16 }).notNull().default('increase'),
     levels: jsonb('levels').$type<LevelWording>(),
     gapObjective: smallint('gap_objective'),
@@ -104,6 +106,8 @@ export const indicatorValues = pgTable(
     status: varchar('status', { length: 16 }).notNull().default('reported'),
     level: char('level', { length: 1 }),
     numericValue: doublePrecision('numeric_value'),
+    numerator: doublePrecision('numerator'),
+    denominator: doublePrecision('denominator'),
     textValue: text('text_value'),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -115,6 +119,7 @@ export const indicatorValues = pgTable(
     // (drizzle cannot declare INCLUDE; PERFORMANCE-NOTES measured ~3x from covering).
     index('indicator_values_compare_ix').on(t.indicatorId, t.periodId, t.countryIso3, t.level),
     check('indicator_values_level_ck', sql`${t.level} in ('A','B','C','D','E')`),
+    check('indicator_values_denominator_ck', sql`${t.denominator} is null or ${t.denominator} <> 0`),
     check('indicator_values_status_ck', sql`${t.status} in ('reported','no_data','not_applicable')`),
   ],
 );

@@ -76,6 +76,8 @@ export const IndicatorSchema = z.object({
   section: z.string().nullable(),
   measureType: MeasureTypeSchema,
   unit: z.string().nullable(),
+  numeratorLabel: z.string().nullable().describe('For ratio indicators: what the numerator counts'),
+  denominatorLabel: z.string().nullable().describe('For ratio indicators: what the denominator counts'),
   direction: DirectionSchema,
   levels: LevelWordingSchema.nullable().describe('Wording of each level, for measureType = level'),
   gapObjective: GapObjectiveSchema.nullable(),

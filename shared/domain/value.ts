@@ -21,7 +21,12 @@ export const IndicatorValueSchema = z.object({
   periodCode: z.string(),
   status: ValueStatusSchema,
   level: LevelSchema.nullable().describe('For level indicators'),
-  numericValue: z.number().nullable().describe('For number, percentage, ratio; 1/0 for yes/no'),
+  numericValue: z
+    .number()
+    .nullable()
+    .describe('For number and percentage; numerator / denominator for ratio; 1/0 for yes/no'),
+  numerator: z.number().nullable().describe('For ratio indicators'),
+  denominator: z.number().nullable().describe('For ratio indicators'),
   textValue: z.string().nullable().describe('The answer as given (yes/no, text milestones, level wording)'),
 });
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;

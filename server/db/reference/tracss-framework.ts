@@ -105,6 +105,8 @@ export async function readTracssQuestions(
       section: section?.name ?? null,
       measureType,
       unit: null,
+      numeratorLabel: null,
+      denominatorLabel: null,
       direction: measureType === 'text' ? 'maintain' : 'increase',
       levels,
       gapObjective: section?.gap ?? null,

@@ -18,6 +18,8 @@ export function toIndicator(r: IndicatorRow): Indicator {
     section: r.section,
     measureType: r.measureType as MeasureType,
     unit: r.unit,
+    numeratorLabel: r.numeratorLabel,
+    denominatorLabel: r.denominatorLabel,
     direction: r.direction as Direction,
     levels: r.levels ?? null,
     gapObjective: r.gapObjective,

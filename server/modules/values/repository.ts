@@ -41,6 +41,8 @@ export async function queryValues(
       status: indicatorValues.status,
       level: indicatorValues.level,
       numericValue: indicatorValues.numericValue,
+      numerator: indicatorValues.numerator,
+      denominator: indicatorValues.denominator,
       textValue: indicatorValues.textValue,
     })
     .from(indicatorValues)

@@ -82,6 +82,8 @@ export function buildIndicator(
     section: null,
     measureType: 'level',
     unit: null,
+    numeratorLabel: null,
+    denominatorLabel: null,
     direction: 'increase',
     levels: wording(overrides.name),
     gapObjective: null,
@@ -125,6 +127,8 @@ export function buildValue(iso3: string, indicator: Indicator, level: Level | nu
     status: level ? 'reported' : 'no_data',
     level,
     numericValue: null,
+    numerator: null,
+    denominator: null,
     textValue: level && indicator.levels ? `${level} - ${indicator.levels[level]}` : null,
   });
 }
