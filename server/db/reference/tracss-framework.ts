@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import type { LevelWording, MeasureType, Sector } from '../../../shared';
+import { type LevelWording, type MeasureType, SECTORS, type Sector } from '../../../shared';
 import { parseCsvRecords } from '../../lib/csv';
 import type { DbOrTx } from '../client';
 import { frameworks, indicators, periods } from '../schema';
@@ -30,15 +30,7 @@ const SECTIONS: Record<string, { name: string; gap: number | null }> = {
   '10': { name: 'Environment', gap: 3 },
 };
 
-const ALL_SECTORS: Sector[] = [
-  'human_health',
-  'terrestrial_animal_health',
-  'aquatic_animal_health',
-  'plant_health',
-  'food_production',
-  'food_safety',
-  'environment',
-];
+const ALL_SECTORS: Sector[] = [...SECTORS];
 
 /** Maps the sector classification of the questions file (ours, not the survey's) to One Health sectors. */
 const SECTOR_MAP: Record<string, Sector[]> = {
