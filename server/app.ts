@@ -1,13 +1,18 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
+import { authRoutes } from './modules/auth/routes';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from './modules/auth/throttle';
 import { compareRoutes } from './modules/compare/routes';
 import { countryRoutes } from './modules/countries/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
 import { systemRoutes } from './modules/system/routes';
+import { userRoutes } from './modules/users/routes';
 import { valueRoutes } from './modules/values/routes';
+import { registerAuth, withAccess } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
+import { registerSecurityHeaders } from './plugins/security';
 import { registerClient } from './plugins/static';
 
 export interface AppDeps {
@@ -15,6 +20,15 @@ export interface AppDeps {
   /** Folder of the built client; omitted in API-only tests. */
   clientDistDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Anonymous visitors may read approved data (config PUBLIC_READ); default true. */
+  publicRead?: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (config TRUST_PROXY); default false. */
+  trustProxy?: boolean;
+  /** Session lifetimes; defaults 30 min idle, 12 h absolute. */
+  session?: { idleMs: number; absoluteMs: number };
+  throttle?: ThrottlePolicy;
+  /** The clock (tests move it to expire sessions). */
+  now?: () => Date;
 }
 
 /** Builds the app with its dependencies; never listens (index.ts does, tests inject). */
@@ -25,19 +39,32 @@ export async function buildApp(deps: AppDeps) {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    trustProxy: deps.trustProxy ?? false,
   });
+  const auth = {
+    db: deps.database.db,
+    now: deps.now ?? (() => new Date()),
+    policy: { publicRead: deps.publicRead ?? true },
+    session: deps.session ?? { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
+    throttle: deps.throttle ?? DEFAULT_THROTTLE,
+  };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  await registerSecurityHeaders(app);
+  await registerAuth(app, auth);
   await registerOpenApi(app);
   await app.register(systemRoutes(deps.database));
   await app.register(countryRoutes(deps.database));
   await app.register(frameworkRoutes(deps.database));
-  await app.register(valueRoutes(deps.database));
-  await app.register(compareRoutes(deps.database));
+  await app.register(valueRoutes(auth));
+  // Comparisons show many countries at once: when data is not public, only roles that read every country.
+  await app.register(withAccess('read-all', compareRoutes(deps.database)));
+  await app.register(authRoutes(auth));
+  await app.register(userRoutes(auth));
   if (deps.clientDistDir) await registerClient(app, deps.clientDistDir);
   return app;
 }

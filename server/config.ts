@@ -17,6 +17,20 @@ const EnvSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   CLIENT_DIST_DIR: z.string().min(1).default('dist/client'),
+  PUBLIC_READ: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('Anonymous visitors may read approved data'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('Behind a reverse proxy: trust X-Forwarded-For/-Proto (client address, Secure cookie)'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  ADMIN_EMAIL: z.string().trim().max(254).pipe(z.email('must be an email address')).optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -29,6 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
+    throw new Error('Invalid environment:\n  ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
+  }
   return {
     ...c,
     PGLITE_DATA_DIR: path.resolve(c.PGLITE_DATA_DIR),

@@ -14,8 +14,22 @@ const app = await buildApp({
   database,
   clientDistDir: config.CLIENT_DIST_DIR,
   logger: { level: config.LOG_LEVEL },
+  publicRead: config.PUBLIC_READ,
+  trustProxy: config.TRUST_PROXY,
+  session: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_MAX_HOURS * 3_600_000 },
 });
-await prepareDatabase(database, { loadReferenceData: config.LOAD_REFERENCE_DATA, log: app.log });
+await prepareDatabase(database, {
+  loadReferenceData: config.LOAD_REFERENCE_DATA,
+  log: app.log,
+  accounts: {
+    // No default credentials on a real server: only the embedded database gets demo accounts.
+    demo: database.kind === 'pglite',
+    admin:
+      config.ADMIN_EMAIL && config.ADMIN_PASSWORD
+        ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }
+        : undefined,
+  },
+});
 await app.listen({ host: config.HOST, port: config.PORT });
 app.log.info(
   {

@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { UserNav } from '../features/auth/components/user-nav';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav__link is-active' : 'nav__link');
 
@@ -26,11 +27,24 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/compare" className={navClass}>
+                  Compare
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/groups" className={navClass}>
+                  Groups
+                </NavLink>
+              </li>
+              <li>
                 <a className="nav__link" href="/api/docs">
                   API docs
                 </a>
               </li>
             </ul>
+          </nav>
+          <nav aria-label="Account">
+            <UserNav />
           </nav>
         </div>
       </header>

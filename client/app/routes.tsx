@@ -1,8 +1,11 @@
 import type { RouteObject } from 'react-router';
+import { AdminUsersPage } from '../routes/admin-users';
 import { CountriesPage } from '../routes/countries';
 import { CountryPage } from '../routes/country';
 import { HomePage } from '../routes/home';
 import { NotFoundPage } from '../routes/not-found';
+import { SignInPage } from '../routes/sign-in';
+import { TokensPage } from '../routes/tokens';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
@@ -16,6 +19,24 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'countries', element: <CountriesPage /> },
       { path: 'countries/:iso3', element: <CountryPage /> },
+      // Comparison views (issue 5) load on first visit, keeping the first page's bundle small.
+      {
+        path: 'compare',
+        lazy: () => import('../routes/compare').then((m) => ({ Component: m.ComparePage })),
+      },
+      {
+        path: 'compare/heatmap',
+        lazy: () => import('../routes/compare-heatmap').then((m) => ({ Component: m.CompareHeatmapPage })),
+      },
+      {
+        path: 'compare/map',
+        lazy: () => import('../routes/compare-map').then((m) => ({ Component: m.CompareMapPage })),
+      },
+      { path: 'groups', lazy: () => import('../routes/groups').then((m) => ({ Component: m.GroupsPage })) },
+      // Accounts (issue 3)
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'admin/users', element: <AdminUsersPage /> },
+      { path: 'account/tokens', element: <TokensPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

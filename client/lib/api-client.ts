@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ErrorEnvelope, ErrorEnvelopeSchema } from '../../shared';
+import { CSRF_HEADER, type ErrorEnvelope, ErrorEnvelopeSchema } from '../../shared';
 
 /**
  * The one fetch client of the app. Every response is validated with the shared zod schema
@@ -50,15 +50,56 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-export async function apiGet<S extends z.ZodType>(
+/**
+ * The session's CSRF token (from sign-in or GET /api/auth/me), sent on every write: the session
+ * cookie alone does not authorise a change.
+ */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A write: JSON body, CSRF header; a 204 answers null. */
+export function apiSend<S extends z.ZodType>(
+  method: WriteMethod,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.infer<S>> {
+  return request(path, schema, { method, body });
+}
+
+export function apiGet<S extends z.ZodType>(
   path: string,
   schema: S,
   options: { params?: QueryParams; signal?: AbortSignal } = {},
 ): Promise<z.infer<S>> {
+  return request(buildUrlPath(path, options.params), schema, { signal: options.signal });
+}
+
+function buildUrlPath(path: string, params?: QueryParams) {
+  return buildUrl(path, params).slice(API_BASE.length);
+}
+
+async function request<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: { method?: WriteMethod; body?: unknown; signal?: AbortSignal | undefined },
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.method) {
+    if (csrfToken) headers[CSRF_HEADER] = csrfToken;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+  }
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, options.params), {
-      headers: { accept: 'application/json' },
+    res = await fetch(`${API_BASE}${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
       signal: options.signal,
     });
   } catch (cause) {
@@ -70,7 +111,7 @@ export async function apiGet<S extends z.ZodType>(
     });
   }
 
-  const body = await readJson(res);
+  const body = res.status === 204 ? null : await readJson(res);
   const requestId = res.headers.get('x-request-id');
 
   if (!res.ok) {

@@ -91,6 +91,18 @@ function CountryProfile({ country }: { country: Country }) {
             <h2 id="compare-heading">
               {country.name} and its {country.whoRegion ? WHO_REGION_NAMES[country.whoRegion] : ''} peers
             </h2>
+            <p>
+              <Link
+                to={`/compare?country=${country.iso3}&groupType=who_region&group=${country.whoRegion ?? 'EMR'}`}
+              >
+                Compare {country.name} with another peer group
+              </Link>{' '}
+              (income group, all countries, or countries you pick), or see the{' '}
+              <Link to={`/compare/heatmap?groupType=who_region&group=${country.whoRegion ?? 'EMR'}`}>
+                heatmap of its region
+              </Link>
+              .
+            </p>
             {country.whoRegion ? (
               <CompareSection
                 query={{ framework: TRACSS.framework, period: TRACSS.period, country: country.iso3 }}

@@ -3,20 +3,24 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { importTracssWorkbook } from '../modules/imports/tracss-import';
+import { type AccountsOptions, ensureAccounts } from './accounts';
 import type { Database } from './client';
 import { loadCountries } from './reference/countries';
 import { TRACSS_2019_2020_XLSX } from './reference/paths';
 import { loadTracssFramework, TRACSS_2019_2020 } from './reference/tracss-framework';
 import { importRuns } from './schema';
 
-type Log = Pick<FastifyBaseLogger, 'info'>;
+type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
 
 /**
  * Migrates, then loads the reference data once: countries, the TrACSS 2019–2020 framework and the
  * round's answers, imported from the portal's spreadsheet through the same importer users run.
  * Idempotent, and serialised across processes by the startup lock.
  */
-export async function prepareDatabase(database: Database, opts: { loadReferenceData: boolean; log?: Log }) {
+export async function prepareDatabase(
+  database: Database,
+  opts: { loadReferenceData: boolean; log?: Log; accounts?: Omit<AccountsOptions, 'log'> },
+) {
   await database.withStartupLock(async (db) => {
     const t0 = performance.now();
     await database.migrate(db);
@@ -49,4 +53,7 @@ export async function prepareDatabase(database: Database, opts: { loadReferenceD
     }
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'reference data ready');
   });
+  // First run: the configured administrator or the demo accounts (after the countries they refer to).
+  const accounts = opts.accounts;
+  if (accounts) await database.withStartupLock((db) => ensureAccounts(db, { ...accounts, log: opts.log }));
 }

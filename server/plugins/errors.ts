@@ -34,6 +34,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (err instanceof AppError) {
       if (err.statusCode >= 500) req.log.error({ err }, 'application error');
+      if (err.headers) reply.headers(err.headers);
       return reply.code(err.statusCode).send(envelope(err.statusCode, err.message, req.id, err.issues));
     }
     if (isResponseSerializationError(err)) {

@@ -62,3 +62,60 @@ export const CompareResultSchema = z.object({
   rows: z.array(CompareRowSchema),
 });
 export type CompareResult = z.infer<typeof CompareResultSchema>;
+
+/* Heatmap of a group: countries × A–E indicators (issue 5, view 2; also feeds the map and the dashboard). */
+
+export const HeatmapQuerySchema = z.object({
+  framework: FrameworkCodeSchema.describe('Framework code, e.g. tracss-2019-2020'),
+  period: z.string().trim().min(1).max(32).optional().describe('Period code; the latest period by default'),
+  groupType: PeerGroupTypeSchema.default('all'),
+  group: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .describe(
+      'WHO region code (who_region), income group code (income_group) or comma-separated ISO3 codes ' +
+        '(countries); not used with all',
+    ),
+});
+export type HeatmapQuery = z.input<typeof HeatmapQuerySchema>;
+
+export const HeatmapIndicatorSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  section: z.string().nullable(),
+  stats: StatsSchema.describe("Over the group's members that answered this indicator"),
+});
+export type HeatmapIndicator = z.infer<typeof HeatmapIndicatorSchema>;
+
+export const HeatmapCountrySchema = CountrySchema.pick({
+  iso3: true,
+  name: true,
+  m49Code: true,
+  whoRegion: true,
+  incomeGroup: true,
+}).extend({
+  levels: z.array(LevelSchema.nullable()).describe('One per indicator, in the order of `indicators`'),
+  answered: z.number().int().describe('Indicators with a level answer'),
+  score: z
+    .number()
+    .nullable()
+    .describe('Mean score (A = 1 … E = 5) over the answered indicators, 2 decimals; null without answers'),
+});
+export type HeatmapCountry = z.infer<typeof HeatmapCountrySchema>;
+
+export const HeatmapResultSchema = z.object({
+  framework: z.string(),
+  period: z.string(),
+  group: z.object({
+    type: PeerGroupTypeSchema,
+    key: z.string(),
+    label: z.string(),
+    members: z.array(z.string()).describe('ISO3 codes of the group'),
+  }),
+  indicators: z.array(HeatmapIndicatorSchema),
+  countries: z.array(HeatmapCountrySchema).describe('Every member, by name; those without answers too'),
+});
+export type HeatmapResult = z.infer<typeof HeatmapResultSchema>;

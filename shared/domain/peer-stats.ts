@@ -83,3 +83,10 @@ export function distributionShares(d: LevelDistribution): LevelDistribution {
   for (const l of LEVELS) out[l] = d[l] / total;
   return out;
 }
+
+/** Mean score (A = 1 … E = 5) of the given levels, rounded to 2 decimals; null for none. */
+export function meanScore(levels: readonly Level[]): number | null {
+  if (levels.length === 0) return null;
+  const sum = levels.reduce((acc, l) => acc + levelToScore(l), 0);
+  return Math.round((sum / levels.length) * 100) / 100;
+}

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CompareQuerySchema, CompareResultSchema, ErrorEnvelopeSchema } from '../../../shared';
+import {
+  CompareQuerySchema,
+  CompareResultSchema,
+  ErrorEnvelopeSchema,
+  HeatmapQuerySchema,
+  HeatmapResultSchema,
+} from '../../../shared';
 import type { Database } from '../../db/client';
+import { groupHeatmap } from './heatmap-service';
 import { compareCountry } from './service';
 
 export function compareRoutes(database: Database) {
@@ -18,6 +25,19 @@ export function compareRoutes(database: Database) {
         },
       },
       async (req) => compareCountry(database.db, req.query),
+    );
+    r.get(
+      '/api/compare/heatmap',
+      {
+        schema: {
+          tags: ['compare'],
+          summary:
+            "Every member of a peer group on every A–E indicator (heatmap, map), with each indicator's level counts",
+          querystring: HeatmapQuerySchema,
+          response: { 200: HeatmapResultSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
+        },
+      },
+      async (req) => groupHeatmap(database.db, req.query),
     );
   };
 }

@@ -17,6 +17,7 @@ export function countryRoutes(database: Database) {
     r.get(
       '/api/countries',
       {
+        config: { access: 'read' },
         schema: {
           tags: ['countries'],
           summary: 'List countries',
@@ -29,6 +30,7 @@ export function countryRoutes(database: Database) {
     r.get(
       '/api/countries/:iso3',
       {
+        config: { access: 'read' },
         schema: {
           tags: ['countries'],
           summary: 'One country',

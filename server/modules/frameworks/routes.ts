@@ -21,6 +21,7 @@ export function frameworkRoutes(database: Database) {
     r.get(
       '/api/frameworks',
       {
+        config: { access: 'read' },
         schema: {
           tags: ['frameworks'],
           summary: 'List indicator frameworks',
@@ -32,6 +33,7 @@ export function frameworkRoutes(database: Database) {
     r.get(
       '/api/frameworks/:code',
       {
+        config: { access: 'read' },
         schema: {
           tags: ['frameworks'],
           summary: 'One framework with its reporting periods',
@@ -44,6 +46,7 @@ export function frameworkRoutes(database: Database) {
     r.get(
       '/api/frameworks/:code/indicators',
       {
+        config: { access: 'read' },
         schema: {
           tags: ['frameworks'],
           summary: "A framework's indicators, in questionnaire order",
@@ -60,6 +63,7 @@ export function frameworkRoutes(database: Database) {
     r.get(
       '/api/frameworks/:code/indicators/:indicatorCode',
       {
+        config: { access: 'read' },
         schema: {
           tags: ['frameworks'],
           summary: 'One indicator',

@@ -11,6 +11,7 @@ export function systemRoutes(database: Database) {
     r.get(
       '/api/health',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['system'],
           summary: 'Liveness: the process answers',
@@ -22,6 +23,7 @@ export function systemRoutes(database: Database) {
     r.get(
       '/api/ready',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['system'],
           summary: 'Readiness: the database answers and is migrated',

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { IndicatorValue, Level, ValueStatus } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { indicators, indicatorValues, periods } from '../../db/schema';
@@ -8,6 +8,8 @@ export interface ValueFilter {
   frameworkCode?: string | undefined;
   indicatorCode?: string | undefined;
   periodCode?: string | undefined;
+  /** Only these countries (the caller's readable countries when data is not public). */
+  countryIn?: string[] | undefined;
 }
 
 function conditions(f: ValueFilter): SQL[] {
@@ -16,6 +18,7 @@ function conditions(f: ValueFilter): SQL[] {
   if (f.frameworkCode) where.push(eq(indicators.frameworkCode, f.frameworkCode));
   if (f.indicatorCode) where.push(eq(indicators.code, f.indicatorCode));
   if (f.periodCode) where.push(eq(periods.code, f.periodCode));
+  if (f.countryIn) where.push(inArray(indicatorValues.countryIso3, f.countryIn));
   return where;
 }
 

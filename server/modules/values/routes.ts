@@ -1,46 +1,60 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorEnvelopeSchema, ValuePageSchema, ValueQuerySchema } from '../../../shared';
-import type { Database } from '../../db/client';
-import { AppError } from '../../lib/errors';
-import { findCountry } from '../countries/repository';
-import { getFramework, getIndicator, resolvePeriod } from '../frameworks/service';
-import { queryValues } from './repository';
+import {
+  ErrorEnvelopeSchema,
+  PutValueBodySchema,
+  StoredValueSchema,
+  ValueKeyParamsSchema,
+  ValuePageSchema,
+  ValueQuerySchema,
+} from '../../../shared';
+import type { AuthContext } from '../auth/context';
+import { listValues, putValue } from './service';
 
-export function valueRoutes(database: Database) {
+const E = ErrorEnvelopeSchema;
+
+export function valueRoutes(ctx: AuthContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/api/values',
       {
+        config: { access: 'read' },
         schema: {
           tags: ['values'],
           summary: 'Indicator values by country, framework, indicator and period (paginated)',
           querystring: ValueQuerySchema,
-          response: { 200: ValuePageSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
+          response: { 200: ValuePageSchema, 400: E, 401: E, 403: E, 404: E },
         },
       },
-      async (req) => {
-        const q = req.query;
-        const db = database.db;
-        // Unknown filters are named in a 404 rather than answered with an empty page.
-        if (q.country && !(await findCountry(db, q.country))) {
-          throw new AppError(404, `country: no country with ISO3 code ${q.country}`);
-        }
-        if (q.framework) await getFramework(db, q.framework);
-        if (q.framework && q.indicator) await getIndicator(db, q.framework, q.indicator);
-        if (q.framework && q.period) await resolvePeriod(db, q.framework, q.period);
-        const page = await queryValues(
-          db,
-          {
-            countryIso3: q.country,
-            frameworkCode: q.framework,
-            indicatorCode: q.indicator,
-            periodCode: q.period,
+      async (req) => listValues(ctx, req.principal, req.query),
+    );
+    r.put(
+      '/api/values/:country/:framework/:indicator/:period',
+      {
+        config: { access: 'write' },
+        schema: {
+          tags: ['values'],
+          summary: 'Enter one indicator value (administrators; focal points of the country and sector)',
+          description:
+            'Creates the value (201) or changes it (200). Changing needs the version you read: a stale ' +
+            'version is answered 409 and nothing is written.',
+          params: ValueKeyParamsSchema,
+          body: PutValueBodySchema,
+          response: {
+            200: StoredValueSchema,
+            201: StoredValueSchema,
+            400: E,
+            401: E,
+            403: E,
+            404: E,
+            409: E,
           },
-          { limit: q.limit, offset: q.offset },
-        );
-        return { ...page, limit: q.limit, offset: q.offset };
+        },
+      },
+      async (req, reply) => {
+        const { created, value } = await putValue(ctx, req.principal, req.params, req.body);
+        return reply.code(created ? 201 : 200).send(value);
       },
     );
   };

@@ -4,7 +4,8 @@ export interface MockResponse {
   status?: number;
   body: unknown;
 }
-type Handler = (url: URL) => MockResponse | Promise<MockResponse>;
+/** Gets the URL and, for writes, the request init (method, headers, body). */
+type Handler = (url: URL, init?: RequestInit) => MockResponse | Promise<MockResponse>;
 
 /**
  * Replaces fetch with a tiny router over /api paths. Unmatched requests answer 500 so a
@@ -12,12 +13,12 @@ type Handler = (url: URL) => MockResponse | Promise<MockResponse>;
  * Returns the spy so tests can inspect the URLs requested.
  */
 export function mockApi(routes: Record<string, Handler>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const path = url.pathname.replace(/^\/api/, '');
     const handler = routes[path];
     const res: MockResponse = handler
-      ? await handler(url)
+      ? await handler(url, init)
       : {
           status: 500,
           body: {
@@ -27,6 +28,7 @@ export function mockApi(routes: Record<string, Handler>) {
             requestId: 'mock',
           },
         };
+    if (res.status === 204) return new Response(null, { status: 204 });
     return new Response(JSON.stringify(res.body), {
       status: res.status ?? 200,
       headers: { 'content-type': 'application/json' },

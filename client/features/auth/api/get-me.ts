@@ -1,0 +1,29 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { type Me, MeSchema } from '../../../../shared';
+import { ApiError, apiGet, setCsrfToken } from '../../../lib/api-client';
+
+export const ME_QUERY_KEY = ['auth', 'me'] as const;
+
+/** Who is signed in, or null. Keeps the CSRF token of the session for the api client's writes. */
+export async function getMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    // 204 (nobody signed in) comes back as null.
+    const me = await apiGet('/auth/me', MeSchema.nullable(), { signal });
+    setCsrfToken(me?.csrfToken ?? null);
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && e.statusCode === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw e;
+  }
+}
+
+export function meQueryOptions() {
+  return queryOptions({ queryKey: ME_QUERY_KEY, queryFn: ({ signal }) => getMe(signal), staleTime: 60_000 });
+}
+
+export function useMe() {
+  return useQuery(meQueryOptions());
+}

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type Me, MeSchema, type SignInBody } from '../../../../shared';
+import { apiSend, setCsrfToken } from '../../../lib/api-client';
+import { ME_QUERY_KEY } from './get-me';
+
+export async function signIn(body: SignInBody): Promise<Me> {
+  const me = await apiSend('POST', '/auth/sign-in', MeSchema, body);
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signIn,
+    // Another person may sign in on this browser: drop everything cached for the previous one.
+    onSuccess: (me) => {
+      queryClient.clear();
+      queryClient.setQueryData(ME_QUERY_KEY, me);
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiSend, setCsrfToken } from '../../../lib/api-client';
+import { ME_QUERY_KEY } from './get-me';
+
+export async function signOut(): Promise<void> {
+  await apiSend('POST', '/auth/sign-out', z.null());
+  setCsrfToken(null);
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signOut,
+    onSuccess: () => {
+      queryClient.clear();
+      queryClient.setQueryData(ME_QUERY_KEY, null);
+    },
+  });
+}

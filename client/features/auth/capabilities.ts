@@ -1,0 +1,27 @@
+import { type Me, ROLE_NAMES } from '../../../shared';
+
+/** What the navigation offers; the server enforces the same rules (this only hides what would be refused). */
+export function capabilitiesOf(me: Me | null | undefined) {
+  const has = (role: string) => !!me?.roles.some((r) => r.role === role);
+  return {
+    signedIn: !!me,
+    manageUsers: has('admin'),
+    manageTokens: me?.via === 'session',
+    enterData: has('admin') || has('focal_point'),
+  };
+}
+
+/** "Focal point, JOR (human health)" — one line per role assignment. */
+export function describeRoles(me: Pick<Me, 'roles'>): string[] {
+  return me.roles.map((r) => {
+    const parts = [ROLE_NAMES[r.role]];
+    if (r.country) parts.push(r.country);
+    const label = parts.join(', ');
+    return r.sectors.length ? `${label} (${r.sectors.join(', ').replaceAll('_', ' ')})` : label;
+  });
+}
+
+/** Only same-site paths are followed after sign-in (no open redirect to another site). */
+export function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}

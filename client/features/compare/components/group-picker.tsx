@@ -1,0 +1,114 @@
+import { useId } from 'react';
+import {
+  type Country,
+  INCOME_GROUP_NAMES,
+  INCOME_GROUPS,
+  IncomeGroupSchema,
+  type PeerGroupType,
+  PeerGroupTypeSchema,
+  WHO_REGION_NAMES,
+  WHO_REGIONS,
+  WhoRegionSchema,
+} from '../../../../shared';
+import { useCountries } from '../../countries/api/get-countries';
+import type { GroupSelection } from '../group-params';
+import { CountryMultiSelect } from './country-multi-select';
+
+const TYPE_LABELS: Record<PeerGroupType, string> = {
+  who_region: 'WHO region',
+  income_group: 'World Bank income group',
+  all: 'All countries',
+  countries: 'Hand-picked countries',
+};
+
+/** The selection a new group type starts from: the reference country's own region or income group. */
+export function startOf(type: PeerGroupType, current: GroupSelection, near?: Country): GroupSelection {
+  if (type === 'who_region') return { groupType: type, group: near?.whoRegion ?? 'EMR' };
+  if (type === 'income_group') return { groupType: type, group: near?.incomeGroup ?? 'LMC' };
+  if (type === 'countries') {
+    return { groupType: type, group: current.groupType === 'countries' ? current.group : [] };
+  }
+  return { groupType: 'all' };
+}
+
+/** Chooses the peer group of a comparison view. */
+export function GroupPicker({
+  value,
+  onChange,
+  near,
+}: {
+  value: GroupSelection;
+  onChange: (next: GroupSelection) => void;
+  /** The country the views are about: its region and income group are the defaults. */
+  near?: Country | undefined;
+}) {
+  const id = useId();
+  const countries = useCountries();
+  return (
+    <fieldset className="group-picker">
+      <legend>Peer group</legend>
+      <div className="field">
+        <label htmlFor={`${id}-type`}>Compare with</label>
+        <select
+          id={`${id}-type`}
+          value={value.groupType}
+          onChange={(e) => {
+            const type = PeerGroupTypeSchema.safeParse(e.target.value);
+            if (type.success) onChange(startOf(type.data, value, near));
+          }}
+        >
+          {(['who_region', 'income_group', 'all', 'countries'] as const).map((t) => (
+            <option key={t} value={t}>
+              {TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {value.groupType === 'who_region' && (
+        <div className="field">
+          <label htmlFor={`${id}-region`}>WHO region</label>
+          <select
+            id={`${id}-region`}
+            value={value.group}
+            onChange={(e) => {
+              const region = WhoRegionSchema.safeParse(e.target.value);
+              if (region.success) onChange({ groupType: 'who_region', group: region.data });
+            }}
+          >
+            {WHO_REGIONS.map((code) => (
+              <option key={code} value={code}>
+                {WHO_REGION_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {value.groupType === 'income_group' && (
+        <div className="field">
+          <label htmlFor={`${id}-income`}>Income group</label>
+          <select
+            id={`${id}-income`}
+            value={value.group}
+            onChange={(e) => {
+              const income = IncomeGroupSchema.safeParse(e.target.value);
+              if (income.success) onChange({ groupType: 'income_group', group: income.data });
+            }}
+          >
+            {INCOME_GROUPS.map((code) => (
+              <option key={code} value={code}>
+                {INCOME_GROUP_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {value.groupType === 'countries' && (
+        <CountryMultiSelect
+          countries={countries.data?.items ?? []}
+          value={value.group}
+          onChange={(group) => onChange({ groupType: 'countries', group })}
+        />
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,39 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import {
+  caseStudyFromSearchParams,
+  type GroupSelection,
+  groupFromSearchParams,
+  withGroup,
+} from './group-params';
+
+/**
+ * The state every comparison view keeps in its address: the peer group, the case study and
+ * view-specific parameters (country, sort, indicator …), so that each view can be linked.
+ */
+export function useGroupParams(fallback: GroupSelection) {
+  const [params, setParams] = useSearchParams();
+  const selection = useMemo(() => groupFromSearchParams(params, fallback), [params, fallback]);
+  const caseStudy = caseStudyFromSearchParams(params);
+  const setSelection = useCallback(
+    (sel: GroupSelection) => setParams((prev) => withGroup(prev, sel), { replace: true }),
+    [setParams],
+  );
+  /** Sets (or, with null, removes) several parameters in one navigation. */
+  const setValues = useCallback(
+    (values: Record<string, string | null>) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [key, value] of Object.entries(values)) {
+            if (value === null) next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return { params, selection, caseStudy, setSelection, setValues };
+}

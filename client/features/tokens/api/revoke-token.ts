@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiSend } from '../../../lib/api-client';
+import { TOKENS_KEY } from './get-tokens';
+
+export function revokeToken(id: number) {
+  return apiSend('DELETE', `/tokens/${id}`, z.null());
+}
+
+export function useRevokeToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: revokeToken,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
+  });
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type CreateUserBody, UserSchema } from '../../../../shared';
+import { apiSend } from '../../../lib/api-client';
+import { USERS_KEY } from './get-users';
+
+export function createUser(body: CreateUserBody) {
+  return apiSend('POST', '/users', UserSchema, body);
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createUser,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}

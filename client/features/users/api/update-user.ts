@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { type UpdateUserBody, UserSchema } from '../../../../shared';
+import { apiSend } from '../../../lib/api-client';
+import { USERS_KEY } from './get-users';
+
+export function updateUser({ id, ...body }: UpdateUserBody & { id: number }) {
+  return apiSend('PATCH', `/users/${id}`, UserSchema, body);
+}
+
+export function resetPassword({ id, password }: { id: number; password: string }) {
+  return apiSend('POST', `/users/${id}/password`, z.null(), { password });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateUser,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({ mutationFn: resetPassword });
+}

@@ -1,0 +1,38 @@
+import { useId } from 'react';
+import { ROLE_NAMES, ROLES, type RoleAssignment, RoleAssignmentSchema } from '../../../../shared';
+
+/** Reads the role + country fields of a form as a role assignment, validated by the shared schema. */
+export function roleFromForm(data: FormData): { role?: RoleAssignment; error?: string } {
+  const role = String(data.get('role') ?? '');
+  if (!role) return {};
+  const country = String(data.get('country') ?? '')
+    .trim()
+    .toUpperCase();
+  const parsed = RoleAssignmentSchema.safeParse({ role, country: country || null, sectors: [] });
+  if (!parsed.success)
+    return { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return { role: parsed.data };
+}
+
+export function RoleFields({ optional = false }: { optional?: boolean }) {
+  const id = useId();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>Role</label>
+        <select id={`${id}-role`} name="role" defaultValue={optional ? '' : 'viewer'}>
+          {optional && <option value="">—</option>}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_NAMES[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-country`}>Country (ISO3)</label>
+        <input id={`${id}-country`} name="country" maxLength={3} size={4} placeholder="JOR" />
+      </div>
+    </>
+  );
+}

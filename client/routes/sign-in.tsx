@@ -1,0 +1,70 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { SignInBodySchema } from '../../shared';
+import { useMe } from '../features/auth/api/get-me';
+import { useSignIn } from '../features/auth/api/sign-in';
+import { safeNext } from '../features/auth/capabilities';
+
+export function SignInPage() {
+  const id = useId();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const me = useMe();
+  const signIn = useSignIn();
+  const [problem, setProblem] = useState<string | null>(null);
+
+  if (me.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={next} replace />;
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const parsed = SignInBodySchema.safeParse({ email: form.get('email'), password: form.get('password') });
+    if (!parsed.success) {
+      setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      return;
+    }
+    setProblem(null);
+    signIn.mutate(parsed.data, { onSuccess: () => navigate(next, { replace: true }) });
+  }
+
+  const error = problem ?? (signIn.error ? signIn.error.message : null);
+  return (
+    <>
+      <title>Sign in — NAP Tracker</title>
+      <h1>Sign in</h1>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
+        <div className="field">
+          <label htmlFor={`${id}-email`}>Email</label>
+          <input
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            maxLength={254}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-password`}>Password</label>
+          <input
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={256}
+          />
+        </div>
+        {error && (
+          <p className="error-state" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={signIn.isPending}>
+          {signIn.isPending ? 'Signing in …' : 'Sign in'}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { CreateUserBody } from '../../shared';
+import { findCountry } from '../modules/countries/repository';
+import { countUsers } from '../modules/users/repository';
+import { createUser } from '../modules/users/service';
+import type { Db } from './client';
+
+type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
+
+/**
+ * DEMO accounts of the embedded database (no DATABASE_URL), created on its first start when it has
+ * no account. The passwords are public (README, "Demo accounts"): never use them on real data.
+ */
+export const DEMO_ACCOUNTS: (CreateUserBody & { password: string })[] = [
+  {
+    email: 'admin@demo.example.org',
+    displayName: 'Demo administrator',
+    password: 'demo-admin-password',
+    roles: [{ role: 'admin', country: null, sectors: [] }],
+  },
+  {
+    email: 'facilitator@demo.example.org',
+    displayName: 'Demo cluster facilitator',
+    password: 'demo-facilitator-password',
+    roles: [{ role: 'facilitator', country: null, sectors: [] }],
+  },
+  {
+    email: 'focal.jordan@demo.example.org',
+    displayName: 'Demo focal point, Jordan',
+    password: 'demo-focal-jordan-password',
+    roles: [{ role: 'focal_point', country: 'JOR', sectors: [] }],
+  },
+  {
+    email: 'validator.jordan@demo.example.org',
+    displayName: 'Demo validator, Jordan',
+    password: 'demo-validator-jordan-password',
+    roles: [{ role: 'validator', country: 'JOR', sectors: [] }],
+  },
+];
+
+export interface AccountsOptions {
+  /** Create the demo accounts (embedded database only). */
+  demo: boolean;
+  /** First-run administrator from ADMIN_EMAIL / ADMIN_PASSWORD. */
+  admin?: { email: string; password: string } | undefined;
+  log?: Log | undefined;
+  now?: () => Date;
+}
+
+/** First run: a database without any account gets the configured administrator, or the demo accounts. */
+export async function ensureAccounts(db: Db, opts: AccountsOptions): Promise<void> {
+  if ((await countUsers(db)) > 0) {
+    if (opts.admin) opts.log?.info('ADMIN_EMAIL ignored: the database already has accounts');
+    return;
+  }
+  const ctx = { db, now: opts.now ?? (() => new Date()) };
+  if (opts.admin) {
+    await createUser(
+      ctx,
+      null,
+      {
+        email: opts.admin.email,
+        displayName: 'Administrator',
+        password: opts.admin.password,
+        roles: [{ role: 'admin', country: null, sectors: [] }],
+      },
+      { system: true },
+    );
+    opts.log?.info({ email: opts.admin.email }, 'first administrator created from ADMIN_EMAIL');
+    return;
+  }
+  if (!opts.demo) {
+    opts.log?.warn(
+      'no account yet: create an administrator with `npm run create-admin -- --email you@example.org` ' +
+        '(or set ADMIN_EMAIL and ADMIN_PASSWORD)',
+    );
+    return;
+  }
+  if (!(await findCountry(db, 'JOR'))) {
+    opts.log?.warn('demo accounts skipped: the reference data (countries) is not loaded');
+    return;
+  }
+  for (const account of DEMO_ACCOUNTS) await createUser(ctx, null, account, { system: true, demo: true });
+  opts.log?.warn(
+    { accounts: DEMO_ACCOUNTS.map((a) => `${a.email} / ${a.password}`) },
+    'DEMO accounts created (embedded database): public passwords, for trying the app only',
+  );
+}

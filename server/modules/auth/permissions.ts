@@ -1,0 +1,82 @@
+import type { Role, RoleAssignment, Sector, TokenScope } from '../../../shared';
+import { AppError } from '../../lib/errors';
+
+/** Who is asking: a signed-in user (through a session cookie or an API token). Anonymous = null. */
+export interface Principal {
+  userId: number;
+  email: string;
+  displayName: string;
+  demo: boolean;
+  roles: RoleAssignment[];
+  via: 'session' | 'token';
+  /** Sessions may write; tokens carry their own scope. */
+  scope: TokenScope;
+  csrfToken: string | null;
+  sessionHash: string | null;
+}
+
+/** Deployment-wide rules that permissions depend on. */
+export interface AccessPolicy {
+  /** Anonymous visitors may read approved data (config PUBLIC_READ). */
+  publicRead: boolean;
+}
+
+/**
+ * What a route needs, checked before the handler (plugins/auth.ts). Services then check the
+ * resource itself (which country, which sector) with the helpers below.
+ * - public: anyone, always (health, sign-in)
+ * - read: anyone when data is public, else a signed-in user
+ * - read-all: anyone when data is public, else a role that reads every country (comparisons)
+ * - user: any signed-in user (session or token)
+ * - session: a signed-in user through the session cookie (tokens cannot manage credentials)
+ * - write: a signed-in user whose credential may write
+ * - admin: an administrator
+ */
+export type Access = 'public' | 'read' | 'read-all' | 'user' | 'session' | 'write' | 'admin';
+
+export const unauthenticated = () => new AppError(401, 'authentication: sign in, or send a valid API token');
+export const forbidden = (why: string) => new AppError(403, why);
+
+export function hasRole(p: Principal | null, role: Role): boolean {
+  return !!p?.roles.some((r) => r.role === role);
+}
+
+export function readsEveryCountry(p: Principal | null): boolean {
+  return hasRole(p, 'admin') || hasRole(p, 'facilitator');
+}
+
+export function requireAdmin(p: Principal | null): Principal {
+  if (!p) throw unauthenticated();
+  if (!hasRole(p, 'admin')) throw forbidden('role: administrators only');
+  return p;
+}
+
+/** Countries whose values the principal may read: 'all', or a list (possibly empty). */
+export function readableCountries(policy: AccessPolicy, p: Principal | null): 'all' | string[] {
+  if (policy.publicRead || readsEveryCountry(p)) return 'all';
+  if (!p) throw unauthenticated();
+  return [...new Set(p.roles.flatMap((r) => (r.country ? [r.country] : [])))];
+}
+
+export function assertCanReadCountry(policy: AccessPolicy, p: Principal | null, iso3: string): void {
+  const readable = readableCountries(policy, p);
+  if (readable !== 'all' && !readable.includes(iso3)) {
+    throw forbidden(`country: you may not read the data of ${iso3}`);
+  }
+}
+
+/**
+ * Entering a value: administrators anywhere; focal points of that country, and of one of the
+ * indicator's sectors when their assignment is limited to sectors.
+ */
+export function assertCanWriteValue(p: Principal | null, iso3: string, indicatorSectors: readonly Sector[]) {
+  if (!p) throw unauthenticated();
+  if (p.scope !== 'write') throw forbidden('token: this token is read-only');
+  if (hasRole(p, 'admin')) return;
+  const focal = p.roles.filter((r) => r.role === 'focal_point' && r.country === iso3);
+  if (focal.length === 0) throw forbidden(`country: you may not enter data for ${iso3}`);
+  const sectorOk = focal.some(
+    (r) => r.sectors.length === 0 || r.sectors.some((s) => indicatorSectors.includes(s)),
+  );
+  if (!sectorOk) throw forbidden(`sector: this indicator is outside your One Health sectors in ${iso3}`);
+}

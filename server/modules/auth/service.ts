@@ -1,0 +1,139 @@
+import type { Me, SignInBody } from '../../../shared';
+import { AppError } from '../../lib/errors';
+import { recordAuthEvent } from '../audit/repository';
+import { findUserByEmail, findUserById, rolesOf, updateUserRow } from '../users/repository';
+import type { AuthContext } from './context';
+import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import type { Principal } from './permissions';
+import { csrfTokenFor, newSecret, sha256Hex } from './secrets';
+import { deleteSession, deleteSessionsOfUser, insertSession } from './session-repository';
+import { accountKey, addressKey, clearKey, lockedFor, recordFailure } from './throttle';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | undefined;
+}
+
+/** One answer for an unknown email, a wrong password and a deactivated account: no enumeration. */
+const badCredentials = () => new AppError(401, 'email or password: incorrect');
+
+export async function signIn(ctx: AuthContext, body: SignInBody, client: ClientInfo) {
+  const now = ctx.now();
+  const keys = [accountKey(body.email), addressKey(client.ip)];
+  const wait = await lockedFor(ctx.db, keys, now);
+  if (wait > 0) {
+    await recordAuthEvent(ctx.db, {
+      event: 'sign_in.throttled',
+      at: now,
+      ip: client.ip,
+      details: { email: body.email.slice(0, 254) },
+    });
+    const retryAfter = Math.ceil(wait / 1000);
+    throw new AppError(429, `sign-in: too many failed attempts; try again in ${retryAfter} s`, {
+      headers: { 'retry-after': String(retryAfter) },
+    });
+  }
+  const user = await findUserByEmail(ctx.db, body.email);
+  // Always run argon2 once, whether or not the account exists, so both answers take as long.
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password);
+  if (!user || !ok || !user.active) {
+    await ctx.db.transaction(async (tx) => {
+      await recordFailure(tx, keys[0] as string, ctx.throttle.account, now);
+      await recordFailure(tx, keys[1] as string, ctx.throttle.address, now);
+      await recordAuthEvent(tx, {
+        event: 'sign_in.failure',
+        at: now,
+        subjectId: user?.id ?? null,
+        ip: client.ip,
+        details: {
+          email: body.email.slice(0, 254),
+          reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive',
+        },
+      });
+    });
+    throw badCredentials();
+  }
+  const token = newSecret();
+  await ctx.db.transaction(async (tx) => {
+    await insertSession(tx, {
+      tokenHash: sha256Hex(token),
+      userId: user.id,
+      createdAt: now,
+      idleExpiresAt: new Date(now.getTime() + Math.min(ctx.session.idleMs, ctx.session.absoluteMs)),
+      expiresAt: new Date(now.getTime() + ctx.session.absoluteMs),
+      ip: client.ip.slice(0, 64),
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    await clearKey(tx, keys[0] as string);
+    await recordAuthEvent(tx, {
+      event: 'sign_in.success',
+      at: now,
+      actorId: user.id,
+      subjectId: user.id,
+      ip: client.ip,
+    });
+  });
+  const roles = (await rolesOf(ctx.db, [user.id])).get(user.id) ?? [];
+  const me: Me = {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    demo: user.demo,
+    roles,
+    via: 'session',
+    scope: 'write',
+    csrfToken: csrfTokenFor(token),
+  };
+  return { token, me, maxAgeSeconds: Math.floor(ctx.session.absoluteMs / 1000) };
+}
+
+export async function signOut(ctx: AuthContext, p: Principal, ip: string) {
+  if (p.sessionHash) await deleteSession(ctx.db, p.sessionHash);
+  await recordAuthEvent(ctx.db, {
+    event: 'sign_out',
+    at: ctx.now(),
+    actorId: p.userId,
+    subjectId: p.userId,
+    ip,
+  });
+}
+
+export function meOf(p: Principal): Me {
+  return {
+    id: p.userId,
+    email: p.email,
+    displayName: p.displayName,
+    demo: p.demo,
+    roles: p.roles,
+    via: p.via,
+    scope: p.scope,
+    csrfToken: p.csrfToken,
+  };
+}
+
+/** Changes the caller's password and signs out their other sessions. */
+export async function changePassword(
+  ctx: AuthContext,
+  p: Principal,
+  body: { currentPassword: string; newPassword: string },
+  ip: string,
+) {
+  const user = await findUserById(ctx.db, p.userId);
+  if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    throw new AppError(400, 'currentPassword: incorrect');
+  }
+  checkPasswordPolicy(body.newPassword, 'newPassword', user.email);
+  const passwordHash = await hashPassword(body.newPassword);
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    await updateUserRow(tx, user.id, { passwordHash }, now);
+    await deleteSessionsOfUser(tx, user.id, p.sessionHash ?? undefined);
+    await recordAuthEvent(tx, {
+      event: 'password.change',
+      at: now,
+      actorId: user.id,
+      subjectId: user.id,
+      ip,
+    });
+  });
+}

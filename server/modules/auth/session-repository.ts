@@ -1,0 +1,84 @@
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { apiTokens, sessions, users } from '../../db/schema';
+
+export interface NewSession {
+  tokenHash: string;
+  userId: number;
+  createdAt: Date;
+  idleExpiresAt: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function insertSession(db: DbOrTx, s: NewSession): Promise<void> {
+  await db.insert(sessions).values({ ...s, lastSeenAt: s.createdAt });
+}
+
+/** The session and its user's state, or undefined. Expiry is checked by the caller (it owns the clock). */
+export async function findSession(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({
+      userId: sessions.userId,
+      lastSeenAt: sessions.lastSeenAt,
+      idleExpiresAt: sessions.idleExpiresAt,
+      expiresAt: sessions.expiresAt,
+      active: users.active,
+      email: users.email,
+      displayName: users.displayName,
+      demo: users.demo,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  return row;
+}
+
+export async function touchSession(db: DbOrTx, tokenHash: string, now: Date, idleExpiresAt: Date) {
+  await db
+    .update(sessions)
+    .set({
+      lastSeenAt: now,
+      idleExpiresAt: sql`least(${idleExpiresAt.toISOString()}::timestamptz, ${sessions.expiresAt})`,
+    })
+    .where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Signs a user out everywhere (but the session kept, when given): password change, reset, deactivation. */
+export async function deleteSessionsOfUser(db: DbOrTx, userId: number, keep?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keep ? ne(sessions.tokenHash, keep) : undefined));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.idleExpiresAt, now)));
+}
+
+export async function findActiveToken(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      scope: apiTokens.scope,
+      revokedAt: apiTokens.revokedAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      active: users.active,
+      email: users.email,
+      displayName: users.displayName,
+      demo: users.demo,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, tokenHash));
+  return row;
+}
+
+export async function markTokenUsed(db: DbOrTx, id: number, now: Date): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));
+}

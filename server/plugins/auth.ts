@@ -1,0 +1,169 @@
+import cookie from '@fastify/cookie';
+import type {
+  FastifyInstance,
+  FastifyPluginAsync,
+  FastifyReply,
+  FastifyRequest,
+  RouteOptions,
+} from 'fastify';
+import { CSRF_HEADER } from '../../shared';
+import { AppError } from '../lib/errors';
+import type { AuthContext } from '../modules/auth/context';
+import {
+  type Access,
+  forbidden,
+  hasRole,
+  type Principal,
+  readsEveryCountry,
+  unauthenticated,
+} from '../modules/auth/permissions';
+import { principalFromSession, principalFromToken } from '../modules/auth/resolve';
+import { safeEqual } from '../modules/auth/secrets';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking: null when anonymous. Set before validation, for every route that declares access. */
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** What the route needs; every /api route must declare it (checked when the app is ready). */
+    access?: Access;
+  }
+}
+
+export const SESSION_COOKIE = 'nap_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, maxAge: number) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    // req.protocol honours X-Forwarded-Proto only when TRUST_PROXY is on.
+    secure: req.protocol === 'https',
+    maxAge,
+  });
+}
+
+export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+  });
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // "null" (sandboxed frames) or garbage: never same-origin
+  }
+}
+
+/** Registers routes of a plugin that cannot declare access itself (e.g. another team's module) with a default. */
+export function withAccess(access: Access, plugin: FastifyPluginAsync): FastifyPluginAsync {
+  return async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: route.config?.access ?? access };
+    });
+    await scope.register(plugin);
+  };
+}
+
+function checkAccess(ctx: AuthContext, access: Access, p: Principal | null, sessionError: AppError | null) {
+  const needSignIn = () => sessionError ?? unauthenticated();
+  switch (access) {
+    case 'public':
+      return;
+    case 'read':
+      if (!ctx.policy.publicRead && !p) throw needSignIn();
+      return;
+    case 'read-all':
+      if (ctx.policy.publicRead) return;
+      if (!p) throw needSignIn();
+      if (!readsEveryCountry(p))
+        throw forbidden('role: only administrators and facilitators read every country');
+      return;
+    case 'user':
+      if (!p) throw needSignIn();
+      return;
+    case 'session':
+      if (!p) throw needSignIn();
+      if (p.via !== 'session') throw forbidden('token: credentials are managed from a signed-in session');
+      return;
+    case 'write':
+      if (!p) throw needSignIn();
+      if (p.scope !== 'write') throw forbidden('token: this token is read-only');
+      return;
+    case 'admin':
+      if (!p) throw needSignIn();
+      if (!hasRole(p, 'admin')) throw forbidden('role: administrators only');
+      return;
+  }
+}
+
+/**
+ * Resolves the principal of every request (API token in `Authorization: Bearer`, or the session
+ * cookie), enforces what the route declares, and protects cookie-authenticated writes against CSRF
+ * (the per-session token in the x-csrf-token header, and a same-origin Origin when sent).
+ */
+export async function registerAuth(app: FastifyInstance, ctx: AuthContext) {
+  await app.register(cookie);
+  app.decorateRequest('principal', null);
+
+  const declared: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.schema?.hide && !route.url.startsWith('/api/docs')) {
+      declared.push(route);
+    }
+  });
+  app.addHook('onReady', async () => {
+    const missing = declared.filter((r) => !r.config?.access).map((r) => `${r.method} ${r.url}`);
+    if (missing.length > 0) {
+      throw new Error(
+        `Routes without config.access (see server/modules/auth/permissions.ts): ${missing.join(', ')}`,
+      );
+    }
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+    let principal: Principal | null = null;
+    let sessionError: AppError | null = null;
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) {
+      const m = /^Bearer\s+([A-Za-z0-9_-]{10,200})$/.exec(authorization);
+      if (!m?.[1]) throw new AppError(401, 'authorization: expected "Bearer <API token>"');
+      principal = await principalFromToken(ctx, m[1]);
+    } else {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) {
+        try {
+          principal = await principalFromSession(ctx, token.slice(0, 200));
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          sessionError = err;
+          clearSessionCookie(req, reply);
+        }
+      }
+    }
+    req.principal = principal;
+    checkAccess(ctx, access, principal, sessionError);
+    if (principal && principal.scope !== 'write' && !SAFE_METHODS.has(req.method) && access !== 'public') {
+      throw forbidden('token: this token is read-only');
+    }
+    if (principal?.via === 'session' && !SAFE_METHODS.has(req.method) && access !== 'public') {
+      const origin = req.headers.origin;
+      if (origin !== undefined && hostOf(origin) !== req.headers.host) {
+        throw forbidden('origin: cross-site request refused');
+      }
+      const sent = req.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
+        throw forbidden(`csrf: missing or wrong ${CSRF_HEADER} header (GET /api/auth/me gives the token)`);
+      }
+    }
+  });
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { EmailSchema, NewPasswordSchema, RoleAssignmentSchema, TokenScopeSchema } from '../domain/role';
+
+/** Header that carries the CSRF token on cookie-authenticated writes. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+export const SignInBodySchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1, 'is required').max(256),
+});
+export type SignInBody = z.infer<typeof SignInBodySchema>;
+
+export const MeSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  displayName: z.string(),
+  demo: z.boolean().describe('A demo account of the embedded database'),
+  roles: z.array(RoleAssignmentSchema),
+  via: z.enum(['session', 'token']),
+  scope: TokenScopeSchema.describe('What this credential may do: read, or read and write'),
+  csrfToken: z
+    .string()
+    .nullable()
+    .describe(`Send it in the ${CSRF_HEADER} header on writes authenticated by the session cookie`),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const ChangePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1, 'is required').max(256),
+  newPassword: NewPasswordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Iso3Schema } from './country';
+import { SectorSchema } from './indicator';
+
+/** Roles, most powerful first. Admins and facilitators span every country; the others are per country. */
+export const ROLES = ['admin', 'facilitator', 'validator', 'focal_point', 'viewer'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: 'Administrator',
+  facilitator: 'Cluster facilitator',
+  validator: 'Validator',
+  focal_point: 'Focal point',
+  viewer: 'Viewer',
+};
+
+export const GLOBAL_ROLES: readonly Role[] = ['admin', 'facilitator'];
+
+export const RoleAssignmentSchema = z
+  .object({
+    role: RoleSchema,
+    country: Iso3Schema.nullable().default(null).describe('ISO3; null for admin and facilitator'),
+    sectors: z
+      .array(SectorSchema)
+      .max(7)
+      .default([])
+      .describe('Focal points only: One Health sectors they may enter; empty = every sector'),
+  })
+  .superRefine((a, ctx) => {
+    const global = GLOBAL_ROLES.includes(a.role);
+    if (global && a.country !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['country'],
+        message: `a ${a.role} spans every country: no country`,
+      });
+    }
+    if (!global && a.country === null) {
+      ctx.addIssue({ code: 'custom', path: ['country'], message: `a ${a.role} needs a country` });
+    }
+    if (a.role !== 'focal_point' && a.sectors.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'only focal points are scoped to sectors' });
+    }
+  });
+export type RoleAssignment = z.output<typeof RoleAssignmentSchema>;
+
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export const TokenScopeSchema = z.enum(TOKEN_SCOPES);
+export type TokenScope = z.infer<typeof TokenScopeSchema>;
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+/** Length bounds only: the common-password check needs the server's list. */
+export const NewPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+
+export const EmailSchema = z.string().trim().max(254).pipe(z.email('must be an email address'));

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import type { Database } from '../../server/db/client';
+import { createUser } from '../../server/modules/users/service';
+import { openTestDatabase } from '../setup/test-db';
+import { ARTEFACTS, CLIENT_DIST, launchChromium } from './browser';
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let baseUrl: string;
+const PASSWORD = 'jordan focal point pass';
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await createUser(
+    { db: database.db, now: () => new Date() },
+    null,
+    {
+      email: 'focal.jordan@e2e.example.org',
+      displayName: 'Focal point, Jordan',
+      password: PASSWORD,
+      roles: [{ role: 'focal_point', country: 'JOR', sectors: [] }],
+    },
+    { system: true },
+  );
+  app = await buildApp({ database, clientDistDir: CLIENT_DIST });
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+describe('a Jordan focal point signs in', () => {
+  it('lands back on the protected page and sees only what the role may do, under the strict CSP', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+
+    const first = await page.goto(`${baseUrl}/account/tokens`);
+    expect(first?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.waitForURL(/\/sign-in\?next=%2Faccount%2Ftokens$/);
+    await page.getByLabel('Email').fill('focal.jordan@e2e.example.org');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/account\/tokens$/);
+    await page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
+
+    const account = page.getByRole('navigation', { name: 'Account' });
+    await expect.poll(() => account.textContent()).toMatch(/Signed in as Focal point, Jordan/);
+    expect(await account.textContent()).toMatch(/Focal point, JOR/);
+    expect(await account.getByRole('link', { name: 'API tokens' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
+
+    // A write through the UI works: the api client sends the CSRF token.
+    await page.getByLabel('Name').fill('e2e token');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect.poll(() => page.getByTestId('new-token').textContent()).toMatch(/^nap_/);
+
+    await page.screenshot({ path: path.join(ARTEFACTS, 'focal-point-signed-in.png'), fullPage: true });
+
+    // The administration page is refused by the server too, not only hidden.
+    const users = await page.request.get(`${baseUrl}/api/users`);
+    expect(users.status()).toBe(403);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => account.textContent()).toMatch(/Sign in/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the API docs render under their CSP without violations', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${baseUrl}/api/docs`);
+    await page.getByText('NAP Tracker API').first().waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

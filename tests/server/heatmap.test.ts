@@ -1,0 +1,201 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeatmapResult } from '../../shared';
+import { openTestApp } from '../setup/test-db';
+
+let app: FastifyInstance;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ app, close } = await openTestApp());
+});
+afterAll(async () => close());
+
+async function heatmap(query: string): Promise<HeatmapResult> {
+  const res = await app.inject({ url: `/api/compare/heatmap?framework=tracss-2019-2020&${query}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** The levels of one country, keyed by indicator code ('-' for no answer). */
+function levelsOf(r: HeatmapResult, iso3: string, codes: string[]) {
+  const c = r.countries.find((x) => x.iso3 === iso3);
+  if (!c) throw new Error(`no country ${iso3}`);
+  const col = (code: string) => r.indicators.findIndex((i) => i.code === code);
+  return {
+    answered: c.answered,
+    score: c.score,
+    levels: codes.map((code) => c.levels[col(code)] ?? '-').join(' '),
+  };
+}
+const statsOf = (r: HeatmapResult, code: string) => r.indicators.find((i) => i.code === code)?.stats;
+
+/*
+ * Expected numbers worked out by hand (python3, independently of the app) from
+ * tests/fixtures/tracss_2019_2020_long.csv (the level_A_E rows with a level) and the group
+ * members of server/db/reference-data/countries/countries_reference.csv (column who_region;
+ * wb_income_group "Low income" = LIC):
+ *   lv[iso3][indicator_code] = level;  score = round(mean(A=1 … E=5 over answered), 2)
+ *   distribution = Counter(lv[m].get(code) for m in members)
+ *   median/q1/q3 = numpy.percentile(sorted scores, 50/25/75)   (linear, type 7)
+ * Columns below: 4.1 7.4 8.1 9.1.
+ */
+const CODES = ['4.1', '7.4', '8.1', '9.1'];
+
+describe('heatmap of the Eastern Mediterranean Region', () => {
+  let r: HeatmapResult;
+  beforeAll(async () => {
+    r = await heatmap('groupType=who_region&group=EMR');
+  });
+
+  it('lists all 22 members, 23 A–E indicators, and the two without an answer', () => {
+    expect(r.group).toMatchObject({ type: 'who_region', key: 'EMR', label: 'Eastern Mediterranean Region' });
+    expect(r.period).toBe('2019-2020');
+    expect(r.indicators).toHaveLength(23);
+    expect(r.countries).toHaveLength(22);
+    expect(r.countries.every((c) => c.levels.length === 23)).toBe(true);
+    const silent = r.countries.filter((c) => c.answered === 0).map((c) => c.iso3);
+    expect(silent.sort()).toEqual(['OMN', 'PSE']);
+    expect(levelsOf(r, 'OMN', CODES)).toEqual({ answered: 0, score: null, levels: '- - - -' });
+  });
+
+  it('gives each country its levels, answer count and mean score', () => {
+    expect(levelsOf(r, 'JOR', CODES)).toEqual({ answered: 21, score: 2.86, levels: 'B E D C' });
+    expect(levelsOf(r, 'KWT', CODES)).toEqual({ answered: 9, score: 3.11, levels: 'C C E C' });
+    expect(levelsOf(r, 'MAR', CODES)).toEqual({ answered: 23, score: 3.52, levels: 'D B B C' });
+    expect(levelsOf(r, 'DJI', CODES)).toEqual({ answered: 23, score: 1.04, levels: 'A A A A' });
+    expect(levelsOf(r, 'YEM', CODES)).toEqual({ answered: 20, score: 1.95, levels: 'E B C B' });
+    const jordan = r.countries.find((c) => c.iso3 === 'JOR');
+    expect(jordan).toMatchObject({ name: 'Jordan', m49Code: '400', whoRegion: 'EMR', incomeGroup: 'LMC' });
+  });
+
+  it("counts each indicator's levels over the answering members", () => {
+    expect(statsOf(r, '4.1')).toEqual({
+      n: 20,
+      distribution: { A: 2, B: 7, C: 4, D: 4, E: 3 },
+      median: 3,
+      q1: 2,
+      q3: 4,
+    });
+    expect(statsOf(r, '7.4')).toEqual({
+      n: 20,
+      distribution: { A: 2, B: 6, C: 4, D: 5, E: 3 },
+      median: 3,
+      q1: 2,
+      q3: 4,
+    });
+    expect(statsOf(r, '9.1')).toEqual({
+      n: 20,
+      distribution: { A: 4, B: 6, C: 9, D: 1, E: 0 },
+      median: 2.5,
+      q1: 2,
+      q3: 3,
+    });
+  });
+});
+
+describe('heatmap of the low-income countries', () => {
+  let r: HeatmapResult;
+  beforeAll(async () => {
+    r = await heatmap('groupType=income_group&group=LIC');
+  });
+
+  it('lists 26 members of which 14 answered', () => {
+    expect(r.group).toMatchObject({ key: 'LIC', label: 'Low income' });
+    expect(r.countries).toHaveLength(26);
+    const silent = r.countries.filter((c) => c.answered === 0).map((c) => c.iso3);
+    expect(silent.sort()).toEqual(
+      ['CAF', 'TCD', 'ERI', 'GMB', 'GNB', 'MDG', 'MWI', 'MLI', 'MOZ', 'RWA', 'TGO', 'UGA'].sort(),
+    );
+  });
+
+  it('gives the levels and scores worked out by hand', () => {
+    expect(levelsOf(r, 'BFA', CODES)).toEqual({ answered: 23, score: 3.09, levels: 'B E C D' });
+    expect(levelsOf(r, 'ETH', CODES)).toEqual({ answered: 23, score: 3.13, levels: 'C D C C' });
+    expect(levelsOf(r, 'NER', CODES)).toEqual({ answered: 22, score: 1.41, levels: 'A A A A' });
+    expect(levelsOf(r, 'PRK', CODES)).toEqual({ answered: 21, score: 1.86, levels: 'B B C B' });
+  });
+
+  it('counts the levels per indicator, with quartiles between levels', () => {
+    expect(statsOf(r, '4.1')).toEqual({
+      n: 14,
+      distribution: { A: 3, B: 9, C: 1, D: 0, E: 1 },
+      median: 2,
+      q1: 2,
+      q3: 2,
+    });
+    expect(statsOf(r, '7.4')).toEqual({
+      n: 14,
+      distribution: { A: 4, B: 7, C: 1, D: 1, E: 1 },
+      median: 2,
+      q1: 1.25,
+      q3: 2,
+    });
+    expect(statsOf(r, '8.1')).toEqual({
+      n: 14,
+      distribution: { A: 4, B: 2, C: 8, D: 0, E: 0 },
+      median: 3,
+      q1: 1.25,
+      q3: 3,
+    });
+  });
+});
+
+describe('heatmap of a hand-picked group and of all countries', () => {
+  it('keeps members without answers and orders countries by name', async () => {
+    const r = await heatmap('groupType=countries&group=lbn,JOR,FRA,OMN');
+    expect(r.group).toMatchObject({ key: 'LBN,JOR,FRA,OMN', label: '4 selected countries' });
+    expect(r.countries.map((c) => c.iso3)).toEqual(['FRA', 'JOR', 'LBN', 'OMN']);
+    expect(levelsOf(r, 'FRA', CODES)).toEqual({ answered: 22, score: 4.23, levels: 'E E E D' });
+    expect(levelsOf(r, 'LBN', CODES)).toEqual({ answered: 23, score: 2.61, levels: 'C B B B' });
+    expect(statsOf(r, '4.1')?.distribution).toEqual({ A: 0, B: 1, C: 1, D: 0, E: 1 });
+  });
+
+  it('defaults to all countries: 249 rows, 136 of them answered', async () => {
+    const r = await heatmap('');
+    expect(r.group).toMatchObject({ type: 'all', key: 'all' });
+    expect(r.countries).toHaveLength(249);
+    expect(r.countries.filter((c) => c.answered > 0)).toHaveLength(136);
+    // 4.1 was answered by every respondent (README: the respondent indicator).
+    expect(statsOf(r, '4.1')?.n).toBe(136);
+  });
+});
+
+describe('bad input names the field', () => {
+  it.each([
+    ['groupType=who_region&group=MARS', 400, /group: "MARS" is not a WHO region code/],
+    ['groupType=who_region', 400, /group: name a WHO region/],
+    ['groupType=income_group&group=RICH', 400, /group: "RICH" is not an income group code/],
+    ['groupType=income_group', 400, /group: name an income group/],
+    ['groupType=countries&group=JOR,XXX', 404, /group: unknown country codes: XXX/],
+    ['groupType=countries&group=JOR,12', 400, /group: not ISO3 codes: 12/],
+    ['groupType=countries', 400, /group: give the ISO3 codes/],
+    ['groupType=galaxy', 400, /query\.groupType/],
+    ['period=1999', 404, /period: no period 1999/],
+    [`groupType=countries&group=${'JOR,'.repeat(600)}`, 400, /query\.group/],
+  ])('%s → %i', async (q, status, message) => {
+    const res = await app.inject({ url: `/api/compare/heatmap?framework=tracss-2019-2020&${q}` });
+    expect(res.statusCode).toBe(status);
+    expect(res.json().message).toMatch(message);
+  });
+
+  it('names an unknown framework', async () => {
+    const res = await app.inject({ url: '/api/compare/heatmap?framework=nope' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toBe('framework: no framework with code nope');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the heatmap with its query and response schemas', async () => {
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    const op = doc.paths['/api/compare/heatmap']?.get;
+    expect(op?.tags).toEqual(['compare']);
+    expect(op?.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'framework',
+      'group',
+      'groupType',
+      'period',
+    ]);
+    expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404']));
+  });
+});
