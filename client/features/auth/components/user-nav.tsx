@@ -40,11 +40,12 @@ export function UserNav() {
         </li>
       )}
       <li className="nav__user">
-        <span>
-          Signed in as <Link to="/account/tokens">{me.data.displayName}</Link>
+        <span className="nav__user-name">
+          <span className="visually-hidden">Signed in as </span>
+          <Link to="/account/tokens">{me.data.displayName}</Link>
           {me.data.demo && <span className="chip"> demo account</span>}
-          <span className="muted small"> · {describeRoles(me.data).join('; ') || 'no role'}</span>
         </span>
+        <span className="nav__user-roles">{describeRoles(me.data).join('; ') || 'no role'}</span>
       </li>
       <li>
         <button
