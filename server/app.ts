@@ -6,6 +6,9 @@ import { DEFAULT_THROTTLE, type ThrottlePolicy } from './modules/auth/throttle';
 import { compareRoutes } from './modules/compare/routes';
 import { countryRoutes } from './modules/countries/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
+import { peerGroupRoutes } from './modules/peer-groups/routes';
+import { planRoutes } from './modules/plans/routes';
+import { roundRoutes } from './modules/rounds/routes';
 import { systemRoutes } from './modules/system/routes';
 import { userRoutes } from './modules/users/routes';
 import { valueRoutes } from './modules/values/routes';
@@ -61,8 +64,11 @@ export async function buildApp(deps: AppDeps) {
   await app.register(countryRoutes(deps.database));
   await app.register(frameworkRoutes(deps.database));
   await app.register(valueRoutes(auth));
+  await app.register(planRoutes(auth));
   // Comparisons show many countries at once: when data is not public, only roles that read every country.
   await app.register(withAccess('read-all', compareRoutes(deps.database)));
+  await app.register(peerGroupRoutes(auth));
+  await app.register(roundRoutes(deps.database, auth.now));
   await app.register(authRoutes(auth));
   await app.register(userRoutes(auth));
   if (deps.clientDistDir) await registerClient(app, deps.clientDistDir);

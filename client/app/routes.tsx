@@ -19,6 +19,10 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'countries', element: <CountriesPage /> },
       { path: 'countries/:iso3', element: <CountryPage /> },
+      {
+        path: 'countries/:iso3/plan',
+        lazy: () => import('../routes/country-plan').then((m) => ({ Component: m.CountryPlanPage })),
+      },
       // Comparison views (issue 5) load on first visit, keeping the first page's bundle small.
       {
         path: 'compare',
@@ -32,10 +36,18 @@ export const routes: RouteObject[] = [
         path: 'compare/map',
         lazy: () => import('../routes/compare-map').then((m) => ({ Component: m.CompareMapPage })),
       },
+      {
+        path: 'compare/change',
+        lazy: () => import('../routes/compare-change').then((m) => ({ Component: m.CompareChangePage })),
+      },
       { path: 'groups', lazy: () => import('../routes/groups').then((m) => ({ Component: m.GroupsPage })) },
       // Accounts (issue 3)
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
+      {
+        path: 'admin/import',
+        lazy: () => import('../routes/admin-import').then((m) => ({ Component: m.AdminImportPage })),
+      },
       { path: 'account/tokens', element: <TokensPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -70,6 +70,9 @@ function CountryProfile({ country }: { country: Country }) {
             <dd>{country.incomeGroup ? INCOME_GROUP_NAMES[country.incomeGroup] : 'Not classified'}</dd>
           </div>
         </dl>
+        <p>
+          <Link to={`/countries/${country.iso3}/plan`}>National action plan and its progress</Link>
+        </p>
       </header>
 
       {values.isPending ? (

@@ -2,12 +2,14 @@ import { Link } from 'react-router';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useHeatmap } from '../features/compare/api/get-heatmap';
+import { BiggestMovers } from '../features/compare/components/biggest-movers';
 import { CaseStudyNote } from '../features/compare/components/case-study-note';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { LevelCountTable } from '../features/compare/components/level-count-table';
 import { type GroupSelection, groupQuery, isComplete, viewSearch } from '../features/compare/group-params';
 import { useGroupParams } from '../features/compare/use-group-params';
+import { useRounds } from '../features/rounds/api/get-rounds';
 import { TRACSS } from '../lib/tracss';
 
 const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
@@ -23,6 +25,8 @@ export function GroupsPage() {
   const data = heatmap.data;
   const silent = data?.countries.filter((c) => c.answered === 0) ?? [];
   const answered = (data?.countries.length ?? 0) - silent.length;
+  const rounds = useRounds();
+  const latest = rounds.data?.items.filter((r) => r.code !== TRACSS.framework).at(-1);
   const caseName = data?.countries.find((c) => c.iso3 === caseStudy)?.name ?? caseStudy;
 
   return (
@@ -88,11 +92,21 @@ export function GroupsPage() {
               caption={`${data.group.label}: members at each level on each ${TRACSS.label} A–E indicator`}
               mapSearch={(code) => viewSearch(selection, caseStudy, { indicator: code })}
             />
+          </section>
+          {latest ? (
+            <BiggestMovers
+              from={TRACSS.framework}
+              to={latest.code}
+              toLabel={latest.name}
+              selection={selection}
+              caseStudy={caseStudy}
+            />
+          ) : (
             <p className="muted small">
               Change between rounds (who improved, who regressed) needs a second TrACSS round; only{' '}
               {TRACSS.label} is loaded.
             </p>
-          </section>
+          )}
           <section className="section" aria-label="Without an answer">
             <h2>Without an answer ({silent.length})</h2>
             {silent.length === 0 ? (

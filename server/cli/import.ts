@@ -1,14 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { type ImportMapping, ImportMappingSchema } from '../../shared';
 import { loadConfig } from '../config';
 import { prepareDatabase } from '../db/bootstrap';
+import type { Database } from '../db/client';
 import { openDatabase } from '../db/client';
 import { TRACSS_2019_2020 } from '../db/reference/tracss-framework';
-import { AppError } from '../lib/errors';
+import { AppError, parseInput } from '../lib/errors';
 import { importTracssWorkbook } from '../modules/imports/tracss-import';
+import { createRound, putCrosswalk } from '../modules/rounds/service';
 
-const USAGE = `Usage: npm run import -- tracss <file.xlsx> [--framework CODE] [--period CODE] [--dry-run] [--force]
+const USAGE = `Usage: npm run import -- tracss <file.xlsx> [--framework CODE] [--period CODE] [--mapping FILE.json] [--dry-run] [--force]
+       npm run import -- round <round.json>
 
 Imports a TrACSS country-responses spreadsheet as published by the portal into the database the
 server uses (DATABASE_URL, else the PGlite folder PGLITE_DATA_DIR). Every problem is listed with its
@@ -16,8 +20,14 @@ cell and nothing is written unless the whole file is valid.
 
   --framework  framework code (default ${TRACSS_2019_2020.code})
   --period     period code (default ${TRACSS_2019_2020.period.code})
+  --mapping    column mapping (JSON: sheet, headerRow, countryColumn, ignoreColumns, columns) for this
+               run; by default the round's stored mapping
   --dry-run    check the file and report what would be imported; write nothing
-  --force      import even if this exact file was imported before`;
+  --force      import even if this exact file was imported before
+
+\`round <round.json>\` creates a TrACSS round (framework, period, questions, mapping) and, when the
+file has "crosswalk": { "from": "<earlier round>", "pairs": [...] }, its crosswalk, as
+POST /api/rounds and PUT /api/crosswalk do.`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,13 +35,14 @@ async function main(): Promise<number> {
     options: {
       framework: { type: 'string', default: TRACSS_2019_2020.code },
       period: { type: 'string', default: TRACSS_2019_2020.period.code },
+      mapping: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const [kind, file] = positionals;
-  if (values.help || kind !== 'tracss' || !file) {
+  if (values.help || (kind !== 'tracss' && kind !== 'round') || !file) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
@@ -40,6 +51,18 @@ async function main(): Promise<number> {
     return null;
   });
   if (!data) return 1;
+  let mapping: ImportMapping | undefined;
+  let round: unknown;
+  try {
+    if (values.mapping)
+      mapping = parseInput(ImportMappingSchema, JSON.parse(await readFile(values.mapping, 'utf8')));
+    if (kind === 'round') round = JSON.parse(data.toString('utf8'));
+  } catch (e) {
+    console.error(
+      e instanceof AppError ? `mapping: ${e.message}` : `${values.mapping ?? file}: not valid JSON`,
+    );
+    return 1;
+  }
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -47,6 +70,7 @@ async function main(): Promise<number> {
   });
   try {
     await prepareDatabase(database, { loadReferenceData: config.LOAD_REFERENCE_DATA });
+    if (kind === 'round') return await createRoundFromFile(database, round);
     const result = await importTracssWorkbook(database, {
       data,
       fileName: path.basename(file),
@@ -54,6 +78,7 @@ async function main(): Promise<number> {
       periodCode: values.period,
       dryRun: values['dry-run'],
       force: values.force,
+      ...(mapping ? { mapping } : {}),
     });
     if (result.alreadyImported) {
       console.log(
@@ -81,6 +106,25 @@ async function main(): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+async function createRoundFromFile(database: Database, input: unknown): Promise<number> {
+  const { crosswalk, ...body } = (input ?? {}) as { crosswalk?: { from: string; pairs: unknown[] } };
+  const round = await createRound(database.db, body as never, new Date());
+  console.log(
+    `Created round ${round.code} (${round.questions} questions, period ${round.periods.join(', ')}).`,
+  );
+  if (crosswalk) {
+    const cw = await putCrosswalk(database.db, {
+      from: crosswalk.from,
+      to: round.code,
+      pairs: crosswalk.pairs as never,
+    });
+    console.log(
+      `Crosswalk ${cw.from} → ${cw.to}: ${cw.pairs.filter((p) => p.comparable).length} comparable pair(s) of ${cw.pairs.length}.`,
+    );
+  }
+  return 0;
 }
 
 process.exitCode = await main();

@@ -6,7 +6,9 @@ import { importTracssWorkbook } from '../modules/imports/tracss-import';
 import { type AccountsOptions, ensureAccounts } from './accounts';
 import type { Database } from './client';
 import { loadCountries } from './reference/countries';
+import { loadJordanPlan } from './reference/jordan-plan';
 import { TRACSS_2019_2020_XLSX } from './reference/paths';
+import { seedPeerGroups } from './reference/peer-groups';
 import { loadTracssFramework, TRACSS_2019_2020 } from './reference/tracss-framework';
 import { importRuns } from './schema';
 
@@ -29,6 +31,9 @@ export async function prepareDatabase(
     await db.transaction(async (tx) => {
       await loadCountries(tx);
       await loadTracssFramework(tx);
+      await seedPeerGroups(tx);
+      // Jordan's NAP 2018–2022, the case study (published figures; illustrative activities, flagged).
+      await loadJordanPlan(tx);
     });
     const t = TRACSS_2019_2020;
     const done = await db

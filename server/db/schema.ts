@@ -9,6 +9,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   serial,
   smallint,
@@ -249,4 +250,240 @@ export const authEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   },
   (t) => [index('auth_events_at_ix').on(t.at), index('auth_events_subject_ix').on(t.subjectId)],
+);
+
+// ─── Saved peer groups and TrACSS rounds (issue 5) ───────────────────────────────────────────────
+
+/**
+ * A facilitator's or user's own set of countries ("Jordan and its peers"). Shared groups are seen
+ * by everyone who may read comparisons; private ones by their owner only.
+ */
+export const peerGroups = pgTable(
+  'peer_groups',
+  {
+    id: serial('id').primaryKey(),
+    name: varchar('name', { length: 120 }).notNull(),
+    description: varchar('description', { length: 1000 }),
+    visibility: varchar('visibility', { length: 8 }).notNull(),
+    /** Null for groups the first start seeds, or whose owner was deleted (shared groups outlive them). */
+    ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('peer_groups_owner_ix').on(t.ownerId),
+    check('peer_groups_visibility_ck', sql`${t.visibility} in ('shared','private')`),
+  ],
+);
+
+export const peerGroupMembers = pgTable(
+  'peer_group_members',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => peerGroups.id, { onDelete: 'cascade' }),
+    countryIso3: char('country_iso3', { length: 3 })
+      .notNull()
+      .references(() => countries.iso3),
+  },
+  (t) => [uniqueIndex('peer_group_members_uq').on(t.groupId, t.countryIso3)],
+);
+
+/**
+ * Crosswalk between the questions of two TrACSS rounds: which question of one round asks the same
+ * thing as which of another. Only pairs marked comparable are charted as one series; a pair kept
+ * with comparable = false records that they look alike but differ (e.g. 7.4 vs 3.3 from level C up).
+ */
+export const questionCrosswalk = pgTable(
+  'question_crosswalk',
+  {
+    id: serial('id').primaryKey(),
+    fromIndicatorId: integer('from_indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    toIndicatorId: integer('to_indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    comparable: boolean('comparable').notNull(),
+    note: varchar('note', { length: 1000 }),
+  },
+  (t) => [
+    uniqueIndex('question_crosswalk_pair_uq').on(t.fromIndicatorId, t.toIndicatorId),
+    index('question_crosswalk_to_ix').on(t.toIndicatorId),
+    check('question_crosswalk_distinct_ck', sql`${t.fromIndicatorId} <> ${t.toIndicatorId}`),
+  ],
+);
+
+/** How the importer reads one round's spreadsheet (header row, country column, column → question). */
+export const importMappings = pgTable('import_mappings', {
+  frameworkCode: varchar('framework_code', { length: 64 })
+    .primaryKey()
+    .references(() => frameworks.code, { onDelete: 'cascade' }),
+  mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ─── National action plans (issue 4) ─────────────────────────────────────────────────────────────
+
+/** Money as published (two decimals), read as a JS number: budgets stay far below 2^53 cents. */
+const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
+
+/** A country's NAP. Several generations follow each other (Jordan: 2018–2022, then 2023–2025). */
+export const plans = pgTable(
+  'plans',
+  {
+    id: serial('id').primaryKey(),
+    countryIso3: char('country_iso3', { length: 3 })
+      .notNull()
+      .references(() => countries.iso3),
+    title: varchar('title', { length: 300 }).notNull(),
+    periodStart: smallint('period_start').notNull(),
+    periodEnd: smallint('period_end').notNull(),
+    status: varchar('status', { length: 16 }).notNull().default('draft'),
+    /** 1 for a country's first NAP, 2 for the next … */
+    generation: smallint('generation').notNull().default(1),
+    sourceNote: varchar('source_note', { length: 2000 }),
+    /** The row is demo data that fills a gap in what was published; the UI says "Illustrative". */
+    illustrative: boolean('illustrative').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('plans_country_generation_uq').on(t.countryIso3, t.generation),
+    check('plans_status_ck', sql`${t.status} in ('draft','approved','implementing','closed')`),
+    check(
+      'plans_period_ck',
+      sql`${t.periodStart} between 1990 and 2100 and ${t.periodEnd} between ${t.periodStart} and 2100`,
+    ),
+    check('plans_generation_ck', sql`${t.generation} between 1 and 99`),
+  ],
+);
+
+/** A strategic objective of a plan, mapped to a GAP objective (1–5) when it matches one. */
+export const planObjectives = pgTable(
+  'plan_objectives',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    code: varchar('code', { length: 16 }).notNull(),
+    title: varchar('title', { length: 500 }).notNull(),
+    gapObjective: smallint('gap_objective'),
+    budget: money('budget'),
+    currency: char('currency', { length: 3 }),
+    sortOrder: integer('sort_order').notNull().default(0),
+    illustrative: boolean('illustrative').notNull().default(false),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('plan_objectives_code_uq').on(t.planId, t.code),
+    check('plan_objectives_gap_ck', sql`${t.gapObjective} between 1 and 5`),
+    check(
+      'plan_objectives_budget_ck',
+      sql`${t.budget} is null or (${t.budget} >= 0 and ${t.currency} is not null)`,
+    ),
+  ],
+);
+
+export const planActivities = pgTable(
+  'plan_activities',
+  {
+    id: serial('id').primaryKey(),
+    objectiveId: integer('objective_id')
+      .notNull()
+      .references(() => planObjectives.id, { onDelete: 'cascade' }),
+    code: varchar('code', { length: 32 }).notNull(),
+    title: varchar('title', { length: 500 }).notNull(),
+    sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
+    leadAgency: varchar('lead_agency', { length: 200 }),
+    plannedStart: date('planned_start', { mode: 'string' }),
+    plannedEnd: date('planned_end', { mode: 'string' }),
+    budget: money('budget'),
+    currency: char('currency', { length: 3 }),
+    fundingStatus: varchar('funding_status', { length: 8 }),
+    implementationStatus: varchar('implementation_status', { length: 16 }).notNull().default('not_started'),
+    percentComplete: smallint('percent_complete'),
+    illustrative: boolean('illustrative').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('plan_activities_code_uq').on(t.objectiveId, t.code),
+    check('plan_activities_funding_ck', sql`${t.fundingStatus} in ('funded','partly','unfunded')`),
+    check(
+      'plan_activities_status_ck',
+      sql`${t.implementationStatus} in ('not_started','ongoing','completed','cancelled')`,
+    ),
+    check('plan_activities_percent_ck', sql`${t.percentComplete} between 0 and 100`),
+    check('plan_activities_dates_ck', sql`${t.plannedEnd} >= ${t.plannedStart}`),
+    check(
+      'plan_activities_budget_ck',
+      sql`${t.budget} is null or (${t.budget} >= 0 and ${t.currency} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * An indicator the plan tracks. Always a row of `indicators`: a framework's (e.g. a TrACSS question)
+ * or a national definition, kept as an indicator of the country's own framework `national-<iso3>`
+ * (kind national), so that values, measure types and validation work the same for both.
+ */
+export const planIndicators = pgTable(
+  'plan_indicators',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    objectiveId: integer('objective_id').references(() => planObjectives.id, { onDelete: 'set null' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    baselineValue: doublePrecision('baseline_value'),
+    baselineLevel: char('baseline_level', { length: 1 }),
+    baselineYear: smallint('baseline_year'),
+    baselineSource: varchar('baseline_source', { length: 500 }),
+    direction: varchar('direction', { length: 16 }).notNull(),
+    resultLevel: varchar('result_level', { length: 16 }),
+    sortOrder: integer('sort_order').notNull().default(0),
+    illustrative: boolean('illustrative').notNull().default(false),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('plan_indicators_uq').on(t.planId, t.indicatorId),
+    check('plan_indicators_direction_ck', sql`${t.direction} in ('increase','decrease','maintain')`),
+    check(
+      'plan_indicators_result_level_ck',
+      sql`${t.resultLevel} in ('input','process','output','outcome','impact')`,
+    ),
+    check('plan_indicators_level_ck', sql`${t.baselineLevel} in ('A','B','C','D','E')`),
+    check(
+      'plan_indicators_baseline_ck',
+      sql`(${t.baselineValue} is null or ${t.baselineLevel} is null) and ((${t.baselineValue} is null and ${t.baselineLevel} is null) or ${t.baselineYear} is not null)`,
+    ),
+    check('plan_indicators_year_ck', sql`${t.baselineYear} between 1990 and 2100`),
+  ],
+);
+
+/** A plan indicator's target for one year: a number, or a level for A–E indicators. */
+export const planTargets = pgTable(
+  'plan_targets',
+  {
+    id: serial('id').primaryKey(),
+    planIndicatorId: integer('plan_indicator_id')
+      .notNull()
+      .references(() => planIndicators.id, { onDelete: 'cascade' }),
+    year: smallint('year').notNull(),
+    value: doublePrecision('value'),
+    level: char('level', { length: 1 }),
+    illustrative: boolean('illustrative').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('plan_targets_year_uq').on(t.planIndicatorId, t.year),
+    check('plan_targets_one_ck', sql`(${t.value} is null) <> (${t.level} is null)`),
+    check('plan_targets_level_ck', sql`${t.level} in ('A','B','C','D','E')`),
+    check('plan_targets_year_ck', sql`${t.year} between 1990 and 2100`),
+  ],
 );

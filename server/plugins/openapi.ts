@@ -21,6 +21,8 @@ export async function registerOpenApi(app: FastifyInstance) {
         { name: 'frameworks', description: 'Indicator frameworks, their indicators and periods' },
         { name: 'values', description: 'Indicator values reported by countries' },
         { name: 'compare', description: 'Peer comparison' },
+        { name: 'peer groups', description: 'Saved peer groups (shared and private)' },
+        { name: 'rounds', description: 'TrACSS rounds: questions, column mapping, crosswalk, import' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -4,7 +4,8 @@ import { SectorSchema } from '../domain/indicator';
 import { LevelSchema, LevelWordingSchema } from '../domain/level';
 import { FrameworkCodeSchema } from './frameworks';
 
-export const PEER_GROUP_TYPES = ['who_region', 'income_group', 'countries', 'all'] as const;
+/** `saved`: a saved peer group, `group` = its id (GET /api/peer-groups). */
+export const PEER_GROUP_TYPES = ['who_region', 'income_group', 'countries', 'all', 'saved'] as const;
 export const PeerGroupTypeSchema = z.enum(PEER_GROUP_TYPES);
 export type PeerGroupType = z.infer<typeof PeerGroupTypeSchema>;
 
@@ -19,8 +20,8 @@ export const CompareQuerySchema = z.object({
     .max(2000)
     .optional()
     .describe(
-      'WHO region code (who_region), income group code (income_group) or comma-separated ISO3 codes (countries); ' +
-        "defaults to the country's own region or income group",
+      'WHO region code (who_region), income group code (income_group), comma-separated ISO3 codes (countries) ' +
+        "or a saved group's id (saved); defaults to the country's own region or income group",
     ),
 });
 export type CompareQuery = z.input<typeof CompareQuerySchema>;
@@ -49,16 +50,18 @@ export const CompareRowSchema = z.object({
 });
 export type CompareRow = z.infer<typeof CompareRowSchema>;
 
+export const PeerGroupSchema = z.object({
+  type: PeerGroupTypeSchema,
+  key: z.string(),
+  label: z.string(),
+  members: z.array(z.string()).describe('ISO3 codes of the group'),
+});
+
 export const CompareResultSchema = z.object({
   framework: z.string(),
   period: z.string(),
   country: CountrySchema,
-  group: z.object({
-    type: PeerGroupTypeSchema,
-    key: z.string(),
-    label: z.string(),
-    members: z.array(z.string()).describe('ISO3 codes of the group'),
-  }),
+  group: PeerGroupSchema,
   rows: z.array(CompareRowSchema),
 });
 export type CompareResult = z.infer<typeof CompareResultSchema>;
@@ -75,8 +78,8 @@ export const HeatmapQuerySchema = z.object({
     .max(2000)
     .optional()
     .describe(
-      'WHO region code (who_region), income group code (income_group) or comma-separated ISO3 codes ' +
-        '(countries); not used with all',
+      'WHO region code (who_region), income group code (income_group), comma-separated ISO3 codes ' +
+        "(countries) or a saved group's id (saved); not used with all",
     ),
 });
 export type HeatmapQuery = z.input<typeof HeatmapQuerySchema>;
@@ -109,12 +112,7 @@ export type HeatmapCountry = z.infer<typeof HeatmapCountrySchema>;
 export const HeatmapResultSchema = z.object({
   framework: z.string(),
   period: z.string(),
-  group: z.object({
-    type: PeerGroupTypeSchema,
-    key: z.string(),
-    label: z.string(),
-    members: z.array(z.string()).describe('ISO3 codes of the group'),
-  }),
+  group: PeerGroupSchema,
   indicators: z.array(HeatmapIndicatorSchema),
   countries: z.array(HeatmapCountrySchema).describe('Every member, by name; those without answers too'),
 });

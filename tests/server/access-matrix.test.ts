@@ -3,8 +3,19 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
+import { listGroups } from '../../server/modules/peer-groups/service';
+import { createRound } from '../../server/modules/rounds/service';
 import { openTestDatabase } from '../setup/test-db';
 import { type Credential, createToken, makeUser, role, signIn, withCredential } from './support/auth';
+import {
+  firstElements,
+  freshActivity,
+  freshObjective,
+  freshPlanIndicator,
+  jordanPlanId,
+  makePlan,
+  versionOf,
+} from './support/plans';
 
 /**
  * The role × endpoint matrix: every endpoint, every kind of caller, the status each must get, with
@@ -55,6 +66,14 @@ const everyCountry: Expect = {
 };
 const jordanReaders: Expect = signedIn(200);
 const syriaReaders: Expect = everyCountry;
+/** Editing Jordan's plan: admins and Jordan's focal point (session or write token). */
+const writePlanJor = (ok: number): Expect => ({
+  ...all(403),
+  anonymous: 401,
+  admin: ok,
+  focalJOR: ok,
+  focalWriteToken: ok,
+});
 
 /** The version of country's value of 4.1, so that allowed writes are fresh (not a 409). */
 async function currentVersion(country: string): Promise<number | undefined> {
@@ -309,7 +328,280 @@ const ENDPOINTS: Endpoint[] = [
     open: sessionsOnly(404),
     closed: sessionsOnly(404),
   },
+  // Saved peer groups and TrACSS rounds (issue 5)
+  {
+    name: 'GET /api/peer-groups',
+    op: 'GET /api/peer-groups',
+    request: () => ({ url: '/api/peer-groups' }),
+    open: all(200),
+    closed: signedIn(200),
+  },
+  {
+    name: 'GET /api/peer-groups/{id} (shared)',
+    op: 'GET /api/peer-groups/{id}',
+    request: () => ({ url: `/api/peer-groups/${sharedGroupId}` }),
+    open: all(200),
+    closed: signedIn(200),
+  },
+  {
+    name: 'POST /api/peer-groups (private)',
+    op: 'POST /api/peer-groups',
+    request: () => ({
+      method: 'POST',
+      url: '/api/peer-groups',
+      payload: { name: `Mine ${++counter}`, members: ['JOR', 'LBN'] },
+    }),
+    open: { ...all(201), anonymous: 401, adminReadToken: 403 },
+    closed: { ...all(201), anonymous: 401, adminReadToken: 403 },
+  },
+  {
+    name: 'PATCH /api/peer-groups/{id} (shared)',
+    op: 'PATCH /api/peer-groups/{id}',
+    request: () => ({
+      method: 'PATCH',
+      url: `/api/peer-groups/${sharedGroupId}`,
+      payload: { description: `Described ${++counter}` },
+    }),
+    open: { ...all(403), anonymous: 401, admin: 200, facilitator: 200 },
+    closed: { ...all(403), anonymous: 401, admin: 200, facilitator: 200 },
+  },
+  {
+    name: 'DELETE /api/peer-groups/{id} (none)',
+    op: 'DELETE /api/peer-groups/{id}',
+    request: () => ({ method: 'DELETE', url: '/api/peer-groups/999999' }),
+    open: { ...all(404), anonymous: 401, adminReadToken: 403 },
+    closed: { ...all(404), anonymous: 401, adminReadToken: 403 },
+  },
+  {
+    name: 'GET /api/compare/change',
+    op: 'GET /api/compare/change',
+    request: () => ({ url: `/api/compare/change?from=tracss-2019-2020&to=${MATRIX_ROUND}` }),
+    open: all(200),
+    closed: everyCountry,
+  },
+  {
+    name: 'GET /api/rounds',
+    op: 'GET /api/rounds',
+    request: () => ({ url: '/api/rounds' }),
+    open: all(200),
+    closed: signedIn(200),
+  },
+  {
+    name: 'POST /api/rounds',
+    op: 'POST /api/rounds',
+    request: () => ({ method: 'POST', url: '/api/rounds', payload: roundBody(`tracss-m-${++counter}`) }),
+    open: adminOnly(201, false),
+    closed: adminOnly(201, false),
+  },
+  {
+    name: 'PUT /api/rounds/{code}/mapping',
+    op: 'PUT /api/rounds/{code}/mapping',
+    request: () => ({ method: 'PUT', url: `/api/rounds/${MATRIX_ROUND}/mapping`, payload: { headerRow: 2 } }),
+    open: adminOnly(200, false),
+    closed: adminOnly(200, false),
+  },
+  {
+    name: 'POST /api/rounds/{code}/import (not a workbook)',
+    op: 'POST /api/rounds/{code}/import',
+    request: () => ({
+      method: 'POST',
+      url: `/api/rounds/${MATRIX_ROUND}/import`,
+      payload: { fileName: 'x.xlsx', data: Buffer.from('not a workbook').toString('base64') },
+    }),
+    open: adminOnly(400, false),
+    closed: adminOnly(400, false),
+  },
+  {
+    name: 'GET /api/crosswalk',
+    op: 'GET /api/crosswalk',
+    request: () => ({ url: `/api/crosswalk?from=tracss-2019-2020&to=${MATRIX_ROUND}` }),
+    open: all(200),
+    closed: signedIn(200),
+  },
+  {
+    name: 'PUT /api/crosswalk',
+    op: 'PUT /api/crosswalk',
+    request: () => ({
+      method: 'PUT',
+      url: '/api/crosswalk',
+      payload: { from: 'tracss-2019-2020', to: MATRIX_ROUND, pairs: [] },
+    }),
+    open: adminOnly(200, false),
+    closed: adminOnly(200, false),
+  },
+  // National action plans (issue 4): reads follow the country; writes are Jordan's focal point and admins.
+  {
+    name: 'GET /api/countries/JOR/plans',
+    op: 'GET /api/countries/{iso3}/plans',
+    request: () => ({ url: '/api/countries/JOR/plans' }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'GET /api/countries/SYR/plans',
+    op: 'GET /api/countries/{iso3}/plans',
+    request: () => ({ url: '/api/countries/SYR/plans' }),
+    open: all(200),
+    closed: syriaReaders,
+  },
+  {
+    name: 'GET /api/plans/{planId} (Jordan)',
+    op: 'GET /api/plans/{planId}',
+    request: () => ({ url: `/api/plans/${plan.jor}` }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'POST …/objectives',
+    op: 'POST /api/plans/{planId}/objectives',
+    request: () => ({
+      method: 'POST',
+      url: `/api/plans/${plan.jor}/objectives`,
+      payload: { code: `M${++counter}`, title: 'Matrix objective' },
+    }),
+    open: writePlanJor(201),
+    closed: writePlanJor(201),
+  },
+  {
+    name: 'PATCH …/objectives/{objectiveId}',
+    op: 'PATCH /api/plans/{planId}/objectives/{objectiveId}',
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/plans/${plan.jor}/objectives/${plan.first.objective}`,
+      payload: { sortOrder: 1, version: await versionOf(database, 'plan_objectives', plan.first.objective) },
+    }),
+    open: writePlanJor(200),
+    closed: writePlanJor(200),
+  },
+  {
+    name: 'DELETE …/objectives/{objectiveId}',
+    op: 'DELETE /api/plans/{planId}/objectives/{objectiveId}',
+    request: async () => {
+      const o = await freshObjective(database, plan.jor, `D${++counter}`);
+      return { method: 'DELETE', url: `/api/plans/${plan.jor}/objectives/${o.id}?version=${o.version}` };
+    },
+    open: writePlanJor(200),
+    closed: writePlanJor(200),
+  },
+  {
+    name: 'POST …/activities',
+    op: 'POST /api/plans/{planId}/activities',
+    request: () => ({
+      method: 'POST',
+      url: `/api/plans/${plan.jor}/activities`,
+      payload: { objectiveId: plan.first.objective, code: `M${++counter}`, title: 'Matrix activity' },
+    }),
+    open: writePlanJor(201),
+    closed: writePlanJor(201),
+  },
+  {
+    name: 'PATCH …/activities/{activityId} (Jordan)',
+    op: 'PATCH /api/plans/{planId}/activities/{activityId}',
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/plans/${plan.jor}/activities/${plan.first.activity}`,
+      payload: {
+        leadAgency: 'Ministry',
+        version: await versionOf(database, 'plan_activities', plan.first.activity),
+      },
+    }),
+    open: writePlanJor(200),
+    closed: writePlanJor(200),
+  },
+  {
+    name: 'PATCH …/activities/{activityId} (Syria)',
+    op: 'PATCH /api/plans/{planId}/activities/{activityId}',
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/plans/${plan.syr.planId}/activities/${plan.syr.activityId}`,
+      payload: {
+        leadAgency: 'Ministry',
+        version: await versionOf(database, 'plan_activities', plan.syr.activityId),
+      },
+    }),
+    open: writeSyr,
+    closed: writeSyr,
+  },
+  {
+    name: 'DELETE …/activities/{activityId}',
+    op: 'DELETE /api/plans/{planId}/activities/{activityId}',
+    request: async () => {
+      const a = await freshActivity(database, plan.first.objective, `D${++counter}`);
+      return { method: 'DELETE', url: `/api/plans/${plan.jor}/activities/${a.id}?version=${a.version}` };
+    },
+    open: writePlanJor(200),
+    closed: writePlanJor(200),
+  },
+  {
+    name: 'POST …/indicators (national)',
+    op: 'POST /api/plans/{planId}/indicators',
+    request: () => ({
+      method: 'POST',
+      url: `/api/plans/${plan.jor}/indicators`,
+      payload: {
+        indicator: {
+          kind: 'national',
+          code: `M-${++counter}`,
+          name: 'Matrix indicator',
+          measureType: 'number',
+        },
+        direction: 'decrease',
+      },
+    }),
+    open: writePlanJor(201),
+    closed: writePlanJor(201),
+  },
+  {
+    name: 'PATCH …/indicators/{planIndicatorId}',
+    op: 'PATCH /api/plans/{planId}/indicators/{planIndicatorId}',
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/plans/${plan.jor}/indicators/${plan.first.indicator}`,
+      payload: { sortOrder: 1, version: await versionOf(database, 'plan_indicators', plan.first.indicator) },
+    }),
+    open: writePlanJor(200),
+    closed: writePlanJor(200),
+  },
+  {
+    name: 'PUT …/indicators/{planIndicatorId}/targets',
+    op: 'PUT /api/plans/{planId}/indicators/{planIndicatorId}/targets',
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/plans/${plan.jor}/indicators/${plan.first.indicator}/targets`,
+      payload: {
+        targets: [{ year: 2022, level: 'D' }],
+        version: await versionOf(database, 'plan_indicators', plan.first.indicator),
+      },
+    }),
+    open: writePlanJor(200),
+    closed: writePlanJor(200),
+  },
+  {
+    name: 'DELETE …/indicators/{planIndicatorId}',
+    op: 'DELETE /api/plans/{planId}/indicators/{planIndicatorId}',
+    request: async () => {
+      const i = await freshPlanIndicator(database, plan.jor);
+      return { method: 'DELETE', url: `/api/plans/${plan.jor}/indicators/${i.id}?version=${i.version}` };
+    },
+    open: writePlanJor(200),
+    closed: writePlanJor(200),
+  },
 ];
+
+const plan = {
+  jor: 0,
+  syr: { planId: 0, objectiveId: 0, activityId: 0 },
+  first: { objective: 0, activity: 0, indicator: 0 },
+};
+
+const MATRIX_ROUND = 'tracss-matrix';
+let sharedGroupId = 0;
+const roundBody = (code: string) => ({
+  code,
+  name: code,
+  period: { code: '2021', label: '2021', startDate: '2021-01-01', endDate: '2021-12-31' },
+  questions: [{ code: '1.1', name: 'A question', measureType: 'level' as const }],
+});
 
 const EMAILS: Partial<Record<Caller, string>> = {
   admin: 'm-admin@example.org',
@@ -331,6 +623,11 @@ beforeAll(async () => {
   await makeUser(database, EMAILS.focalJOR as string, [role('focal_point', 'JOR')]);
   await makeUser(database, EMAILS.viewerJOR as string, [role('viewer', 'JOR')]);
   targetUserId = (await makeUser(database, 'm-target@example.org', [role('viewer', 'EGY')])).id;
+  await createRound(database.db, roundBody(MATRIX_ROUND), new Date());
+  sharedGroupId = (await listGroups(database.db, null)).items[0]?.id ?? 0;
+  plan.jor = await jordanPlanId(database);
+  plan.syr = await makePlan(database, 'SYR');
+  plan.first = await firstElements(database, plan.jor);
   creds.anonymous = null;
   for (const [caller, email] of Object.entries(EMAILS))
     creds[caller as Caller] = { session: await signIn(open, email) };

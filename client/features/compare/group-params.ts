@@ -13,6 +13,8 @@ export type GroupSelection =
   | { groupType: 'who_region'; group: WhoRegion }
   | { groupType: 'income_group'; group: IncomeGroup }
   | { groupType: 'countries'; group: string[] }
+  /** A saved group (GET /api/peer-groups), by id. */
+  | { groupType: 'saved'; group: string }
   | { groupType: 'all' };
 
 /** The case-study country pinned on every comparison view unless ?case= says otherwise. */
@@ -46,6 +48,8 @@ export function groupFromSearchParams(params: URLSearchParams, fallback: GroupSe
     }
     case 'countries':
       return { groupType: 'countries', group: parseIso3List(raw) };
+    case 'saved':
+      return raw && /^[1-9][0-9]{0,9}$/.test(raw) ? { groupType: 'saved', group: raw } : fallback;
   }
 }
 
@@ -73,6 +77,7 @@ export function groupQuery(sel: GroupSelection): { groupType: PeerGroupType; gro
 
 /** A hand-picked group needs at least one country before anything is asked of the server. */
 export function isComplete(sel: GroupSelection): boolean {
+  if (sel.groupType === 'saved') return sel.group !== '';
   return sel.groupType !== 'countries' || sel.group.length > 0;
 }
 

@@ -8,7 +8,9 @@ import {
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import type { Principal } from '../auth/permissions';
 import { listCountries } from '../countries/repository';
+import { visibleGroup } from '../peer-groups/service';
 
 export const MAX_GROUP_COUNTRIES = 300;
 
@@ -29,7 +31,10 @@ export async function resolveGroup(
   type: PeerGroupType,
   key: string | undefined,
   country?: Country,
+  /** Who asks: a private saved group is only theirs to use. */
+  viewer: Principal | null = null,
 ): Promise<PeerGroup> {
+  if (type === 'saved') return resolveSavedGroup(db, key, viewer);
   if (type === 'all') {
     const all = await listCountries(db, {});
     return { type, key: 'all', label: 'All countries', members: all.map((c) => c.iso3) };
@@ -100,4 +105,16 @@ async function resolveCountryList(db: DbOrTx, key: string | undefined): Promise<
     throw new AppError(404, `group: unknown country codes: ${unknown.slice(0, 10).join(', ')}`);
   const label = `${codes.length} selected ${codes.length === 1 ? 'country' : 'countries'}`;
   return { type: 'countries', key: codes.join(','), label, members: codes };
+}
+
+async function resolveSavedGroup(
+  db: DbOrTx,
+  key: string | undefined,
+  viewer: Principal | null,
+): Promise<PeerGroup> {
+  const id = Number(key);
+  if (!key || !Number.isInteger(id) || id < 1 || id > 2_147_483_647)
+    throw new AppError(400, 'group: give the id of a saved group (GET /api/peer-groups), e.g. group=1');
+  const saved = await visibleGroup(db, viewer, id);
+  return { type: 'saved', key: String(id), label: saved.name, members: saved.members };
 }

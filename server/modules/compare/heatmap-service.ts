@@ -7,6 +7,7 @@ import {
   peerStats,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
+import type { Principal } from '../auth/permissions';
 import { listIndicators } from '../frameworks/repository';
 import { getFramework, resolvePeriod } from '../frameworks/service';
 import { resolveGroup } from './group';
@@ -17,13 +18,15 @@ export interface HeatmapInput {
   period?: string | undefined;
   groupType: PeerGroupType;
   group?: string | undefined;
+  /** Who asks (private saved groups are their owner's only). */
+  viewer?: Principal | null;
 }
 
 /** Levels of every member of a group on every A–E indicator of a framework, in one period. */
 export async function groupHeatmap(db: DbOrTx, input: HeatmapInput): Promise<HeatmapResult> {
   await getFramework(db, input.framework);
   const period = await resolvePeriod(db, input.framework, input.period);
-  const group = await resolveGroup(db, input.groupType, input.group);
+  const group = await resolveGroup(db, input.groupType, input.group, undefined, input.viewer ?? null);
   const indicators = await listIndicators(db, input.framework, { measureType: 'level' });
   const column = new Map(indicators.map((ind, i) => [ind.id, i]));
   const rows = await memberLevels(db, period.id, group.members);

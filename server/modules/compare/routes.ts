@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  ChangeQuerySchema,
+  ChangeResultSchema,
   CompareQuerySchema,
   CompareResultSchema,
   ErrorEnvelopeSchema,
@@ -8,6 +10,7 @@ import {
   HeatmapResultSchema,
 } from '../../../shared';
 import type { Database } from '../../db/client';
+import { roundChange } from './change-service';
 import { groupHeatmap } from './heatmap-service';
 import { compareCountry } from './service';
 
@@ -24,7 +27,7 @@ export function compareRoutes(database: Database) {
           response: { 200: CompareResultSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
         },
       },
-      async (req) => compareCountry(database.db, req.query),
+      async (req) => compareCountry(database.db, { ...req.query, viewer: req.principal }),
     );
     r.get(
       '/api/compare/heatmap',
@@ -37,7 +40,21 @@ export function compareRoutes(database: Database) {
           response: { 200: HeatmapResultSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
         },
       },
-      async (req) => groupHeatmap(database.db, req.query),
+      async (req) => groupHeatmap(database.db, { ...req.query, viewer: req.principal }),
+    );
+    r.get(
+      '/api/compare/change',
+      {
+        schema: {
+          tags: ['compare'],
+          summary:
+            "Change between two rounds for a peer group: per comparable question pair (the rounds' crosswalk), " +
+            'who improved, stayed, regressed or did not answer; non-comparable pairs are listed, not compared',
+          querystring: ChangeQuerySchema,
+          response: { 200: ChangeResultSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
+        },
+      },
+      async (req) => roundChange(database.db, { ...req.query, viewer: req.principal }),
     );
   };
 }

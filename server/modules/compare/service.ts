@@ -1,6 +1,7 @@
 import { type CompareResult, type Level, type PeerGroupType, peerStats, standing } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { listIndicators } from '../frameworks/repository';
 import { getFramework, resolvePeriod } from '../frameworks/service';
@@ -13,6 +14,8 @@ export interface CompareInput {
   country: string;
   groupType: PeerGroupType;
   group?: string | undefined;
+  /** Who asks (private saved groups are their owner's only). */
+  viewer?: Principal | null;
 }
 
 /** One country against a peer group on every A–E indicator of a framework, in one period. */
@@ -21,7 +24,7 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
   if (!country) throw new AppError(404, `country: no country with ISO3 code ${input.country}`);
   await getFramework(db, input.framework);
   const period = await resolvePeriod(db, input.framework, input.period);
-  const group = await resolveGroup(db, input.groupType, input.group, country);
+  const group = await resolveGroup(db, input.groupType, input.group, country, input.viewer ?? null);
   const indicators = await listIndicators(db, input.framework, { measureType: 'level' });
   const members = new Set(group.members);
   const answers = await levelAnswers(db, input.framework, period.id, [...members, country.iso3]);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { parseLevel } from '../../../shared';
+import { type ImportMapping, ImportMappingSchema, parseLevel } from '../../../shared';
 import type { Database } from '../../db/client';
-import { importRuns, indicators, indicatorValues, periods } from '../../db/schema';
+import { importMappings, importRuns, indicators, indicatorValues, periods } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { countryResolver } from './country-names';
 
@@ -21,6 +21,8 @@ export interface TracssImportOptions {
   dryRun?: boolean;
   /** Import even when this exact file was imported before for the same period. */
   force?: boolean;
+  /** How to read this file; by default the framework's stored mapping, else the 2019–2020 layout. */
+  mapping?: ImportMapping;
 }
 
 export interface TracssImportResult {
@@ -122,8 +124,16 @@ export async function importTracssWorkbook(
       `file: ${opts.fileName} is not a readable .xlsx workbook (save it as Excel .xlsx)`,
     );
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError(400, `file: ${opts.fileName} has no worksheet`);
+  const mapping = opts.mapping ?? (await storedMapping(database, opts.frameworkCode));
+  const sheet = mapping.sheet ? workbook.getWorksheet(mapping.sheet) : workbook.worksheets[0];
+  if (!sheet) {
+    throw new AppError(
+      400,
+      mapping.sheet
+        ? `mapping.sheet: ${opts.fileName} has no worksheet "${mapping.sheet}"`
+        : `file: ${opts.fileName} has no worksheet`,
+    );
+  }
 
   const questionRows = await db
     .select({
@@ -137,36 +147,52 @@ export async function importTracssWorkbook(
   const byHeader = new Map(
     questionRows.filter((q) => q.sourceColumn).map((q) => [normaliseHeader(q.sourceColumn ?? ''), q]),
   );
+  const byCode = new Map(questionRows.map((q) => [q.code, q]));
+  const mapped = new Map(Object.entries(mapping.columns).map(([h, code]) => [normaliseHeader(h), code]));
   const resolveCountry = await countryResolver(db);
   const problems: ImportProblem[] = [];
 
-  // The header row is the first of the first ten rows with a "Country" cell.
+  // The header row is the mapping's, else the first of the first 20 rows with the country column.
+  const countryHeader = mapping.countryColumn ? normaliseHeader(mapping.countryColumn) : null;
+  const isCountryHeader = (text: string) =>
+    countryHeader ? normaliseHeader(text) === countryHeader : /^country( name)?$/i.test(text);
   let headerRow = 0;
   let countryCol = 0;
-  for (let r = 1; r <= Math.min(10, sheet.rowCount) && !headerRow; r++) {
+  const first = mapping.headerRow ?? 1;
+  const last = mapping.headerRow ?? Math.min(20, sheet.rowCount);
+  for (let r = first; r <= last && !headerRow; r++) {
     sheet.getRow(r).eachCell((cell, col) => {
-      if (!headerRow && /^country( name)?$/i.test(cellText(cell))) {
+      if (!headerRow && isCountryHeader(cellText(cell))) {
         headerRow = r;
         countryCol = col;
       }
     });
   }
   if (!headerRow) {
-    throw new AppError(
-      400,
-      `file: no header row with a "Country name" column in the first 10 rows of sheet "${sheet.name}"`,
-    );
+    const what = `a "${mapping.countryColumn ?? 'Country name'}" column`;
+    const where = mapping.headerRow ? `row ${mapping.headerRow}` : 'the first 20 rows';
+    throw new AppError(400, `file: no header row with ${what} in ${where} of sheet "${sheet.name}"`);
   }
 
-  const ignored = /^(who region|world bank( income)? classification|income group|iso3?|region)$/i;
+  const ignoredByMapping = new Set(mapping.ignoreColumns.map(normaliseHeader));
+  const ignoredByDefault = /^(who region|world bank( income)? classification|income group|iso3?|region)$/i;
+  const ignored = {
+    test: (h: string) => ignoredByDefault.test(h) || ignoredByMapping.has(normaliseHeader(h)),
+  };
   const columns: { col: number; question: (typeof questionRows)[number] }[] = [];
   const matched = new Set<number>();
   sheet.getRow(headerRow).eachCell((cell, col) => {
     if (col === countryCol) return;
     const header = cellText(cell);
     if (!header || ignored.test(header)) return;
-    const q = byHeader.get(normaliseHeader(header));
-    if (!q) {
+    const mappedCode = mapped.get(normaliseHeader(header));
+    const q = mappedCode === undefined ? byHeader.get(normaliseHeader(header)) : byCode.get(mappedCode);
+    if (mappedCode !== undefined && !q) {
+      problems.push({
+        cell: cell.address,
+        message: `the mapping sends "${header.slice(0, 120)}" to question ${mappedCode}, which ${opts.frameworkCode} does not have`,
+      });
+    } else if (!q) {
       problems.push({
         cell: cell.address,
         message: `column header "${header.slice(0, 120)}" matches no question of ${opts.frameworkCode}`,
@@ -267,7 +293,10 @@ export async function importTracssWorkbook(
     });
   }
 
-  const missingColumns = questionRows.filter((q) => !matched.has(q.id) && q.sourceColumn).map((q) => q.code);
+  const mappedCodes = new Set(mapped.values());
+  const missingColumns = questionRows
+    .filter((q) => !matched.has(q.id) && (q.sourceColumn || mappedCodes.has(q.code)))
+    .map((q) => q.code);
   const result: TracssImportResult = {
     ...base,
     alreadyImported: false,
@@ -304,4 +333,13 @@ export async function importTracssWorkbook(
     });
   });
   return result;
+}
+
+/** The framework's stored column mapping, or the default (the 2019–2020 portal layout). */
+async function storedMapping(database: Database, frameworkCode: string): Promise<ImportMapping> {
+  const [row] = await database.db
+    .select({ mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(eq(importMappings.frameworkCode, frameworkCode));
+  return ImportMappingSchema.parse(row?.mapping ?? {});
 }

@@ -32,6 +32,13 @@ export function UserNav() {
           </NavLink>
         </li>
       )}
+      {can.manageUsers && (
+        <li>
+          <NavLink to="/admin/import" className={navClass}>
+            Import
+          </NavLink>
+        </li>
+      )}
       {can.manageTokens && (
         <li>
           <NavLink to="/account/tokens" className={navClass}>

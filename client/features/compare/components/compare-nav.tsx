@@ -5,6 +5,7 @@ const VIEWS = [
   { to: '/compare', label: 'Country against group', end: true },
   { to: '/compare/heatmap', label: 'Heatmap', end: false },
   { to: '/compare/map', label: 'Map', end: false },
+  { to: '/compare/change', label: 'Change between rounds', end: false },
   { to: '/groups', label: 'Group dashboard', end: false },
 ] as const;
 

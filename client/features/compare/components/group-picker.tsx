@@ -11,20 +11,24 @@ import {
   WhoRegionSchema,
 } from '../../../../shared';
 import { useCountries } from '../../countries/api/get-countries';
+import { useSavedGroups } from '../api/get-saved-groups';
 import type { GroupSelection } from '../group-params';
 import { CountryMultiSelect } from './country-multi-select';
+import { SaveGroupForm } from './save-group-form';
 
 const TYPE_LABELS: Record<PeerGroupType, string> = {
   who_region: 'WHO region',
   income_group: 'World Bank income group',
   all: 'All countries',
   countries: 'Hand-picked countries',
+  saved: 'Saved group',
 };
 
 /** The selection a new group type starts from: the reference country's own region or income group. */
 export function startOf(type: PeerGroupType, current: GroupSelection, near?: Country): GroupSelection {
   if (type === 'who_region') return { groupType: type, group: near?.whoRegion ?? 'EMR' };
   if (type === 'income_group') return { groupType: type, group: near?.incomeGroup ?? 'LMC' };
+  if (type === 'saved') return { groupType: type, group: current.groupType === 'saved' ? current.group : '' };
   if (type === 'countries') {
     return { groupType: type, group: current.groupType === 'countries' ? current.group : [] };
   }
@@ -44,6 +48,7 @@ export function GroupPicker({
 }) {
   const id = useId();
   const countries = useCountries();
+  const saved = useSavedGroups({ enabled: value.groupType === 'saved' });
   return (
     <fieldset className="group-picker">
       <legend>Peer group</legend>
@@ -57,7 +62,7 @@ export function GroupPicker({
             if (type.success) onChange(startOf(type.data, value, near));
           }}
         >
-          {(['who_region', 'income_group', 'all', 'countries'] as const).map((t) => (
+          {(['who_region', 'income_group', 'all', 'countries', 'saved'] as const).map((t) => (
             <option key={t} value={t}>
               {TYPE_LABELS[t]}
             </option>
@@ -103,11 +108,36 @@ export function GroupPicker({
         </div>
       )}
       {value.groupType === 'countries' && (
-        <CountryMultiSelect
-          countries={countries.data?.items ?? []}
-          value={value.group}
-          onChange={(group) => onChange({ groupType: 'countries', group })}
-        />
+        <>
+          <CountryMultiSelect
+            countries={countries.data?.items ?? []}
+            value={value.group}
+            onChange={(group) => onChange({ groupType: 'countries', group })}
+          />
+          {value.group.length > 0 && (
+            <SaveGroupForm
+              members={value.group}
+              onSaved={(savedId) => onChange({ groupType: 'saved', group: String(savedId) })}
+            />
+          )}
+        </>
+      )}
+      {value.groupType === 'saved' && (
+        <div className="field">
+          <label htmlFor={`${id}-saved`}>Saved group</label>
+          <select
+            id={`${id}-saved`}
+            value={value.group}
+            onChange={(e) => onChange({ groupType: 'saved', group: e.target.value })}
+          >
+            <option value="">Choose a group …</option>
+            {(saved.data?.items ?? []).map((g) => (
+              <option key={g.id} value={String(g.id)}>
+                {g.name} ({g.members.length}){g.visibility === 'private' ? ' — private' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
       )}
     </fieldset>
   );

@@ -1,0 +1,90 @@
+import { type FormEvent, useState } from 'react';
+import {
+  IMPLEMENTATION_STATUS_NAMES,
+  IMPLEMENTATION_STATUSES,
+  type ImplementationStatus,
+  type Plan,
+  type PlanActivity,
+  UpdateActivitySchema,
+} from '../../../../shared';
+import { useUpdateActivity } from '../api/update-activity';
+
+/** Status and % complete of one activity, validated with the API's own schema before it is sent. */
+export function ActivityEditor({ plan, activity }: { plan: Plan; activity: PlanActivity }) {
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState<ImplementationStatus>(activity.implementationStatus);
+  const [percent, setPercent] = useState(
+    activity.percentComplete === null ? '' : String(activity.percentComplete),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useUpdateActivity(plan.countryIso3);
+
+  if (!open)
+    return (
+      <button type="button" className="button button--small" onClick={() => setOpen(true)}>
+        Edit {activity.code}
+      </button>
+    );
+
+  // The status implies the % complete of a completed (100) or not started (0) activity.
+  const changeStatus = (next: ImplementationStatus) => {
+    setStatus(next);
+    if (next === 'completed') setPercent('100');
+    if (next === 'not_started') setPercent('0');
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = UpdateActivitySchema.safeParse({
+      implementationStatus: status,
+      percentComplete: percent === '' ? null : Number(percent),
+      version: activity.version,
+    });
+    if (!parsed.success) {
+      setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      return;
+    }
+    setError(null);
+    mutation.mutate(
+      { planId: plan.id, activityId: activity.id, body: parsed.data },
+      { onSuccess: () => setOpen(false), onError: (err) => setError(err.message) },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} className="inline-form" aria-label={`Edit activity ${activity.code}`}>
+      <label>
+        Status
+        <select value={status} onChange={(e) => changeStatus(e.target.value as ImplementationStatus)}>
+          {IMPLEMENTATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {IMPLEMENTATION_STATUS_NAMES[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        % complete
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          value={percent}
+          onChange={(e) => setPercent(e.target.value)}
+        />
+      </label>
+      <button type="submit" className="button button--small" disabled={mutation.isPending}>
+        Save
+      </button>
+      <button type="button" className="button button--small" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import {
+  type ChangeKind,
+  type ChangeMover,
+  type ChangeResult,
+  type Level,
+  levelToScore,
+  type PeerGroupType,
+} from '../../../shared';
+import type { DbOrTx } from '../../db/client';
+import { AppError } from '../../lib/errors';
+import type { Principal } from '../auth/permissions';
+import { listCountries } from '../countries/repository';
+import { getFramework, resolvePeriod } from '../frameworks/service';
+import { crosswalkPairs } from '../rounds/repository';
+import { resolveGroup } from './group';
+import { levelAnswers } from './repository';
+
+export interface ChangeInput {
+  from: string;
+  to: string;
+  fromPeriod?: string | undefined;
+  toPeriod?: string | undefined;
+  groupType: PeerGroupType;
+  group?: string | undefined;
+  viewer?: Principal | null;
+}
+
+function changeOf(from: Level | null, to: Level | null): ChangeKind {
+  if (!from || !to) return 'no_answer';
+  const d = levelToScore(to) - levelToScore(from);
+  return d > 0 ? 'improved' : d < 0 ? 'regressed' : 'same';
+}
+
+/**
+ * Who improved, regressed, stayed or did not answer between two rounds, over the crosswalk's
+ * comparable question pairs only: questions that were redefined are listed, never compared.
+ */
+export async function roundChange(db: DbOrTx, input: ChangeInput): Promise<ChangeResult> {
+  if (input.from === input.to)
+    throw new AppError(400, 'to: compare two different rounds (from and to are the same framework)');
+  await getFramework(db, input.from);
+  await getFramework(db, input.to);
+  const fromPeriod = await resolvePeriod(db, input.from, input.fromPeriod);
+  const toPeriod = await resolvePeriod(db, input.to, input.toPeriod);
+  const group = await resolveGroup(db, input.groupType, input.group, undefined, input.viewer ?? null);
+  const crosswalk = await crosswalkPairs(db, input.from, input.to);
+  const comparable = crosswalk.filter((p) => p.comparable);
+
+  const index = async (framework: string, periodId: number) => {
+    const rows = await levelAnswers(db, framework, periodId, group.members);
+    return new Map(rows.map((r) => [`${r.indicatorId}|${r.countryIso3}`, r.level]));
+  };
+  const before = await index(input.from, fromPeriod.id);
+  const after = await index(input.to, toPeriod.id);
+  const names = new Map((await listCountries(db, {})).map((c) => [c.iso3, c.name]));
+  const movers = new Map<string, ChangeMover>();
+
+  const pairs = comparable.map((p) => {
+    const counts = { improved: 0, same: 0, regressed: 0, no_answer: 0 };
+    const countries = group.members.map((iso3) => {
+      const from = before.get(`${p.from.id}|${iso3}`) ?? null;
+      const to = after.get(`${p.to.id}|${iso3}`) ?? null;
+      const change = changeOf(from, to);
+      counts[change]++;
+      if (from && to) {
+        const m = movers.get(iso3) ?? {
+          iso3,
+          name: names.get(iso3) ?? iso3,
+          improved: 0,
+          regressed: 0,
+          same: 0,
+          net: 0,
+        };
+        if (change !== 'no_answer') m[change]++;
+        m.net += levelToScore(to) - levelToScore(from);
+        movers.set(iso3, m);
+      }
+      return { iso3, from, to, change };
+    });
+    return { from: p.from, to: p.to, note: p.note, counts, countries };
+  });
+
+  return {
+    from: { framework: input.from, period: fromPeriod.code },
+    to: { framework: input.to, period: toPeriod.code },
+    group,
+    pairs,
+    notComparable: crosswalk
+      .filter((p) => !p.comparable)
+      .map((p) => ({ from: p.from.code, to: p.to.code, note: p.note })),
+    movers: [...movers.values()].sort(
+      (a, b) => Math.abs(b.net) - Math.abs(a.net) || b.net - a.net || a.name.localeCompare(b.name),
+    ),
+  };
+}

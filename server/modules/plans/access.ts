@@ -1,0 +1,30 @@
+import {
+  type AccessPolicy,
+  forbidden,
+  hasRole,
+  type Principal,
+  readsEveryCountry,
+  unauthenticated,
+} from '../auth/permissions';
+
+/**
+ * Who sees which plans of a country: admins and facilitators every plan; users with a role in the
+ * country (focal points, validators, viewers) every plan of it, drafts included; anyone else only
+ * plans past approval (approved, implementing, closed), and only when data is public (PUBLIC_READ).
+ */
+export function planVisibility(policy: AccessPolicy, p: Principal | null, iso3: string): 'all' | 'approved' {
+  if (readsEveryCountry(p)) return 'all';
+  if (p?.roles.some((r) => r.country === iso3)) return 'all';
+  if (policy.publicRead) return 'approved';
+  if (!p) throw unauthenticated();
+  throw forbidden(`country: you may not read the plans of ${iso3}`);
+}
+
+/** Editing a plan's objectives, activities, indicators and targets: admins, and the country's focal points. */
+export function assertCanEditPlan(p: Principal | null, iso3: string): void {
+  if (!p) throw unauthenticated();
+  if (p.scope !== 'write') throw forbidden('token: this token is read-only');
+  if (hasRole(p, 'admin')) return;
+  if (p.roles.some((r) => r.role === 'focal_point' && r.country === iso3)) return;
+  throw forbidden(`country: you may not edit the plan of ${iso3}`);
+}

@@ -1,0 +1,202 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { CreateActivity, CreateObjective, Plan, UpdateActivity, UpdateObjective } from '../../../shared';
+import type { DbOrTx } from '../../db/client';
+import { planActivities, planObjectives } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import type { AuthContext } from '../auth/context';
+import type { Principal } from '../auth/permissions';
+import { activityIn, editablePlan, objectiveIn, reloadPlan, stale } from './service';
+import {
+  deleteActivityIfVersion,
+  deleteObjectiveIfVersion,
+  insertActivity,
+  insertObjective,
+  updateActivityIfVersion,
+  updateObjectiveIfVersion,
+} from './write-repository';
+
+const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+async function assertObjectiveCodeFree(db: DbOrTx, planId: number, code: string, exceptId?: number) {
+  const [clash] = await db
+    .select({ id: planObjectives.id })
+    .from(planObjectives)
+    .where(
+      and(
+        eq(planObjectives.planId, planId),
+        eq(planObjectives.code, code),
+        exceptId ? ne(planObjectives.id, exceptId) : undefined,
+      ),
+    );
+  if (clash) throw new AppError(409, `code: the plan already has an objective ${code}`);
+}
+
+export async function createObjective(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  body: CreateObjective,
+): Promise<Plan> {
+  await ctx.db.transaction(async (tx) => {
+    await editablePlan(tx, p, planId);
+    await assertObjectiveCodeFree(tx, planId, body.code);
+    await insertObjective(tx, { planId, ...defined(body), code: body.code, title: body.title });
+  });
+  return reloadPlan(ctx, planId);
+}
+
+function checkBudget(merged: { budget: number | null; currency: string | null }) {
+  if (merged.budget !== null && !merged.currency)
+    throw new AppError(400, 'currency: is required with a budget');
+}
+
+export async function updateObjective(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  objectiveId: number,
+  body: UpdateObjective,
+): Promise<Plan> {
+  await ctx.db.transaction(async (tx) => {
+    await editablePlan(tx, p, planId);
+    const current = await objectiveIn(tx, planId, objectiveId);
+    if (!current) throw new AppError(404, `objective: no objective ${objectiveId} in plan ${planId}`);
+    const { version, ...patch } = body;
+    if (patch.code && patch.code !== current.code)
+      await assertObjectiveCodeFree(tx, planId, patch.code, objectiveId);
+    checkBudget({ ...current, ...defined(patch) } as { budget: number | null; currency: string | null });
+    const row = await updateObjectiveIfVersion(tx, objectiveId, version, defined(patch));
+    if (!row) throw stale('objective', version, current.version);
+  });
+  return reloadPlan(ctx, planId);
+}
+
+export async function deleteObjective(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  objectiveId: number,
+  version: number,
+) {
+  await ctx.db.transaction(async (tx) => {
+    await editablePlan(tx, p, planId);
+    const current = await objectiveIn(tx, planId, objectiveId);
+    if (!current) throw new AppError(404, `objective: no objective ${objectiveId} in plan ${planId}`);
+    // Its activities go with it (cascade); its indicators stay with the plan, without an objective.
+    if (!(await deleteObjectiveIfVersion(tx, objectiveId, version)))
+      throw stale('objective', version, current.version);
+  });
+  return reloadPlan(ctx, planId);
+}
+
+async function assertActivityCodeFree(db: DbOrTx, objectiveId: number, code: string, exceptId?: number) {
+  const [clash] = await db
+    .select({ id: planActivities.id })
+    .from(planActivities)
+    .where(
+      and(
+        eq(planActivities.objectiveId, objectiveId),
+        eq(planActivities.code, code),
+        exceptId ? ne(planActivities.id, exceptId) : undefined,
+      ),
+    );
+  if (clash) throw new AppError(409, `code: the objective already has an activity ${code}`);
+}
+
+async function assertObjectiveOfPlan(db: DbOrTx, planId: number, objectiveId: number) {
+  if (!(await objectiveIn(db, planId, objectiveId)))
+    throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`);
+}
+
+export async function createActivity(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  body: CreateActivity,
+): Promise<Plan> {
+  await ctx.db.transaction(async (tx) => {
+    await editablePlan(tx, p, planId);
+    await assertObjectiveOfPlan(tx, planId, body.objectiveId);
+    await assertActivityCodeFree(tx, body.objectiveId, body.code);
+    const status = body.implementationStatus ?? 'not_started';
+    const percent =
+      body.percentComplete ?? (status === 'completed' ? 100 : status === 'not_started' ? 0 : null);
+    await insertActivity(tx, {
+      ...defined(body),
+      objectiveId: body.objectiveId,
+      code: body.code,
+      title: body.title,
+      implementationStatus: status,
+      percentComplete: percent,
+      updatedAt: ctx.now(),
+    });
+  });
+  return reloadPlan(ctx, planId);
+}
+
+type ActivityState = {
+  implementationStatus: string;
+  percentComplete: number | null;
+  budget: number | null;
+  currency: string | null;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+};
+
+/** Rules over the activity as it will be (stored row + patch): the zod schema only sees the patch. */
+function checkActivity(a: ActivityState) {
+  checkBudget(a);
+  if (a.implementationStatus === 'completed' && a.percentComplete !== null && a.percentComplete !== 100)
+    throw new AppError(400, 'percentComplete: must be 100 for a completed activity');
+  if (a.implementationStatus === 'not_started' && a.percentComplete !== null && a.percentComplete !== 0)
+    throw new AppError(400, 'percentComplete: must be 0 for an activity not started');
+  if (a.plannedStart && a.plannedEnd && a.plannedEnd < a.plannedStart)
+    throw new AppError(400, 'plannedEnd: must not be before plannedStart');
+}
+
+export async function updateActivity(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  activityId: number,
+  body: UpdateActivity,
+): Promise<Plan> {
+  await ctx.db.transaction(async (tx) => {
+    await editablePlan(tx, p, planId);
+    const current = await activityIn(tx, planId, activityId);
+    if (!current) throw new AppError(404, `activity: no activity ${activityId} in plan ${planId}`);
+    const { version, ...rest } = body;
+    const patch = defined(rest);
+    if (patch.objectiveId !== undefined) await assertObjectiveOfPlan(tx, planId, patch.objectiveId);
+    const objectiveId = patch.objectiveId ?? current.objectiveId;
+    if (patch.code !== undefined || patch.objectiveId !== undefined)
+      await assertActivityCodeFree(tx, objectiveId, patch.code ?? current.code, activityId);
+    // A status change without a % complete sets the one the status implies.
+    if (patch.implementationStatus && patch.percentComplete === undefined) {
+      if (patch.implementationStatus === 'completed') patch.percentComplete = 100;
+      if (patch.implementationStatus === 'not_started') patch.percentComplete = 0;
+    }
+    checkActivity({ ...current, ...patch } as ActivityState);
+    const row = await updateActivityIfVersion(tx, activityId, version, patch, ctx.now());
+    if (!row) throw stale('activity', version, current.version);
+  });
+  return reloadPlan(ctx, planId);
+}
+
+export async function deleteActivity(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  activityId: number,
+  version: number,
+) {
+  await ctx.db.transaction(async (tx) => {
+    await editablePlan(tx, p, planId);
+    const current = await activityIn(tx, planId, activityId);
+    if (!current) throw new AppError(404, `activity: no activity ${activityId} in plan ${planId}`);
+    if (!(await deleteActivityIfVersion(tx, activityId, version)))
+      throw stale('activity', version, current.version);
+  });
+  return reloadPlan(ctx, planId);
+}

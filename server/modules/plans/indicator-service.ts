@@ -1,0 +1,184 @@
+import { and, eq } from 'drizzle-orm';
+import type { CreatePlanIndicator, Indicator, Plan, TargetInput, UpdatePlanIndicator } from '../../../shared';
+import type { DbOrTx } from '../../db/client';
+import { planIndicators } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import type { AuthContext } from '../auth/context';
+import type { Principal } from '../auth/permissions';
+import { listIndicators } from '../frameworks/repository';
+import { getIndicator } from '../frameworks/service';
+import { editablePlan, objectiveIn, planIndicatorIn, reloadPlan, stale } from './service';
+import {
+  deletePlanIndicatorIfVersion,
+  ensureNationalFramework,
+  insertNationalIndicator,
+  insertPlanIndicator,
+  replaceTargets,
+  updatePlanIndicatorIfVersion,
+} from './write-repository';
+
+type Amount = { value?: number | null | undefined; level?: string | null | undefined };
+type Measured = Pick<Indicator, 'code' | 'measureType'>;
+
+/** A baseline or target must be of the indicator's kind: a level for A–E indicators, a number otherwise. */
+function checkAmount(field: string, indicator: Measured, a: Amount) {
+  const t = indicator.measureType;
+  if (t === 'text')
+    throw new AppError(400, `${field}: indicator ${indicator.code} is a text milestone: no numeric target`);
+  if (t === 'level' && a.level == null)
+    throw new AppError(400, `${field}.level: indicator ${indicator.code} is measured in levels A–E`);
+  if (t !== 'level' && a.value == null)
+    throw new AppError(400, `${field}.value: indicator ${indicator.code} is measured as ${t}, give a value`);
+  if (t === 'percentage' && a.value != null && (a.value < 0 || a.value > 100))
+    throw new AppError(400, `${field}.value: a percentage is between 0 and 100`);
+  if (t === 'yes_no' && a.value != null && a.value !== 0 && a.value !== 1)
+    throw new AppError(400, `${field}.value: a yes/no indicator takes 1 (yes) or 0 (no)`);
+}
+
+const targetRows = (indicator: Measured, targets: TargetInput[]) =>
+  targets.map((t, i) => {
+    checkAmount(`targets.${i}`, indicator, t);
+    return { year: t.year, value: t.value ?? null, level: t.level ?? null };
+  });
+
+const baselineColumns = (indicator: Measured, b: CreatePlanIndicator['baseline']) => {
+  if (!b) return { baselineValue: null, baselineLevel: null, baselineYear: null, baselineSource: null };
+  checkAmount('baseline', indicator, b);
+  return {
+    baselineValue: b.value ?? null,
+    baselineLevel: b.level ?? null,
+    baselineYear: b.year,
+    baselineSource: b.source ?? null,
+  };
+};
+
+async function resolveIndicator(
+  db: DbOrTx,
+  iso3: string,
+  ref: CreatePlanIndicator['indicator'],
+): Promise<Indicator> {
+  if (ref.kind === 'framework') return getIndicator(db, ref.framework, ref.code);
+  const frameworkCode = await ensureNationalFramework(db, iso3);
+  const row = await insertNationalIndicator(db, {
+    frameworkCode,
+    code: ref.code,
+    sortOrder: 0,
+    name: ref.name,
+    definition: ref.definition ?? null,
+    measureType: ref.measureType,
+    unit: ref.unit ?? null,
+  });
+  if (!row)
+    throw new AppError(
+      409,
+      `indicator.code: ${iso3} already has a national indicator ${ref.code}; refer to it by framework ${frameworkCode}`,
+    );
+  const [created] = await listIndicators(db, frameworkCode, { code: ref.code });
+  return created as Indicator;
+}
+
+async function assertObjective(db: DbOrTx, planId: number, objectiveId: number | null | undefined) {
+  if (objectiveId != null && !(await objectiveIn(db, planId, objectiveId)))
+    throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`);
+}
+
+export async function createPlanIndicator(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  body: CreatePlanIndicator,
+): Promise<Plan> {
+  await ctx.db.transaction(async (tx) => {
+    const plan = await editablePlan(tx, p, planId);
+    await assertObjective(tx, planId, body.objectiveId);
+    const indicator = await resolveIndicator(tx, plan.countryIso3, body.indicator);
+    const [clash] = await tx
+      .select({ id: planIndicators.id })
+      .from(planIndicators)
+      .where(and(eq(planIndicators.planId, planId), eq(planIndicators.indicatorId, indicator.id)));
+    if (clash)
+      throw new AppError(
+        409,
+        `indicator: the plan already tracks ${indicator.frameworkCode} ${indicator.code}`,
+      );
+    const row = await insertPlanIndicator(tx, {
+      planId,
+      objectiveId: body.objectiveId ?? null,
+      indicatorId: indicator.id,
+      ...baselineColumns(indicator, body.baseline),
+      direction: body.direction,
+      resultLevel: body.resultLevel ?? null,
+      sortOrder: body.sortOrder ?? 0,
+    });
+    if (row && body.targets) await replaceTargets(tx, row.id, targetRows(indicator, body.targets));
+  });
+  return reloadPlan(ctx, planId);
+}
+
+async function measuredOf(db: DbOrTx, indicatorId: number): Promise<Measured> {
+  const [r] = await db.query.indicators.findMany({ where: (i, { eq: e }) => e(i.id, indicatorId), limit: 1 });
+  if (!r) throw new AppError(404, `indicator: no indicator ${indicatorId}`);
+  return { code: r.code, measureType: r.measureType as Indicator['measureType'] };
+}
+
+export async function updatePlanIndicator(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  planIndicatorId: number,
+  body: UpdatePlanIndicator,
+): Promise<Plan> {
+  await ctx.db.transaction(async (tx) => {
+    await editablePlan(tx, p, planId);
+    const current = await planIndicatorIn(tx, planId, planIndicatorId);
+    if (!current)
+      throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
+    await assertObjective(tx, planId, body.objectiveId);
+    const { version, baseline, ...rest } = body;
+    const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    if (baseline !== undefined)
+      Object.assign(patch, baselineColumns(await measuredOf(tx, current.indicatorId), baseline));
+    const row = await updatePlanIndicatorIfVersion(tx, planIndicatorId, version, patch);
+    if (!row) throw stale('plan indicator', version, current.version);
+  });
+  return reloadPlan(ctx, planId);
+}
+
+/** Replaces the indicator's targets with the given list, all at once (and bumps its version). */
+export async function putTargets(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  planIndicatorId: number,
+  body: { targets: TargetInput[]; version: number },
+): Promise<Plan> {
+  await ctx.db.transaction(async (tx) => {
+    await editablePlan(tx, p, planId);
+    const current = await planIndicatorIn(tx, planId, planIndicatorId);
+    if (!current)
+      throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
+    const rows = targetRows(await measuredOf(tx, current.indicatorId), body.targets);
+    if (!(await updatePlanIndicatorIfVersion(tx, planIndicatorId, body.version, {})))
+      throw stale('plan indicator', body.version, current.version);
+    await replaceTargets(tx, planIndicatorId, rows);
+  });
+  return reloadPlan(ctx, planId);
+}
+
+export async function deletePlanIndicator(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  planIndicatorId: number,
+  version: number,
+) {
+  await ctx.db.transaction(async (tx) => {
+    await editablePlan(tx, p, planId);
+    const current = await planIndicatorIn(tx, planId, planIndicatorId);
+    if (!current)
+      throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
+    if (!(await deletePlanIndicatorIfVersion(tx, planIndicatorId, version)))
+      throw stale('plan indicator', version, current.version);
+  });
+  return reloadPlan(ctx, planId);
+}

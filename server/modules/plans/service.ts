@@ -1,0 +1,103 @@
+import { and, eq } from 'drizzle-orm';
+import type { Plan } from '../../../shared';
+import type { DbOrTx } from '../../db/client';
+import { planActivities, planIndicators, planObjectives } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import type { AuthContext } from '../auth/context';
+import type { Principal } from '../auth/permissions';
+import { findCountry } from '../countries/repository';
+import { assertCanEditPlan, planVisibility } from './access';
+import { assemblePlan } from './assemble';
+import {
+  activitiesOf,
+  findPlanRows,
+  objectivesOf,
+  type PlanRow,
+  planIndicatorsOf,
+  reportedValues,
+  targetsOf,
+} from './repository';
+
+async function loadPlans(db: DbOrTx, rows: PlanRow[]): Promise<Plan[]> {
+  const planIds = rows.map((p) => p.id);
+  const objectives = await objectivesOf(db, planIds);
+  const activities = await activitiesOf(
+    db,
+    objectives.map((o) => o.id),
+  );
+  const indicators = await planIndicatorsOf(db, planIds);
+  const targets = await targetsOf(
+    db,
+    indicators.map((i) => i.row.id),
+  );
+  const out: Plan[] = [];
+  for (const plan of rows) {
+    const ids = indicators.filter((i) => i.row.planId === plan.id).map((i) => i.indicator.id);
+    const values = await reportedValues(db, plan.countryIso3, ids);
+    out.push(assemblePlan({ plan, objectives, activities, indicators, targets, values }));
+  }
+  return out;
+}
+
+/** A country's plans the caller may see, newest first, with objectives, activities, indicators and progress. */
+export async function listCountryPlans(ctx: AuthContext, p: Principal | null, iso3: string) {
+  if (!(await findCountry(ctx.db, iso3)))
+    throw new AppError(404, `country: no country with ISO3 code ${iso3}`);
+  const visibility = planVisibility(ctx.policy, p, iso3);
+  const rows = await findPlanRows(ctx.db, { iso3, approvedOnly: visibility === 'approved' });
+  return { items: await loadPlans(ctx.db, rows) };
+}
+
+export async function getPlan(ctx: AuthContext, p: Principal | null, planId: number): Promise<Plan> {
+  const [row] = await findPlanRows(ctx.db, { id: planId });
+  // A draft the caller may not see is answered like a plan that does not exist.
+  if (!row || (planVisibility(ctx.policy, p, row.countryIso3) === 'approved' && row.status === 'draft')) {
+    throw new AppError(404, `plan: no plan ${planId}`);
+  }
+  const [plan] = await loadPlans(ctx.db, [row]);
+  return plan as Plan;
+}
+
+/** The plan, after checking the caller may edit it (404 when it does not exist, 401/403 otherwise). */
+export async function editablePlan(db: DbOrTx, p: Principal | null, planId: number): Promise<PlanRow> {
+  const [row] = await findPlanRows(db, { id: planId });
+  if (!row) throw new AppError(404, `plan: no plan ${planId}`);
+  assertCanEditPlan(p, row.countryIso3);
+  return row;
+}
+
+/** Reloads the plan after a write (outside the write's transaction, after it committed). */
+export async function reloadPlan(ctx: AuthContext, planId: number): Promise<Plan> {
+  const rows = await findPlanRows(ctx.db, { id: planId });
+  const [plan] = await loadPlans(ctx.db, rows);
+  if (!plan) throw new AppError(404, `plan: no plan ${planId}`);
+  return plan;
+}
+
+export async function objectiveIn(db: DbOrTx, planId: number, objectiveId: number) {
+  const [row] = await db
+    .select()
+    .from(planObjectives)
+    .where(and(eq(planObjectives.id, objectiveId), eq(planObjectives.planId, planId)));
+  return row;
+}
+
+export async function activityIn(db: DbOrTx, planId: number, activityId: number) {
+  const [row] = await db
+    .select({ activity: planActivities })
+    .from(planActivities)
+    .innerJoin(planObjectives, eq(planObjectives.id, planActivities.objectiveId))
+    .where(and(eq(planActivities.id, activityId), eq(planObjectives.planId, planId)));
+  return row?.activity;
+}
+
+export async function planIndicatorIn(db: DbOrTx, planId: number, planIndicatorId: number) {
+  const [row] = await db
+    .select()
+    .from(planIndicators)
+    .where(and(eq(planIndicators.id, planIndicatorId), eq(planIndicators.planId, planId)));
+  return row;
+}
+
+export const stale = (what: string, sent: number, current: number) =>
+  new AppError(409, `version: stale (you sent ${sent}, the ${what} is at ${current}); reload it`);

@@ -1,0 +1,140 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import {
+  frameworks,
+  indicators,
+  planActivities,
+  planIndicators,
+  planObjectives,
+  planTargets,
+} from '../../db/schema';
+
+/*
+ * Writes of plan elements. Updates and deletes take the version the writer read and touch the row
+ * only if it still has it: undefined back means stale (or gone), and the service answers 409.
+ */
+
+export type NewObjective = typeof planObjectives.$inferInsert;
+export type NewActivity = typeof planActivities.$inferInsert;
+export type NewPlanIndicator = typeof planIndicators.$inferInsert;
+export type NewTarget = typeof planTargets.$inferInsert;
+
+export async function insertObjective(db: DbOrTx, v: NewObjective) {
+  const [row] = await db.insert(planObjectives).values(v).returning({ id: planObjectives.id });
+  return row;
+}
+
+export async function updateObjectiveIfVersion(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  v: Partial<NewObjective>,
+) {
+  const [row] = await db
+    .update(planObjectives)
+    .set({ ...v, version: version + 1 })
+    .where(and(eq(planObjectives.id, id), eq(planObjectives.version, version)))
+    .returning({ id: planObjectives.id });
+  return row;
+}
+
+export async function deleteObjectiveIfVersion(db: DbOrTx, id: number, version: number) {
+  const [row] = await db
+    .delete(planObjectives)
+    .where(and(eq(planObjectives.id, id), eq(planObjectives.version, version)))
+    .returning({ id: planObjectives.id });
+  return row;
+}
+
+export async function insertActivity(db: DbOrTx, v: NewActivity) {
+  const [row] = await db.insert(planActivities).values(v).returning({ id: planActivities.id });
+  return row;
+}
+
+export async function updateActivityIfVersion(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  v: Partial<NewActivity>,
+  now: Date,
+) {
+  const [row] = await db
+    .update(planActivities)
+    .set({ ...v, version: version + 1, updatedAt: now })
+    .where(and(eq(planActivities.id, id), eq(planActivities.version, version)))
+    .returning({ id: planActivities.id });
+  return row;
+}
+
+export async function deleteActivityIfVersion(db: DbOrTx, id: number, version: number) {
+  const [row] = await db
+    .delete(planActivities)
+    .where(and(eq(planActivities.id, id), eq(planActivities.version, version)))
+    .returning({ id: planActivities.id });
+  return row;
+}
+
+export async function insertPlanIndicator(db: DbOrTx, v: NewPlanIndicator) {
+  const [row] = await db.insert(planIndicators).values(v).returning({ id: planIndicators.id });
+  return row;
+}
+
+export async function updatePlanIndicatorIfVersion(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  v: Partial<NewPlanIndicator>,
+) {
+  const [row] = await db
+    .update(planIndicators)
+    .set({ ...v, version: version + 1 })
+    .where(and(eq(planIndicators.id, id), eq(planIndicators.version, version)))
+    .returning({ id: planIndicators.id });
+  return row;
+}
+
+export async function deletePlanIndicatorIfVersion(db: DbOrTx, id: number, version: number) {
+  const [row] = await db
+    .delete(planIndicators)
+    .where(and(eq(planIndicators.id, id), eq(planIndicators.version, version)))
+    .returning({ id: planIndicators.id });
+  return row;
+}
+
+export async function replaceTargets(
+  db: DbOrTx,
+  planIndicatorId: number,
+  targets: Omit<NewTarget, 'planIndicatorId'>[],
+) {
+  await db.delete(planTargets).where(eq(planTargets.planIndicatorId, planIndicatorId));
+  if (targets.length > 0)
+    await db.insert(planTargets).values(targets.map((t) => ({ ...t, planIndicatorId })));
+}
+
+/** The country's own framework for nationally defined indicators, created on first use. */
+export async function ensureNationalFramework(db: DbOrTx, iso3: string) {
+  const code = `national-${iso3.toLowerCase()}`;
+  await db
+    .insert(frameworks)
+    .values({
+      code,
+      name: `National indicators (${iso3})`,
+      kind: 'national',
+      description: `Indicators ${iso3} defined for its national action plan`,
+    })
+    .onConflictDoNothing();
+  return code;
+}
+
+export async function insertNationalIndicator(db: DbOrTx, v: typeof indicators.$inferInsert) {
+  const [next] = await db
+    .select({ n: sql<number>`coalesce(max(${indicators.sortOrder}), 0)::int + 1` })
+    .from(indicators)
+    .where(eq(indicators.frameworkCode, v.frameworkCode));
+  const [row] = await db
+    .insert(indicators)
+    .values({ ...v, sortOrder: next?.n ?? 1 })
+    .onConflictDoNothing()
+    .returning({ id: indicators.id });
+  return row;
+}

@@ -1,0 +1,188 @@
+import {
+  type CreateRoundBody,
+  CreateRoundBodySchema,
+  type Crosswalk,
+  type ImportMapping,
+  ImportMappingSchema,
+  type ImportRoundBody,
+  ImportRoundBodySchema,
+  MAX_IMPORT_FILE_BYTES,
+  type PutCrosswalkBody,
+  PutCrosswalkBodySchema,
+  type Round,
+} from '../../../shared';
+import type { Database, Db, DbOrTx } from '../../db/client';
+import { frameworks, indicators, periods } from '../../db/schema';
+import { AppError, type Issue, parseInput } from '../../lib/errors';
+import { listFrameworks, listPeriods } from '../frameworks/repository';
+import { importTracssWorkbook } from '../imports/tracss-import';
+import { crosswalkPairs, listTracssRounds, questionIds, replaceCrosswalk, upsertMapping } from './repository';
+
+function invalid(issues: Issue[]): never {
+  throw new AppError(400, issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+}
+
+export async function listRounds(db: DbOrTx): Promise<{ items: Round[] }> {
+  const rows = await listTracssRounds(db);
+  return {
+    items: rows.map((r) => ({ ...r, mapping: r.mapping ? ImportMappingSchema.parse(r.mapping) : null })),
+  };
+}
+
+async function tracssFramework(db: DbOrTx, code: string) {
+  const [f] = await listFrameworks(db, code);
+  if (!f) throw new AppError(404, `framework: no framework with code ${code}`);
+  if (f.kind !== 'tracss') throw new AppError(400, `framework: ${code} is not a TrACSS round`);
+  return f;
+}
+
+/** Mapping entries must name questions of the round: a typo should fail here, not at import. */
+function checkMappingCodes(mapping: ImportMapping, codes: Set<string>, path: string) {
+  const issues = Object.entries(mapping.columns)
+    .filter(([, code]) => !codes.has(code))
+    .map(([header, code]) => ({
+      path: `${path}.columns.${header.slice(0, 60)}`,
+      message: `no question ${code} in this round`,
+    }));
+  if (issues.length) invalid(issues);
+}
+
+/** A new TrACSS round: framework, its one period, its questions and (optionally) its column mapping. */
+export async function createRound(db: Db, input: CreateRoundBody, now: Date): Promise<Round> {
+  const body = parseInput(CreateRoundBodySchema, input);
+  const seen = new Map<string, number>();
+  const issues: Issue[] = [];
+  body.questions.forEach((q, i) => {
+    const before = seen.get(q.code);
+    if (before !== undefined)
+      issues.push({ path: `questions.${i}.code`, message: `${q.code} is already question ${before}` });
+    seen.set(q.code, i);
+    if (q.measureType !== 'level' && q.levels)
+      issues.push({ path: `questions.${i}.levels`, message: 'only level questions have A–E wording' });
+  });
+  if (body.period.endDate < body.period.startDate)
+    issues.push({ path: 'period.endDate', message: 'is before the start date' });
+  if (issues.length) invalid(issues);
+  if (body.mapping) checkMappingCodes(body.mapping, new Set(seen.keys()), 'mapping');
+
+  await db.transaction(async (tx) => {
+    if ((await listFrameworks(tx, body.code)).length)
+      throw new AppError(409, `code: a framework ${body.code} already exists`, {
+        issues: [{ path: 'code', message: 'is already taken' }],
+      });
+    await tx.insert(frameworks).values({
+      code: body.code,
+      name: body.name,
+      kind: 'tracss',
+      description: body.description ?? null,
+      source: 'Quadripartite TrACSS database (amrcountryprogress.org)',
+    });
+    await tx.insert(periods).values({ frameworkCode: body.code, ...body.period });
+    await tx.insert(indicators).values(
+      body.questions.map((q, i) => ({
+        frameworkCode: body.code,
+        code: q.code,
+        questionCode: q.questionCode ?? q.code,
+        sortOrder: i + 1,
+        name: q.name,
+        definition: q.definition ?? null,
+        section: q.section ?? null,
+        measureType: q.measureType,
+        direction: q.measureType === 'text' ? 'maintain' : 'increase',
+        levels: q.levels ?? null,
+        dataSource: 'TrACSS country self-assessment (one official answer per country)',
+        frequency: 'yearly',
+        sourceColumn: q.sourceColumn ?? null,
+      })),
+    );
+    if (body.mapping) await upsertMapping(tx, body.code, body.mapping, now);
+  });
+  const round = (await listRounds(db)).items.find((r) => r.code === body.code);
+  if (!round) throw new Error('round vanished after insert');
+  return round;
+}
+
+export async function putMapping(db: Db, code: string, input: unknown, now: Date): Promise<ImportMapping> {
+  const mapping = parseInput(ImportMappingSchema, input);
+  await db.transaction(async (tx) => {
+    await tracssFramework(tx, code);
+    checkMappingCodes(mapping, new Set((await questionIds(tx, code)).keys()), 'mapping');
+    await upsertMapping(tx, code, mapping, now);
+  });
+  return mapping;
+}
+
+export async function getCrosswalk(db: DbOrTx, from: string, to: string): Promise<Crosswalk> {
+  await tracssFramework(db, from);
+  await tracssFramework(db, to);
+  const pairs = await crosswalkPairs(db, from, to);
+  return {
+    from,
+    to,
+    pairs: pairs.map((p) => ({ from: p.from.code, to: p.to.code, comparable: p.comparable, note: p.note })),
+  };
+}
+
+/** Replaces the crosswalk between two rounds; every code is checked against its round's questions. */
+export async function putCrosswalk(db: Db, input: PutCrosswalkBody): Promise<Crosswalk> {
+  const body = parseInput(PutCrosswalkBodySchema, input);
+  if (body.from === body.to) invalid([{ path: 'to', message: 'must be another round than from' }]);
+  await db.transaction(async (tx) => {
+    await tracssFramework(tx, body.from);
+    await tracssFramework(tx, body.to);
+    const fromQs = await questionIds(tx, body.from);
+    const toQs = await questionIds(tx, body.to);
+    const issues: Issue[] = [];
+    const keys = new Set<string>();
+    const rows = body.pairs.flatMap((p, i) => {
+      const f = fromQs.get(p.from);
+      const t = toQs.get(p.to);
+      if (!f) issues.push({ path: `pairs.${i}.from`, message: `no question ${p.from} in ${body.from}` });
+      if (!t) issues.push({ path: `pairs.${i}.to`, message: `no question ${p.to} in ${body.to}` });
+      if (keys.has(`${p.from}|${p.to}`))
+        issues.push({ path: `pairs.${i}`, message: `${p.from} → ${p.to} is listed twice` });
+      keys.add(`${p.from}|${p.to}`);
+      if (f && t && p.comparable && f.measureType !== t.measureType)
+        issues.push({
+          path: `pairs.${i}.comparable`,
+          message: 'questions of different answer types are not comparable',
+        });
+      return f && t
+        ? [{ fromIndicatorId: f.id, toIndicatorId: t.id, comparable: p.comparable, note: p.note ?? null }]
+        : [];
+    });
+    if (issues.length) invalid(issues);
+    await replaceCrosswalk(
+      tx,
+      [...fromQs.values()].map((q) => q.id),
+      [...toQs.values()].map((q) => q.id),
+      rows,
+    );
+  });
+  return getCrosswalk(db, body.from, body.to);
+}
+
+/** Imports a round's spreadsheet (base64) with the round's stored mapping; dry run by default. */
+export async function importRound(database: Database, code: string, input: ImportRoundBody) {
+  const body = parseInput(ImportRoundBodySchema, input);
+  await tracssFramework(database.db, code);
+  const data = Buffer.from(body.data, 'base64');
+  if (data.byteLength === 0) invalid([{ path: 'data', message: 'the file is empty' }]);
+  if (data.byteLength > MAX_IMPORT_FILE_BYTES)
+    throw new AppError(413, `data: the file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB`);
+  let period = body.period;
+  if (!period) {
+    const ps = await listPeriods(database.db, code);
+    if (ps.length !== 1)
+      invalid([{ path: 'period', message: `name the period: ${code} has ${ps.length} periods` }]);
+    period = ps[0]?.code ?? '';
+  }
+  return importTracssWorkbook(database, {
+    data,
+    fileName: body.fileName,
+    frameworkCode: code,
+    periodCode: period,
+    dryRun: body.dryRun,
+    force: body.force,
+  });
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Iso3Schema } from '../domain/country';
+import { listOf } from './common';
+
+/**
+ * Saved peer groups (issue 5). Shared groups are seen by everyone who may read comparisons and
+ * managed by facilitators and administrators; private groups are seen and managed by their owner.
+ */
+export const PEER_GROUP_VISIBILITIES = ['shared', 'private'] as const;
+export const PeerGroupVisibilitySchema = z.enum(PEER_GROUP_VISIBILITIES);
+export type PeerGroupVisibility = z.infer<typeof PeerGroupVisibilitySchema>;
+
+export const MAX_SAVED_GROUP_MEMBERS = 300;
+
+export const SavedGroupSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  visibility: PeerGroupVisibilitySchema,
+  members: z.array(z.string()).describe('ISO3 codes, sorted'),
+  /** Null for the groups the first start seeds. */
+  ownerId: z.number().int().nullable(),
+  /** Whether the caller may change or delete it. */
+  canEdit: z.boolean(),
+  createdAt: z.string().describe('ISO 8601'),
+  updatedAt: z.string().describe('ISO 8601'),
+});
+export type SavedGroup = z.infer<typeof SavedGroupSchema>;
+export const SavedGroupListSchema = listOf(SavedGroupSchema);
+
+const MembersSchema = z
+  .array(Iso3Schema)
+  .min(1, 'needs at least one country')
+  .max(MAX_SAVED_GROUP_MEMBERS)
+  .describe('ISO3 codes of the members');
+
+const GroupFields = {
+  name: z.string().trim().min(1, 'is required').max(120),
+  description: z.string().trim().max(1000).nullish(),
+  members: MembersSchema,
+};
+
+export const CreateSavedGroupBodySchema = z.object({
+  ...GroupFields,
+  visibility: PeerGroupVisibilitySchema.default('private'),
+});
+export type CreateSavedGroupBody = z.input<typeof CreateSavedGroupBodySchema>;
+
+/** No defaults here: a field left out stays as it is. */
+export const UpdateSavedGroupBodySchema = z
+  .object({ ...GroupFields, visibility: PeerGroupVisibilitySchema })
+  .partial()
+  .refine(
+    (b) => Object.values(b).some((v) => v !== undefined),
+    'give at least one of name, description, visibility, members',
+  );
+export type UpdateSavedGroupBody = z.input<typeof UpdateSavedGroupBodySchema>;
+
+export const SavedGroupParamsSchema = z.object({
+  id: z.coerce.number().int().min(1).max(2_147_483_647),
+});

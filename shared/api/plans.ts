@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { Iso3Schema } from '../domain/country';
+import { ImplementationStatusSchema } from '../domain/implementation';
+import { DirectionSchema, GapObjectiveSchema, ResultLevelSchema, SectorSchema } from '../domain/indicator';
+import { LevelSchema } from '../domain/level';
+import { FundingStatusSchema, PlanSchema } from '../domain/plan';
+import { listOf } from './common';
+
+const id = z.coerce.number().int().min(1).max(2_147_483_647);
+const version = z
+  .number()
+  .int()
+  .min(1)
+  .max(2_147_483_647)
+  .describe('The version you read (409 when someone changed it meanwhile)');
+const year = z.number().int().min(1990).max(2100);
+const money = z.number().finite().min(0).max(999_999_999_999.99);
+const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code');
+const isoDate = z.iso.date();
+const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const PlanListSchema = listOf(PlanSchema);
+export const CountryPlansParamsSchema = z.object({ iso3: Iso3Schema });
+export const PlanParamsSchema = z.object({ planId: id });
+export const ObjectiveParamsSchema = PlanParamsSchema.extend({ objectiveId: id });
+export const ActivityParamsSchema = PlanParamsSchema.extend({ activityId: id });
+export const PlanIndicatorParamsSchema = PlanParamsSchema.extend({ planIndicatorId: id });
+
+function budgetNeedsCurrency(b: { budget?: number | null; currency?: string | null }, ctx: z.RefinementCtx) {
+  if (b.budget != null && !b.currency) {
+    ctx.addIssue({ code: 'custom', path: ['currency'], message: 'is required with a budget' });
+  }
+}
+
+const objectiveFields = {
+  code: text(16),
+  title: text(500),
+  gapObjective: GapObjectiveSchema.nullable().optional(),
+  budget: money.nullable().optional(),
+  currency: currency.nullable().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+};
+export const CreateObjectiveSchema = z.object(objectiveFields).superRefine(budgetNeedsCurrency);
+export const UpdateObjectiveSchema = z
+  .object({
+    ...objectiveFields,
+    code: objectiveFields.code.optional(),
+    title: objectiveFields.title.optional(),
+    version,
+  })
+  .superRefine(budgetNeedsCurrency);
+export type CreateObjective = z.infer<typeof CreateObjectiveSchema>;
+export type UpdateObjective = z.infer<typeof UpdateObjectiveSchema>;
+
+/** % complete must agree with the status: completed = 100, not started = 0 (when given). */
+function percentAgrees(
+  a: { implementationStatus?: string | undefined; percentComplete?: number | null | undefined },
+  ctx: z.RefinementCtx,
+) {
+  const p = a.percentComplete;
+  if (p == null || !a.implementationStatus) return;
+  if (a.implementationStatus === 'completed' && p !== 100)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['percentComplete'],
+      message: 'must be 100 for a completed activity',
+    });
+  if (a.implementationStatus === 'not_started' && p !== 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['percentComplete'],
+      message: 'must be 0 for an activity not started',
+    });
+}
+
+function datesInOrder(a: { plannedStart?: string | null; plannedEnd?: string | null }, ctx: z.RefinementCtx) {
+  if (a.plannedStart && a.plannedEnd && a.plannedEnd < a.plannedStart)
+    ctx.addIssue({ code: 'custom', path: ['plannedEnd'], message: 'must not be before plannedStart' });
+}
+
+const activityFields = {
+  objectiveId: id,
+  code: text(32),
+  title: text(500),
+  sectors: z.array(SectorSchema).max(7).optional(),
+  leadAgency: optionalText(200),
+  plannedStart: isoDate.nullable().optional(),
+  plannedEnd: isoDate.nullable().optional(),
+  budget: money.nullable().optional(),
+  currency: currency.nullable().optional(),
+  fundingStatus: FundingStatusSchema.nullable().optional(),
+  implementationStatus: ImplementationStatusSchema.optional(),
+  percentComplete: z.number().int().min(0).max(100).nullable().optional(),
+};
+export const CreateActivitySchema = z.object(activityFields).superRefine((a, ctx) => {
+  budgetNeedsCurrency(a, ctx);
+  percentAgrees(a, ctx);
+  datesInOrder(a, ctx);
+});
+export const UpdateActivitySchema = z
+  .object({
+    ...activityFields,
+    objectiveId: id.optional(),
+    code: activityFields.code.optional(),
+    title: activityFields.title.optional(),
+    version,
+  })
+  .superRefine((a, ctx) => {
+    budgetNeedsCurrency(a, ctx);
+    percentAgrees(a, ctx);
+    datesInOrder(a, ctx);
+  });
+export type CreateActivity = z.infer<typeof CreateActivitySchema>;
+export type UpdateActivity = z.infer<typeof UpdateActivitySchema>;
+
+/** A number or, for A–E indicators, a level: exactly one. */
+function oneAmount(a: { value?: number | null; level?: string | null }, ctx: z.RefinementCtx) {
+  if ((a.value == null) === (a.level == null))
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value or level (A–E indicators)' });
+}
+const amount = {
+  value: z.number().finite().min(-1e15).max(1e15).nullable().optional(),
+  level: LevelSchema.nullable().optional(),
+};
+export const TargetInputSchema = z.object({ year, ...amount }).superRefine(oneAmount);
+export const BaselineInputSchema = z
+  .object({ year, ...amount, source: optionalText(500) })
+  .superRefine(oneAmount);
+export const TargetsSchema = z
+  .array(TargetInputSchema)
+  .max(50)
+  .superRefine((ts, ctx) => {
+    const seen = new Set<number>();
+    ts.forEach((t, i) => {
+      if (seen.has(t.year))
+        ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `${t.year} is listed twice` });
+      seen.add(t.year);
+    });
+  });
+export type TargetInput = z.infer<typeof TargetInputSchema>;
+
+/** Which indicator: one of a framework (by code), or a national one defined here. */
+export const PlanIndicatorRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('framework'), framework: text(64), code: text(32) }),
+  z.object({
+    kind: z.literal('national'),
+    code: text(32),
+    name: text(500),
+    measureType: z.enum(['number', 'percentage', 'ratio', 'yes_no', 'level']),
+    unit: optionalText(50),
+    definition: optionalText(2000),
+  }),
+]);
+
+export const CreatePlanIndicatorSchema = z.object({
+  objectiveId: id.nullable().optional(),
+  indicator: PlanIndicatorRefSchema,
+  baseline: BaselineInputSchema.nullable().optional(),
+  direction: DirectionSchema,
+  resultLevel: ResultLevelSchema.nullable().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+  targets: TargetsSchema.optional(),
+});
+export const UpdatePlanIndicatorSchema = z.object({
+  objectiveId: id.nullable().optional(),
+  baseline: BaselineInputSchema.nullable().optional(),
+  direction: DirectionSchema.optional(),
+  resultLevel: ResultLevelSchema.nullable().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+  version,
+});
+export const PutTargetsSchema = z.object({ targets: TargetsSchema, version });
+export const DeleteQuerySchema = z.object({
+  version: z.coerce.number().int().min(1).max(2_147_483_647).describe('The version you read'),
+});
+export type CreatePlanIndicator = z.infer<typeof CreatePlanIndicatorSchema>;
+export type UpdatePlanIndicator = z.infer<typeof UpdatePlanIndicatorSchema>;

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { ImplementationStatusSchema } from './implementation';
+import {
+  DirectionSchema,
+  GapObjectiveSchema,
+  MeasureTypeSchema,
+  ResultLevelSchema,
+  SectorSchema,
+} from './indicator';
+import { LevelSchema } from './level';
+import { ProgressStatusSchema } from './progress';
+
+export const PLAN_STATUSES = ['draft', 'approved', 'implementing', 'closed'] as const;
+export const PlanStatusSchema = z.enum(PLAN_STATUSES);
+export type PlanStatus = z.infer<typeof PlanStatusSchema>;
+
+export const FUNDING_STATUSES = ['funded', 'partly', 'unfunded'] as const;
+export const FundingStatusSchema = z.enum(FUNDING_STATUSES);
+export type FundingStatus = z.infer<typeof FundingStatusSchema>;
+
+const illustrative = z
+  .boolean()
+  .describe('Demo data filling a gap in what was published: shown as "Illustrative" wherever it appears');
+
+export const ImplementationRateSchema = z.object({
+  rate: z.number().nullable().describe('0–100, one decimal; null when no activity counts'),
+  counted: z.number().int().describe('Activities counted (cancelled ones are not)'),
+  completed: z.number().int(),
+  ongoing: z.number().int(),
+  notStarted: z.number().int(),
+  cancelled: z.number().int(),
+});
+
+export const PlanObjectiveSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  gapObjective: GapObjectiveSchema.nullable(),
+  budget: z.number().nullable(),
+  currency: z.string().nullable(),
+  sortOrder: z.number().int(),
+  illustrative,
+  version: z.number().int(),
+  implementation: ImplementationRateSchema,
+});
+export type PlanObjective = z.infer<typeof PlanObjectiveSchema>;
+
+export const PlanActivitySchema = z.object({
+  id: z.number().int(),
+  objectiveId: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  sectors: z.array(SectorSchema),
+  leadAgency: z.string().nullable(),
+  plannedStart: z.string().nullable(),
+  plannedEnd: z.string().nullable(),
+  budget: z.number().nullable(),
+  currency: z.string().nullable(),
+  fundingStatus: FundingStatusSchema.nullable(),
+  implementationStatus: ImplementationStatusSchema,
+  percentComplete: z.number().int().nullable(),
+  illustrative,
+  version: z.number().int(),
+});
+export type PlanActivity = z.infer<typeof PlanActivitySchema>;
+
+/** A number, or a level for A–E indicators. */
+export const PlanAmountSchema = z.object({ value: z.number().nullable(), level: LevelSchema.nullable() });
+
+export const PlanTargetSchema = PlanAmountSchema.extend({ year: z.number().int(), illustrative });
+export type PlanTarget = z.infer<typeof PlanTargetSchema>;
+
+export const PlanIndicatorSchema = z.object({
+  id: z.number().int(),
+  objectiveId: z.number().int().nullable(),
+  indicator: z.object({
+    id: z.number().int(),
+    frameworkCode: z.string(),
+    code: z.string(),
+    name: z.string(),
+    measureType: MeasureTypeSchema,
+    unit: z.string().nullable(),
+    national: z.boolean().describe('Defined by the country (its national-<iso3> framework)'),
+  }),
+  baseline: PlanAmountSchema.extend({ year: z.number().int(), source: z.string().nullable() }).nullable(),
+  direction: DirectionSchema,
+  resultLevel: ResultLevelSchema.nullable(),
+  sortOrder: z.number().int(),
+  illustrative,
+  version: z.number().int(),
+  targets: z.array(PlanTargetSchema),
+  progress: z.object({
+    latest: PlanAmountSchema.extend({ periodCode: z.string(), year: z.number().int() })
+      .nullable()
+      .describe("The country's latest reported value of the indicator"),
+    target: PlanTargetSchema.nullable().describe('The target in force for the latest value (or the last)'),
+    percentOfTarget: z.number().nullable(),
+    status: ProgressStatusSchema,
+  }),
+});
+export type PlanIndicator = z.infer<typeof PlanIndicatorSchema>;
+
+export const PlanSchema = z.object({
+  id: z.number().int(),
+  countryIso3: z.string(),
+  title: z.string(),
+  periodStart: z.number().int(),
+  periodEnd: z.number().int(),
+  status: PlanStatusSchema,
+  generation: z.number().int(),
+  sourceNote: z.string().nullable(),
+  illustrative,
+  version: z.number().int(),
+  budget: z
+    .object({ total: z.number(), currency: z.string() })
+    .nullable()
+    .describe('Sum of the objectives’ budgets (null when they have none or mix currencies)'),
+  objectives: z.array(PlanObjectiveSchema),
+  activities: z.array(PlanActivitySchema),
+  indicators: z.array(PlanIndicatorSchema),
+  implementation: z.object({
+    overall: ImplementationRateSchema,
+    bySector: z.array(ImplementationRateSchema.extend({ sector: SectorSchema })),
+    rule: z.string().describe('How the rates are computed'),
+  }),
+});
+export type Plan = z.infer<typeof PlanSchema>;

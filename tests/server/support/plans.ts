@@ -1,0 +1,97 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../../server/db/client';
+import { planActivities, planObjectives, plans } from '../../../server/db/schema';
+
+/** Jordan's NAP 2018–2022 as the first start loads it. */
+export async function jordanPlanId(database: Database): Promise<number> {
+  const [row] = await database.db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.countryIso3, 'JOR'), eq(plans.generation, 1)));
+  if (!row) throw new Error('Jordan plan not loaded');
+  return row.id;
+}
+
+/** A small plan of another country, built directly (there is no plan-creation endpoint yet). */
+export async function makePlan(database: Database, iso3: string, status: 'draft' | 'approved' = 'approved') {
+  const [plan] = await database.db
+    .insert(plans)
+    .values({ countryIso3: iso3, title: `${iso3} NAP`, periodStart: 2020, periodEnd: 2024, status })
+    .returning({ id: plans.id });
+  const planId = plan?.id as number;
+  const [objective] = await database.db
+    .insert(planObjectives)
+    .values({ planId, code: 'O1', title: 'Awareness', gapObjective: 1 })
+    .returning({ id: planObjectives.id });
+  const objectiveId = objective?.id as number;
+  const [activity] = await database.db
+    .insert(planActivities)
+    .values({ objectiveId, code: 'A1', title: 'Campaign', sectors: ['human_health'] })
+    .returning({ id: planActivities.id });
+  return { planId, objectiveId, activityId: activity?.id as number };
+}
+
+/** Row counts of every plan table (and indicators, frameworks): a failed write must leave them as they were. */
+export async function planTableCounts(database: Database) {
+  const [row] = await database.rows<Record<string, number>>(sql`
+    select (select count(*)::int from plans) as plans,
+      (select count(*)::int from plan_objectives) as objectives,
+      (select count(*)::int from plan_activities) as activities,
+      (select count(*)::int from plan_indicators) as indicators,
+      (select count(*)::int from plan_targets) as targets,
+      (select count(*)::int from indicators) as all_indicators,
+      (select count(*)::int from frameworks) as frameworks,
+      (select coalesce(sum(version), 0)::int from plan_activities) as activity_versions`);
+  return row;
+}
+
+/** A new objective of the plan (for delete tests: each caller deletes its own). */
+export async function freshObjective(database: Database, planId: number, code: string) {
+  const [row] = await database.db
+    .insert(planObjectives)
+    .values({ planId, code, title: 'To delete' })
+    .returning({ id: planObjectives.id, version: planObjectives.version });
+  return row as { id: number; version: number };
+}
+
+export async function freshActivity(database: Database, objectiveId: number, code: string) {
+  const [row] = await database.db
+    .insert(planActivities)
+    .values({ objectiveId, code, title: 'To delete' })
+    .returning({ id: planActivities.id, version: planActivities.version });
+  return row as { id: number; version: number };
+}
+
+/** Tracks one more TrACSS indicator the plan does not track yet. */
+export async function freshPlanIndicator(database: Database, planId: number) {
+  const [row] = await database.rows<{ id: number; version: number }>(sql`
+    insert into plan_indicators (plan_id, indicator_id, direction)
+    select ${planId}, i.id, 'increase' from indicators i
+    where i.framework_code = 'tracss-2019-2020'
+      and not exists (select 1 from plan_indicators p where p.plan_id = ${planId} and p.indicator_id = i.id)
+    order by i.sort_order limit 1
+    returning id, version`);
+  return row as { id: number; version: number };
+}
+
+/** The current version of a plan element (so that allowed writes in the matrix are fresh, not 409). */
+export async function versionOf(
+  database: Database,
+  table: 'plan_objectives' | 'plan_activities' | 'plan_indicators',
+  id: number,
+) {
+  const [row] = await database.rows<{ version: number }>(
+    sql`select version from ${sql.identifier(table)} where id = ${id}`,
+  );
+  return row?.version;
+}
+
+/** Ids of the first objective, activity and plan indicator of a plan. */
+export async function firstElements(database: Database, planId: number) {
+  const [row] = await database.rows<{ objective: number; activity: number; indicator: number }>(sql`
+    select (select min(id) from plan_objectives where plan_id = ${planId}) as objective,
+      (select min(a.id) from plan_activities a join plan_objectives o on o.id = a.objective_id
+        where o.plan_id = ${planId}) as activity,
+      (select min(id) from plan_indicators where plan_id = ${planId}) as indicator`);
+  return row as { objective: number; activity: number; indicator: number };
+}
