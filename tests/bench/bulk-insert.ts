@@ -1,0 +1,137 @@
+/**
+ * Bulk insert of ~100k values into indicator_values (its primary key, indexes, checks and foreign
+ * keys in place): psql \copy (the floor) vs postgres.js COPY vs multi-row INSERT vs drizzle batch
+ * insert, each into its own fresh framework and in one transaction (all or nothing). The data is
+ * generated before the clock starts.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import postgres from 'postgres';
+import type { Database } from '../../server/db/client';
+import { indicatorValues } from '../../server/db/schema';
+import { copyChunks, copyValuesPostgres, insertFramework, type LoadedFramework, SEED } from './dataset';
+import { generateFramework, generateValues, VALUE_COLUMNS } from './generator';
+import { type Row, row } from './report';
+
+const run = promisify(execFile);
+const BATCH = 1000;
+
+function objects(f: LoadedFramework, countries: string[], seed: number) {
+  return [...generateValues(f.fw, countries, seed)].map((v) => ({
+    countryIso3: v.country,
+    indicatorId: f.indicatorIds[v.indicator] as number,
+    periodId: f.periodIds[v.period] as number,
+    status: v.status,
+    level: v.level,
+    numericValue: v.numericValue,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    textValue: v.textValue,
+  }));
+}
+
+async function timed(fn: () => Promise<unknown>) {
+  const t = performance.now();
+  await fn();
+  return (performance.now() - t) / 1000;
+}
+
+export async function benchBulkInsert(opts: {
+  url: string;
+  database: Database;
+  countries: string[];
+  log: (s: string) => void;
+}): Promise<Row[]> {
+  const fws: LoadedFramework[] = [];
+  for (let i = 1; i <= 5; i++) {
+    const fw = generateFramework({ code: `bench-insert-${i}`, indicators: 52, levelIndicators: 7 });
+    fws.push(await insertFramework(opts.database, fw));
+  }
+  const [fCopy, fJsCopy, fInsert, fDrizzle, fCopyAgain] = fws as [
+    LoadedFramework,
+    LoadedFramework,
+    LoadedFramework,
+    LoadedFramework,
+    LoadedFramework,
+  ];
+  const n = opts.countries.length * 52 * 10;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nap-bench-copy-'));
+  const client = postgres(opts.url, { max: 1, onnotice: () => {} });
+  try {
+    // Floor: psql \copy from a file (the client-side COPY every Postgres user has), run before and
+    // after the others (the table grows by 100k rows per method): the faster of the two is the floor.
+    const u = new URL(opts.url);
+    const psqlCopy = async (f: LoadedFramework, seed: number) => {
+      const file = path.join(dir, `values-${seed}.tsv`);
+      writeFileSync(file, [...copyChunks(f, opts.countries, seed)].join(''));
+      opts.log('  psql \\copy');
+      return timed(() =>
+        run('psql', [
+          '-h',
+          u.hostname,
+          '-U',
+          'postgres',
+          '-d',
+          u.pathname.slice(1),
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-c',
+          `\\copy indicator_values (${VALUE_COLUMNS.join(', ')}) from '${file}'`,
+        ]),
+      );
+    };
+    const psqlFirstS = await psqlCopy(fCopy, SEED + 100);
+
+    const chunks = [...copyChunks(fJsCopy, opts.countries, SEED + 101)];
+    opts.log('  postgres.js COPY');
+    const jsCopyS = await timed(() => copyValuesPostgres(client, chunks));
+
+    const rowsInsert = objects(fInsert, opts.countries, SEED + 102);
+    opts.log('  multi-row INSERT');
+    const insertS = await timed(() =>
+      client.begin(async (tx) => {
+        for (let i = 0; i < rowsInsert.length; i += BATCH) {
+          const batch = rowsInsert.slice(i, i + BATCH).map((r) => ({
+            country_iso3: r.countryIso3,
+            indicator_id: r.indicatorId,
+            period_id: r.periodId,
+            status: r.status,
+            level: r.level,
+            numeric_value: r.numericValue,
+            numerator: r.numerator,
+            denominator: r.denominator,
+            text_value: r.textValue,
+          }));
+          await tx`insert into indicator_values ${tx(batch, ...VALUE_COLUMNS)}`;
+        }
+      }),
+    );
+
+    const rowsDrizzle = objects(fDrizzle, opts.countries, SEED + 103);
+    opts.log('  drizzle batch insert');
+    const drizzleS = await timed(() =>
+      opts.database.db.transaction(async (tx) => {
+        for (let i = 0; i < rowsDrizzle.length; i += BATCH) {
+          await tx.insert(indicatorValues).values(rowsDrizzle.slice(i, i + BATCH));
+        }
+      }),
+    );
+
+    const psqlS = Math.min(psqlFirstS, await psqlCopy(fCopyAgain, SEED + 104));
+    const floor = { name: 'psql \\copy (best of 2)', value: n / psqlS };
+    const s = `Bulk insert ${n.toLocaleString('en-US')} values`;
+    const importBudget = { ratioMin: 0.5 };
+    return [
+      row(s, 'psql \\copy (best of 2: before and after the others)', floor.value, 'rows/s', null),
+      row(s, 'postgres.js COPY', n / jsCopyS, 'rows/s', floor, importBudget),
+      row(s, `multi-row INSERT (${BATCH}/stmt, 1 tx)`, n / insertS, 'rows/s', floor, importBudget),
+      row(s, `drizzle batch insert (${BATCH}/stmt, 1 tx)`, n / drizzleS, 'rows/s', floor, importBudget),
+    ];
+  } finally {
+    await client.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench` (issue 7): every benchmark that runs on what the app has today, each figure with
+ * its floor measured in the same run. Prints one table and writes bench-results/*.json.
+ *   --scale=10   sub-national scale (10× the values); default national scale (194 × 150 × 10)
+ *   BENCH_SECONDS=n  seconds per measured loop (default 4); BENCH_DATABASE_URL  admin connection
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { compareCountry } from '../../server/modules/compare/service';
+import { benchBulkInsert } from './bulk-insert';
+import { benchClient } from './client';
+import {
+  comparisonInput,
+  copyValuesPostgres,
+  createBenchDatabase,
+  loadDataset,
+  openBenchPostgres,
+} from './dataset';
+import { benchEndpoints } from './endpoints';
+import { loop } from './measure';
+import { benchPeerQuery } from './peer-query';
+import { firstJsonLine, node, stop } from './processes';
+import { machine, type Row, row, table, writeResults } from './report';
+import { benchStartup } from './startup';
+
+const scale = Number(/--scale=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 1);
+const started = performance.now();
+const log = (s: string) => {
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
+};
+const rows: Row[] = [];
+const errors: { section: string; error: string }[] = [];
+
+async function section(name: string, fn: () => Promise<Row[] | undefined>) {
+  log(name);
+  try {
+    rows.push(...((await fn()) ?? []));
+  } catch (err) {
+    const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    errors.push({ section: name, error });
+    log(`${name} FAILED: ${error}`);
+  }
+}
+
+log(`machine: ${JSON.stringify(machine())}; scale ×${scale}`);
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'nap-bench-'));
+const bench = await createBenchDatabase();
+const database = await openBenchPostgres(bench.url, 60);
+let pgCompareMs = Number.NaN;
+let pgPeerMs = Number.NaN;
+let dataset: Awaited<ReturnType<typeof loadDataset>> | undefined;
+try {
+  await section('dataset: migrate (prepareDatabase) and COPY the synthetic values', async () => {
+    const client = postgres(bench.url, { max: 1, onnotice: () => {} });
+    try {
+      const t = performance.now();
+      dataset = await loadDataset(database, { scale, copy: (chunks) => copyValuesPostgres(client, chunks) });
+      const s = (performance.now() - t) / 1000;
+      await client.unsafe('vacuum analyze');
+      const [count] = await database.rows<{ n: number }>(
+        sql`select count(*)::int as n from indicator_values`,
+      );
+      log(`  ${count?.n} values in indicator_values (${dataset.values} synthetic) in ${s.toFixed(1)} s`);
+      return [
+        row('Dataset', `migrate + reference data + generate and COPY ${dataset.values} values`, s, 's', null),
+      ];
+    } finally {
+      await client.end();
+    }
+  });
+  if (!dataset) throw new Error('no dataset: nothing to measure');
+  const input = comparisonInput(dataset);
+
+  await section('peer-comparison SQL', async () => {
+    const r = await benchPeerQuery({ url: bench.url, database, input: input.peer, log });
+    pgPeerMs = r.schemaIndexesMs;
+    const svc = await loop(
+      () =>
+        compareCountry(database.db, {
+          framework: 'bench-national',
+          period: input.period,
+          country: input.country,
+          groupType: 'countries',
+          group: input.group.join(','),
+        }),
+      { maxOps: 500 },
+    );
+    pgCompareMs = svc.mean;
+    return r.rows;
+  });
+
+  await section('comparison endpoints over HTTP', () =>
+    benchEndpoints({
+      url: bench.url,
+      country: input.country,
+      group: input.group,
+      period: input.period,
+      scale,
+      log,
+    }),
+  );
+  await section('client bundle and first chart', () => benchClient({ dbUrl: bench.url, tmp, log }));
+  await section('bulk insert', () =>
+    benchBulkInsert({ url: bench.url, database, countries: dataset?.countries ?? [], log }),
+  );
+} finally {
+  await database.close();
+  await bench.drop();
+}
+
+await section('PGlite with the national-scale data (own process)', async () => {
+  const child = node('tests/bench/pglite-child.ts', {});
+  try {
+    const r = await firstJsonLine<{
+      loadS: number;
+      peerMs: number;
+      compareMs: number;
+      peakRssMb: number;
+      values: number;
+    }>(child, 600_000);
+    const s = `PGlite vs Postgres (${r.values} values)`;
+    return [
+      row(s, 'peer SQL mean, PGlite', r.peerMs, 'ms', {
+        name: 'Postgres (postgres.js), schema indexes',
+        value: pgPeerMs,
+      }),
+      row(s, 'compare service (1 vs 20) mean, PGlite', r.compareMs, 'ms', {
+        name: 'Postgres, same service',
+        value: pgCompareMs,
+      }),
+      row(s, 'PGlite process peak RSS', r.peakRssMb, 'MB', null),
+      row(s, 'PGlite migrate + reference data + load', r.loadS, 's', null),
+    ];
+  } finally {
+    await stop(child);
+  }
+});
+
+await section('start-up', () => benchStartup(log));
+rmSync(tmp, { recursive: true, force: true });
+
+const file = writeResults(rows, { scale, seconds: (performance.now() - started) / 1000, errors });
+process.stdout.write(`\n${table(rows)}\n\n`);
+log(`results: ${path.relative(process.cwd(), file)} (and bench-results/latest.json)`);
+if (errors.length) {
+  log(`${errors.length} section(s) failed: ${errors.map((e) => e.section).join(', ')}`);
+  process.exitCode = 1;
+}
