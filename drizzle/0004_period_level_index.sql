@@ -1,0 +1,1 @@
+CREATE INDEX "indicator_values_period_level_ix" ON "indicator_values" USING btree ("period_id","country_iso3","indicator_id","level") WHERE "indicator_values"."level" is not null;
