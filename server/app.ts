@@ -3,12 +3,14 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Database } from './db/client';
 import { authRoutes } from './modules/auth/routes';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './modules/auth/throttle';
+import { sharedIndicatorRoutes } from './modules/compare/indicator-routes';
 import { compareRoutes } from './modules/compare/routes';
 import { countryRoutes } from './modules/countries/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
 import { peerGroupRoutes } from './modules/peer-groups/routes';
 import { planRoutes } from './modules/plans/routes';
 import { roundRoutes } from './modules/rounds/routes';
+import { submissionRoutes } from './modules/submissions/routes';
 import { systemRoutes } from './modules/system/routes';
 import { userRoutes } from './modules/users/routes';
 import { valueRoutes } from './modules/values/routes';
@@ -65,8 +67,10 @@ export async function buildApp(deps: AppDeps) {
   await app.register(frameworkRoutes(deps.database));
   await app.register(valueRoutes(auth));
   await app.register(planRoutes(auth));
+  await app.register(submissionRoutes(auth));
   // Comparisons show many countries at once: when data is not public, only roles that read every country.
   await app.register(withAccess('read-all', compareRoutes(deps.database)));
+  await app.register(sharedIndicatorRoutes(auth));
   await app.register(peerGroupRoutes(auth));
   await app.register(roundRoutes(deps.database, auth.now));
   await app.register(authRoutes(auth));

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { prepareDatabase } from './db/bootstrap';
 import { openDatabase } from './db/client';
+import { startAuthHousekeeping } from './modules/auth/housekeeping';
 
 // Process entry: config → db → migrate/load → app → listen → graceful shutdown.
 const started = performance.now();
@@ -31,6 +32,8 @@ await prepareDatabase(database, {
   },
 });
 await app.listen({ host: config.HOST, port: config.PORT });
+// Expired sessions and stale sign-in throttle rows: swept now, then every 15 min (unref'd timer).
+const stopHousekeeping = startAuthHousekeeping({ db: database.db, now: () => new Date(), log: app.log });
 app.log.info(
   {
     database: database.kind === 'pglite' ? `PGlite at ${config.PGLITE_DATA_DIR}` : 'Postgres (DATABASE_URL)',
@@ -46,6 +49,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     try {
+      stopHousekeeping();
       await app.close();
       await database.close();
       process.exit(0);

@@ -37,6 +37,11 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/due" className={navClass}>
+                  What is due
+                </NavLink>
+              </li>
+              <li>
                 <a className="nav__link" href="/api/docs">
                   API docs
                 </a>

@@ -40,6 +40,11 @@ export const routes: RouteObject[] = [
         path: 'compare/change',
         lazy: () => import('../routes/compare-change').then((m) => ({ Component: m.CompareChangePage })),
       },
+      {
+        path: 'compare/indicators',
+        lazy: () =>
+          import('../routes/compare-indicators').then((m) => ({ Component: m.CompareIndicatorsPage })),
+      },
       { path: 'groups', lazy: () => import('../routes/groups').then((m) => ({ Component: m.GroupsPage })) },
       // Accounts (issue 3)
       { path: 'sign-in', element: <SignInPage /> },
@@ -49,6 +54,12 @@ export const routes: RouteObject[] = [
         lazy: () => import('../routes/admin-import').then((m) => ({ Component: m.AdminImportPage })),
       },
       { path: 'account/tokens', element: <TokensPage /> },
+      // Reporting workflow (issue 4)
+      { path: 'due', lazy: () => import('../routes/due').then((m) => ({ Component: m.DuePage })) },
+      {
+        path: 'periods/:periodId',
+        lazy: () => import('../routes/period-entry').then((m) => ({ Component: m.PeriodEntryPage })),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

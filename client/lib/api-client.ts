@@ -15,6 +15,8 @@ export class ApiError extends Error {
   readonly error: string;
   readonly requestId: string | null;
   readonly issues: ErrorEnvelope['issues'];
+  /** On a 409: the current state of what was being changed (check it with the endpoint's schema). */
+  readonly current: unknown;
 
   constructor(envelope: Omit<ErrorEnvelope, 'requestId'> & { requestId?: string | null }) {
     super(envelope.message);
@@ -22,6 +24,7 @@ export class ApiError extends Error {
     this.error = envelope.error;
     this.requestId = envelope.requestId ?? null;
     this.issues = envelope.issues;
+    this.current = envelope.current;
   }
 
   /** 4xx: asking again will not help. */

@@ -3,6 +3,7 @@ import { CreateUserBodySchema } from '../../shared';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { isUnauthenticated, RequireAuth, SignInRedirect } from '../features/auth/components/require-auth';
+import { UserTokensPanel } from '../features/tokens/components/user-tokens-panel';
 import { useCreateUser } from '../features/users/api/create-user';
 import { useUsers } from '../features/users/api/get-users';
 import { RoleFields, roleFromForm } from '../features/users/components/role-fields';
@@ -90,11 +91,16 @@ function UsersContent() {
                   <th scope="col">Account</th>
                   <th scope="col">Roles and countries</th>
                   <th scope="col">State</th>
+                  <th scope="col">API tokens</th>
                 </tr>
               </thead>
               <tbody>
                 {users.data.items.map((u) => (
-                  <UserRow key={u.id} user={u} />
+                  <UserRow
+                    key={u.id}
+                    user={u}
+                    tokens={<UserTokensPanel userId={u.id} who={u.displayName} />}
+                  />
                 ))}
               </tbody>
             </table>

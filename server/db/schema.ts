@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   char,
@@ -110,8 +112,12 @@ export const indicatorValues = pgTable(
     numerator: doublePrecision('numerator'),
     denominator: doublePrecision('denominator'),
     textValue: text('text_value'),
+    /** Why there is no value (status no_data / not_applicable), as the focal point gave it. */
+    statusReason: varchar('status_reason', { length: 500 }),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who wrote the current version (null: imported, or the account was deleted). */
+    updatedBy: integer('updated_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('indicator_values_key_uq').on(t.countryIso3, t.indicatorId, t.periodId),
@@ -491,5 +497,135 @@ export const planTargets = pgTable(
     check('plan_targets_one_ck', sql`(${t.value} is null) <> (${t.level} is null)`),
     check('plan_targets_level_ck', sql`${t.level} in ('A','B','C','D','E')`),
     check('plan_targets_year_ck', sql`${t.year} between 1990 and 2100`),
+  ],
+);
+
+// ─── Reporting periods, workflow, audit and notifications (issue 4) ─────────────────────────────
+
+/** A plan's reporting period (a year, or a quarter of one) with the date its data is due. */
+export const planPeriods = pgTable(
+  'plan_periods',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** 2024, or 2024-Q1. */
+    code: varchar('code', { length: 16 }).notNull(),
+    kind: varchar('kind', { length: 8 }).notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('plan_periods_code_uq').on(t.planId, t.code),
+    check('plan_periods_kind_ck', sql`${t.kind} in ('year','quarter')`),
+    check('plan_periods_dates_ck', sql`${t.endDate} >= ${t.startDate} and ${t.dueDate} >= ${t.startDate}`),
+  ],
+);
+
+/** The workflow state of one (country, plan, period): draft → submitted → approved | returned … */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: serial('id').primaryKey(),
+    planPeriodId: integer('plan_period_id')
+      .notNull()
+      .references(() => planPeriods.id, { onDelete: 'cascade' }),
+    countryIso3: char('country_iso3', { length: 3 })
+      .notNull()
+      .references(() => countries.iso3),
+    state: varchar('state', { length: 16 }).notNull().default('draft'),
+    /** The reason of the last return or reopening. */
+    reason: varchar('reason', { length: 1000 }),
+    submittedBy: integer('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    approvedBy: integer('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    returnedBy: integer('returned_by').references(() => users.id, { onDelete: 'set null' }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    reopenedBy: integer('reopened_by').references(() => users.id, { onDelete: 'set null' }),
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('submissions_key_uq').on(t.planPeriodId, t.countryIso3),
+    index('submissions_country_ix').on(t.countryIso3),
+    check('submissions_state_ck', sql`${t.state} in ('draft','submitted','approved','returned')`),
+  ],
+);
+
+/** Comments on a value, newest last (the grid shows the latest). */
+export const valueComments = pgTable(
+  'value_comments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    valueId: bigint('value_id', { mode: 'number' })
+      .notNull()
+      .references(() => indicatorValues.id, { onDelete: 'cascade' }),
+    body: varchar('body', { length: 2000 }).notNull(),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('value_comments_value_ix').on(t.valueId)],
+);
+
+/** Evidence behind a value: a link (a report, a decree, a dataset) and its title. */
+export const valueEvidence = pgTable(
+  'value_evidence',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    valueId: bigint('value_id', { mode: 'number' })
+      .notNull()
+      .references(() => indicatorValues.id, { onDelete: 'cascade' }),
+    url: varchar('url', { length: 2000 }).notNull(),
+    title: varchar('title', { length: 300 }).notNull(),
+    addedBy: integer('added_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('value_evidence_value_ix').on(t.valueId)],
+);
+
+/**
+ * Every change of data and workflow: who, when, old → new. Kept apart from auth_events, which
+ * records sign-ins and account changes about a user (actor/subject); this log is about entities.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entityType: varchar('entity_type', { length: 32 }).notNull(),
+    entityId: varchar('entity_id', { length: 64 }).notNull(),
+    action: varchar('action', { length: 32 }).notNull(),
+    countryIso3: char('country_iso3', { length: 3 }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    old: jsonb('old').$type<Record<string, unknown>>(),
+    new: jsonb('new').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_entity_ix').on(t.entityType, t.entityId, t.id), index('audit_log_at_ix').on(t.at)],
+);
+
+/** In-app notices for focal points: their submission was returned or approved. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    submissionId: integer('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    message: varchar('message', { length: 1200 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('notifications_user_ix').on(t.userId, t.id),
+    check('notifications_kind_ck', sql`${t.kind} in ('returned','approved')`),
   ],
 );

@@ -9,16 +9,19 @@ export class AppError extends Error {
   readonly issues: Issue[] | undefined;
   /** Response headers that go with the error (e.g. Retry-After on a 429). */
   readonly headers: Record<string, string> | undefined;
+  /** On a 409: the current state of the resource (sent as `current` in the envelope). */
+  readonly current: unknown;
   constructor(
     statusCode: number,
     message: string,
-    extra?: { issues?: Issue[]; headers?: Record<string, string> },
+    extra?: { issues?: Issue[]; headers?: Record<string, string>; current?: unknown },
   ) {
     super(message);
     this.name = 'AppError';
     this.statusCode = statusCode;
     this.issues = extra?.issues;
     this.headers = extra?.headers;
+    this.current = extra?.current;
   }
 }
 

@@ -101,6 +101,11 @@ function checkAccess(ctx: AuthContext, access: Access, p: Principal | null, sess
       if (!p) throw needSignIn();
       if (!hasRole(p, 'admin')) throw forbidden('role: administrators only');
       return;
+    case 'admin-session':
+      if (!p) throw needSignIn();
+      if (p.via !== 'session') throw forbidden('token: credentials are managed from a signed-in session');
+      if (!hasRole(p, 'admin')) throw forbidden('role: administrators only');
+      return;
   }
 }
 

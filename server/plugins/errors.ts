@@ -35,7 +35,9 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (err instanceof AppError) {
       if (err.statusCode >= 500) req.log.error({ err }, 'application error');
       if (err.headers) reply.headers(err.headers);
-      return reply.code(err.statusCode).send(envelope(err.statusCode, err.message, req.id, err.issues));
+      const body = envelope(err.statusCode, err.message, req.id, err.issues);
+      if (err.current !== undefined) body.current = err.current;
+      return reply.code(err.statusCode).send(body);
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');

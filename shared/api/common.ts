@@ -10,6 +10,10 @@ export const ErrorEnvelopeSchema = z.object({
     .array(z.object({ path: z.string(), message: z.string() }))
     .optional()
     .describe('One entry per invalid field'),
+  current: z
+    .unknown()
+    .optional()
+    .describe('On a 409 conflict: the current state of what you tried to change, and who changed it'),
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
 

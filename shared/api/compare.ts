@@ -4,8 +4,18 @@ import { SectorSchema } from '../domain/indicator';
 import { LevelSchema, LevelWordingSchema } from '../domain/level';
 import { FrameworkCodeSchema } from './frameworks';
 
-/** `saved`: a saved peer group, `group` = its id (GET /api/peer-groups). */
-export const PEER_GROUP_TYPES = ['who_region', 'income_group', 'countries', 'all', 'saved'] as const;
+/**
+ * `saved`: a saved peer group, `group` = its id (GET /api/peer-groups); `un_region`: a UN M49 region
+ * by name (Africa, Americas, Asia, Europe, Oceania).
+ */
+export const PEER_GROUP_TYPES = [
+  'who_region',
+  'income_group',
+  'countries',
+  'all',
+  'saved',
+  'un_region',
+] as const;
 export const PeerGroupTypeSchema = z.enum(PEER_GROUP_TYPES);
 export type PeerGroupType = z.infer<typeof PeerGroupTypeSchema>;
 
@@ -20,8 +30,9 @@ export const CompareQuerySchema = z.object({
     .max(2000)
     .optional()
     .describe(
-      'WHO region code (who_region), income group code (income_group), comma-separated ISO3 codes (countries) ' +
-        "or a saved group's id (saved); defaults to the country's own region or income group",
+      'WHO region code (who_region), income group code (income_group), UN M49 region name (un_region), ' +
+        "comma-separated ISO3 codes (countries) or a saved group's id (saved); defaults to the country's own " +
+        'region or income group',
     ),
 });
 export type CompareQuery = z.input<typeof CompareQuerySchema>;
@@ -78,8 +89,8 @@ export const HeatmapQuerySchema = z.object({
     .max(2000)
     .optional()
     .describe(
-      'WHO region code (who_region), income group code (income_group), comma-separated ISO3 codes ' +
-        "(countries) or a saved group's id (saved); not used with all",
+      'WHO region code (who_region), income group code (income_group), UN M49 region name (un_region), ' +
+        "comma-separated ISO3 codes (countries) or a saved group's id (saved); not used with all",
     ),
 });
 export type HeatmapQuery = z.input<typeof HeatmapQuerySchema>;

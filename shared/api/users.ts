@@ -45,6 +45,10 @@ export const ApiTokenSchema = z.object({
   prefix: z.string().describe('First characters of the token'),
   scope: TokenScopeSchema,
   createdAt: z.string(),
+  createdBy: z
+    .object({ id: z.number().int(), displayName: z.string() })
+    .nullable()
+    .describe('Who created it: the owner, or an administrator for them (null when that account is gone)'),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
@@ -61,3 +65,7 @@ export const CreatedTokenSchema = ApiTokenSchema.extend({
 });
 export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
 export const TokenParamsSchema = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const UserTokenParamsSchema = z.object({
+  id: z.coerce.number().int().min(1).max(2_147_483_647),
+  tokenId: z.coerce.number().int().min(1).max(2_147_483_647),
+});

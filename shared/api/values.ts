@@ -46,10 +46,36 @@ export const ValueInputSchema = z.discriminatedUnion('type', [
 ]);
 export type ValueInput = z.infer<typeof ValueInputSchema>;
 
+export const EvidenceLinkSchema = z.object({
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+    .max(2000)
+    .describe('Where the evidence is (a report, a decree, a dataset)'),
+  title: z.string().trim().min(1, 'is required').max(300),
+});
+export type EvidenceLink = z.infer<typeof EvidenceLinkSchema>;
+
 export const PutValueBodySchema = z
   .object({
     status: ValueStatusSchema,
     value: ValueInputSchema.optional().describe('Required when status is reported; absent otherwise'),
+    reason: z
+      .string()
+      .trim()
+      .max(500)
+      .optional()
+      .describe('Why there is no value (status no_data or not_applicable); the data-entry grid requires it'),
+    comment: z
+      .string()
+      .trim()
+      .max(2000)
+      .optional()
+      .describe('A comment on the value; kept with the earlier ones when it changes'),
+    evidence: z
+      .array(EvidenceLinkSchema)
+      .max(10)
+      .optional()
+      .describe('Evidence links (at most 10); when sent, they replace the value’s links'),
     version: z
       .number()
       .int()
@@ -68,8 +94,25 @@ export const PutValueBodySchema = z
   });
 export type PutValueBody = z.infer<typeof PutValueBodySchema>;
 
+/**
+ * What the data-entry grid sends: the API body, with the reason required for "no data" and "not
+ * applicable". The API itself keeps the reason optional so that existing integrations (bulk pushes
+ * of no_data) keep working.
+ */
+export const EntryValueBodySchema = PutValueBodySchema.superRefine((b, ctx) => {
+  if (b.status !== 'reported' && !b.reason) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: `is required when status is ${b.status}` });
+  }
+});
+
+export const UserRefSchema = z.object({ id: z.number().int(), name: z.string() });
+
 export const StoredValueSchema = IndicatorValueSchema.extend({
+  statusReason: z.string().nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
+  updatedBy: UserRefSchema.nullable().describe('Who wrote this version (null: imported)'),
+  comment: z.string().nullable().describe('The latest comment'),
+  evidence: z.array(EvidenceLinkSchema),
 });
 export type StoredValue = z.infer<typeof StoredValueSchema>;

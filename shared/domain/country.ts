@@ -26,6 +26,11 @@ export const INCOME_GROUP_NAMES: Record<IncomeGroup, string> = {
   HIC: 'High income',
 };
 
+/** UN M49 regions, as named in countries.un_region. */
+export const UN_REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as const;
+export const UnRegionSchema = z.enum(UN_REGIONS).describe('UN M49 region');
+export type UnRegion = z.infer<typeof UnRegionSchema>;
+
 export const Iso3Schema = z
   .string()
   .trim()

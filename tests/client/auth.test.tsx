@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { type Me, MeSchema, type User, UserSchema } from '../../shared';
+import { type ApiToken, ApiTokenSchema, type Me, MeSchema, type User, UserSchema } from '../../shared';
 import { allCountries, jordan, page } from './support/fixtures';
 import { mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
@@ -132,6 +132,7 @@ describe('API tokens page', () => {
         prefix: 'nap_abcdefgh',
         scope: 'read',
         createdAt: '2025-01-01T00:00:00.000Z',
+        createdBy: { id: 3, displayName: 'Demo focal point, Jordan' },
         lastUsedAt: null,
         revokedAt: null,
       },
@@ -147,6 +148,7 @@ describe('API tokens page', () => {
             prefix: 'nap_secretpre',
             scope: body.scope,
             createdAt: '2025-02-01T00:00:00.000Z',
+            createdBy: { id: 3, displayName: 'Demo focal point, Jordan' },
             lastUsedAt: null,
             revokedAt: null,
           };
@@ -223,6 +225,55 @@ describe('user administration', () => {
     expect(await screen.findByRole('button', { name: 'Reactivate Vera Viewer' })).toBeTruthy();
     const patch = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH');
     expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ active: false });
+  });
+
+  it("manages another account's API tokens: create (shown once), list, revoke", async () => {
+    const tokens: ApiToken[] = [];
+    const fetchMock = mockApi({
+      '/auth/me': () => ({ body: adminMe }),
+      '/users': () => ({ body: { items: [viewer] } }),
+      '/users/7/tokens': (_url, init) => {
+        if (init?.method === 'POST') {
+          const body = JSON.parse(String(init.body));
+          const t = ApiTokenSchema.parse({
+            id: 11,
+            name: body.name,
+            prefix: 'nap_vvvvvvvv',
+            scope: body.scope,
+            createdAt: '2025-02-01T00:00:00.000Z',
+            createdBy: { id: 1, displayName: 'Ada Admin' },
+            lastUsedAt: null,
+            revokedAt: null,
+          });
+          tokens.push(t);
+          return { status: 201, body: { ...t, token: 'nap_vvvvvvvv-the-secret' } };
+        }
+        return { body: { items: tokens } };
+      },
+      '/users/7/tokens/11': () => {
+        tokens[0] = { ...(tokens[0] as ApiToken), revokedAt: '2025-03-01T00:00:00.000Z' };
+        return { status: 204, body: null };
+      },
+    });
+    const { user } = renderApp('/admin/users');
+    await user.click(await screen.findByText('API tokens of Vera Viewer'));
+    expect(await screen.findByText('No API token.')).toBeTruthy();
+    const form = screen.getByRole('form', { name: 'New API token for Vera Viewer' });
+    await user.type(within(form).getByLabelText('Name'), 'vera sync');
+    await user.click(within(form).getByRole('button', { name: 'Create token' }));
+    expect((await screen.findByTestId('new-token')).textContent).toBe('nap_vvvvvvvv-the-secret');
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(String(post?.[0])).toBe('/api/users/7/tokens');
+    expect(((post?.[1]?.headers ?? {}) as Record<string, string>)['x-csrf-token']).toBe('csrf-123');
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({ name: 'vera sync', scope: 'read' });
+    const table = await screen.findByRole('table', { name: 'API tokens of Vera Viewer' });
+    expect(within(table).getByRole('rowheader', { name: 'vera sync' })).toBeTruthy();
+    expect(within(table).getByText('by Ada Admin')).toBeTruthy();
+
+    await user.click(within(table).getByRole('button', { name: 'Revoke vera sync' }));
+    expect(await within(table).findByText(/^Revoked/)).toBeTruthy();
+    const del = fetchMock.mock.calls.find(([, init]) => init?.method === 'DELETE');
+    expect(String(del?.[0])).toBe('/api/users/7/tokens/11');
   });
 
   it('tells a signed-in non-administrator the page is for administrators', async () => {

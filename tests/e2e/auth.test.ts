@@ -13,6 +13,7 @@ let app: FastifyInstance;
 let browser: Browser;
 let baseUrl: string;
 const PASSWORD = 'jordan focal point pass';
+const ADMIN_PASSWORD = 'e2e administrator pass';
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -24,6 +25,17 @@ beforeAll(async () => {
       displayName: 'Focal point, Jordan',
       password: PASSWORD,
       roles: [{ role: 'focal_point', country: 'JOR', sectors: [] }],
+    },
+    { system: true },
+  );
+  await createUser(
+    { db: database.db, now: () => new Date() },
+    null,
+    {
+      email: 'admin@e2e.example.org',
+      displayName: 'E2E admin',
+      password: ADMIN_PASSWORD,
+      roles: [{ role: 'admin', country: null, sectors: [] }],
     },
     { system: true },
   );
@@ -75,6 +87,48 @@ describe('a Jordan focal point signs in', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => account.textContent()).toMatch(/Sign in/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an administrator creates a token for the focal point on the Users page; it works as that user', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${baseUrl}/sign-in?next=%2Fadmin%2Fusers`);
+    await page.getByLabel('Email').fill('admin@e2e.example.org');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/users$/);
+    await page.getByText('API tokens of Focal point, Jordan').click();
+    const form = page.getByRole('form', { name: 'New API token for Focal point, Jordan' });
+    await form.getByLabel('Name').fill('jordan sync');
+    await form.getByLabel('Scope').selectOption('write');
+    await form.getByRole('button', { name: 'Create token' }).click();
+    const secret = page.getByTestId('new-token');
+    await expect.poll(() => secret.textContent()).toMatch(/^nap_/);
+    const token = (await secret.textContent()) ?? '';
+    const table = page.getByRole('table', { name: 'API tokens of Focal point, Jordan' });
+    await table.getByRole('rowheader', { name: 'jordan sync' }).waitFor();
+
+    const me = await page.request.get(`${baseUrl}/api/auth/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(await me.json()).toMatchObject({
+      email: 'focal.jordan@e2e.example.org',
+      via: 'token',
+      scope: 'write',
+    });
+
+    await table.getByRole('button', { name: 'Revoke jordan sync' }).click();
+    await table.getByText(/^Revoked/).waitFor();
+    const after = await page.request.get(`${baseUrl}/api/auth/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(after.status()).toBe(401);
     expect(errors).toEqual([]);
     await page.close();
   });

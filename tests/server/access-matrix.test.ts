@@ -328,6 +328,32 @@ const ENDPOINTS: Endpoint[] = [
     open: sessionsOnly(404),
     closed: sessionsOnly(404),
   },
+  // Another account's tokens: administrators, through a session only (tokens never manage tokens).
+  {
+    name: 'GET /api/users/{id}/tokens',
+    op: 'GET /api/users/{id}/tokens',
+    request: () => ({ url: `/api/users/${targetUserId}/tokens` }),
+    open: adminOnly(200, false),
+    closed: adminOnly(200, false),
+  },
+  {
+    name: 'POST /api/users/{id}/tokens',
+    op: 'POST /api/users/{id}/tokens',
+    request: () => ({
+      method: 'POST',
+      url: `/api/users/${targetUserId}/tokens`,
+      payload: { name: `a${++counter}`, scope: 'read' },
+    }),
+    open: adminOnly(201, false),
+    closed: adminOnly(201, false),
+  },
+  {
+    name: 'DELETE /api/users/{id}/tokens/{tokenId} (none)',
+    op: 'DELETE /api/users/{id}/tokens/{tokenId}',
+    request: () => ({ method: 'DELETE', url: `/api/users/${targetUserId}/tokens/999999` }),
+    open: adminOnly(404, false),
+    closed: adminOnly(404, false),
+  },
   // Saved peer groups and TrACSS rounds (issue 5)
   {
     name: 'GET /api/peer-groups',
@@ -378,6 +404,26 @@ const ENDPOINTS: Endpoint[] = [
     request: () => ({ url: `/api/compare/change?from=tracss-2019-2020&to=${MATRIX_ROUND}` }),
     open: all(200),
     closed: everyCountry,
+  },
+  // Shared indicators (issue 5, view 5): `read`; each country's plans then follow the plans' own rule.
+  {
+    name: 'GET /api/compare/indicators',
+    op: 'GET /api/compare/indicators',
+    request: () => ({ url: '/api/compare/indicators' }),
+    open: all(200),
+    closed: signedIn(200),
+  },
+  {
+    name: 'GET /api/compare/indicator (TrACSS 7.4)',
+    op: 'GET /api/compare/indicator',
+    request: async () => {
+      const [row] = await database.rows<{ id: number }>(
+        sql`select id from indicators where framework_code = 'tracss-2019-2020' and code = '7.4'`,
+      );
+      return { url: `/api/compare/indicator?indicatorId=${row?.id}` };
+    },
+    open: all(200),
+    closed: signedIn(200),
   },
   {
     name: 'GET /api/rounds',
@@ -586,9 +632,80 @@ const ENDPOINTS: Endpoint[] = [
     open: writePlanJor(200),
     closed: writePlanJor(200),
   },
+  // Reporting periods and the workflow (issue 4). Transitions send a stale version: allowed callers
+  // get 409 (permission is checked first), so the matrix never moves the period's state.
+  {
+    name: 'GET /api/plans/{planId}/periods (Jordan)',
+    op: 'GET /api/plans/{planId}/periods',
+    request: () => ({ url: `/api/plans/${plan.jor}/periods` }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'POST /api/plans/{planId}/periods (Jordan, next free quarter)',
+    op: 'POST /api/plans/{planId}/periods',
+    request: async () => {
+      const [row] = await database.rows<{ n: number }>(
+        sql`select count(*)::int as n from plan_periods where plan_id = ${plan.jor} and kind = 'quarter'`,
+      );
+      const n = row?.n ?? 0;
+      const year = 2018 + Math.floor(n / 4);
+      return {
+        method: 'POST',
+        url: `/api/plans/${plan.jor}/periods`,
+        payload: { kind: 'quarter', year, quarter: (n % 4) + 1, dueDate: `${year + 1}-01-31` },
+      };
+    },
+    open: { ...writePlanJor(201), validatorJOR: 201 },
+    closed: { ...writePlanJor(201), validatorJOR: 201 },
+  },
+  {
+    name: 'GET /api/periods/{periodId}/entry (Jordan)',
+    op: 'GET /api/periods/{periodId}/entry',
+    request: () => ({ url: `/api/periods/${plan.period}/entry` }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  ...(['submit', 'approve', 'return', 'reopen'] as const).map(
+    (t): Endpoint => ({
+      name: `POST /api/periods/{periodId}/${t} (stale version)`,
+      op: `POST /api/periods/{periodId}/${t}`,
+      request: () => ({
+        method: 'POST',
+        url: `/api/periods/${plan.period}/${t}`,
+        payload: { version: 999_999, reason: 'matrix' },
+      }),
+      open:
+        t === 'submit' ? writePlanJor(409) : { ...all(403), anonymous: 401, admin: 409, validatorJOR: 409 },
+      closed:
+        t === 'submit' ? writePlanJor(409) : { ...all(403), anonymous: 401, admin: 409, validatorJOR: 409 },
+    }),
+  ),
+  {
+    name: 'GET /api/due',
+    op: 'GET /api/due',
+    request: () => ({ url: '/api/due' }),
+    open: signedIn(200),
+    closed: signedIn(200),
+  },
+  {
+    name: 'GET /api/notifications',
+    op: 'GET /api/notifications',
+    request: () => ({ url: '/api/notifications' }),
+    open: signedIn(200),
+    closed: signedIn(200),
+  },
+  {
+    name: 'POST /api/notifications/{notificationId}/read (none)',
+    op: 'POST /api/notifications/{notificationId}/read',
+    request: () => ({ method: 'POST', url: '/api/notifications/999999/read' }),
+    open: { ...all(404), anonymous: 401, adminReadToken: 403 },
+    closed: { ...all(404), anonymous: 401, adminReadToken: 403 },
+  },
 ];
 
 const plan = {
+  period: 0,
   jor: 0,
   syr: { planId: 0, objectiveId: 0, activityId: 0 },
   first: { objective: 0, activity: 0, indicator: 0 },
@@ -635,6 +752,14 @@ beforeAll(async () => {
   const focalSession = (creds.focalJOR as { session: never }).session;
   creds.adminReadToken = { token: (await createToken(open, adminSession, 'read')).token };
   creds.focalWriteToken = { token: (await createToken(open, focalSession, 'write')).token };
+  const period = await open.inject(
+    withCredential(creds.admin, {
+      method: 'POST',
+      url: `/api/plans/${plan.jor}/periods`,
+      payload: { kind: 'year', year: 2021, dueDate: '2022-03-31' },
+    }),
+  );
+  plan.period = period.json().id;
 });
 
 afterAll(async () => {

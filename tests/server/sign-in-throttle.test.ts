@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
+import { dummyPasswordHash, verifyPassword } from '../../server/modules/auth/password';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, PASSWORD, role } from './support/auth';
 
@@ -86,5 +87,42 @@ describe('no account enumeration', () => {
     const ratio = median(tUnknown) / median(tWrong);
     expect(ratio).toBeGreaterThan(0.4);
     expect(ratio).toBeLessThan(2.5);
+  });
+});
+
+describe('locked accounts and enumeration', () => {
+  // A locked key is answered 429 without running argon2 (server/modules/auth/service.ts says why):
+  // the lock is keyed on the email as typed, so an unknown email locks exactly like a real account
+  // and both locked answers are the same fast 429.
+  it('answers a locked real account and a locked unknown email alike, in similar time', async () => {
+    clock += 60 * 60_000;
+    for (let i = 0; i < 6; i++) {
+      await attempt('other@example.org', 'wrong password', `10.6.0.${i}`);
+      await attempt('nobody-at-all@example.org', 'wrong password', `10.6.1.${i}`);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const tReal: number[] = [];
+    const tUnknown: number[] = [];
+    const strip = (b: { requestId: string }) => ({ ...b, requestId: undefined });
+    for (let i = 0; i < 5; i++) {
+      let t = performance.now();
+      const real = await attempt('other@example.org', PASSWORD, `10.6.2.${i}`);
+      tReal.push(performance.now() - t);
+      t = performance.now();
+      const unknown = await attempt('nobody-at-all@example.org', PASSWORD, `10.6.3.${i}`);
+      tUnknown.push(performance.now() - t);
+      expect([real.statusCode, unknown.statusCode]).toEqual([429, 429]);
+      expect(real.headers['retry-after']).toBe(unknown.headers['retry-after']);
+      expect(strip(real.json())).toEqual(strip(unknown.json()));
+    }
+    // Locked answers are a millisecond or two; what would betray an account is one side running an
+    // argon2 verify the other does not. Their difference stays well under one verify.
+    const tVerify: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await verifyPassword(await dummyPasswordHash(), PASSWORD);
+      tVerify.push(performance.now() - t);
+    }
+    expect(Math.abs(median(tUnknown) - median(tReal))).toBeLessThan(median(tVerify) / 2);
   });
 });

@@ -4,6 +4,8 @@ import {
   Iso3Schema,
   type PeerGroupType,
   PeerGroupTypeSchema,
+  type UnRegion,
+  UnRegionSchema,
   type WhoRegion,
   WhoRegionSchema,
 } from '../../../shared';
@@ -12,6 +14,7 @@ import {
 export type GroupSelection =
   | { groupType: 'who_region'; group: WhoRegion }
   | { groupType: 'income_group'; group: IncomeGroup }
+  | { groupType: 'un_region'; group: UnRegion }
   | { groupType: 'countries'; group: string[] }
   /** A saved group (GET /api/peer-groups), by id. */
   | { groupType: 'saved'; group: string }
@@ -45,6 +48,10 @@ export function groupFromSearchParams(params: URLSearchParams, fallback: GroupSe
     case 'income_group': {
       const income = IncomeGroupSchema.safeParse(raw);
       return income.success ? { groupType: 'income_group', group: income.data } : fallback;
+    }
+    case 'un_region': {
+      const region = UnRegionSchema.safeParse(raw);
+      return region.success ? { groupType: 'un_region', group: region.data } : fallback;
     }
     case 'countries':
       return { groupType: 'countries', group: parseIso3List(raw) };

@@ -31,8 +31,17 @@ export interface AccessPolicy {
  * - session: a signed-in user through the session cookie (tokens cannot manage credentials)
  * - write: a signed-in user whose credential may write
  * - admin: an administrator
+ * - admin-session: an administrator through the session cookie (managing other users' credentials)
  */
-export type Access = 'public' | 'read' | 'read-all' | 'user' | 'session' | 'write' | 'admin';
+export type Access =
+  | 'public'
+  | 'read'
+  | 'read-all'
+  | 'user'
+  | 'session'
+  | 'write'
+  | 'admin'
+  | 'admin-session';
 
 export const unauthenticated = () => new AppError(401, 'authentication: sign in, or send a valid API token');
 export const forbidden = (why: string) => new AppError(403, why);

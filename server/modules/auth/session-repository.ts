@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { apiTokens, sessions, users } from '../../db/schema';
 
@@ -56,8 +56,18 @@ export async function deleteSessionsOfUser(db: DbOrTx, userId: number, keep?: st
     .where(and(eq(sessions.userId, userId), keep ? ne(sessions.tokenHash, keep) : undefined));
 }
 
-export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.idleExpiresAt, now)));
+/** A session is over at its absolute or idle deadline (the same rule as principalFromSession). */
+const expiredAt = (now: Date) => or(lte(sessions.expiresAt, now), lte(sessions.idleExpiresAt, now));
+
+/** Deletes every expired session (housekeeping); answers how many. Idempotent: safe in several processes. */
+export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<number> {
+  const rows = await db.delete(sessions).where(expiredAt(now)).returning({ tokenHash: sessions.tokenHash });
+  return rows.length;
+}
+
+/** Deletes the expired sessions of one user (at their sign-in: cheap, by the user index). */
+export async function deleteExpiredSessionsOfUser(db: DbOrTx, userId: number, now: Date): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), expiredAt(now)));
 }
 
 export async function findActiveToken(db: DbOrTx, tokenHash: string) {

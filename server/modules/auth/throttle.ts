@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { loginThrottle } from '../../db/schema';
 
@@ -65,4 +65,27 @@ export async function recordFailure(db: DbOrTx, key: string, rule: ThrottleRule,
 
 export async function clearKey(db: DbOrTx, key: string): Promise<void> {
   await db.delete(loginThrottle).where(inArray(loginThrottle.key, [key]));
+}
+
+/**
+ * Deletes the counters that no longer matter: no failure within the longest window of the policy
+ * (the next failure would start the count again) and no lock still running. Answers how many.
+ */
+export async function deleteStaleThrottleRows(
+  db: DbOrTx,
+  policy: ThrottlePolicy,
+  now: Date,
+): Promise<number> {
+  const windowMs = Math.max(policy.account.windowMs, policy.address.windowMs);
+  const t = loginThrottle;
+  const rows = await db
+    .delete(t)
+    .where(
+      and(
+        lt(t.lastFailureAt, new Date(now.getTime() - windowMs)),
+        or(isNull(t.lockedUntil), lte(t.lockedUntil, now)),
+      ),
+    )
+    .returning({ key: t.key });
+  return rows.length;
 }

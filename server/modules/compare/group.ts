@@ -3,6 +3,8 @@ import {
   INCOME_GROUP_NAMES,
   IncomeGroupSchema,
   type PeerGroupType,
+  UN_REGIONS,
+  UnRegionSchema,
   WHO_REGION_NAMES,
   WhoRegionSchema,
 } from '../../../shared';
@@ -81,7 +83,32 @@ export async function resolveGroup(
       members: members.map((c) => c.iso3),
     };
   }
+  if (type === 'un_region') return resolveUnRegion(db, key, country);
   return resolveCountryList(db, key);
+}
+
+async function resolveUnRegion(db: DbOrTx, key: string | undefined, country?: Country): Promise<PeerGroup> {
+  const names = UN_REGIONS.join(', ');
+  const raw = key || country?.unRegion;
+  if (!raw) {
+    throw new AppError(
+      400,
+      country
+        ? `group: ${country.name} has no UN region; name one (e.g. group=Asia)`
+        : `group: name a UN region (${names}), e.g. group=Asia`,
+    );
+  }
+  // Accept any capitalisation (?group=asia): the names are the keys.
+  const match = UN_REGIONS.find((r) => r.toLowerCase() === raw.toLowerCase());
+  const parsed = UnRegionSchema.safeParse(match ?? raw);
+  if (!parsed.success) throw new AppError(400, `group: "${raw}" is not a UN M49 region (${names})`);
+  const members = await listCountries(db, { unRegion: parsed.data });
+  return {
+    type: 'un_region',
+    key: parsed.data,
+    label: `${parsed.data} (UN region)`,
+    members: members.map((c) => c.iso3),
+  };
 }
 
 async function resolveCountryList(db: DbOrTx, key: string | undefined): Promise<PeerGroup> {

@@ -23,6 +23,8 @@ export function toCountry(r: Row): Country {
 export interface CountryFilter {
   whoRegion?: WhoRegion | undefined;
   incomeGroup?: IncomeGroup | undefined;
+  /** UN M49 region name (Africa, Americas, Asia, Europe, Oceania). */
+  unRegion?: string | undefined;
   q?: string | undefined;
   whoMember?: boolean | undefined;
 }
@@ -33,6 +35,7 @@ export async function listCountries(db: DbOrTx, f: CountryFilter): Promise<Count
   const where: SQL[] = [];
   if (f.whoRegion) where.push(eq(countries.whoRegion, f.whoRegion));
   if (f.incomeGroup) where.push(eq(countries.incomeGroup, f.incomeGroup));
+  if (f.unRegion) where.push(eq(countries.unRegion, f.unRegion));
   if (f.whoMember !== undefined) where.push(eq(countries.whoMember, f.whoMember));
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;

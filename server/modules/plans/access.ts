@@ -13,11 +13,22 @@ import {
  * plans past approval (approved, implementing, closed), and only when data is public (PUBLIC_READ).
  */
 export function planVisibility(policy: AccessPolicy, p: Principal | null, iso3: string): 'all' | 'approved' {
+  const reach = planReach(policy, p, iso3);
+  if (reach !== 'none') return reach;
+  if (!p) throw unauthenticated();
+  throw forbidden(`country: you may not read the plans of ${iso3}`);
+}
+
+/** The same rule without refusing: views over many countries leave out those the caller may not read. */
+export function planReach(
+  policy: AccessPolicy,
+  p: Principal | null,
+  iso3: string,
+): 'all' | 'approved' | 'none' {
   if (readsEveryCountry(p)) return 'all';
   if (p?.roles.some((r) => r.country === iso3)) return 'all';
   if (policy.publicRead) return 'approved';
-  if (!p) throw unauthenticated();
-  throw forbidden(`country: you may not read the plans of ${iso3}`);
+  return 'none';
 }
 
 /** Editing a plan's objectives, activities, indicators and targets: admins, and the country's focal points. */

@@ -68,7 +68,8 @@ function toActivity(a: ActivityRow): PlanActivity {
   };
 }
 
-function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: LatestValue[]): PlanIndicator {
+/** One plan indicator with its progress (also used by the shared-indicators comparison). */
+export function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: LatestValue[]): PlanIndicator {
   const r = j.row;
   const ts: PlanTarget[] = targets.map((t) => ({
     year: t.year,

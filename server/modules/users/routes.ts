@@ -2,13 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ApiTokenListSchema,
-  CreatedTokenSchema,
-  CreateTokenBodySchema,
   CreateUserBodySchema,
   ErrorEnvelopeSchema,
   ResetPasswordBodySchema,
-  TokenParamsSchema,
   UpdateUserBodySchema,
   UserListSchema,
   UserParamsSchema,
@@ -16,7 +12,7 @@ import {
 } from '../../../shared';
 import type { AuthContext } from '../auth/context';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './service';
-import { createMyToken, listMyTokens, revokeMyToken } from './token-service';
+import { tokenRoutes } from './token-routes';
 
 const E = ErrorEnvelopeSchema;
 const errors = { 400: E, 401: E, 403: E, 404: E, 409: E };
@@ -95,46 +91,7 @@ export function userRoutes(ctx: AuthContext) {
         return reply.code(204).send(null);
       },
     );
-    r.get(
-      '/api/tokens',
-      {
-        config: { access: 'session' },
-        schema: {
-          tags: ['tokens'],
-          summary: 'Your API tokens',
-          response: { 200: ApiTokenListSchema, ...errors },
-        },
-      },
-      async (req) => ({ items: await listMyTokens(ctx, req.principal) }),
-    );
-    r.post(
-      '/api/tokens',
-      {
-        config: { access: 'session' },
-        schema: {
-          tags: ['tokens'],
-          summary: 'Create an API token (the secret is shown once)',
-          body: CreateTokenBodySchema,
-          response: { 201: CreatedTokenSchema, ...errors },
-        },
-      },
-      async (req, reply) => reply.code(201).send(await createMyToken(ctx, req.principal, req.body, req.ip)),
-    );
-    r.delete(
-      '/api/tokens/:id',
-      {
-        config: { access: 'session' },
-        schema: {
-          tags: ['tokens'],
-          summary: 'Revoke one of your API tokens',
-          params: TokenParamsSchema,
-          response: { 204: z.null(), ...errors },
-        },
-      },
-      async (req, reply) => {
-        await revokeMyToken(ctx, req.principal, req.params.id, req.ip);
-        return reply.code(204).send(null);
-      },
-    );
+    // Tokens (the caller's own, and administrators' management of other accounts' tokens).
+    await app.register(tokenRoutes(ctx));
   };
 }

@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { TokenScope } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { apiTokens } from '../../db/schema';
+import { apiTokens, users } from '../../db/schema';
 
 const columns = {
   id: apiTokens.id,
@@ -9,15 +10,20 @@ const columns = {
   prefix: apiTokens.prefix,
   scope: apiTokens.scope,
   createdAt: apiTokens.createdAt,
+  createdBy: apiTokens.createdBy,
   lastUsedAt: apiTokens.lastUsedAt,
   revokedAt: apiTokens.revokedAt,
 };
 
 export type TokenRow = { id: number; name: string; prefix: string; scope: string } & {
   createdAt: Date;
+  createdBy: number | null;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 };
+
+/** A token row with the display name of whoever created it (null when that account is gone). */
+export type ListedTokenRow = TokenRow & { createdByName: string | null };
 
 export async function insertToken(
   db: DbOrTx,
@@ -36,8 +42,23 @@ export async function insertToken(
   return row;
 }
 
-export function listTokensOf(db: DbOrTx, userId: number): Promise<TokenRow[]> {
-  return db.select(columns).from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.id));
+const creator = alias(users, 'creator');
+
+export function listTokensOf(db: DbOrTx, userId: number): Promise<ListedTokenRow[]> {
+  return db
+    .select({ ...columns, createdByName: creator.displayName })
+    .from(apiTokens)
+    .leftJoin(creator, eq(creator.id, apiTokens.createdBy))
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.id));
+}
+
+export async function countActiveTokensOf(db: DbOrTx, userId: number): Promise<number> {
+  const rows = await db
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  return rows.length;
 }
 
 /** Revokes a token of this user; false when there is no such (unrevoked) token. */

@@ -9,7 +9,8 @@ import {
   ValueQuerySchema,
 } from '../../../shared';
 import type { AuthContext } from '../auth/context';
-import { listValues, putValue } from './service';
+import { listValues } from './service';
+import { putValue } from './write-service';
 
 const E = ErrorEnvelopeSchema;
 

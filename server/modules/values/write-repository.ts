@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { indicatorValues } from '../../db/schema';
+import { indicatorValues, users } from '../../db/schema';
 
 export interface ValueColumns {
   status: string;
@@ -9,6 +9,7 @@ export interface ValueColumns {
   numerator: number | null;
   denominator: number | null;
   textValue: string | null;
+  statusReason: string | null;
 }
 
 export interface ValueKey {
@@ -17,12 +18,18 @@ export interface ValueKey {
   periodId: number;
 }
 
-const returned = { version: indicatorValues.version, updatedAt: indicatorValues.updatedAt };
+const returned = {
+  id: indicatorValues.id,
+  version: indicatorValues.version,
+  updatedAt: indicatorValues.updatedAt,
+};
 
-export async function findValueVersion(db: DbOrTx, k: ValueKey) {
+/** The stored value with the name of who wrote it (for audits and 409 answers). */
+export async function findValue(db: DbOrTx, k: ValueKey) {
   const [row] = await db
-    .select({ id: indicatorValues.id, version: indicatorValues.version })
+    .select({ value: indicatorValues, updatedByName: users.displayName })
     .from(indicatorValues)
+    .leftJoin(users, eq(users.id, indicatorValues.updatedBy))
     .where(
       and(
         eq(indicatorValues.countryIso3, k.countryIso3),
@@ -32,12 +39,13 @@ export async function findValueVersion(db: DbOrTx, k: ValueKey) {
     );
   return row;
 }
+export type FoundValue = NonNullable<Awaited<ReturnType<typeof findValue>>>;
 
 /** Inserts a new value; undefined when another writer created it first (the unique key held). */
-export async function insertValue(db: DbOrTx, k: ValueKey, v: ValueColumns, now: Date) {
+export async function insertValue(db: DbOrTx, k: ValueKey, v: ValueColumns, now: Date, userId: number) {
   const [row] = await db
     .insert(indicatorValues)
-    .values({ ...k, ...v, version: 1, updatedAt: now })
+    .values({ ...k, ...v, version: 1, updatedAt: now, updatedBy: userId })
     .onConflictDoNothing()
     .returning(returned);
   return row;
@@ -50,10 +58,11 @@ export async function updateValueIfVersion(
   version: number,
   v: ValueColumns,
   now: Date,
+  userId: number,
 ) {
   const [row] = await db
     .update(indicatorValues)
-    .set({ ...v, version: version + 1, updatedAt: now })
+    .set({ ...v, version: version + 1, updatedAt: now, updatedBy: userId })
     .where(and(eq(indicatorValues.id, id), eq(indicatorValues.version, version)))
     .returning(returned);
   return row;

@@ -6,6 +6,7 @@ const VIEWS = [
   { to: '/compare/heatmap', label: 'Heatmap', end: false },
   { to: '/compare/map', label: 'Map', end: false },
   { to: '/compare/change', label: 'Change between rounds', end: false },
+  { to: '/compare/indicators', label: 'Shared indicators', end: false },
   { to: '/groups', label: 'Group dashboard', end: false },
 ] as const;
 

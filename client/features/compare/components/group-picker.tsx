@@ -6,6 +6,8 @@ import {
   IncomeGroupSchema,
   type PeerGroupType,
   PeerGroupTypeSchema,
+  UN_REGIONS,
+  UnRegionSchema,
   WHO_REGION_NAMES,
   WHO_REGIONS,
   WhoRegionSchema,
@@ -19,6 +21,7 @@ import { SaveGroupForm } from './save-group-form';
 const TYPE_LABELS: Record<PeerGroupType, string> = {
   who_region: 'WHO region',
   income_group: 'World Bank income group',
+  un_region: 'UN region',
   all: 'All countries',
   countries: 'Hand-picked countries',
   saved: 'Saved group',
@@ -28,6 +31,10 @@ const TYPE_LABELS: Record<PeerGroupType, string> = {
 export function startOf(type: PeerGroupType, current: GroupSelection, near?: Country): GroupSelection {
   if (type === 'who_region') return { groupType: type, group: near?.whoRegion ?? 'EMR' };
   if (type === 'income_group') return { groupType: type, group: near?.incomeGroup ?? 'LMC' };
+  if (type === 'un_region') {
+    const own = UnRegionSchema.safeParse(near?.unRegion);
+    return { groupType: type, group: own.success ? own.data : 'Asia' };
+  }
   if (type === 'saved') return { groupType: type, group: current.groupType === 'saved' ? current.group : '' };
   if (type === 'countries') {
     return { groupType: type, group: current.groupType === 'countries' ? current.group : [] };
@@ -62,7 +69,7 @@ export function GroupPicker({
             if (type.success) onChange(startOf(type.data, value, near));
           }}
         >
-          {(['who_region', 'income_group', 'all', 'countries', 'saved'] as const).map((t) => (
+          {(['who_region', 'income_group', 'un_region', 'all', 'countries', 'saved'] as const).map((t) => (
             <option key={t} value={t}>
               {TYPE_LABELS[t]}
             </option>
@@ -102,6 +109,25 @@ export function GroupPicker({
             {INCOME_GROUPS.map((code) => (
               <option key={code} value={code}>
                 {INCOME_GROUP_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {value.groupType === 'un_region' && (
+        <div className="field">
+          <label htmlFor={`${id}-un`}>UN region</label>
+          <select
+            id={`${id}-un`}
+            value={value.group}
+            onChange={(e) => {
+              const region = UnRegionSchema.safeParse(e.target.value);
+              if (region.success) onChange({ groupType: 'un_region', group: region.data });
+            }}
+          >
+            {UN_REGIONS.map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </select>

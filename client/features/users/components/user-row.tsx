@@ -1,11 +1,14 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared';
 import { describeRoles } from '../../auth/capabilities';
 import { useResetPassword, useUpdateUser } from '../api/update-user';
 import { RoleFields, roleFromForm } from './role-fields';
 
-/** One account: its roles (add, remove), (de)activation and a password reset. */
-export function UserRow({ user }: { user: User }) {
+/**
+ * One account: its roles (add, remove), (de)activation and a password reset; `tokens` is the
+ * page's panel of the account's API tokens (another feature's, composed by the page).
+ */
+export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
   const update = useUpdateUser();
   const reset = useResetPassword();
   const [message, setMessage] = useState<string | null>(null);
@@ -109,6 +112,7 @@ export function UserRow({ user }: { user: User }) {
           </p>
         )}
       </td>
+      {tokens && <td>{tokens}</td>}
     </tr>
   );
 }

@@ -1,0 +1,26 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import {
+  type SharedIndicatorQuery,
+  type SharedIndicatorResult,
+  SharedIndicatorResultSchema,
+} from '../../../../shared';
+import { apiGet } from '../../../lib/api-client';
+
+export function getSharedIndicator(
+  query: SharedIndicatorQuery,
+  signal?: AbortSignal,
+): Promise<SharedIndicatorResult> {
+  return apiGet('/compare/indicator', SharedIndicatorResultSchema, { params: { ...query }, signal });
+}
+
+export function sharedIndicatorQueryOptions(query: SharedIndicatorQuery) {
+  return queryOptions({
+    queryKey: ['compare', 'indicator', query],
+    queryFn: ({ signal }) => getSharedIndicator(query, signal),
+  });
+}
+
+/** One indicator side by side for the members of a group whose plans track it. */
+export function useSharedIndicator(query: SharedIndicatorQuery, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...sharedIndicatorQueryOptions(query), enabled: options.enabled ?? true });
+}

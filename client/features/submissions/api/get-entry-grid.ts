@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { type EntryGrid, EntryGridSchema } from '../../../../shared';
+import { apiGet } from '../../../lib/api-client';
+
+export function getEntryGrid(periodId: number, signal?: AbortSignal): Promise<EntryGrid> {
+  return apiGet(`/periods/${periodId}/entry`, EntryGridSchema, { signal });
+}
+
+export const entryGridKey = (periodId: number) => ['periods', periodId, 'entry'] as const;
+
+export function useEntryGrid(periodId: number) {
+  return useQuery(
+    queryOptions({
+      queryKey: entryGridKey(periodId),
+      queryFn: ({ signal }) => getEntryGrid(periodId, signal),
+    }),
+  );
+}

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type PlanPeriod, PlanPeriodSchema, type Transition } from '../../../../shared';
+import { apiSend } from '../../../lib/api-client';
+import { entryGridKey } from './get-entry-grid';
+
+export function transitionPeriod(
+  periodId: number,
+  t: Transition,
+  body: { version: number; reason?: string },
+) {
+  return apiSend('POST', `/periods/${periodId}/${t}`, PlanPeriodSchema, body);
+}
+
+/** Submit, approve, return or reopen; the grid is reloaded afterwards (lock, history). */
+export function useTransition(periodId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { t: Transition; version: number; reason?: string }): Promise<PlanPeriod> =>
+      transitionPeriod(periodId, v.t, { version: v.version, ...(v.reason ? { reason: v.reason } : {}) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: entryGridKey(periodId) }),
+  });
+}

@@ -1,0 +1,91 @@
+import { type EntryRow, LEVELS } from '../../../../shared';
+import type { Draft } from '../drafts';
+
+interface Props {
+  row: EntryRow;
+  draft: Draft;
+  disabled: boolean;
+  onChange: (patch: Partial<Draft>) => void;
+}
+
+/** The input(s) of a value, by the indicator's measure type. Cells carry data-cell for grid navigation. */
+export function ValueInput({ row, draft, disabled, onChange }: Props) {
+  const i = row.indicator;
+  const code = i.code;
+  const text = (label: string, value: string, field: 'main' | 'denominator', suffix?: string) => (
+    <label className="entry-input">
+      <span className="visually-hidden">{label}</span>
+      <input
+        data-cell
+        type="text"
+        inputMode={i.measureType === 'text' ? 'text' : 'decimal'}
+        aria-label={label}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange({ [field]: e.target.value })}
+      />
+      {suffix && <span className="muted small"> {suffix}</span>}
+    </label>
+  );
+  switch (i.measureType) {
+    case 'percentage':
+      return text(`Value of ${code} (%)`, draft.main, 'main', '%');
+    case 'number':
+      return text(`Value of ${code}`, draft.main, 'main', i.unit ?? undefined);
+    case 'text':
+      return text(`Value of ${code}`, draft.main, 'main');
+    case 'ratio': {
+      const v = Number(draft.main) / Number(draft.denominator);
+      return (
+        <span className="entry-ratio">
+          {text(
+            `Numerator of ${code}${i.numeratorLabel ? ` (${i.numeratorLabel})` : ''}`,
+            draft.main,
+            'main',
+          )}
+          <span aria-hidden="true"> / </span>
+          {text(
+            `Denominator of ${code}${i.denominatorLabel ? ` (${i.denominatorLabel})` : ''}`,
+            draft.denominator,
+            'denominator',
+          )}
+          <output className="muted small" aria-label={`Ratio of ${code}`}>
+            {draft.main && draft.denominator && Number.isFinite(v) ? ` = ${Math.round(v * 1000) / 1000}` : ''}
+          </output>
+        </span>
+      );
+    }
+    case 'level':
+      return (
+        <select
+          data-cell
+          aria-label={`Level of ${code}`}
+          value={draft.main}
+          disabled={disabled}
+          onChange={(e) => onChange({ main: e.target.value })}
+        >
+          <option value="">—</option>
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {l}
+              {i.levels ? ` — ${i.levels[l]}` : ''}
+            </option>
+          ))}
+        </select>
+      );
+    case 'yes_no':
+      return (
+        <select
+          data-cell
+          aria-label={`Answer of ${code}`}
+          value={draft.main}
+          disabled={disabled}
+          onChange={(e) => onChange({ main: e.target.value })}
+        >
+          <option value="">—</option>
+          <option value="yes">Yes</option>
+          <option value="no">No</option>
+        </select>
+      );
+  }
+}

@@ -1,0 +1,123 @@
+import {
+  type EntryRow,
+  EntryValueBodySchema,
+  type EvidenceLink,
+  isFarOutsideHistory,
+  type PutValueBody,
+  type ValueStatus,
+} from '../../../shared';
+
+/** What a focal point typed in one row of the grid: strings, as the inputs hold them. */
+export interface Draft {
+  status: ValueStatus;
+  main: string;
+  denominator: string;
+  reason: string;
+  comment: string;
+  evidence: EvidenceLink[];
+}
+
+const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+/** The draft of a stored value (or an empty one). */
+export function draftOf(row: EntryRow): Draft {
+  const v = row.value;
+  const base = {
+    status: v?.status ?? 'reported',
+    reason: v?.statusReason ?? '',
+    comment: v?.comment ?? '',
+    evidence: v?.evidence ?? [],
+    denominator: '',
+  };
+  if (v?.status !== 'reported') return { ...base, main: '' };
+  switch (row.indicator.measureType) {
+    case 'level':
+      return { ...base, main: v.level ?? '' };
+    case 'yes_no':
+      return { ...base, main: v.numericValue === 1 ? 'yes' : v.numericValue === 0 ? 'no' : '' };
+    case 'ratio':
+      return { ...base, main: str(v.numerator), denominator: str(v.denominator) };
+    case 'text':
+      return { ...base, main: v.textValue ?? '' };
+    default:
+      return { ...base, main: str(v.numericValue) };
+  }
+}
+
+const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+
+function answerOf(row: EntryRow, d: Draft): PutValueBody['value'] | Record<string, unknown> {
+  switch (row.indicator.measureType) {
+    case 'level':
+      return { type: 'level', level: d.main };
+    case 'yes_no':
+      return { type: 'yes_no', answer: d.main === 'yes' ? true : d.main === 'no' ? false : undefined };
+    case 'ratio':
+      return { type: 'ratio', numerator: num(d.main), denominator: num(d.denominator) };
+    case 'percentage':
+      return { type: 'percentage', percentage: num(d.main) };
+    case 'number':
+      return { type: 'number', number: num(d.main) };
+    case 'text':
+      return { type: 'text', text: d.main };
+  }
+}
+
+/** The request body of a draft, checked with the shared schema: the body, or the problems by field. */
+export function bodyOf(
+  row: EntryRow,
+  d: Draft,
+): { ok: true; body: PutValueBody } | { ok: false; problems: string[] } {
+  const candidate = {
+    status: d.status,
+    ...(d.status === 'reported' ? { value: answerOf(row, d) } : { reason: d.reason }),
+    ...(d.comment.trim() ? { comment: d.comment } : {}),
+    evidence: d.evidence,
+    ...(row.value ? { version: row.value.version } : {}),
+  };
+  const parsed = EntryValueBodySchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, body: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+}
+
+/** The number to compare with the indicator's history (null: nothing numeric typed). */
+export function numericOf(row: EntryRow, d: Draft): number | null {
+  if (d.status !== 'reported') return null;
+  const t = row.indicator.measureType;
+  if (t === 'ratio') {
+    const v = num(d.main) / num(d.denominator);
+    return Number.isFinite(v) ? v : null;
+  }
+  if (t !== 'number' && t !== 'percentage') return null;
+  const v = num(d.main);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** A warning when the typed value is far outside the indicator's earlier values (never a block). */
+export function historyWarning(row: EntryRow, d: Draft): string | null {
+  const v = numericOf(row, d);
+  const past = row.previous.flatMap((p) =>
+    p.status === 'reported' && p.numericValue !== null ? [p.numericValue] : [],
+  );
+  if (v === null || !isFarOutsideHistory(v, past)) return null;
+  return `${v} is far outside this indicator's history (${Math.min(...past)}–${Math.max(...past)}); check it before submitting`;
+}
+
+/** Drafts stay in localStorage until the server confirms them, so a closed tab loses nothing. */
+const key = (periodId: number, rowId: number) => `nap-draft:${periodId}:${rowId}`;
+export const localDrafts = {
+  load(periodId: number, rowId: number): Draft | null {
+    try {
+      const raw = globalThis.localStorage?.getItem(key(periodId, rowId));
+      return raw ? (JSON.parse(raw) as Draft) : null;
+    } catch {
+      return null;
+    }
+  },
+  save(periodId: number, rowId: number, d: Draft) {
+    globalThis.localStorage?.setItem(key(periodId, rowId), JSON.stringify(d));
+  },
+  clear(periodId: number, rowId: number) {
+    globalThis.localStorage?.removeItem(key(periodId, rowId));
+  },
+};

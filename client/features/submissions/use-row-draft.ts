@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type EntryRow, type StoredValue, StoredValueSchema } from '../../../shared';
+import { ApiError } from '../../lib/api-client';
+import { putEntryValue } from './api/put-entry-value';
+import { bodyOf, type Draft, draftOf, localDrafts } from './drafts';
+
+export type SaveState =
+  | { kind: 'idle' | 'saving' | 'saved' | 'restored' }
+  | { kind: 'invalid'; problems: string[] }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; message: string; theirs: StoredValue };
+
+const DEBOUNCE_MS = 700;
+
+/**
+ * One row's draft: kept in localStorage from the first keystroke until the server confirms it,
+ * saved (debounced) through the shared schema; a 409 keeps the draft and shows the current value.
+ */
+export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
+  const restored = useRef(localDrafts.load(periodId, row.planIndicatorId));
+  const [draft, setDraft] = useState<Draft>(() => restored.current ?? draftOf(row));
+  const [current, setCurrent] = useState<StoredValue | null>(row.value);
+  const [state, setState] = useState<SaveState>({ kind: restored.current ? 'restored' : 'idle' });
+  const [dirty, setDirty] = useState(!!restored.current);
+
+  const save = useCallback(
+    async (d: Draft, base: StoredValue | null) => {
+      const checked = bodyOf({ ...row, value: base }, d);
+      if (!checked.ok) return setState({ kind: 'invalid', problems: checked.problems });
+      setState({ kind: 'saving' });
+      try {
+        const stored = await putEntryValue(iso3, row, checked.body);
+        setCurrent(stored);
+        setDirty(false);
+        localDrafts.clear(periodId, row.planIndicatorId);
+        setState({ kind: 'saved' });
+      } catch (e) {
+        const theirs = e instanceof ApiError ? StoredValueSchema.safeParse(e.current) : null;
+        if (e instanceof ApiError && e.statusCode === 409 && theirs?.success)
+          return setState({ kind: 'conflict', message: e.message, theirs: theirs.data });
+        setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+    },
+    [iso3, periodId, row],
+  );
+
+  useEffect(() => {
+    if (!dirty) return;
+    const t = setTimeout(() => void save(draft, current), DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [dirty, draft, current, save]);
+
+  const change = (patch: Partial<Draft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    setDirty(true);
+    localDrafts.save(periodId, row.planIndicatorId, next);
+  };
+  /** After a conflict: write mine over theirs (their version), or take theirs and drop mine. */
+  const keepMine = (theirs: StoredValue) => {
+    setCurrent(theirs);
+    void save(draft, theirs);
+  };
+  const takeTheirs = (theirs: StoredValue) => {
+    setCurrent(theirs);
+    setDraft(draftOf({ ...row, value: theirs }));
+    setDirty(false);
+    localDrafts.clear(periodId, row.planIndicatorId);
+    setState({ kind: 'idle' });
+  };
+  return { draft, current, state, change, keepMine, takeTheirs };
+}

@@ -1,0 +1,79 @@
+import { type FormEvent, useId, useState } from 'react';
+import { type CreatedToken, type CreateTokenBody, CreateTokenBodySchema } from '../../../../shared';
+
+/**
+ * The form that creates a token (name, scope) and the notice that shows its secret, once: the
+ * secret lives only in this component's state and is gone when it unmounts.
+ */
+export function TokenForm({
+  label,
+  create,
+  pending,
+  error,
+}: {
+  label: string;
+  create: (body: CreateTokenBody) => Promise<CreatedToken>;
+  pending: boolean;
+  error: string | null;
+}) {
+  const id = useId();
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const parsed = CreateTokenBodySchema.safeParse({ name: data.get('name'), scope: data.get('scope') });
+    if (!parsed.success) {
+      setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      return;
+    }
+    setProblem(null);
+    create(parsed.data).then(
+      (t) => {
+        setCreated(t);
+        form.reset();
+      },
+      () => setCreated(null), // the caller shows the error
+    );
+  }
+
+  const shown = problem ?? error;
+  return (
+    <>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label={label}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} name="name" maxLength={100} required />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-scope`}>Scope</label>
+          <select id={`${id}-scope`} name="scope" defaultValue="read">
+            <option value="read">Read only</option>
+            <option value="write">Read and write</option>
+          </select>
+        </div>
+        <button type="submit" className="button" disabled={pending}>
+          Create token
+        </button>
+      </form>
+      {shown && (
+        <p className="error-state" role="alert">
+          {shown}
+        </p>
+      )}
+      {created && (
+        <div className="notice" role="status">
+          <p>
+            Token <strong>{created.name}</strong> created. Copy it now: it will not be shown again.
+          </p>
+          <p>
+            <code data-testid="new-token">{created.token}</code>
+          </p>
+          <p className="muted small">Send it as the header Authorization: Bearer &lt;token&gt;.</p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { ErrorState } from '../../../components/ui/error-state';
+import { LoadingState } from '../../../components/ui/loading-state';
+import { useCreateUserToken } from '../api/create-user-token';
+import { useUserTokens } from '../api/get-user-tokens';
+import { useRevokeUserToken } from '../api/revoke-user-token';
+import { TokenForm } from './token-form';
+import { TokenTable } from './token-table';
+
+function UserTokens({ userId, who }: { userId: number; who: string }) {
+  const tokens = useUserTokens(userId);
+  const create = useCreateUserToken(userId);
+  const revoke = useRevokeUserToken(userId);
+  return (
+    <>
+      <TokenForm
+        label={`New API token for ${who}`}
+        create={create.mutateAsync}
+        pending={create.isPending}
+        error={create.error?.message ?? revoke.error?.message ?? null}
+      />
+      {tokens.isPending && <LoadingState label={`Loading the tokens of ${who}`} />}
+      {tokens.isError && <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />}
+      {tokens.data && tokens.data.items.length === 0 && <p className="small">No API token.</p>}
+      {tokens.data && tokens.data.items.length > 0 && (
+        <TokenTable
+          tokens={tokens.data.items}
+          caption={`API tokens of ${who}`}
+          onRevoke={(t) => revoke.mutate(t.id)}
+          revoking={revoke.isPending}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * An administrator's view of one account's API tokens: list, create (the secret is shown once,
+ * to the administrator, who hands it over), revoke. Loaded only when opened.
+ */
+export function UserTokensPanel({ userId, who }: { userId: number; who: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>API tokens of {who}</summary>
+      {open && <UserTokens userId={userId} who={who} />}
+    </details>
+  );
+}

@@ -1,0 +1,54 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { AuditEntry } from '../../../shared';
+import type { DbOrTx } from '../../db/client';
+import { auditLog, users } from '../../db/schema';
+
+/** Entities whose every change is audited (old → new). */
+export type AuditEntity = 'value' | 'submission' | 'plan_period';
+
+export interface AuditRecord {
+  entityType: AuditEntity;
+  entityId: string | number;
+  action: string;
+  countryIso3?: string | null;
+  userId: number | null;
+  at: Date;
+  old: Record<string, unknown> | null;
+  new: Record<string, unknown> | null;
+}
+
+/** Written in the same transaction as the change it describes. */
+export async function recordAudit(db: DbOrTx, r: AuditRecord): Promise<void> {
+  await db
+    .insert(auditLog)
+    .values({ ...r, entityId: String(r.entityId), countryIso3: r.countryIso3 ?? null });
+}
+
+/** One entity's history, newest first (bounded). */
+export async function listAudit(db: DbOrTx, entityType: AuditEntity, entityId: string | number, limit = 200) {
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      at: auditLog.at,
+      userId: auditLog.userId,
+      userName: users.displayName,
+      old: auditLog.old,
+      new: auditLog.new,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return rows.map(
+    (r): AuditEntry => ({
+      id: r.id,
+      action: r.action,
+      at: r.at.toISOString(),
+      user: r.userId !== null && r.userName !== null ? { id: r.userId, name: r.userName } : null,
+      old: r.old ?? null,
+      new: r.new ?? null,
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+import { type CreatePlanPeriod, type PlanPeriod, periodBounds } from '../../../shared';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit/entity-repository';
+import type { AuthContext } from '../auth/context';
+import type { Principal } from '../auth/permissions';
+import { planVisibility } from '../plans/access';
+import { findPlanRows } from '../plans/repository';
+import { ensureNationalFramework } from '../plans/write-repository';
+import { assertCanManagePeriods } from './access';
+import { dayOf, toPlanPeriod } from './mapping';
+import { ensureFrameworkPeriod, insertPlanPeriod, insertSubmission, periodRows } from './repository';
+
+async function visiblePlan(ctx: AuthContext, p: Principal | null, planId: number) {
+  const [plan] = await findPlanRows(ctx.db, { id: planId });
+  if (!plan || (planVisibility(ctx.policy, p, plan.countryIso3) === 'approved' && plan.status === 'draft'))
+    throw new AppError(404, `plan: no plan ${planId}`);
+  return plan;
+}
+
+export async function listPlanPeriods(ctx: AuthContext, p: Principal | null, planId: number) {
+  await visiblePlan(ctx, p, planId);
+  const today = dayOf(ctx.now());
+  return { items: (await periodRows(ctx.db, { planId })).map((r) => toPlanPeriod(r, today)) };
+}
+
+/** One reporting period, if the caller may see its plan (404 otherwise, like a plan). */
+export async function getPlanPeriod(ctx: AuthContext, p: Principal | null, periodId: number) {
+  const [row] = await periodRows(ctx.db, { periodId });
+  if (!row) throw new AppError(404, `period: no reporting period ${periodId}`);
+  await visiblePlan(ctx, p, row.plan.id);
+  return row;
+}
+
+/**
+ * Adds a reporting period to a plan, with its submission (state draft) and, in the country's
+ * national framework, the period its national indicators' values are stored in.
+ */
+export async function createPlanPeriod(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  body: CreatePlanPeriod,
+): Promise<PlanPeriod> {
+  const plan = await visiblePlan(ctx, p, planId);
+  assertCanManagePeriods(p, plan.countryIso3);
+  if (body.year < plan.periodStart || body.year > plan.periodEnd + 1) {
+    throw new AppError(
+      400,
+      `year: ${body.year} is outside the plan (${plan.periodStart}–${plan.periodEnd}, and the year after)`,
+    );
+  }
+  const bounds = periodBounds(body.kind, body.year, body.quarter);
+  if (body.dueDate < bounds.startDate)
+    throw new AppError(400, `dueDate: must not be before the period starts (${bounds.startDate})`);
+  const now = ctx.now();
+  const userId = (p as Principal).userId;
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await insertPlanPeriod(tx, { planId, kind: body.kind, dueDate: body.dueDate, ...bounds });
+    if (!row) throw new AppError(409, `code: the plan already has a reporting period ${bounds.code}`);
+    await insertSubmission(tx, row.id, plan.countryIso3, now);
+    const national = await ensureNationalFramework(tx, plan.countryIso3);
+    await ensureFrameworkPeriod(tx, { frameworkCode: national, label: bounds.code, ...bounds });
+    await recordAudit(tx, {
+      entityType: 'plan_period',
+      entityId: row.id,
+      action: 'create',
+      countryIso3: plan.countryIso3,
+      userId,
+      at: now,
+      old: null,
+      new: { planId, kind: body.kind, dueDate: body.dueDate, ...bounds },
+    });
+    return row.id;
+  });
+  const [created] = await periodRows(ctx.db, { periodId: id });
+  return toPlanPeriod(created as NonNullable<typeof created>, dayOf(now));
+}

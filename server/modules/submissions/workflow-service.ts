@@ -1,0 +1,100 @@
+import { type PlanPeriod, TRANSITION_RULES, type Transition } from '../../../shared';
+import type { submissions } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit/entity-repository';
+import type { AuthContext } from '../auth/context';
+import type { Principal } from '../auth/permissions';
+import { assertCanSubmit, assertCanValidate } from './access';
+import { dayOf, submissionSnapshot, toPlanPeriod } from './mapping';
+import { notify } from './notification-repository';
+import { getPlanPeriod } from './period-service';
+import { focalPointsOf, lockSubmission, periodRows, updateSubmissionIfVersion } from './repository';
+
+type Changes = Partial<typeof submissions.$inferInsert>;
+
+/** The columns a transition sets: who and when for its step, the reason where one is required. */
+function changesOf(t: Transition, userId: number, at: Date, reason: string | undefined): Changes {
+  const to = TRANSITION_RULES[t].to;
+  switch (t) {
+    case 'submit':
+      return { state: to, submittedBy: userId, submittedAt: at, updatedAt: at };
+    case 'approve':
+      return { state: to, approvedBy: userId, approvedAt: at, updatedAt: at };
+    case 'return':
+      return { state: to, reason: reason ?? null, returnedBy: userId, returnedAt: at, updatedAt: at };
+    case 'reopen':
+      return { state: to, reason: reason ?? null, reopenedBy: userId, reopenedAt: at, updatedAt: at };
+  }
+}
+
+/**
+ * Moves a (country, plan, period) through the workflow, in one transaction: the submission row is
+ * locked, its version and state checked, the change audited (old → new) and, on return or
+ * approval, every focal point of the country notified. Submitting is the focal points'; approving,
+ * returning (reason required) and reopening (reason required) the validators'.
+ */
+export async function transition(
+  ctx: AuthContext,
+  p: Principal | null,
+  periodId: number,
+  t: Transition,
+  body: { version: number; reason?: string },
+): Promise<PlanPeriod> {
+  const row = await getPlanPeriod(ctx, p, periodId);
+  const iso3 = row.plan.countryIso3;
+  if (t === 'submit') assertCanSubmit(p, iso3);
+  else assertCanValidate(p, iso3);
+  const user = p as Principal;
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const current = await lockSubmission(tx, row.submission.id);
+    if (!current) throw new AppError(404, `period: no reporting period ${periodId}`);
+    if (current.version !== body.version) {
+      throw new AppError(
+        409,
+        `version: stale (you sent ${body.version}, the submission is at ${current.version}, now ${current.state}); reload it`,
+        { current: { state: current.state, version: current.version, reason: current.reason } },
+      );
+    }
+    const rule = TRANSITION_RULES[t];
+    if (!rule.from.includes(current.state as never)) {
+      throw new AppError(
+        409,
+        `state: the submission is ${current.state}; ${t} needs it ${rule.from.join(' or ')}`,
+        { current: { state: current.state, version: current.version, reason: current.reason } },
+      );
+    }
+    const updated = await updateSubmissionIfVersion(
+      tx,
+      current.id,
+      current.version,
+      changesOf(t, user.userId, now, body.reason),
+    );
+    if (!updated) throw new AppError(409, 'version: the submission changed meanwhile; reload it');
+    await recordAudit(tx, {
+      entityType: 'submission',
+      entityId: current.id,
+      action: t,
+      countryIso3: iso3,
+      userId: user.userId,
+      at: now,
+      old: submissionSnapshot(current),
+      new: submissionSnapshot(updated),
+    });
+    if (t === 'approve' || t === 'return') {
+      const what = `${row.countryName}, ${row.period.code} (${row.plan.title})`;
+      const message =
+        t === 'approve'
+          ? `${what} was approved by ${user.displayName}.`
+          : `${what} was returned by ${user.displayName}: ${body.reason ?? ''}`;
+      await notify(tx, await focalPointsOf(tx, iso3), {
+        kind: t === 'approve' ? 'approved' : 'returned',
+        submissionId: current.id,
+        message,
+        at: now,
+      });
+    }
+  });
+  const [after] = await periodRows(ctx.db, { periodId });
+  return toPlanPeriod(after as NonNullable<typeof after>, dayOf(now));
+}

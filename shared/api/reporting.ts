@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { Iso3Schema } from '../domain/country';
+import { IndicatorSchema } from '../domain/indicator';
+import { LevelSchema } from '../domain/level';
+import { DueStateSchema, PeriodKindSchema, SubmissionStateSchema } from '../domain/reporting';
+import { ValueStatusSchema } from '../domain/value';
+import { listOf } from './common';
+import { StoredValueSchema, UserRefSchema } from './values';
+
+const id = z.coerce.number().int().min(1).max(2_147_483_647);
+export const PlanPeriodParamsSchema = z.object({ periodId: id });
+export const NotificationParamsSchema = z.object({ notificationId: id });
+
+export const CreatePlanPeriodSchema = z
+  .object({
+    kind: PeriodKindSchema,
+    year: z.number().int().min(1990).max(2100),
+    quarter: z.number().int().min(1).max(4).optional().describe('Required when kind is quarter'),
+    dueDate: z.iso.date().describe('When the data is due (YYYY-MM-DD)'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.kind === 'quarter' && b.quarter === undefined)
+      ctx.addIssue({ code: 'custom', path: ['quarter'], message: 'is required when kind is quarter' });
+    if (b.kind === 'year' && b.quarter !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['quarter'], message: 'must be absent when kind is year' });
+  });
+export type CreatePlanPeriod = z.infer<typeof CreatePlanPeriodSchema>;
+
+const version = z.number().int().min(1).max(2_147_483_647).describe('The submission version you read');
+export const SubmitBodySchema = z.object({ version });
+export const ReasonBodySchema = z.object({
+  reason: z.string().trim().min(1, 'is required').max(1000),
+  version,
+});
+export type ReasonBody = z.infer<typeof ReasonBodySchema>;
+
+const step = { by: UserRefSchema.nullable(), at: z.string().nullable() };
+export const SubmissionSchema = z.object({
+  id: z.number().int(),
+  countryIso3: z.string(),
+  state: SubmissionStateSchema,
+  reason: z.string().nullable().describe('Reason of the last return or reopening'),
+  version: z.number().int(),
+  submitted: z.object(step),
+  approved: z.object(step),
+  returned: z.object(step),
+  reopened: z.object(step),
+});
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+export const PlanPeriodSchema = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  code: z.string(),
+  kind: PeriodKindSchema,
+  startDate: z.string(),
+  endDate: z.string(),
+  dueDate: z.string(),
+  dueState: DueStateSchema,
+  submission: SubmissionSchema,
+});
+export type PlanPeriod = z.infer<typeof PlanPeriodSchema>;
+export const PlanPeriodListSchema = listOf(PlanPeriodSchema);
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  at: z.string(),
+  user: UserRefSchema.nullable(),
+  old: z.record(z.string(), z.unknown()).nullable(),
+  new: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export const AuditListSchema = listOf(AuditEntrySchema);
+
+export const PreviousValueSchema = z.object({
+  periodCode: z.string(),
+  status: ValueStatusSchema,
+  level: LevelSchema.nullable(),
+  numericValue: z.number().nullable(),
+  textValue: z.string().nullable(),
+});
+export type PreviousValue = z.infer<typeof PreviousValueSchema>;
+
+export const EntryRowSchema = z.object({
+  planIndicatorId: z.number().int(),
+  indicator: IndicatorSchema,
+  frameworkPeriodCode: z
+    .string()
+    .nullable()
+    .describe("The indicator framework's period holding this report (null: not collected then)"),
+  value: StoredValueSchema.nullable(),
+  previous: z.array(PreviousValueSchema).describe('Earlier periods, newest first (at most 5)'),
+});
+export type EntryRow = z.infer<typeof EntryRowSchema>;
+
+export const CompletenessSchema = z.object({
+  entered: z.number().int().describe('Values entered (a value, no data or not applicable)'),
+  expected: z.number().int().describe('Plan indicators collected in the period'),
+});
+
+export const EntryGridSchema = z.object({
+  plan: z.object({ id: z.number().int(), title: z.string(), countryIso3: z.string() }),
+  period: PlanPeriodSchema,
+  locked: z.boolean().describe('Approved: values cannot change until a validator reopens it'),
+  rows: z.array(EntryRowSchema),
+  completeness: CompletenessSchema,
+  history: z.array(AuditEntrySchema).describe("The submission's workflow steps, newest first"),
+});
+export type EntryGrid = z.infer<typeof EntryGridSchema>;
+
+export const DueItemSchema = CompletenessSchema.extend({
+  countryIso3: Iso3Schema,
+  countryName: z.string(),
+  planId: z.number().int(),
+  planTitle: z.string(),
+  periodId: z.number().int(),
+  periodCode: z.string(),
+  dueDate: z.string(),
+  state: DueStateSchema,
+});
+export type DueItem = z.infer<typeof DueItemSchema>;
+
+export const DueSchema = z.object({
+  items: z.array(DueItemSchema).describe('Periods of the countries where you are focal point or validator'),
+  completeness: z
+    .array(DueItemSchema)
+    .describe(
+      'Per country, its latest period that has started (validators: their countries; facilitators and administrators: every country)',
+    ),
+});
+export type Due = z.infer<typeof DueSchema>;
+
+export const NotificationSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['returned', 'approved']),
+  periodId: z.number().int(),
+  countryIso3: z.string(),
+  message: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+export const NotificationListSchema = listOf(NotificationSchema).extend({ unread: z.number().int() });

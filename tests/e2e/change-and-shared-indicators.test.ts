@@ -1,0 +1,212 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import type { Database } from '../../server/db/client';
+import { createRound, importRound, putCrosswalk } from '../../server/modules/rounds/service';
+import type { ChangeResult, SharedIndicatorList, SharedIndicatorResult } from '../../shared';
+import { openTestDatabase } from '../setup/test-db';
+import { ARTEFACTS, CLIENT_DIST, launchChromium } from './browser';
+
+/*
+ * Views 4 (change between rounds) and 5 (shared indicators) in Chromium with real data: a second
+ * TrACSS round is created, crosswalked and imported here through the rounds service (as an
+ * administrator would through POST /api/rounds, PUT /api/crosswalk and the import), on this file's
+ * own database; the shared-indicators view shows the Jordan plan loaded on first start.
+ */
+const ROUND = 'tracss-2021-2022';
+const HEADERS = [
+  'Member State',
+  'WHO Region',
+  '2.1 Multi-sector working',
+  '3.2 AMU monitoring',
+  '3.3 AMR surveillance',
+];
+// 2019–20 levels of these countries on 4.1 / 7.1 (shipped spreadsheet) move to these 2021 levels.
+const ANSWERS = [
+  ['Jordan', 'EMR', 'C', 'D', 'B'],
+  ['Lebanon', 'EMR', 'C', 'A', 'C'],
+  ['Egypt', 'EMR', 'A', 'C', 'D'],
+  ['Iraq', 'EMR', 'D', 'C', 'C'],
+  ['Morocco', 'EMR', 'B', 'B', 'C'],
+];
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let baseUrl: string;
+
+async function workbook(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Responses 2021');
+  ws.addRow(['Tracking AMR Country Self-assessment Survey (TrACSS) 2021']);
+  ws.addRow([]);
+  ws.addRow(HEADERS);
+  for (const r of ANSWERS) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const now = new Date();
+  await createRound(
+    database.db,
+    {
+      code: ROUND,
+      name: 'TrACSS 2021–2022',
+      period: { code: '2021-2022', label: 'TrACSS round 6', startDate: '2021-01-01', endDate: '2022-12-31' },
+      questions: [
+        { code: '2.1', name: 'Multi-sector and One Health collaboration', measureType: 'level' },
+        { code: '3.2', name: 'National monitoring of antimicrobial use in humans', measureType: 'level' },
+        { code: '3.3', name: 'National surveillance of AMR in humans', measureType: 'level' },
+      ],
+      mapping: {
+        countryColumn: 'Member State',
+        columns: {
+          [HEADERS[2] as string]: '2.1',
+          [HEADERS[3] as string]: '3.2',
+          [HEADERS[4] as string]: '3.3',
+        },
+      },
+    },
+    now,
+  );
+  await putCrosswalk(database.db, {
+    from: 'tracss-2019-2020',
+    to: ROUND,
+    pairs: [
+      { from: '4.1', to: '2.1', comparable: true },
+      { from: '7.1', to: '3.2', comparable: true },
+      { from: '7.4', to: '3.3', comparable: false, note: 'Levels differ from C up' },
+    ],
+  });
+  const imported = await importRound(database, ROUND, {
+    fileName: 'tracss-2021.xlsx',
+    data: await workbook(),
+    dryRun: false,
+  });
+  expect(imported).toMatchObject({ frameworkCode: ROUND });
+  app = await buildApp({ database, clientDistDir: CLIENT_DIST });
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+async function api<T>(url: string): Promise<T> {
+  const res = await app.inject({ url });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+}
+
+/** Pixels of the canvas that are neither transparent nor white: a drawn chart has many. */
+async function paintedPixels(page: Page, selector: string): Promise<number> {
+  return page.$eval(selector, (el) => {
+    const canvas = el as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0 || canvas.height === 0) return 0;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b, a] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, data[i + 3] ?? 0];
+      if (a > 0 && !(r > 245 && g > 245 && b > 245)) n++;
+    }
+    return n;
+  });
+}
+
+async function tableRows(page: Page, name: RegExp): Promise<string[][]> {
+  const table = page.getByRole('table', { name });
+  await table.waitFor();
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
+    );
+}
+
+async function openPage(url: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${baseUrl}${url}`);
+  return { page, errors };
+}
+
+describe('views 4 and 5 in Chromium', () => {
+  it('change between rounds: chart drawn, table equal to the API, redefined questions named', async () => {
+    const query = `from=tracss-2019-2020&to=${ROUND}&groupType=who_region&group=EMR`;
+    const expected = await api<ChangeResult>(`/api/compare/change?${query}`);
+    expect(expected.pairs.map((p) => `${p.from.code}→${p.to.code}`)).toEqual(['4.1→2.1', '7.1→3.2']);
+    const { page, errors } = await openPage(`/compare/change?${query}`);
+
+    const rows = await tableRows(page, /change per comparable question/);
+    expect(rows).toHaveLength(expected.pairs.length);
+    expected.pairs.forEach((p, i) => {
+      const cells = rows[i] as string[];
+      expect(cells[0]).toBe(`${p.from.code} → ${p.to.code} ${p.to.name}`);
+      expect(cells.slice(1, 5)).toEqual(
+        [p.counts.improved, p.counts.same, p.counts.regressed, p.counts.no_answer].map(String),
+      );
+      const moved = p.countries.filter((c) => c.change === 'improved' || c.change === 'regressed');
+      expect(cells[5]).toBe(moved.map((c) => `${c.iso3} ${c.from}→${c.to}`).join(', ') || '—');
+    });
+    // 22 EMR members, 5 answered the new round: at least 17 without an answer in one of the rounds.
+    for (const p of expected.pairs) expect(p.counts.no_answer).toBeGreaterThanOrEqual(17);
+    expect(await page.getByText(/Not compared.*7\.4 vs 3\.3/).isVisible()).toBe(true);
+
+    await page.getByTestId('change-chart').waitFor();
+    await expect
+      .poll(() => paintedPixels(page, '[data-testid="change-chart"]'), { timeout: 10_000 })
+      .toBeGreaterThan(10_000);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'compare-change.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shared indicators: Jordan’s plan alone, illustrative target labelled, table equal to the API', async () => {
+    const list = await api<SharedIndicatorList>('/api/compare/indicators');
+    const first = list.items[0];
+    expect(first?.countries).toEqual(['JOR']);
+    const expected = await api<SharedIndicatorResult>(
+      `/api/compare/indicator?indicatorId=${first?.indicator.id}&groupType=who_region&group=EMR`,
+    );
+    const { page, errors } = await openPage('/compare/indicators?groupType=who_region&group=EMR');
+    const rows = await tableRows(page, /latest value, target, % of target and status per country/);
+    expect(rows).toHaveLength(1);
+    const [jordan] = expected.rows;
+    const cells = rows[0] as string[];
+    expect(cells[0]).toMatch(/^Jordan/);
+    expect(cells[1]).toBe(`${jordan?.progress.latest?.level} (${jordan?.progress.latest?.periodCode})`);
+    expect(cells[3]).toBe(
+      `${jordan?.progress.target?.level} by ${jordan?.progress.target?.year}, increase Illustrative`,
+    );
+    expect(cells[4]).toBe(`${jordan?.progress.percentOfTarget} %`);
+    expect(await page.getByText(/Only Jordan’s plan tracks this indicator/).isVisible()).toBe(true);
+
+    await page.getByTestId('target-chart').waitFor();
+    await expect
+      .poll(() => paintedPixels(page, '[data-testid="target-chart"]'), { timeout: 10_000 })
+      .toBeGreaterThan(5_000);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'compare-shared-indicators.png'), fullPage: true });
+
+    // The picker switches to Jordan's other indicator and keeps it in the address.
+    const second = list.items[1];
+    await page.getByLabel('Indicator').selectOption(String(second?.indicator.id));
+    await page.waitForURL(new RegExp(`indicator=${second?.indicator.id}`));
+    await page
+      .getByRole('heading', { name: new RegExp(`^${second?.indicator.code.replace('.', '\\.')} `) })
+      .waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
