@@ -26,11 +26,16 @@ export async function getIndicator(db: DbOrTx, frameworkCode: string, indicatorC
   return indicator;
 }
 
-/** The period with this code, or the framework's latest period when no code is given. */
+/**
+ * The period with this code, or the framework's latest period when no code is given. Also checks
+ * that the framework exists (404 naming it), so callers need not look it up first.
+ */
 export async function resolvePeriod(db: DbOrTx, frameworkCode: string, periodCode?: string) {
   const periods = await listPeriods(db, frameworkCode);
   const period = periodCode ? periods.find((p) => p.code === periodCode) : periods.at(-1);
   if (!period) {
+    // Only on the error path: name an unknown framework rather than its missing period.
+    if (periods.length === 0) await getFramework(db, frameworkCode);
     throw new AppError(
       404,
       periodCode
