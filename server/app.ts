@@ -8,6 +8,7 @@ import { compareRoutes } from './modules/compare/routes';
 import { countryRoutes } from './modules/countries/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
 import { peerGroupRoutes } from './modules/peer-groups/routes';
+import { periodSheetRoutes } from './modules/period-sheets/routes';
 import { planRoutes } from './modules/plans/routes';
 import { roundRoutes } from './modules/rounds/routes';
 import { submissionRoutes } from './modules/submissions/routes';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(valueRoutes(auth));
   await app.register(planRoutes(auth));
   await app.register(submissionRoutes(auth));
+  await app.register(periodSheetRoutes(auth));
   // Comparisons show many countries at once: when data is not public, only roles that read every country.
   await app.register(withAccess('read-all', compareRoutes(deps.database)));
   await app.register(sharedIndicatorRoutes(auth));

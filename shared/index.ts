@@ -5,6 +5,7 @@ export * from './api/compare';
 export * from './api/countries';
 export * from './api/frameworks';
 export * from './api/peer-groups';
+export * from './api/period-sheet';
 export * from './api/plans';
 export * from './api/reporting';
 export * from './api/rounds';

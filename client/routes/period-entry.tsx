@@ -4,6 +4,7 @@ import { LoadingState } from '../components/ui/loading-state';
 import { useMe } from '../features/auth/api/get-me';
 import { useEntryGrid } from '../features/submissions/api/get-entry-grid';
 import { EntryGridTable } from '../features/submissions/components/entry-grid';
+import { SheetUpload } from '../features/submissions/components/sheet-upload';
 import { WorkflowBar } from '../features/submissions/components/workflow-bar';
 
 /** The data-entry grid of one (country, plan, period), with its workflow. */
@@ -41,6 +42,7 @@ export function PeriodEntryPage() {
         <p className="notice">Approved: the values are locked until a validator reopens the period.</p>
       )}
       <EntryGridTable grid={g} editable={editable} />
+      <SheetUpload periodId={periodId} editable={editable} />
       <section aria-labelledby="history" className="section">
         <h2 id="history">History</h2>
         {g.history.length === 0 ? (

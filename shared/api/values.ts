@@ -64,7 +64,7 @@ export const PutValueBodySchema = z
       .trim()
       .max(500)
       .optional()
-      .describe('Why there is no value (status no_data or not_applicable); the data-entry grid requires it'),
+      .describe('Why there is no value: required when status is no_data or not_applicable'),
     comment: z
       .string()
       .trim()
@@ -91,19 +91,15 @@ export const PutValueBodySchema = z
     if (b.status !== 'reported' && b.value) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: `must be absent when status is ${b.status}` });
     }
+    // Issue 4: "explicit no data and not applicable with a reason".
+    if (b.status !== 'reported' && !b.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `is required when status is ${b.status}` });
+    }
   });
 export type PutValueBody = z.infer<typeof PutValueBodySchema>;
 
-/**
- * What the data-entry grid sends: the API body, with the reason required for "no data" and "not
- * applicable". The API itself keeps the reason optional so that existing integrations (bulk pushes
- * of no_data) keep working.
- */
-export const EntryValueBodySchema = PutValueBodySchema.superRefine((b, ctx) => {
-  if (b.status !== 'reported' && !b.reason) {
-    ctx.addIssue({ code: 'custom', path: ['reason'], message: `is required when status is ${b.status}` });
-  }
-});
+/** What the data-entry grid sends: the API body (the reason rule is the API's own). */
+export const EntryValueBodySchema = PutValueBodySchema;
 
 export const UserRefSchema = z.object({ id: z.number().int(), name: z.string() });
 

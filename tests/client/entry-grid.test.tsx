@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EntryGridSchema, MeSchema } from '../../shared';
 import { mockApi } from './support/mock-api';
@@ -174,5 +174,84 @@ describe('the data-entry grid', () => {
     expect(puts[0]?.body).toMatchObject({ status: 'no_data', reason: 'Survey postponed' });
     expect(await screen.findByText('Saved')).toBeTruthy();
     expect(localStorage.getItem('nap-draft:7:13')).toBeNull();
+  });
+});
+
+describe('the spreadsheet upload', () => {
+  const result = (
+    rows: { row: number; indicator: string; status: string; problems?: object[] }[],
+    dryRun: boolean,
+  ) => {
+    const count = (s: string) => rows.filter((r) => r.status === s).length;
+    return {
+      dryRun,
+      applied: !dryRun,
+      counts: {
+        new: count('new'),
+        changed: count('changed'),
+        unchanged: count('unchanged'),
+        error: count('error'),
+      },
+      rows: rows.map((r) => ({ framework: 'national-jor', problems: [], ...r })),
+    };
+  };
+
+  it('lists every row of the dry run and applies only a file without errors', async () => {
+    const imports: { dryRun: string | null; fileName: string }[] = [];
+    let bad = true;
+    mockApi({
+      '/auth/me': () => ({ body: focalMe }),
+      '/periods/7/entry': () => ({ body: grid }),
+      '/periods/7/import': (url, init) => {
+        const dryRun = url.searchParams.get('dryRun');
+        imports.push({ dryRun, fileName: JSON.parse(String(init?.body)).fileName });
+        const rows = [
+          { row: 2, indicator: 'P1', status: 'new' },
+          bad
+            ? {
+                row: 3,
+                indicator: 'L1',
+                status: 'error',
+                problems: [{ column: 'level', message: '"F" is not a level A–E' }],
+              }
+            : { row: 3, indicator: 'L1', status: 'changed' },
+          { row: 4, indicator: 'R1', status: 'unchanged' },
+        ];
+        return { body: result(rows, dryRun === 'true') };
+      },
+    });
+    const { user } = renderApp('/periods/7');
+    const link = await screen.findByRole('link', { name: 'Download template' });
+    expect(link.getAttribute('href')).toBe('/api/periods/7/template.xlsx');
+    const input = screen.getByLabelText('Upload spreadsheet (.xlsx or .csv)');
+    await user.upload(input, new File(['framework,indicator'], 'values.csv', { type: 'text/csv' }));
+
+    const table = await screen.findByRole('table', { name: 'Dry run of values.csv' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(
+      rows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
+      ['2', 'P1', 'New', ''],
+      ['3', 'L1', 'Error', 'level: "F" is not a level A–E'],
+      ['4', 'R1', 'Unchanged', ''],
+    ]);
+    expect(screen.getByRole('button', { name: 'Apply' })).toHaveProperty('disabled', true);
+
+    bad = false;
+    await user.upload(input, new File(['framework,indicator'], 'fixed.csv', { type: 'text/csv' }));
+    await screen.findByRole('table', { name: 'Dry run of fixed.csv' });
+    const apply = screen.getByRole('button', { name: 'Apply' });
+    expect(apply).toHaveProperty('disabled', false);
+    await user.click(apply);
+    expect(await screen.findByText('Imported: 1 new, 1 changed.')).toBeTruthy();
+    expect(imports).toEqual([
+      { dryRun: 'true', fileName: 'values.csv' },
+      { dryRun: 'true', fileName: 'fixed.csv' },
+      { dryRun: 'false', fileName: 'fixed.csv' },
+    ]);
   });
 });

@@ -666,6 +666,24 @@ const ENDPOINTS: Endpoint[] = [
     open: all(200),
     closed: jordanReaders,
   },
+  {
+    name: 'GET /api/periods/{periodId}/template.xlsx (Jordan)',
+    op: 'GET /api/periods/{periodId}/template.xlsx',
+    request: () => ({ url: `/api/periods/${plan.period}/template.xlsx` }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'POST /api/periods/{periodId}/import (dry run, header only)',
+    op: 'POST /api/periods/{periodId}/import',
+    request: () => ({
+      method: 'POST',
+      url: `/api/periods/${plan.period}/import?dryRun=true`,
+      payload: { fileName: 'values.csv', data: Buffer.from('framework,indicator\n').toString('base64') },
+    }),
+    open: writeJor,
+    closed: writeJor,
+  },
   ...(['submit', 'approve', 'return', 'reopen'] as const).map(
     (t): Endpoint => ({
       name: `POST /api/periods/{periodId}/${t} (stale version)`,

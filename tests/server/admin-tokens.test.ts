@@ -34,14 +34,14 @@ const putJordan = (token: string) =>
     method: 'PUT',
     url: '/api/values/JOR/tracss-2019-2020/4.1/2019-2020',
     headers: { authorization: `Bearer ${token}` },
-    payload: { status: 'no_data', version: 1 },
+    payload: { status: 'no_data', reason: 'Not collected', version: 1 },
   });
 const putSyria = (token: string) =>
   app.inject({
     method: 'PUT',
     url: '/api/values/SYR/tracss-2019-2020/4.1/2019-2020',
     headers: { authorization: `Bearer ${token}` },
-    payload: { status: 'no_data' },
+    payload: { status: 'no_data', reason: 'Not collected' },
   });
 
 describe('API tokens made by an administrator for another account', () => {

@@ -135,7 +135,7 @@ describe('CSRF', () => {
       method: 'PUT',
       url: '/api/values/JOR/tracss-2019-2020/4.1/2019-2020',
       headers: { authorization: `Bearer ${token}` },
-      payload: { status: 'no_data', version: 1 },
+      payload: { status: 'no_data', reason: 'Not collected', version: 1 },
     });
     expect(res.statusCode).toBe(200);
   });
@@ -152,7 +152,7 @@ describe('API tokens', () => {
       method: 'PUT',
       url: '/api/values/JOR/tracss-2019-2020/4.1/2019-2020',
       headers: bearer,
-      payload: { status: 'no_data' },
+      payload: { status: 'no_data', reason: 'Not collected' },
     });
     expect(write.statusCode).toBe(403);
     expect(write.json().message).toBe('token: this token is read-only');

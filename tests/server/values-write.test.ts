@@ -83,7 +83,16 @@ describe('PUT /api/values/:country/:framework/:indicator/:period', () => {
     const before = await count();
     const cases: [object, RegExp][] = [
       [{ status: 'reported' }, /^body\.value: is required when status is reported/],
-      [{ status: 'no_data', value: { type: 'level', level: 'B' } }, /^body\.value: must be absent/],
+      // "No data" and "not applicable" need a reason (issue 4).
+      [{ status: 'no_data' }, /^body\.reason: is required when status is no_data$/],
+      [
+        { status: 'not_applicable', reason: '   ' },
+        /^body\.reason: is required when status is not_applicable$/,
+      ],
+      [
+        { status: 'no_data', reason: 'Not collected', value: { type: 'level', level: 'B' } },
+        /^body\.value: must be absent/,
+      ],
       [{ status: 'reported', value: { type: 'level', level: 'F' } }, /^body\.value\.level/],
       [{ status: 'reported', value: { type: 'percentage', percentage: 140 } }, /^body\.value\.percentage/],
       [
@@ -101,23 +110,37 @@ describe('PUT /api/values/:country/:framework/:indicator/:period', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().message).toMatch(message);
     }
-    expect((await put(focal, 'JOR/tracss-2019-2020/99.9/2019-2020', { status: 'no_data' })).statusCode).toBe(
-      404,
-    );
-    expect((await put(admin, 'XYZ/tracss-2019-2020/4.1/2019-2020', { status: 'no_data' })).statusCode).toBe(
-      404,
-    );
-    expect((await put(admin, 'JOR/tracss-2019-2020/4.1/2031', { status: 'no_data' })).statusCode).toBe(404);
+    expect(
+      (
+        await put(focal, 'JOR/tracss-2019-2020/99.9/2019-2020', {
+          status: 'no_data',
+          reason: 'Not collected',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await put(admin, 'XYZ/tracss-2019-2020/4.1/2019-2020', { status: 'no_data', reason: 'Not collected' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await put(admin, 'JOR/tracss-2019-2020/4.1/2031', { status: 'no_data', reason: 'Not collected' }))
+        .statusCode,
+    ).toBe(404);
     expect(await count()).toBe(before);
   });
 
   it('a Jordan focal point cannot write Syria; a sector-scoped one only writes their sectors', async () => {
-    const syr = await put(focal, 'SYR/tracss-2019-2020/4.1/2019-2020', { status: 'no_data', version: 1 });
+    const syr = await put(focal, 'SYR/tracss-2019-2020/4.1/2019-2020', {
+      status: 'no_data',
+      reason: 'Not collected',
+      version: 1,
+    });
     expect(syr.statusCode).toBe(403);
     expect(syr.json().message).toBe('country: you may not enter data for SYR');
     // 8.1 (IPC) is human health only; 4.1 spans human, animal and environment.
     const ipc = await put(sectorFocal, 'JOR/tracss-2019-2020/8.1/2019-2020', {
       status: 'no_data',
+      reason: 'Not collected',
       version: 1,
     });
     expect(ipc.statusCode).toBe(403);
@@ -127,17 +150,18 @@ describe('PUT /api/values/:country/:framework/:indicator/:period', () => {
       where v.country_iso3 = 'JOR' and i.code = '4.1'`);
     const ok = await put(sectorFocal, 'JOR/tracss-2019-2020/4.1/2019-2020', {
       status: 'no_data',
+      reason: 'Not collected',
       version: versions[0]?.version,
     });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'no_data', level: null });
+    expect(ok.json()).toMatchObject({ status: 'no_data', statusReason: 'Not collected', level: null });
   });
 
   it('anonymous writes get 401', async () => {
     const res = await app.inject({
       method: 'PUT',
       url: '/api/values/JOR/tracss-2019-2020/4.1/2019-2020',
-      payload: { status: 'no_data' },
+      payload: { status: 'no_data', reason: 'Not collected' },
     });
     expect(res.statusCode).toBe(401);
   });

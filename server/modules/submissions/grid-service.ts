@@ -42,19 +42,19 @@ export async function entryRows(db: DbOrTx, row: PeriodRow) {
     const period = matchFrameworkPeriod(row.period, f.periods);
     const mine = values.filter((v) => v.value.indicatorId === k.indicatorId);
     const current = period ? mine.find((v) => v.value.periodId === period.id) : undefined;
-    const previous = mine
-      .filter((v) => (period ? v.periodStart < period.startDate : v.periodStart <= row.period.endDate))
-      .slice(0, PREVIOUS)
-      .map(
-        (v): PreviousValue => ({
-          periodCode: v.periodCode,
-          status: v.value.status as ValueStatus,
-          level: v.value.level as PreviousValue['level'],
-          numericValue: v.value.numericValue,
-          textValue: v.value.textValue,
-        }),
-      );
-    return [{ planIndicatorId: k.planIndicatorId, indicator, period, current, previous }];
+    const earlier = mine.filter((v) =>
+      period ? v.periodStart < period.startDate : v.periodStart <= row.period.endDate,
+    );
+    const previous = earlier.slice(0, PREVIOUS).map(
+      (v): PreviousValue => ({
+        periodCode: v.periodCode,
+        status: v.value.status as ValueStatus,
+        level: v.value.level as PreviousValue['level'],
+        numericValue: v.value.numericValue,
+        textValue: v.value.textValue,
+      }),
+    );
+    return [{ planIndicatorId: k.planIndicatorId, indicator, period, current, previous, last: earlier[0] }];
   });
 }
 

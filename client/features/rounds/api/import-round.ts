@@ -16,13 +16,3 @@ export function useImportRound() {
     },
   });
 }
-
-/** The file's bytes as base64, in chunks (a spread of a large array would overflow the stack). */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}

@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ImportResult, Round } from '../../../../shared';
 import { ApiError } from '../../../lib/api-client';
-import { fileToBase64, useImportRound } from '../api/import-round';
+import { fileToBase64 } from '../../../lib/base64';
+import { useImportRound } from '../api/import-round';
 
 /**
  * Upload a round's portal spreadsheet: a dry run lists every problem with its cell; only a

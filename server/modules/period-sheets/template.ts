@@ -1,0 +1,105 @@
+import ExcelJS from 'exceljs';
+import { LEVELS, SHEET_COLUMNS, type SheetColumn, VALUE_STATUSES } from '../../../shared';
+import type { indicatorValues } from '../../db/schema';
+import type { entryRows } from '../submissions/grid-service';
+import type { PeriodRow } from '../submissions/repository';
+
+type Stored = typeof indicatorValues.$inferSelect;
+type Planned = Awaited<ReturnType<typeof entryRows>>[number];
+type Cells = Partial<Record<SheetColumn, string | number>>;
+
+const KEYS: SheetColumn[] = ['country', 'plan_period', 'framework', 'indicator'];
+const READ_ONLY: SheetColumn[] = [
+  ...KEYS,
+  'indicator_name',
+  'measure_type',
+  'unit',
+  'last_period',
+  'last_value',
+];
+
+/** A stored value as one readable cell (for the "last value" column). */
+function shown(v: Stored): string | number {
+  if (v.status !== 'reported') return v.status;
+  if (v.level) return v.level;
+  if (v.numerator !== null && v.denominator !== null) return `${v.numerator}/${v.denominator}`;
+  return v.numericValue ?? v.textValue ?? '';
+}
+
+/** The entry columns of a stored value, as an upload would give them back. */
+function entryCells(v: Stored, measureType: string, comment: string | null): Cells {
+  const cells: Cells = { status: v.status };
+  if (v.statusReason) cells.reason = v.statusReason;
+  if (comment) cells.comment = comment;
+  if (v.status !== 'reported') return cells;
+  if (measureType === 'level' && v.level) cells.level = v.level;
+  else if (measureType === 'ratio' && v.numerator !== null && v.denominator !== null) {
+    cells.numerator = v.numerator;
+    cells.denominator = v.denominator;
+  } else if (measureType === 'yes_no') cells.value = v.numericValue === 1 ? 'yes' : 'no';
+  else if (measureType === 'text') cells.value = v.textValue ?? '';
+  else if (v.numericValue !== null) cells.value = v.numericValue;
+  return cells;
+}
+
+const INSTRUCTIONS = [
+  'How to fill in this template',
+  '',
+  'One row per indicator of the plan. Do not change the grey key columns (country, plan_period, framework, indicator).',
+  'The value columns start with this period’s stored value, else the last period’s reported value: change what changed.',
+  'status: reported, no_data or not_applicable. no_data and not_applicable need a reason.',
+  'value: a number (number), 0–100 (percentage), yes/no (yes_no) or the text (text milestones).',
+  'numerator and denominator: for ratio indicators (the value is computed; the denominator must not be 0).',
+  'level: A–E for level indicators.',
+  'comment: optional, kept with the value’s earlier comments.',
+  'A row with no status and no value leaves the stored value as it is.',
+  'Upload the file (or a CSV with the same header row) on the period’s page: a dry run lists every row as new, changed, unchanged or error; applying writes all rows or none.',
+];
+
+/** The XLSX template of a period: one row per plan indicator, drop-downs for level and status. */
+export async function buildTemplate(period: PeriodRow, planned: Planned[], comments: Map<number, string>) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'NAP Tracker';
+  const ws = wb.addWorksheet('Values', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = SHEET_COLUMNS.map((key) => ({ header: key, key, width: key === 'indicator_name' ? 48 : 14 }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of planned) {
+    const i = r.indicator;
+    const start = r.current?.value ?? (r.last?.value.status === 'reported' ? r.last.value : undefined);
+    const cells: Cells = {
+      country: period.plan.countryIso3,
+      plan_period: period.period.code,
+      framework: i.frameworkCode,
+      indicator: i.code,
+      indicator_name: i.subItem ? `${i.name} — ${i.subItem}` : i.name,
+      measure_type: i.measureType,
+      unit: i.unit ?? '',
+      last_period: r.last?.periodCode ?? '',
+      last_value: r.last ? shown(r.last.value) : '',
+      ...(start ? entryCells(start, i.measureType, r.current ? (comments.get(start.id) ?? null) : null) : {}),
+    };
+    ws.addRow(cells);
+  }
+  const last = Math.max(planned.length + 1, 2);
+  const list = (values: readonly string[]) => ({
+    type: 'list' as const,
+    allowBlank: true,
+    formulae: [`"${values.join(',')}"`],
+    showErrorMessage: true,
+  });
+  for (let row = 2; row <= last; row++) {
+    ws.getCell(row, SHEET_COLUMNS.indexOf('level') + 1).dataValidation = list(LEVELS);
+    ws.getCell(row, SHEET_COLUMNS.indexOf('status') + 1).dataValidation = list(VALUE_STATUSES);
+  }
+  for (const key of READ_ONLY)
+    ws.getColumn(SHEET_COLUMNS.indexOf(key) + 1).fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: 'FFE5E7EB' },
+    };
+  const help = wb.addWorksheet('Instructions');
+  help.getColumn(1).width = 120;
+  for (const line of INSTRUCTIONS) help.addRow([line]);
+  help.getRow(1).font = { bold: true };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
