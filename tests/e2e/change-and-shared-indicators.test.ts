@@ -1,14 +1,14 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { createRound, importRound, putCrosswalk } from '../../server/modules/rounds/service';
 import type { ChangeResult, SharedIndicatorList, SharedIndicatorResult } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
-import { ARTEFACTS, CLIENT_DIST, launchChromium } from './browser';
+import { ARTEFACTS, CLIENT_DIST, launchChromium, openPage, paintedPixels, tableRows } from './browser';
 
 /*
  * Views 4 (change between rounds) and 5 (shared indicators) in Chromium with real data: a second
@@ -105,49 +105,12 @@ async function api<T>(url: string): Promise<T> {
   return res.json() as T;
 }
 
-/** Pixels of the canvas that are neither transparent nor white: a drawn chart has many. */
-async function paintedPixels(page: Page, selector: string): Promise<number> {
-  return page.$eval(selector, (el) => {
-    const canvas = el as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d');
-    if (!ctx || canvas.width === 0 || canvas.height === 0) return 0;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b, a] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, data[i + 3] ?? 0];
-      if (a > 0 && !(r > 245 && g > 245 && b > 245)) n++;
-    }
-    return n;
-  });
-}
-
-async function tableRows(page: Page, name: RegExp): Promise<string[][]> {
-  const table = page.getByRole('table', { name });
-  await table.waitFor();
-  return table
-    .locator('tbody tr')
-    .evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
-    );
-}
-
-async function openPage(url: string) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(`${baseUrl}${url}`);
-  return { page, errors };
-}
-
 describe('views 4 and 5 in Chromium', () => {
   it('change between rounds: chart drawn, table equal to the API, redefined questions named', async () => {
     const query = `from=tracss-2019-2020&to=${ROUND}&groupType=who_region&group=EMR`;
     const expected = await api<ChangeResult>(`/api/compare/change?${query}`);
     expect(expected.pairs.map((p) => `${p.from.code}→${p.to.code}`)).toEqual(['4.1→2.1', '7.1→3.2']);
-    const { page, errors } = await openPage(`/compare/change?${query}`);
+    const { page, errors } = await openPage(browser, baseUrl, `/compare/change?${query}`);
 
     const rows = await tableRows(page, /change per comparable question/);
     expect(rows).toHaveLength(expected.pairs.length);
@@ -180,7 +143,11 @@ describe('views 4 and 5 in Chromium', () => {
     const expected = await api<SharedIndicatorResult>(
       `/api/compare/indicator?indicatorId=${first?.indicator.id}&groupType=who_region&group=EMR`,
     );
-    const { page, errors } = await openPage('/compare/indicators?groupType=who_region&group=EMR');
+    const { page, errors } = await openPage(
+      browser,
+      baseUrl,
+      '/compare/indicators?groupType=who_region&group=EMR',
+    );
     const rows = await tableRows(page, /latest value, target, % of target and status per country/);
     expect(rows).toHaveLength(1);
     const [jordan] = expected.rows;

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { type CompareResult, type HeatmapResult, LEVELS } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
-import { ARTEFACTS, CLIENT_DIST, launchChromium } from './browser';
+import { ARTEFACTS, CLIENT_DIST, launchChromium, openPage, paintedPixels, tableRows } from './browser';
 
 let database: Database;
 let app: FastifyInstance;
@@ -32,49 +32,15 @@ async function api<T>(url: string): Promise<T> {
   return res.json() as T;
 }
 
-/** Counts pixels of the canvas that are not transparent or white: a drawn chart has many. */
-async function paintedPixels(page: Page, selector: string): Promise<number> {
-  return page.$eval(selector, (el) => {
-    const canvas = el as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d');
-    if (!ctx || canvas.width === 0 || canvas.height === 0) return 0;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b, a] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, data[i + 3] ?? 0];
-      if (a > 0 && !(r > 245 && g > 245 && b > 245)) n++;
-    }
-    return n;
-  });
-}
-
-/** The text of every body row of a table, cell by cell (row header first). */
-async function tableRows(page: Page, name: RegExp): Promise<string[][]> {
-  const table = page.getByRole('table', { name });
-  await table.waitFor();
-  return table
-    .locator('tbody tr')
-    .evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
-    );
-}
-
-async function openPage(url: string) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(`${baseUrl}${url}`);
-  return { page, errors };
-}
-
 const FW = 'framework=tracss-2019-2020&period=2019-2020';
 
 describe('comparison views in Chromium with the TrACSS data', () => {
   it('view 1: Egypt against the EMR, Jordan pinned; the table lists the API numbers', async () => {
-    const { page, errors } = await openPage('/compare?country=EGY&groupType=who_region&group=EMR');
+    const { page, errors } = await openPage(
+      browser,
+      baseUrl,
+      '/compare?country=EGY&groupType=who_region&group=EMR',
+    );
     const expected = await api<CompareResult>(
       `/api/compare?${FW}&country=EGY&groupType=who_region&group=EMR`,
     );
@@ -108,7 +74,11 @@ describe('comparison views in Chromium with the TrACSS data', () => {
   });
 
   it('view 2: heatmap of the EMR lists every level of the API and sorts', async () => {
-    const { page, errors } = await openPage('/compare/heatmap?groupType=who_region&group=EMR');
+    const { page, errors } = await openPage(
+      browser,
+      baseUrl,
+      '/compare/heatmap?groupType=who_region&group=EMR',
+    );
     const expected = await api<HeatmapResult>(`/api/compare/heatmap?${FW}&groupType=who_region&group=EMR`);
     const name = /Eastern Mediterranean Region: level of each country/;
     const rows = await tableRows(page, name);
@@ -136,7 +106,7 @@ describe('comparison views in Chromium with the TrACSS data', () => {
   });
 
   it('view 3: the map of 7.4 draws, and its key and table match the API', async () => {
-    const { page, errors } = await openPage('/compare/map?indicator=7.4&groupType=all');
+    const { page, errors } = await openPage(browser, baseUrl, '/compare/map?indicator=7.4&groupType=all');
     const expected = await api<HeatmapResult>(`/api/compare/heatmap?${FW}&groupType=all`);
     const col = expected.indicators.findIndex((i) => i.code === '7.4');
     const stats = expected.indicators[col]?.stats;
@@ -164,7 +134,7 @@ describe('comparison views in Chromium with the TrACSS data', () => {
   });
 
   it('view 4: the EMR dashboard counts levels per indicator like the API', async () => {
-    const { page, errors } = await openPage('/groups?groupType=who_region&group=EMR');
+    const { page, errors } = await openPage(browser, baseUrl, '/groups?groupType=who_region&group=EMR');
     const expected = await api<HeatmapResult>(`/api/compare/heatmap?${FW}&groupType=who_region&group=EMR`);
     const rows = await tableRows(page, /members at each level/);
     expect(rows).toHaveLength(expected.indicators.length);

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { openTestDatabase } from '../setup/test-db';
-import { ARTEFACTS, CLIENT_DIST, launchChromium } from './browser';
+import { ARTEFACTS, CLIENT_DIST, launchChromium, paintedPixels } from './browser';
 
 let database: Database;
 let app: FastifyInstance;
@@ -24,22 +24,6 @@ afterAll(async () => {
   await app?.close();
   await database?.close();
 });
-
-/** Counts pixels of the canvas that are not transparent or white: a drawn chart has many. */
-async function paintedPixels(page: Page, selector: string): Promise<number> {
-  return page.$eval(selector, (el) => {
-    const canvas = el as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d');
-    if (!ctx || canvas.width === 0 || canvas.height === 0) return 0;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b, a] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, data[i + 3] ?? 0];
-      if (a > 0 && !(r > 245 && g > 245 && b > 245)) n++;
-    }
-    return n;
-  });
-}
 
 describe('a newcomer reaches Jordan from the home page', () => {
   it('home → Jordan: the comparison chart draws and the TrACSS profile shows', async () => {
