@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { countries, indicators, indicatorValues, periods, planIndicators, plans } from '../../db/schema';
-import type { LatestValue } from '../plans/repository';
+import { countries, indicators, planIndicators, plans } from '../../db/schema';
 
 const indicatorColumns = {
   id: indicators.id,
@@ -38,32 +37,4 @@ export async function planIndicatorsTracking(db: DbOrTx, indicatorId: number, is
     .innerJoin(countries, eq(countries.iso3, plans.countryIso3))
     .where(and(eq(planIndicators.indicatorId, indicatorId), inArray(plans.countryIso3, iso3s)))
     .orderBy(asc(countries.name), desc(plans.periodStart), desc(plans.generation), asc(planIndicators.id));
-}
-
-/** Reported values of one indicator for several countries, newest period first. */
-export async function reportedValuesOf(
-  db: DbOrTx,
-  indicatorId: number,
-  iso3s: string[],
-): Promise<(LatestValue & { countryIso3: string })[]> {
-  if (iso3s.length === 0) return [];
-  return db
-    .select({
-      countryIso3: indicatorValues.countryIso3,
-      indicatorId: indicatorValues.indicatorId,
-      numericValue: indicatorValues.numericValue,
-      level: indicatorValues.level,
-      periodCode: periods.code,
-      endDate: periods.endDate,
-    })
-    .from(indicatorValues)
-    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
-    .where(
-      and(
-        eq(indicatorValues.indicatorId, indicatorId),
-        inArray(indicatorValues.countryIso3, iso3s),
-        eq(indicatorValues.status, 'reported'),
-      ),
-    )
-    .orderBy(desc(periods.endDate));
 }

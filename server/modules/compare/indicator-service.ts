@@ -12,14 +12,9 @@ import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { planReach } from '../plans/access';
 import { toIndicator } from '../plans/assemble';
-import { targetsOf } from '../plans/repository';
+import { reportedValues, targetsOf } from '../plans/repository';
 import { resolveGroup } from './group';
-import {
-  findIndicatorRef,
-  planIndicatorsTracking,
-  reportedValuesOf,
-  trackedIndicators,
-} from './indicator-repository';
+import { findIndicatorRef, planIndicatorsTracking, trackedIndicators } from './indicator-repository';
 
 type IndicatorRef = NonNullable<Awaited<ReturnType<typeof findIndicatorRef>>>;
 
@@ -82,7 +77,7 @@ export async function sharedIndicator(
     ctx.db,
     chosen.map((t) => t.row.id),
   );
-  const values = await reportedValuesOf(ctx.db, ref.id, [...newest.keys()]);
+  const values = await reportedValues(ctx.db, [...newest.keys()], [ref.id]);
 
   const rows: SharedIndicatorRow[] = chosen.map((t) => {
     const pi = toIndicator(

@@ -88,15 +88,16 @@ export interface LatestValue {
   endDate: string;
 }
 
-/** The country's reported values of these indicators, newest period first. */
+/** Reported values of these indicators for these countries, newest period first. */
 export async function reportedValues(
   db: DbOrTx,
-  iso3: string,
+  iso3s: string[],
   indicatorIds: number[],
-): Promise<LatestValue[]> {
-  if (indicatorIds.length === 0) return [];
+): Promise<(LatestValue & { countryIso3: string })[]> {
+  if (indicatorIds.length === 0 || iso3s.length === 0) return [];
   return db
     .select({
+      countryIso3: indicatorValues.countryIso3,
       indicatorId: indicatorValues.indicatorId,
       numericValue: indicatorValues.numericValue,
       level: indicatorValues.level,
@@ -107,7 +108,7 @@ export async function reportedValues(
     .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
     .where(
       and(
-        eq(indicatorValues.countryIso3, iso3),
+        inArray(indicatorValues.countryIso3, iso3s),
         inArray(indicatorValues.indicatorId, indicatorIds),
         eq(indicatorValues.status, 'reported'),
       ),

@@ -33,7 +33,7 @@ async function loadPlans(db: DbOrTx, rows: PlanRow[]): Promise<Plan[]> {
   const out: Plan[] = [];
   for (const plan of rows) {
     const ids = indicators.filter((i) => i.row.planId === plan.id).map((i) => i.indicator.id);
-    const values = await reportedValues(db, plan.countryIso3, ids);
+    const values = await reportedValues(db, [plan.countryIso3], ids);
     out.push(assemblePlan({ plan, objectives, activities, indicators, targets, values }));
   }
   return out;
