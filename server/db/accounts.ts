@@ -4,6 +4,7 @@ import { findCountry } from '../modules/countries/repository';
 import { countUsers } from '../modules/users/repository';
 import { createUser } from '../modules/users/service';
 import type { Db } from './client';
+import { DEMO_PERIOD, seedDemoPeriod } from './demo-period';
 
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
 
@@ -81,6 +82,9 @@ export async function ensureAccounts(db: Db, opts: AccountsOptions): Promise<voi
     return;
   }
   for (const account of DEMO_ACCOUNTS) await createUser(ctx, null, account, { system: true, demo: true });
+  if (await seedDemoPeriod(db, ctx.now())) {
+    opts.log?.info(`demo reporting period ${DEMO_PERIOD.year} added to Jordan's plan (see "What is due")`);
+  }
   opts.log?.warn(
     { accounts: DEMO_ACCOUNTS.map((a) => `${a.email} / ${a.password}`) },
     'DEMO accounts created (embedded database): public passwords, for trying the app only',

@@ -71,6 +71,18 @@ describe('first run', () => {
     };
     const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: focal });
     expect(res.json()).toMatchObject({ demo: true, roles: [{ role: 'focal_point', country: 'JOR' }] });
+    // The demo focal point has one reporting period to work on (Jordan 2020, due 2021-03-31), created once.
+    const cookie = `nap_session=${res.cookies.find((c) => c.name === 'nap_session')?.value}`;
+    const due = await app.inject({ url: '/api/due', headers: { cookie } });
+    expect(due.statusCode).toBe(200);
+    expect(due.json().items).toEqual([
+      expect.objectContaining({
+        countryIso3: 'JOR',
+        periodCode: '2020',
+        dueDate: '2021-03-31',
+        state: 'overdue',
+      }),
+    ]);
   });
 
   it('a server database gets no default credentials: only the configured administrator', async () => {

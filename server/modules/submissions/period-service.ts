@@ -1,4 +1,5 @@
-import { type CreatePlanPeriod, type PlanPeriod, periodBounds } from '../../../shared';
+import { type CreatePlanPeriod, type PeriodKind, type PlanPeriod, periodBounds } from '../../../shared';
+import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit/entity-repository';
 import type { AuthContext } from '../auth/context';
@@ -32,6 +33,26 @@ export async function getPlanPeriod(ctx: AuthContext, p: Principal | null, perio
 }
 
 /**
+ * Inserts a reporting period with its submission (state draft) and the national framework's period of
+ * the same code; undefined when the plan already has that period. Callers check permissions and audit.
+ */
+export async function insertPeriodWithSubmission(
+  tx: DbOrTx,
+  plan: { id: number; countryIso3: string },
+  kind: PeriodKind,
+  dueDate: string,
+  bounds: ReturnType<typeof periodBounds>,
+  now: Date,
+) {
+  const row = await insertPlanPeriod(tx, { planId: plan.id, kind, dueDate, ...bounds });
+  if (!row) return undefined;
+  await insertSubmission(tx, row.id, plan.countryIso3, now);
+  const national = await ensureNationalFramework(tx, plan.countryIso3);
+  await ensureFrameworkPeriod(tx, { frameworkCode: national, label: bounds.code, ...bounds });
+  return row;
+}
+
+/**
  * Adds a reporting period to a plan, with its submission (state draft) and, in the country's
  * national framework, the period its national indicators' values are stored in.
  */
@@ -55,11 +76,8 @@ export async function createPlanPeriod(
   const now = ctx.now();
   const userId = (p as Principal).userId;
   const id = await ctx.db.transaction(async (tx) => {
-    const row = await insertPlanPeriod(tx, { planId, kind: body.kind, dueDate: body.dueDate, ...bounds });
+    const row = await insertPeriodWithSubmission(tx, plan, body.kind, body.dueDate, bounds, now);
     if (!row) throw new AppError(409, `code: the plan already has a reporting period ${bounds.code}`);
-    await insertSubmission(tx, row.id, plan.countryIso3, now);
-    const national = await ensureNationalFramework(tx, plan.countryIso3);
-    await ensureFrameworkPeriod(tx, { frameworkCode: national, label: bounds.code, ...bounds });
     await recordAudit(tx, {
       entityType: 'plan_period',
       entityId: row.id,
