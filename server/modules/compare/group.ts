@@ -1,17 +1,20 @@
 import {
   type Country,
   INCOME_GROUP_NAMES,
+  INCOME_GROUPS,
+  type IncomeGroup,
   IncomeGroupSchema,
   type PeerGroupType,
   UN_REGIONS,
-  UnRegionSchema,
   WHO_REGION_NAMES,
+  WHO_REGIONS,
+  type WhoRegion,
   WhoRegionSchema,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { Principal } from '../auth/permissions';
-import { listCountries } from '../countries/repository';
+import { type CountryFilter, listCountries } from '../countries/repository';
 import { visibleGroup } from '../peer-groups/service';
 
 export const MAX_GROUP_COUNTRIES = 300;
@@ -41,74 +44,86 @@ export async function resolveGroup(
     const all = await listCountries(db, {});
     return { type, key: 'all', label: 'All countries', members: all.map((c) => c.iso3) };
   }
-  if (type === 'who_region') {
-    const raw = key || country?.whoRegion;
-    if (!raw) {
-      throw new AppError(
-        400,
-        country
-          ? `group: ${country.name} has no WHO region; name one (e.g. group=EMR)`
-          : 'group: name a WHO region (AFR, AMR, SEAR, EUR, EMR, WPR), e.g. group=EMR',
-      );
-    }
-    const parsed = WhoRegionSchema.safeParse(raw);
-    if (!parsed.success)
-      throw new AppError(400, `group: "${raw}" is not a WHO region code (AFR, AMR, SEAR, EUR, EMR, WPR)`);
-    const members = await listCountries(db, { whoRegion: parsed.data });
-    return {
-      type,
-      key: parsed.data,
-      label: WHO_REGION_NAMES[parsed.data],
-      members: members.map((c) => c.iso3),
-    };
-  }
-  if (type === 'income_group') {
-    const raw = key || country?.incomeGroup;
-    if (!raw) {
-      throw new AppError(
-        400,
-        country
-          ? `group: ${country.name} has no income group; name one (e.g. group=LMC)`
-          : 'group: name an income group (LIC, LMC, UMC, HIC), e.g. group=LMC',
-      );
-    }
-    const parsed = IncomeGroupSchema.safeParse(raw);
-    if (!parsed.success)
-      throw new AppError(400, `group: "${raw}" is not an income group code (LIC, LMC, UMC, HIC)`);
-    const members = await listCountries(db, { incomeGroup: parsed.data });
-    return {
-      type,
-      key: parsed.data,
-      label: INCOME_GROUP_NAMES[parsed.data],
-      members: members.map((c) => c.iso3),
-    };
-  }
-  if (type === 'un_region') return resolveUnRegion(db, key, country);
-  return resolveCountryList(db, key);
+  if (type === 'countries') return resolveCountryList(db, key);
+  return resolveAttributeGroup(db, ATTRIBUTE_GROUPS[type], key, country);
 }
 
-async function resolveUnRegion(db: DbOrTx, key: string | undefined, country?: Country): Promise<PeerGroup> {
-  const names = UN_REGIONS.join(', ');
-  const raw = key || country?.unRegion;
+/** A group defined by one attribute of the country: its WHO region, income group or UN region. */
+interface AttributeGroup {
+  type: 'who_region' | 'income_group' | 'un_region';
+  /** For messages: "WHO region", with its article and what a valid key is called. */
+  noun: string;
+  article: 'a' | 'an';
+  validNoun: string;
+  codes: readonly string[];
+  example: string;
+  /** The key for a raw value, or null when it is not one. */
+  parse(raw: string): string | null;
+  ownKey(c: Country): string | null;
+  filter(key: string): CountryFilter;
+  label(key: string): string;
+}
+
+const ATTRIBUTE_GROUPS: Record<AttributeGroup['type'], AttributeGroup> = {
+  who_region: {
+    type: 'who_region',
+    noun: 'WHO region',
+    article: 'a',
+    validNoun: 'a WHO region code',
+    codes: WHO_REGIONS,
+    example: 'EMR',
+    parse: (raw) => WhoRegionSchema.safeParse(raw).data ?? null,
+    ownKey: (c) => c.whoRegion,
+    filter: (key) => ({ whoRegion: key as WhoRegion }),
+    label: (key) => WHO_REGION_NAMES[key as WhoRegion],
+  },
+  income_group: {
+    type: 'income_group',
+    noun: 'income group',
+    article: 'an',
+    validNoun: 'an income group code',
+    codes: INCOME_GROUPS,
+    example: 'LMC',
+    parse: (raw) => IncomeGroupSchema.safeParse(raw).data ?? null,
+    ownKey: (c) => c.incomeGroup,
+    filter: (key) => ({ incomeGroup: key as IncomeGroup }),
+    label: (key) => INCOME_GROUP_NAMES[key as IncomeGroup],
+  },
+  un_region: {
+    type: 'un_region',
+    noun: 'UN region',
+    article: 'a',
+    validNoun: 'a UN M49 region',
+    codes: UN_REGIONS,
+    example: 'Asia',
+    // Any capitalisation (?group=asia): the names are the keys.
+    parse: (raw) => UN_REGIONS.find((r) => r.toLowerCase() === raw.toLowerCase()) ?? null,
+    ownKey: (c) => c.unRegion,
+    filter: (key) => ({ unRegion: key }),
+    label: (key) => `${key} (UN region)`,
+  },
+};
+
+async function resolveAttributeGroup(
+  db: DbOrTx,
+  g: AttributeGroup,
+  key: string | undefined,
+  country?: Country,
+): Promise<PeerGroup> {
+  const list = g.codes.join(', ');
+  const raw = key || (country ? g.ownKey(country) : null);
   if (!raw) {
     throw new AppError(
       400,
       country
-        ? `group: ${country.name} has no UN region; name one (e.g. group=Asia)`
-        : `group: name a UN region (${names}), e.g. group=Asia`,
+        ? `group: ${country.name} has no ${g.noun}; name one (e.g. group=${g.example})`
+        : `group: name ${g.article} ${g.noun} (${list}), e.g. group=${g.example}`,
     );
   }
-  // Accept any capitalisation (?group=asia): the names are the keys.
-  const match = UN_REGIONS.find((r) => r.toLowerCase() === raw.toLowerCase());
-  const parsed = UnRegionSchema.safeParse(match ?? raw);
-  if (!parsed.success) throw new AppError(400, `group: "${raw}" is not a UN M49 region (${names})`);
-  const members = await listCountries(db, { unRegion: parsed.data });
-  return {
-    type: 'un_region',
-    key: parsed.data,
-    label: `${parsed.data} (UN region)`,
-    members: members.map((c) => c.iso3),
-  };
+  const parsed = g.parse(raw);
+  if (!parsed) throw new AppError(400, `group: "${raw}" is not ${g.validNoun} (${list})`);
+  const members = await listCountries(db, g.filter(parsed));
+  return { type: g.type, key: parsed, label: g.label(parsed), members: members.map((c) => c.iso3) };
 }
 
 async function resolveCountryList(db: DbOrTx, key: string | undefined): Promise<PeerGroup> {
