@@ -2,11 +2,10 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { createUser } from '../../server/modules/users/service';
 import { openTestDatabase } from '../setup/test-db';
-import { ARTEFACTS, CLIENT_DIST, launchChromium } from './browser';
+import { ARTEFACTS, serveForBrowser, stopServing } from './browser';
 
 let database: Database;
 let app: FastifyInstance;
@@ -39,16 +38,10 @@ beforeAll(async () => {
     },
     { system: true },
   );
-  app = await buildApp({ database, clientDistDir: CLIENT_DIST });
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  ({ app, baseUrl, browser } = await serveForBrowser(database));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(() => stopServing({ browser, app, database }));
 
 describe('a Jordan focal point signs in', () => {
   it('lands back on the protected page and sees only what the role may do, under the strict CSP', async () => {

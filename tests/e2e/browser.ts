@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildApp } from '../../server/app';
+import type { Database } from '../../server/db/client';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTEFACTS = path.resolve('test-results/e2e');
@@ -58,4 +61,19 @@ export async function openPage(browser: Browser, baseUrl: string, url: string) {
   });
   await page.goto(`${baseUrl}${url}`);
   return { page, errors };
+}
+
+/** The app with the built client on a test database, on a free loopback port, and Chromium to drive it. */
+export async function serveForBrowser(database: Database) {
+  const app = await buildApp({ database, clientDistDir: CLIENT_DIST });
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchChromium();
+  return { app, baseUrl, browser };
+}
+
+/** Closes what serveForBrowser and the test opened (any of them may be missing after a failed setup). */
+export async function stopServing(s: { browser?: Browser; app?: FastifyInstance; database?: Database }) {
+  await s.browser?.close();
+  await s.app?.close();
+  await s.database?.close();
 }

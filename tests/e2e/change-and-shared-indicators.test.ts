@@ -3,12 +3,11 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { createRound, importRound, putCrosswalk } from '../../server/modules/rounds/service';
 import type { ChangeResult, SharedIndicatorList, SharedIndicatorResult } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
-import { ARTEFACTS, CLIENT_DIST, launchChromium, openPage, paintedPixels, tableRows } from './browser';
+import { ARTEFACTS, openPage, paintedPixels, serveForBrowser, stopServing, tableRows } from './browser';
 
 /*
  * Views 4 (change between rounds) and 5 (shared indicators) in Chromium with real data: a second
@@ -88,16 +87,10 @@ beforeAll(async () => {
     dryRun: false,
   });
   expect(imported).toMatchObject({ frameworkCode: ROUND });
-  app = await buildApp({ database, clientDistDir: CLIENT_DIST });
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  ({ app, baseUrl, browser } = await serveForBrowser(database));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(() => stopServing({ browser, app, database }));
 
 async function api<T>(url: string): Promise<T> {
   const res = await app.inject({ url });

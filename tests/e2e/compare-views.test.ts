@@ -2,11 +2,10 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { type CompareResult, type HeatmapResult, LEVELS } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
-import { ARTEFACTS, CLIENT_DIST, launchChromium, openPage, paintedPixels, tableRows } from './browser';
+import { ARTEFACTS, openPage, paintedPixels, serveForBrowser, stopServing, tableRows } from './browser';
 
 let database: Database;
 let app: FastifyInstance;
@@ -15,16 +14,10 @@ let baseUrl: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  app = await buildApp({ database, clientDistDir: CLIENT_DIST });
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  ({ app, baseUrl, browser } = await serveForBrowser(database));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(() => stopServing({ browser, app, database }));
 
 async function api<T>(url: string): Promise<T> {
   const res = await app.inject({ url });

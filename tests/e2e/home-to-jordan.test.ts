@@ -2,10 +2,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { openTestDatabase } from '../setup/test-db';
-import { ARTEFACTS, CLIENT_DIST, launchChromium, paintedPixels } from './browser';
+import { ARTEFACTS, paintedPixels, serveForBrowser, stopServing } from './browser';
 
 let database: Database;
 let app: FastifyInstance;
@@ -14,16 +13,10 @@ let baseUrl: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  app = await buildApp({ database, clientDistDir: CLIENT_DIST });
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  ({ app, baseUrl, browser } = await serveForBrowser(database));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(() => stopServing({ browser, app, database }));
 
 describe('a newcomer reaches Jordan from the home page', () => {
   it('home → Jordan: the comparison chart draws and the TrACSS profile shows', async () => {

@@ -2,13 +2,12 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { makeUser, role, signIn } from '../server/support/auth';
 import { jordanPlanId } from '../server/support/plans';
 import { addNationalIndicator, addPeriod } from '../server/support/workflow';
 import { openTestDatabase } from '../setup/test-db';
-import { ARTEFACTS, CLIENT_DIST, launchChromium } from './browser';
+import { ARTEFACTS, serveForBrowser, stopServing } from './browser';
 
 let database: Database;
 let app: FastifyInstance;
@@ -20,21 +19,15 @@ beforeAll(async () => {
   database = await openTestDatabase();
   await makeUser(database, 'e2e-focal@example.org', [role('focal_point', 'JOR')]);
   await makeUser(database, 'e2e-validator@example.org', [role('validator', 'JOR')]);
-  app = await buildApp({ database, clientDistDir: CLIENT_DIST });
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  ({ app, baseUrl, browser } = await serveForBrowser(database));
   const focal = await signIn(app, 'e2e-focal@example.org');
   const planId = await jordanPlanId(database);
   await addNationalIndicator(app, focal, planId, 'E-PCT', 'percentage');
   await addNationalIndicator(app, focal, planId, 'E-RATIO', 'ratio');
   periodId = (await addPeriod(app, focal, planId, 2022, '2099-03-31')).id;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(() => stopServing({ browser, app, database }));
 
 async function signedInPage(email: string, next: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
