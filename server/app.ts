@@ -6,10 +6,13 @@ import { DEFAULT_THROTTLE, type ThrottlePolicy } from './modules/auth/throttle';
 import { sharedIndicatorRoutes } from './modules/compare/indicator-routes';
 import { compareRoutes } from './modules/compare/routes';
 import { countryRoutes } from './modules/countries/routes';
+import { exportRoutes } from './modules/exports/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
+import { i18nRoutes } from './modules/i18n/routes';
 import { peerGroupRoutes } from './modules/peer-groups/routes';
 import { periodSheetRoutes } from './modules/period-sheets/routes';
 import { planRoutes } from './modules/plans/routes';
+import { reportRoutes } from './modules/reports/routes';
 import { roundRoutes } from './modules/rounds/routes';
 import { submissionRoutes } from './modules/submissions/routes';
 import { systemRoutes } from './modules/system/routes';
@@ -35,6 +38,8 @@ export interface AppDeps {
   throttle?: ThrottlePolicy;
   /** The clock (tests move it to expire sessions). */
   now?: () => Date;
+  /** Comparison answers cached per process, checked against the data version (default 256; 0 = off). */
+  compareCacheEntries?: number;
 }
 
 /** Builds the app with its dependencies; never listens (index.ts does, tests inject). */
@@ -70,13 +75,16 @@ export async function buildApp(deps: AppDeps) {
   await app.register(planRoutes(auth));
   await app.register(submissionRoutes(auth));
   await app.register(periodSheetRoutes(auth));
+  await app.register(exportRoutes(auth, deps.database));
+  await app.register(reportRoutes(auth));
   // Comparisons show many countries at once: when data is not public, only roles that read every country.
-  await app.register(withAccess('read-all', compareRoutes(deps.database)));
+  await app.register(withAccess('read-all', compareRoutes(deps.database, deps.compareCacheEntries)));
   await app.register(sharedIndicatorRoutes(auth));
   await app.register(peerGroupRoutes(auth));
   await app.register(roundRoutes(deps.database, auth.now));
   await app.register(authRoutes(auth));
   await app.register(userRoutes(auth));
+  await app.register(i18nRoutes(auth));
   if (deps.clientDistDir) await registerClient(app, deps.clientDistDir);
   return app;
 }

@@ -1,66 +1,76 @@
 import { NavLink, Outlet } from 'react-router';
 import { UserNav } from '../features/auth/components/user-nav';
+import { useT } from '../i18n/context';
+import { HeaderLanguage } from './header-language';
+import { HeaderNotices } from './header-notices';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav__link is-active' : 'nav__link');
 
 export function Layout() {
+  const t = useT();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('layout.skip')}
       </a>
       <header className="site-header">
         <div className="container site-header__inner">
           <NavLink to="/" className="brand" end>
-            NAP Tracker
+            {t('app.name')}
           </NavLink>
-          <nav aria-label="Main">
+          <nav aria-label={t('layout.nav.main')} className="site-nav site-nav--main">
             <ul className="nav">
               <li>
                 <NavLink to="/" end className={navClass}>
-                  Home
+                  {t('nav.home')}
                 </NavLink>
               </li>
               <li>
                 <NavLink to="/countries" className={navClass}>
-                  Countries
+                  {t('nav.countries')}
                 </NavLink>
               </li>
               <li>
                 <NavLink to="/compare" className={navClass}>
-                  Compare
+                  {t('nav.compare')}
                 </NavLink>
               </li>
               <li>
                 <NavLink to="/groups" className={navClass}>
-                  Groups
+                  {t('nav.groups')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/exports" className={navClass}>
+                  {t('nav.exports')}
                 </NavLink>
               </li>
               <li>
                 <NavLink to="/due" className={navClass}>
-                  What is due
+                  {t('nav.due')}
                 </NavLink>
               </li>
               <li>
                 <a className="nav__link" href="/api/docs">
-                  API docs
+                  {t('nav.apiDocs')}
                 </a>
               </li>
             </ul>
           </nav>
-          <nav aria-label="Account">
-            <UserNav />
-          </nav>
+          <div className="site-header__tools">
+            <nav aria-label={t('layout.nav.account')} className="site-nav site-nav--account">
+              <UserNav />
+              <HeaderNotices />
+            </nav>
+            <HeaderLanguage />
+          </div>
         </div>
       </header>
       <main id="main" className="container main" tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="site-footer">
-        <div className="container">
-          Data: Tracking AMR Country Self-assessment Survey (TrACSS) 2019–2020, WHO/FAO/WOAH/UNEP. Levels run
-          from A (no capacity) to E (sustained capacity).
-        </div>
+        <div className="container">{t('layout.footer')}</div>
       </footer>
     </div>
   );

@@ -1,11 +1,6 @@
 import type { RouteObject } from 'react-router';
-import { AdminUsersPage } from '../routes/admin-users';
-import { CountriesPage } from '../routes/countries';
-import { CountryPage } from '../routes/country';
 import { HomePage } from '../routes/home';
 import { NotFoundPage } from '../routes/not-found';
-import { SignInPage } from '../routes/sign-in';
-import { TokensPage } from '../routes/tokens';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
@@ -17,11 +12,26 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'countries', element: <CountriesPage /> },
-      { path: 'countries/:iso3', element: <CountryPage /> },
+      // Every page but home loads on first visit: the first page's bundle stays small (issue 7).
+      {
+        path: 'countries',
+        lazy: () => import('../routes/countries').then((m) => ({ Component: m.CountriesPage })),
+      },
+      {
+        path: 'countries/:iso3',
+        lazy: () => import('../routes/country').then((m) => ({ Component: m.CountryPage })),
+      },
       {
         path: 'countries/:iso3/plan',
         lazy: () => import('../routes/country-plan').then((m) => ({ Component: m.CountryPlanPage })),
+      },
+      {
+        path: 'countries/:iso3/plan/new',
+        lazy: () => import('../routes/plan-new').then((m) => ({ Component: m.PlanNewPage })),
+      },
+      {
+        path: 'plans/:planId/edit',
+        lazy: () => import('../routes/plan-edit').then((m) => ({ Component: m.PlanEditPage })),
       },
       // Comparison views (issue 5) load on first visit, keeping the first page's bundle small.
       {
@@ -46,14 +56,24 @@ export const routes: RouteObject[] = [
           import('../routes/compare-indicators').then((m) => ({ Component: m.CompareIndicatorsPage })),
       },
       { path: 'groups', lazy: () => import('../routes/groups').then((m) => ({ Component: m.GroupsPage })) },
+      {
+        path: 'exports',
+        lazy: () => import('../routes/exports').then((m) => ({ Component: m.ExportsPage })),
+      },
       // Accounts (issue 3)
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'admin/users', element: <AdminUsersPage /> },
+      { path: 'sign-in', lazy: () => import('../routes/sign-in').then((m) => ({ Component: m.SignInPage })) },
+      {
+        path: 'admin/users',
+        lazy: () => import('../routes/admin-users').then((m) => ({ Component: m.AdminUsersPage })),
+      },
       {
         path: 'admin/import',
         lazy: () => import('../routes/admin-import').then((m) => ({ Component: m.AdminImportPage })),
       },
-      { path: 'account/tokens', element: <TokensPage /> },
+      {
+        path: 'account/tokens',
+        lazy: () => import('../routes/tokens').then((m) => ({ Component: m.TokensPage })),
+      },
       // Reporting workflow (issue 4)
       { path: 'due', lazy: () => import('../routes/due').then((m) => ({ Component: m.DuePage })) },
       {

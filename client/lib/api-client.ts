@@ -62,6 +62,12 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The interface language, sent as Accept-Language so content and reports come back in it (issue 8). */
+let requestLanguage: string | null = null;
+export function setRequestLanguage(locale: string | null) {
+  requestLanguage = locale;
+}
+
 export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A write: JSON body, CSRF header; a 204 answers null. */
@@ -92,6 +98,7 @@ async function request<S extends z.ZodType>(
   options: { method?: WriteMethod; body?: unknown; signal?: AbortSignal | undefined },
 ): Promise<z.infer<S>> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (requestLanguage) headers['accept-language'] = requestLanguage;
   if (options.method) {
     if (csrfToken) headers[CSRF_HEADER] = csrfToken;
     if (options.body !== undefined) headers['content-type'] = 'application/json';

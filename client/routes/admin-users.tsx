@@ -8,9 +8,11 @@ import { useCreateUser } from '../features/users/api/create-user';
 import { useUsers } from '../features/users/api/get-users';
 import { RoleFields, roleFromForm } from '../features/users/components/role-fields';
 import { UserRow } from '../features/users/components/user-row';
+import { useT } from '../i18n/context';
 
 function UsersContent() {
   const id = useId();
+  const t = useT();
   const users = useUsers();
   const create = useCreateUser();
   const [message, setMessage] = useState<string | null>(null);
@@ -37,7 +39,7 @@ function UsersContent() {
     create.mutate(parsed.data, {
       onSuccess: (u) => {
         form.reset();
-        setMessage(`Account ${u.email} created.`);
+        setMessage(t('users.created', { email: u.email }));
       },
       onError: (err) => setMessage(err.message),
     });
@@ -46,18 +48,18 @@ function UsersContent() {
   return (
     <>
       <section className="section" aria-labelledby={`${id}-new`}>
-        <h2 id={`${id}-new`}>New account</h2>
-        <form className="form" onSubmit={onCreate} noValidate aria-label="New account">
+        <h2 id={`${id}-new`}>{t('users.newAccount')}</h2>
+        <form className="form" onSubmit={onCreate} noValidate aria-label={t('users.newAccount')}>
           <div className="field">
-            <label htmlFor={`${id}-email`}>Email</label>
+            <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
             <input id={`${id}-email`} name="email" type="email" maxLength={254} required />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-name`}>Name</label>
+            <label htmlFor={`${id}-name`}>{t('users.name')}</label>
             <input id={`${id}-name`} name="displayName" maxLength={120} required />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-password`}>Initial password</label>
+            <label htmlFor={`${id}-password`}>{t('users.initialPassword')}</label>
             <input
               id={`${id}-password`}
               name="password"
@@ -69,7 +71,7 @@ function UsersContent() {
           </div>
           <RoleFields />
           <button type="submit" className="button" disabled={create.isPending}>
-            Create account
+            {t('users.create')}
           </button>
         </form>
         {message && (
@@ -79,19 +81,19 @@ function UsersContent() {
         )}
       </section>
       <section className="section" aria-labelledby={`${id}-list`}>
-        <h2 id={`${id}-list`}>Accounts</h2>
-        {users.isPending && <LoadingState label="Loading accounts" />}
+        <h2 id={`${id}-list`}>{t('users.accounts')}</h2>
+        {users.isPending && <LoadingState label={t('users.loading')} />}
         {users.isError && <ErrorState error={users.error} onRetry={() => void users.refetch()} />}
         {users.data && (
           <div className="table-scroll">
             <table className="table">
-              <caption className="visually-hidden">Accounts</caption>
+              <caption className="visually-hidden">{t('users.accounts')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Account</th>
-                  <th scope="col">Roles and countries</th>
-                  <th scope="col">State</th>
-                  <th scope="col">API tokens</th>
+                  <th scope="col">{t('users.col.account')}</th>
+                  <th scope="col">{t('users.col.roles')}</th>
+                  <th scope="col">{t('users.col.state')}</th>
+                  <th scope="col">{t('users.col.tokens')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -112,10 +114,11 @@ function UsersContent() {
 }
 
 export function AdminUsersPage() {
+  const t = useT();
   return (
     <>
-      <title>Users — NAP Tracker</title>
-      <h1>Users</h1>
+      <title>{t('app.titleSuffix', { page: t('users.title') })}</title>
+      <h1>{t('users.title')}</h1>
       <RequireAuth need="admin">
         <UsersContent />
       </RequireAuth>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId } from 'react';
-import { changeChartData } from '../components/charts/change-chart-data';
+import { CHANGE_KINDS } from '../../shared';
+import { CHANGE_LABELS, changeChartData } from '../components/charts/change-chart-data';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useChange } from '../features/compare/api/get-change';
@@ -7,16 +8,35 @@ import { ChangeTable } from '../features/compare/components/change-table';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { type GroupSelection, groupQuery, isComplete } from '../features/compare/group-params';
+import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
+import { CompareExportMenu } from '../features/exports/components/compare-export-menu';
 import { useRounds } from '../features/rounds/api/get-rounds';
+import type { TFunction } from '../i18n/context';
+import { useI18n } from '../i18n/context';
 import { TRACSS } from '../lib/tracss';
 
 const ChangeChart = lazy(() => import('../components/charts/change-chart'));
+
+/** The chart's series named in the interface language (the shared mapping names them in English). */
+function translatedChangeData(pairs: Parameters<typeof changeChartData>[0], t: TFunction) {
+  const data = changeChartData(pairs);
+  const kinds = new Map(CHANGE_KINDS.map((k) => [CHANGE_LABELS[k], k]));
+  return {
+    ...data,
+    datasets: data.datasets.map((d) => {
+      const kind = kinds.get(d.label);
+      return kind ? { ...d, label: t(`change.${kind}`) } : d;
+    }),
+  };
+}
 const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
 
 /** View 4: who improved, stayed, regressed or did not answer between two TrACSS rounds. */
 export function CompareChangePage() {
   const id = useId();
+  const { t } = useI18n();
+  const groupLabel = useGroupLabel();
   const { params, selection, caseStudy, setSelection, setValues } = useGroupParams(FALLBACK);
   const rounds = useRounds();
   const codes = (rounds.data?.items ?? []).map((r) => r.code);
@@ -28,20 +48,21 @@ export function CompareChangePage() {
 
   return (
     <>
-      <title>Change between rounds — NAP Tracker</title>
-      <h1>Change between rounds</h1>
+      <title>{t('app.titleSuffix', { page: t('change.title') })}</title>
+      <h1>{t('change.title')}</h1>
+      <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} />
       <CompareNav selection={selection} caseStudy={caseStudy} />
       <GroupPicker value={selection} onChange={setSelection} />
       {rounds.isSuccess && codes.length < 2 ? (
-        <p className="notice">
-          Change between rounds needs a second TrACSS round; only {nameOf(from)} is loaded.
-        </p>
+        <p className="notice">{t('change.needSecond', { round: nameOf(from) })}</p>
       ) : (
         <fieldset className="group-picker">
-          <legend>Rounds</legend>
+          <legend>{t('change.rounds')}</legend>
           {(['from', 'to'] as const).map((key) => (
             <div className="field" key={key}>
-              <label htmlFor={`${id}-${key}`}>{key === 'from' ? 'Earlier round' : 'Later round'}</label>
+              <label htmlFor={`${id}-${key}`}>
+                {key === 'from' ? t('change.earlier') : t('change.later')}
+              </label>
               <select
                 id={`${id}-${key}`}
                 value={key === 'from' ? from : to}
@@ -58,41 +79,45 @@ export function CompareChangePage() {
         </fieldset>
       )}
       {!ready ? null : change.isPending ? (
-        <LoadingState label="Loading the change …" rows={4} />
+        <LoadingState label={t('change.loading')} rows={4} />
       ) : change.isError ? (
         <ErrorState
-          title="Could not load the change"
+          title={t('change.loadError')}
           error={change.error}
           onRetry={() => void change.refetch()}
         />
       ) : (
         <section className="section" aria-labelledby="change-heading">
           <h2 id="change-heading">
-            {change.data.group.label}: {nameOf(from)} → {nameOf(to)}
+            {groupLabel(change.data.group)}: {nameOf(from)} → {nameOf(to)}
           </h2>
           {change.data.pairs.length === 0 ? (
-            <p className="notice">The crosswalk has no comparable questions between these rounds.</p>
+            <p className="notice">{t('change.noPairs')}</p>
           ) : (
             <>
-              <Suspense fallback={<LoadingState label="Drawing the chart …" rows={2} />}>
+              <Suspense fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}>
                 <ChangeChart
-                  data={changeChartData(change.data.pairs)}
-                  label={`Members who improved, stayed, regressed or did not answer, per comparable question, ${nameOf(from)} to ${nameOf(to)}`}
+                  data={translatedChangeData(change.data.pairs, t)}
+                  label={t('change.chartLabel', { from: nameOf(from), to: nameOf(to) })}
                 />
               </Suspense>
               <ChangeTable
                 pairs={change.data.pairs}
-                caption={`${change.data.group.label}: change per comparable question, ${nameOf(from)} → ${nameOf(to)}`}
+                caption={t('change.caption', {
+                  group: groupLabel(change.data.group),
+                  from: nameOf(from),
+                  to: nameOf(to),
+                })}
               />
             </>
           )}
           {change.data.notComparable.length > 0 && (
             <p className="muted small">
-              Not compared (the questions differ):{' '}
-              {change.data.notComparable
-                .map((p) => `${p.from} vs ${p.to}${p.note ? ` (${p.note})` : ''}`)
-                .join('; ')}
-              .
+              {t('change.notCompared', {
+                list: change.data.notComparable
+                  .map((p) => `${p.from} vs ${p.to}${p.note ? ` (${p.note})` : ''}`)
+                  .join('; '),
+              })}
             </p>
           )}
         </section>

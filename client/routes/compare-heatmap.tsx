@@ -10,7 +10,11 @@ import { HeatmapTable } from '../features/compare/components/heatmap-table';
 import { type GroupSelection, groupQuery, isComplete } from '../features/compare/group-params';
 import { sortFromSearchParams, sortHeatmapRows } from '../features/compare/heatmap-sort';
 import { useCaseStudyRow } from '../features/compare/use-case-study-row';
+import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
+import { CompareExportMenu } from '../features/exports/components/compare-export-menu';
+import { useI18n } from '../i18n/context';
+import { useCountryName } from '../i18n/countries';
 import { TRACSS } from '../lib/tracss';
 
 const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
@@ -19,6 +23,9 @@ const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
 export function CompareHeatmapPage() {
   const { params, selection, caseStudy, setSelection, setValues } = useGroupParams(FALLBACK);
   const sort = sortFromSearchParams(params);
+  const { t } = useI18n();
+  const countryName = useCountryName();
+  const groupLabel = useGroupLabel();
   const ready = isComplete(selection);
   const heatmap = useHeatmap(
     { framework: TRACSS.framework, period: TRACSS.period, ...groupQuery(selection) },
@@ -38,33 +45,38 @@ export function CompareHeatmapPage() {
 
   return (
     <>
-      <title>Heatmap — NAP Tracker</title>
-      <h1>Heatmap of a peer group</h1>
+      <title>{t('app.titleSuffix', { page: t('heatmap.title') })}</title>
+      <h1>{t('heatmap.h1')}</h1>
+      <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} />
       <CompareNav selection={selection} caseStudy={caseStudy} />
       <GroupPicker value={selection} onChange={setSelection} />
-      <CaseStudyNote name={pin.row?.name ?? caseStudy} />
+      <CaseStudyNote name={pin.row ? countryName(pin.row) : caseStudy} />
       {!ready ? (
-        <p className="notice">Add at least one country to the group.</p>
+        <p className="notice">{t('cmp.addOne')}</p>
       ) : heatmap.isPending ? (
-        <LoadingState label="Loading the heatmap …" rows={6} />
+        <LoadingState label={t('heatmap.loading')} rows={6} />
       ) : heatmap.isError ? (
         <ErrorState
-          title="Could not load the heatmap"
+          title={t('heatmap.loadError')}
           error={heatmap.error}
           onRetry={() => void heatmap.refetch()}
         />
       ) : (
         <section className="section" aria-labelledby="heatmap-heading">
           <h2 id="heatmap-heading">
-            {heatmap.data.group.label}, {TRACSS.label}
+            {groupLabel(heatmap.data.group)}
+            {t('common.comma')}
+            <bdi>{TRACSS.label}</bdi>
           </h2>
           <p className="muted" aria-live="polite">
             {heatmap.isPlaceholderData
-              ? 'Updating …'
-              : `${answered.length + (pin.member && pinned ? 1 : 0)} of ${heatmap.data.countries.length} members answered ${TRACSS.label}.`}
-            {pinned &&
-              !pin.member &&
-              ` ${pinned.name} (case study) is not in this group; its row is shown first for reference.`}
+              ? t('common.updating')
+              : t('heatmap.answered', {
+                  answered: answered.length + (pin.member && pinned ? 1 : 0),
+                  members: heatmap.data.countries.length,
+                  survey: TRACSS.label,
+                })}
+            {pinned && !pin.member && t('heatmap.pinnedOutside', { name: countryName(pinned) })}
           </p>
           <HeatmapTable
             indicators={heatmap.data.indicators}
@@ -72,15 +84,15 @@ export function CompareHeatmapPage() {
             pinned={pinned}
             sort={sort}
             onSort={(s) => setValues({ sort: s.key, dir: s.dir })}
-            caption={`${heatmap.data.group.label}: level of each country on each ${TRACSS.label} A–E indicator`}
+            caption={t('heatmap.caption', { group: groupLabel(heatmap.data.group), survey: TRACSS.label })}
           />
           {silent.length > 0 && (
             <p>
-              <strong>No answer ({silent.length}):</strong>{' '}
+              <strong>{t('heatmap.noAnswer', { count: silent.length })}</strong>{' '}
               {silent.map((c, i) => (
                 <span key={c.iso3}>
                   {i > 0 && ', '}
-                  <Link to={`/countries/${c.iso3}`}>{c.name}</Link>
+                  <Link to={`/countries/${c.iso3}`}>{countryName(c)}</Link>
                 </span>
               ))}
             </p>

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId } from 'react';
-import type { SharedIndicator } from '../../shared';
+import type { SharedIndicator, SharedIndicatorResult } from '../../shared';
 import { targetChartData } from '../components/charts/target-chart-data';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
@@ -9,21 +9,57 @@ import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { SharedIndicatorTable } from '../features/compare/components/shared-indicator-table';
 import { type GroupSelection, groupQuery, isComplete } from '../features/compare/group-params';
+import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
+import { CompareExportMenu } from '../features/exports/components/compare-export-menu';
+import type { TFunction } from '../i18n/context';
+import { useI18n } from '../i18n/context';
+import { useCountryName } from '../i18n/countries';
 
 const TargetChart = lazy(() => import('../components/charts/target-chart'));
 const FALLBACK: GroupSelection = { groupType: 'all' };
 
-function optionLabel(i: SharedIndicator): string {
+/** The chart's bar labels in the interface language (the shared mapping writes them in English). */
+function translatedTargetData(
+  rows: SharedIndicatorResult['rows'],
+  t: TFunction,
+  countryName: (c: { iso3: string; name: string }) => string,
+) {
+  const data = targetChartData(rows);
+  return {
+    ...data,
+    datasets: data.datasets.map((d) => ({ ...d, label: t('shared.col.percent') })),
+    labels: rows.map(
+      (r) =>
+        t('shared.barLabel', { name: countryName(r), status: t(`progress.${r.progress.status}`) }) +
+        (r.progress.percentOfTarget === null ? t('shared.noPercent') : '') +
+        (r.illustrative ? t('shared.illustrativeTarget') : ''),
+    ),
+  };
+}
+
+/** Unicode isolation, so a code and an English name keep their order inside right-to-left text. */
+const isolate = (s: string) => `\u2068${s}\u2069`;
+
+function optionLabel(i: SharedIndicator, t: TFunction): string {
   const fw = i.indicator.frameworkCode;
-  const source = i.indicator.national ? `national, ${fw.slice('national-'.length).toUpperCase()}` : fw;
+  const source = i.indicator.national
+    ? t('shared.national', { iso3: fw.slice('national-'.length).toUpperCase() })
+    : fw;
   const n = i.countries.length;
-  return `${i.indicator.code} ${i.indicator.name} (${source}) — ${n} ${n === 1 ? 'country' : 'countries'}`;
+  return t('shared.option', {
+    indicator: isolate(`${i.indicator.code} ${i.indicator.name}`),
+    source,
+    count: n,
+  });
 }
 
 /** View 5: an indicator that countries' plans share, side by side: latest value, % of target, status. */
 export function CompareIndicatorsPage() {
   const id = useId();
+  const { t } = useI18n();
+  const groupLabel = useGroupLabel();
+  const countryName = useCountryName();
   const { params, selection, caseStudy, setSelection, setValues } = useGroupParams(FALLBACK);
   const list = useSharedIndicators();
   const items = list.data?.items ?? [];
@@ -38,27 +74,25 @@ export function CompareIndicatorsPage() {
 
   return (
     <>
-      <title>Shared indicators — NAP Tracker</title>
-      <h1>Shared indicators</h1>
+      <title>{t('app.titleSuffix', { page: t('shared.title') })}</title>
+      <h1>{t('shared.title')}</h1>
+      <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} />
       <CompareNav selection={selection} caseStudy={caseStudy} />
-      <p className="muted">
-        Indicators that countries’ action plans track, side by side: each country’s latest value, the target
-        in force, the share of the planned change achieved (% of target) and whether it is on track.
-      </p>
+      <p className="muted">{t('shared.intro')}</p>
       <GroupPicker value={selection} onChange={setSelection} />
       {list.isPending ? (
-        <LoadingState label="Loading the indicators …" rows={2} />
+        <LoadingState label={t('shared.loadingList')} rows={2} />
       ) : list.isError ? (
         <ErrorState
-          title="Could not load the indicators"
+          title={t('shared.loadListError')}
           error={list.error}
           onRetry={() => void list.refetch()}
         />
       ) : items.length === 0 ? (
-        <p className="notice">No plan you may see tracks an indicator yet.</p>
+        <p className="notice">{t('shared.noneTracked')}</p>
       ) : (
         <div className="field">
-          <label htmlFor={`${id}-indicator`}>Indicator</label>
+          <label htmlFor={`${id}-indicator`}>{t('map.indicator')}</label>
           <select
             id={`${id}-indicator`}
             value={String(current?.indicator.id ?? '')}
@@ -66,50 +100,52 @@ export function CompareIndicatorsPage() {
           >
             {items.map((i) => (
               <option key={i.indicator.id} value={String(i.indicator.id)}>
-                {optionLabel(i)}
+                {optionLabel(i, t)}
               </option>
             ))}
           </select>
         </div>
       )}
       {!ready ? null : detail.isPending ? (
-        <LoadingState label="Loading the indicator …" rows={3} />
+        <LoadingState label={t('shared.loading')} rows={3} />
       ) : detail.isError ? (
         <ErrorState
-          title="Could not load the indicator"
+          title={t('shared.loadError')}
           error={detail.error}
           onRetry={() => void detail.refetch()}
         />
       ) : data ? (
         <section className="section" aria-labelledby="shared-heading">
           <h2 id="shared-heading">
-            {data.indicator.code} {data.indicator.name} — {data.group.label}
+            <bdi>
+              {data.indicator.code} {data.indicator.name}
+            </bdi>{' '}
+            — {groupLabel(data.group)}
           </h2>
           {data.rows.length === 0 ? (
-            <p className="notice">No plan of this group’s members that you may see tracks this indicator.</p>
+            <p className="notice">{t('shared.noRows')}</p>
           ) : (
             <>
               {data.rows.length === 1 && (
                 <p className="notice">
-                  Only {data.rows[0]?.name}’s plan tracks this indicator in this group: nothing to compare it
-                  with yet.
+                  {t('shared.onlyOne', { name: data.rows[0] ? countryName(data.rows[0]) : '' })}
                 </p>
               )}
               {data.rows.some((r) => r.illustrative) && (
-                <p className="muted small">
-                  Targets marked <span className="badge badge--illustrative">Illustrative</span> are demo data
-                  filling a gap in what the plan published.
-                </p>
+                <p className="muted small">{t('shared.illustrativeNote')}</p>
               )}
-              <Suspense fallback={<LoadingState label="Drawing the chart …" rows={2} />}>
+              <Suspense fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}>
                 <TargetChart
-                  data={targetChartData(data.rows)}
-                  label={`% of target per country, ${data.indicator.code} ${data.indicator.name}, ${data.group.label}`}
+                  data={translatedTargetData(data.rows, t, countryName)}
+                  label={t('shared.chartLabel', {
+                    indicator: `${data.indicator.code} ${data.indicator.name}`,
+                    group: groupLabel(data.group),
+                  })}
                 />
               </Suspense>
               <SharedIndicatorTable
                 data={data}
-                caption={`${data.indicator.code} ${data.indicator.name}: latest value, target, % of target and status per country`}
+                caption={t('shared.caption', { indicator: `${data.indicator.code} ${data.indicator.name}` })}
               />
             </>
           )}

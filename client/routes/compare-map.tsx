@@ -9,7 +9,11 @@ import { GroupPicker } from '../features/compare/components/group-picker';
 import { MapLegend } from '../features/compare/components/map-legend';
 import { MapTable } from '../features/compare/components/map-table';
 import { type GroupSelection, groupQuery, isComplete } from '../features/compare/group-params';
+import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
+import { CompareExportMenu } from '../features/exports/components/compare-export-menu';
+import { useI18n } from '../i18n/context';
+import { useCountryName } from '../i18n/countries';
 import { TRACSS } from '../lib/tracss';
 
 // The map carries d3-geo and the world's shapes (~60 kB gzip): load it only on this page.
@@ -19,6 +23,9 @@ const FALLBACK: GroupSelection = { groupType: 'all' };
 /** View 3: a choropleth world map of one indicator's levels, with its key and its table. */
 export function CompareMapPage() {
   const id = useId();
+  const { t } = useI18n();
+  const countryName = useCountryName();
+  const groupLabel = useGroupLabel();
   const { params, selection, caseStudy, setSelection, setValues } = useGroupParams(FALLBACK);
   const ready = isComplete(selection);
   const heatmap = useHeatmap(
@@ -32,17 +39,19 @@ export function CompareMapPage() {
   const indicator = indicators.find((i) => i.code === code);
   const rows = useMemo(() => (heatmap.data ? indicatorRows(heatmap.data, code) : []), [heatmap.data, code]);
   const counts = levelCounts(rows);
-  const caseName = heatmap.data?.countries.find((c) => c.iso3 === caseStudy)?.name ?? caseStudy;
+  const caseRow = heatmap.data?.countries.find((c) => c.iso3 === caseStudy);
+  const caseName = caseRow ? countryName(caseRow) : caseStudy;
   const title = indicator ? `${indicator.code} ${indicator.name}` : '';
 
   return (
     <>
-      <title>Map — NAP Tracker</title>
-      <h1>Map of one indicator</h1>
+      <title>{t('app.titleSuffix', { page: t('map.title') })}</title>
+      <h1>{t('map.h1')}</h1>
+      <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} />
       <CompareNav selection={selection} caseStudy={caseStudy} />
       <div className="picker-row">
         <div className="field">
-          <label htmlFor={`${id}-indicator`}>Indicator</label>
+          <label htmlFor={`${id}-indicator`}>{t('map.indicator')}</label>
           <select
             id={`${id}-indicator`}
             value={code}
@@ -60,34 +69,41 @@ export function CompareMapPage() {
       </div>
       <CaseStudyNote name={caseName} />
       {!ready ? (
-        <p className="notice">Add at least one country to the group.</p>
+        <p className="notice">{t('cmp.addOne')}</p>
       ) : heatmap.isPending ? (
-        <LoadingState label="Loading the map data …" rows={4} />
+        <LoadingState label={t('map.loading')} rows={4} />
       ) : heatmap.isError ? (
-        <ErrorState
-          title="Could not load the map data"
-          error={heatmap.error}
-          onRetry={() => void heatmap.refetch()}
-        />
+        <ErrorState title={t('map.loadError')} error={heatmap.error} onRetry={() => void heatmap.refetch()} />
       ) : (
         <section className="section" aria-labelledby={`${id}-heading`}>
           <h2 id={`${id}-heading`}>
-            {title} — {heatmap.data.group.label}, {TRACSS.label}
+            <bdi>{title}</bdi> — {groupLabel(heatmap.data.group)}
+            {t('common.comma')}
+            <bdi>{TRACSS.label}</bdi>
           </h2>
           <MapLegend counts={counts} showOutside={selection.groupType !== 'all'} />
-          <Suspense fallback={<LoadingState label="Loading the map …" rows={1} />}>
+          <Suspense fallback={<LoadingState label={t('map.loadingMap')} rows={1} />}>
             <ChoroplethMap
               rows={rows}
               caseStudy={caseStudy}
-              label={`World map of ${heatmap.data.group.label} coloured by level on ${title}: ${counts.A} at A, ${counts.B} at B, ${counts.C} at C, ${counts.D} at D, ${counts.E} at E, ${counts.none} without an answer. The table below lists every country.`}
+              label={t('map.label', {
+                group: groupLabel(heatmap.data.group),
+                indicator: title,
+                a: counts.A,
+                b: counts.B,
+                c: counts.C,
+                d: counts.D,
+                e: counts.E,
+                none: counts.none,
+              })}
             />
           </Suspense>
           <details className="table-alternative" open>
-            <summary>The same levels as a table</summary>
+            <summary>{t('map.sameAsTable')}</summary>
             <MapTable
               rows={rows}
               caseStudy={caseStudy}
-              caption={`${title}: level of each member (${heatmap.data.group.label})`}
+              caption={t('map.caption', { indicator: title, group: groupLabel(heatmap.data.group) })}
             />
           </details>
         </section>

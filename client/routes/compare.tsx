@@ -15,8 +15,12 @@ import {
   groupQuery,
   isComplete,
 } from '../features/compare/group-params';
+import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
 import { useCountries } from '../features/countries/api/get-countries';
+import { CompareExportMenu } from '../features/exports/components/compare-export-menu';
+import { useT } from '../i18n/context';
+import { useCountryName } from '../i18n/countries';
 import { TRACSS } from '../lib/tracss';
 
 const DistributionChart = lazy(() => import('../components/charts/distribution-chart'));
@@ -28,6 +32,9 @@ const levelsByCode = (rows: readonly CompareRow[]) =>
 /** View 1: one country against a peer group on every A–E indicator. */
 export function ComparePage() {
   const id = useId();
+  const t = useT();
+  const countryName = useCountryName();
+  const groupLabel = useGroupLabel();
   const { params, selection, caseStudy, setSelection, setValues } = useGroupParams(FALLBACK);
   const parsedCountry = Iso3Schema.safeParse(params.get('country') ?? '');
   const iso3 = parsedCountry.success ? parsedCountry.data : DEFAULT_CASE_STUDY;
@@ -45,16 +52,17 @@ export function ComparePage() {
   const pinCase = caseStudy !== null && caseStudy !== iso3;
   const caseCompare = useCompare({ ...query, country: caseStudy ?? iso3 }, { enabled: ready && pinCase });
 
-  const name = country?.name ?? iso3;
+  const name = country ? countryName(country) : iso3;
+  const caseName = caseCountry ? countryName(caseCountry) : (caseStudy ?? '');
   const caseLevels = useMemo(
     () => (pinCase && caseCompare.data ? levelsByCode(caseCompare.data.rows) : undefined),
     [pinCase, caseCompare.data],
   );
   const labelled = useMemo(() => {
     if (!compare.data) return [];
-    const own = { name: compare.data.country.name, levels: levelsByCode(compare.data.rows) };
-    return caseLevels ? [own, { name: caseCountry?.name ?? caseStudy ?? '', levels: caseLevels }] : [own];
-  }, [compare.data, caseLevels, caseCountry, caseStudy]);
+    const own = { name: countryName(compare.data.country), levels: levelsByCode(compare.data.rows) };
+    return caseLevels ? [own, { name: caseName, levels: caseLevels }] : [own];
+  }, [compare.data, caseLevels, caseName, countryName]);
   const chartData = useMemo(
     () => (compare.data ? toDistributionChartData(compare.data.rows, labelled) : null),
     [compare.data, labelled],
@@ -62,66 +70,72 @@ export function ComparePage() {
 
   return (
     <>
-      <title>{`${name} against a peer group — NAP Tracker`}</title>
-      <h1>Compare a country with a peer group</h1>
+      <title>{t('app.titleSuffix', { page: t('compare.title', { name }) })}</title>
+      <h1>{t('compare.h1')}</h1>
+      <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} country={iso3} />
       <CompareNav selection={selection} caseStudy={caseStudy} country={iso3} />
       <div className="picker-row">
         <div className="field">
-          <label htmlFor={`${id}-country`}>Country</label>
+          <label htmlFor={`${id}-country`}>{t('compare.country')}</label>
           <select id={`${id}-country`} value={iso3} onChange={(e) => setValues({ country: e.target.value })}>
             {!country && <option value={iso3}>{iso3}</option>}
             {countries.data?.items.map((c) => (
               <option key={c.iso3} value={c.iso3}>
-                {c.name}
+                {countryName(c)}
               </option>
             ))}
           </select>
         </div>
         <GroupPicker value={selection} onChange={setSelection} near={country} />
       </div>
-      <CaseStudyNote name={caseStudy ? (caseCountry?.name ?? caseStudy) : null} />
+      <CaseStudyNote name={caseStudy ? caseName : null} />
 
       {!ready ? (
-        <p className="notice">Add at least one country to the group to compare with.</p>
+        <p className="notice">{t('compare.addOne')}</p>
       ) : compare.isPending ? (
-        <LoadingState label="Loading the comparison …" rows={4} />
+        <LoadingState label={t('compare.loading')} rows={4} />
       ) : compare.isError ? (
         <ErrorState
-          title="Could not load the comparison"
+          title={t('compare.loadError')}
           error={compare.error}
           onRetry={() => void compare.refetch()}
         />
       ) : (
         <section className="section" aria-labelledby={`${id}-heading`}>
           <h2 id={`${id}-heading`}>
-            {compare.data.country.name} and the {compare.data.group.label} (
-            {compare.data.group.members.length} members), {TRACSS.label}
+            {t('compare.heading', {
+              country: countryName(compare.data.country),
+              group: groupLabel(compare.data.group),
+              members: compare.data.group.members.length,
+              survey: TRACSS.label,
+            })}
           </h2>
           <p className="muted">
-            Each bar splits the group&apos;s answers into levels A (lowest, left) to E (highest, right); the
-            letters beside each bar are the level of {labelled.map((c) => c.name).join(' and of ')}.{' '}
+            {t('compare.explain', { names: labelled.map((c) => c.name).join(t('compare.andOf')) })}
             <Link to={`/countries/${compare.data.country.iso3}`}>
-              {compare.data.country.name}&apos;s profile
+              {t('compare.profile', { name: countryName(compare.data.country) })}
             </Link>
           </p>
           {chartData && (
-            <Suspense fallback={<LoadingState label="Loading the chart …" rows={1} />}>
+            <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
               <DistributionChart
                 data={chartData}
                 rows={compare.data.rows}
-                label={`Stacked bar chart: share of the ${compare.data.group.label} at each level A to E on ${compare.data.rows.length} TrACSS indicators, with ${compare.data.country.name}'s level beside each bar. The table below gives the same numbers.`}
+                label={t('compare.chartLabel', {
+                  group: groupLabel(compare.data.group),
+                  n: compare.data.rows.length,
+                  country: countryName(compare.data.country),
+                })}
               />
             </Suspense>
           )}
           <details className="table-alternative" open>
-            <summary>The same numbers as a table</summary>
+            <summary>{t('common.sameAsTable')}</summary>
             <GroupCompareTable
               rows={compare.data.rows}
-              countryName={compare.data.country.name}
-              groupLabel={compare.data.group.label}
-              caseStudy={
-                caseLevels ? { name: caseCountry?.name ?? caseStudy ?? '', levels: caseLevels } : undefined
-              }
+              countryName={countryName(compare.data.country)}
+              groupLabel={groupLabel(compare.data.group)}
+              caseStudy={caseLevels ? { name: caseName, levels: caseLevels } : undefined}
             />
           </details>
         </section>

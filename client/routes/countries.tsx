@@ -8,10 +8,12 @@ import { CountriesTable } from '../features/countries/components/countries-table
 import { CountryFilters } from '../features/countries/components/country-filters';
 import { filtersFromSearchParams, filtersToSearchParams } from '../features/countries/filters';
 import { useRespondents } from '../features/values/api/get-respondents';
+import { useT } from '../i18n/context';
 import { TRACSS } from '../lib/tracss';
 
 export function CountriesPage() {
   const [searchParams, setSearchParams] = useSearchParams();
+  const t = useT();
   const filters = useMemo(() => filtersFromSearchParams(searchParams), [searchParams]);
   const onChange = useCallback(
     (next: Filters) => setSearchParams(filtersToSearchParams(next), { replace: true }),
@@ -23,14 +25,14 @@ export function CountriesPage() {
 
   return (
     <>
-      <title>Countries — NAP Tracker</title>
-      <h1>Countries</h1>
+      <title>{t('app.titleSuffix', { page: t('countries.title') })}</title>
+      <h1>{t('countries.title')}</h1>
       <CountryFilters value={filters} onChange={onChange} />
       {countries.isPending ? (
-        <LoadingState label="Loading countries …" rows={6} />
+        <LoadingState label={t('countries.loading')} rows={6} />
       ) : countries.isError ? (
         <ErrorState
-          title="Could not load the countries"
+          title={t('countries.loadError')}
           error={countries.error}
           onRetry={() => void countries.refetch()}
         />
@@ -38,8 +40,8 @@ export function CountriesPage() {
         <>
           <p className="muted" aria-live="polite">
             {countries.isPlaceholderData
-              ? 'Updating …'
-              : `${countries.data.items.length} ${countries.data.items.length === 1 ? 'country' : 'countries'}`}
+              ? t('common.updating')
+              : t('countries.count', { count: countries.data.items.length })}
           </p>
           <CountriesTable
             countries={countries.data.items}

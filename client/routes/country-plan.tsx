@@ -4,13 +4,17 @@ import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useMe } from '../features/auth/api/get-me';
 import { useCountry } from '../features/countries/api/get-country';
+import { ExportMenu } from '../features/exports/components/export-menu';
 import { useCountryPlans } from '../features/plans/api/get-country-plans';
 import { ActivitiesTable } from '../features/plans/components/activities-table';
 import { IllustrativeBadge } from '../features/plans/components/illustrative-badge';
 import { ImplementationSection } from '../features/plans/components/implementation-section';
 import { ObjectivesTable } from '../features/plans/components/objectives-table';
 import { PlanIndicatorsTable } from '../features/plans/components/plan-indicators-table';
-import { formatMoney, PLAN_STATUS_NAMES } from '../features/plans/format';
+import { ProgressSection } from '../features/plans/components/progress-section';
+import { formatMoney } from '../features/plans/format';
+import { useT } from '../i18n/context';
+import { useCountryName } from '../i18n/countries';
 
 /** A country's national action plan(s): objectives, activities, implementation and indicator progress. */
 export function CountryPlanPage() {
@@ -18,7 +22,9 @@ export function CountryPlanPage() {
   const country = useCountry(iso3);
   const plans = useCountryPlans(iso3);
   const me = useMe();
-  const name = country.data?.name ?? iso3;
+  const t = useT();
+  const countryName = useCountryName();
+  const name = country.data ? countryName(country.data) : iso3;
   // The server decides; this only hides controls it would refuse.
   const canEdit = !!me.data?.roles.some(
     (r) => r.role === 'admin' || (r.role === 'focal_point' && r.country === iso3),
@@ -26,21 +32,26 @@ export function CountryPlanPage() {
 
   return (
     <>
-      <title>{`${name}: national action plan — NAP Tracker`}</title>
+      <title>{t('app.titleSuffix', { page: t('plan.title', { name }) })}</title>
       <p className="breadcrumb">
         <Link to={`/countries/${iso3}`}>← {name}</Link>
       </p>
-      <h1>{name}: national action plan on AMR</h1>
+      <h1>{t('plan.h1', { name })}</h1>
+      <ExportMenu
+        filters={{ countries: [iso3], plan: plans.data?.items[0]?.id }}
+        countryReport={{ iso3, plan: plans.data?.items[0]?.id }}
+      />
+      {canEdit && (
+        <p>
+          <Link to={`/countries/${iso3}/plan/new`}>{t('plan.new')}</Link>
+        </p>
+      )}
       {plans.isPending ? (
-        <LoadingState label="Loading the plan …" rows={5} />
+        <LoadingState label={t('plan.loading')} rows={5} />
       ) : plans.isError ? (
-        <ErrorState
-          title="Could not load the plan"
-          error={plans.error}
-          onRetry={() => void plans.refetch()}
-        />
+        <ErrorState title={t('plan.loadError')} error={plans.error} onRetry={() => void plans.refetch()} />
       ) : plans.data.items.length === 0 ? (
-        <p className="notice">No national action plan of {name} is recorded here (or none you may see).</p>
+        <p className="notice">{t('plan.none', { name })}</p>
       ) : (
         plans.data.items.map((plan) => <PlanView key={plan.id} plan={plan} canEdit={canEdit} />)
       )}
@@ -49,40 +60,42 @@ export function CountryPlanPage() {
 }
 
 function PlanView({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
+  const t = useT();
   return (
     <article aria-labelledby={`plan-${plan.id}`} className="section">
       <h2 id={`plan-${plan.id}`}>
         {plan.title} {plan.illustrative && <IllustrativeBadge />}
       </h2>
+      <p>
+        <Link to={`/plans/${plan.id}/edit`}>{canEdit ? t('plan.edit') : t('plan.periodsHistory')}</Link>
+      </p>
       <dl className="facts">
         <div>
-          <dt>Period</dt>
+          <dt>{t('plan.period')}</dt>
           <dd>
             {plan.periodStart}–{plan.periodEnd}
           </dd>
         </div>
         <div>
-          <dt>Status</dt>
-          <dd>{PLAN_STATUS_NAMES[plan.status]}</dd>
+          <dt>{t('plan.status')}</dt>
+          <dd>{t(`planStatus.${plan.status}`)}</dd>
         </div>
         <div>
-          <dt>Budget</dt>
-          <dd>{plan.budget ? formatMoney(plan.budget.total, plan.budget.currency) : 'Not costed'}</dd>
+          <dt>{t('plan.budget')}</dt>
+          <dd>{plan.budget ? formatMoney(plan.budget.total, plan.budget.currency) : t('plan.notCosted')}</dd>
         </div>
       </dl>
-      {plan.sourceNote && <p className="muted small">Source: {plan.sourceNote}</p>}
+      {plan.sourceNote && <p className="muted small">{t('plan.source', { note: plan.sourceNote })}</p>}
       <ObjectivesTable plan={plan} />
       <ImplementationSection plan={plan} />
+      <ProgressSection plan={plan} />
       <section aria-labelledby={`activities-${plan.id}`} className="section">
-        <h2 id={`activities-${plan.id}`}>Activities</h2>
+        <h2 id={`activities-${plan.id}`}>{t('plan.activities')}</h2>
         <ActivitiesTable plan={plan} canEdit={canEdit} />
       </section>
       <section aria-labelledby={`indicators-${plan.id}`} className="section">
-        <h2 id={`indicators-${plan.id}`}>Indicators and targets</h2>
-        <p className="muted small">
-          Status against the straight path from baseline to target: achieved; on track (at or above the path);
-          at risk (short of it by at most 10 % of the planned change); off track; no data.
-        </p>
+        <h2 id={`indicators-${plan.id}`}>{t('plan.indicators')}</h2>
+        <p className="muted small">{t('plan.statusHint')}</p>
         <PlanIndicatorsTable plan={plan} />
       </section>
     </article>

@@ -1,30 +1,34 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { type Country, INCOME_GROUP_NAMES, WHO_REGION_NAMES } from '../../shared';
+import type { Country } from '../../shared';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { CompareSection } from '../features/compare/components/compare-section';
 import { useCountry } from '../features/countries/api/get-country';
+import { ExportMenu } from '../features/exports/components/export-menu';
 import { useIndicators } from '../features/frameworks/api/get-indicators';
 import { useValues } from '../features/values/api/get-values';
 import { ProfileTable } from '../features/values/components/profile-table';
 import { hasLevelAnswers, toProfileRows } from '../features/values/profile-rows';
+import { useT } from '../i18n/context';
+import { useCountryName } from '../i18n/countries';
 import { TRACSS } from '../lib/tracss';
 
 export function CountryPage() {
   const iso3 = (useParams().iso3 ?? '').toUpperCase();
   const country = useCountry(iso3);
+  const t = useT();
 
-  if (country.isPending) return <LoadingState label="Loading country …" rows={4} />;
+  if (country.isPending) return <LoadingState label={t('country.loading')} rows={4} />;
   if (country.isError) {
     return (
       <>
-        <title>Country not available — NAP Tracker</title>
+        <title>{t('app.titleSuffix', { page: t('country.unavailable') })}</title>
         <p>
-          <Link to="/countries">← All countries</Link>
+          <Link to="/countries">{t('country.allCountries')}</Link>
         </p>
         <ErrorState
-          title={`Could not load ${iso3}`}
+          title={t('country.loadError', { iso3 })}
           error={country.error}
           onRetry={() => void country.refetch()}
         />
@@ -42,6 +46,8 @@ function CountryProfile({ country }: { country: Country }) {
     limit: 1000,
   });
   const indicators = useIndicators(TRACSS.framework, 'level');
+  const t = useT();
+  const name = useCountryName()(country);
   const answered = values.data ? hasLevelAnswers(values.data.items) : null;
   const rows = useMemo(
     () => (indicators.data && values.data ? toProfileRows(indicators.data.items, values.data.items) : []),
@@ -50,84 +56,88 @@ function CountryProfile({ country }: { country: Country }) {
 
   return (
     <>
-      <title>{`${country.name} — NAP Tracker`}</title>
+      <title>{t('app.titleSuffix', { page: name })}</title>
       <p className="breadcrumb">
-        <Link to="/countries">← All countries</Link>
+        <Link to="/countries">{t('country.allCountries')}</Link>
       </p>
       <header className="page-header">
-        <h1>{country.name}</h1>
+        <h1>{name}</h1>
+        <ExportMenu filters={{ countries: [country.iso3] }} countryReport={{ iso3: country.iso3 }} />
         <dl className="facts">
           <div>
-            <dt>ISO3</dt>
+            <dt>{t('countries.col.iso3')}</dt>
             <dd>{country.iso3}</dd>
           </div>
           <div>
-            <dt>WHO region</dt>
-            <dd>{country.whoRegion ? WHO_REGION_NAMES[country.whoRegion] : 'None'}</dd>
+            <dt>{t('countries.col.whoRegion')}</dt>
+            <dd>{country.whoRegion ? t(`whoRegion.${country.whoRegion}`) : t('country.none')}</dd>
           </div>
           <div>
-            <dt>Income group</dt>
-            <dd>{country.incomeGroup ? INCOME_GROUP_NAMES[country.incomeGroup] : 'Not classified'}</dd>
+            <dt>{t('countries.col.income')}</dt>
+            <dd>{country.incomeGroup ? t(`income.${country.incomeGroup}`) : t('country.notClassified')}</dd>
           </div>
         </dl>
         <p>
-          <Link to={`/countries/${country.iso3}/plan`}>National action plan and its progress</Link>
+          <Link to={`/countries/${country.iso3}/plan`}>{t('country.planLink')}</Link>
         </p>
       </header>
 
       {values.isPending ? (
-        <LoadingState label={`Loading the ${TRACSS.label} answers …`} rows={4} />
+        <LoadingState label={t('country.loadingAnswers', { survey: TRACSS.label })} rows={4} />
       ) : values.isError ? (
         <ErrorState
-          title={`Could not load the ${TRACSS.label} answers`}
+          title={t('country.answersError', { survey: TRACSS.label })}
           error={values.error}
           onRetry={() => void values.refetch()}
         />
       ) : !answered ? (
         <p className="notice">
-          <strong>No {TRACSS.label} answer.</strong> {country.name} did not answer the {TRACSS.label}{' '}
-          self-assessment survey, so there is no profile or peer comparison to show.
+          <strong>{t('country.noAnswerTitle', { survey: TRACSS.label })}</strong>
+          {t('country.noAnswerBody', { name, survey: TRACSS.label })}
         </p>
       ) : (
         <>
           <section aria-labelledby="compare-heading" className="section">
             <h2 id="compare-heading">
-              {country.name} and its {country.whoRegion ? WHO_REGION_NAMES[country.whoRegion] : ''} peers
+              {t('country.peers', {
+                name,
+                region: country.whoRegion ? t(`whoRegion.${country.whoRegion}`) : '',
+              })}
             </h2>
             <p>
               <Link
                 to={`/compare?country=${country.iso3}&groupType=who_region&group=${country.whoRegion ?? 'EMR'}`}
               >
-                Compare {country.name} with another peer group
-              </Link>{' '}
-              (income group, all countries, or countries you pick), or see the{' '}
+                {t('country.compareLink', { name })}
+              </Link>
+              {t('country.compareRest')}
               <Link to={`/compare/heatmap?groupType=who_region&group=${country.whoRegion ?? 'EMR'}`}>
-                heatmap of its region
+                {t('country.heatmapLink')}
               </Link>
               .
             </p>
             {country.whoRegion ? (
               <CompareSection
                 query={{ framework: TRACSS.framework, period: TRACSS.period, country: country.iso3 }}
-                countryName={country.name}
+                countryName={name}
               />
             ) : (
-              <p className="notice">{country.name} has no WHO region to compare with.</p>
+              <p className="notice">{t('country.noRegion', { name })}</p>
             )}
           </section>
 
           <section aria-labelledby="profile-heading" className="section">
-            <h2 id="profile-heading">{TRACSS.label} profile</h2>
+            <h2 id="profile-heading">{t('country.profile', { survey: TRACSS.label })}</h2>
             {indicators.isPending ? (
-              <LoadingState label="Loading the indicators …" rows={4} />
+              <LoadingState label={t('shared.loadingList')} rows={4} />
             ) : indicators.isError ? (
               <ErrorState
-                title="Could not load the indicators"
+                title={t('shared.loadListError')}
                 error={indicators.error}
                 onRetry={() => void indicators.refetch()}
               />
             ) : (
-              <ProfileTable rows={rows} label={`${TRACSS.label} profile`} />
+              <ProfileTable rows={rows} label={t('country.profile', { survey: TRACSS.label })} />
             )}
           </section>
         </>

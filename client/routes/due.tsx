@@ -4,34 +4,37 @@ import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { useDue, useNotifications } from '../features/submissions/api/get-due';
-import { STATE_NAMES } from '../features/submissions/components/workflow-bar';
+import { useI18n, useT } from '../i18n/context';
+import { useCountryName } from '../i18n/countries';
 
 function DueTable({ items, caption }: { items: DueItem[]; caption: string }) {
+  const { t, formatDate, formatNumber } = useI18n();
+  const countryName = useCountryName();
   return (
     <table className="table">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Country</th>
-          <th scope="col">Period</th>
-          <th scope="col">Due</th>
-          <th scope="col">State</th>
-          <th scope="col">Entered</th>
+          <th scope="col">{t('countries.col.country')}</th>
+          <th scope="col">{t('due.col.period')}</th>
+          <th scope="col">{t('due.col.due')}</th>
+          <th scope="col">{t('due.col.state')}</th>
+          <th scope="col">{t('due.col.entered')}</th>
         </tr>
       </thead>
       <tbody>
         {items.map((i) => (
           <tr key={i.periodId}>
-            <th scope="row">{i.countryName}</th>
+            <th scope="row">{countryName({ iso3: i.countryIso3, name: i.countryName })}</th>
             <td>
               <Link to={`/periods/${i.periodId}`}>
                 {i.periodCode} — {i.planTitle}
               </Link>
             </td>
-            <td>{i.dueDate}</td>
-            <td>{STATE_NAMES[i.state]}</td>
+            <td>{formatDate(i.dueDate)}</td>
+            <td>{t(`state.${i.state}`)}</td>
             <td>
-              {i.entered} / {i.expected}
+              {formatNumber(i.entered)} / {formatNumber(i.expected)}
             </td>
           </tr>
         ))}
@@ -43,16 +46,15 @@ function DueTable({ items, caption }: { items: DueItem[]; caption: string }) {
 function DueView() {
   const due = useDue();
   const notices = useNotifications();
-  if (due.isPending) return <LoadingState label="Loading what is due …" rows={4} />;
+  const t = useT();
+  if (due.isPending) return <LoadingState label={t('due.loading')} rows={4} />;
   if (due.isError)
-    return (
-      <ErrorState title="Could not load what is due" error={due.error} onRetry={() => void due.refetch()} />
-    );
+    return <ErrorState title={t('due.loadError')} error={due.error} onRetry={() => void due.refetch()} />;
   const unread = notices.data?.items.filter((n) => !n.readAt) ?? [];
   return (
     <>
       {unread.length > 0 && (
-        <section aria-label="Notifications" className="section">
+        <section aria-label={t('due.notifications')} className="section">
           <ul>
             {unread.map((n) => (
               <li key={n.id}>
@@ -63,15 +65,12 @@ function DueView() {
         </section>
       )}
       {due.data.items.length === 0 ? (
-        <p className="notice">No reporting period of your countries yet.</p>
+        <p className="notice">{t('due.none')}</p>
       ) : (
-        <DueTable items={due.data.items} caption="Your countries’ reporting periods" />
+        <DueTable items={due.data.items} caption={t('due.caption')} />
       )}
       {due.data.completeness.length > 0 && (
-        <DueTable
-          items={due.data.completeness}
-          caption="Completeness by country (latest period that has started)"
-        />
+        <DueTable items={due.data.completeness} caption={t('due.completeness')} />
       )}
     </>
   );
@@ -79,10 +78,11 @@ function DueView() {
 
 /** What is due, overdue, returned, submitted or approved for the signed-in user. */
 export function DuePage() {
+  const t = useT();
   return (
     <>
-      <title>What is due — NAP Tracker</title>
-      <h1>What is due</h1>
+      <title>{t('app.titleSuffix', { page: t('due.title') })}</title>
+      <h1>{t('due.title')}</h1>
       <RequireAuth>
         <DueView />
       </RequireAuth>

@@ -8,8 +8,11 @@ import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { LevelCountTable } from '../features/compare/components/level-count-table';
 import { type GroupSelection, groupQuery, isComplete, viewSearch } from '../features/compare/group-params';
+import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
 import { useRounds } from '../features/rounds/api/get-rounds';
+import { useI18n } from '../i18n/context';
+import { useCountryName } from '../i18n/countries';
 import { TRACSS } from '../lib/tracss';
 
 const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
@@ -18,6 +21,9 @@ const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
 export function GroupsPage() {
   const { selection, caseStudy, setSelection } = useGroupParams(FALLBACK);
   const ready = isComplete(selection);
+  const { t, formatNumber } = useI18n();
+  const countryName = useCountryName();
+  const groupLabel = useGroupLabel();
   const heatmap = useHeatmap(
     { framework: TRACSS.framework, period: TRACSS.period, ...groupQuery(selection) },
     { enabled: ready },
@@ -27,45 +33,46 @@ export function GroupsPage() {
   const answered = (data?.countries.length ?? 0) - silent.length;
   const rounds = useRounds();
   const latest = rounds.data?.items.filter((r) => r.code !== TRACSS.framework).at(-1);
-  const caseName = data?.countries.find((c) => c.iso3 === caseStudy)?.name ?? caseStudy;
+  const caseRow = data?.countries.find((c) => c.iso3 === caseStudy);
+  const caseName = caseRow ? countryName(caseRow) : caseStudy;
 
   return (
     <>
-      <title>Group dashboard — NAP Tracker</title>
-      <h1>Group dashboard</h1>
+      <title>{t('app.titleSuffix', { page: t('groups.title') })}</title>
+      <h1>{t('groups.title')}</h1>
       <CompareNav selection={selection} caseStudy={caseStudy} />
       <GroupPicker value={selection} onChange={setSelection} />
       <CaseStudyNote name={caseName} />
       {!ready ? (
-        <p className="notice">Add at least one country to the group.</p>
+        <p className="notice">{t('cmp.addOne')}</p>
       ) : heatmap.isPending ? (
-        <LoadingState label="Loading the group …" rows={6} />
+        <LoadingState label={t('groups.loading')} rows={6} />
       ) : heatmap.isError || !data ? (
         <ErrorState
-          title="Could not load the group"
+          title={t('groups.loadError')}
           error={heatmap.error}
           onRetry={() => void heatmap.refetch()}
         />
       ) : (
         <>
-          <section className="stats" aria-label="Group summary">
+          <section className="stats" aria-label={t('groups.summary')}>
             <div className="stat">
-              <span className="stat__value">{data.countries.length}</span>
-              <span className="stat__label">members ({data.group.label})</span>
+              <span className="stat__value">{formatNumber(data.countries.length)}</span>
+              <span className="stat__label">{t('groups.members', { group: groupLabel(data.group) })}</span>
             </div>
             <div className="stat">
-              <span className="stat__value">{answered}</span>
-              <span className="stat__label">answered {TRACSS.label}</span>
+              <span className="stat__value">{formatNumber(answered)}</span>
+              <span className="stat__label">{t('home.answeredStat', { survey: TRACSS.label })}</span>
             </div>
             <div className="stat">
-              <span className="stat__value">{silent.length}</span>
-              <span className="stat__label">without an answer</span>
+              <span className="stat__value">{formatNumber(silent.length)}</span>
+              <span className="stat__label">{t('groups.without')}</span>
             </div>
           </section>
           <ul className="link-list">
             <li>
               <Link to={{ pathname: '/compare/heatmap', search: viewSearch(selection, caseStudy) }}>
-                Heatmap of the group
+                {t('groups.heatmapLink')}
               </Link>
             </li>
             <li>
@@ -75,21 +82,21 @@ export function GroupsPage() {
                   search: viewSearch(selection, caseStudy, { country: caseStudy ?? 'JOR' }),
                 }}
               >
-                {caseName ?? 'A country'} against the group
+                {t('groups.countryLink', { name: caseName ?? t('groups.aCountry') })}
               </Link>
             </li>
             <li>
               <Link to={{ pathname: '/compare/map', search: viewSearch(selection, caseStudy) }}>
-                Map of the group
+                {t('groups.mapLink')}
               </Link>
             </li>
           </ul>
-          <section className="section" aria-label="Levels per indicator">
-            <h2>Countries at each level, per indicator</h2>
+          <section className="section" aria-label={t('groups.levelsSection')}>
+            <h2>{t('groups.levelsTitle')}</h2>
             <LevelCountTable
               indicators={data.indicators}
               members={data.countries.length}
-              caption={`${data.group.label}: members at each level on each ${TRACSS.label} A–E indicator`}
+              caption={t('groups.levelsCaption', { group: groupLabel(data.group), survey: TRACSS.label })}
               mapSearch={(code) => viewSearch(selection, caseStudy, { indicator: code })}
             />
           </section>
@@ -102,20 +109,17 @@ export function GroupsPage() {
               caseStudy={caseStudy}
             />
           ) : (
-            <p className="muted small">
-              Change between rounds (who improved, who regressed) needs a second TrACSS round; only{' '}
-              {TRACSS.label} is loaded.
-            </p>
+            <p className="muted small">{t('groups.needSecond', { survey: TRACSS.label })}</p>
           )}
-          <section className="section" aria-label="Without an answer">
-            <h2>Without an answer ({silent.length})</h2>
+          <section className="section" aria-label={t('groups.withoutSection')}>
+            <h2>{t('groups.withoutTitle', { count: silent.length })}</h2>
             {silent.length === 0 ? (
-              <p>Every member answered {TRACSS.label}.</p>
+              <p>{t('groups.everyAnswered', { survey: TRACSS.label })}</p>
             ) : (
               <ul className="inline-list">
                 {silent.map((c) => (
                   <li key={c.iso3}>
-                    <Link to={`/countries/${c.iso3}`}>{c.name}</Link>
+                    <Link to={`/countries/${c.iso3}`}>{countryName(c)}</Link>
                   </li>
                 ))}
               </ul>

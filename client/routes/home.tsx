@@ -1,46 +1,46 @@
 import { Link } from 'react-router';
 import { useCountries } from '../features/countries/api/get-countries';
 import { useRespondents } from '../features/values/api/get-respondents';
+import { useI18n, useT } from '../i18n/context';
 import { TRACSS } from '../lib/tracss';
 
 function Count({ value, pending, error }: { value: number | undefined; pending: boolean; error: boolean }) {
+  const { formatNumber } = useI18n();
   if (pending) return <span className="stat__value stat__value--pending">…</span>;
   if (error || value === undefined) return <span className="stat__value">—</span>;
-  return <span className="stat__value">{value}</span>;
+  return <span className="stat__value">{formatNumber(value)}</span>;
 }
 
 export function HomePage() {
   const countries = useCountries();
   const respondents = useRespondents();
+  const t = useT();
 
   return (
     <>
-      <title>NAP Tracker — national action plans on AMR</title>
+      <title>{t('home.title')}</title>
       <section className="hero">
-        <h1>NAP Tracker</h1>
-        <p className="lede">
-          Monitoring national action plans on antimicrobial resistance (AMR). See where each country stands on
-          the {TRACSS.label} self-assessment and how it compares with its WHO-region peers.
-        </p>
+        <h1>{t('app.name')}</h1>
+        <p className="lede">{t('home.lede', { survey: TRACSS.label })}</p>
       </section>
 
-      <section className="stats" aria-label="Coverage">
+      <section className="stats" aria-label={t('home.coverage')}>
         <div className="stat">
           <Count
             value={countries.data?.items.length}
             pending={countries.isPending}
             error={countries.isError}
           />
-          <span className="stat__label">countries and territories</span>
+          <span className="stat__label">{t('home.countriesStat')}</span>
         </div>
         <div className="stat">
           <Count value={respondents.data?.size} pending={respondents.isPending} error={respondents.isError} />
-          <span className="stat__label">answered {TRACSS.label}</span>
+          <span className="stat__label">{t('home.answeredStat', { survey: TRACSS.label })}</span>
         </div>
       </section>
       {(countries.isError || respondents.isError) && (
         <div className="error-state" role="alert">
-          <p>Some figures could not be loaded.</p>
+          <p>{t('home.someFailed')}</p>
           <button
             type="button"
             className="button"
@@ -49,24 +49,21 @@ export function HomePage() {
               void respondents.refetch();
             }}
           >
-            Try again
+            {t('common.tryAgain')}
           </button>
         </div>
       )}
 
       <section className="cards">
         <Link className="card card--feature" to="/countries/JOR">
-          <span className="card__kicker">Case study</span>
-          <span className="card__title">Case study: Jordan</span>
-          <span className="card__body">
-            Jordan&apos;s {TRACSS.label} profile, indicator by indicator, against the Eastern Mediterranean
-            Region.
-          </span>
+          <span className="card__kicker">{t('home.caseStudyKicker')}</span>
+          <span className="card__title">{t('home.caseStudyTitle')}</span>
+          <span className="card__body">{t('home.caseStudyBody', { survey: TRACSS.label })}</span>
         </Link>
         <Link className="card" to="/countries">
-          <span className="card__kicker">Browse</span>
-          <span className="card__title">All countries</span>
-          <span className="card__body">Search and filter by WHO region and World Bank income group.</span>
+          <span className="card__kicker">{t('home.browseKicker')}</span>
+          <span className="card__title">{t('home.browseTitle')}</span>
+          <span className="card__body">{t('home.browseBody')}</span>
         </Link>
       </section>
     </>

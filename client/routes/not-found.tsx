@@ -1,13 +1,17 @@
 import { Link } from 'react-router';
+import { useT } from '../i18n/context';
 
 export function NotFoundPage() {
+  const t = useT();
   return (
     <section>
-      <title>Page not found — NAP Tracker</title>
-      <h1>Page not found</h1>
-      <p>There is no page at this address.</p>
+      <title>{t('app.titleSuffix', { page: t('notFound.title') })}</title>
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
       <p>
-        <Link to="/">Go to the home page</Link> or <Link to="/countries">browse all countries</Link>.
+        <Link to="/">{t('common.goHome')}</Link>
+        {t('notFound.or')}
+        <Link to="/countries">{t('notFound.browse')}</Link>
       </p>
     </section>
   );

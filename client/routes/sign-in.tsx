@@ -4,9 +4,11 @@ import { SignInBodySchema } from '../../shared';
 import { useMe } from '../features/auth/api/get-me';
 import { useSignIn } from '../features/auth/api/sign-in';
 import { safeNext } from '../features/auth/capabilities';
+import { useT } from '../i18n/context';
 
 export function SignInPage() {
   const id = useId();
+  const t = useT();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();
@@ -31,11 +33,11 @@ export function SignInPage() {
   const error = problem ?? (signIn.error ? signIn.error.message : null);
   return (
     <>
-      <title>Sign in — NAP Tracker</title>
-      <h1>Sign in</h1>
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
+      <title>{t('app.titleSuffix', { page: t('signIn.title') })}</title>
+      <h1>{t('signIn.title')}</h1>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label={t('signIn.title')}>
         <div className="field">
-          <label htmlFor={`${id}-email`}>Email</label>
+          <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
           <input
             id={`${id}-email`}
             name="email"
@@ -46,7 +48,7 @@ export function SignInPage() {
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-password`}>Password</label>
+          <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
           <input
             id={`${id}-password`}
             name="password"
@@ -62,7 +64,7 @@ export function SignInPage() {
           </p>
         )}
         <button type="submit" className="button" disabled={signIn.isPending}>
-          {signIn.isPending ? 'Signing in …' : 'Sign in'}
+          {signIn.isPending ? t('signIn.pending') : t('signIn.title')}
         </button>
       </form>
     </>

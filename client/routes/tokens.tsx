@@ -7,9 +7,11 @@ import { useTokens } from '../features/tokens/api/get-tokens';
 import { useRevokeToken } from '../features/tokens/api/revoke-token';
 import { TokenForm } from '../features/tokens/components/token-form';
 import { TokenTable } from '../features/tokens/components/token-table';
+import { useT } from '../i18n/context';
 
 function TokensContent() {
   const id = useId();
+  const t = useT();
   const tokens = useTokens();
   const create = useCreateToken();
   const revoke = useRevokeToken();
@@ -19,24 +21,24 @@ function TokensContent() {
   return (
     <>
       <section className="section" aria-labelledby={`${id}-new`}>
-        <h2 id={`${id}-new`}>New token</h2>
+        <h2 id={`${id}-new`}>{t('tokens.new')}</h2>
         <TokenForm
-          label="New API token"
+          label={t('tokens.newLabel')}
           create={create.mutateAsync}
           pending={create.isPending}
           error={create.error?.message ?? revoke.error?.message ?? null}
         />
       </section>
       <section className="section" aria-labelledby={`${id}-list`}>
-        <h2 id={`${id}-list`}>Your tokens</h2>
-        {tokens.isPending && <LoadingState label="Loading your tokens" />}
+        <h2 id={`${id}-list`}>{t('tokens.yours')}</h2>
+        {tokens.isPending && <LoadingState label={t('tokens.loading')} />}
         {tokens.isError && <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />}
-        {tokens.data && tokens.data.items.length === 0 && <p>You have no API token.</p>}
+        {tokens.data && tokens.data.items.length === 0 && <p>{t('tokens.none')}</p>}
         {tokens.data && tokens.data.items.length > 0 && (
           <TokenTable
             tokens={tokens.data.items}
-            caption="Your API tokens"
-            onRevoke={(t) => revoke.mutate(t.id)}
+            caption={t('tokens.caption')}
+            onRevoke={(token) => revoke.mutate(token.id)}
             revoking={revoke.isPending}
           />
         )}
@@ -46,13 +48,12 @@ function TokensContent() {
 }
 
 export function TokensPage() {
+  const t = useT();
   return (
     <>
-      <title>API tokens — NAP Tracker</title>
-      <h1>API tokens</h1>
-      <p className="lede">
-        Tokens let scripts and other systems (for example DHIS2 integrations) use the API as you.
-      </p>
+      <title>{t('app.titleSuffix', { page: t('tokens.title') })}</title>
+      <h1>{t('tokens.title')}</h1>
+      <p className="lede">{t('tokens.lede')}</p>
       <RequireAuth need="session">
         <TokensContent />
       </RequireAuth>

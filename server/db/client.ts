@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { copyOutOwnConnection } from './copy-out';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -30,6 +31,12 @@ export interface Database {
    * one connection, so it needs none). Used for migrations and first-start loading.
    */
   withStartupLock<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `COPY (select …) TO STDOUT …` and yields its output (exports, issue 6). postgres.js streams
+   * it from the server; PGlite has no COPY TO STDOUT and writes the whole result to '/dev/blob', so
+   * callers keep each PGlite call small (the export runs one per country).
+   */
+  copyOut(copyToStdout: string): AsyncIterable<Uint8Array>;
   migrate(db?: Db): Promise<void>;
   close(): Promise<void>;
 }
@@ -97,6 +104,10 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     db,
     rows: async <T>(query: SQL, tx?: DbOrTx) => toRows<T>(await (tx ?? db).execute(query)),
     withStartupLock: (fn) => fn(db),
+    copyOut: async function* (copySql) {
+      const res = await pg.query(copySql.replace(/TO STDOUT/, "TO '/dev/blob'"));
+      if (res.blob) yield new Uint8Array(await res.blob.arrayBuffer());
+    },
     migrate: async (d = db) => {
       await migratePglite(d as never, { migrationsFolder: MIGRATIONS_FOLDER });
     },
@@ -134,6 +145,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
         reserved.release();
       }
     },
+    copyOut: (copySql) => copyOutOwnConnection(url, copySql),
     migrate: async (d = db) => {
       await migratePostgres(d as never, { migrationsFolder: MIGRATIONS_FOLDER });
     },

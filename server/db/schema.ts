@@ -13,6 +13,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -163,6 +164,8 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     /** Demo accounts of the embedded database are marked so the UI and the logs can say so. */
     demo: boolean('demo').notNull().default(false),
+    /** Interface language the user picked (en, fr, es, ar); null: the browser's. */
+    locale: varchar('locale', { length: 8 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -604,8 +607,14 @@ export const auditLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     old: jsonb('old').$type<Record<string, unknown>>(),
     new: jsonb('new').$type<Record<string, unknown>>(),
+    /** The plan a plan or plan element row belongs to (its history is read by plan); null otherwise. */
+    planId: integer('plan_id'),
   },
-  (t) => [index('audit_log_entity_ix').on(t.entityType, t.entityId, t.id), index('audit_log_at_ix').on(t.at)],
+  (t) => [
+    index('audit_log_entity_ix').on(t.entityType, t.entityId, t.id),
+    index('audit_log_at_ix').on(t.at),
+    index('audit_log_plan_ix').on(t.planId, t.id),
+  ],
 );
 
 /** In-app notices for focal points: their submission was returned or approved. */
@@ -629,3 +638,76 @@ export const notifications = pgTable(
     check('notifications_kind_ck', sql`${t.kind} in ('returned','approved')`),
   ],
 );
+
+/**
+ * Translations of content (issue 8): an indicator's name or a level's wording, an objective's or an
+ * activity's title, in one interface language. The original stays in its own table; the API falls
+ * back to it (and says so) when no translation exists.
+ */
+export const translations = pgTable(
+  'translations',
+  {
+    id: serial('id').primaryKey(),
+    entityType: varchar('entity_type', { length: 16 }).notNull(),
+    entityId: integer('entity_id').notNull(),
+    field: varchar('field', { length: 16 }).notNull(),
+    locale: varchar('locale', { length: 8 }).notNull(),
+    text: text('text').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('translations_entity_field_locale_uq').on(t.entityType, t.entityId, t.field, t.locale),
+    check('translations_entity_type_ck', sql`${t.entityType} in ('indicator','objective','activity')`),
+    check('translations_locale_ck', sql`${t.locale} in ('en','fr','es','ar')`),
+  ],
+);
+
+/**
+ * How our codes map to a receiving system's codes in ADX exports (issue 6): one row, id 'default',
+ * edited by administrators (GET/PUT /api/exports/adx-mapping). Absent: our own codes.
+ */
+export const adxMappings = pgTable('adx_mappings', {
+  id: varchar('id', { length: 32 }).primaryKey(),
+  mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Precomputed peer statistics (issue 7; DHIS2's analytics tables): per period, built-in group
+ * (all, WHO region, income group, UN region) and A–E indicator, the level counts and the type 7
+ * quartiles of the scores (A = 1 … E = 5) that shared/domain/peer-stats.ts computes. Kept exact
+ * by statement triggers on indicator_values, in the same transaction as every write (migration
+ * 0008); a group without answers has no row. Derived data: no foreign keys.
+ */
+export const compareAggregates = pgTable(
+  'compare_aggregates',
+  {
+    periodId: integer('period_id').notNull(),
+    groupType: varchar('group_type', { length: 16 }).notNull(),
+    groupKey: text('group_key').notNull(),
+    indicatorId: integer('indicator_id').notNull(),
+    n: integer('n').notNull(),
+    a: integer('a').notNull(),
+    b: integer('b').notNull(),
+    c: integer('c').notNull(),
+    d: integer('d').notNull(),
+    e: integer('e').notNull(),
+    median: doublePrecision('median'),
+    q1: doublePrecision('q1'),
+    q3: doublePrecision('q3'),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.groupType, t.groupKey, t.indicatorId] })],
+);
+
+/**
+ * One row (id 1): a counter that every write to the data behind the comparison views bumps in its
+ * own transaction (triggers, migration 0008). Responses are cached and tagged (ETag) by it, so
+ * every process serving the same database agrees on what is current.
+ */
+export const analyticsVersion = pgTable('analytics_version', {
+  id: smallint('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});

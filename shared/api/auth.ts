@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailSchema, NewPasswordSchema, RoleAssignmentSchema, TokenScopeSchema } from '../domain/role';
+import { LocaleSchema } from '../i18n/locale';
 
 /** Header that carries the CSRF token on cookie-authenticated writes. */
 export const CSRF_HEADER = 'x-csrf-token';
@@ -16,6 +17,9 @@ export const MeSchema = z.object({
   displayName: z.string(),
   demo: z.boolean().describe('A demo account of the embedded database'),
   roles: z.array(RoleAssignmentSchema),
+  locale: LocaleSchema.nullable()
+    .default(null)
+    .describe('Interface language the user picked; null: none yet'),
   via: z.enum(['session', 'token']),
   scope: TokenScopeSchema.describe('What this credential may do: read, or read and write'),
   csrfToken: z

@@ -41,7 +41,9 @@ const entryOf = (m: Manifest) => Object.keys(m).find((k) => m[k]?.isEntry) ?? 'i
 
 /** Eager routes load the entry only; lazy ones also their chunk (client/app/routes.tsx). */
 const ROUTES: [string, string | null][] = [
-  ['/ (home), /countries, /countries/JOR', null],
+  ['/ (home)', null],
+  ['/countries', 'routes/countries.tsx'],
+  ['/countries/JOR', 'routes/country.tsx'],
   ['/compare', 'routes/compare.tsx'],
   ['/compare/heatmap', 'routes/compare-heatmap.tsx'],
   ['/compare/map', 'routes/compare-map.tsx'],

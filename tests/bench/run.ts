@@ -20,13 +20,18 @@ import {
   openBenchPostgres,
 } from './dataset';
 import { benchEndpoints } from './endpoints';
+import { benchCsvExport } from './export';
 import { loop } from './measure';
 import { benchPeerQuery } from './peer-query';
 import { firstJsonLine, node, stop } from './processes';
 import { machine, type Row, row, table, writeResults } from './report';
+import { benchCountryReport } from './report-pdf';
 import { benchStartup } from './startup';
+import { benchTwoProcesses, benchValueSaves } from './writes';
 
 const scale = Number(/--scale=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 1);
+/** --only=endpoints,saves  runs the sections whose names contain one of the words (and the dataset). */
+const only = /--only=([\w,-]+)/.exec(process.argv.join(' '))?.[1]?.split(',') ?? null;
 const started = performance.now();
 const log = (s: string) => {
   process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
@@ -35,6 +40,7 @@ const rows: Row[] = [];
 const errors: { section: string; error: string }[] = [];
 
 async function section(name: string, fn: () => Promise<Row[] | undefined>) {
+  if (only && !name.startsWith('dataset') && !only.some((o) => name.includes(o))) return;
   log(name);
   try {
     rows.push(...((await fn()) ?? []));
@@ -96,12 +102,21 @@ try {
     benchEndpoints({
       url: bench.url,
       country: input.country,
-      group: input.group,
       period: input.period,
       scale,
       log,
     }),
   );
+  await section('value saves', () => benchValueSaves({ url: bench.url, period: input.period, log }));
+  await section('two processes behind a balancer', () =>
+    benchTwoProcesses({
+      url: bench.url,
+      path: `/api/compare?framework=bench-national&period=${input.period}&country=${input.country}&groupType=who_region`,
+      log,
+    }),
+  );
+  await section('country PDF report', () => benchCountryReport({ database, iso3: input.country, log }));
+  await section('CSV export', () => benchCsvExport({ database, url: bench.url, log }));
   await section('client bundle and first chart', () => benchClient({ dbUrl: bench.url, tmp, log }));
   await section('bulk insert', () =>
     benchBulkInsert({ url: bench.url, database, countries: dataset?.countries ?? [], log }),

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  comparePointLabel,
-  scoreTickLabel,
-  toCompareChartData,
-} from '../../client/components/charts/compare-chart-data';
+import { comparePointLabel, scoreTickLabel, toCompareChartData } from '../../shared/charts/compare-chart';
 import { compareRow41, jordanCompare } from './support/fixtures';
 
 describe('toCompareChartData', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  distributionPointLabel,
-  toDistributionChartData,
-} from '../../client/components/charts/distribution-chart-data';
 import { indicatorRows, levelCounts, toChoroplethData } from '../../client/components/charts/map-data';
-import { LEVEL_COLOURS, NO_ANSWER_FILL, OUTSIDE_GROUP_FILL } from '../../client/components/charts/palette';
 import {
   caseStudyFromSearchParams,
   groupFromSearchParams,
@@ -15,6 +10,8 @@ import {
   withGroup,
 } from '../../client/features/compare/group-params';
 import { nextSort, sortFromSearchParams, sortHeatmapRows } from '../../client/features/compare/heatmap-sort';
+import { distributionPointLabel, toDistributionChartData } from '../../shared/charts/distribution-chart';
+import { LEVEL_COLOURS, NO_ANSWER_FILL, OUTSIDE_GROUP_FILL } from '../../shared/charts/palette';
 import { compareRow41, jordanCompare } from './support/fixtures';
 import { emrHeatmap } from './support/heatmap-fixtures';
 

@@ -13,9 +13,12 @@ function api() {
     '/compare': (url) => {
       const country = url.searchParams.get('country');
       const base = country === 'JOR' ? jordanCompare : egyptCompare;
-      const label =
-        url.searchParams.get('groupType') === 'income_group' ? 'Lower middle income' : base.group.label;
-      return { body: { ...base, group: { ...base.group, label } } };
+      // As the server does: the group's type and key follow the query (the page names the group from them).
+      const group =
+        url.searchParams.get('groupType') === 'income_group'
+          ? { ...base.group, type: 'income_group', key: 'LMC', label: 'Lower middle income' }
+          : base.group;
+      return { body: { ...base, group } };
     },
   });
 }

@@ -34,7 +34,8 @@ describe('Countries page', () => {
   it('lists countries with region, income group and links to their pages', async () => {
     countriesApi();
     renderApp('/countries');
-    expect(screen.getByRole('status').textContent).toContain('Loading countries');
+    // The page's chunk loads first (lazy route), then its loading state shows.
+    expect((await screen.findByRole('status')).textContent).toContain('Loading countries');
     const link = await screen.findByRole('link', { name: 'Jordan' });
     expect(link.getAttribute('href')).toBe('/countries/JOR');
     expect(dataRows()).toHaveLength(4);

@@ -29,7 +29,8 @@ describe('Country page', () => {
   it('shows the header and the TrACSS 2019–2020 profile', async () => {
     jordanApi();
     renderApp('/countries/JOR');
-    expect(screen.getByRole('status').textContent).toContain('Loading country');
+    // The page's chunk loads first (lazy route), then its loading state shows.
+    expect((await screen.findByRole('status')).textContent).toContain('Loading country');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Jordan' })).toBeTruthy();
     expect(screen.getByText('Eastern Mediterranean Region', { selector: 'dd' })).toBeTruthy();

@@ -104,6 +104,7 @@ beforeEach(() => {
   mockApi({
     '/auth/me': () => ({ body: focalMe }),
     '/periods/7/entry': () => ({ body: grid }),
+    '/periods/7/history': () => ({ body: { items: [] } }),
     '/values/JOR/national-jor/R1/2024': (url, init) => {
       const body = JSON.parse(String(init?.body));
       puts.push({ url: url.pathname, body });
@@ -202,6 +203,7 @@ describe('the spreadsheet upload', () => {
     mockApi({
       '/auth/me': () => ({ body: focalMe }),
       '/periods/7/entry': () => ({ body: grid }),
+      '/periods/7/history': () => ({ body: { items: [] } }),
       '/periods/7/import': (url, init) => {
         const dryRun = url.searchParams.get('dryRun');
         imports.push({ dryRun, fileName: JSON.parse(String(init?.body)).fileName });

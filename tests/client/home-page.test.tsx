@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   allCountries,
@@ -37,7 +37,8 @@ describe('Home page and navigation', () => {
     expect(screen.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/api/docs');
 
     await user.click(screen.getByRole('link', { name: /Case study: Jordan/ }));
-    expect(router.state.location.pathname).toBe('/countries/JOR');
+    // The country page is a lazy route: navigation completes once its chunk has loaded.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/countries/JOR'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Jordan' })).toBeTruthy();
   });
 

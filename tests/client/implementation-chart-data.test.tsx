@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { implementationChartData } from '../../client/components/charts/implementation-chart-data';
+import { implementationChartData } from '../../shared/charts/implementation-chart';
 
 describe('implementation chart data', () => {
   it('maps rows to one bar dataset, drawing a row without a rate as an empty bar', () => {

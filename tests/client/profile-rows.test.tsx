@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatRange, formatRank, formatScore } from '../../client/features/compare/format';
 import { hasLevelAnswers, toProfileRows } from '../../client/features/values/profile-rows';
+import { makeT } from '../../client/i18n/context';
+import { en } from '../../client/i18n/locales/en';
 import { buildIndicator, compareRow41, compareRow62, indicators, jordanValues } from './support/fixtures';
 
 describe('toProfileRows', () => {
@@ -44,10 +46,11 @@ describe('compare formatting', () => {
   it('formats scores, ranges and ranks in letters', () => {
     expect(formatScore(3.5)).toBe('C–D');
     expect(formatScore(null)).toBe('—');
-    expect(formatRange(2, 4)).toBe('B to D');
-    expect(formatRange(3, 3)).toBe('C');
-    expect(formatRange(null, 3)).toBe('—');
-    expect(formatRank(compareRow41)).toBe('15 of 21');
-    expect(formatRank(compareRow62)).toBe('—');
+    const t = makeT('en', en);
+    expect(formatRange(2, 4, t)).toBe('B to D');
+    expect(formatRange(3, 3, t)).toBe('C');
+    expect(formatRange(null, 3, t)).toBe('—');
+    expect(formatRank(compareRow41, t)).toBe('15 of 21');
+    expect(formatRank(compareRow62, t)).toBe('—');
   });
 });

@@ -252,6 +252,31 @@ const ENDPOINTS: Endpoint[] = [
     fresh: true,
   },
   {
+    name: 'PUT /api/auth/me/locale',
+    op: 'PUT /api/auth/me/locale',
+    request: () => ({ method: 'PUT', url: '/api/auth/me/locale', payload: { locale: 'en' } }),
+    open: { ...all(204), anonymous: 401, adminReadToken: 403 },
+    closed: { ...all(204), anonymous: 401, adminReadToken: 403 },
+  },
+  {
+    name: 'GET /api/translations',
+    op: 'GET /api/translations',
+    request: () => ({ url: '/api/translations?entityType=indicator&ids=1&lang=fr' }),
+    open: all(200),
+    closed: signedIn(200),
+  },
+  {
+    name: 'PUT /api/translations/{entityType}/{entityId}',
+    op: 'PUT /api/translations/{entityType}/{entityId}',
+    request: () => ({
+      method: 'PUT',
+      url: '/api/translations/indicator/1',
+      payload: { locale: 'fr', fields: { name: `Nom ${++counter}` } },
+    }),
+    open: adminOnly(200, false),
+    closed: adminOnly(200, false),
+  },
+  {
     name: 'GET /api/users',
     op: 'GET /api/users',
     request: () => ({ url: '/api/users' }),
@@ -632,6 +657,54 @@ const ENDPOINTS: Endpoint[] = [
     open: writePlanJor(200),
     closed: writePlanJor(200),
   },
+  {
+    name: 'POST /api/countries/JOR/plans (the next generation)',
+    op: 'POST /api/countries/{iso3}/plans',
+    request: () => ({
+      method: 'POST',
+      url: '/api/countries/JOR/plans',
+      payload: { title: 'Matrix plan', periodStart: 2030, periodEnd: 2034 },
+    }),
+    open: writePlanJor(201),
+    closed: writePlanJor(201),
+  },
+  {
+    name: 'PATCH /api/plans/{planId} (Jordan)',
+    op: 'PATCH /api/plans/{planId}',
+    request: async () => {
+      const [row] = await database.rows<{ version: number }>(
+        sql`select version from plans where id = ${plan.jor}`,
+      );
+      return {
+        method: 'PATCH',
+        url: `/api/plans/${plan.jor}`,
+        payload: { sourceNote: `matrix ${++counter}`, version: row?.version },
+      };
+    },
+    open: writePlanJor(200),
+    closed: writePlanJor(200),
+  },
+  {
+    name: 'GET /api/plans/{planId}/history (Jordan)',
+    op: 'GET /api/plans/{planId}/history',
+    request: () => ({ url: `/api/plans/${plan.jor}/history` }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'GET /api/periods/{periodId}/history (Jordan)',
+    op: 'GET /api/periods/{periodId}/history',
+    request: () => ({ url: `/api/periods/${plan.period}/history` }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'GET /api/periods/{periodId}/rows/{planIndicatorId}/history (Jordan)',
+    op: 'GET /api/periods/{periodId}/rows/{planIndicatorId}/history',
+    request: () => ({ url: `/api/periods/${plan.period}/rows/${plan.first.indicator}/history` }),
+    open: all(200),
+    closed: jordanReaders,
+  },
   // Reporting periods and the workflow (issue 4). Transitions send a stale version: allowed callers
   // get 409 (permission is checked first), so the matrix never moves the period's state.
   {
@@ -719,6 +792,66 @@ const ENDPOINTS: Endpoint[] = [
     request: () => ({ method: 'POST', url: '/api/notifications/999999/read' }),
     open: { ...all(404), anonymous: 401, adminReadToken: 403 },
     closed: { ...all(404), anonymous: 401, adminReadToken: 403 },
+  },
+  // Reports (issue 6): the country report reads as the plan pages, the comparison report as the comparisons.
+  {
+    name: 'GET /api/reports/country/JOR',
+    op: 'GET /api/reports/country/{iso3}',
+    request: () => ({ url: '/api/reports/country/JOR' }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'GET /api/reports/comparison?format=xlsx',
+    op: 'GET /api/reports/comparison',
+    request: () => ({
+      url: '/api/reports/comparison?format=xlsx&framework=tracss-2019-2020&groupType=who_region&group=EMR',
+    }),
+    open: all(200),
+    closed: everyCountry,
+  },
+  // Data exports (issue 6): the same permissions as the values they hold.
+  {
+    name: 'GET /api/exports/values?countries=JOR',
+    op: 'GET /api/exports/values',
+    request: () => ({ url: '/api/exports/values?countries=JOR&format=json&status=all' }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'GET /api/exports/values?countries=SYR',
+    op: 'GET /api/exports/values',
+    request: () => ({ url: '/api/exports/values?countries=SYR&format=csv' }),
+    open: all(200),
+    closed: syriaReaders,
+  },
+  {
+    name: 'GET /api/exports/adx?countries=JOR',
+    op: 'GET /api/exports/adx',
+    request: () => ({ url: '/api/exports/adx?countries=JOR&framework=tracss-2019-2020' }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'GET /api/exports/adx-mapping',
+    op: 'GET /api/exports/adx-mapping',
+    request: () => ({ url: '/api/exports/adx-mapping' }),
+    open: adminOnly(200, true),
+    closed: adminOnly(200, true),
+  },
+  {
+    name: 'PUT /api/exports/adx-mapping',
+    op: 'PUT /api/exports/adx-mapping',
+    request: async () => {
+      const rows = await database.rows<{ version: number }>(sql`select version from adx_mappings`);
+      return {
+        method: 'PUT',
+        url: '/api/exports/adx-mapping',
+        payload: { mapping: {}, version: rows[0]?.version ?? 0 },
+      };
+    },
+    open: adminOnly(200, false),
+    closed: adminOnly(200, false),
   },
 ];
 

@@ -13,7 +13,7 @@ import { addNationalIndicator, addPeriod, as, auditRows, workflowCounts } from '
 let database: Database;
 let app: FastifyInstance;
 const s = {} as Record<'admin' | 'focal' | 'validator', Session>;
-const period = { p2019: 0, p2020: 0, syria: 0 };
+const period = { p2019: 0, p2020: 0, p2022: 0, syria: 0 };
 const now = () => new Date('2021-04-15T10:00:00Z');
 
 const put = (code: string, year: string, payload: object) =>
@@ -36,6 +36,7 @@ beforeAll(async () => {
   await addNationalIndicator(app, s.focal, planId, 'SH-NUM', 'number');
   period.p2019 = (await addPeriod(app, s.focal, planId, 2019, '2020-03-31')).id;
   period.p2020 = (await addPeriod(app, s.focal, planId, 2020, '2021-03-31')).id;
+  period.p2022 = (await addPeriod(app, s.focal, planId, 2022, '2023-03-31')).id;
   const last = [
     put('SH-PCT', '2019', { status: 'reported', value: { type: 'percentage', percentage: 40 } }),
     put('SH-RATIO', '2019', { status: 'reported', value: { type: 'ratio', numerator: 3, denominator: 4 } }),
@@ -89,7 +90,7 @@ const storedValueOf = async (code: string) =>
   (await grid()).rows.find((r: { indicator: { code: string } }) => r.indicator.code === code).value;
 
 describe('the spreadsheet round trip of a period', () => {
-  it('downloads a template: keys, the last values pre-filled, drop-downs, instructions', async () => {
+  it('downloads a template: keys, the last values as a read-only reference, drop-downs, instructions', async () => {
     const wb = await template();
     const ws = wb.getWorksheet('Values') as ExcelJS.Worksheet;
     expect(wb.getWorksheet('Instructions')).toBeDefined();
@@ -98,17 +99,72 @@ describe('the spreadsheet round trip of a period', () => {
     expect([1, 2, 3, 4].map((c) => pct.getCell(c).value)).toEqual(['JOR', '2020', 'national-jor', 'SH-PCT']);
     expect(pct.getCell(col('measure_type')).value).toBe('percentage');
     expect(pct.getCell(col('last_period')).value).toBe('2019');
-    expect(pct.getCell(col('value')).value).toBe(40);
-    expect(pct.getCell(col('status')).value).toBe('reported');
-    expect(rowOf(wb, 'SH-LVL').getCell(col('level')).value).toBe('B');
-    expect(rowOf(wb, 'SH-RATIO').getCell(col('numerator')).value).toBe(3);
+    expect(pct.getCell(col('last_value')).value).toBe(40);
+    // The last period's value is a reference, not this period's answer: the entry columns stay empty.
+    expect(pct.getCell(col('value')).value).toBeNull();
+    expect(pct.getCell(col('status')).value).toBeNull();
+    expect(rowOf(wb, 'SH-LVL').getCell(col('last_value')).value).toBe('B');
+    expect(rowOf(wb, 'SH-LVL').getCell(col('level')).value).toBeNull();
+    expect(rowOf(wb, 'SH-RATIO').getCell(col('last_value')).value).toBe('3/4');
+    expect(rowOf(wb, 'SH-RATIO').getCell(col('numerator')).value).toBeNull();
+    // This period's own stored value is filled in.
     expect(rowOf(wb, 'SH-NUM').getCell(col('value')).value).toBe(7);
+    expect(rowOf(wb, 'SH-NUM').getCell(col('status')).value).toBe('reported');
     const level = pct.getCell(col('level')).dataValidation;
     expect(level).toMatchObject({ type: 'list', formulae: ['"A,B,C,D,E"'] });
     expect(pct.getCell(col('status')).dataValidation).toMatchObject({
       type: 'list',
       formulae: ['"reported,no_data,not_applicable"'],
     });
+  });
+
+  it('an untouched template uploads as "nothing to change", the TrACSS rows included', async () => {
+    const wb = await template();
+    // 2020 is a TrACSS year: the plan's TrACSS questions are listed with their stored 2020 answers.
+    expect(rowOf(wb, '7.4').getCell(col('framework')).value).not.toBe('national-jor');
+    const before = await workflowCounts(database);
+    const dry = await upload('values.xlsx', await xlsx(wb), true);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().counts).toMatchObject({ new: 0, changed: 0, error: 0 });
+    expect(dry.json().rows.every((r: { status: string }) => r.status === 'unchanged')).toBe(true);
+    expect(await workflowCounts(database)).toEqual(before);
+  });
+
+  it('a period no TrACSS round covers leaves the TrACSS questions out; untouched, it changes nothing', async () => {
+    const wb = await template(period.p2022);
+    const ws = wb.getWorksheet('Values') as ExcelJS.Worksheet;
+    const frameworks = new Set<unknown>();
+    for (let r = 2; r <= ws.rowCount; r++) frameworks.add(ws.getRow(r).getCell(col('framework')).value);
+    expect([...frameworks]).toEqual(['national-jor']);
+    expect(() => rowOf(wb, '7.4')).toThrow('no row for 7.4');
+    expect(() => rowOf(wb, '9.1')).toThrow('no row for 9.1');
+    // The national rows show the last values for reference and leave the entry columns empty.
+    expect(rowOf(wb, 'SH-NUM').getCell(col('last_period')).value).toBe('2020');
+    expect(rowOf(wb, 'SH-NUM').getCell(col('value')).value).toBeNull();
+    const before = await workflowCounts(database);
+    const dry = await upload('values.xlsx', await xlsx(wb), true, s.focal, period.p2022);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().counts).toMatchObject({ new: 0, changed: 0, error: 0, unchanged: 4 });
+    const apply = await upload('values.xlsx', await xlsx(wb), false, s.focal, period.p2022);
+    expect(apply.statusCode, apply.body).toBe(200);
+    expect(await workflowCounts(database)).toEqual(before);
+  });
+
+  it('a row the period does not collect is ignored when blank and refused when filled in', async () => {
+    const header = SHEET_COLUMNS.join(',');
+    const blank = 'JOR,2022,tracss-2019-2020,7.4,Old name,level,,2020,C,,,,,,,';
+    const filled = 'JOR,2022,tracss-2019-2020,7.4,Old name,level,,2020,C,,,,C,reported,,';
+    const ignored = await upload('v.csv', Buffer.from(`${header}\r\n${blank}`), true, s.focal, period.p2022);
+    expect(ignored.statusCode, ignored.body).toBe(200);
+    expect(ignored.json().rows).toMatchObject([{ indicator: '7.4', status: 'unchanged', problems: [] }]);
+    const refused = await upload('v.csv', Buffer.from(`${header}\r\n${filled}`), true, s.focal, period.p2022);
+    expect(refused.json().rows).toMatchObject([
+      {
+        indicator: '7.4',
+        status: 'error',
+        problems: [{ column: 'indicator', message: '7.4 is not collected in period 2022' }],
+      },
+    ]);
   });
 
   it('a file with several errors names each row and column, and writes nothing', async () => {

@@ -1,52 +1,39 @@
-import type { ChartOptions, TooltipItem } from 'chart.js';
+import type { ChartOptions } from 'chart.js';
 import { Chart } from 'react-chartjs-2';
+import { useI18n } from '../../i18n/context';
+import { withDirection } from '../../i18n/rtl';
 import './register';
 import {
   type CompareChartData,
+  type CompareChartType,
   type ComparePoint,
-  comparePointLabel,
-  scoreTickLabel,
-} from './compare-chart-data';
-
-type CompareType = 'bar' | 'line';
-
-const options: ChartOptions<CompareType> = {
-  responsive: true,
-  maintainAspectRatio: false,
-  animation: false,
-  interaction: { mode: 'index', intersect: false },
-  scales: {
-    x: {
-      title: { display: true, text: 'TrACSS indicator' },
-      grid: { display: false },
-    },
-    y: {
-      min: 0,
-      max: 5,
-      ticks: { stepSize: 1, callback: (value) => scoreTickLabel(value) },
-      title: { display: true, text: 'Level (A lowest … E highest)' },
-    },
-  },
-  plugins: {
-    // Datasets are drawn in `order` (median on top); the legend keeps their data order.
-    legend: { position: 'bottom', labels: { sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
-    tooltip: {
-      callbacks: {
-        label: (item: TooltipItem<CompareType>) =>
-          comparePointLabel(item.dataset.label ?? '', item.raw as ComparePoint),
-      },
-    },
-  },
-};
+  compareChartConfig,
+} from '../../../shared/charts/compare-chart';
 
 /**
  * Thin typed wrapper: a mixed bar + marker chart of a country against its peers.
  * The chart is an image for assistive technology; callers render the same numbers as a table.
  */
-export function CompareChart({ data, label }: { data: CompareChartData; label: string }) {
+export function CompareChart({
+  data,
+  label,
+  axes,
+}: {
+  data: CompareChartData;
+  label: string;
+  /** Axis titles in the interface language. */
+  axes?: { x: string; y: string };
+}) {
+  const { dir } = useI18n();
+  const config = compareChartConfig(data, axes);
+  const options: ChartOptions<CompareChartType> = withDirection(
+    { ...config.options, responsive: true, maintainAspectRatio: false },
+    dir,
+    'x',
+  );
   return (
     <div className="chart-frame">
-      <Chart<CompareType, ComparePoint[], string>
+      <Chart<CompareChartType, ComparePoint[], string>
         type="bar"
         data={data}
         options={options}

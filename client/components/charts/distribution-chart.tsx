@@ -1,72 +1,13 @@
-import type { ChartOptions, Plugin, TooltipItem } from 'chart.js';
+import type { ChartOptions } from 'chart.js';
 import { Chart } from 'react-chartjs-2';
+import { useI18n } from '../../i18n/context';
+import { withDirection } from '../../i18n/rtl';
 import './register';
-import { type CompareRow, LEVELS, type Level } from '../../../shared';
-import { type DistributionChartData, distributionPointLabel } from './distribution-chart-data';
-import { LEVEL_COLOURS } from './palette';
-
-/** Narrowest segment (px) that gets its level letter written inside. */
-const MIN_LETTER_WIDTH = 14;
-
-/** Writes each segment's level letter inside it: the chart never relies on colour alone. */
-const levelLetters: Plugin<'bar'> = {
-  id: 'levelLetters',
-  afterDatasetsDraw(chart) {
-    const { ctx } = chart;
-    ctx.save();
-    ctx.font = 'bold 11px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    chart.data.datasets.forEach((_, i) => {
-      const level = LEVELS[i] as Level;
-      const meta = chart.getDatasetMeta(i);
-      if (meta.hidden) return;
-      for (const bar of meta.data) {
-        const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as {
-          x: number;
-          y: number;
-          base: number;
-        };
-        if (Math.abs(x - base) < MIN_LETTER_WIDTH) continue;
-        ctx.fillStyle = LEVEL_COLOURS[level].ink;
-        ctx.fillText(level, (x + base) / 2, y);
-      }
-    });
-    ctx.restore();
-  },
-};
-
-function optionsFor(rows: readonly CompareRow[]): ChartOptions<'bar'> {
-  return {
-    indexAxis: 'y',
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    scales: {
-      x: {
-        stacked: true,
-        min: 0,
-        max: 100,
-        ticks: { callback: (v) => `${v} %` },
-        title: { display: true, text: 'Share of the group’s answers' },
-      },
-      y: { stacked: true, grid: { display: false } },
-    },
-    plugins: {
-      legend: { position: 'bottom' },
-      tooltip: {
-        callbacks: {
-          label: (item: TooltipItem<'bar'>) =>
-            distributionPointLabel(
-              rows[item.dataIndex],
-              LEVELS[item.datasetIndex] as Level,
-              item.raw as number,
-            ),
-        },
-      },
-    },
-  };
-}
+import type { CompareRow } from '../../../shared';
+import {
+  type DistributionChartData,
+  distributionChartConfig,
+} from '../../../shared/charts/distribution-chart';
 
 /** Stacked horizontal bars of a group's A–E shares per indicator; callers render the table too. */
 export function DistributionChart({
@@ -78,6 +19,13 @@ export function DistributionChart({
   rows: readonly CompareRow[];
   label: string;
 }) {
+  const { dir } = useI18n();
+  const config = distributionChartConfig(data, rows);
+  const options: ChartOptions<'bar'> = withDirection(
+    { ...config.options, responsive: true, maintainAspectRatio: false },
+    dir,
+    'y',
+  );
   return (
     <div
       className="chart-frame chart-frame--tall"
@@ -86,8 +34,8 @@ export function DistributionChart({
       <Chart<'bar', number[], string[]>
         type="bar"
         data={data}
-        options={optionsFor(rows)}
-        plugins={[levelLetters]}
+        options={options}
+        plugins={config.plugins}
         role="img"
         aria-label={label}
         data-testid="distribution-chart"

@@ -1,19 +1,9 @@
 import type { ChartOptions } from 'chart.js';
 import { Chart } from 'react-chartjs-2';
+import { useI18n } from '../../i18n/context';
+import { withDirection } from '../../i18n/rtl';
 import './register';
-import { implementationChartData, type RateRow } from './implementation-chart-data';
-
-const options: ChartOptions<'bar'> = {
-  responsive: true,
-  maintainAspectRatio: false,
-  animation: false,
-  indexAxis: 'y',
-  scales: {
-    x: { min: 0, max: 100, title: { display: true, text: 'Implementation rate (%)' } },
-    y: { grid: { display: false } },
-  },
-  plugins: { legend: { display: false }, tooltip: { callbacks: { label: (i) => `${i.raw} %` } } },
-};
+import { implementationChartConfig, type RateRow } from '../../../shared/charts/implementation-chart';
 
 /** Thin wrapper: implementation rates as horizontal bars. Callers render the same numbers as a table. */
 export function ImplementationChart({
@@ -25,11 +15,18 @@ export function ImplementationChart({
   label: string;
   testId: string;
 }) {
+  const { dir } = useI18n();
+  const config = implementationChartConfig(rows);
+  const options: ChartOptions<'bar'> = withDirection(
+    { ...config.options, responsive: true, maintainAspectRatio: false },
+    dir,
+    'y',
+  );
   return (
     <div className="chart-frame" style={{ height: `${Math.max(160, rows.length * 36 + 60)}px` }}>
       <Chart<'bar', number[], string>
         type="bar"
-        data={implementationChartData(rows, 'Implementation rate (%)')}
+        data={config.data}
         options={options}
         role="img"
         aria-label={label}

@@ -1,28 +1,30 @@
+import { useT } from '../../i18n/context';
 import { ApiError } from '../../lib/api-client';
 
-function messageOf(error: unknown): string {
+function messageOf(error: unknown): string | null {
   if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong.';
+  return null;
 }
 
 export function ErrorState({
   error,
-  title = 'Could not load this',
+  title,
   onRetry,
 }: {
   error: unknown;
   title?: string;
   onRetry?: () => void;
 }) {
+  const t = useT();
   const requestId = error instanceof ApiError ? error.requestId : null;
   return (
     <div className="error-state" role="alert">
-      <p className="error-state__title">{title}</p>
-      <p>{messageOf(error)}</p>
-      {requestId && <p className="muted small">Request id: {requestId}</p>}
+      <p className="error-state__title">{title ?? t('common.couldNotLoad')}</p>
+      <p>{messageOf(error) ?? t('common.somethingWrong')}</p>
+      {requestId && <p className="muted small">{t('common.requestId', { id: requestId })}</p>}
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       )}
     </div>

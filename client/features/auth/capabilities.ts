@@ -1,4 +1,5 @@
-import { type Me, ROLE_NAMES } from '../../../shared';
+import type { Me } from '../../../shared';
+import type { TFunction } from '../../i18n/context';
 
 /** What the navigation offers; the server enforces the same rules (this only hides what would be refused). */
 export function capabilitiesOf(me: Me | null | undefined) {
@@ -12,12 +13,12 @@ export function capabilitiesOf(me: Me | null | undefined) {
 }
 
 /** "Focal point, JOR (human health)" — one line per role assignment. */
-export function describeRoles(me: Pick<Me, 'roles'>): string[] {
+export function describeRoles(me: Pick<Me, 'roles'>, t: TFunction): string[] {
   return me.roles.map((r) => {
-    const parts = [ROLE_NAMES[r.role]];
+    const parts = [t(`role.${r.role}`)];
     if (r.country) parts.push(r.country);
     const label = parts.join(', ');
-    return r.sectors.length ? `${label} (${r.sectors.join(', ').replaceAll('_', ' ')})` : label;
+    return r.sectors.length ? `${label} (${r.sectors.map((s) => t(`sector.${s}`)).join(', ')})` : label;
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Indicator, IndicatorValue, Level, Sector } from '../../../shared';
 
 export interface ProfileRow {
+  id: number;
   code: string;
   name: string;
   subItem: string | null;
@@ -26,6 +27,7 @@ export function toProfileRows(
     .map((i) => {
       const level = byIndicator.get(i.id)?.level ?? null;
       return {
+        id: i.id,
         code: i.code,
         name: i.name,
         subItem: i.subItem,

@@ -4,13 +4,22 @@ import type { DbOrTx } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
 
 /** Entities whose every change is audited (old → new). */
-export type AuditEntity = 'value' | 'submission' | 'plan_period';
+export type AuditEntity =
+  | 'value'
+  | 'submission'
+  | 'plan_period'
+  | 'plan'
+  | 'plan_objective'
+  | 'plan_activity'
+  | 'plan_indicator';
 
 export interface AuditRecord {
   entityType: AuditEntity;
   entityId: string | number;
   action: string;
   countryIso3?: string | null;
+  /** The plan a plan or plan element change belongs to (indexed: a plan's history is read by it). */
+  planId?: number | null;
   userId: number | null;
   at: Date;
   old: Record<string, unknown> | null;
@@ -19,9 +28,12 @@ export interface AuditRecord {
 
 /** Written in the same transaction as the change it describes. */
 export async function recordAudit(db: DbOrTx, r: AuditRecord): Promise<void> {
-  await db
-    .insert(auditLog)
-    .values({ ...r, entityId: String(r.entityId), countryIso3: r.countryIso3 ?? null });
+  await db.insert(auditLog).values({
+    ...r,
+    entityId: String(r.entityId),
+    countryIso3: r.countryIso3 ?? null,
+    planId: r.planId ?? null,
+  });
 }
 
 /** One entity's history, newest first (bounded). */

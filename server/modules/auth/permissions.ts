@@ -7,6 +7,8 @@ export interface Principal {
   email: string;
   displayName: string;
   demo: boolean;
+  /** Interface language the user picked (issue 8). */
+  locale?: string | null;
   roles: RoleAssignment[];
   via: 'session' | 'token';
   /** Sessions may write; tokens carry their own scope. */

@@ -1,4 +1,4 @@
-import type { Me, SignInBody } from '../../../shared';
+import { isLocale, type Me, type SignInBody } from '../../../shared';
 import { AppError } from '../../lib/errors';
 import { recordAuthEvent } from '../audit/repository';
 import { findUserByEmail, findUserById, rolesOf, updateUserRow } from '../users/repository';
@@ -99,6 +99,7 @@ export async function signIn(ctx: AuthContext, body: SignInBody, client: ClientI
     email: user.email,
     displayName: user.displayName,
     demo: user.demo,
+    locale: isLocale(user.locale) ? user.locale : null,
     roles,
     via: 'session',
     scope: 'write',
@@ -124,6 +125,7 @@ export function meOf(p: Principal): Me {
     email: p.email,
     displayName: p.displayName,
     demo: p.demo,
+    locale: isLocale(p.locale) ? p.locale : null,
     roles: p.roles,
     via: p.via,
     scope: p.scope,

@@ -28,6 +28,7 @@ export async function findSession(db: DbOrTx, tokenHash: string) {
       email: users.email,
       displayName: users.displayName,
       demo: users.demo,
+      locale: users.locale,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -82,6 +83,7 @@ export async function findActiveToken(db: DbOrTx, tokenHash: string) {
       email: users.email,
       displayName: users.displayName,
       demo: users.demo,
+      locale: users.locale,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))

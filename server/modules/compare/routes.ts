@@ -12,9 +12,19 @@ import {
 import type { Database } from '../../db/client';
 import { roundChange } from './change-service';
 import { groupHeatmap } from './heatmap-service';
+import { currentVersion, ResponseCache, sendCached, VersionReader } from './response-cache';
 import { compareCountry } from './service';
 
-export function compareRoutes(database: Database) {
+/** The cache key of a comparison: its parsed query, and who asks when the group is a saved one. */
+function cacheKey(route: string, query: { groupType: string }, userId: number | undefined): string {
+  return `${route}?${JSON.stringify(query)}${query.groupType === 'saved' ? `#${userId ?? 0}` : ''}`;
+}
+
+/** cacheEntries: answers kept per process (least recently used out); 0 computes every request. */
+export function compareRoutes(database: Database, cacheEntries = 256) {
+  const cache = new ResponseCache(cacheEntries);
+  const db = database.db;
+  const versions = new VersionReader(() => currentVersion(db));
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -27,7 +37,14 @@ export function compareRoutes(database: Database) {
           response: { 200: CompareResultSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
         },
       },
-      async (req) => compareCountry(database.db, { ...req.query, viewer: req.principal }),
+      (req, reply) =>
+        sendCached(req, reply, {
+          versions,
+          cache,
+          key: cacheKey('compare', req.query, req.principal?.userId),
+          schema: CompareResultSchema,
+          compute: () => compareCountry(db, { ...req.query, viewer: req.principal }),
+        }),
     );
     r.get(
       '/api/compare/heatmap',
@@ -40,7 +57,14 @@ export function compareRoutes(database: Database) {
           response: { 200: HeatmapResultSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
         },
       },
-      async (req) => groupHeatmap(database.db, { ...req.query, viewer: req.principal }),
+      (req, reply) =>
+        sendCached(req, reply, {
+          versions,
+          cache,
+          key: cacheKey('heatmap', req.query, req.principal?.userId),
+          schema: HeatmapResultSchema,
+          compute: () => groupHeatmap(db, { ...req.query, viewer: req.principal }),
+        }),
     );
     r.get(
       '/api/compare/change',

@@ -1,11 +1,21 @@
-import { type CompareResult, type Level, type PeerGroupType, peerStats, standing } from '../../../shared';
+import {
+  type CompareResult,
+  type CompareRow,
+  LEVELS,
+  type Level,
+  type LevelDistribution,
+  type PeerGroupType,
+  peerStats,
+  standing,
+} from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { listIndicators } from '../frameworks/repository';
 import { resolvePeriod } from '../frameworks/service';
-import { resolveGroup } from './group';
+import { groupAggregates, isAggregatedGroup } from './aggregate-repository';
+import { type PeerGroup, resolveGroup } from './group';
 import { levelAnswers } from './repository';
 
 export interface CompareInput {
@@ -29,6 +39,18 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
   ]);
   if (!country) throw new AppError(404, `country: no country with ISO3 code ${input.country}`);
   const group = await resolveGroup(db, input.groupType, input.group, country, input.viewer ?? null);
+  const head = { framework: input.framework, period: period.code, country, group };
+  const describe = (ind: (typeof indicators)[number]) => ({
+    id: ind.id,
+    code: ind.code,
+    name: ind.name,
+    section: ind.section,
+    sectors: ind.sectors,
+    levels: ind.levels,
+  });
+  if (isAggregatedGroup(group.type)) {
+    return { ...head, rows: await aggregatedRows(db, period.id, group, country.iso3, indicators, describe) };
+  }
   const members = new Set(group.members);
   const answers = await levelAnswers(db, input.framework, period.id, [...members, country.iso3]);
 
@@ -44,25 +66,47 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
     }
   }
   return {
-    framework: input.framework,
-    period: period.code,
-    country,
-    group,
+    ...head,
     rows: indicators.map((ind) => {
       const slot = byIndicator.get(ind.id) ?? { group: [], peers: [], own: null };
       return {
-        indicator: {
-          id: ind.id,
-          code: ind.code,
-          name: ind.name,
-          section: ind.section,
-          sectors: ind.sectors,
-          levels: ind.levels,
-        },
+        indicator: describe(ind),
         countryLevel: slot.own,
         stats: peerStats(slot.group),
         ...standing(slot.own, slot.peers),
       };
     }),
   };
+}
+
+/**
+ * Rows of a built-in group from its precomputed statistics (compare_aggregates): the same numbers
+ * as peerStats/standing over the members' answers. Peers are the group without the country, so
+ * its own level is taken out of the counts when it is a member.
+ */
+async function aggregatedRows<I extends { id: number }>(
+  db: DbOrTx,
+  periodId: number,
+  group: PeerGroup,
+  iso3: string,
+  indicators: I[],
+  describe: (ind: I) => CompareRow['indicator'],
+): Promise<CompareRow[]> {
+  const byId = new Map(
+    (await groupAggregates(db, periodId, group.type, group.key, iso3)).map((a) => [a.indicatorId, a]),
+  );
+  const member = group.members.includes(iso3);
+  return indicators.map((ind) => {
+    const a = byId.get(ind.id);
+    const own = a?.own ?? null;
+    const stats = a?.stats ?? peerStats([]);
+    const peers = { ...stats.distribution };
+    if (member && own) peers[own] -= 1;
+    return { indicator: describe(ind), countryLevel: own, stats, ...standing(own, expand(peers)) };
+  });
+}
+
+/** The levels a distribution counts, in A–E order (at most a group's size). */
+function expand(d: LevelDistribution): Level[] {
+  return LEVELS.flatMap((l) => Array<Level>(d[l]).fill(l));
 }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type ImportMapping, ImportMappingSchema, parseLevel } from '../../../shared';
 import type { Database } from '../../db/client';
 import { importMappings, importRuns, indicators, indicatorValues, periods } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import { loadExcel } from '../../lib/excel';
+import { insertValues } from '../values/bulk-insert';
 import { countryResolver } from './country-names';
 
 export interface ImportProblem {
@@ -115,7 +117,7 @@ export async function importTracssWorkbook(
     }
   }
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(opts.data as unknown as ArrayBuffer);
   } catch {
@@ -319,9 +321,7 @@ export async function importTracssWorkbook(
         ),
       ),
     );
-    for (let i = 0; i < values.length; i += 1000) {
-      await tx.insert(indicatorValues).values(values.slice(i, i + 1000));
-    }
+    await insertValues(tx, values);
     await tx.insert(importRuns).values({
       kind: 'tracss',
       frameworkCode: opts.frameworkCode,

@@ -85,11 +85,6 @@ export async function evaluateRows(db: DbOrTx, p: Principal | null, period: Peri
     if (before !== undefined)
       problems.push({ column: 'indicator', message: `${code} is already on row ${before}` });
     seen.set(key, r.row);
-    if (!planRow.period)
-      problems.push({
-        column: 'indicator',
-        message: `${code} is not collected in period ${period.period.code}`,
-      });
     try {
       assertCanWriteValue(p, iso3, planRow.indicator.sectors);
     } catch (e) {
@@ -101,6 +96,14 @@ export async function evaluateRows(db: DbOrTx, p: Principal | null, period: Peri
     if (current && keptAsIs(current, r.cells)) return result('unchanged');
     const { body, problems: bodyProblems } = rowBody(planRow.indicator, r.cells);
     problems.push(...bodyProblems);
+    // A row the period does not collect is ignored when blank (only its read-only columns are filled).
+    if (!planRow.period) {
+      if (!body && !problems.length) return result('unchanged');
+      problems.push({
+        column: 'indicator',
+        message: `${code} is not collected in period ${period.period.code}`,
+      });
+    }
     if (problems.length || !planRow.period) return result('error');
     if (!body) return result('unchanged');
     let columns: ReturnType<typeof columnsOf>;

@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { MAX_SHEET_ROWS, SHEET_COLUMNS, type SheetColumn } from '../../../shared';
 import { AppError } from '../../lib/errors';
+import { loadExcel } from '../../lib/excel';
 
 /** One data row of an uploaded file: its row number (the header is row 1) and its known cells. */
 export interface RawRow {
@@ -10,6 +11,12 @@ export interface RawRow {
 
 const KNOWN = new Set<string>(SHEET_COLUMNS);
 const header = (s: string) => s.trim().toLowerCase().replace(/\s+/g, '_');
+
+/**
+ * Our CSV exports put an apostrophe before a cell that starts with = + - @ (or a tab or carriage
+ * return) so that spreadsheets do not run it as a formula; reading such a file back drops it.
+ */
+const unguardCell = (cell: string) => (/^'[-=+@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 /** RFC 4180 CSV: quoted fields, "" inside quotes, CRLF or LF line ends. */
 export function parseCsv(text: string): string[][] {
@@ -56,7 +63,7 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 async function xlsxRows(fileName: string, data: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -80,7 +87,9 @@ async function xlsxRows(fileName: string, data: Buffer): Promise<string[][]> {
  * their header; unknown columns are ignored; fully blank rows are skipped.
  */
 export async function readSheetFile(fileName: string, data: Buffer): Promise<RawRow[]> {
-  const table = /\.csv$/i.test(fileName) ? parseCsv(data.toString('utf8')) : await xlsxRows(fileName, data);
+  const table = /\.csv$/i.test(fileName)
+    ? parseCsv(data.toString('utf8')).map((r) => r.map(unguardCell))
+    : await xlsxRows(fileName, data);
   if (table.length > MAX_SHEET_ROWS + 1)
     throw new AppError(400, `file: more than ${MAX_SHEET_ROWS} rows (${table.length - 1})`);
   const heads = (table[0] ?? []).map(header);

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { LEVELS, SHEET_COLUMNS, type SheetColumn, VALUE_STATUSES } from '../../../shared';
 import type { indicatorValues } from '../../db/schema';
+import { loadExcel } from '../../lib/excel';
 import type { entryRows } from '../submissions/grid-service';
 import type { PeriodRow } from '../submissions/repository';
 
@@ -46,7 +46,9 @@ const INSTRUCTIONS = [
   'How to fill in this template',
   '',
   'One row per indicator of the plan. Do not change the grey key columns (country, plan_period, framework, indicator).',
-  'The value columns start with this period’s stored value, else the last period’s reported value: change what changed.',
+  'last_period and last_value show the previous period’s value for reference only: they are never imported.',
+  'The value columns hold this period’s stored value, or are empty: enter what this period has (a blank row changes nothing).',
+  'Only the indicators this period collects are listed (e.g. TrACSS questions are collected only in the years of a TrACSS round).',
   'status: reported, no_data or not_applicable. no_data and not_applicable need a reason.',
   'value: a number (number), 0–100 (percentage), yes/no (yes_no) or the text (text milestones).',
   'numerator and denominator: for ratio indicators (the value is computed; the denominator must not be 0).',
@@ -58,14 +60,17 @@ const INSTRUCTIONS = [
 
 /** The XLSX template of a period: one row per plan indicator, drop-downs for level and status. */
 export async function buildTemplate(period: PeriodRow, planned: Planned[], comments: Map<number, string>) {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'NAP Tracker';
   const ws = wb.addWorksheet('Values', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = SHEET_COLUMNS.map((key) => ({ header: key, key, width: key === 'indicator_name' ? 48 : 14 }));
   ws.getRow(1).font = { bold: true };
-  for (const r of planned) {
+  // Rows the period does not collect cannot be uploaded: left out. The entry columns hold only this
+  // period's own stored value (the last period's value is a read-only reference, never an answer).
+  const collected = planned.filter((r) => r.period);
+  for (const r of collected) {
     const i = r.indicator;
-    const start = r.current?.value ?? (r.last?.value.status === 'reported' ? r.last.value : undefined);
+    const start = r.current?.value;
     const cells: Cells = {
       country: period.plan.countryIso3,
       plan_period: period.period.code,
@@ -76,11 +81,11 @@ export async function buildTemplate(period: PeriodRow, planned: Planned[], comme
       unit: i.unit ?? '',
       last_period: r.last?.periodCode ?? '',
       last_value: r.last ? shown(r.last.value) : '',
-      ...(start ? entryCells(start, i.measureType, r.current ? (comments.get(start.id) ?? null) : null) : {}),
+      ...(start ? entryCells(start, i.measureType, comments.get(start.id) ?? null) : {}),
     };
     ws.addRow(cells);
   }
-  const last = Math.max(planned.length + 1, 2);
+  const last = Math.max(collected.length + 1, 2);
   const list = (values: readonly string[]) => ({
     type: 'list' as const,
     allowBlank: true,

@@ -1,3 +1,4 @@
+import type { PlanStatus } from '../../../shared';
 import {
   type AccessPolicy,
   forbidden,
@@ -29,6 +30,27 @@ export function planReach(
   if (p?.roles.some((r) => r.country === iso3)) return 'all';
   if (policy.publicRead) return 'approved';
   return 'none';
+}
+
+/**
+ * A status change that is an approval act: approving a draft (any status past draft), setting or
+ * leaving "approved", or taking a plan back to draft. Other changes (implementing → closed) are edits.
+ */
+export function changesApproval(from: PlanStatus | null, to: PlanStatus | undefined): boolean {
+  if (to === undefined || to === from) return false;
+  const wasDraft = from === null || from === 'draft';
+  return to === 'approved' || from === 'approved' || wasDraft !== (to === 'draft');
+}
+
+/** Approving a plan (or withdrawing its approval) is the national validator's act: admins and the country's validators. */
+export function assertCanApprovePlan(p: Principal | null, iso3: string): void {
+  if (!p) throw unauthenticated();
+  if (p.scope !== 'write') throw forbidden('token: this token is read-only');
+  if (hasRole(p, 'admin')) return;
+  if (p.roles.some((r) => r.role === 'validator' && r.country === iso3)) return;
+  throw forbidden(
+    `status: only a validator of ${iso3} or an administrator may approve a plan or withdraw its approval`,
+  );
 }
 
 /** Editing a plan's objectives, activities, indicators and targets: admins, and the country's focal points. */

@@ -5,6 +5,7 @@ import { planActivities, planObjectives } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
+import { auditPlanChange } from './audit';
 import { activityIn, editablePlan, objectiveIn, reloadPlan, stale } from './service';
 import {
   deleteActivityIfVersion,
@@ -39,9 +40,12 @@ export async function createObjective(
   body: CreateObjective,
 ): Promise<Plan> {
   await ctx.db.transaction(async (tx) => {
-    await editablePlan(tx, p, planId);
+    const plan = await editablePlan(tx, p, planId);
     await assertObjectiveCodeFree(tx, planId, body.code);
-    await insertObjective(tx, { planId, ...defined(body), code: body.code, title: body.title });
+    const row = await insertObjective(tx, { planId, ...defined(body), code: body.code, title: body.title });
+    const id = row?.id as number;
+    const created = await objectiveIn(tx, planId, id);
+    await auditPlanChange(tx, ctx, p, plan, { type: 'plan_objective', id, action: 'create' }, null, created);
   });
   return reloadPlan(ctx, planId);
 }
@@ -59,7 +63,7 @@ export async function updateObjective(
   body: UpdateObjective,
 ): Promise<Plan> {
   await ctx.db.transaction(async (tx) => {
-    await editablePlan(tx, p, planId);
+    const plan = await editablePlan(tx, p, planId);
     const current = await objectiveIn(tx, planId, objectiveId);
     if (!current) throw new AppError(404, `objective: no objective ${objectiveId} in plan ${planId}`);
     const { version, ...patch } = body;
@@ -68,6 +72,9 @@ export async function updateObjective(
     checkBudget({ ...current, ...defined(patch) } as { budget: number | null; currency: string | null });
     const row = await updateObjectiveIfVersion(tx, objectiveId, version, defined(patch));
     if (!row) throw stale('objective', version, current.version);
+    const after = await objectiveIn(tx, planId, objectiveId);
+    const entity = { type: 'plan_objective', id: objectiveId, action: 'update' } as const;
+    await auditPlanChange(tx, ctx, p, plan, entity, current, after);
   });
   return reloadPlan(ctx, planId);
 }
@@ -80,12 +87,25 @@ export async function deleteObjective(
   version: number,
 ) {
   await ctx.db.transaction(async (tx) => {
-    await editablePlan(tx, p, planId);
+    const plan = await editablePlan(tx, p, planId);
     const current = await objectiveIn(tx, planId, objectiveId);
     if (!current) throw new AppError(404, `objective: no objective ${objectiveId} in plan ${planId}`);
-    // Its activities go with it (cascade); its indicators stay with the plan, without an objective.
+    // Never lose activities with their objective: they must be moved or deleted (each audited) first.
+    // Its indicators stay with the plan, without an objective.
+    const [activity] = await tx
+      .select({ id: planActivities.id })
+      .from(planActivities)
+      .where(eq(planActivities.objectiveId, objectiveId))
+      .limit(1);
+    if (activity)
+      throw new AppError(
+        409,
+        `objective: ${current.code} still has activities; move or delete them before deleting it`,
+      );
     if (!(await deleteObjectiveIfVersion(tx, objectiveId, version)))
       throw stale('objective', version, current.version);
+    const entity = { type: 'plan_objective', id: objectiveId, action: 'delete' } as const;
+    await auditPlanChange(tx, ctx, p, plan, entity, current, null);
   });
   return reloadPlan(ctx, planId);
 }
@@ -116,13 +136,13 @@ export async function createActivity(
   body: CreateActivity,
 ): Promise<Plan> {
   await ctx.db.transaction(async (tx) => {
-    await editablePlan(tx, p, planId);
+    const plan = await editablePlan(tx, p, planId);
     await assertObjectiveOfPlan(tx, planId, body.objectiveId);
     await assertActivityCodeFree(tx, body.objectiveId, body.code);
     const status = body.implementationStatus ?? 'not_started';
     const percent =
       body.percentComplete ?? (status === 'completed' ? 100 : status === 'not_started' ? 0 : null);
-    await insertActivity(tx, {
+    const row = await insertActivity(tx, {
       ...defined(body),
       objectiveId: body.objectiveId,
       code: body.code,
@@ -131,6 +151,9 @@ export async function createActivity(
       percentComplete: percent,
       updatedAt: ctx.now(),
     });
+    const id = row?.id as number;
+    const created = await activityIn(tx, planId, id);
+    await auditPlanChange(tx, ctx, p, plan, { type: 'plan_activity', id, action: 'create' }, null, created);
   });
   return reloadPlan(ctx, planId);
 }
@@ -163,7 +186,7 @@ export async function updateActivity(
   body: UpdateActivity,
 ): Promise<Plan> {
   await ctx.db.transaction(async (tx) => {
-    await editablePlan(tx, p, planId);
+    const plan = await editablePlan(tx, p, planId);
     const current = await activityIn(tx, planId, activityId);
     if (!current) throw new AppError(404, `activity: no activity ${activityId} in plan ${planId}`);
     const { version, ...rest } = body;
@@ -180,6 +203,9 @@ export async function updateActivity(
     checkActivity({ ...current, ...patch } as ActivityState);
     const row = await updateActivityIfVersion(tx, activityId, version, patch, ctx.now());
     if (!row) throw stale('activity', version, current.version);
+    const after = await activityIn(tx, planId, activityId);
+    const entity = { type: 'plan_activity', id: activityId, action: 'update' } as const;
+    await auditPlanChange(tx, ctx, p, plan, entity, current, after);
   });
   return reloadPlan(ctx, planId);
 }
@@ -192,11 +218,13 @@ export async function deleteActivity(
   version: number,
 ) {
   await ctx.db.transaction(async (tx) => {
-    await editablePlan(tx, p, planId);
+    const plan = await editablePlan(tx, p, planId);
     const current = await activityIn(tx, planId, activityId);
     if (!current) throw new AppError(404, `activity: no activity ${activityId} in plan ${planId}`);
     if (!(await deleteActivityIfVersion(tx, activityId, version)))
       throw stale('activity', version, current.version);
+    const entity = { type: 'plan_activity', id: activityId, action: 'delete' } as const;
+    await auditPlanChange(tx, ctx, p, plan, entity, current, null);
   });
   return reloadPlan(ctx, planId);
 }

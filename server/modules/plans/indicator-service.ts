@@ -1,12 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { and, between, count, eq } from 'drizzle-orm';
 import type { CreatePlanIndicator, Indicator, Plan, TargetInput, UpdatePlanIndicator } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { planIndicators } from '../../db/schema';
+import { indicators, indicatorValues, periods, planIndicators } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { listIndicators } from '../frameworks/repository';
 import { getIndicator } from '../frameworks/service';
+import { auditPlanChange } from './audit';
+import { targetsOf } from './repository';
 import { editablePlan, objectiveIn, planIndicatorIn, reloadPlan, stale } from './service';
 import {
   deletePlanIndicatorIfVersion,
@@ -77,6 +79,22 @@ async function resolveIndicator(
   return created as Indicator;
 }
 
+/** A plan indicator as the audit keeps it: its row, the indicator's code and its targets. */
+async function indicatorState(db: DbOrTx, planId: number, planIndicatorId: number) {
+  const row = await planIndicatorIn(db, planId, planIndicatorId);
+  if (!row) return null;
+  const [ind] = await db
+    .select({ framework: indicators.frameworkCode, code: indicators.code })
+    .from(indicators)
+    .where(eq(indicators.id, row.indicatorId));
+  const targets = (await targetsOf(db, [planIndicatorId])).map((t) => ({
+    year: t.year,
+    value: t.value,
+    level: t.level,
+  }));
+  return { ...row, indicator: ind ? `${ind.framework} ${ind.code}` : null, targets };
+}
+
 async function assertObjective(db: DbOrTx, planId: number, objectiveId: number | null | undefined) {
   if (objectiveId != null && !(await objectiveIn(db, planId, objectiveId)))
     throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`);
@@ -110,7 +128,10 @@ export async function createPlanIndicator(
       resultLevel: body.resultLevel ?? null,
       sortOrder: body.sortOrder ?? 0,
     });
-    if (row && body.targets) await replaceTargets(tx, row.id, targetRows(indicator, body.targets));
+    const id = row?.id as number;
+    if (body.targets) await replaceTargets(tx, id, targetRows(indicator, body.targets));
+    const entity = { type: 'plan_indicator', id, action: 'create' } as const;
+    await auditPlanChange(tx, ctx, p, plan, entity, null, await indicatorState(tx, planId, id));
   });
   return reloadPlan(ctx, planId);
 }
@@ -129,8 +150,8 @@ export async function updatePlanIndicator(
   body: UpdatePlanIndicator,
 ): Promise<Plan> {
   await ctx.db.transaction(async (tx) => {
-    await editablePlan(tx, p, planId);
-    const current = await planIndicatorIn(tx, planId, planIndicatorId);
+    const plan = await editablePlan(tx, p, planId);
+    const current = await indicatorState(tx, planId, planIndicatorId);
     if (!current)
       throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
     await assertObjective(tx, planId, body.objectiveId);
@@ -140,6 +161,16 @@ export async function updatePlanIndicator(
       Object.assign(patch, baselineColumns(await measuredOf(tx, current.indicatorId), baseline));
     const row = await updatePlanIndicatorIfVersion(tx, planIndicatorId, version, patch);
     if (!row) throw stale('plan indicator', version, current.version);
+    const entity = { type: 'plan_indicator', id: planIndicatorId, action: 'update' } as const;
+    await auditPlanChange(
+      tx,
+      ctx,
+      p,
+      plan,
+      entity,
+      current,
+      await indicatorState(tx, planId, planIndicatorId),
+    );
   });
   return reloadPlan(ctx, planId);
 }
@@ -153,14 +184,24 @@ export async function putTargets(
   body: { targets: TargetInput[]; version: number },
 ): Promise<Plan> {
   await ctx.db.transaction(async (tx) => {
-    await editablePlan(tx, p, planId);
-    const current = await planIndicatorIn(tx, planId, planIndicatorId);
+    const plan = await editablePlan(tx, p, planId);
+    const current = await indicatorState(tx, planId, planIndicatorId);
     if (!current)
       throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
     const rows = targetRows(await measuredOf(tx, current.indicatorId), body.targets);
     if (!(await updatePlanIndicatorIfVersion(tx, planIndicatorId, body.version, {})))
       throw stale('plan indicator', body.version, current.version);
     await replaceTargets(tx, planIndicatorId, rows);
+    const entity = { type: 'plan_indicator', id: planIndicatorId, action: 'targets' } as const;
+    await auditPlanChange(
+      tx,
+      ctx,
+      p,
+      plan,
+      entity,
+      current,
+      await indicatorState(tx, planId, planIndicatorId),
+    );
   });
   return reloadPlan(ctx, planId);
 }
@@ -173,12 +214,43 @@ export async function deletePlanIndicator(
   version: number,
 ) {
   await ctx.db.transaction(async (tx) => {
-    await editablePlan(tx, p, planId);
-    const current = await planIndicatorIn(tx, planId, planIndicatorId);
+    const plan = await editablePlan(tx, p, planId);
+    const current = await indicatorState(tx, planId, planIndicatorId);
     if (!current)
       throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
+    await assertNoValuesInPlan(tx, plan, current);
     if (!(await deletePlanIndicatorIfVersion(tx, planIndicatorId, version)))
       throw stale('plan indicator', version, current.version);
+    const entity = { type: 'plan_indicator', id: planIndicatorId, action: 'delete' } as const;
+    await auditPlanChange(tx, ctx, p, plan, entity, current, null);
   });
   return reloadPlan(ctx, planId);
+}
+
+/**
+ * Values the country reported for the indicator during the plan (its years and the year after) would
+ * be left out of every view of the plan: such an indicator stays (never lose data).
+ */
+async function assertNoValuesInPlan(
+  db: DbOrTx,
+  plan: { countryIso3: string; periodStart: number; periodEnd: number },
+  pi: { indicatorId: number; indicator: string | null },
+) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(indicatorValues)
+    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
+    .where(
+      and(
+        eq(indicatorValues.countryIso3, plan.countryIso3),
+        eq(indicatorValues.indicatorId, pi.indicatorId),
+        between(periods.endDate, `${plan.periodStart}-01-01`, `${plan.periodEnd + 1}-12-31`),
+      ),
+    );
+  const n = Number(row?.n ?? 0);
+  if (n > 0)
+    throw new AppError(
+      409,
+      `planIndicator: ${plan.countryIso3} has ${n} value${n === 1 ? '' : 's'} of ${pi.indicator} in ${plan.periodStart}–${plan.periodEnd + 1}; an indicator with values cannot be removed from the plan`,
+    );
 }

@@ -33,6 +33,7 @@ import {
   putTargets,
   updatePlanIndicator,
 } from './indicator-service';
+import { planEditRoutes } from './plan-routes';
 import { getPlan, listCountryPlans } from './service';
 
 const WRITE_ERRORS = { 400: E, 401: E, 403: E, 404: E, 409: E };
@@ -41,6 +42,7 @@ const write = 'Administrators and the country’s focal points. Answers the whol
 
 export function planRoutes(ctx: AuthContext) {
   return async (app: FastifyInstance) => {
+    await app.register(planEditRoutes(ctx));
     const r = app.withTypeProvider<ZodTypeProvider>();
     const read = { config: { access: 'read' as const } };
     const w = { config: { access: 'write' as const } };

@@ -21,6 +21,7 @@ import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { getDue } from './due-service';
 import { getEntryGrid } from './grid-service';
+import { periodHistoryRoutes } from './history-routes';
 import { markRead, notificationsOf } from './notification-repository';
 import { createPlanPeriod, listPlanPeriods } from './period-service';
 import { transition } from './workflow-service';
@@ -54,6 +55,7 @@ const STEPS: { t: Transition; summary: string; reason: boolean }[] = [
 
 export function submissionRoutes(ctx: AuthContext) {
   return async (app: FastifyInstance) => {
+    await app.register(periodHistoryRoutes(ctx));
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/api/plans/:planId/periods',

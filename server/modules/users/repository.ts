@@ -10,6 +10,7 @@ export interface UserRow {
   passwordHash: string;
   active: boolean;
   demo: boolean;
+  locale: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -21,6 +22,7 @@ const columns = {
   passwordHash: users.passwordHash,
   active: users.active,
   demo: users.demo,
+  locale: users.locale,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
@@ -65,7 +67,7 @@ export async function insertUser(
 export async function updateUserRow(
   db: DbOrTx,
   id: number,
-  patch: Partial<Pick<UserRow, 'displayName' | 'active' | 'passwordHash'>>,
+  patch: Partial<Pick<UserRow, 'displayName' | 'active' | 'passwordHash' | 'locale'>>,
   now: Date,
 ): Promise<void> {
   await db

@@ -4,6 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Providers } from '../../../client/app/providers';
 import { createQueryClient } from '../../../client/app/query-client';
 import { routes } from '../../../client/app/routes';
+import { en } from '../../../client/i18n/locales/en';
 
 /** Renders the whole app (layout, routes, providers) at `path`, with a fresh cache and no retries. */
 export function renderApp(path: string) {
@@ -11,7 +12,7 @@ export function renderApp(path: string) {
   const queryClient = createQueryClient({ retry: false });
   const user = userEvent.setup();
   const utils = render(
-    <Providers queryClient={queryClient}>
+    <Providers queryClient={queryClient} language={{ locale: 'en', catalog: en }}>
       <RouterProvider router={router} />
     </Providers>,
   );

@@ -62,14 +62,22 @@ export async function freshActivity(database: Database, objectiveId: number, cod
   return row as { id: number; version: number };
 }
 
-/** Tracks one more TrACSS indicator the plan does not track yet. */
+/**
+ * Tracks one more indicator, without values (one with values cannot be removed from a plan): a new
+ * indicator of a test framework of its own.
+ */
 export async function freshPlanIndicator(database: Database, planId: number) {
+  await database.rows(sql`
+    insert into frameworks (code, name, kind) values ('test-fresh', 'Test indicators', 'national')
+    on conflict do nothing`);
   const [row] = await database.rows<{ id: number; version: number }>(sql`
+    with i as (
+      insert into indicators (framework_code, code, sort_order, name, measure_type)
+      select 'test-fresh', 'F' || (count(*) + 1), count(*) + 1, 'Fresh', 'number'
+      from indicators where framework_code = 'test-fresh'
+      returning id)
     insert into plan_indicators (plan_id, indicator_id, direction)
-    select ${planId}, i.id, 'increase' from indicators i
-    where i.framework_code = 'tracss-2019-2020'
-      and not exists (select 1 from plan_indicators p where p.plan_id = ${planId} and p.indicator_id = i.id)
-    order by i.sort_order limit 1
+    select ${planId}, i.id, 'increase' from i
     returning id, version`);
   return row as { id: number; version: number };
 }

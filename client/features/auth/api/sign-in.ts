@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Me, MeSchema, type SignInBody } from '../../../../shared';
 import { apiSend, setCsrfToken } from '../../../lib/api-client';
-import { ME_QUERY_KEY } from './get-me';
+import { switchUser } from './switch-user';
 
 export async function signIn(body: SignInBody): Promise<Me> {
   const me = await apiSend('POST', '/auth/sign-in', MeSchema, body);
@@ -13,10 +13,7 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signIn,
-    // Another person may sign in on this browser: drop everything cached for the previous one.
-    onSuccess: (me) => {
-      queryClient.clear();
-      queryClient.setQueryData(ME_QUERY_KEY, me);
-    },
+    // Another person may sign in on this browser: nothing cached for the previous one is kept.
+    onSuccess: (me) => switchUser(queryClient, me),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiSend, setCsrfToken } from '../../../lib/api-client';
-import { ME_QUERY_KEY } from './get-me';
+import { switchUser } from './switch-user';
 
 export async function signOut(): Promise<void> {
   await apiSend('POST', '/auth/sign-out', z.null());
@@ -12,9 +12,6 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signOut,
-    onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(ME_QUERY_KEY, null);
-    },
+    onSuccess: () => switchUser(queryClient, null),
   });
 }

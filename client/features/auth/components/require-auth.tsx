@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
 import { useMe } from '../api/get-me';
 import { capabilitiesOf } from '../capabilities';
@@ -22,15 +23,16 @@ export function isUnauthenticated(error: unknown): boolean {
 
 export function RequireAuth({ need = 'signed-in', children }: { need?: Need; children: ReactNode }) {
   const me = useMe();
-  if (me.isPending) return <LoadingState label="Checking your session" />;
+  const t = useT();
+  if (me.isPending) return <LoadingState label={t('auth.checking')} />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <SignInRedirect />;
   const can = capabilitiesOf(me.data);
   if (need === 'admin' && !can.manageUsers) {
     return (
       <div className="error-state" role="alert">
-        <p className="error-state__title">Administrators only</p>
-        <p>Your roles do not include user administration.</p>
+        <p className="error-state__title">{t('auth.adminsOnly')}</p>
+        <p>{t('auth.adminsOnlyBody')}</p>
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import { Link, NavLink, useNavigate } from 'react-router';
+import { useT } from '../../../i18n/context';
 import { useMe } from '../api/get-me';
 import { useSignOut } from '../api/sign-out';
 import { capabilitiesOf, describeRoles } from '../capabilities';
@@ -10,6 +11,7 @@ export function UserNav() {
   const me = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const t = useT();
   if (me.isPending) return null;
   const can = capabilitiesOf(me.data);
   if (!me.data) {
@@ -17,7 +19,7 @@ export function UserNav() {
       <ul className="nav">
         <li>
           <NavLink to="/sign-in" className={navClass}>
-            Sign in
+            {t('nav.signIn')}
           </NavLink>
         </li>
       </ul>
@@ -28,31 +30,31 @@ export function UserNav() {
       {can.manageUsers && (
         <li>
           <NavLink to="/admin/users" className={navClass}>
-            Users
+            {t('nav.users')}
           </NavLink>
         </li>
       )}
       {can.manageUsers && (
         <li>
           <NavLink to="/admin/import" className={navClass}>
-            Import
+            {t('nav.import')}
           </NavLink>
         </li>
       )}
       {can.manageTokens && (
         <li>
           <NavLink to="/account/tokens" className={navClass}>
-            API tokens
+            {t('nav.tokens')}
           </NavLink>
         </li>
       )}
       <li className="nav__user">
         <span className="nav__user-name">
-          <span className="visually-hidden">Signed in as </span>
+          <span className="visually-hidden">{t('nav.signedInAs')}</span>
           <Link to="/account/tokens">{me.data.displayName}</Link>
-          {me.data.demo && <span className="chip"> demo account</span>}
+          {me.data.demo && <span className="chip">{t('nav.demoAccount')}</span>}
         </span>
-        <span className="nav__user-roles">{describeRoles(me.data).join('; ') || 'no role'}</span>
+        <span className="nav__user-roles">{describeRoles(me.data, t).join('; ') || t('nav.noRole')}</span>
       </li>
       <li>
         <button
@@ -61,7 +63,7 @@ export function UserNav() {
           disabled={signOut.isPending}
           onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/') })}
         >
-          Sign out
+          {t('nav.signOut')}
         </button>
       </li>
     </ul>

@@ -1,4 +1,6 @@
 import { Link } from 'react-router';
+import { useI18n } from '../../../i18n/context';
+import { useCountryName } from '../../../i18n/countries';
 import { useChange } from '../api/get-change';
 import { type GroupSelection, groupQuery, viewSearch } from '../group-params';
 
@@ -19,36 +21,38 @@ export function BiggestMovers({
   caseStudy: string | null;
 }) {
   const change = useChange({ from, to, ...groupQuery(selection) });
+  const { t, formatNumber } = useI18n();
+  const countryName = useCountryName();
   const movers = (change.data?.movers ?? []).filter((m) => m.net !== 0).slice(0, MAX_MOVERS);
   return (
     <section className="section" aria-labelledby="movers-heading">
-      <h2 id="movers-heading">Biggest movers up to {toLabel}</h2>
+      <h2 id="movers-heading">{t('movers.title', { round: toLabel })}</h2>
       {change.isPending ? (
-        <p>Loading …</p>
+        <p>{t('common.loading')}</p>
       ) : change.isError ? (
-        <p role="alert">Could not load the change: {change.error.message}</p>
+        <p role="alert">{t('movers.loadError', { message: change.error.message })}</p>
       ) : movers.length === 0 ? (
-        <p>No member changed level on a comparable question.</p>
+        <p>{t('movers.none')}</p>
       ) : (
         <table className="table">
-          <caption>Net level steps over the comparable questions (C → E = +2)</caption>
+          <caption>{t('movers.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Country</th>
-              <th scope="col">Net</th>
-              <th scope="col">Improved</th>
-              <th scope="col">Regressed</th>
+              <th scope="col">{t('countries.col.country')}</th>
+              <th scope="col">{t('movers.col.net')}</th>
+              <th scope="col">{t('movers.col.improved')}</th>
+              <th scope="col">{t('movers.col.regressed')}</th>
             </tr>
           </thead>
           <tbody>
             {movers.map((m) => (
               <tr key={m.iso3}>
                 <th scope="row">
-                  <Link to={`/countries/${m.iso3}`}>{m.name}</Link>
+                  <Link to={`/countries/${m.iso3}`}>{countryName(m)}</Link>
                 </th>
-                <td>{m.net > 0 ? `+${m.net}` : m.net}</td>
-                <td>{m.improved}</td>
-                <td>{m.regressed}</td>
+                <td>{formatNumber(m.net, { signDisplay: 'exceptZero' })}</td>
+                <td>{formatNumber(m.improved)}</td>
+                <td>{formatNumber(m.regressed)}</td>
               </tr>
             ))}
           </tbody>
@@ -56,7 +60,7 @@ export function BiggestMovers({
       )}
       <p>
         <Link to={{ pathname: '/compare/change', search: viewSearch(selection, caseStudy, { from, to }) }}>
-          Change between rounds, question by question
+          {t('movers.link')}
         </Link>
       </p>
     </section>

@@ -1,20 +1,21 @@
 import { CHANGE_KINDS, type ChangePair } from '../../../../shared';
-import { CHANGE_LABELS } from '../../../components/charts/change-chart-data';
+import { useI18n } from '../../../i18n/context';
 
 /** The chart's numbers as a table, with each member's two levels for whoever needs them. */
 export function ChangeTable({ pairs, caption }: { pairs: readonly ChangePair[]; caption: string }) {
+  const { t, formatNumber } = useI18n();
   return (
     <table className="table">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Question (earlier → later round)</th>
+          <th scope="col">{t('change.col.question')}</th>
           {CHANGE_KINDS.map((k) => (
             <th key={k} scope="col">
-              {CHANGE_LABELS[k]}
+              {t(`change.${k}`)}
             </th>
           ))}
-          <th scope="col">Who moved</th>
+          <th scope="col">{t('change.col.who')}</th>
         </tr>
       </thead>
       <tbody>
@@ -24,7 +25,7 @@ export function ChangeTable({ pairs, caption }: { pairs: readonly ChangePair[]; 
               {p.from.code} → {p.to.code} {p.to.name}
             </th>
             {CHANGE_KINDS.map((k) => (
-              <td key={k}>{p.counts[k]}</td>
+              <td key={k}>{formatNumber(p.counts[k])}</td>
             ))}
             <td>
               {p.countries

@@ -1,13 +1,14 @@
 import { NavLink } from 'react-router';
+import { useT } from '../../../i18n/context';
 import { type GroupSelection, viewSearch } from '../group-params';
 
 const VIEWS = [
-  { to: '/compare', label: 'Country against group', end: true },
-  { to: '/compare/heatmap', label: 'Heatmap', end: false },
-  { to: '/compare/map', label: 'Map', end: false },
-  { to: '/compare/change', label: 'Change between rounds', end: false },
-  { to: '/compare/indicators', label: 'Shared indicators', end: false },
-  { to: '/groups', label: 'Group dashboard', end: false },
+  { to: '/compare', label: 'cmp.view.compare', end: true },
+  { to: '/compare/heatmap', label: 'cmp.view.heatmap', end: false },
+  { to: '/compare/map', label: 'cmp.view.map', end: false },
+  { to: '/compare/change', label: 'cmp.view.change', end: false },
+  { to: '/compare/indicators', label: 'cmp.view.indicators', end: false },
+  { to: '/groups', label: 'cmp.view.groups', end: false },
 ] as const;
 
 /** Links between the comparison views, carrying the group and the case study along. */
@@ -21,8 +22,9 @@ export function CompareNav({
   /** The compared country, kept for the country view. */
   country?: string | undefined;
 }) {
+  const t = useT();
   return (
-    <nav aria-label="Comparison views" className="view-nav">
+    <nav aria-label={t('cmp.views')} className="view-nav">
       <ul>
         {VIEWS.map((v) => (
           <li key={v.to}>
@@ -34,7 +36,7 @@ export function CompareNav({
               end={v.end}
               className={({ isActive }) => (isActive ? 'view-nav__link is-active' : 'view-nav__link')}
             >
-              {v.label}
+              {t(v.label)}
             </NavLink>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import type { CompareRow } from '../../../../shared';
 import { LevelBadge } from '../../../components/ui/level-badge';
+import { useT } from '../../../i18n/context';
 import { formatRange, formatRank, formatScore } from '../format';
 
 /** The chart's numbers as a table: the accessible (and printable) alternative. */
@@ -12,20 +13,19 @@ export function CompareTable({
   countryName: string;
   groupLabel: string;
 }) {
+  const t = useT();
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption>
-          {countryName} compared with the {groupLabel}
-        </caption>
+        <caption>{t('cmp.caption', { country: countryName, group: groupLabel })}</caption>
         <thead>
           <tr>
-            <th scope="col">Indicator</th>
+            <th scope="col">{t('cmp.col.indicator')}</th>
             <th scope="col">{countryName}</th>
-            <th scope="col">Group median</th>
-            <th scope="col">Middle half (Q1–Q3)</th>
-            <th scope="col">Countries answering (n)</th>
-            <th scope="col">Rank</th>
+            <th scope="col">{t('cmp.col.groupMedian')}</th>
+            <th scope="col">{t('cmp.col.middleHalf')}</th>
+            <th scope="col">{t('cmp.col.answering')}</th>
+            <th scope="col">{t('cmp.col.rank')}</th>
           </tr>
         </thead>
         <tbody>
@@ -34,11 +34,11 @@ export function CompareTable({
               <th scope="row">
                 <code>{r.indicator.code}</code> {r.indicator.name}
               </th>
-              <td>{r.countryLevel ? <LevelBadge level={r.countryLevel} /> : 'No answer'}</td>
+              <td>{r.countryLevel ? <LevelBadge level={r.countryLevel} /> : t('cmp.noAnswer')}</td>
               <td>{formatScore(r.stats.median)}</td>
-              <td className="nowrap">{formatRange(r.stats.q1, r.stats.q3)}</td>
+              <td className="nowrap">{formatRange(r.stats.q1, r.stats.q3, t)}</td>
               <td>{r.stats.n}</td>
-              <td className="nowrap">{formatRank(r)}</td>
+              <td className="nowrap">{formatRank(r, t)}</td>
             </tr>
           ))}
         </tbody>

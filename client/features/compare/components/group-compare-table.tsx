@@ -1,9 +1,11 @@
 import { type CompareRow, LEVELS, type Level } from '../../../../shared';
 import { LevelBadge } from '../../../components/ui/level-badge';
+import { useI18n, useT } from '../../../i18n/context';
 import { formatRange, formatRank, formatScore } from '../format';
 
 function LevelCell({ level }: { level: Level | null | undefined }) {
-  return <td>{level ? <LevelBadge level={level} /> : 'No answer'}</td>;
+  const t = useT();
+  return <td>{level ? <LevelBadge level={level} /> : t('cmp.noAnswer')}</td>;
 }
 
 /** A country against a group, indicator by indicator: the accessible twin of the charts. */
@@ -19,17 +21,17 @@ export function GroupCompareTable({
   /** The pinned case-study country, when it is not the compared country itself. */
   caseStudy?: { name: string; levels: ReadonlyMap<string, Level | null> } | undefined;
 }) {
+  const t = useT();
+  const { formatNumber, formatPercent } = useI18n();
   return (
     <div className="table-scroll">
       <table className="table table--compact">
-        <caption>
-          {countryName} compared with the {groupLabel}: level counts, median, quartiles, rank and percentile
-        </caption>
+        <caption>{t('cmp.captionFull', { country: countryName, group: groupLabel })}</caption>
         <thead>
           <tr>
-            <th scope="col">Indicator</th>
+            <th scope="col">{t('cmp.col.indicator')}</th>
             <th scope="col">{countryName}</th>
-            {caseStudy && <th scope="col">{caseStudy.name} (case study)</th>}
+            {caseStudy && <th scope="col">{t('cmp.caseStudyCol', { name: caseStudy.name })}</th>}
             {LEVELS.map((l) => (
               <th scope="col" key={l} className="num">
                 {l}
@@ -38,11 +40,11 @@ export function GroupCompareTable({
             <th scope="col" className="num">
               n
             </th>
-            <th scope="col">Median</th>
+            <th scope="col">{t('cmp.col.median')}</th>
             <th scope="col">Q1–Q3</th>
-            <th scope="col">Rank</th>
+            <th scope="col">{t('cmp.col.rank')}</th>
             <th scope="col" className="num">
-              Percentile
+              {t('cmp.col.percentile')}
             </th>
           </tr>
         </thead>
@@ -56,14 +58,14 @@ export function GroupCompareTable({
               {caseStudy && <LevelCell level={caseStudy.levels.get(r.indicator.code)} />}
               {LEVELS.map((l) => (
                 <td key={l} className="num">
-                  {r.stats.distribution[l]}
+                  {formatNumber(r.stats.distribution[l])}
                 </td>
               ))}
-              <td className="num">{r.stats.n}</td>
+              <td className="num">{formatNumber(r.stats.n)}</td>
               <td>{formatScore(r.stats.median)}</td>
-              <td className="nowrap">{formatRange(r.stats.q1, r.stats.q3)}</td>
-              <td className="nowrap">{formatRank(r)}</td>
-              <td className="num">{r.percentile === null ? '—' : `${r.percentile} %`}</td>
+              <td className="nowrap">{formatRange(r.stats.q1, r.stats.q3, t)}</td>
+              <td className="nowrap">{formatRank(r, t)}</td>
+              <td className="num">{r.percentile === null ? '—' : formatPercent(r.percentile)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,31 +1,21 @@
 import { useId } from 'react';
 import {
   type Country,
-  INCOME_GROUP_NAMES,
   INCOME_GROUPS,
   IncomeGroupSchema,
   type PeerGroupType,
   PeerGroupTypeSchema,
   UN_REGIONS,
   UnRegionSchema,
-  WHO_REGION_NAMES,
   WHO_REGIONS,
   WhoRegionSchema,
 } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { useCountries } from '../../countries/api/get-countries';
 import { useSavedGroups } from '../api/get-saved-groups';
 import type { GroupSelection } from '../group-params';
 import { CountryMultiSelect } from './country-multi-select';
 import { SaveGroupForm } from './save-group-form';
-
-const TYPE_LABELS: Record<PeerGroupType, string> = {
-  who_region: 'WHO region',
-  income_group: 'World Bank income group',
-  un_region: 'UN region',
-  all: 'All countries',
-  countries: 'Hand-picked countries',
-  saved: 'Saved group',
-};
 
 /** The selection a new group type starts from: the reference country's own region or income group. */
 export function startOf(type: PeerGroupType, current: GroupSelection, near?: Country): GroupSelection {
@@ -54,13 +44,14 @@ export function GroupPicker({
   near?: Country | undefined;
 }) {
   const id = useId();
+  const t = useT();
   const countries = useCountries();
   const saved = useSavedGroups({ enabled: value.groupType === 'saved' });
   return (
     <fieldset className="group-picker">
-      <legend>Peer group</legend>
+      <legend>{t('cmp.peerGroup')}</legend>
       <div className="field">
-        <label htmlFor={`${id}-type`}>Compare with</label>
+        <label htmlFor={`${id}-type`}>{t('cmp.compareWith')}</label>
         <select
           id={`${id}-type`}
           value={value.groupType}
@@ -69,16 +60,16 @@ export function GroupPicker({
             if (type.success) onChange(startOf(type.data, value, near));
           }}
         >
-          {(['who_region', 'income_group', 'un_region', 'all', 'countries', 'saved'] as const).map((t) => (
-            <option key={t} value={t}>
-              {TYPE_LABELS[t]}
+          {(['who_region', 'income_group', 'un_region', 'all', 'countries', 'saved'] as const).map((type) => (
+            <option key={type} value={type}>
+              {t(`cmp.groupType.${type}`)}
             </option>
           ))}
         </select>
       </div>
       {value.groupType === 'who_region' && (
         <div className="field">
-          <label htmlFor={`${id}-region`}>WHO region</label>
+          <label htmlFor={`${id}-region`}>{t('cmp.groupType.who_region')}</label>
           <select
             id={`${id}-region`}
             value={value.group}
@@ -89,7 +80,7 @@ export function GroupPicker({
           >
             {WHO_REGIONS.map((code) => (
               <option key={code} value={code}>
-                {WHO_REGION_NAMES[code]}
+                {t(`whoRegion.${code}`)}
               </option>
             ))}
           </select>
@@ -97,7 +88,7 @@ export function GroupPicker({
       )}
       {value.groupType === 'income_group' && (
         <div className="field">
-          <label htmlFor={`${id}-income`}>Income group</label>
+          <label htmlFor={`${id}-income`}>{t('cmp.incomeGroup')}</label>
           <select
             id={`${id}-income`}
             value={value.group}
@@ -108,7 +99,7 @@ export function GroupPicker({
           >
             {INCOME_GROUPS.map((code) => (
               <option key={code} value={code}>
-                {INCOME_GROUP_NAMES[code]}
+                {t(`income.${code}`)}
               </option>
             ))}
           </select>
@@ -116,7 +107,7 @@ export function GroupPicker({
       )}
       {value.groupType === 'un_region' && (
         <div className="field">
-          <label htmlFor={`${id}-un`}>UN region</label>
+          <label htmlFor={`${id}-un`}>{t('cmp.groupType.un_region')}</label>
           <select
             id={`${id}-un`}
             value={value.group}
@@ -127,7 +118,7 @@ export function GroupPicker({
           >
             {UN_REGIONS.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {t(`unRegion.${name}`)}
               </option>
             ))}
           </select>
@@ -150,16 +141,16 @@ export function GroupPicker({
       )}
       {value.groupType === 'saved' && (
         <div className="field">
-          <label htmlFor={`${id}-saved`}>Saved group</label>
+          <label htmlFor={`${id}-saved`}>{t('cmp.groupType.saved')}</label>
           <select
             id={`${id}-saved`}
             value={value.group}
             onChange={(e) => onChange({ groupType: 'saved', group: e.target.value })}
           >
-            <option value="">Choose a group …</option>
+            <option value="">{t('cmp.chooseGroup')}</option>
             {(saved.data?.items ?? []).map((g) => (
               <option key={g.id} value={String(g.id)}>
-                {g.name} ({g.members.length}){g.visibility === 'private' ? ' — private' : ''}
+                {g.name} ({g.members.length}){g.visibility === 'private' ? t('cmp.privateSuffix') : ''}
               </option>
             ))}
           </select>

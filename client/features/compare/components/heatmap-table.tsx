@@ -1,12 +1,8 @@
 import { Link } from 'react-router';
-import { type HeatmapCountry, type HeatmapIndicator, WHO_REGION_NAMES } from '../../../../shared';
+import { type HeatmapCountry, type HeatmapIndicator, WHO_REGIONS } from '../../../../shared';
+import { useI18n, useT } from '../../../i18n/context';
+import { useCountryName } from '../../../i18n/countries';
 import { type HeatmapSort, type HeatmapSortKey, nextSort } from '../heatmap-sort';
-
-const SORT_LABELS: Record<HeatmapSortKey, string> = {
-  country: 'Country',
-  region: 'WHO region',
-  score: 'Score',
-};
 
 function SortHeader({
   sortKey,
@@ -17,6 +13,7 @@ function SortHeader({
   sort: HeatmapSort;
   onSort: (s: HeatmapSort) => void;
 }) {
+  const t = useT();
   const active = sort.key === sortKey;
   return (
     <th
@@ -25,7 +22,7 @@ function SortHeader({
       className="heatmap__sortable"
     >
       <button type="button" className="sort-button" onClick={() => onSort(nextSort(sort, sortKey))}>
-        {SORT_LABELS[sortKey]}
+        {t(`cmp.sort.${sortKey}`)}
         <span aria-hidden="true">{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
       </button>
     </th>
@@ -33,14 +30,20 @@ function SortHeader({
 }
 
 function Row({ c, pinned }: { c: HeatmapCountry; pinned?: boolean }) {
+  const { t, formatNumber } = useI18n();
+  const countryName = useCountryName();
   return (
     <tr className={pinned ? 'is-pinned' : undefined}>
       <th scope="row" className="heatmap__country">
-        <Link to={`/countries/${c.iso3}`}>{c.name}</Link>
-        {pinned && <span className="pin-tag">case study</span>}
+        <Link to={`/countries/${c.iso3}`}>{countryName(c)}</Link>
+        {pinned && <span className="pin-tag">{t('cmp.caseStudyTag')}</span>}
       </th>
       <td className="nowrap">{c.whoRegion ?? '—'}</td>
-      <td className="num">{c.score === null ? '—' : c.score.toFixed(2)}</td>
+      <td className="num">
+        {c.score === null
+          ? '—'
+          : formatNumber(c.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+      </td>
       {c.levels.map((l, i) =>
         l ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: one cell per indicator column, fixed order
@@ -51,7 +54,7 @@ function Row({ c, pinned }: { c: HeatmapCountry; pinned?: boolean }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: one cell per indicator column, fixed order
           <td key={i} className="heat heat--none">
             <span aria-hidden="true">·</span>
-            <span className="visually-hidden">no answer</span>
+            <span className="visually-hidden">{t('cmp.noAnswerLower')}</span>
           </td>
         ),
       )}
@@ -75,6 +78,7 @@ export function HeatmapTable({
   onSort: (s: HeatmapSort) => void;
   caption: string;
 }) {
+  const t = useT();
   return (
     <div className="table-scroll">
       <table className="table heatmap">
@@ -99,11 +103,9 @@ export function HeatmapTable({
         </tbody>
       </table>
       <p className="muted small heatmap__key">
-        Score: mean level over the answered indicators (A = 1 … E = 5). Regions:{' '}
-        {Object.entries(WHO_REGION_NAMES)
-          .map(([code, name]) => `${code} ${name}`)
-          .join(', ')}
-        .
+        {t('cmp.heatmapKey', {
+          regions: WHO_REGIONS.map((code) => `${code} ${t(`whoRegion.${code}`)}`).join(', '),
+        })}
       </p>
     </div>
   );

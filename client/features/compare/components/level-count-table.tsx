@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { type HeatmapIndicator, LEVELS } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { formatRange, formatScore } from '../format';
 
 /** Per indicator: how many members at each level, how many answered, median; links into the map. */
@@ -15,27 +16,28 @@ export function LevelCountTable({
   /** Search string of the map view, without the indicator. */
   mapSearch: (indicatorCode: string) => string;
 }) {
+  const t = useT();
   return (
     <div className="table-scroll">
       <table className="table table--compact">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Indicator</th>
+            <th scope="col">{t('cmp.col.indicator')}</th>
             {LEVELS.map((l) => (
               <th scope="col" key={l} className="num">
                 {l}
               </th>
             ))}
             <th scope="col" className="num">
-              Answered
+              {t('cmp.col.answered')}
             </th>
             <th scope="col" className="num">
-              No answer
+              {t('cmp.noAnswer')}
             </th>
-            <th scope="col">Median</th>
+            <th scope="col">{t('cmp.col.median')}</th>
             <th scope="col">Q1–Q3</th>
-            <th scope="col">Map</th>
+            <th scope="col">{t('cmp.col.map')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,13 +54,13 @@ export function LevelCountTable({
               <td className="num">{ind.stats.n}</td>
               <td className="num">{members - ind.stats.n}</td>
               <td>{formatScore(ind.stats.median)}</td>
-              <td className="nowrap">{formatRange(ind.stats.q1, ind.stats.q3)}</td>
+              <td className="nowrap">{formatRange(ind.stats.q1, ind.stats.q3, t)}</td>
               <td>
                 <Link
                   to={{ pathname: '/compare/map', search: mapSearch(ind.code) }}
-                  aria-label={`Map of ${ind.code}`}
+                  aria-label={t('cmp.mapOf', { code: ind.code })}
                 >
-                  Map
+                  {t('cmp.col.map')}
                 </Link>
               </td>
             </tr>

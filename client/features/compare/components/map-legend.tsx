@@ -1,10 +1,12 @@
 import { LEGEND_ORDER, type LevelCounts } from '../../../components/charts/map-data';
 import { LEVEL_COLOURS, NO_ANSWER_FILL, OUTSIDE_GROUP_FILL } from '../../../components/charts/palette';
+import { useI18n } from '../../../i18n/context';
 
 /** The map's key: swatch, letter and count of each level, so the map does not rely on colour. */
 export function MapLegend({ counts, showOutside }: { counts: LevelCounts; showOutside: boolean }) {
+  const { t, formatNumber } = useI18n();
   return (
-    <ul className="map-legend" aria-label="Map key">
+    <ul className="map-legend" aria-label={t('map.key')}>
       {LEGEND_ORDER.map((k) => (
         <li key={k}>
           <span
@@ -12,7 +14,8 @@ export function MapLegend({ counts, showOutside }: { counts: LevelCounts; showOu
             style={{ background: k === 'none' ? NO_ANSWER_FILL : LEVEL_COLOURS[k].fill }}
             aria-hidden="true"
           />
-          {k === 'none' ? 'No answer' : `Level ${k}`}: <strong>{counts[k]}</strong>
+          {k === 'none' ? t('cmp.noAnswer') : t('common.level', { level: k })}:{' '}
+          <strong>{formatNumber(counts[k])}</strong>
         </li>
       ))}
       {showOutside && (
@@ -22,12 +25,12 @@ export function MapLegend({ counts, showOutside }: { counts: LevelCounts; showOu
             style={{ background: OUTSIDE_GROUP_FILL }}
             aria-hidden="true"
           />
-          Not in the group
+          {t('map.notInGroup')}
         </li>
       )}
       <li>
         <span className="map-legend__swatch map-legend__swatch--case" aria-hidden="true" />
-        Case study (orange outline)
+        {t('map.caseStudy')}
       </li>
     </ul>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { useT } from '../../../i18n/context';
 import { useMe } from '../../auth/api/get-me';
 import { useCreateSavedGroup } from '../api/create-saved-group';
 
@@ -8,11 +9,12 @@ import { useCreateSavedGroup } from '../api/create-saved-group';
  */
 export function SaveGroupForm({ members, onSaved }: { members: string[]; onSaved: (id: number) => void }) {
   const id = useId();
+  const t = useT();
   const me = useMe();
   const create = useCreateSavedGroup();
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
-  if (!me.data) return <p className="muted small">Sign in to save this group.</p>;
+  if (!me.data) return <p className="muted small">{t('cmp.signInToSave')}</p>;
   const mayShare = me.data.roles.some((r) => r.role === 'admin' || r.role === 'facilitator');
 
   const submit = (e: FormEvent) => {
@@ -28,9 +30,9 @@ export function SaveGroupForm({ members, onSaved }: { members: string[]; onSaved
     );
   };
   return (
-    <form className="save-group" onSubmit={submit} aria-label="Save this group">
+    <form className="save-group" onSubmit={submit} aria-label={t('cmp.saveGroup')}>
       <div className="field">
-        <label htmlFor={`${id}-name`}>Group name</label>
+        <label htmlFor={`${id}-name`}>{t('cmp.groupName')}</label>
         <input
           id={`${id}-name`}
           value={name}
@@ -41,19 +43,19 @@ export function SaveGroupForm({ members, onSaved }: { members: string[]; onSaved
       </div>
       {mayShare && (
         <label className="checkbox">
-          <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Share with
-          everyone
+          <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />{' '}
+          {t('cmp.share')}
         </label>
       )}
       <button type="submit" disabled={create.isPending || members.length === 0 || !name.trim()}>
-        Save group ({members.length} {members.length === 1 ? 'country' : 'countries'})
+        {t('cmp.saveButton', { count: members.length })}
       </button>
       {create.isError && (
         <p role="alert" className="error">
           {create.error.message}
         </p>
       )}
-      {create.isSuccess && <p role="status">Saved “{create.data.name}”.</p>}
+      {create.isSuccess && <p role="status">{t('cmp.saved', { name: create.data.name })}</p>}
     </form>
   );
 }

@@ -1,33 +1,35 @@
 import type { SharedIndicatorResult } from '../../../../shared';
-import { PROGRESS_LABELS } from '../../../components/charts/target-chart-data';
+import { useI18n } from '../../../i18n/context';
+import { useCountryName } from '../../../i18n/countries';
 
 type Amount = { value: number | null; level: string | null } | null;
 
 /** A level letter, or the number with its unit; "—" when there is none. */
-export function formatIndicatorAmount(a: Amount, unit: string | null): string {
+export function formatIndicatorAmount(a: Amount, unit: string | null, locale = 'en'): string {
   if (!a) return '—';
   if (a.level) return a.level;
   if (a.value === null) return '—';
-  const n = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(a.value);
+  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(a.value);
   return unit === '%' ? `${n} %` : unit ? `${n} ${unit}` : n;
 }
-
-const DIRECTION = { increase: 'increase', decrease: 'decrease', maintain: 'maintain' } as const;
 
 /** The chart's numbers as a table: one row per country whose plan tracks the indicator. */
 export function SharedIndicatorTable({ data, caption }: { data: SharedIndicatorResult; caption: string }) {
   const unit = data.indicator.unit;
+  const { t, locale, formatPercent } = useI18n();
+  const countryName = useCountryName();
+  const amount = (a: Amount) => formatIndicatorAmount(a, unit, locale);
   return (
     <table className="table">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Country (plan)</th>
-          <th scope="col">Latest value</th>
-          <th scope="col">Baseline</th>
-          <th scope="col">Target in force</th>
-          <th scope="col">% of target</th>
-          <th scope="col">Status</th>
+          <th scope="col">{t('shared.col.country')}</th>
+          <th scope="col">{t('shared.col.latest')}</th>
+          <th scope="col">{t('shared.col.baseline')}</th>
+          <th scope="col">{t('shared.col.target')}</th>
+          <th scope="col">{t('shared.col.percent')}</th>
+          <th scope="col">{t('shared.col.status')}</th>
         </tr>
       </thead>
       <tbody>
@@ -36,30 +38,34 @@ export function SharedIndicatorTable({ data, caption }: { data: SharedIndicatorR
           return (
             <tr key={r.iso3}>
               <th scope="row">
-                {r.name}{' '}
+                {countryName(r)}{' '}
                 <span className="muted small">
                   ({r.plan.title}
                   {r.plan.title.includes(String(r.plan.periodStart))
                     ? ''
                     : `, ${r.plan.periodStart}–${r.plan.periodEnd}`}
-                  {r.plan.status === 'draft' ? ', draft' : ''})
+                  {r.plan.status === 'draft' ? t('shared.draftSuffix') : ''})
                 </span>
               </th>
-              <td>{latest ? `${formatIndicatorAmount(latest, unit)} (${latest.periodCode})` : '—'}</td>
-              <td>{r.baseline ? `${formatIndicatorAmount(r.baseline, unit)} (${r.baseline.year})` : '—'}</td>
+              <td>{latest ? `${amount(latest)} (${latest.periodCode})` : '—'}</td>
+              <td>{r.baseline ? `${amount(r.baseline)} (${r.baseline.year})` : '—'}</td>
               <td>
                 {target
-                  ? `${formatIndicatorAmount(target, unit)} by ${target.year}, ${DIRECTION[r.direction]}`
+                  ? t('shared.targetBy', {
+                      amount: amount(target),
+                      year: String(target.year),
+                      direction: t(`direction.${r.direction}`),
+                    })
                   : '—'}{' '}
                 {r.illustrative && (
-                  <span className="badge badge--illustrative" title="Demo data, not published">
-                    Illustrative
+                  <span className="badge badge--illustrative" title={t('common.illustrativeHint')}>
+                    {t('common.illustrative')}
                   </span>
                 )}
               </td>
-              <td>{percentOfTarget === null ? '—' : `${percentOfTarget} %`}</td>
+              <td>{percentOfTarget === null ? '—' : formatPercent(percentOfTarget)}</td>
               <td>
-                <span className={`badge badge--${status}`}>{PROGRESS_LABELS[status]}</span>
+                <span className={`badge badge--${status}`}>{t(`progress.${status}`)}</span>
               </td>
             </tr>
           );

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
-import { type Country, INCOME_GROUP_NAMES, WHO_REGION_NAMES } from '../../../../shared';
+import type { Country } from '../../../../shared';
+import { useI18n } from '../../../i18n/context';
+import { useCountryName } from '../../../i18n/countries';
 
 export function CountriesTable({
   countries,
@@ -11,34 +13,42 @@ export function CountriesTable({
   respondents?: ReadonlySet<string>;
   answerLabel: string;
 }) {
+  const { t, locale } = useI18n();
+  const countryName = useCountryName();
+  // Alphabetical in the interface language (the API sorts by the English name).
+  const collator = new Intl.Collator(locale);
+  const sorted =
+    locale === 'en'
+      ? countries
+      : [...countries].sort((a, b) => collator.compare(countryName(a), countryName(b)));
   if (countries.length === 0) {
-    return <p className="notice">No country matches these filters.</p>;
+    return <p className="notice">{t('countries.none')}</p>;
   }
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption className="visually-hidden">Countries and territories ({countries.length})</caption>
+        <caption className="visually-hidden">{t('countries.caption', { count: countries.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">Country</th>
-            <th scope="col">ISO3</th>
-            <th scope="col">WHO region</th>
-            <th scope="col">Income group</th>
+            <th scope="col">{t('countries.col.country')}</th>
+            <th scope="col">{t('countries.col.iso3')}</th>
+            <th scope="col">{t('countries.col.whoRegion')}</th>
+            <th scope="col">{t('countries.col.income')}</th>
             {respondents && <th scope="col">{answerLabel}</th>}
           </tr>
         </thead>
         <tbody>
-          {countries.map((c) => (
+          {sorted.map((c) => (
             <tr key={c.iso3}>
               <th scope="row">
-                <Link to={`/countries/${c.iso3}`}>{c.name}</Link>
+                <Link to={`/countries/${c.iso3}`}>{countryName(c)}</Link>
               </th>
               <td>
                 <code>{c.iso3}</code>
               </td>
-              <td>{c.whoRegion ? WHO_REGION_NAMES[c.whoRegion] : '—'}</td>
-              <td>{c.incomeGroup ? INCOME_GROUP_NAMES[c.incomeGroup] : '—'}</td>
-              {respondents && <td>{respondents.has(c.iso3) ? 'Answered' : '—'}</td>}
+              <td>{c.whoRegion ? t(`whoRegion.${c.whoRegion}`) : '—'}</td>
+              <td>{c.incomeGroup ? t(`income.${c.incomeGroup}`) : '—'}</td>
+              {respondents && <td>{respondents.has(c.iso3) ? t('countries.answered') : '—'}</td>}
             </tr>
           ))}
         </tbody>

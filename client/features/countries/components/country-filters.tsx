@@ -1,12 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import {
-  INCOME_GROUP_NAMES,
-  INCOME_GROUPS,
-  IncomeGroupSchema,
-  WHO_REGION_NAMES,
-  WHO_REGIONS,
-  WhoRegionSchema,
-} from '../../../../shared';
+import { INCOME_GROUPS, IncomeGroupSchema, WHO_REGIONS, WhoRegionSchema } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import type { CountryFilters as Filters } from '../api/get-countries';
 
 /** How long typing pauses before the search is sent (one request per pause, not per key). */
@@ -14,6 +8,7 @@ const SEARCH_DELAY_MS = 250;
 
 export function CountryFilters({ value, onChange }: { value: Filters; onChange: (next: Filters) => void }) {
   const id = useId();
+  const t = useT();
   const [text, setText] = useState(value.q ?? '');
 
   const sent = useRef(value.q);
@@ -42,22 +37,22 @@ export function CountryFilters({ value, onChange }: { value: Filters; onChange: 
     <form
       className="filters"
       role="search"
-      aria-label="Filter countries"
+      aria-label={t('countries.filter')}
       onSubmit={(e) => e.preventDefault()}
     >
       <div className="field">
-        <label htmlFor={`${id}-q`}>Search</label>
+        <label htmlFor={`${id}-q`}>{t('countries.search')}</label>
         <input
           id={`${id}-q`}
           type="search"
-          placeholder="Name or ISO code, e.g. Jordan or JOR"
+          placeholder={t('countries.searchPlaceholder')}
           value={text}
           maxLength={100}
           onChange={(e) => setText(e.target.value)}
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-region`}>WHO region</label>
+        <label htmlFor={`${id}-region`}>{t('countries.col.whoRegion')}</label>
         <select
           id={`${id}-region`}
           value={value.whoRegion ?? ''}
@@ -66,16 +61,16 @@ export function CountryFilters({ value, onChange }: { value: Filters; onChange: 
             onChange({ ...value, whoRegion: parsed.success ? parsed.data : undefined });
           }}
         >
-          <option value="">All regions</option>
+          <option value="">{t('countries.allRegions')}</option>
           {WHO_REGIONS.map((code) => (
             <option key={code} value={code}>
-              {WHO_REGION_NAMES[code]}
+              {t(`whoRegion.${code}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-income`}>Income group</label>
+        <label htmlFor={`${id}-income`}>{t('countries.col.income')}</label>
         <select
           id={`${id}-income`}
           value={value.incomeGroup ?? ''}
@@ -84,10 +79,10 @@ export function CountryFilters({ value, onChange }: { value: Filters; onChange: 
             onChange({ ...value, incomeGroup: parsed.success ? parsed.data : undefined });
           }}
         >
-          <option value="">All income groups</option>
+          <option value="">{t('countries.allIncome')}</option>
           {INCOME_GROUPS.map((code) => (
             <option key={code} value={code}>
-              {INCOME_GROUP_NAMES[code]}
+              {t(`income.${code}`)}
             </option>
           ))}
         </select>

@@ -1,30 +1,37 @@
-import { IMPLEMENTATION_STATUS_NAMES, type Plan, type PlanActivity } from '../../../../shared';
-import { FUNDING_STATUS_NAMES, formatMoney, sectorList } from '../format';
+import type { Plan, PlanActivity } from '../../../../shared';
+import { ContentTextView, useContentTexts } from '../../../i18n/content';
+import { useT } from '../../../i18n/context';
+import { formatMoney } from '../format';
 import { ActivityEditor } from './activity-editor';
 import { IllustrativeBadge } from './illustrative-badge';
 
 export function ActivitiesTable({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
   const objectiveCode = new Map(plan.objectives.map((o) => [o.id, o.code]));
-  if (plan.activities.length === 0) return <p className="notice">This plan lists no activity yet.</p>;
+  const t = useT();
+  const content = useContentTexts(
+    'activity',
+    plan.activities.map((a) => a.id),
+  );
+  if (plan.activities.length === 0) return <p className="notice">{t('activities.none')}</p>;
   return (
     <div className="table-scroll">
       <table className="table table--compact">
-        <caption>Activities</caption>
+        <caption>{t('activities.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Activity</th>
-            <th scope="col">Objective</th>
-            <th scope="col">Sectors</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('objectives.col.code')}</th>
+            <th scope="col">{t('activities.col.activity')}</th>
+            <th scope="col">{t('objectives.col.objective')}</th>
+            <th scope="col">{t('activities.col.sectors')}</th>
+            <th scope="col">{t('activities.col.status')}</th>
             <th scope="col" className="num">
-              % complete
+              {t('activities.col.complete')}
             </th>
-            <th scope="col">Funding</th>
+            <th scope="col">{t('activities.col.funding')}</th>
             <th scope="col" className="num">
-              Budget
+              {t('objectives.col.budget')}
             </th>
-            {canEdit && <th scope="col">Edit</th>}
+            {canEdit && <th scope="col">{t('activities.col.edit')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -32,13 +39,14 @@ export function ActivitiesTable({ plan, canEdit }: { plan: Plan; canEdit: boolea
             <tr key={a.id}>
               <th scope="row">{a.code}</th>
               <td>
-                {a.title} {a.illustrative && <IllustrativeBadge />}
+                <ContentTextView value={content(a.id, 'title', a.title)} />{' '}
+                {a.illustrative && <IllustrativeBadge />}
               </td>
               <td>{objectiveCode.get(a.objectiveId)}</td>
-              <td>{sectorList(a.sectors) || '—'}</td>
-              <td>{IMPLEMENTATION_STATUS_NAMES[a.implementationStatus]}</td>
+              <td>{a.sectors.map((s) => t(`sector.${s}`)).join(', ') || '—'}</td>
+              <td>{t(`impl.${a.implementationStatus}`)}</td>
               <td className="num">{a.percentComplete ?? '—'}</td>
-              <td>{a.fundingStatus ? FUNDING_STATUS_NAMES[a.fundingStatus] : '—'}</td>
+              <td>{a.fundingStatus ? t(`funding.${a.fundingStatus}`) : '—'}</td>
               <td className="num">{formatMoney(a.budget, a.currency)}</td>
               {canEdit && (
                 <td>

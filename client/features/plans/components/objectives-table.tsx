@@ -1,26 +1,34 @@
-import { GAP_OBJECTIVES, type Plan } from '../../../../shared';
+import type { Plan } from '../../../../shared';
+import { ContentTextView, useContentTexts } from '../../../i18n/content';
+import { useI18n } from '../../../i18n/context';
+
 import { formatMoney, formatRate } from '../format';
 import { IllustrativeBadge } from './illustrative-badge';
 
 /** Strategic objectives: GAP objective, budget and implementation rate (also the chart's table alternative). */
 export function ObjectivesTable({ plan }: { plan: Plan }) {
+  const { t, formatNumber } = useI18n();
+  const content = useContentTexts(
+    'objective',
+    plan.objectives.map((o) => o.id),
+  );
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption>Strategic objectives, budget and implementation rate</caption>
+        <caption>{t('objectives.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Objective</th>
-            <th scope="col">GAP objective</th>
+            <th scope="col">{t('objectives.col.code')}</th>
+            <th scope="col">{t('objectives.col.objective')}</th>
+            <th scope="col">{t('objectives.col.gap')}</th>
             <th scope="col" className="num">
-              Budget
+              {t('objectives.col.budget')}
             </th>
             <th scope="col" className="num">
-              Activities counted
+              {t('objectives.col.counted')}
             </th>
             <th scope="col" className="num">
-              Implementation rate
+              {t('objectives.col.rate')}
             </th>
           </tr>
         </thead>
@@ -29,11 +37,16 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
             <tr key={o.id}>
               <th scope="row">{o.code}</th>
               <td>
-                {o.title} {o.illustrative && <IllustrativeBadge />}
+                <ContentTextView value={content(o.id, 'title', o.title)} />{' '}
+                {o.illustrative && <IllustrativeBadge />}
               </td>
-              <td>{o.gapObjective ? `${o.gapObjective}. ${GAP_OBJECTIVES[o.gapObjective as 1]}` : '—'}</td>
+              <td>
+                {o.gapObjective
+                  ? `${o.gapObjective}. ${t(`gap.${o.gapObjective as 1 | 2 | 3 | 4 | 5}`)}`
+                  : '—'}
+              </td>
               <td className="num">{formatMoney(o.budget, o.currency)}</td>
-              <td className="num">{o.implementation.counted}</td>
+              <td className="num">{formatNumber(o.implementation.counted)}</td>
               <td className="num">{formatRate(o.implementation.rate)}</td>
             </tr>
           ))}
@@ -42,7 +55,7 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
           <tfoot>
             <tr>
               <th scope="row" colSpan={3}>
-                Total
+                {t('objectives.total')}
               </th>
               <td className="num">{formatMoney(plan.budget.total, plan.budget.currency)}</td>
               <td className="num">{plan.implementation.overall.counted}</td>

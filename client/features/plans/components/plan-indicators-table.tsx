@@ -1,25 +1,27 @@
 import type { Plan } from '../../../../shared';
-import { formatAmount, PROGRESS_STATUS_NAMES } from '../format';
+import { useI18n } from '../../../i18n/context';
+import { formatAmount } from '../format';
 import { IllustrativeBadge } from './illustrative-badge';
 
 export function PlanIndicatorsTable({ plan }: { plan: Plan }) {
-  if (plan.indicators.length === 0) return <p className="notice">This plan tracks no indicator yet.</p>;
+  const { t, formatPercent } = useI18n();
+  if (plan.indicators.length === 0) return <p className="notice">{t('indicators.none')}</p>;
   const objectiveCode = new Map(plan.objectives.map((o) => [o.id, o.code]));
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption>Plan indicators: baseline, targets and progress</caption>
+        <caption>{t('indicators.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col">Objective</th>
-            <th scope="col">Baseline</th>
-            <th scope="col">Targets</th>
-            <th scope="col">Latest value</th>
+            <th scope="col">{t('cmp.col.indicator')}</th>
+            <th scope="col">{t('objectives.col.objective')}</th>
+            <th scope="col">{t('shared.col.baseline')}</th>
+            <th scope="col">{t('indicators.col.targets')}</th>
+            <th scope="col">{t('shared.col.latest')}</th>
             <th scope="col" className="num">
-              % of target
+              {t('shared.col.percent')}
             </th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('shared.col.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -28,34 +30,37 @@ export function PlanIndicatorsTable({ plan }: { plan: Plan }) {
               <th scope="row">
                 {i.indicator.code} {i.indicator.name} {i.illustrative && <IllustrativeBadge />}
                 <div className="muted small">
-                  {i.indicator.national ? 'National indicator' : i.indicator.frameworkCode} · {i.direction}
+                  {i.indicator.national ? t('indicators.national') : i.indicator.frameworkCode} ·{' '}
+                  {t(`direction.${i.direction}`)}
                 </div>
               </th>
               <td>{i.objectiveId ? objectiveCode.get(i.objectiveId) : '—'}</td>
               <td>
-                {i.baseline ? `${formatAmount(i.baseline, i.indicator.unit)} (${i.baseline.year})` : 'None'}
+                {i.baseline
+                  ? `${formatAmount(i.baseline, i.indicator.unit)} (${i.baseline.year})`
+                  : t('indicators.noneValue')}
               </td>
               <td>
                 {i.targets.length === 0
-                  ? 'None'
-                  : i.targets.map((t) => (
-                      <div key={t.year}>
-                        {t.year}: {formatAmount(t, i.indicator.unit)}{' '}
-                        {t.illustrative && <IllustrativeBadge />}
+                  ? t('indicators.noneValue')
+                  : i.targets.map((target) => (
+                      <div key={target.year}>
+                        {target.year}: {formatAmount(target, i.indicator.unit)}{' '}
+                        {target.illustrative && <IllustrativeBadge />}
                       </div>
                     ))}
               </td>
               <td>
                 {i.progress.latest
                   ? `${formatAmount(i.progress.latest, i.indicator.unit)} (${i.progress.latest.periodCode})`
-                  : 'No data'}
+                  : t('progress.no_data')}
               </td>
               <td className="num">
-                {i.progress.percentOfTarget === null ? '—' : `${i.progress.percentOfTarget} %`}
+                {i.progress.percentOfTarget === null ? '—' : formatPercent(i.progress.percentOfTarget)}
               </td>
               <td>
                 <span className={`badge badge--${i.progress.status}`}>
-                  {PROGRESS_STATUS_NAMES[i.progress.status]}
+                  {t(`progress.${i.progress.status}`)}
                 </span>
               </td>
             </tr>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ImportResult, Round } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
 import { fileToBase64 } from '../../../lib/base64';
 import { useImportRound } from '../api/import-round';
@@ -10,6 +11,7 @@ import { useImportRound } from '../api/import-round';
  */
 export function ImportForm({ rounds }: { rounds: Round[] }) {
   const id = useId();
+  const t = useT();
   const run = useImportRound();
   const [round, setRound] = useState(rounds.at(-1)?.code ?? '');
   const [file, setFile] = useState<File | null>(null);
@@ -31,9 +33,9 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
   const problems = run.error instanceof ApiError ? (run.error.issues ?? []) : [];
 
   return (
-    <form onSubmit={onCheck} aria-label="Import a TrACSS round">
+    <form onSubmit={onCheck} aria-label={t('import.title')}>
       <div className="field">
-        <label htmlFor={`${id}-round`}>Round</label>
+        <label htmlFor={`${id}-round`}>{t('import.round')}</label>
         <select id={`${id}-round`} value={round} onChange={(e) => setRound(e.target.value)}>
           {rounds.map((r) => (
             <option key={r.code} value={r.code}>
@@ -43,7 +45,7 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-file`}>Spreadsheet (.xlsx)</label>
+        <label htmlFor={`${id}-file`}>{t('import.file')}</label>
         <input
           id={`${id}-file`}
           type="file"
@@ -56,26 +58,29 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
         />
       </div>
       <button type="submit" className="button" disabled={!file || run.isPending}>
-        Check the file (dry run)
+        {t('import.check')}
       </button>
       {checked && !checked.alreadyImported && (
         <button type="button" className="button" disabled={run.isPending} onClick={() => void send(false)}>
-          Import {checked.values} answers of {checked.countries} countries
+          {t('import.run', { values: checked.values, countries: checked.countries })}
         </button>
       )}
       <div role="status">
-        {checked?.alreadyImported && <p>This file was already imported for {checked.periodCode}.</p>}
+        {checked?.alreadyImported && <p>{t('import.already', { period: checked.periodCode })}</p>}
         {checked && !checked.alreadyImported && (
           <p>
-            The file is valid: {checked.values} answers of {checked.countries} countries.
+            {t('import.valid', { values: checked.values, countries: checked.countries })}
             {checked.missingColumns.length > 0 &&
-              ` No column for question(s) ${checked.missingColumns.join(', ')}.`}
+              t('import.missing', { list: checked.missingColumns.join(', ') })}
           </p>
         )}
         {run.data && !run.data.dryRun && (
           <p>
-            Imported {run.data.values} answers of {run.data.countries} countries into {run.data.frameworkCode}
-            .
+            {t('import.done', {
+              values: run.data.values,
+              countries: run.data.countries,
+              framework: run.data.frameworkCode,
+            })}
           </p>
         )}
       </div>
@@ -84,11 +89,11 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
           <p className="error-state__title">{run.error.message}</p>
           {problems.length > 0 && (
             <table className="table">
-              <caption>Problems, by cell (nothing was imported)</caption>
+              <caption>{t('import.problems')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Cell</th>
-                  <th scope="col">Problem</th>
+                  <th scope="col">{t('import.col.cell')}</th>
+                  <th scope="col">{t('import.col.problem')}</th>
                 </tr>
               </thead>
               <tbody>

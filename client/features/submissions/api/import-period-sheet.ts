@@ -17,7 +17,10 @@ export function useImportPeriodSheet(periodId: number) {
     mutationFn: (v: { body: PeriodImportBody; dryRun: boolean }): Promise<PeriodImportResult> =>
       importPeriodSheet(periodId, v.body, v.dryRun),
     onSuccess: (result) => {
-      if (result.applied) void queryClient.invalidateQueries({ queryKey: entryGridKey(periodId) });
+      if (result.applied) {
+        void queryClient.invalidateQueries({ queryKey: entryGridKey(periodId) });
+        void queryClient.invalidateQueries({ queryKey: ['period-history', periodId] });
+      }
     },
   });
 }

@@ -17,6 +17,9 @@ export function useTransition(periodId: number) {
   return useMutation({
     mutationFn: (v: { t: Transition; version: number; reason?: string }): Promise<PlanPeriod> =>
       transitionPeriod(periodId, v.t, { version: v.version, ...(v.reason ? { reason: v.reason } : {}) }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: entryGridKey(periodId) }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['period-history', periodId] });
+      return queryClient.invalidateQueries({ queryKey: entryGridKey(periodId) });
+    },
   });
 }

@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { EntryGrid } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { EntryRowView } from './entry-row';
 
 const cellsOf = (tr: Element) => [...tr.querySelectorAll<HTMLElement>('[data-cell]:not(:disabled)')];
@@ -30,7 +31,9 @@ function onGridKey(e: KeyboardEvent<HTMLTableSectionElement>) {
       target = cells[Math.min(c, cells.length - 1)];
     }
   } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && caretAllowsLeave(el, e.key)) {
-    target = cellsOf(tr)[c + (e.key === 'ArrowLeft' ? -1 : 1)];
+    // Right to left (Arabic), the previous cell is on the right.
+    const back = getComputedStyle(el).direction === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    target = cellsOf(tr)[c + (e.key === back ? -1 : 1)];
   } else return;
   if (!target) return;
   e.preventDefault();
@@ -38,19 +41,17 @@ function onGridKey(e: KeyboardEvent<HTMLTableSectionElement>) {
 }
 
 export function EntryGridTable({ grid, editable }: { grid: EntryGrid; editable: boolean }) {
+  const t = useT();
   return (
     <table className="table entry-grid">
-      <caption>
-        Values for {grid.period.code} — arrow keys and Enter move between cells; each change is saved as you
-        go
-      </caption>
+      <caption>{t('grid.caption', { period: grid.period.code })}</caption>
       <thead>
         <tr>
-          <th scope="col">Indicator</th>
-          <th scope="col">Status</th>
-          <th scope="col">Value</th>
-          <th scope="col">Comment and evidence</th>
-          <th scope="col">Earlier periods</th>
+          <th scope="col">{t('grid.col.indicator')}</th>
+          <th scope="col">{t('grid.col.status')}</th>
+          <th scope="col">{t('grid.col.value')}</th>
+          <th scope="col">{t('grid.col.comment')}</th>
+          <th scope="col">{t('grid.col.earlier')}</th>
         </tr>
       </thead>
       <tbody onKeyDown={onGridKey}>

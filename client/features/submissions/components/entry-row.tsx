@@ -1,15 +1,11 @@
 import { type EntryRow, VALUE_STATUSES, type ValueStatus } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { historyWarning } from '../drafts';
 import { useRowDraft } from '../use-row-draft';
 import { EvidenceEditor } from './evidence-editor';
+import { PeriodHistory } from './period-history';
 import { PreviousValues } from './previous-values';
 import { ValueInput } from './value-input';
-
-const STATUS_NAMES: Record<ValueStatus, string> = {
-  reported: 'Reported',
-  no_data: 'No data',
-  not_applicable: 'Not applicable',
-};
 
 export function EntryRowView(props: { periodId: number; iso3: string; row: EntryRow; editable: boolean }) {
   const { row, editable } = props;
@@ -18,37 +14,38 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
   const collected = row.frameworkPeriodCode !== null;
   const disabled = !editable || !collected;
   const warning = historyWarning(row, draft);
+  const t = useT();
   return (
     <tr data-row>
       <th scope="row">
-        <span className="entry-code">{code}</span> {row.indicator.name}
+        <span className="entry-code">{code}</span> <bdi>{row.indicator.name}</bdi>
       </th>
       <td>
         <select
           data-cell
-          aria-label={`Status of ${code}`}
+          aria-label={t('grid.statusOf', { code })}
           value={draft.status}
           disabled={disabled}
           onChange={(e) => change({ status: e.target.value as ValueStatus })}
         >
           {VALUE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_NAMES[s]}
+              {t(`valueStatus.${s}`)}
             </option>
           ))}
         </select>
       </td>
       <td>
         {!collected ? (
-          <span className="muted small">Not collected in this period</span>
+          <span className="muted small">{t('grid.notCollected')}</span>
         ) : draft.status === 'reported' ? (
           <ValueInput row={row} draft={draft} disabled={disabled} onChange={change} />
         ) : (
           <input
             data-cell
             type="text"
-            aria-label={`Reason for ${STATUS_NAMES[draft.status].toLowerCase()} of ${code}`}
-            placeholder="Reason (required)"
+            aria-label={t('grid.reasonFor', { status: t(`valueStatus.${draft.status}`).toLowerCase(), code })}
+            placeholder={t('grid.reasonPlaceholder')}
             value={draft.reason}
             disabled={disabled}
             onChange={(e) => change({ reason: e.target.value })}
@@ -65,7 +62,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
         <input
           data-cell
           type="text"
-          aria-label={`Comment on ${code}`}
+          aria-label={t('grid.commentOn', { code })}
           value={draft.comment}
           disabled={disabled}
           onChange={(e) => change({ comment: e.target.value })}
@@ -79,6 +76,9 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
       </td>
       <td>
         <PreviousValues previous={row.previous} />
+        {row.value && (
+          <PeriodHistory periodId={props.periodId} planIndicatorId={row.planIndicatorId} label={code} />
+        )}
       </td>
     </tr>
   );
@@ -90,9 +90,10 @@ function SaveMessage(p: {
   onTakeTheirs: (v: never) => void;
 }) {
   const s = p.state;
-  if (s.kind === 'saving') return <p className="muted small">Saving …</p>;
-  if (s.kind === 'saved') return <p className="muted small">Saved</p>;
-  if (s.kind === 'restored') return <p className="small">Unsaved draft restored from this browser</p>;
+  const t = useT();
+  if (s.kind === 'saving') return <p className="muted small">{t('grid.saving')}</p>;
+  if (s.kind === 'saved') return <p className="muted small">{t('grid.saved')}</p>;
+  if (s.kind === 'restored') return <p className="small">{t('grid.restored')}</p>;
   if (s.kind === 'invalid')
     return (
       <p className="entry-error small" role="alert">
@@ -102,21 +103,23 @@ function SaveMessage(p: {
   if (s.kind === 'error')
     return (
       <p className="entry-error small" role="alert">
-        Not saved: {s.message}
+        {t('grid.notSaved', { message: s.message })}
       </p>
     );
   if (s.kind === 'conflict')
     return (
       <div className="entry-error small" role="alert">
         <p>
-          {s.theirs.updatedBy?.name ?? 'Someone'} changed this value meanwhile (now{' '}
-          {s.theirs.textValue ?? s.theirs.numericValue ?? s.theirs.status}). Your entry is kept here.
+          {t('grid.conflict', {
+            name: s.theirs.updatedBy?.name ?? t('grid.someone'),
+            value: String(s.theirs.textValue ?? s.theirs.numericValue ?? s.theirs.status),
+          })}
         </p>
         <button type="button" onClick={() => p.onKeepMine(s.theirs as never)}>
-          Keep mine
+          {t('grid.keepMine')}
         </button>{' '}
         <button type="button" onClick={() => p.onTakeTheirs(s.theirs as never)}>
-          Take theirs
+          {t('grid.takeTheirs')}
         </button>
       </div>
     );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { type EvidenceLink, EvidenceLinkSchema } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 
 /** Evidence links of a value: list, remove, add one (checked with the shared schema). */
 export function EvidenceEditor(p: {
@@ -9,6 +10,7 @@ export function EvidenceEditor(p: {
   onChange: (links: EvidenceLink[]) => void;
 }) {
   const [url, setUrl] = useState('');
+  const t = useT();
   const [title, setTitle] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const add = () => {
@@ -22,7 +24,7 @@ export function EvidenceEditor(p: {
   };
   return (
     <details className="entry-evidence">
-      <summary>Evidence ({p.links.length})</summary>
+      <summary>{t('evidence.summary', { count: p.links.length })}</summary>
       <ul>
         {p.links.map((l, i) => (
           <li key={l.url}>
@@ -31,7 +33,7 @@ export function EvidenceEditor(p: {
             </a>{' '}
             {!p.disabled && (
               <button type="button" onClick={() => p.onChange(p.links.filter((_, j) => j !== i))}>
-                Remove
+                {t('evidence.remove')}
               </button>
             )}
           </li>
@@ -41,20 +43,20 @@ export function EvidenceEditor(p: {
         <div>
           <input
             type="url"
-            aria-label={`Evidence address for ${p.code}`}
+            aria-label={t('evidence.address', { code: p.code })}
             placeholder="https://…"
             value={url}
             onChange={(e) => setUrl(e.target.value)}
           />
           <input
             type="text"
-            aria-label={`Evidence title for ${p.code}`}
-            placeholder="Title"
+            aria-label={t('evidence.title', { code: p.code })}
+            placeholder={t('evidence.titlePlaceholder')}
             value={title}
             onChange={(e) => setTitle(e.target.value)}
           />
           <button type="button" onClick={add}>
-            Add link
+            {t('evidence.add')}
           </button>
           {problem && (
             <p className="entry-error small" role="alert">

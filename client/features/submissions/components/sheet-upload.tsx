@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import type { PeriodImportBody, PeriodImportResult } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { fileToBase64 } from '../../../lib/base64';
 import { periodTemplateUrl, useImportPeriodSheet } from '../api/import-period-sheet';
-
-const RESULT_LABEL = { new: 'New', changed: 'Changed', unchanged: 'Unchanged', error: 'Error' } as const;
 
 /**
  * The spreadsheet round trip of a period: download the template; upload it (XLSX or CSV) for a dry
@@ -11,6 +10,7 @@ const RESULT_LABEL = { new: 'New', changed: 'Changed', unchanged: 'Unchanged', e
  */
 export function SheetUpload({ periodId, editable }: { periodId: number; editable: boolean }) {
   const id = useId();
+  const t = useT();
   const run = useImportPeriodSheet(periodId);
   const [file, setFile] = useState<PeriodImportBody | null>(null);
   const [checked, setChecked] = useState<PeriodImportResult | null>(null);
@@ -30,15 +30,15 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
 
   return (
     <section aria-labelledby={`${id}-title`} className="section">
-      <h2 id={`${id}-title`}>Spreadsheet</h2>
+      <h2 id={`${id}-title`}>{t('sheet.title')}</h2>
       <p>
         <a className="button" href={periodTemplateUrl(periodId)} download>
-          Download template
+          {t('sheet.download')}
         </a>
       </p>
       {editable && (
         <div className="field">
-          <label htmlFor={`${id}-file`}>Upload spreadsheet (.xlsx or .csv)</label>
+          <label htmlFor={`${id}-file`}>{t('sheet.upload')}</label>
           <input
             id={`${id}-file`}
             type="file"
@@ -48,30 +48,33 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
         </div>
       )}
       <div role="status">
-        {run.isPending && <p>Checking …</p>}
+        {run.isPending && <p>{t('sheet.checking')}</p>}
         {run.error && <p className="error">{run.error.message}</p>}
         {run.data?.applied && (
-          <p>
-            Imported: {run.data.counts.new} new, {run.data.counts.changed} changed.
-          </p>
+          <p>{t('sheet.imported', { new: run.data.counts.new, changed: run.data.counts.changed })}</p>
         )}
         {checked && (
           <p>
-            Dry run: {checked.counts.new} new, {checked.counts.changed} changed, {checked.counts.unchanged}{' '}
-            unchanged, {errors} with errors{errors > 0 ? ' — correct the file and upload it again.' : '.'}
+            {t('sheet.dryRun', {
+              new: checked.counts.new,
+              changed: checked.counts.changed,
+              unchanged: checked.counts.unchanged,
+              errors,
+            })}
+            {errors > 0 ? t('sheet.fix') : t('sheet.end')}
           </p>
         )}
       </div>
       {checked && (
         <>
           <table className="table">
-            <caption>Dry run of {file?.fileName}</caption>
+            <caption>{t('sheet.caption', { file: file?.fileName ?? '' })}</caption>
             <thead>
               <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Indicator</th>
-                <th scope="col">Result</th>
-                <th scope="col">Problems</th>
+                <th scope="col">{t('sheet.col.row')}</th>
+                <th scope="col">{t('cmp.col.indicator')}</th>
+                <th scope="col">{t('sheet.col.result')}</th>
+                <th scope="col">{t('sheet.col.problems')}</th>
               </tr>
             </thead>
             <tbody>
@@ -79,7 +82,7 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
                 <tr key={r.row}>
                   <td>{r.row}</td>
                   <td>{r.indicator}</td>
-                  <td>{RESULT_LABEL[r.status]}</td>
+                  <td>{t(`sheet.${r.status}`)}</td>
                   <td>{r.problems.map((p) => `${p.column}: ${p.message}`).join('; ')}</td>
                 </tr>
               ))}
@@ -91,7 +94,7 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
             disabled={errors > 0 || run.isPending || checked.counts.new + checked.counts.changed === 0}
             onClick={apply}
           >
-            Apply
+            {t('sheet.apply')}
           </button>
         </>
       )}

@@ -1,4 +1,5 @@
 import { type EntryRow, LEVELS } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import type { Draft } from '../drafts';
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
 export function ValueInput({ row, draft, disabled, onChange }: Props) {
   const i = row.indicator;
   const code = i.code;
+  const t = useT();
   const text = (label: string, value: string, field: 'main' | 'denominator', suffix?: string) => (
     <label className="entry-input">
       <span className="visually-hidden">{label}</span>
@@ -29,27 +31,27 @@ export function ValueInput({ row, draft, disabled, onChange }: Props) {
   );
   switch (i.measureType) {
     case 'percentage':
-      return text(`Value of ${code} (%)`, draft.main, 'main', '%');
+      return text(t('grid.valueOfPct', { code }), draft.main, 'main', '%');
     case 'number':
-      return text(`Value of ${code}`, draft.main, 'main', i.unit ?? undefined);
+      return text(t('grid.valueOf', { code }), draft.main, 'main', i.unit ?? undefined);
     case 'text':
-      return text(`Value of ${code}`, draft.main, 'main');
+      return text(t('grid.valueOf', { code }), draft.main, 'main');
     case 'ratio': {
       const v = Number(draft.main) / Number(draft.denominator);
       return (
         <span className="entry-ratio">
           {text(
-            `Numerator of ${code}${i.numeratorLabel ? ` (${i.numeratorLabel})` : ''}`,
+            `${t('grid.numeratorOf', { code })}${i.numeratorLabel ? ` (${i.numeratorLabel})` : ''}`,
             draft.main,
             'main',
           )}
           <span aria-hidden="true"> / </span>
           {text(
-            `Denominator of ${code}${i.denominatorLabel ? ` (${i.denominatorLabel})` : ''}`,
+            `${t('grid.denominatorOf', { code })}${i.denominatorLabel ? ` (${i.denominatorLabel})` : ''}`,
             draft.denominator,
             'denominator',
           )}
-          <output className="muted small" aria-label={`Ratio of ${code}`}>
+          <output className="muted small" aria-label={t('grid.ratioOf', { code })}>
             {draft.main && draft.denominator && Number.isFinite(v) ? ` = ${Math.round(v * 1000) / 1000}` : ''}
           </output>
         </span>
@@ -59,7 +61,7 @@ export function ValueInput({ row, draft, disabled, onChange }: Props) {
       return (
         <select
           data-cell
-          aria-label={`Level of ${code}`}
+          aria-label={t('grid.levelOf', { code })}
           value={draft.main}
           disabled={disabled}
           onChange={(e) => onChange({ main: e.target.value })}
@@ -77,14 +79,14 @@ export function ValueInput({ row, draft, disabled, onChange }: Props) {
       return (
         <select
           data-cell
-          aria-label={`Answer of ${code}`}
+          aria-label={t('grid.answerOf', { code })}
           value={draft.main}
           disabled={disabled}
           onChange={(e) => onChange({ main: e.target.value })}
         >
           <option value="">—</option>
-          <option value="yes">Yes</option>
-          <option value="no">No</option>
+          <option value="yes">{t('grid.yes')}</option>
+          <option value="no">{t('grid.no')}</option>
         </select>
       );
   }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { type EntryGrid, TRANSITION_RULES, type Transition } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { useTransition } from '../api/transition';
 
 export const STATE_NAMES = {
@@ -17,9 +18,11 @@ export function WorkflowBar(p: { grid: EntryGrid; canSubmit: boolean; canValidat
   const mutation = useTransition(p.grid.period.id);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const tr = useT();
   const open = (t: Transition) => TRANSITION_RULES[t].from.includes(s.state);
   const run = (t: Transition) => {
-    if ((t === 'return' || t === 'reopen') && !reason.trim()) return setProblem('reason: is required');
+    if ((t === 'return' || t === 'reopen') && !reason.trim())
+      return setProblem(tr('workflow.reasonRequired'));
     setProblem(null);
     mutation.mutate(
       { t, version: s.version, ...(t === 'return' || t === 'reopen' ? { reason } : {}) },
@@ -27,35 +30,38 @@ export function WorkflowBar(p: { grid: EntryGrid; canSubmit: boolean; canValidat
     );
   };
   return (
-    <section aria-label="Workflow" className="section workflow-bar">
+    <section aria-label={tr('workflow.label')} className="section workflow-bar">
       <p>
-        <strong>State:</strong> <span data-testid="submission-state">{STATE_NAMES[s.state]}</span>
-        {s.reason && (s.state === 'returned' || s.state === 'draft') && <> — reason: {s.reason}</>}
+        <strong>{tr('workflow.state')}</strong>{' '}
+        <span data-testid="submission-state">{tr(`state.${s.state}`)}</span>
+        {s.reason &&
+          (s.state === 'returned' || s.state === 'draft') &&
+          tr('workflow.reason', { reason: s.reason })}
       </p>
       {p.canSubmit && open('submit') && (
         <button type="button" onClick={() => run('submit')} disabled={mutation.isPending}>
-          Submit
+          {tr('workflow.submit')}
         </button>
       )}
       {p.canValidate && (open('approve') || open('reopen')) && (
         <>
           <label>
-            Reason (to return or reopen){' '}
+            {tr('workflow.reasonLabel')}{' '}
             <input type="text" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
           </label>{' '}
           {open('approve') && (
             <>
               <button type="button" onClick={() => run('approve')} disabled={mutation.isPending}>
-                Approve
+                {tr('workflow.approve')}
               </button>{' '}
               <button type="button" onClick={() => run('return')} disabled={mutation.isPending}>
-                Return
+                {tr('workflow.return')}
               </button>
             </>
           )}
           {open('reopen') && (
             <button type="button" onClick={() => run('reopen')} disabled={mutation.isPending}>
-              Reopen
+              {tr('workflow.reopen')}
             </button>
           )}
         </>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { type CreatedToken, type CreateTokenBody, CreateTokenBodySchema } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 
 /**
  * The form that creates a token (name, scope) and the notice that shows its secret, once: the
@@ -17,6 +18,7 @@ export function TokenForm({
   error: string | null;
 }) {
   const id = useId();
+  const t = useT();
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -31,8 +33,8 @@ export function TokenForm({
     }
     setProblem(null);
     create(parsed.data).then(
-      (t) => {
-        setCreated(t);
+      (token) => {
+        setCreated(token);
         form.reset();
       },
       () => setCreated(null), // the caller shows the error
@@ -44,18 +46,18 @@ export function TokenForm({
     <>
       <form className="form" onSubmit={onSubmit} noValidate aria-label={label}>
         <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>{t('tokens.name')}</label>
           <input id={`${id}-name`} name="name" maxLength={100} required />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-scope`}>Scope</label>
+          <label htmlFor={`${id}-scope`}>{t('tokens.scope')}</label>
           <select id={`${id}-scope`} name="scope" defaultValue="read">
-            <option value="read">Read only</option>
-            <option value="write">Read and write</option>
+            <option value="read">{t('tokens.readOnly')}</option>
+            <option value="write">{t('tokens.readWrite')}</option>
           </select>
         </div>
         <button type="submit" className="button" disabled={pending}>
-          Create token
+          {t('tokens.create')}
         </button>
       </form>
       {shown && (
@@ -65,13 +67,11 @@ export function TokenForm({
       )}
       {created && (
         <div className="notice" role="status">
-          <p>
-            Token <strong>{created.name}</strong> created. Copy it now: it will not be shown again.
-          </p>
+          <p>{t('tokens.created', { name: created.name })}</p>
           <p>
             <code data-testid="new-token">{created.token}</code>
           </p>
-          <p className="muted small">Send it as the header Authorization: Bearer &lt;token&gt;.</p>
+          <p className="muted small">{t('tokens.howToSend')}</p>
         </div>
       )}
     </>

@@ -1,6 +1,5 @@
 import type { ApiToken } from '../../../../shared';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+import { useI18n } from '../../../i18n/context';
 
 /** A list of API tokens (never their secrets) with a Revoke button for each active one. */
 export function TokenTable({
@@ -14,45 +13,50 @@ export function TokenTable({
   onRevoke: (token: ApiToken) => void;
   revoking: boolean;
 }) {
+  const { t, formatDate } = useI18n();
+  const when = (iso: string | null) =>
+    iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
   return (
     <div className="table-scroll">
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Starts with</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">State</th>
+            <th scope="col">{t('tokens.name')}</th>
+            <th scope="col">{t('tokens.col.prefix')}</th>
+            <th scope="col">{t('tokens.scope')}</th>
+            <th scope="col">{t('tokens.col.created')}</th>
+            <th scope="col">{t('tokens.col.lastUsed')}</th>
+            <th scope="col">{t('tokens.col.state')}</th>
           </tr>
         </thead>
         <tbody>
-          {tokens.map((t) => (
-            <tr key={t.id}>
-              <th scope="row">{t.name}</th>
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.name}</th>
               <td>
-                <code>{t.prefix}…</code>
+                <code>{token.prefix}…</code>
               </td>
-              <td>{t.scope === 'write' ? 'Read and write' : 'Read only'}</td>
+              <td>{token.scope === 'write' ? t('tokens.readWrite') : t('tokens.readOnly')}</td>
               <td>
-                {when(t.createdAt)}
-                {t.createdBy && <div className="muted small">by {t.createdBy.displayName}</div>}
+                {when(token.createdAt)}
+                {token.createdBy && (
+                  <div className="muted small">{t('tokens.by', { name: token.createdBy.displayName })}</div>
+                )}
               </td>
-              <td>{when(t.lastUsedAt)}</td>
+              <td>{when(token.lastUsedAt)}</td>
               <td>
-                {t.revokedAt ? (
-                  `Revoked ${when(t.revokedAt)}`
+                {token.revokedAt ? (
+                  t('tokens.revoked', { when: when(token.revokedAt) })
                 ) : (
                   <button
                     type="button"
                     className="button"
                     disabled={revoking}
-                    onClick={() => onRevoke(t)}
-                    aria-label={`Revoke ${t.name}`}
+                    onClick={() => onRevoke(token)}
+                    aria-label={t('tokens.revokeNamed', { name: token.name })}
                   >
-                    Revoke
+                    {t('tokens.revoke')}
                   </button>
                 )}
               </td>

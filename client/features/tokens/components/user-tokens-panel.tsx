@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { useT } from '../../../i18n/context';
 import { useCreateUserToken } from '../api/create-user-token';
 import { useUserTokens } from '../api/get-user-tokens';
 import { useRevokeUserToken } from '../api/revoke-user-token';
@@ -11,22 +12,23 @@ function UserTokens({ userId, who }: { userId: number; who: string }) {
   const tokens = useUserTokens(userId);
   const create = useCreateUserToken(userId);
   const revoke = useRevokeUserToken(userId);
+  const t = useT();
   return (
     <>
       <TokenForm
-        label={`New API token for ${who}`}
+        label={t('tokens.newFor', { name: who })}
         create={create.mutateAsync}
         pending={create.isPending}
         error={create.error?.message ?? revoke.error?.message ?? null}
       />
-      {tokens.isPending && <LoadingState label={`Loading the tokens of ${who}`} />}
+      {tokens.isPending && <LoadingState label={t('tokens.loadingFor', { name: who })} />}
       {tokens.isError && <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />}
-      {tokens.data && tokens.data.items.length === 0 && <p className="small">No API token.</p>}
+      {tokens.data && tokens.data.items.length === 0 && <p className="small">{t('tokens.noneShort')}</p>}
       {tokens.data && tokens.data.items.length > 0 && (
         <TokenTable
           tokens={tokens.data.items}
-          caption={`API tokens of ${who}`}
-          onRevoke={(t) => revoke.mutate(t.id)}
+          caption={t('tokens.of', { name: who })}
+          onRevoke={(token) => revoke.mutate(token.id)}
           revoking={revoke.isPending}
         />
       )}
@@ -40,9 +42,10 @@ function UserTokens({ userId, who }: { userId: number; who: string }) {
  */
 export function UserTokensPanel({ userId, who }: { userId: number; who: string }) {
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>API tokens of {who}</summary>
+      <summary>{t('tokens.of', { name: who })}</summary>
       {open && <UserTokens userId={userId} who={who} />}
     </details>
   );

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { ROLE_NAMES, ROLES, type RoleAssignment, RoleAssignmentSchema } from '../../../../shared';
+import { ROLES, type RoleAssignment, RoleAssignmentSchema } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 
 /** Reads the role + country fields of a form as a role assignment, validated by the shared schema. */
 export function roleFromForm(data: FormData): { role?: RoleAssignment; error?: string } {
@@ -16,21 +17,22 @@ export function roleFromForm(data: FormData): { role?: RoleAssignment; error?: s
 
 export function RoleFields({ optional = false }: { optional?: boolean }) {
   const id = useId();
+  const t = useT();
   return (
     <>
       <div className="field">
-        <label htmlFor={`${id}-role`}>Role</label>
+        <label htmlFor={`${id}-role`}>{t('users.role')}</label>
         <select id={`${id}-role`} name="role" defaultValue={optional ? '' : 'viewer'}>
           {optional && <option value="">—</option>}
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_NAMES[r]}
+              {t(`role.${r}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-country`}>Country (ISO3)</label>
+        <label htmlFor={`${id}-country`}>{t('users.countryIso3')}</label>
         <input id={`${id}-country`} name="country" maxLength={3} size={4} placeholder="JOR" />
       </div>
     </>

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { describeRoles } from '../../auth/capabilities';
 import { useResetPassword, useUpdateUser } from '../api/update-user';
 import { RoleFields, roleFromForm } from './role-fields';
@@ -13,11 +14,12 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
   const reset = useResetPassword();
   const [message, setMessage] = useState<string | null>(null);
   const who = user.displayName;
+  const t = useT();
 
   function addRole(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const { role, error } = roleFromForm(new FormData(e.currentTarget));
-    if (error || !role) return setMessage(error ?? 'role: choose one');
+    if (error || !role) return setMessage(error ?? t('users.chooseRole'));
     setMessage(null);
     update.mutate(
       { id: user.id, roles: [...user.roles, role] },
@@ -34,7 +36,7 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
       {
         onSuccess: () => {
           form.reset();
-          setMessage(`Password of ${who} reset; their sessions were ended.`);
+          setMessage(t('users.passwordReset', { name: who }));
         },
         onError: (err) => setMessage(err.message),
       },
@@ -46,17 +48,20 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
       <th scope="row">
         {who}
         <div className="muted small">{user.email}</div>
-        {user.demo && <span className="chip">demo</span>}
+        {user.demo && <span className="chip">{t('users.demo')}</span>}
       </th>
       <td>
         <ul className="inline-list">
           {user.roles.map((r, i) => (
             <li key={`${r.role}-${r.country ?? ''}`}>
-              {describeRoles({ roles: [r] })[0]}{' '}
+              {describeRoles({ roles: [r] }, t)[0]}{' '}
               <button
                 type="button"
                 className="button"
-                aria-label={`Remove ${describeRoles({ roles: [r] })[0]} from ${who}`}
+                aria-label={t('users.removeRole', {
+                  role: describeRoles({ roles: [r] }, t)[0] ?? '',
+                  name: who,
+                })}
                 onClick={() =>
                   update.mutate(
                     { id: user.id, roles: user.roles.filter((_, j) => j !== i) },
@@ -69,15 +74,15 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
             </li>
           ))}
         </ul>
-        <form className="picker-row" onSubmit={addRole} aria-label={`Add a role to ${who}`}>
+        <form className="picker-row" onSubmit={addRole} aria-label={t('users.addRoleTo', { name: who })}>
           <RoleFields optional />
           <button type="submit" className="button">
-            Add role
+            {t('users.addRole')}
           </button>
         </form>
       </td>
       <td>
-        {user.active ? 'Active' : 'Deactivated'}{' '}
+        {user.active ? t('users.active') : t('users.deactivated')}{' '}
         <button
           type="button"
           className="button"
@@ -88,11 +93,11 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
             )
           }
         >
-          {user.active ? `Deactivate ${who}` : `Reactivate ${who}`}
+          {user.active ? t('users.deactivate', { name: who }) : t('users.reactivate', { name: who })}
         </button>
-        <form className="picker-row" onSubmit={resetPassword} aria-label={`Reset the password of ${who}`}>
+        <form className="picker-row" onSubmit={resetPassword} aria-label={t('users.resetFor', { name: who })}>
           <label>
-            New password
+            {t('users.newPassword')}
             <input
               name="password"
               type="password"
@@ -103,7 +108,7 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
             />
           </label>
           <button type="submit" className="button">
-            Reset password
+            {t('users.resetPassword')}
           </button>
         </form>
         {message && (

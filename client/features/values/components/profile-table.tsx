@@ -1,18 +1,24 @@
-import { SECTOR_NAMES } from '../../../../shared';
 import { LevelBadge } from '../../../components/ui/level-badge';
+import { ContentTextView, useContentTexts } from '../../../i18n/content';
+import { useT } from '../../../i18n/context';
 import type { ProfileRow } from '../profile-rows';
 
 export function ProfileTable({ rows, label }: { rows: readonly ProfileRow[]; label: string }) {
+  const t = useT();
+  const content = useContentTexts(
+    'indicator',
+    rows.map((r) => r.id),
+  );
   return (
     <div className="table-scroll">
       <table className="table table--profile" aria-label={label}>
         <thead>
           <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Indicator</th>
-            <th scope="col">Sector</th>
-            <th scope="col">Level</th>
-            <th scope="col">What the level means</th>
+            <th scope="col">{t('profile.col.code')}</th>
+            <th scope="col">{t('profile.col.indicator')}</th>
+            <th scope="col">{t('profile.col.sector')}</th>
+            <th scope="col">{t('profile.col.level')}</th>
+            <th scope="col">{t('profile.col.meaning')}</th>
           </tr>
         </thead>
         <tbody>
@@ -22,12 +28,29 @@ export function ProfileTable({ rows, label }: { rows: readonly ProfileRow[]; lab
                 <code>{r.code}</code>
               </td>
               <th scope="row">
-                {r.name}
-                {r.subItem && <span className="muted"> — {r.subItem}</span>}
+                <ContentTextView value={content(r.id, 'name', r.name)} />
+                {r.subItem && (
+                  <span className="muted" lang="en">
+                    {' '}
+                    — {r.subItem}
+                  </span>
+                )}
               </th>
-              <td>{r.sectors.map((s) => SECTOR_NAMES[s]).join(', ') || '—'}</td>
-              <td>{r.level ? <LevelBadge level={r.level} /> : <span className="muted">No answer</span>}</td>
-              <td>{r.wording ?? '—'}</td>
+              <td>{r.sectors.map((s) => t(`sector.${s}`)).join(', ') || '—'}</td>
+              <td>
+                {r.level ? (
+                  <LevelBadge level={r.level} />
+                ) : (
+                  <span className="muted">{t('profile.noAnswer')}</span>
+                )}
+              </td>
+              <td>
+                {r.wording && r.level ? (
+                  <ContentTextView value={content(r.id, `level_${r.level.toLowerCase()}`, r.wording)} />
+                ) : (
+                  '—'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,42 @@
+import { type ExportFormat, exportQueryString } from '../../../../shared';
+
+/** The data a view shows, as the export API filters it (shared/api/exports.ts). */
+export interface ExportFilters {
+  countries?: string[] | undefined;
+  plan?: number | undefined;
+  framework?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+  groupType?: string | undefined;
+  group?: string | undefined;
+  status?: 'approved' | 'all' | undefined;
+}
+
+/** Where to download the tidy export of these filters in one format. */
+export function valuesExportUrl(f: ExportFilters, format: ExportFormat): string {
+  return `/api/exports/values?${exportQueryString({ format, ...f })}`;
+}
+
+/** The ADX export (approved values only, so no status). */
+export function adxExportUrl({ status: _status, ...f }: ExportFilters): string {
+  return `/api/exports/adx?${exportQueryString(f)}`;
+}
+
+/** The country M&E report (PDF) the reports module serves. */
+export function countryReportUrl(iso3: string, lang: string, plan?: number | undefined): string {
+  return `/api/reports/country/${encodeURIComponent(iso3)}?${exportQueryString({ lang, plan })}`;
+}
+
+/** The comparison report (PDF or XLSX) for the comparison page's query. */
+export function comparisonReportUrl(
+  format: 'pdf' | 'xlsx',
+  q: {
+    groupType?: string | undefined;
+    group?: string | undefined;
+    framework?: string | undefined;
+    case?: string | undefined;
+    lang?: string | undefined;
+  },
+): string {
+  return `/api/reports/comparison?${exportQueryString({ format, ...q })}`;
+}

@@ -1,0 +1,26 @@
+import { TRACSS } from '../../../lib/tracss';
+import { ExportMenu } from './export-menu';
+
+/**
+ * The Export menu of a comparison view: the data of the view's peer group (plus the compared
+ * country and the pinned case study), and the comparison report of the same query.
+ */
+export function CompareExportMenu({
+  query,
+  caseStudy,
+  country,
+  framework = TRACSS.framework,
+}: {
+  query: { groupType: string; group?: string | undefined };
+  caseStudy: string | null;
+  country?: string | undefined;
+  framework?: string | undefined;
+}) {
+  const extra = [country, caseStudy].filter((c): c is string => !!c);
+  return (
+    <ExportMenu
+      filters={{ ...query, framework, countries: [...new Set(extra)] }}
+      comparisonReport={{ ...query, framework, case: caseStudy ?? 'none' }}
+    />
+  );
+}

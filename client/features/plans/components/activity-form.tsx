@@ -1,0 +1,185 @@
+import { type FormEvent, useId, useState } from 'react';
+import {
+  CreateActivitySchema,
+  FUNDING_STATUSES,
+  IMPLEMENTATION_STATUS_NAMES,
+  IMPLEMENTATION_STATUSES,
+  type Plan,
+  type PlanActivity,
+  SECTOR_NAMES,
+  SECTORS,
+  UpdateActivitySchema,
+} from '../../../../shared';
+import { usePlanWrite } from '../api/plan-writes';
+import { issuesText, numberOf, textOf } from '../form-data';
+import { FUNDING_STATUS_NAMES } from '../format';
+import { FormMessage } from './form-message';
+
+/** Adds an activity (none given) or changes every field of one. */
+export function ActivityForm({
+  plan,
+  activity,
+  onDone,
+}: {
+  plan: Plan;
+  activity?: PlanActivity;
+  onDone?: () => void;
+}) {
+  const id = useId();
+  const write = usePlanWrite();
+  const [error, setError] = useState<string | null>(null);
+  const a = activity;
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const fields = {
+      objectiveId: numberOf(data, 'objectiveId') ?? undefined,
+      code: textOf(data, 'code') ?? '',
+      title: textOf(data, 'title') ?? '',
+      sectors: data.getAll('sectors'),
+      leadAgency: textOf(data, 'leadAgency'),
+      plannedStart: textOf(data, 'plannedStart'),
+      plannedEnd: textOf(data, 'plannedEnd'),
+      budget: numberOf(data, 'budget'),
+      currency: textOf(data, 'currency'),
+      fundingStatus: textOf(data, 'fundingStatus'),
+      implementationStatus: textOf(data, 'implementationStatus') ?? undefined,
+      // Empty: the status decides (completed 100, not started 0).
+      percentComplete: numberOf(data, 'percentComplete') ?? undefined,
+    };
+    const parsed = a
+      ? UpdateActivitySchema.safeParse({ ...fields, version: a.version })
+      : CreateActivitySchema.safeParse(fields);
+    if (!parsed.success) return setError(issuesText(parsed.error));
+    setError(null);
+    const path = `/plans/${plan.id}/activities${a ? `/${a.id}` : ''}`;
+    write.mutate(
+      { method: a ? 'PATCH' : 'POST', path, body: parsed.data },
+      {
+        onSuccess: () => {
+          if (!a) form.reset();
+          onDone?.();
+        },
+        onError: (err) => setError(err.message),
+      },
+    );
+  };
+
+  return (
+    <form
+      className="form form--grid"
+      onSubmit={submit}
+      noValidate
+      aria-label={a ? `Edit activity ${a.code}` : 'New activity'}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-objective`}>Objective</label>
+        <select
+          id={`${id}-objective`}
+          name="objectiveId"
+          defaultValue={a?.objectiveId ?? plan.objectives[0]?.id}
+        >
+          {plan.objectives.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.code} {o.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-code`}>Code</label>
+        <input id={`${id}-code`} name="code" maxLength={32} defaultValue={a?.code} />
+      </div>
+      <div className="field field--wide">
+        <label htmlFor={`${id}-title`}>Title</label>
+        <input id={`${id}-title`} name="title" maxLength={500} defaultValue={a?.title} />
+      </div>
+      <fieldset className="field field--wide">
+        <legend>One Health sectors</legend>
+        {SECTORS.map((s) => (
+          <label key={s} className="check">
+            <input type="checkbox" name="sectors" value={s} defaultChecked={a?.sectors.includes(s)} />{' '}
+            {SECTOR_NAMES[s]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-lead`}>Lead agency</label>
+        <input id={`${id}-lead`} name="leadAgency" maxLength={200} defaultValue={a?.leadAgency ?? ''} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-start`}>Planned start</label>
+        <input id={`${id}-start`} name="plannedStart" type="date" defaultValue={a?.plannedStart ?? ''} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-end`}>Planned end</label>
+        <input id={`${id}-end`} name="plannedEnd" type="date" defaultValue={a?.plannedEnd ?? ''} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-budget`}>Budget</label>
+        <input
+          id={`${id}-budget`}
+          name="budget"
+          type="number"
+          min={0}
+          step="0.01"
+          defaultValue={a?.budget ?? ''}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-currency`}>Currency</label>
+        <input id={`${id}-currency`} name="currency" maxLength={3} defaultValue={a?.currency ?? ''} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-funding`}>Funding</label>
+        <select id={`${id}-funding`} name="fundingStatus" defaultValue={a?.fundingStatus ?? ''}>
+          <option value="">Not known</option>
+          {FUNDING_STATUSES.map((f) => (
+            <option key={f} value={f}>
+              {FUNDING_STATUS_NAMES[f]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-status`}>Status</label>
+        <select
+          id={`${id}-status`}
+          name="implementationStatus"
+          defaultValue={a?.implementationStatus ?? 'not_started'}
+        >
+          {IMPLEMENTATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {IMPLEMENTATION_STATUS_NAMES[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-percent`}>% complete</label>
+        <input
+          id={`${id}-percent`}
+          name="percentComplete"
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          defaultValue={a?.percentComplete ?? ''}
+        />
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button button--small" disabled={write.isPending}>
+          {a ? 'Save activity' : 'Add activity'}
+        </button>
+        {onDone && a && (
+          <button type="button" className="button button--small button--secondary" onClick={onDone}>
+            Cancel
+          </button>
+        )}
+      </div>
+      <FormMessage error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { usePlanWrite } from '../api/plan-writes';
+import { FormMessage } from './form-message';
+
+/** Deletes a plan element after a confirmation; the server refuses (409) what would lose data. */
+export function DeleteButton({ path, version, what }: { path: string; version: number; what: string }) {
+  const write = usePlanWrite();
+  const [error, setError] = useState<string | null>(null);
+  const remove = () => {
+    if (!window.confirm(`Delete ${what}? The change is kept in the plan's history.`)) return;
+    write.mutate(
+      { method: 'DELETE', path: `${path}?version=${version}` },
+      { onError: (err) => setError(err.message) },
+    );
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small button--secondary"
+        onClick={remove}
+        disabled={write.isPending}
+      >
+        Delete {what}
+      </button>
+      <FormMessage error={error} />
+    </>
+  );
+}

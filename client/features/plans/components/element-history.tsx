@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { HistoryEntry } from '../../../../shared';
+import { HistoryList } from '../../../components/ui/history-list';
+import { usePlanHistory } from '../api/get-plan-history';
+
+/** A "History" toggle for one plan element (or the whole plan): who changed it, when, old → new. */
+export function ElementHistory({
+  planId,
+  entityType,
+  entityId,
+  label,
+}: {
+  planId: number;
+  entityType?: HistoryEntry['entityType'];
+  entityId?: number;
+  label: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const filter = { ...(entityType ? { entityType } : {}), ...(entityId ? { entityId } : {}) };
+  const history = usePlanHistory(planId, filter, open);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small button--secondary"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? 'Hide history' : 'History'}
+      </button>
+      {open &&
+        (history.isPending ? (
+          <p className="muted small">Loading the history …</p>
+        ) : history.isError ? (
+          <p role="alert" className="error-text">
+            {history.error.message}
+          </p>
+        ) : (
+          <HistoryList items={history.data.items} caption={`History of ${label}`} />
+        ))}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { type FormEvent, useId, useState } from 'react';
+import {
+  CreateObjectiveSchema,
+  GAP_OBJECTIVES,
+  type Plan,
+  type PlanObjective,
+  UpdateObjectiveSchema,
+} from '../../../../shared';
+import { usePlanWrite } from '../api/plan-writes';
+import { issuesText, numberOf, textOf } from '../form-data';
+import { FormMessage } from './form-message';
+
+/** Adds a strategic objective (none given) or changes one: code, title, GAP objective, budget. */
+export function ObjectiveForm({
+  plan,
+  objective,
+  onDone,
+}: {
+  plan: Plan;
+  objective?: PlanObjective;
+  onDone?: () => void;
+}) {
+  const id = useId();
+  const write = usePlanWrite();
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const fields = {
+      code: textOf(data, 'code') ?? '',
+      title: textOf(data, 'title') ?? '',
+      gapObjective: numberOf(data, 'gapObjective'),
+      budget: numberOf(data, 'budget'),
+      currency: textOf(data, 'currency'),
+    };
+    const parsed = objective
+      ? UpdateObjectiveSchema.safeParse({ ...fields, version: objective.version })
+      : CreateObjectiveSchema.safeParse(fields);
+    if (!parsed.success) return setError(issuesText(parsed.error));
+    setError(null);
+    const path = `/plans/${plan.id}/objectives${objective ? `/${objective.id}` : ''}`;
+    write.mutate(
+      { method: objective ? 'PATCH' : 'POST', path, body: parsed.data },
+      {
+        onSuccess: () => {
+          if (!objective) form.reset();
+          onDone?.();
+        },
+        onError: (err) => setError(err.message),
+      },
+    );
+  };
+
+  return (
+    <form
+      className="inline-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={objective ? `Edit objective ${objective.code}` : 'New objective'}
+    >
+      <label htmlFor={`${id}-code`}>
+        Code
+        <input id={`${id}-code`} name="code" maxLength={16} defaultValue={objective?.code} />
+      </label>
+      <label htmlFor={`${id}-title`}>
+        Title
+        <input
+          id={`${id}-title`}
+          name="title"
+          maxLength={500}
+          className="input--wide"
+          defaultValue={objective?.title}
+        />
+      </label>
+      <label htmlFor={`${id}-gap`}>
+        GAP objective
+        <select id={`${id}-gap`} name="gapObjective" defaultValue={objective?.gapObjective ?? ''}>
+          <option value="">None</option>
+          {Object.entries(GAP_OBJECTIVES).map(([n, name]) => (
+            <option key={n} value={n}>
+              {n}. {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor={`${id}-budget`}>
+        Budget
+        <input
+          id={`${id}-budget`}
+          name="budget"
+          type="number"
+          min={0}
+          step="0.01"
+          defaultValue={objective?.budget ?? ''}
+        />
+      </label>
+      <label htmlFor={`${id}-currency`}>
+        Currency
+        <input id={`${id}-currency`} name="currency" maxLength={3} defaultValue={objective?.currency ?? ''} />
+      </label>
+      <button type="submit" className="button button--small" disabled={write.isPending}>
+        {objective ? 'Save objective' : 'Add objective'}
+      </button>
+      {onDone && objective && (
+        <button type="button" className="button button--small button--secondary" onClick={onDone}>
+          Cancel
+        </button>
+      )}
+      <FormMessage error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { useId, useState } from 'react';
+import { type Plan, PROGRESS_STATUSES } from '../../../../shared';
+import { useIndicatorValues } from '../api/get-indicator-values';
+import { formatAmount, PROGRESS_STATUS_NAMES } from '../format';
+import { progressSeriesOf, statusCounts } from '../progress-series';
+import { ProgressChart } from './progress-chart';
+
+/** A status summary of the plan's indicators, and one indicator's values against its target path. */
+export function ProgressSection({ plan }: { plan: Plan }) {
+  const id = useId();
+  const counts = statusCounts(plan);
+  const [chosen, setChosen] = useState(plan.indicators[0]?.id);
+  const pi = plan.indicators.find((i) => i.id === chosen) ?? plan.indicators[0];
+  return (
+    <section aria-labelledby={`${id}-progress`} className="section">
+      <h2 id={`${id}-progress`}>Progress toward the targets</h2>
+      <table className="table table--compact" data-testid="status-summary">
+        <caption>Indicators by status</caption>
+        <thead>
+          <tr>
+            {PROGRESS_STATUSES.map((s) => (
+              <th key={s} scope="col" className="num">
+                <span className={`badge badge--${s}`}>{PROGRESS_STATUS_NAMES[s]}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {PROGRESS_STATUSES.map((s) => (
+              <td key={s} className="num">
+                {counts[s]}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      {pi && (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-indicator`}>Indicator</label>
+            <select id={`${id}-indicator`} value={pi.id} onChange={(e) => setChosen(Number(e.target.value))}>
+              {plan.indicators.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.indicator.code} {i.indicator.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <IndicatorProgress plan={plan} pi={pi} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][number] }) {
+  const values = useIndicatorValues(plan.countryIso3, pi.indicator.frameworkCode, pi.indicator.code);
+  if (values.isPending) return <p className="muted small">Loading the values …</p>;
+  if (values.isError)
+    return (
+      <p role="alert" className="error-text">
+        {values.error.message}
+      </p>
+    );
+  const series = progressSeriesOf(plan, pi, values.data.items);
+  const unit = pi.indicator.unit;
+  const label =
+    `${pi.indicator.code} against its target path. Baseline ${formatAmount(pi.baseline, unit)}` +
+    `${pi.baseline ? ` (${pi.baseline.year})` : ''}; targets ${pi.targets.map((t) => `${t.year}: ${formatAmount(t, unit)}`).join(', ') || 'none'}; ` +
+    `values ${series.values.map((v) => `${v.year}: ${v.value}`).join(', ') || 'none'}; status ${PROGRESS_STATUS_NAMES[pi.progress.status]}.`;
+  return (
+    <>
+      {pi.illustrative || pi.targets.some((t) => t.illustrative) ? (
+        <p className="muted small">Illustrative targets.</p>
+      ) : null}
+      <ProgressChart series={series} label={label} />
+      <p className="muted small">{label}</p>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { type FormEvent, useId, useState } from 'react';
+import { type Plan, type PlanIndicator, PutTargetsSchema } from '../../../../shared';
+import { parseTargets, targetsText } from '../amounts';
+import { usePlanWrite } from '../api/plan-writes';
+import { issuesText, textOf } from '../form-data';
+import { FormMessage } from './form-message';
+
+/** Replaces a plan indicator's targets, one per year ("2020: 40, 2022: 60"; levels as "2022: D"). */
+export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator }) {
+  const id = useId();
+  const write = usePlanWrite();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const parsed = PutTargetsSchema.safeParse({
+      targets: parseTargets(textOf(data, 'targets')),
+      version: item.version,
+    });
+    if (!parsed.success) return setError(issuesText(parsed.error));
+    setError(null);
+    write.mutate(
+      { method: 'PUT', path: `/plans/${plan.id}/indicators/${item.id}/targets`, body: parsed.data },
+      { onSuccess: () => setDone('Targets saved.'), onError: (err) => setError(err.message) },
+    );
+  };
+
+  return (
+    <form
+      className="inline-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={`Targets of ${item.indicator.code}`}
+    >
+      <label htmlFor={`${id}-targets`}>
+        Targets
+        <input
+          id={`${id}-targets`}
+          name="targets"
+          className="input--wide"
+          defaultValue={targetsText(item.targets)}
+          key={item.version}
+        />
+      </label>
+      <button type="submit" className="button button--small" disabled={write.isPending}>
+        Save targets
+      </button>
+      <FormMessage error={error} done={done} />
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { HistoryListSchema } from '../../../../shared';
+import { apiGet } from '../../../lib/api-client';
+
+/** A period's history (workflow steps and value changes), or one grid row's value history. */
+export function usePeriodHistory(periodId: number, planIndicatorId?: number, enabled = true) {
+  const path =
+    planIndicatorId === undefined
+      ? `/periods/${periodId}/history`
+      : `/periods/${periodId}/rows/${planIndicatorId}/history`;
+  return useQuery({
+    queryKey: ['period-history', periodId, planIndicatorId ?? 'all'],
+    queryFn: ({ signal }) => apiGet(path, HistoryListSchema, { signal }),
+    enabled,
+  });
+}

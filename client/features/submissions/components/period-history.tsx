@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { HistoryList } from '../../../components/ui/history-list';
+import { useT } from '../../../i18n/context';
+import { usePeriodHistory } from '../api/get-history';
+
+/** "History" of a period (no row given) or of one value: who, when, old → new, loaded when opened. */
+export function PeriodHistory({
+  periodId,
+  planIndicatorId,
+  label,
+  initiallyOpen = false,
+}: {
+  periodId: number;
+  planIndicatorId?: number;
+  label: string;
+  initiallyOpen?: boolean;
+}) {
+  const [open, setOpen] = useState(initiallyOpen);
+  const t = useT();
+  const history = usePeriodHistory(periodId, planIndicatorId, open);
+  return (
+    <div>
+      <button
+        type="button"
+        className="button button--small button--secondary"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t('history.hide', { label }) : t('history.show', { label })}
+      </button>
+      {open &&
+        (history.isPending ? (
+          <p className="muted small">{t('history.loading')}</p>
+        ) : history.isError ? (
+          <p role="alert" className="error-text">
+            {history.error.message}
+          </p>
+        ) : (
+          <HistoryList
+            items={history.data.items}
+            caption={t('history.show', { label })}
+            compact={planIndicatorId !== undefined}
+          />
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { ErrorState } from '../components/ui/error-state';
+import { useCountries } from '../features/countries/api/get-countries';
+import { adxExportUrl, type ExportFilters, valuesExportUrl } from '../features/exports/api/export-urls';
+import { useFrameworks } from '../features/exports/api/get-frameworks';
+import { CountryChooser } from '../features/exports/components/country-chooser';
+import { ExportMenu } from '../features/exports/components/export-menu';
+import { countryPlansQueryOptions } from '../features/plans/api/get-country-plans';
+
+const year = (s: string | null) => {
+  const n = Number(s);
+  return s && Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : undefined;
+};
+
+/** The filters live in the address, so an export can be shared as a link (like every view). */
+function useExportFilters() {
+  const [params, setParams] = useSearchParams();
+  const countries = (params.get('countries') ?? '').split(',').filter((c) => /^[A-Z]{3}$/.test(c));
+  const filters: ExportFilters = {
+    countries,
+    plan: countries.length === 1 && params.get('plan') ? Number(params.get('plan')) : undefined,
+    framework: params.get('framework') ?? undefined,
+    from: year(params.get('from')),
+    to: year(params.get('to')),
+    status: params.get('status') === 'all' ? 'all' : 'approved',
+  };
+  const set = (key: string, value: string | undefined) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        if (key === 'countries') next.delete('plan');
+        return next;
+      },
+      { replace: true },
+    );
+  return { filters, set };
+}
+
+export function ExportsPage() {
+  const { filters, set } = useExportFilters();
+  const countries = useCountries();
+  const frameworks = useFrameworks();
+  const single = filters.countries?.length === 1 ? (filters.countries[0] as string) : '';
+  const plans = useQuery({ ...countryPlansQueryOptions(single), enabled: single !== '' });
+  const csv = valuesExportUrl(filters, 'csv');
+
+  return (
+    <>
+      <title>Data export — NAP Tracker</title>
+      <header className="page-header">
+        <h1>Data export</h1>
+        <p className="lede">
+          Download indicator values as a tidy table (one row per country, indicator and period, with the
+          value, its status, progress against the plan’s target and its workflow state), or as ADX for DHIS2.
+          Only what you may read is exported.
+        </p>
+      </header>
+      {countries.isError ? (
+        <ErrorState
+          title="Could not load the countries"
+          error={countries.error}
+          onRetry={() => void countries.refetch()}
+        />
+      ) : null}
+      <form className="export-form" aria-label="Export filters" onSubmit={(e) => e.preventDefault()}>
+        <CountryChooser
+          countries={countries.data?.items ?? []}
+          value={filters.countries ?? []}
+          onChange={(next) => set('countries', next.join(','))}
+        />
+        <div className="export-form__row">
+          <div>
+            <label htmlFor="export-plan">Plan</label>
+            <select
+              id="export-plan"
+              value={filters.plan ?? ''}
+              disabled={!single}
+              aria-describedby="export-plan-help"
+              onChange={(e) => set('plan', e.target.value || undefined)}
+            >
+              <option value="">All plans and rounds</option>
+              {single && plans.data
+                ? plans.data.items.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.title} ({p.periodStart}–{p.periodEnd})
+                    </option>
+                  ))
+                : null}
+            </select>
+            <p id="export-plan-help" className="hint">
+              {single ? 'Only the plan’s indicators.' : 'Choose one country to pick one of its plans.'}
+            </p>
+          </div>
+          <div>
+            <label htmlFor="export-framework">Framework</label>
+            <select
+              id="export-framework"
+              value={filters.framework ?? ''}
+              onChange={(e) => set('framework', e.target.value || undefined)}
+            >
+              <option value="">All frameworks</option>
+              {(frameworks.data?.items ?? []).map((f) => (
+                <option key={f.code} value={f.code}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="export-from">From year</label>
+            <input
+              id="export-from"
+              type="number"
+              min={1990}
+              max={2100}
+              value={filters.from ?? ''}
+              onChange={(e) => set('from', e.target.value || undefined)}
+            />
+          </div>
+          <div>
+            <label htmlFor="export-to">To year</label>
+            <input
+              id="export-to"
+              type="number"
+              min={1990}
+              max={2100}
+              value={filters.to ?? ''}
+              onChange={(e) => set('to', e.target.value || undefined)}
+            />
+          </div>
+        </div>
+        <fieldset>
+          <legend>Values</legend>
+          <label>
+            <input
+              type="radio"
+              name="export-status"
+              checked={filters.status !== 'all'}
+              onChange={() => set('status', undefined)}
+            />{' '}
+            Approved only
+          </label>{' '}
+          <label>
+            <input
+              type="radio"
+              name="export-status"
+              checked={filters.status === 'all'}
+              onChange={() => set('status', 'all')}
+            />{' '}
+            Everything, drafts marked (drafts only of countries where you have a role)
+          </label>
+        </fieldset>
+      </form>
+      <section aria-labelledby="export-downloads" className="section">
+        <h2 id="export-downloads">Download</h2>
+        <div className="export-downloads">
+          <a className="button" href={csv} download>
+            CSV
+          </a>
+          <a className="button" href={`${csv}&bom=true`} download>
+            CSV for Excel
+          </a>
+          <a className="button" href={valuesExportUrl(filters, 'xlsx')} download>
+            XLSX
+          </a>
+          <a className="button" href={valuesExportUrl(filters, 'json')} download>
+            JSON
+          </a>
+          <a className="button" href={adxExportUrl(filters)} download>
+            ADX (DHIS2)
+          </a>
+          <ExportMenu
+            filters={filters}
+            {...(single
+              ? { countryReport: { iso3: single, ...(filters.plan ? { plan: filters.plan } : {}) } }
+              : {})}
+          />
+        </div>
+        <p className="hint">
+          Through the API: <code className="export-url">{csv}</code> (formats csv, xlsx, json, ndjson; ADX at{' '}
+          <code>/api/exports/adx</code>).
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import type { PlanLink } from './plan-links';
+import type { ExportScope } from './scope';
+
+/**
+ * The export's SELECT as SQL text. COPY (SELECT …) TO STDOUT takes no bind parameters, so every
+ * value is inlined here, each either checked by the zod filters (ISO3 codes, framework codes,
+ * integers) or quoted by `literal` (standard_conforming_strings is on in every supported Postgres).
+ */
+export function literal(s: string): string {
+  if (s.includes('\u0000')) throw new RangeError('NUL in SQL literal');
+  return `'${s.replace(/'/g, "''")}'`;
+}
+const ints = (xs: number[]) => xs.map((x) => String(Math.trunc(x))).join(',');
+
+/**
+ * The reporting workflow of the values that plans track: the states of the plan periods (of a plan
+ * of the value's country tracking its indicator) that hold the value's period, as
+ * matchFrameworkPeriod maps them (same code, else the period holding the reporting period's end).
+ * Values no plan period holds are "published" (reference data such as a TrACSS round). Computed for
+ * the tracked values only, then joined: plans are few, values many.
+ */
+const workflowCte = (countries: string) => `wf as (
+  select v.id,
+    case when bool_or(s.state = 'approved') then 'approved'
+      when bool_or(s.state = 'submitted') then 'submitted'
+      when bool_or(s.state = 'returned') then 'returned'
+      else 'draft' end as state
+  from indicator_values v
+  join periods p on p.id = v.period_id
+  join plan_indicators pi on pi.indicator_id = v.indicator_id
+  join plans pl on pl.id = pi.plan_id and pl.country_iso3 = v.country_iso3
+  join plan_periods pp on pp.plan_id = pl.id
+  left join submissions s on s.plan_period_id = pp.id and s.country_iso3 = v.country_iso3
+  where v.country_iso3 in (${countries}) and (pp.code = p.code or (
+    pp.end_date between p.start_date and p.end_date
+    and not exists (select 1 from periods p2 where p2.framework_code = p.framework_code and p2.code = pp.code)))
+  group by v.id
+)`;
+
+/** Cells a spreadsheet would run as a formula get a leading apostrophe (CSV only; see README). */
+const guard = (expr: string) =>
+  `(case when left(${expr}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${expr} else ${expr} end)`;
+
+/** The value as one cell: the level letter, yes/no, the text, or the number (ratio: computed). */
+const valueText = (text: string) => `case when v.status <> 'reported' then null
+  when i.measure_type = 'level' then v.level
+  when i.measure_type = 'yes_no' then case when v.numeric_value = 1 then 'yes' else 'no' end
+  when i.measure_type = 'text' then ${text}
+  else v.numeric_value::text end`;
+
+export interface SelectOptions {
+  /** CSV: every column as text, formula-looking text guarded. JSON/XLSX: typed columns. */
+  csv: boolean;
+  countries: string[];
+}
+
+export function exportSelectSql(scope: ExportScope, links: PlanLink[], o: SelectOptions): string {
+  const t = (e: string) => (o.csv ? guard(e) : e);
+  const inCountries = o.countries.map(literal).join(',') || 'null';
+  const where: string[] = [`v.country_iso3 in (${inCountries})`];
+  if (scope.frameworkCode) where.push(`i.framework_code = ${literal(scope.frameworkCode)}`);
+  if (scope.from !== null) where.push(`extract(year from p.end_date) >= ${ints([scope.from])}`);
+  if (scope.to !== null) where.push(`extract(year from p.end_date) <= ${ints([scope.to])}`);
+  if (scope.plan)
+    where.push(
+      `v.indicator_id in (select indicator_id from plan_indicators where plan_id = ${ints([scope.plan.id])})`,
+    );
+  const drafts = [...scope.draftCountries].filter((c) => o.countries.includes(c));
+  where.push(
+    drafts.length
+      ? `(coalesce(wf.state, 'published') in ('approved','published') or v.country_iso3 in (${drafts.map(literal).join(',')}))`
+      : `coalesce(wf.state, 'published') in ('approved','published')`,
+  );
+  const bool = (e: string) => (o.csv ? `case when ${e} then 'true' else 'false' end` : e);
+  const columns = [
+    'v.country_iso3 as country',
+    `${t('c.name')} as country_name`,
+    'i.framework_code as framework',
+    'l.pid as plan_id',
+    `${t('l.pp')} as plan_period`,
+    `${t('i.code')} as indicator`,
+    `${t("i.name || coalesce(' — ' || i.sub_item, '')")} as indicator_name`,
+    `${t('p.code')} as period`,
+    `${t('p.label')} as period_label`,
+    'extract(year from p.end_date)::int as year',
+    'i.measure_type as measure_type',
+    `${t('i.unit')} as unit`,
+    o.csv
+      ? `${valueText(t('v.text_value'))} as value`
+      : 'v.numeric_value as numeric_value, v.text_value as text_value, ' +
+        'p.start_date::text as period_start, p.end_date::text as period_end',
+    'v.numerator as numerator',
+    'v.denominator as denominator',
+    'v.level as level',
+    'v.status as status',
+    `${t('v.status_reason')} as reason`,
+    'l.t as target',
+    'l.s as progress',
+    "coalesce(wf.state, 'published') as workflow",
+    `${bool('coalesce(l.il, false)')} as illustrative`,
+    `to_char(v.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at`,
+  ];
+  const json = literal(JSON.stringify(links));
+  return `with ${workflowCte(inCountries)}
+select ${columns.join(',\n  ')}
+from indicator_values v
+join indicators i on i.id = v.indicator_id
+join periods p on p.id = v.period_id
+join countries c on c.iso3 = v.country_iso3
+left join wf on wf.id = v.id
+left join jsonb_to_recordset(${json}::jsonb) as l(c text, i int, p int, pid int, pp text, t text, s text, il boolean)
+  on l.c = v.country_iso3 and l.i = v.indicator_id and l.p = v.period_id
+where ${where.join('\n  and ')}
+order by v.country_iso3, i.framework_code, p.start_date, p.code, i.sort_order, i.code`;
+}

@@ -1,0 +1,104 @@
+import { Readable } from 'node:stream';
+import type { AdxMapping, AdxQuery, ExportQuery } from '../../../shared';
+import type { Database } from '../../db/client';
+import { AppError } from '../../lib/errors';
+import type { AuthContext } from '../auth/context';
+import { forbidden, type Principal, requireAdmin } from '../auth/permissions';
+import { buildAdx } from './adx/build';
+import { readAdxMapping, writeAdxMapping } from './adx/mapping-repository';
+import { planLinks } from './plan-links';
+import { exportRows } from './rows';
+import { draftsHeader, resolveScope } from './scope';
+import { csvChunks, jsonChunks } from './streams';
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+} as const;
+
+export interface ExportFile {
+  contentType: string;
+  fileName: string;
+  headers: Record<string, string>;
+  body: Readable | string;
+}
+
+const stamp = (d: Date) => d.toISOString().slice(0, 10);
+
+function baseName(q: AdxQuery, countries: string[], now: Date) {
+  const who =
+    countries.length === 1 ? countries[0] : countries.length <= 3 ? countries.join('-') : 'countries';
+  return `nap-${who}${q.plan ? `-plan${q.plan}` : ''}${q.framework ? `-${q.framework}` : ''}-${stamp(now)}`;
+}
+
+/** The tidy export (CSV, XLSX, JSON, NDJSON), streamed; the permission checks run before any byte. */
+export async function exportValues(
+  ctx: AuthContext,
+  database: Database,
+  p: Principal | null,
+  q: ExportQuery,
+): Promise<ExportFile> {
+  const scope = await resolveScope(ctx, p, q, q.status);
+  const approvedPlansOnly = new Set(scope.countries.filter((c) => !scope.draftCountries.has(c)));
+  const links = await planLinks(ctx.db, scope, approvedPlansOnly);
+  const now = ctx.now();
+  const headers = { 'x-export-drafts': draftsHeader(scope) };
+  const fileName = `${baseName(q, scope.countries, now)}.${q.format === 'ndjson' ? 'ndjson' : q.format}`;
+  const file = (body: Readable) => ({ contentType: CONTENT_TYPES[q.format], fileName, headers, body });
+  if (q.format === 'csv') return file(Readable.from(csvChunks(database, scope, links, q.bom)));
+  const rows = exportRows(database, scope, links);
+  if (q.format === 'xlsx') {
+    // exceljs loads with the first XLSX export, not at start-up (server/lib/excel.ts).
+    const { aboutLines, xlsxStream } = await import('./xlsx');
+    return file(xlsxStream(ctx.db, scope, aboutLines(scope, q.status, now), rows));
+  }
+  return file(Readable.from(jsonChunks(rows, q.format === 'ndjson')));
+}
+
+/**
+ * ADX (IHE QRPH) of approved values, codes mapped through the stored mapping. Built whole before
+ * it is sent (approved numeric values only; a few MB for every country) so that the x-adx-skipped
+ * header can say what was left out. No value to send: 404 (an ADX document needs a group).
+ */
+export async function exportAdx(ctx: AuthContext, database: Database, p: Principal | null, q: AdxQuery) {
+  const scope = await resolveScope(ctx, p, q, 'approved');
+  const links = await planLinks(ctx.db, scope, new Set(scope.countries));
+  const { mapping } = await readAdxMapping(ctx.db);
+  const now = ctx.now();
+  const adx = await buildAdx(exportRows(database, scope, links), mapping, now);
+  if (adx.groups === 0)
+    throw new AppError(
+      404,
+      `adx: no approved numeric value matches these filters${adx.skipped.total ? `; left out: ${adx.skipped.summary(300)}` : ''}`,
+    );
+  return {
+    contentType: 'application/adx+xml; charset=utf-8',
+    fileName: `${baseName(q, scope.countries, now)}.adx.xml`,
+    headers: {
+      'x-adx-groups': String(adx.groups),
+      'x-adx-skipped-count': String(adx.skipped.total),
+      // Header values must be Latin-1: codes are ASCII, the separators too.
+      'x-adx-skipped': adx.skipped.summary().replace(/[^\x20-\x7e]/g, '?'),
+    },
+    body: adx.xml,
+  } satisfies ExportFile;
+}
+
+export async function getAdxMapping(ctx: AuthContext, p: Principal | null) {
+  requireAdmin(p);
+  return readAdxMapping(ctx.db);
+}
+
+export async function putAdxMapping(
+  ctx: AuthContext,
+  p: Principal | null,
+  mapping: AdxMapping,
+  version: number,
+) {
+  const admin = requireAdmin(p);
+  if (admin.scope !== 'write') throw forbidden('token: this token is read-only');
+  await writeAdxMapping(ctx.db, mapping, version, admin.userId);
+  return readAdxMapping(ctx.db);
+}

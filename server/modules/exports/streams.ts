@@ -1,0 +1,53 @@
+import { EXPORT_COLUMNS, type ExportRow } from '../../../shared';
+import type { Database } from '../../db/client';
+import type { PlanLink } from './plan-links';
+import type { TypedRow } from './rows';
+import type { ExportScope } from './scope';
+import { exportSelectSql } from './select-sql';
+
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+/**
+ * The tidy CSV, formatted by Postgres itself: `COPY (SELECT …) TO STDOUT WITH (FORMAT csv, HEADER)`.
+ * On Postgres one COPY streams the whole export from the server (flat memory in Node); on PGlite,
+ * which can only COPY to a blob, one COPY per country keeps each blob small.
+ */
+export async function* csvChunks(database: Database, scope: ExportScope, links: PlanLink[], bom: boolean) {
+  if (bom) yield BOM;
+  const copy = (countries: string[], header: boolean) => {
+    const select = exportSelectSql(
+      scope,
+      links.filter((l) => countries.includes(l.c)),
+      { csv: true, countries },
+    );
+    return `COPY (${select}) TO STDOUT WITH (FORMAT csv${header ? ', HEADER' : ''})`;
+  };
+  if (database.kind === 'postgres' || scope.countries.length === 0) {
+    yield* database.copyOut(copy(scope.countries, true));
+    return;
+  }
+  for (const [n, country] of scope.countries.entries()) yield* database.copyOut(copy([country], n === 0));
+}
+
+/** A row with the export's keys in the export's column order. */
+export function ordered(r: TypedRow): ExportRow {
+  return Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, r[c]])) as ExportRow;
+}
+
+/** A JSON array, one row per line, streamed (format=json); or NDJSON (format=ndjson). */
+export async function* jsonChunks(rows: AsyncIterable<TypedRow>, ndjson: boolean) {
+  let batch: string[] = [];
+  let first = true;
+  if (!ndjson) yield '[\n';
+  for await (const r of rows) {
+    const line = JSON.stringify(ordered(r));
+    batch.push(ndjson ? `${line}\n` : `${first ? '' : ',\n'}${line}`);
+    first = false;
+    if (batch.length >= 500) {
+      yield batch.join('');
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch.join('');
+  if (!ndjson) yield '\n]\n';
+}

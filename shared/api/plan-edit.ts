@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { PlanStatusSchema } from '../domain/plan';
+import { listOf } from './common';
+import { AuditEntrySchema } from './reporting';
+
+const year = z.number().int().min(1990).max(2100);
+const version = z
+  .number()
+  .int()
+  .min(1)
+  .max(2_147_483_647)
+  .describe('The version you read (409 when someone changed it meanwhile)');
+
+function yearsInOrder(p: { periodStart?: number; periodEnd?: number }, ctx: z.RefinementCtx) {
+  if (p.periodStart !== undefined && p.periodEnd !== undefined && p.periodEnd < p.periodStart)
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'must not be before periodStart' });
+}
+
+const planFields = {
+  title: z.string().trim().min(1, 'is required').max(300),
+  periodStart: year,
+  periodEnd: year,
+  status: PlanStatusSchema.optional(),
+  generation: z
+    .number()
+    .int()
+    .min(1)
+    .max(99)
+    .optional()
+    .describe('1 for the first NAP, 2 for the next …; default: the next free one'),
+  sourceNote: z.string().trim().max(2000).nullable().optional(),
+};
+
+export const CreatePlanSchema = z.object(planFields).superRefine(yearsInOrder);
+export const UpdatePlanSchema = z
+  .object({
+    ...planFields,
+    title: planFields.title.optional(),
+    periodStart: year.optional(),
+    periodEnd: year.optional(),
+    version,
+  })
+  .superRefine(yearsInOrder);
+export type CreatePlan = z.infer<typeof CreatePlanSchema>;
+export type UpdatePlan = z.infer<typeof UpdatePlanSchema>;
+
+/** What a history entry is about: the plan itself or one of its elements, a submission or a value. */
+export const HISTORY_SUBJECTS = [
+  'plan',
+  'plan_objective',
+  'plan_activity',
+  'plan_indicator',
+  'submission',
+  'value',
+] as const;
+export const HistorySubjectSchema = z.enum(HISTORY_SUBJECTS);
+export type HistorySubject = z.infer<typeof HistorySubjectSchema>;
+
+export const HistoryEntrySchema = AuditEntrySchema.extend({
+  entityType: HistorySubjectSchema,
+  entityId: z.string(),
+  label: z.string().describe('What changed, e.g. "Activity 1.2" or "Value of 7.4"'),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export const HistoryListSchema = listOf(HistoryEntrySchema);
+
+const id = z.coerce.number().int().min(1).max(2_147_483_647);
+export const PlanHistoryQuerySchema = z.object({
+  entityType: z.enum(['plan', 'plan_objective', 'plan_activity', 'plan_indicator']).optional(),
+  entityId: id.optional().describe('With entityType: only this element'),
+});
+export const EntryRowParamsSchema = z.object({ periodId: id, planIndicatorId: id });

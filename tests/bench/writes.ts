@@ -1,0 +1,139 @@
+/**
+ * Writes and scale-out: single value saves through PUT /api/values (audit, version check, the
+ * comparison triggers) against the bare versioned UPDATE through the raw driver; and two server
+ * processes behind one address (tests/bench/balancer.ts) sharing one Postgres, against one process
+ * behind the same balancer.
+ */
+import type { FastifyInstance } from 'fastify';
+import postgres from 'postgres';
+import { buildApp } from '../../server/app';
+import { type Database, openDatabase } from '../../server/db/client';
+import { createUser } from '../../server/modules/users/service';
+import { cannon, loop } from './measure';
+import { firstJsonLine, node, stop } from './processes';
+import { row } from './report';
+
+const PASSWORD = 'bench password, long enough 42';
+
+interface Key {
+  id: number;
+  iso3: string;
+  code: string;
+  version: number;
+}
+
+async function signIn(app: FastifyInstance, email: string) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password: PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in: ${res.statusCode} ${res.body}`);
+  const set = res.cookies.find((c) => c.name === 'nap_session');
+  if (!set) throw new Error('sign-in: no session cookie');
+  return { cookie: `nap_session=${set.value}`, csrf: res.json().csrfToken as string };
+}
+
+export async function benchValueSaves(opts: { url: string; period: string; log: (s: string) => void }) {
+  const database: Database = await openDatabase({ databaseUrl: opts.url });
+  const app = await buildApp({ database });
+  const raw = postgres(opts.url, { max: 1, onnotice: () => {} });
+  try {
+    await app.ready();
+    await createUser(
+      { db: database.db, now: () => new Date() },
+      null,
+      {
+        email: 'bench-saver@example.org',
+        displayName: 'Bench saver',
+        password: PASSWORD,
+        roles: [{ role: 'admin', country: null, sectors: [] }],
+      },
+      { system: true },
+    );
+    const session = await signIn(app, 'bench-saver@example.org');
+    // Level answers of the last period (each save changes one country's answer: the comparison
+    // statistics of that indicator are recomputed in the same transaction).
+    const keys = (await raw`
+      select v.id::int as id, v.country_iso3 as iso3, i.code, v.version
+      from indicator_values v join indicators i on i.id = v.indicator_id join periods p on p.id = v.period_id
+      where i.framework_code = 'bench-national' and p.code = ${opts.period} and v.level is not null
+      order by v.id limit 4000`) as unknown as Key[];
+    const half = Math.floor(keys.length / 2);
+    let i = 0;
+    let flip = 0;
+    opts.log(`  value saves through PUT /api/values (${half} keys)`);
+    const save = async () => {
+      const k = keys[i++ % half] as Key;
+      const level = 'ABCDE'[flip++ % 5];
+      const res = await app.inject({
+        method: 'PUT',
+        url: `/api/values/${k.iso3}/bench-national/${k.code}/${opts.period}`,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+        payload: { status: 'reported', value: { type: 'level', level }, version: k.version },
+      });
+      if (res.statusCode !== 200) throw new Error(`save: ${res.statusCode} ${res.body}`);
+      k.version += 1;
+    };
+    const ours = await loop(save, { maxOps: 5000 });
+    // Floor: the versioned UPDATE alone through the raw driver (the same table and triggers), on
+    // the other half of the keys.
+    const update = async () => {
+      const k = keys[half + (i++ % half)] as Key;
+      const level = 'ABCDE'[flip++ % 5];
+      const r = await raw`update indicator_values set level = ${level ?? 'A'}, version = version + 1,
+        updated_at = now() where id = ${k.id} and version = ${k.version}`;
+      if (r.count !== 1) throw new Error('floor update: version mismatch');
+      k.version += 1;
+    };
+    const floor = await loop(update, { maxOps: 5000 });
+    const s = 'Value save (PUT /api/values: session, version check, audit, aggregates), c=1';
+    return [
+      row(s, 'p50 latency (inject)', ours.p50, 'ms', { name: 'raw versioned UPDATE p50', value: floor.p50 }),
+      row(s, 'p99 latency (inject)', ours.p99, 'ms', { name: 'raw versioned UPDATE p99', value: floor.p99 }),
+      row(s, 'saves/s', ours.rps, 'saves/s', { name: 'raw versioned UPDATE/s', value: floor.rps }),
+    ];
+  } finally {
+    await raw.end();
+    await app.close();
+    await database.close();
+  }
+}
+
+/** One and two app processes (tests/bench/serve.ts) behind the same balancer, at 50 connections. */
+export async function benchTwoProcesses(opts: { url: string; path: string; log: (s: string) => void }) {
+  const servers = [
+    node('tests/bench/serve.ts', { BENCH_DB_URL: opts.url }),
+    node('tests/bench/serve.ts', { BENCH_DB_URL: opts.url }),
+  ];
+  const children = [...servers];
+  try {
+    const ports = await Promise.all(servers.map((c) => firstJsonLine<{ app: number }>(c)));
+    const behind = async (upstreams: number[]) => {
+      const lb = node('tests/bench/balancer.ts', { BENCH_UPSTREAMS: upstreams.join(',') });
+      children.push(lb);
+      try {
+        const { port } = await firstJsonLine<{ port: number }>(lb);
+        // cannon() throws on any error, timeout or non-2xx answer: passing means zero failed requests.
+        return await cannon(`http://127.0.0.1:${port}${opts.path}`, 50);
+      } finally {
+        await stop(lb);
+      }
+    };
+    opts.log('  one process behind the balancer');
+    const one = await behind([ports[0]?.app as number]);
+    opts.log('  two processes behind the balancer');
+    const two = await behind(ports.map((p) => p.app));
+    const s = 'Two server processes, one Postgres, TCP balancer: /api/compare (cached) c=50';
+    return [
+      row(s, 'throughput, 2 processes', two.rps, 'req/s', {
+        name: '1 process, same balancer',
+        value: one.rps,
+      }),
+      row(s, `failed requests (of ${two.n.toLocaleString('en-US')})`, 0, 'requests', null, { valueMax: 0 }),
+      row(s, 'p99, 2 processes', two.p99, 'ms', { name: '1 process p99', value: one.p99 }),
+    ];
+  } finally {
+    for (const c of children) await stop(c);
+  }
+}
