@@ -65,7 +65,7 @@ export function GroupCompareTable({
               <td>{formatScore(r.stats.median)}</td>
               <td className="nowrap">{formatRange(r.stats.q1, r.stats.q3, t)}</td>
               <td className="nowrap">{formatRank(r, t)}</td>
-              <td className="num">{r.percentile === null ? '—' : formatPercent(r.percentile)}</td>
+              <td className="num">{r.percentile === null ? '—' : formatPercent(r.percentile, 1)}</td>
             </tr>
           ))}
         </tbody>

@@ -63,7 +63,7 @@ export function SharedIndicatorTable({ data, caption }: { data: SharedIndicatorR
                   </span>
                 )}
               </td>
-              <td>{percentOfTarget === null ? '—' : formatPercent(percentOfTarget)}</td>
+              <td>{percentOfTarget === null ? '—' : formatPercent(percentOfTarget, 1)}</td>
               <td>
                 <span className={`badge badge--${status}`}>{t(`progress.${status}`)}</span>
               </td>

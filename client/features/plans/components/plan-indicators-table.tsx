@@ -56,7 +56,7 @@ export function PlanIndicatorsTable({ plan }: { plan: Plan }) {
                   : t('progress.no_data')}
               </td>
               <td className="num">
-                {i.progress.percentOfTarget === null ? '—' : formatPercent(i.progress.percentOfTarget)}
+                {i.progress.percentOfTarget === null ? '—' : formatPercent(i.progress.percentOfTarget, 1)}
               </td>
               <td>
                 <span className={`badge badge--${i.progress.status}`}>
