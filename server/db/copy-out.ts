@@ -1,5 +1,5 @@
 import net from 'node:net';
-import postgres from 'postgres';
+import type { Options as PostgresOptions } from 'postgres';
 
 type SocketOptions = { host: string[]; port: number[]; path?: string | false };
 
@@ -15,6 +15,7 @@ type SocketOptions = { host: string[]; port: number[]; path?: string | false };
  */
 export async function* copyOutOwnConnection(url: string, copySql: string): AsyncGenerator<Uint8Array> {
   let socket: net.Socket | undefined;
+  const { default: postgres } = await import('postgres');
   const own = postgres(url, {
     max: 1,
     onnotice: () => {},
@@ -26,7 +27,7 @@ export async function* copyOutOwnConnection(url: string, copySql: string): Async
         s.once('connect', () => resolve(s));
         s.once('error', reject);
       }),
-  } as postgres.Options<Record<string, never>>);
+  } as PostgresOptions<Record<string, never>>);
   let complete = false;
   try {
     yield* await own.unsafe(copySql).readable();
