@@ -5,7 +5,29 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // zod and the shared schemas in one chunk (fewer, better-compressed requests), which the
+              // first page does not load (issue 7). Not headers.ts, which the api client needs; and not
+              // the modules these import (shared/i18n/locale.ts), which the i18n runtime needs.
+              name: 'schemas',
+              test: (id) =>
+                /node_modules[\\/]zod[\\/]|[\\/]shared[\\/](api|domain)[\\/]/.test(id) &&
+                !id.endsWith('headers.ts'),
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
+    },
+  },
   server: {
     port: 5173,
     proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}` },

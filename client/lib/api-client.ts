@@ -1,9 +1,12 @@
 import type { z } from 'zod';
-import { CSRF_HEADER, type ErrorEnvelope, ErrorEnvelopeSchema } from '../../shared';
+import type { ErrorEnvelope } from '../../shared';
+import { CSRF_HEADER } from '../../shared/api/headers';
 
 /**
  * The one fetch client of the app. Every response is validated with the shared zod schema
  * of its endpoint, so a drifting server shows up as an error instead of a broken page.
+ * This module imports no zod itself (issue 7: the first page's JS); a caller may pass its schema
+ * as a function that imports it (SchemaSource), and the error envelope's schema loads on the first error.
  */
 
 export const API_BASE = '/api';
@@ -68,13 +71,22 @@ export function setRequestLanguage(locale: string | null) {
   requestLanguage = locale;
 }
 
+/**
+ * The response schema of an endpoint, or a function that imports it: the second form keeps zod and
+ * the schema out of the first page's JS (issue 7); the import runs while the server answers.
+ */
+export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+
+/** The schema of an empty answer (204), imported on first use. */
+export const noContent = () => import('./no-content').then((m) => m.NoContentSchema);
+
 export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A write: JSON body, CSRF header; a 204 answers null. */
 export function apiSend<S extends z.ZodType>(
   method: WriteMethod,
   path: string,
-  schema: S,
+  schema: SchemaSource<S>,
   body?: unknown,
 ): Promise<z.infer<S>> {
   return request(path, schema, { method, body });
@@ -82,7 +94,7 @@ export function apiSend<S extends z.ZodType>(
 
 export function apiGet<S extends z.ZodType>(
   path: string,
-  schema: S,
+  schema: SchemaSource<S>,
   options: { params?: QueryParams; signal?: AbortSignal } = {},
 ): Promise<z.infer<S>> {
   return request(buildUrlPath(path, options.params), schema, { signal: options.signal });
@@ -94,9 +106,12 @@ function buildUrlPath(path: string, params?: QueryParams) {
 
 async function request<S extends z.ZodType>(
   path: string,
-  schema: S,
+  schema: SchemaSource<S>,
   options: { method?: WriteMethod; body?: unknown; signal?: AbortSignal | undefined },
 ): Promise<z.infer<S>> {
+  // Started before the fetch, so a lazily imported schema loads while the server answers.
+  const schemaReady = 'safeParse' in schema ? Promise.resolve(schema) : schema();
+  schemaReady.catch(() => {}); // awaited below; a failed fetch is reported first
   const headers: Record<string, string> = { accept: 'application/json' };
   if (requestLanguage) headers['accept-language'] = requestLanguage;
   if (options.method) {
@@ -125,8 +140,11 @@ async function request<S extends z.ZodType>(
   const requestId = res.headers.get('x-request-id');
 
   if (!res.ok) {
-    const envelope = ErrorEnvelopeSchema.safeParse(body);
-    if (envelope.success) throw new ApiError(envelope.data);
+    const envelope = await import('../../shared/api/common').then(
+      (m) => m.ErrorEnvelopeSchema.safeParse(body),
+      () => null, // the schema could not be loaded (offline): the generic error below
+    );
+    if (envelope?.success) throw new ApiError(envelope.data);
     throw new ApiError({
       error: res.statusText || 'Error',
       message: `The server answered ${res.status} ${res.statusText}`.trim(),
@@ -135,7 +153,7 @@ async function request<S extends z.ZodType>(
     });
   }
 
-  const parsed = schema.safeParse(body);
+  const parsed = (await schemaReady).safeParse(body);
   if (!parsed.success) {
     throw new ApiError({
       error: 'Invalid Response',

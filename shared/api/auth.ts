@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { EmailSchema, NewPasswordSchema, RoleAssignmentSchema, TokenScopeSchema } from '../domain/role';
-import { LocaleSchema } from '../i18n/locale';
+import { CSRF_HEADER } from './headers';
+import { LocaleSchema } from './i18n';
 
-/** Header that carries the CSRF token on cookie-authenticated writes. */
-export const CSRF_HEADER = 'x-csrf-token';
+export { CSRF_HEADER };
 
 export const SignInBodySchema = z.object({
   email: EmailSchema,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { LocaleSchema } from '../i18n/locale';
+import { LOCALES } from '../i18n/locale';
+
+export const LocaleSchema = z.enum(LOCALES);
 
 export const SetLocaleBodySchema = z.object({ locale: LocaleSchema });
 export type SetLocaleBody = z.infer<typeof SetLocaleBodySchema>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Iso3Schema } from '../domain/country';
-import { LocaleSchema } from '../i18n/locale';
 import { ErrorEnvelopeSchema } from './common';
 import { HeatmapQuerySchema } from './compare';
+import { LocaleSchema } from './i18n';
 
 /** Reports (issue 6): the country M&E report (PDF) and the peer comparison report (PDF, XLSX). */
 

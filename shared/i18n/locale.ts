@@ -1,9 +1,9 @@
-import { z } from 'zod';
-
-/** Interface languages (issue 8): four of the six UN languages. English is the source. */
+/**
+ * Interface languages (issue 8): four of the six UN languages. English is the source.
+ * No zod here: the client's first page uses these, and LocaleSchema (shared/api/i18n.ts) is the same list.
+ */
 export const LOCALES = ['en', 'fr', 'es', 'ar'] as const;
-export const LocaleSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof LocaleSchema>;
+export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language named in itself, for the switcher. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, apiGet, buildUrl } from '../../client/lib/api-client';
+import { ApiError, apiGet, apiSend, buildUrl, noContent } from '../../client/lib/api-client';
 import { CountrySchema } from '../../shared';
 import { errorEnvelope, jordan } from './support/fixtures';
 import { mockApi } from './support/mock-api';
@@ -25,6 +25,23 @@ describe('apiGet', () => {
   it('rejects a body that does not match the schema', async () => {
     mockApi({ '/countries/JOR': () => ({ body: { iso3: 'JOR' } }) });
     await expect(apiGet('/countries/JOR', CountrySchema)).rejects.toMatchObject({
+      error: 'Invalid Response',
+    });
+  });
+
+  it('validates with a lazily imported schema too (issue 7): parsed data, or Invalid Response', async () => {
+    const schema = () => import('../../shared/domain/country').then((m) => m.CountrySchema);
+    mockApi({ '/countries/JOR': () => ({ body: jordan }) });
+    await expect(apiGet('/countries/JOR', schema)).resolves.toEqual(jordan);
+    mockApi({ '/countries/JOR': () => ({ body: { iso3: 'JOR' } }) });
+    await expect(apiGet('/countries/JOR', schema)).rejects.toMatchObject({ error: 'Invalid Response' });
+  });
+
+  it('answers null for a 204 with noContent, and rejects a body there', async () => {
+    mockApi({ '/auth/sign-out': () => ({ status: 204, body: null }) });
+    await expect(apiSend('POST', '/auth/sign-out', noContent)).resolves.toBeNull();
+    mockApi({ '/auth/sign-out': () => ({ body: { ok: true } }) });
+    await expect(apiSend('POST', '/auth/sign-out', noContent)).rejects.toMatchObject({
       error: 'Invalid Response',
     });
   });

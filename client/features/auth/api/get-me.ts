@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type Me, MeSchema } from '../../../../shared';
+import type { Me } from '../../../../shared';
 import { ApiError, apiGet, setCsrfToken } from '../../../lib/api-client';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
@@ -8,7 +8,12 @@ export const ME_QUERY_KEY = ['auth', 'me'] as const;
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
   try {
     // 204 (nobody signed in) comes back as null.
-    const me = await apiGet('/auth/me', MeSchema.nullable(), { signal });
+    // The schema is imported here, not at the top: every page's header asks who is signed in (issue 7).
+    const me = await apiGet(
+      '/auth/me',
+      () => import('../../../../shared/api/auth').then((m) => m.MeSchema.nullable()),
+      { signal },
+    );
     setCsrfToken(me?.csrfToken ?? null);
     return me;
   } catch (e) {

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiSend, setCsrfToken } from '../../../lib/api-client';
+import { apiSend, noContent, setCsrfToken } from '../../../lib/api-client';
 import { switchUser } from './switch-user';
 
 export async function signOut(): Promise<void> {
-  await apiSend('POST', '/auth/sign-out', z.null());
+  await apiSend('POST', '/auth/sign-out', noContent);
   setCsrfToken(null);
 }
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type CountryList, CountryListSchema, type IncomeGroup, type WhoRegion } from '../../../../shared';
+import type { CountryList, IncomeGroup, WhoRegion } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export interface CountryFilters {
@@ -9,7 +9,9 @@ export interface CountryFilters {
 }
 
 export function getCountries(filters: CountryFilters, signal?: AbortSignal): Promise<CountryList> {
-  return apiGet('/countries', CountryListSchema, { params: { ...filters }, signal });
+  // The schema is imported on use: the home page counts countries, and its first JS has no zod (issue 7).
+  const schema = () => import('../../../../shared/api/countries').then((m) => m.CountryListSchema);
+  return apiGet('/countries', schema, { params: { ...filters }, signal });
 }
 
 export function countriesQueryOptions(filters: CountryFilters = {}) {

@@ -1,9 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type Due, DueSchema, NotificationListSchema } from '../../../../shared';
+import type { Due } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
+// Schemas imported on use: the header's notices menu is on every page (issue 7).
+const reporting = () => import('../../../../shared/api/reporting');
+
 export function getDue(signal?: AbortSignal): Promise<Due> {
-  return apiGet('/due', DueSchema, { signal });
+  return apiGet('/due', () => reporting().then((m) => m.DueSchema), { signal });
 }
 
 export function useDue() {
@@ -14,7 +17,8 @@ export function useNotifications() {
   return useQuery(
     queryOptions({
       queryKey: ['notifications'],
-      queryFn: ({ signal }) => apiGet('/notifications', NotificationListSchema, { signal }),
+      queryFn: ({ signal }) =>
+        apiGet('/notifications', () => reporting().then((m) => m.NotificationListSchema), { signal }),
     }),
   );
 }

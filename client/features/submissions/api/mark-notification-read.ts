@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiSend } from '../../../lib/api-client';
+import { apiSend, noContent } from '../../../lib/api-client';
 
 /** Marks one of the signed-in user's notices read; the list (and its unread count) is reloaded. */
 export function useMarkNotificationRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => apiSend('POST', `/notifications/${id}/read`, z.null()),
+    mutationFn: (id: number) => apiSend('POST', `/notifications/${id}/read`, noContent),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
 }

@@ -1,13 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { type ValuePage, ValuePageSchema, type ValueQuerySchema } from '../../../../shared';
+import type { ValuePage, ValueQuerySchema } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 /** The query the server parses (after coercion); every field optional on the client. */
 export type ValueFilters = Partial<z.infer<typeof ValueQuerySchema>>;
 
 export function getValues(query: ValueFilters, signal?: AbortSignal): Promise<ValuePage> {
-  return apiGet('/values', ValuePageSchema, { params: { ...query }, signal });
+  // The schema is imported on use: the home page counts respondents, and its first JS has no zod (issue 7).
+  const schema = () => import('../../../../shared/api/values').then((m) => m.ValuePageSchema);
+  return apiGet('/values', schema, { params: { ...query }, signal });
 }
 
 export function valuesQueryOptions(query: ValueFilters) {
