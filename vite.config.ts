@@ -10,17 +10,27 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
+      // The shared modules only declare schemas, lists and functions: an import through shared/index.ts
+      // brings in the modules it uses, not every schema (issue 7: the first page's JS).
+      treeshake: { moduleSideEffects: [{ test: /[\\/]shared[\\/]/, sideEffects: false }] },
       output: {
         codeSplitting: {
           groups: [
             {
               // zod and the shared schemas in one chunk (fewer, better-compressed requests), which the
-              // first page does not load (issue 7). Not headers.ts, which the api client needs; and not
-              // the modules these import (shared/i18n/locale.ts), which the i18n runtime needs.
+              // first page does not load (issue 7). Not headers.ts, which the api client needs, nor
+              // peer-stats.ts (zod-free, the distribution chart's); and not the modules these import
+              // (shared/i18n/locale.ts, shared/constants), which pages need while rendering.
               name: 'schemas',
               test: (id) =>
                 /node_modules[\\/]zod[\\/]|[\\/]shared[\\/](api|domain)[\\/]/.test(id) &&
-                !id.endsWith('headers.ts'),
+                !/(headers|peer-stats)\.ts$/.test(id),
+              includeDependenciesRecursively: false,
+            },
+            {
+              // The zod-free lists and guards (levels, regions, group types …): one small request.
+              name: 'shared-lists',
+              test: /[\\/]shared[\\/]constants[\\/]/,
               includeDependenciesRecursively: false,
             },
           ],

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ContentTextListSchema, type TranslatableEntity } from '../../shared';
+import type { TranslatableEntity } from '../../shared';
 import { apiGet } from '../lib/api-client';
 import { useI18n } from './context';
 
@@ -20,7 +20,7 @@ export function useContentTexts(entityType: TranslatableEntity, ids: readonly nu
   const query = useQuery({
     queryKey: ['translations', entityType, locale, sorted],
     queryFn: ({ signal }) =>
-      apiGet('/translations', ContentTextListSchema, {
+      apiGet('/translations', () => import('../../shared/api/i18n').then((m) => m.ContentTextListSchema), {
         params: { entityType, ids: sorted.join(','), lang: locale },
         signal,
       }),

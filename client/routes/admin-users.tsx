@@ -1,5 +1,4 @@
 import { type FormEvent, useId, useState } from 'react';
-import { CreateUserBodySchema } from '../../shared';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { isUnauthenticated, RequireAuth, SignInRedirect } from '../features/auth/components/require-auth';
@@ -19,11 +18,13 @@ function UsersContent() {
 
   if (isUnauthenticated(users.error)) return <SignInRedirect />;
 
-  function onCreate(e: FormEvent<HTMLFormElement>) {
+  async function onCreate(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
-    const { role, error } = roleFromForm(data);
+    // The schemas are imported on submit: the users page's first JS has no zod (issue 7).
+    const { role, error } = await roleFromForm(data);
+    const { CreateUserBodySchema } = await import('../../shared/api/users');
     const parsed = CreateUserBodySchema.safeParse({
       email: data.get('email'),
       displayName: data.get('displayName'),

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId } from 'react';
-import { CHANGE_KINDS } from '../../shared';
+import { CHANGE_KINDS } from '../../shared/constants/compare';
 import { CHANGE_LABELS, changeChartData } from '../components/charts/change-chart-data';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';

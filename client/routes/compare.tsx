@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { Link } from 'react-router';
-import { type CompareRow, Iso3Schema, type Level } from '../../shared';
+import type { CompareRow, Level } from '../../shared';
+import { parseIso3 } from '../../shared/constants/country';
 import { toDistributionChartData } from '../components/charts/distribution-chart-data';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
@@ -19,7 +20,7 @@ import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
 import { useCountries } from '../features/countries/api/get-countries';
 import { CompareExportMenu } from '../features/exports/components/compare-export-menu';
-import { useT } from '../i18n/context';
+import { useI18n } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
 import { TRACSS } from '../lib/tracss';
 
@@ -32,12 +33,11 @@ const levelsByCode = (rows: readonly CompareRow[]) =>
 /** View 1: one country against a peer group on every A–E indicator. */
 export function ComparePage() {
   const id = useId();
-  const t = useT();
+  const { t, formatPercent } = useI18n();
   const countryName = useCountryName();
   const groupLabel = useGroupLabel();
   const { params, selection, caseStudy, setSelection, setValues } = useGroupParams(FALLBACK);
-  const parsedCountry = Iso3Schema.safeParse(params.get('country') ?? '');
-  const iso3 = parsedCountry.success ? parsedCountry.data : DEFAULT_CASE_STUDY;
+  const iso3 = parseIso3(params.get('country')) ?? DEFAULT_CASE_STUDY;
   const countries = useCountries();
   const country = countries.data?.items.find((c) => c.iso3 === iso3);
   const caseCountry = countries.data?.items.find((c) => c.iso3 === caseStudy);
@@ -64,8 +64,8 @@ export function ComparePage() {
     return caseLevels ? [own, { name: caseName, levels: caseLevels }] : [own];
   }, [compare.data, caseLevels, caseName, countryName]);
   const chartData = useMemo(
-    () => (compare.data ? toDistributionChartData(compare.data.rows, labelled) : null),
-    [compare.data, labelled],
+    () => (compare.data ? toDistributionChartData(compare.data.rows, labelled, t('chart.levelWord')) : null),
+    [compare.data, labelled, t],
   );
 
   return (
@@ -121,6 +121,13 @@ export function ComparePage() {
               <DistributionChart
                 data={chartData}
                 rows={compare.data.rows}
+                axisTitle={t('chart.shareAxis')}
+                segmentLabel={({ level, share, count, n }) => {
+                  const pct = formatPercent(share, 1);
+                  return count === null
+                    ? t('chart.segmentShort', { level, share: pct })
+                    : t('chart.segment', { level, share: pct, count, n: n ?? 0 });
+                }}
                 label={t('compare.chartLabel', {
                   group: groupLabel(compare.data.group),
                   n: compare.data.rows.length,

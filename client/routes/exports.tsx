@@ -7,6 +7,7 @@ import { useFrameworks } from '../features/exports/api/get-frameworks';
 import { CountryChooser } from '../features/exports/components/country-chooser';
 import { ExportMenu } from '../features/exports/components/export-menu';
 import { countryPlansQueryOptions } from '../features/plans/api/get-country-plans';
+import { useT } from '../i18n/context';
 
 const year = (s: string | null) => {
   const n = Number(s);
@@ -46,26 +47,23 @@ export function ExportsPage() {
   const single = filters.countries?.length === 1 ? (filters.countries[0] as string) : '';
   const plans = useQuery({ ...countryPlansQueryOptions(single), enabled: single !== '' });
   const csv = valuesExportUrl(filters, 'csv');
+  const t = useT();
 
   return (
     <>
-      <title>Data export — NAP Tracker</title>
+      <title>{t('app.titleSuffix', { page: t('nav.exports') })}</title>
       <header className="page-header">
-        <h1>Data export</h1>
-        <p className="lede">
-          Download indicator values as a tidy table (one row per country, indicator and period, with the
-          value, its status, progress against the plan’s target and its workflow state), or as ADX for DHIS2.
-          Only what you may read is exported.
-        </p>
+        <h1>{t('nav.exports')}</h1>
+        <p className="lede">{t('exports.lede')}</p>
       </header>
       {countries.isError ? (
         <ErrorState
-          title="Could not load the countries"
+          title={t('countries.loadError')}
           error={countries.error}
           onRetry={() => void countries.refetch()}
         />
       ) : null}
-      <form className="export-form" aria-label="Export filters" onSubmit={(e) => e.preventDefault()}>
+      <form className="export-form" aria-label={t('exports.filters')} onSubmit={(e) => e.preventDefault()}>
         <CountryChooser
           countries={countries.data?.items ?? []}
           value={filters.countries ?? []}
@@ -73,7 +71,7 @@ export function ExportsPage() {
         />
         <div className="export-form__row">
           <div>
-            <label htmlFor="export-plan">Plan</label>
+            <label htmlFor="export-plan">{t('exports.plan')}</label>
             <select
               id="export-plan"
               value={filters.plan ?? ''}
@@ -81,7 +79,7 @@ export function ExportsPage() {
               aria-describedby="export-plan-help"
               onChange={(e) => set('plan', e.target.value || undefined)}
             >
-              <option value="">All plans and rounds</option>
+              <option value="">{t('exports.allPlans')}</option>
               {single && plans.data
                 ? plans.data.items.map((p) => (
                     <option key={p.id} value={p.id}>
@@ -91,17 +89,17 @@ export function ExportsPage() {
                 : null}
             </select>
             <p id="export-plan-help" className="hint">
-              {single ? 'Only the plan’s indicators.' : 'Choose one country to pick one of its plans.'}
+              {single ? t('exports.planOnly') : t('exports.chooseOne')}
             </p>
           </div>
           <div>
-            <label htmlFor="export-framework">Framework</label>
+            <label htmlFor="export-framework">{t('exports.framework')}</label>
             <select
               id="export-framework"
               value={filters.framework ?? ''}
               onChange={(e) => set('framework', e.target.value || undefined)}
             >
-              <option value="">All frameworks</option>
+              <option value="">{t('exports.allFrameworks')}</option>
               {(frameworks.data?.items ?? []).map((f) => (
                 <option key={f.code} value={f.code}>
                   {f.name}
@@ -110,7 +108,7 @@ export function ExportsPage() {
             </select>
           </div>
           <div>
-            <label htmlFor="export-from">From year</label>
+            <label htmlFor="export-from">{t('exports.from')}</label>
             <input
               id="export-from"
               type="number"
@@ -121,7 +119,7 @@ export function ExportsPage() {
             />
           </div>
           <div>
-            <label htmlFor="export-to">To year</label>
+            <label htmlFor="export-to">{t('exports.to')}</label>
             <input
               id="export-to"
               type="number"
@@ -133,7 +131,7 @@ export function ExportsPage() {
           </div>
         </div>
         <fieldset>
-          <legend>Values</legend>
+          <legend>{t('exports.values')}</legend>
           <label>
             <input
               type="radio"
@@ -141,7 +139,7 @@ export function ExportsPage() {
               checked={filters.status !== 'all'}
               onChange={() => set('status', undefined)}
             />{' '}
-            Approved only
+            {t('exports.approvedOnly')}
           </label>{' '}
           <label>
             <input
@@ -150,18 +148,18 @@ export function ExportsPage() {
               checked={filters.status === 'all'}
               onChange={() => set('status', 'all')}
             />{' '}
-            Everything, drafts marked (drafts only of countries where you have a role)
+            {t('exports.everything')}
           </label>
         </fieldset>
       </form>
       <section aria-labelledby="export-downloads" className="section">
-        <h2 id="export-downloads">Download</h2>
+        <h2 id="export-downloads">{t('exports.download')}</h2>
         <div className="export-downloads">
           <a className="button" href={csv} download>
             CSV
           </a>
           <a className="button" href={`${csv}&bom=true`} download>
-            CSV for Excel
+            {t('exports.csvExcel')}
           </a>
           <a className="button" href={valuesExportUrl(filters, 'xlsx')} download>
             XLSX
@@ -179,9 +177,11 @@ export function ExportsPage() {
               : {})}
           />
         </div>
+        <p className="hint">{t('exports.englishColumns')}</p>
         <p className="hint">
-          Through the API: <code className="export-url">{csv}</code> (formats csv, xlsx, json, ndjson; ADX at{' '}
-          <code>/api/exports/adx</code>).
+          {t('exports.api')} <code className="export-url">{csv}</code> {t('exports.formats')}{' '}
+          <code>{'/api/exports/adx'}</code>
+          {t('exports.formatsEnd')}
         </p>
       </section>
     </>

@@ -1,6 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { SignInBodySchema } from '../../shared';
 import { useMe } from '../features/auth/api/get-me';
 import { useSignIn } from '../features/auth/api/sign-in';
 import { safeNext } from '../features/auth/capabilities';
@@ -18,9 +17,11 @@ export function SignInPage() {
 
   if (me.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={next} replace />;
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
+    // The schema is imported on submit: the sign-in page's first JS has no zod (issue 7).
+    const { SignInBodySchema } = await import('../../shared/api/auth');
     const parsed = SignInBodySchema.safeParse({ email: form.get('email'), password: form.get('password') });
     if (!parsed.success) {
       setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { CHANGE_KINDS } from '../constants/compare';
 import { LevelSchema } from '../domain/level';
 import { PeerGroupSchema, PeerGroupTypeSchema } from './compare';
 import { FrameworkCodeSchema } from './frameworks';
 import { PeriodCodeSchema } from './rounds';
+
+export { CHANGE_KINDS, type ChangeKind } from '../constants/compare';
 
 /** Change between two rounds (issue 5, view 4), over comparable question pairs only. */
 export const ChangeQuerySchema = z.object({
@@ -15,9 +18,7 @@ export const ChangeQuerySchema = z.object({
 });
 export type ChangeQuery = z.input<typeof ChangeQuerySchema>;
 
-export const CHANGE_KINDS = ['improved', 'same', 'regressed', 'no_answer'] as const;
 export const ChangeKindSchema = z.enum(CHANGE_KINDS);
-export type ChangeKind = z.infer<typeof ChangeKindSchema>;
 
 const QuestionRefSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 

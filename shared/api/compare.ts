@@ -1,23 +1,13 @@
 import { z } from 'zod';
+import { PEER_GROUP_TYPES } from '../constants/compare';
 import { CountrySchema, Iso3Schema } from '../domain/country';
 import { SectorSchema } from '../domain/indicator';
 import { LevelSchema, LevelWordingSchema } from '../domain/level';
 import { FrameworkCodeSchema } from './frameworks';
 
-/**
- * `saved`: a saved peer group, `group` = its id (GET /api/peer-groups); `un_region`: a UN M49 region
- * by name (Africa, Americas, Asia, Europe, Oceania).
- */
-export const PEER_GROUP_TYPES = [
-  'who_region',
-  'income_group',
-  'countries',
-  'all',
-  'saved',
-  'un_region',
-] as const;
+export { PEER_GROUP_TYPES, type PeerGroupType } from '../constants/compare';
+
 export const PeerGroupTypeSchema = z.enum(PEER_GROUP_TYPES);
-export type PeerGroupType = z.infer<typeof PeerGroupTypeSchema>;
 
 export const CompareQuerySchema = z.object({
   framework: FrameworkCodeSchema.describe('Framework code, e.g. tracss-2019-2020'),

@@ -6,6 +6,9 @@ import { ValueStatusSchema } from '../domain/value';
 import { PeerGroupTypeSchema } from './compare';
 import { FrameworkCodeSchema } from './frameworks';
 
+/** Zod-free, for the client's first page (issue 7). */
+export { exportQueryString } from '../constants/export-query';
+
 /** Data exports (issue 6): tidy values as CSV, XLSX, JSON or NDJSON, and ADX for DHIS2. */
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'ndjson'] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
@@ -172,13 +175,3 @@ export const PutAdxMappingBodySchema = z.object({
   mapping: AdxMappingSchema,
   version: z.number().int().min(0).max(2_147_483_647).describe('The version you read (0: none yet)'),
 });
-
-/** Where the client downloads an export (the query string the API takes). */
-export function exportQueryString(q: Record<string, string | number | boolean | string[] | undefined>) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) {
-    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    params.set(k, Array.isArray(v) ? v.join(',') : String(v));
-  }
-  return params.toString();
-}

@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
-import { CHANGE_KINDS, type ChangeKind, type ChangePair } from '../api/change';
+import type { ChangePair } from '../api/change';
+import { CHANGE_KINDS, type ChangeKind } from '../constants/compare';
 import { OKABE_ITO } from './palette';
 
 export const CHANGE_LABELS: Record<ChangeKind, string> = {

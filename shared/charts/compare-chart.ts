@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartData, TooltipItem } from 'chart.js';
 import type { CompareRow } from '../api/compare';
-import { LEVELS, levelToScore, scoreLabel } from '../domain/level';
+import { LEVELS, levelToScore, scoreLabel } from '../constants/level';
 import { OKABE_ITO, withAlpha } from './palette';
 
 /** A bar height (score), a floating bar [q1, q3], or a gap. */

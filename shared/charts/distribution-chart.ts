@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartData, Plugin, TooltipItem } from 'chart.js';
 import type { CompareRow } from '../api/compare';
-import { LEVELS, type Level } from '../domain/level';
+import { LEVELS, type Level } from '../constants/level';
 import { distributionShares } from '../domain/peer-stats';
 import { LEVEL_COLOURS } from './palette';
 
@@ -46,10 +46,31 @@ export function toDistributionChartData(
   };
 }
 
-/** Tooltip text of one segment: "Level C: 45 % (9 of 20)". */
-export function distributionPointLabel(row: CompareRow | undefined, level: Level, share: number): string {
-  const count = row ? ` (${row.stats.distribution[level]} of ${row.stats.n})` : '';
-  return `Level ${level}: ${share} %${count}`;
+/** One segment's tooltip in the reader's language; the numbers come already worked out. */
+export type SegmentLabel = (s: {
+  level: Level;
+  share: number;
+  count: number | null;
+  n: number | null;
+}) => string;
+
+/** English default: "Level C: 45 % (9 of 20)". */
+const englishSegment: SegmentLabel = ({ level, share, count, n }) =>
+  `Level ${level}: ${share} %${count === null ? '' : ` (${count} of ${n})`}`;
+
+/** Tooltip text of one segment. */
+export function distributionPointLabel(
+  row: CompareRow | undefined,
+  level: Level,
+  share: number,
+  label: SegmentLabel = englishSegment,
+): string {
+  return label({
+    level,
+    share,
+    count: row ? row.stats.distribution[level] : null,
+    n: row ? row.stats.n : null,
+  });
 }
 
 /** Narrowest segment (px) that gets its level letter written inside. */
@@ -89,7 +110,7 @@ export function levelLettersPlugin(fontFamily = 'system-ui, sans-serif'): Plugin
 export function distributionChartConfig(
   data: DistributionChartData,
   rows: readonly CompareRow[],
-  opts: { axisTitle?: string; fontFamily?: string } = {},
+  opts: { axisTitle?: string; fontFamily?: string; segmentLabel?: SegmentLabel } = {},
 ): ChartConfiguration<'bar', number[], string[]> {
   return {
     type: 'bar',
@@ -117,6 +138,7 @@ export function distributionChartConfig(
                 rows[item.dataIndex],
                 LEVELS[item.datasetIndex] as Level,
                 item.raw as number,
+                opts.segmentLabel,
               ),
           },
         },

@@ -1,4 +1,4 @@
-import { LEVELS, type Level, levelToScore } from './level';
+import { LEVELS, type Level, levelToScore } from '../constants/level';
 
 export type LevelDistribution = Record<Level, number>;
 

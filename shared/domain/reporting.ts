@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { SUBMISSION_STATES, type SubmissionState } from '../constants/reporting';
 
-/** Workflow of one (country, plan, period): draft → submitted → approved | returned → submitted … */
-export const SUBMISSION_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export * from '../constants/reporting';
+
 export const SubmissionStateSchema = z.enum(SUBMISSION_STATES);
-export type SubmissionState = z.infer<typeof SubmissionStateSchema>;
 
 /** What the "what is due" page shows: the workflow state, with draft split by the due date. */
 export const DUE_STATES = ['due', 'overdue', 'returned', 'submitted', 'approved'] as const;
@@ -13,17 +13,6 @@ export type DueState = z.infer<typeof DueStateSchema>;
 export const PERIOD_KINDS = ['year', 'quarter'] as const;
 export const PeriodKindSchema = z.enum(PERIOD_KINDS);
 export type PeriodKind = z.infer<typeof PeriodKindSchema>;
-
-export const TRANSITIONS = ['submit', 'approve', 'return', 'reopen'] as const;
-export type Transition = (typeof TRANSITIONS)[number];
-
-/** Which state a transition starts from and where it leads; who may take it is the server's rule. */
-export const TRANSITION_RULES: Record<Transition, { from: SubmissionState[]; to: SubmissionState }> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted' },
-  approve: { from: ['submitted'], to: 'approved' },
-  return: { from: ['submitted'], to: 'returned' },
-  reopen: { from: ['approved'], to: 'draft' },
-};
 
 /** Code and dates of a reporting period: 2024 → 2024-01-01…2024-12-31; 2024 Q2 → 2024-Q2, April–June. */
 export function periodBounds(kind: PeriodKind, year: number, quarter?: number) {
@@ -65,18 +54,4 @@ export function matchFrameworkPeriod<P extends DatedPeriod>(
 export function dueStateOf(state: SubmissionState, dueDate: string, today: string): DueState {
   if (state !== 'draft') return state;
   return today > dueDate ? 'overdue' : 'due';
-}
-
-/**
- * Is a value far outside the indicator's history? A warning, never a block: more than three times
- * the historical range (at least 10% of the largest magnitude) away from the nearest past value.
- * Needs two past values; percentages and numbers alike.
- */
-export function isFarOutsideHistory(value: number, history: number[]): boolean {
-  if (history.length < 2 || !Number.isFinite(value)) return false;
-  const min = Math.min(...history);
-  const max = Math.max(...history);
-  const spread = Math.max(max - min, 0.1 * Math.max(Math.abs(min), Math.abs(max)), 1e-9);
-  const distance = value < min ? min - value : value > max ? value - max : 0;
-  return distance > 3 * spread;
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '../constants/role';
 import { Iso3Schema } from './country';
 import { SectorSchema } from './indicator';
 
-/** Roles, most powerful first. Admins and facilitators span every country; the others are per country. */
-export const ROLES = ['admin', 'facilitator', 'validator', 'focal_point', 'viewer'] as const;
+export * from '../constants/role';
+
 export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
 
 export const ROLE_NAMES: Record<Role, string> = {
   admin: 'Administrator',
@@ -49,8 +49,6 @@ export const TOKEN_SCOPES = ['read', 'write'] as const;
 export const TokenScopeSchema = z.enum(TOKEN_SCOPES);
 export type TokenScope = z.infer<typeof TokenScopeSchema>;
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
 /** Length bounds only: the common-password check needs the server's list. */
 export const NewPasswordSchema = z
   .string()

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { VALUE_STATUSES } from '../constants/value';
 import { LevelSchema } from './level';
+
+export * from '../constants/value';
 
 export const PeriodSchema = z.object({
   code: z.string().describe('e.g. 2019-2020 for a TrACSS round, 2024 for a year'),
@@ -9,9 +12,7 @@ export const PeriodSchema = z.object({
 });
 export type Period = z.infer<typeof PeriodSchema>;
 
-export const VALUE_STATUSES = ['reported', 'no_data', 'not_applicable'] as const;
 export const ValueStatusSchema = z.enum(VALUE_STATUSES);
-export type ValueStatus = z.infer<typeof ValueStatusSchema>;
 
 export const IndicatorValueSchema = z.object({
   countryIso3: z.string(),

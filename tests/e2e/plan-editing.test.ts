@@ -54,7 +54,7 @@ describe('a focal point edits the plan in the browser', () => {
     await edit.getByRole('button', { name: 'Save activity' }).click();
     await item
       .locator('p')
-      .filter({ hasText: /ongoing, 40 %/ })
+      .filter({ hasText: /Ongoing, 40 %/ })
       .waitFor();
 
     await item.getByRole('button', { name: 'History' }).click();

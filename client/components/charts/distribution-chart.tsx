@@ -7,6 +7,7 @@ import type { CompareRow } from '../../../shared';
 import {
   type DistributionChartData,
   distributionChartConfig,
+  type SegmentLabel,
 } from '../../../shared/charts/distribution-chart';
 
 /** Stacked horizontal bars of a group's A–E shares per indicator; callers render the table too. */
@@ -14,13 +15,18 @@ export function DistributionChart({
   data,
   rows,
   label,
+  axisTitle,
+  segmentLabel,
 }: {
   data: DistributionChartData;
   rows: readonly CompareRow[];
   label: string;
+  /** Axis title and tooltips in the interface language. */
+  axisTitle: string;
+  segmentLabel: SegmentLabel;
 }) {
   const { dir } = useI18n();
-  const config = distributionChartConfig(data, rows);
+  const config = distributionChartConfig(data, rows, { axisTitle, segmentLabel });
   const options: ChartOptions<'bar'> = withDirection(
     { ...config.options, responsive: true, maintainAspectRatio: false },
     dir,

@@ -1,5 +1,6 @@
 import type { ChartData } from 'chart.js';
-import { type HeatmapResult, LEVELS, type Level, levelToScore } from '../../../shared';
+import type { HeatmapResult } from '../../../shared';
+import { LEVELS, type Level, levelToScore } from '../../../shared/constants/level';
 import { LEVEL_COLOURS, NO_ANSWER_FILL, OUTSIDE_GROUP_FILL } from './palette';
 
 /** One country's answer to the mapped indicator. */

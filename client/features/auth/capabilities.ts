@@ -12,6 +12,17 @@ export function capabilitiesOf(me: Me | null | undefined) {
   };
 }
 
+/**
+ * Approving a country's plan (or withdrawing its approval) is the national validator's act: admins
+ * and the country's validators, signed in or with a read-write token (server: assertCanApprovePlan).
+ */
+export function canApprovePlans(me: Me | null | undefined, iso3: string): boolean {
+  return (
+    me?.scope === 'write' &&
+    me.roles.some((r) => r.role === 'admin' || (r.role === 'validator' && r.country === iso3))
+  );
+}
+
 /** "Focal point, JOR (human health)" — one line per role assignment. */
 export function describeRoles(me: Pick<Me, 'roles'>, t: TFunction): string[] {
   return me.roles.map((r) => {

@@ -1,4 +1,5 @@
-import { type CompareRow, scoreLabel } from '../../../shared';
+import type { CompareRow } from '../../../shared';
+import { scoreLabel } from '../../../shared/constants/level';
 import type { TFunction } from '../../i18n/context';
 
 /** "C", "C–D" (between two levels) or "—" without data. */

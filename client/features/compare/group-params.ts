@@ -1,14 +1,14 @@
+import { PEER_GROUP_TYPES, type PeerGroupType } from '../../../shared/constants/compare';
 import {
+  INCOME_GROUPS,
   type IncomeGroup,
-  IncomeGroupSchema,
-  Iso3Schema,
-  type PeerGroupType,
-  PeerGroupTypeSchema,
+  parseIso3,
+  UN_REGIONS,
   type UnRegion,
-  UnRegionSchema,
+  WHO_REGIONS,
   type WhoRegion,
-  WhoRegionSchema,
-} from '../../../shared';
+} from '../../../shared/constants/country';
+import { isOneOf } from '../../../shared/constants/guard';
 
 /** A peer group as the comparison views keep it in the URL (?groupType=who_region&group=EMR). */
 export type GroupSelection =
@@ -27,32 +27,26 @@ export const MAX_PICKED_COUNTRIES = 300;
 export function parseIso3List(raw: string | null | undefined): string[] {
   const out: string[] = [];
   for (const part of (raw ?? '').split(',')) {
-    const parsed = Iso3Schema.safeParse(part);
-    if (parsed.success && !out.includes(parsed.data)) out.push(parsed.data);
+    const code = parseIso3(part);
+    if (code && !out.includes(code)) out.push(code);
   }
   return out.slice(0, MAX_PICKED_COUNTRIES);
 }
 
 /** Reads the group from the URL; a missing or hand-mangled group falls back to `fallback`. */
 export function groupFromSearchParams(params: URLSearchParams, fallback: GroupSelection): GroupSelection {
-  const type = PeerGroupTypeSchema.safeParse(params.get('groupType'));
-  if (!type.success) return fallback;
+  const type = params.get('groupType');
+  if (!isOneOf(PEER_GROUP_TYPES, type)) return fallback;
   const raw = params.get('group');
-  switch (type.data) {
+  switch (type) {
     case 'all':
       return { groupType: 'all' };
-    case 'who_region': {
-      const region = WhoRegionSchema.safeParse(raw);
-      return region.success ? { groupType: 'who_region', group: region.data } : fallback;
-    }
-    case 'income_group': {
-      const income = IncomeGroupSchema.safeParse(raw);
-      return income.success ? { groupType: 'income_group', group: income.data } : fallback;
-    }
-    case 'un_region': {
-      const region = UnRegionSchema.safeParse(raw);
-      return region.success ? { groupType: 'un_region', group: region.data } : fallback;
-    }
+    case 'who_region':
+      return isOneOf(WHO_REGIONS, raw) ? { groupType: 'who_region', group: raw } : fallback;
+    case 'income_group':
+      return isOneOf(INCOME_GROUPS, raw) ? { groupType: 'income_group', group: raw } : fallback;
+    case 'un_region':
+      return isOneOf(UN_REGIONS, raw) ? { groupType: 'un_region', group: raw } : fallback;
     case 'countries':
       return { groupType: 'countries', group: parseIso3List(raw) };
     case 'saved':
@@ -92,8 +86,7 @@ export function isComplete(sel: GroupSelection): boolean {
 export function caseStudyFromSearchParams(params: URLSearchParams): string | null {
   const raw = params.get('case');
   if (raw === 'none') return null;
-  const parsed = Iso3Schema.safeParse(raw ?? '');
-  return parsed.success ? parsed.data : DEFAULT_CASE_STUDY;
+  return parseIso3(raw) ?? DEFAULT_CASE_STUDY;
 }
 
 /** Search string carrying the group and the case study to another comparison view. */

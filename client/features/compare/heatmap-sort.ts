@@ -1,4 +1,5 @@
-import { type HeatmapCountry, WHO_REGIONS } from '../../../shared';
+import type { HeatmapCountry } from '../../../shared';
+import { WHO_REGIONS } from '../../../shared/constants/country';
 
 export const HEATMAP_SORTS = ['country', 'region', 'score'] as const;
 export type HeatmapSortKey = (typeof HEATMAP_SORTS)[number];

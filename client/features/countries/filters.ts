@@ -1,4 +1,5 @@
-import { IncomeGroupSchema, WhoRegionSchema } from '../../../shared';
+import { INCOME_GROUPS, WHO_REGIONS } from '../../../shared/constants/country';
+import { isOneOf } from '../../../shared/constants/guard';
 import type { CountryFilters } from './api/get-countries';
 
 /**
@@ -7,12 +8,12 @@ import type { CountryFilters } from './api/get-countries';
  */
 export function filtersFromSearchParams(params: URLSearchParams): CountryFilters {
   const q = params.get('q')?.trim() || undefined;
-  const region = WhoRegionSchema.safeParse(params.get('region'));
-  const income = IncomeGroupSchema.safeParse(params.get('income'));
+  const region = params.get('region');
+  const income = params.get('income');
   return {
     q,
-    whoRegion: region.success ? region.data : undefined,
-    incomeGroup: income.success ? income.data : undefined,
+    whoRegion: isOneOf(WHO_REGIONS, region) ? region : undefined,
+    incomeGroup: isOneOf(INCOME_GROUPS, income) ? income : undefined,
   };
 }
 

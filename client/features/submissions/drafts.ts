@@ -1,11 +1,5 @@
-import {
-  type EntryRow,
-  EntryValueBodySchema,
-  type EvidenceLink,
-  isFarOutsideHistory,
-  type PutValueBody,
-  type ValueStatus,
-} from '../../../shared';
+import type { EntryRow, EvidenceLink, PutValueBody, ValueStatus } from '../../../shared';
+import { isFarOutsideHistory } from '../../../shared/constants/reporting';
 
 /** What a focal point typed in one row of the grid: strings, as the inputs hold them. */
 export interface Draft {
@@ -63,11 +57,15 @@ function answerOf(row: EntryRow, d: Draft): PutValueBody['value'] | Record<strin
   }
 }
 
-/** The request body of a draft, checked with the shared schema: the body, or the problems by field. */
-export function bodyOf(
+/**
+ * The request body of a draft, checked with the shared schema: the body, or the problems by field.
+ * The schema is imported on the first save: the entry page's first JS has no zod (issue 7).
+ */
+export async function bodyOf(
   row: EntryRow,
   d: Draft,
-): { ok: true; body: PutValueBody } | { ok: false; problems: string[] } {
+): Promise<{ ok: true; body: PutValueBody } | { ok: false; problems: string[] }> {
+  const { EntryValueBodySchema } = await import('../../../shared/api/values');
   const candidate = {
     status: d.status,
     ...(d.status === 'reported' ? { value: answerOf(row, d) } : { reason: d.reason }),

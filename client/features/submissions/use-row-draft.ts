@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type EntryRow, type StoredValue, StoredValueSchema } from '../../../shared';
+import type { EntryRow, StoredValue } from '../../../shared';
 import { ApiError } from '../../lib/api-client';
 import { putEntryValue } from './api/put-entry-value';
 import { bodyOf, type Draft, draftOf, localDrafts } from './drafts';
@@ -25,7 +25,7 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
 
   const save = useCallback(
     async (d: Draft, base: StoredValue | null) => {
-      const checked = bodyOf({ ...row, value: base }, d);
+      const checked = await bodyOf({ ...row, value: base }, d);
       if (!checked.ok) return setState({ kind: 'invalid', problems: checked.problems });
       setState({ kind: 'saving' });
       try {
@@ -35,6 +35,7 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
         localDrafts.clear(periodId, row.planIndicatorId);
         setState({ kind: 'saved' });
       } catch (e) {
+        const { StoredValueSchema } = await import('../../../shared/api/values');
         const theirs = e instanceof ApiError ? StoredValueSchema.safeParse(e.current) : null;
         if (e instanceof ApiError && e.statusCode === 409 && theirs?.success)
           return setState({ kind: 'conflict', message: e.message, theirs: theirs.data });

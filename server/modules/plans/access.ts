@@ -1,4 +1,3 @@
-import type { PlanStatus } from '../../../shared';
 import {
   type AccessPolicy,
   forbidden,
@@ -30,16 +29,6 @@ export function planReach(
   if (p?.roles.some((r) => r.country === iso3)) return 'all';
   if (policy.publicRead) return 'approved';
   return 'none';
-}
-
-/**
- * A status change that is an approval act: approving a draft (any status past draft), setting or
- * leaving "approved", or taking a plan back to draft. Other changes (implementing → closed) are edits.
- */
-export function changesApproval(from: PlanStatus | null, to: PlanStatus | undefined): boolean {
-  if (to === undefined || to === from) return false;
-  const wasDraft = from === null || from === 'draft';
-  return to === 'approved' || from === 'approved' || wasDraft !== (to === 'draft');
 }
 
 /** Approving a plan (or withdrawing its approval) is the national validator's act: admins and the country's validators. */

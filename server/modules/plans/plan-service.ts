@@ -1,5 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { CreatePlan, HistoryEntry, Plan, PlanStatus, UpdatePlan } from '../../../shared';
+import {
+  type CreatePlan,
+  changesApproval,
+  type HistoryEntry,
+  type Plan,
+  type PlanStatus,
+  type UpdatePlan,
+} from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { plans } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -7,7 +14,7 @@ import { auditOfPlan } from '../audit/history-repository';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
-import { assertCanApprovePlan, assertCanEditPlan, changesApproval, planVisibility } from './access';
+import { assertCanApprovePlan, assertCanEditPlan, planVisibility } from './access';
 import { auditPlanChange } from './audit';
 import { findPlanRows } from './repository';
 import { reloadPlan, stale } from './service';

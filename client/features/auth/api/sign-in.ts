@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type Me, MeSchema, type SignInBody } from '../../../../shared';
+import type { Me, SignInBody } from '../../../../shared';
 import { apiSend, setCsrfToken } from '../../../lib/api-client';
 import { switchUser } from './switch-user';
 
 export async function signIn(body: SignInBody): Promise<Me> {
-  const me = await apiSend('POST', '/auth/sign-in', MeSchema, body);
+  const schema = () => import('../../../../shared/api/auth').then((m) => m.MeSchema);
+  const me = await apiSend('POST', '/auth/sign-in', schema, body);
   setCsrfToken(me.csrfToken);
   return me;
 }

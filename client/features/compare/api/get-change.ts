@@ -1,9 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type ChangeQuery, type ChangeResult, ChangeResultSchema } from '../../../../shared';
+import type { ChangeQuery, ChangeResult } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export function getChange(query: ChangeQuery, signal?: AbortSignal): Promise<ChangeResult> {
-  return apiGet('/compare/change', ChangeResultSchema, { params: { ...query }, signal });
+  return apiGet(
+    '/compare/change',
+    () => import('../../../../shared/api/change').then((m) => m.ChangeResultSchema),
+    { params: { ...query }, signal },
+  );
 }
 
 export function changeQueryOptions(query: ChangeQuery) {

@@ -1,9 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type CompareQuery, type CompareResult, CompareResultSchema } from '../../../../shared';
+import type { CompareQuery, CompareResult } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export function getCompare(query: CompareQuery, signal?: AbortSignal): Promise<CompareResult> {
-  return apiGet('/compare', CompareResultSchema, { params: { ...query }, signal });
+  return apiGet(
+    '/compare',
+    () => import('../../../../shared/api/compare').then((m) => m.CompareResultSchema),
+    { params: { ...query }, signal },
+  );
 }
 
 export function compareQueryOptions(query: CompareQuery) {

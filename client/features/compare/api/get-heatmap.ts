@@ -1,9 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type HeatmapQuery, type HeatmapResult, HeatmapResultSchema } from '../../../../shared';
+import type { HeatmapQuery, HeatmapResult } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export function getHeatmap(query: HeatmapQuery, signal?: AbortSignal): Promise<HeatmapResult> {
-  return apiGet('/compare/heatmap', HeatmapResultSchema, { params: { ...query }, signal });
+  return apiGet(
+    '/compare/heatmap',
+    () => import('../../../../shared/api/compare').then((m) => m.HeatmapResultSchema),
+    { params: { ...query }, signal },
+  );
 }
 
 export function heatmapQueryOptions(query: HeatmapQuery) {

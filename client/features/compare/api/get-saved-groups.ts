@@ -1,11 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type SavedGroup, SavedGroupListSchema } from '../../../../shared';
+import type { SavedGroup } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export const SAVED_GROUPS_KEY = ['peer-groups'] as const;
 
 export function getSavedGroups(signal?: AbortSignal): Promise<{ items: SavedGroup[] }> {
-  return apiGet('/peer-groups', SavedGroupListSchema, { signal });
+  return apiGet(
+    '/peer-groups',
+    () => import('../../../../shared/api/peer-groups').then((m) => m.SavedGroupListSchema),
+    { signal },
+  );
 }
 
 export function savedGroupsQueryOptions() {

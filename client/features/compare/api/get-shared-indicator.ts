@@ -1,16 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import {
-  type SharedIndicatorQuery,
-  type SharedIndicatorResult,
-  SharedIndicatorResultSchema,
-} from '../../../../shared';
+import type { SharedIndicatorQuery, SharedIndicatorResult } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export function getSharedIndicator(
   query: SharedIndicatorQuery,
   signal?: AbortSignal,
 ): Promise<SharedIndicatorResult> {
-  return apiGet('/compare/indicator', SharedIndicatorResultSchema, { params: { ...query }, signal });
+  return apiGet(
+    '/compare/indicator',
+    () => import('../../../../shared/api/shared-indicators').then((m) => m.SharedIndicatorResultSchema),
+    { params: { ...query }, signal },
+  );
 }
 
 export function sharedIndicatorQueryOptions(query: SharedIndicatorQuery) {

@@ -1,9 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type SharedIndicatorList, SharedIndicatorListSchema } from '../../../../shared';
+import type { SharedIndicatorList } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export function getSharedIndicators(signal?: AbortSignal): Promise<SharedIndicatorList> {
-  return apiGet('/compare/indicators', SharedIndicatorListSchema, { signal });
+  return apiGet(
+    '/compare/indicators',
+    () => import('../../../../shared/api/shared-indicators').then((m) => m.SharedIndicatorListSchema),
+    { signal },
+  );
 }
 
 export const sharedIndicatorsQueryOptions = () =>

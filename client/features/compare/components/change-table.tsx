@@ -1,4 +1,5 @@
-import { CHANGE_KINDS, type ChangePair } from '../../../../shared';
+import type { ChangePair } from '../../../../shared';
+import { CHANGE_KINDS } from '../../../../shared/constants/compare';
 import { useI18n } from '../../../i18n/context';
 
 /** The chart's numbers as a table, with each member's two levels for whoever needs them. */

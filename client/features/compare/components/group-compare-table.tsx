@@ -1,4 +1,5 @@
-import { type CompareRow, LEVELS, type Level } from '../../../../shared';
+import type { CompareRow } from '../../../../shared';
+import { LEVELS, type Level } from '../../../../shared/constants/level';
 import { LevelBadge } from '../../../components/ui/level-badge';
 import { useI18n, useT } from '../../../i18n/context';
 import { formatRange, formatRank, formatScore } from '../format';

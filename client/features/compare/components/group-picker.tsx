@@ -1,15 +1,8 @@
 import { useId } from 'react';
-import {
-  type Country,
-  INCOME_GROUPS,
-  IncomeGroupSchema,
-  type PeerGroupType,
-  PeerGroupTypeSchema,
-  UN_REGIONS,
-  UnRegionSchema,
-  WHO_REGIONS,
-  WhoRegionSchema,
-} from '../../../../shared';
+import type { Country } from '../../../../shared';
+import { PEER_GROUP_TYPES, type PeerGroupType } from '../../../../shared/constants/compare';
+import { INCOME_GROUPS, UN_REGIONS, WHO_REGIONS } from '../../../../shared/constants/country';
+import { isOneOf } from '../../../../shared/constants/guard';
 import { useT } from '../../../i18n/context';
 import { useCountries } from '../../countries/api/get-countries';
 import { useSavedGroups } from '../api/get-saved-groups';
@@ -22,8 +15,8 @@ export function startOf(type: PeerGroupType, current: GroupSelection, near?: Cou
   if (type === 'who_region') return { groupType: type, group: near?.whoRegion ?? 'EMR' };
   if (type === 'income_group') return { groupType: type, group: near?.incomeGroup ?? 'LMC' };
   if (type === 'un_region') {
-    const own = UnRegionSchema.safeParse(near?.unRegion);
-    return { groupType: type, group: own.success ? own.data : 'Asia' };
+    const own = near?.unRegion;
+    return { groupType: type, group: isOneOf(UN_REGIONS, own) ? own : 'Asia' };
   }
   if (type === 'saved') return { groupType: type, group: current.groupType === 'saved' ? current.group : '' };
   if (type === 'countries') {
@@ -56,8 +49,8 @@ export function GroupPicker({
           id={`${id}-type`}
           value={value.groupType}
           onChange={(e) => {
-            const type = PeerGroupTypeSchema.safeParse(e.target.value);
-            if (type.success) onChange(startOf(type.data, value, near));
+            const type = e.target.value;
+            if (isOneOf(PEER_GROUP_TYPES, type)) onChange(startOf(type, value, near));
           }}
         >
           {(['who_region', 'income_group', 'un_region', 'all', 'countries', 'saved'] as const).map((type) => (
@@ -74,8 +67,8 @@ export function GroupPicker({
             id={`${id}-region`}
             value={value.group}
             onChange={(e) => {
-              const region = WhoRegionSchema.safeParse(e.target.value);
-              if (region.success) onChange({ groupType: 'who_region', group: region.data });
+              const region = e.target.value;
+              if (isOneOf(WHO_REGIONS, region)) onChange({ groupType: 'who_region', group: region });
             }}
           >
             {WHO_REGIONS.map((code) => (
@@ -93,8 +86,8 @@ export function GroupPicker({
             id={`${id}-income`}
             value={value.group}
             onChange={(e) => {
-              const income = IncomeGroupSchema.safeParse(e.target.value);
-              if (income.success) onChange({ groupType: 'income_group', group: income.data });
+              const income = e.target.value;
+              if (isOneOf(INCOME_GROUPS, income)) onChange({ groupType: 'income_group', group: income });
             }}
           >
             {INCOME_GROUPS.map((code) => (
@@ -112,8 +105,8 @@ export function GroupPicker({
             id={`${id}-un`}
             value={value.group}
             onChange={(e) => {
-              const region = UnRegionSchema.safeParse(e.target.value);
-              if (region.success) onChange({ groupType: 'un_region', group: region.data });
+              const region = e.target.value;
+              if (isOneOf(UN_REGIONS, region)) onChange({ groupType: 'un_region', group: region });
             }}
           >
             {UN_REGIONS.map((name) => (

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { type HeatmapCountry, type HeatmapIndicator, WHO_REGIONS } from '../../../../shared';
+import type { HeatmapCountry, HeatmapIndicator } from '../../../../shared';
+import { WHO_REGIONS } from '../../../../shared/constants/country';
 import { useI18n, useT } from '../../../i18n/context';
 import { useCountryName } from '../../../i18n/countries';
 import { type HeatmapSort, type HeatmapSortKey, nextSort } from '../heatmap-sort';

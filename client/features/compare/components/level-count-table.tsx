@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { type HeatmapIndicator, LEVELS } from '../../../../shared';
+import type { HeatmapIndicator } from '../../../../shared';
+import { LEVELS } from '../../../../shared/constants/level';
 import { useT } from '../../../i18n/context';
 import { formatRange, formatScore } from '../format';
 

@@ -1,9 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type Country, CountrySchema } from '../../../../shared';
+import type { Country } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export function getCountry(iso3: string, signal?: AbortSignal): Promise<Country> {
-  return apiGet(`/countries/${encodeURIComponent(iso3)}`, CountrySchema, { signal });
+  return apiGet(
+    `/countries/${encodeURIComponent(iso3)}`,
+    () => import('../../../../shared/domain/country').then((m) => m.CountrySchema),
+    { signal },
+  );
 }
 
 export function countryQueryOptions(iso3: string) {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { INCOME_GROUPS, IncomeGroupSchema, WHO_REGIONS, WhoRegionSchema } from '../../../../shared';
+import { INCOME_GROUPS, WHO_REGIONS } from '../../../../shared/constants/country';
+import { isOneOf } from '../../../../shared/constants/guard';
 import { useT } from '../../../i18n/context';
 import type { CountryFilters as Filters } from '../api/get-countries';
 
@@ -57,8 +58,8 @@ export function CountryFilters({ value, onChange }: { value: Filters; onChange: 
           id={`${id}-region`}
           value={value.whoRegion ?? ''}
           onChange={(e) => {
-            const parsed = WhoRegionSchema.safeParse(e.target.value);
-            onChange({ ...value, whoRegion: parsed.success ? parsed.data : undefined });
+            const code = e.target.value;
+            onChange({ ...value, whoRegion: isOneOf(WHO_REGIONS, code) ? code : undefined });
           }}
         >
           <option value="">{t('countries.allRegions')}</option>
@@ -75,8 +76,8 @@ export function CountryFilters({ value, onChange }: { value: Filters; onChange: 
           id={`${id}-income`}
           value={value.incomeGroup ?? ''}
           onChange={(e) => {
-            const parsed = IncomeGroupSchema.safeParse(e.target.value);
-            onChange({ ...value, incomeGroup: parsed.success ? parsed.data : undefined });
+            const code = e.target.value;
+            onChange({ ...value, incomeGroup: isOneOf(INCOME_GROUPS, code) ? code : undefined });
           }}
         >
           <option value="">{t('countries.allIncome')}</option>

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import type { Country } from '../../../../shared';
+import { useT } from '../../../i18n/context';
+import { useCountryName } from '../../../i18n/countries';
 
 /**
  * Picks several countries: type a name or ISO3 code (the list suggests), Enter or Add adds it;
@@ -15,15 +17,25 @@ export function CountryChooser({
   onChange: (next: string[]) => void;
 }) {
   const id = useId();
+  const t = useT();
+  const countryName = useCountryName();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const name = (iso3: string) => countries.find((c) => c.iso3 === iso3)?.name ?? iso3;
+  const name = (iso3: string) => {
+    const c = countries.find((x) => x.iso3 === iso3);
+    return c ? countryName(c) : iso3;
+  };
   const add = () => {
-    const t = text.trim().toLowerCase();
-    if (!t) return;
-    const hit = countries.find((c) => c.iso3.toLowerCase() === t || c.name.toLowerCase() === t);
+    const typed = text.trim().toLowerCase();
+    if (!typed) return;
+    const hit = countries.find(
+      (c) =>
+        c.iso3.toLowerCase() === typed ||
+        c.name.toLowerCase() === typed ||
+        countryName(c).toLowerCase() === typed,
+    );
     if (!hit) {
-      setProblem(`No country named “${text.trim()}”`);
+      setProblem(t('chooser.noMatch', { name: text.trim() }));
       return;
     }
     if (!value.includes(hit.iso3)) onChange([...value, hit.iso3]);
@@ -32,13 +44,13 @@ export function CountryChooser({
   };
   return (
     <div className="country-chooser">
-      <label htmlFor={`${id}-input`}>Countries</label>
+      <label htmlFor={`${id}-input`}>{t('nav.countries')}</label>
       <div className="country-chooser__row">
         <input
           id={`${id}-input`}
           list={`${id}-list`}
           value={text}
-          placeholder="Name or ISO3 code"
+          placeholder={t('cmp.addPlaceholder')}
           aria-describedby={`${id}-help`}
           onChange={(e) => {
             setText(e.target.value);
@@ -52,32 +64,32 @@ export function CountryChooser({
           }}
         />
         <button type="button" className="button button--secondary" onClick={add}>
-          Add
+          {t('chooser.add')}
         </button>
       </div>
       <datalist id={`${id}-list`}>
         {countries.map((c) => (
-          <option key={c.iso3} value={c.name}>
+          <option key={c.iso3} value={countryName(c)}>
             {c.iso3}
           </option>
         ))}
       </datalist>
       <p id={`${id}-help`} className="hint">
-        {value.length === 0 ? 'None chosen: every country you may read.' : `${value.length} chosen.`}
+        {value.length === 0 ? t('chooser.noneChosen') : t('chooser.chosen', { count: value.length })}
       </p>
       {problem ? (
         <p role="alert" className="field-error">
           {problem}
         </p>
       ) : null}
-      <ul className="chips" aria-label="Chosen countries">
+      <ul className="chips" aria-label={t('cmp.chosen')}>
         {value.map((iso3) => (
           <li key={iso3} className="chip">
             {name(iso3)} ({iso3}){' '}
             <button
               type="button"
               className="chip__remove"
-              aria-label={`Remove ${name(iso3)}`}
+              aria-label={t('cmp.remove', { name: name(iso3) })}
               onClick={() => onChange(value.filter((c) => c !== iso3))}
             >
               ×

@@ -1,5 +1,5 @@
 import { Fragment, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { useI18n } from '../../../i18n/context';
+import { type TFunction, useI18n } from '../../../i18n/context';
 import {
   adxExportUrl,
   comparisonReportUrl,
@@ -35,41 +35,42 @@ export interface ExportMenuProps {
     | undefined;
 }
 
-export function exportSections(p: ExportMenuProps, lang: string): Section[] {
+/** The menu's sections; report links carry the interface language (`lang=`), so reports come in it. */
+export function exportSections(p: ExportMenuProps, lang: string, t: TFunction): Section[] {
   const data: Section = {
-    title: 'Data',
+    title: t('exportMenu.data'),
     entries: [
       {
-        label: 'CSV (tidy table)',
-        hint: 'One row per country, indicator and period',
+        label: t('exportMenu.csv'),
+        hint: t('exportMenu.csvHint'),
         href: valuesExportUrl(p.filters, 'csv'),
       },
       {
-        label: 'Excel workbook (XLSX)',
-        hint: 'Values, indicators, plan and an About sheet',
+        label: t('exportMenu.xlsx'),
+        hint: t('exportMenu.xlsxHint'),
         href: valuesExportUrl(p.filters, 'xlsx'),
       },
       { label: 'JSON', href: valuesExportUrl(p.filters, 'json') },
-      { label: 'ADX for DHIS2', hint: 'Approved values only', href: adxExportUrl(p.filters) },
+      { label: t('exportMenu.adx'), hint: t('exportMenu.adxHint'), href: adxExportUrl(p.filters) },
     ],
   };
   const reports: Entry[] = [];
   if (p.countryReport)
     reports.push({
-      label: 'Country M&E report (PDF)',
+      label: t('exportMenu.countryReport'),
       href: countryReportUrl(p.countryReport.iso3, lang, p.countryReport.plan),
     });
   if (p.comparisonReport) {
     reports.push({
-      label: 'Comparison report (PDF)',
+      label: t('exportMenu.comparisonPdf'),
       href: comparisonReportUrl('pdf', { ...p.comparisonReport, lang }),
     });
     reports.push({
-      label: 'Comparison report (XLSX)',
+      label: t('exportMenu.comparisonXlsx'),
       href: comparisonReportUrl('xlsx', { ...p.comparisonReport, lang }),
     });
   }
-  return reports.length ? [data, { title: 'Reports', entries: reports }] : [data];
+  return reports.length ? [data, { title: t('exportMenu.reports'), entries: reports }] : [data];
 }
 
 /**
@@ -78,12 +79,12 @@ export function exportSections(p: ExportMenuProps, lang: string): Section[] {
  * leaves it. The links download what the current view shows.
  */
 export function ExportMenu(props: ExportMenuProps) {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const [open, setOpen] = useState(false);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
-  const sections = exportSections(props, locale);
+  const sections = exportSections(props, locale, t);
   const items = () => [...(list.current?.querySelectorAll<HTMLAnchorElement>('[role="menuitem"]') ?? [])];
 
   const show = (focus: 'first' | 'last' | null) => {
@@ -147,7 +148,7 @@ export function ExportMenu(props: ExportMenuProps) {
         onClick={() => (open ? close(false) : show(null))}
         onKeyDown={onButtonKey}
       >
-        Export <span aria-hidden="true">▾</span>
+        {t('exportMenu.button')} <span aria-hidden="true">▾</span>
       </button>
       <div
         ref={list}

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type IndicatorList, IndicatorListSchema, type MeasureType } from '../../../../shared';
+import type { IndicatorList, MeasureType } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export function getIndicators(
@@ -7,7 +7,8 @@ export function getIndicators(
   measureType?: MeasureType,
   signal?: AbortSignal,
 ): Promise<IndicatorList> {
-  return apiGet(`/frameworks/${encodeURIComponent(framework)}/indicators`, IndicatorListSchema, {
+  const schema = () => import('../../../../shared/api/frameworks').then((m) => m.IndicatorListSchema);
+  return apiGet(`/frameworks/${encodeURIComponent(framework)}/indicators`, schema, {
     params: { measureType },
     signal,
   });

@@ -1,16 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import {
-  IMPLEMENTATION_STATUS_NAMES,
   IMPLEMENTATION_STATUSES,
   type ImplementationStatus,
   type Plan,
   type PlanActivity,
   UpdateActivitySchema,
 } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { useUpdateActivity } from '../api/update-activity';
 
 /** Status and % complete of one activity, validated with the API's own schema before it is sent. */
 export function ActivityEditor({ plan, activity }: { plan: Plan; activity: PlanActivity }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<ImplementationStatus>(activity.implementationStatus);
   const [percent, setPercent] = useState(
@@ -22,7 +23,7 @@ export function ActivityEditor({ plan, activity }: { plan: Plan; activity: PlanA
   if (!open)
     return (
       <button type="button" className="button button--small" onClick={() => setOpen(true)}>
-        Edit {activity.code}
+        {t('activityEditor.edit', { code: activity.code })}
       </button>
     );
 
@@ -52,19 +53,23 @@ export function ActivityEditor({ plan, activity }: { plan: Plan; activity: PlanA
   };
 
   return (
-    <form onSubmit={submit} className="inline-form" aria-label={`Edit activity ${activity.code}`}>
+    <form
+      onSubmit={submit}
+      className="inline-form"
+      aria-label={t('planEdit.editActivity', { code: activity.code })}
+    >
       <label>
-        Status
+        {t('plan.status')}
         <select value={status} onChange={(e) => changeStatus(e.target.value as ImplementationStatus)}>
           {IMPLEMENTATION_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {IMPLEMENTATION_STATUS_NAMES[s]}
+              {t(`impl.${s}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        % complete
+        {t('activities.col.complete')}
         <input
           type="number"
           min={0}
@@ -75,10 +80,10 @@ export function ActivityEditor({ plan, activity }: { plan: Plan; activity: PlanA
         />
       </label>
       <button type="submit" className="button button--small" disabled={mutation.isPending}>
-        Save
+        {t('common.save')}
       </button>
       <button type="button" className="button button--small" onClick={() => setOpen(false)}>
-        Cancel
+        {t('common.cancel')}
       </button>
       {error && (
         <p role="alert" className="error-text">

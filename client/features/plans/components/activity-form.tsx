@@ -2,17 +2,15 @@ import { type FormEvent, useId, useState } from 'react';
 import {
   CreateActivitySchema,
   FUNDING_STATUSES,
-  IMPLEMENTATION_STATUS_NAMES,
   IMPLEMENTATION_STATUSES,
   type Plan,
   type PlanActivity,
-  SECTOR_NAMES,
   SECTORS,
   UpdateActivitySchema,
 } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { usePlanWrite } from '../api/plan-writes';
 import { issuesText, numberOf, textOf } from '../form-data';
-import { FUNDING_STATUS_NAMES } from '../format';
 import { FormMessage } from './form-message';
 
 /** Adds an activity (none given) or changes every field of one. */
@@ -27,6 +25,7 @@ export function ActivityForm({
 }) {
   const id = useId();
   const write = usePlanWrite();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const a = activity;
 
@@ -72,10 +71,10 @@ export function ActivityForm({
       className="form form--grid"
       onSubmit={submit}
       noValidate
-      aria-label={a ? `Edit activity ${a.code}` : 'New activity'}
+      aria-label={a ? t('planEdit.editActivity', { code: a.code }) : t('activityForm.new')}
     >
       <div className="field">
-        <label htmlFor={`${id}-objective`}>Objective</label>
+        <label htmlFor={`${id}-objective`}>{t('objectives.col.objective')}</label>
         <select
           id={`${id}-objective`}
           name="objectiveId"
@@ -89,36 +88,36 @@ export function ActivityForm({
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-code`}>Code</label>
+        <label htmlFor={`${id}-code`}>{t('objectives.col.code')}</label>
         <input id={`${id}-code`} name="code" maxLength={32} defaultValue={a?.code} />
       </div>
       <div className="field field--wide">
-        <label htmlFor={`${id}-title`}>Title</label>
+        <label htmlFor={`${id}-title`}>{t('form.title')}</label>
         <input id={`${id}-title`} name="title" maxLength={500} defaultValue={a?.title} />
       </div>
       <fieldset className="field field--wide">
-        <legend>One Health sectors</legend>
+        <legend>{t('activityForm.sectors')}</legend>
         {SECTORS.map((s) => (
           <label key={s} className="check">
             <input type="checkbox" name="sectors" value={s} defaultChecked={a?.sectors.includes(s)} />{' '}
-            {SECTOR_NAMES[s]}
+            {t(`sector.${s}`)}
           </label>
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-lead`}>Lead agency</label>
+        <label htmlFor={`${id}-lead`}>{t('activityForm.lead')}</label>
         <input id={`${id}-lead`} name="leadAgency" maxLength={200} defaultValue={a?.leadAgency ?? ''} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-start`}>Planned start</label>
+        <label htmlFor={`${id}-start`}>{t('activityForm.start')}</label>
         <input id={`${id}-start`} name="plannedStart" type="date" defaultValue={a?.plannedStart ?? ''} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-end`}>Planned end</label>
+        <label htmlFor={`${id}-end`}>{t('activityForm.end')}</label>
         <input id={`${id}-end`} name="plannedEnd" type="date" defaultValue={a?.plannedEnd ?? ''} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-budget`}>Budget</label>
+        <label htmlFor={`${id}-budget`}>{t('plan.budget')}</label>
         <input
           id={`${id}-budget`}
           name="budget"
@@ -129,22 +128,22 @@ export function ActivityForm({
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-currency`}>Currency</label>
+        <label htmlFor={`${id}-currency`}>{t('form.currency')}</label>
         <input id={`${id}-currency`} name="currency" maxLength={3} defaultValue={a?.currency ?? ''} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-funding`}>Funding</label>
+        <label htmlFor={`${id}-funding`}>{t('activities.col.funding')}</label>
         <select id={`${id}-funding`} name="fundingStatus" defaultValue={a?.fundingStatus ?? ''}>
-          <option value="">Not known</option>
+          <option value="">{t('activityForm.notKnown')}</option>
           {FUNDING_STATUSES.map((f) => (
             <option key={f} value={f}>
-              {FUNDING_STATUS_NAMES[f]}
+              {t(`funding.${f}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-status`}>Status</label>
+        <label htmlFor={`${id}-status`}>{t('plan.status')}</label>
         <select
           id={`${id}-status`}
           name="implementationStatus"
@@ -152,13 +151,13 @@ export function ActivityForm({
         >
           {IMPLEMENTATION_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {IMPLEMENTATION_STATUS_NAMES[s]}
+              {t(`impl.${s}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-percent`}>% complete</label>
+        <label htmlFor={`${id}-percent`}>{t('activities.col.complete')}</label>
         <input
           id={`${id}-percent`}
           name="percentComplete"
@@ -171,11 +170,11 @@ export function ActivityForm({
       </div>
       <div className="form__actions">
         <button type="submit" className="button button--small" disabled={write.isPending}>
-          {a ? 'Save activity' : 'Add activity'}
+          {a ? t('activityForm.save') : t('activityForm.add')}
         </button>
         {onDone && a && (
           <button type="button" className="button button--small button--secondary" onClick={onDone}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </div>

@@ -1,13 +1,15 @@
 import { useState } from 'react';
+import { useT } from '../../../i18n/context';
 import { usePlanWrite } from '../api/plan-writes';
 import { FormMessage } from './form-message';
 
 /** Deletes a plan element after a confirmation; the server refuses (409) what would lose data. */
 export function DeleteButton({ path, version, what }: { path: string; version: number; what: string }) {
   const write = usePlanWrite();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const remove = () => {
-    if (!window.confirm(`Delete ${what}? The change is kept in the plan's history.`)) return;
+    if (!window.confirm(t('planEdit.confirmDelete', { what }))) return;
     write.mutate(
       { method: 'DELETE', path: `${path}?version=${version}` },
       { onError: (err) => setError(err.message) },
@@ -21,7 +23,7 @@ export function DeleteButton({ path, version, what }: { path: string; version: n
         onClick={remove}
         disabled={write.isPending}
       >
-        Delete {what}
+        {t('planEdit.delete', { what })}
       </button>
       <FormMessage error={error} />
     </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { HistoryEntry } from '../../../../shared';
 import { HistoryList } from '../../../components/ui/history-list';
+import { useT } from '../../../i18n/context';
 import { usePlanHistory } from '../api/get-plan-history';
 
 /** A "History" toggle for one plan element (or the whole plan): who changed it, when, old → new. */
@@ -15,6 +16,7 @@ export function ElementHistory({
   entityId?: number;
   label: string;
 }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const filter = { ...(entityType ? { entityType } : {}), ...(entityId ? { entityId } : {}) };
   const history = usePlanHistory(planId, filter, open);
@@ -26,17 +28,17 @@ export function ElementHistory({
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        {open ? 'Hide history' : 'History'}
+        {open ? t('planEdit.hideHistory') : t('period.history')}
       </button>
       {open &&
         (history.isPending ? (
-          <p className="muted small">Loading the history …</p>
+          <p className="muted small">{t('history.loading')}</p>
         ) : history.isError ? (
           <p role="alert" className="error-text">
             {history.error.message}
           </p>
         ) : (
-          <HistoryList items={history.data.items} caption={`History of ${label}`} />
+          <HistoryList items={history.data.items} caption={t('history.show', { label })} />
         ))}
     </>
   );

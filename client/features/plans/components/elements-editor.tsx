@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Plan } from '../../../../shared';
+import { useI18n, useT } from '../../../i18n/context';
 import { formatAmount, formatMoney } from '../format';
 import { ActivityForm } from './activity-form';
 import { DeleteButton } from './delete-button';
@@ -16,37 +17,38 @@ function useOpen() {
 
 export function ObjectivesEditor({ plan }: { plan: Plan }) {
   const { open, toggle, close } = useOpen();
+  const t = useT();
   return (
     <section className="section" aria-labelledby="edit-objectives">
-      <h2 id="edit-objectives">Strategic objectives</h2>
+      <h2 id="edit-objectives">{t('planEdit.objectives')}</h2>
       <ul className="edit-list">
         {plan.objectives.map((o) => (
           <li key={o.id}>
             <p>
-              <strong>{o.code}</strong> {o.title} — GAP {o.gapObjective ?? '—'},{' '}
+              <strong>{o.code}</strong> {o.title} — {t('planEdit.gap', { n: o.gapObjective ?? '—' })},{' '}
               {formatMoney(o.budget, o.currency)}
             </p>
             <div className="edit-list__actions">
               <button type="button" className="button button--small" onClick={() => toggle(`o-${o.id}`)}>
-                Edit objective {o.code}
+                {t('planEdit.editObjective', { code: o.code })}
               </button>
               <DeleteButton
                 path={`/plans/${plan.id}/objectives/${o.id}`}
                 version={o.version}
-                what={`objective ${o.code}`}
+                what={t('planEdit.objectiveNamed', { code: o.code })}
               />
               <ElementHistory
                 planId={plan.id}
                 entityType="plan_objective"
                 entityId={o.id}
-                label={`objective ${o.code}`}
+                label={t('planEdit.objectiveNamed', { code: o.code })}
               />
             </div>
             {open === `o-${o.id}` && <ObjectiveForm plan={plan} objective={o} onDone={close} />}
           </li>
         ))}
       </ul>
-      <h3>Add an objective</h3>
+      <h3>{t('planEdit.addObjective')}</h3>
       <ObjectiveForm plan={plan} />
     </section>
   );
@@ -54,39 +56,40 @@ export function ObjectivesEditor({ plan }: { plan: Plan }) {
 
 export function ActivitiesEditor({ plan }: { plan: Plan }) {
   const { open, toggle, close } = useOpen();
+  const { t, formatPercent } = useI18n();
   return (
     <section className="section" aria-labelledby="edit-activities">
-      <h2 id="edit-activities">Activities</h2>
+      <h2 id="edit-activities">{t('plan.activities')}</h2>
       <ul className="edit-list">
         {plan.activities.map((a) => (
           <li key={a.id}>
             <p>
-              <strong>{a.code}</strong> {a.title} — {a.implementationStatus.replace('_', ' ')}
-              {a.percentComplete !== null ? `, ${a.percentComplete} %` : ''}
+              <strong>{a.code}</strong> {a.title} — {t(`impl.${a.implementationStatus}`)}
+              {a.percentComplete !== null ? `${t('common.comma')}${formatPercent(a.percentComplete)}` : ''}
             </p>
             <div className="edit-list__actions">
               <button type="button" className="button button--small" onClick={() => toggle(`a-${a.id}`)}>
-                Edit activity {a.code}
+                {t('planEdit.editActivity', { code: a.code })}
               </button>
               <DeleteButton
                 path={`/plans/${plan.id}/activities/${a.id}`}
                 version={a.version}
-                what={`activity ${a.code}`}
+                what={t('planEdit.activityNamed', { code: a.code })}
               />
               <ElementHistory
                 planId={plan.id}
                 entityType="plan_activity"
                 entityId={a.id}
-                label={`activity ${a.code}`}
+                label={t('planEdit.activityNamed', { code: a.code })}
               />
             </div>
             {open === `a-${a.id}` && <ActivityForm plan={plan} activity={a} onDone={close} />}
           </li>
         ))}
       </ul>
-      <h3>Add an activity</h3>
+      <h3>{t('planEdit.addActivity')}</h3>
       {plan.objectives.length === 0 ? (
-        <p className="notice">Add an objective first: every activity belongs to one.</p>
+        <p className="notice">{t('planEdit.objectiveFirst')}</p>
       ) : (
         <ActivityForm plan={plan} />
       )}
@@ -96,39 +99,43 @@ export function ActivitiesEditor({ plan }: { plan: Plan }) {
 
 export function IndicatorsEditor({ plan }: { plan: Plan }) {
   const { open, toggle, close } = useOpen();
+  const t = useT();
   return (
     <section className="section" aria-labelledby="edit-indicators">
-      <h2 id="edit-indicators">Indicators, baselines and targets</h2>
+      <h2 id="edit-indicators">{t('planEdit.indicators')}</h2>
       <ul className="edit-list">
         {plan.indicators.map((i) => (
           <li key={i.id}>
             <p>
-              <strong>{i.indicator.code}</strong> {i.indicator.name} — baseline{' '}
-              {formatAmount(i.baseline, i.indicator.unit)}
-              {i.baseline ? ` (${i.baseline.year})` : ''}, {i.direction}
+              <strong>{i.indicator.code}</strong> {i.indicator.name} —{' '}
+              {t('planEdit.baseline', {
+                amount: `${formatAmount(i.baseline, i.indicator.unit)}${i.baseline ? ` (${i.baseline.year})` : ''}`,
+              })}
+              {t('common.comma')}
+              {t(`direction.${i.direction}`)}
             </p>
             <TargetsForm plan={plan} item={i} />
             <div className="edit-list__actions">
               <button type="button" className="button button--small" onClick={() => toggle(`i-${i.id}`)}>
-                Edit indicator {i.indicator.code}
+                {t('planEdit.editIndicator', { code: i.indicator.code })}
               </button>
               <DeleteButton
                 path={`/plans/${plan.id}/indicators/${i.id}`}
                 version={i.version}
-                what={`indicator ${i.indicator.code}`}
+                what={t('planEdit.indicatorNamed', { code: i.indicator.code })}
               />
               <ElementHistory
                 planId={plan.id}
                 entityType="plan_indicator"
                 entityId={i.id}
-                label={`indicator ${i.indicator.code}`}
+                label={t('planEdit.indicatorNamed', { code: i.indicator.code })}
               />
             </div>
             {open === `i-${i.id}` && <IndicatorForm plan={plan} item={i} onDone={close} />}
           </li>
         ))}
       </ul>
-      <h3>Track an indicator</h3>
+      <h3>{t('planEdit.trackIndicator')}</h3>
       <IndicatorForm plan={plan} />
     </section>
   );

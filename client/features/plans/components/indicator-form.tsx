@@ -6,6 +6,7 @@ import {
   type PlanIndicator,
   UpdatePlanIndicatorSchema,
 } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { amountOf, parseTargets } from '../amounts';
 import { usePlanWrite } from '../api/plan-writes';
 import { issuesText, numberOf, textOf } from '../form-data';
@@ -34,6 +35,7 @@ export function IndicatorForm({
 }) {
   const id = useId();
   const write = usePlanWrite();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<'framework' | 'national'>('national');
 
@@ -82,45 +84,45 @@ export function IndicatorForm({
       className="form form--grid"
       onSubmit={submit}
       noValidate
-      aria-label={item ? `Edit indicator ${item.indicator.code}` : 'New indicator'}
+      aria-label={item ? t('planEdit.editIndicator', { code: item.indicator.code }) : t('indicatorForm.new')}
     >
       {!item && (
         <>
           <div className="field">
-            <label htmlFor={`${id}-kind`}>Indicator</label>
+            <label htmlFor={`${id}-kind`}>{t('cmp.col.indicator')}</label>
             <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-              <option value="national">Defined nationally</option>
-              <option value="framework">From a framework</option>
+              <option value="national">{t('indicatorForm.national')}</option>
+              <option value="framework">{t('indicatorForm.framework')}</option>
             </select>
           </div>
           {kind === 'framework' && (
             <div className="field">
-              <label htmlFor={`${id}-framework`}>Framework</label>
+              <label htmlFor={`${id}-framework`}>{t('exports.framework')}</label>
               <input id={`${id}-framework`} name="framework" maxLength={64} defaultValue="tracss-2019-2020" />
             </div>
           )}
           <div className="field">
-            <label htmlFor={`${id}-code`}>Code</label>
+            <label htmlFor={`${id}-code`}>{t('objectives.col.code')}</label>
             <input id={`${id}-code`} name="code" maxLength={32} />
           </div>
           {kind === 'national' && (
             <>
               <div className="field field--wide">
-                <label htmlFor={`${id}-name`}>Name</label>
+                <label htmlFor={`${id}-name`}>{t('users.name')}</label>
                 <input id={`${id}-name`} name="name" maxLength={500} />
               </div>
               <div className="field">
-                <label htmlFor={`${id}-measure`}>Measure</label>
+                <label htmlFor={`${id}-measure`}>{t('indicatorForm.measure')}</label>
                 <select id={`${id}-measure`} name="measureType" defaultValue="percentage">
                   {MEASURES.map((m) => (
                     <option key={m} value={m}>
-                      {m.replace('_', '/')}
+                      {t(`measure.${m}`)}
                     </option>
                   ))}
                 </select>
               </div>
               <div className="field">
-                <label htmlFor={`${id}-unit`}>Unit</label>
+                <label htmlFor={`${id}-unit`}>{t('indicatorForm.unit')}</label>
                 <input id={`${id}-unit`} name="unit" maxLength={50} />
               </div>
             </>
@@ -128,9 +130,9 @@ export function IndicatorForm({
         </>
       )}
       <div className="field">
-        <label htmlFor={`${id}-objective`}>Objective</label>
+        <label htmlFor={`${id}-objective`}>{t('objectives.col.objective')}</label>
         <select id={`${id}-objective`} name="objectiveId" defaultValue={item?.objectiveId ?? ''}>
-          <option value="">None</option>
+          <option value="">{t('indicators.noneValue')}</option>
           {plan.objectives.map((o) => (
             <option key={o.id} value={o.id}>
               {o.code} {o.title}
@@ -139,17 +141,17 @@ export function IndicatorForm({
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-direction`}>Direction</label>
+        <label htmlFor={`${id}-direction`}>{t('indicatorForm.direction')}</label>
         <select id={`${id}-direction`} name="direction" defaultValue={item?.direction ?? 'increase'}>
           {DIRECTIONS.map((d) => (
             <option key={d} value={d}>
-              {d}
+              {t(`direction.${d}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-baseline`}>Baseline (number or level A–E)</label>
+        <label htmlFor={`${id}-baseline`}>{t('indicatorForm.baseline')}</label>
         <input
           id={`${id}-baseline`}
           name="baseline"
@@ -157,7 +159,7 @@ export function IndicatorForm({
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-baseline-year`}>Baseline year</label>
+        <label htmlFor={`${id}-baseline-year`}>{t('indicatorForm.baselineYear')}</label>
         <input
           id={`${id}-baseline-year`}
           name="baselineYear"
@@ -168,7 +170,7 @@ export function IndicatorForm({
         />
       </div>
       <div className="field field--wide">
-        <label htmlFor={`${id}-baseline-source`}>Baseline source</label>
+        <label htmlFor={`${id}-baseline-source`}>{t('indicatorForm.baselineSource')}</label>
         <input
           id={`${id}-baseline-source`}
           name="baselineSource"
@@ -178,17 +180,17 @@ export function IndicatorForm({
       </div>
       {!item && (
         <div className="field field--wide">
-          <label htmlFor={`${id}-targets`}>Targets (e.g. 2020: 40, 2022: 60)</label>
-          <input id={`${id}-targets`} name="targets" maxLength={1000} />
+          <label htmlFor={`${id}-targets`}>{t('indicatorForm.targets')}</label>
+          <input id={`${id}-targets`} name="targets" dir="ltr" maxLength={1000} />
         </div>
       )}
       <div className="form__actions">
         <button type="submit" className="button button--small" disabled={write.isPending}>
-          {item ? 'Save indicator' : 'Add indicator'}
+          {item ? t('indicatorForm.save') : t('indicatorForm.add')}
         </button>
         {onDone && item && (
           <button type="button" className="button button--small button--secondary" onClick={onDone}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </div>

@@ -1,14 +1,16 @@
 import { type FormEvent, useId, useState } from 'react';
 import {
   CreateObjectiveSchema,
-  GAP_OBJECTIVES,
   type Plan,
   type PlanObjective,
   UpdateObjectiveSchema,
 } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { usePlanWrite } from '../api/plan-writes';
 import { issuesText, numberOf, textOf } from '../form-data';
 import { FormMessage } from './form-message';
+
+const GAP_NUMBERS = [1, 2, 3, 4, 5] as const;
 
 /** Adds a strategic objective (none given) or changes one: code, title, GAP objective, budget. */
 export function ObjectiveForm({
@@ -22,6 +24,7 @@ export function ObjectiveForm({
 }) {
   const id = useId();
   const write = usePlanWrite();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -58,14 +61,14 @@ export function ObjectiveForm({
       className="inline-form"
       onSubmit={submit}
       noValidate
-      aria-label={objective ? `Edit objective ${objective.code}` : 'New objective'}
+      aria-label={objective ? t('planEdit.editObjective', { code: objective.code }) : t('objectiveForm.new')}
     >
       <label htmlFor={`${id}-code`}>
-        Code
+        {t('objectives.col.code')}
         <input id={`${id}-code`} name="code" maxLength={16} defaultValue={objective?.code} />
       </label>
       <label htmlFor={`${id}-title`}>
-        Title
+        {t('form.title')}
         <input
           id={`${id}-title`}
           name="title"
@@ -75,18 +78,18 @@ export function ObjectiveForm({
         />
       </label>
       <label htmlFor={`${id}-gap`}>
-        GAP objective
+        {t('objectives.col.gap')}
         <select id={`${id}-gap`} name="gapObjective" defaultValue={objective?.gapObjective ?? ''}>
-          <option value="">None</option>
-          {Object.entries(GAP_OBJECTIVES).map(([n, name]) => (
+          <option value="">{t('indicators.noneValue')}</option>
+          {GAP_NUMBERS.map((n) => (
             <option key={n} value={n}>
-              {n}. {name}
+              {n}. {t(`gap.${n}`)}
             </option>
           ))}
         </select>
       </label>
       <label htmlFor={`${id}-budget`}>
-        Budget
+        {t('plan.budget')}
         <input
           id={`${id}-budget`}
           name="budget"
@@ -97,15 +100,15 @@ export function ObjectiveForm({
         />
       </label>
       <label htmlFor={`${id}-currency`}>
-        Currency
+        {t('form.currency')}
         <input id={`${id}-currency`} name="currency" maxLength={3} defaultValue={objective?.currency ?? ''} />
       </label>
       <button type="submit" className="button button--small" disabled={write.isPending}>
-        {objective ? 'Save objective' : 'Add objective'}
+        {objective ? t('objectiveForm.save') : t('objectiveForm.add')}
       </button>
       {onDone && objective && (
         <button type="button" className="button button--small button--secondary" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       )}
       <FormMessage error={error} />

@@ -1,21 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { CreatePlanPeriodSchema, type Plan } from '../../../../shared';
+import { useI18n } from '../../../i18n/context';
 import { useCreatePlanPeriod, usePlanPeriods } from '../api/plan-periods';
 import { issuesText, numberOf, textOf } from '../form-data';
 import { FormMessage } from './form-message';
 
-const STATE_NAMES = {
-  due: 'Due',
-  overdue: 'Overdue',
-  returned: 'Returned',
-  submitted: 'Submitted',
-  approved: 'Approved',
-} as const;
-
 /** The plan's reporting periods, and a form adding one (a year, or a quarter) with its due date. */
 export function PeriodsEditor({ plan, canCreate }: { plan: Plan; canCreate: boolean }) {
   const id = useId();
+  const { t, formatDate } = useI18n();
   const periods = usePlanPeriods(plan.id);
   const create = useCreatePlanPeriod(plan.id);
   const [kind, setKind] = useState<'year' | 'quarter'>('year');
@@ -34,42 +28,43 @@ export function PeriodsEditor({ plan, canCreate }: { plan: Plan; canCreate: bool
     if (!parsed.success) return setError(issuesText(parsed.error));
     setError(null);
     create.mutate(parsed.data, {
-      onSuccess: (p) => setDone(`Reporting period ${p.code} added, due ${p.dueDate}.`),
+      onSuccess: (p) => setDone(t('periods.added', { code: p.code, due: formatDate(p.dueDate) })),
       onError: (err) => setError(err.message),
     });
   };
 
   return (
     <section className="section" aria-labelledby="edit-periods">
-      <h2 id="edit-periods">Reporting periods</h2>
+      <h2 id="edit-periods">{t('periods.title')}</h2>
       {periods.isPending ? (
-        <p className="muted small">Loading the periods …</p>
+        <p className="muted small">{t('periods.loading')}</p>
       ) : periods.isError ? (
         <p role="alert" className="error-text">
           {periods.error.message}
         </p>
       ) : periods.data.items.length === 0 ? (
-        <p className="notice">No reporting period yet.</p>
+        <p className="notice">{t('periods.none')}</p>
       ) : (
         <ul className="edit-list">
           {periods.data.items.map((p) => (
             <li key={p.id}>
-              <Link to={`/periods/${p.id}`}>{p.code}</Link> — due {p.dueDate}, {STATE_NAMES[p.dueState]}
+              <Link to={`/periods/${p.id}`}>{p.code}</Link> —{' '}
+              {t('periods.due', { due: formatDate(p.dueDate), state: t(`state.${p.dueState}`) })}
             </li>
           ))}
         </ul>
       )}
       {canCreate && (
-        <form className="inline-form" onSubmit={submit} noValidate aria-label="New reporting period">
+        <form className="inline-form" onSubmit={submit} noValidate aria-label={t('periods.new')}>
           <label htmlFor={`${id}-kind`}>
-            Kind
+            {t('periods.kind')}
             <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-              <option value="year">Year</option>
-              <option value="quarter">Quarter</option>
+              <option value="year">{t('periods.year')}</option>
+              <option value="quarter">{t('periods.quarter')}</option>
             </select>
           </label>
           <label htmlFor={`${id}-year`}>
-            Year
+            {t('periods.year')}
             <input
               id={`${id}-year`}
               name="year"
@@ -80,7 +75,7 @@ export function PeriodsEditor({ plan, canCreate }: { plan: Plan; canCreate: bool
           </label>
           {kind === 'quarter' && (
             <label htmlFor={`${id}-quarter`}>
-              Quarter
+              {t('periods.quarter')}
               <select id={`${id}-quarter`} name="quarter" defaultValue="1">
                 {[1, 2, 3, 4].map((q) => (
                   <option key={q} value={q}>
@@ -91,11 +86,11 @@ export function PeriodsEditor({ plan, canCreate }: { plan: Plan; canCreate: bool
             </label>
           )}
           <label htmlFor={`${id}-due`}>
-            Due date
+            {t('periods.dueDate')}
             <input id={`${id}-due`} name="dueDate" type="date" className="input--date" />
           </label>
           <button type="submit" className="button button--small" disabled={create.isPending}>
-            Add reporting period
+            {t('periods.add')}
           </button>
           <FormMessage error={error} done={done} />
         </form>

@@ -1,8 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
-import { CreatePlanSchema, PLAN_STATUSES, type Plan, UpdatePlanSchema } from '../../../../shared';
+import {
+  CreatePlanSchema,
+  PLAN_STATUSES,
+  type Plan,
+  type PlanStatus,
+  UpdatePlanSchema,
+} from '../../../../shared';
+import { useT } from '../../../i18n/context';
+import { useMe } from '../../auth/api/get-me';
+import { canApprovePlans } from '../../auth/capabilities';
 import { usePlanWrite } from '../api/plan-writes';
 import { issuesText, numberOf, textOf } from '../form-data';
-import { PLAN_STATUS_NAMES } from '../format';
+import { planStatusAllowed } from '../permissions';
 import { FormMessage } from './form-message';
 
 /** Creates a plan of a country (no plan given) or changes one: title, years, status, generation, source. */
@@ -17,6 +26,13 @@ export function PlanForm({
 }) {
   const id = useId();
   const write = usePlanWrite();
+  const t = useT();
+  const me = useMe();
+  // The server refuses (403, status) an approval act by anyone else; the form only offers what it accepts.
+  const mayApprove = canApprovePlans(me.data, iso3);
+  const from = plan?.status ?? null;
+  const allowed = (s: PlanStatus) => planStatusAllowed(from, s, mayApprove);
+  const restricted = !PLAN_STATUSES.every(allowed);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -42,7 +58,7 @@ export function PlanForm({
         : { method: 'POST', path: `/countries/${iso3}/plans`, body: parsed.data },
       {
         onSuccess: (saved) => {
-          setDone(plan ? 'Plan saved.' : 'Plan created.');
+          setDone(plan ? t('planForm.saved') : t('planForm.created'));
           onSaved?.(saved);
         },
         onError: (err) => setError(err.message),
@@ -51,13 +67,18 @@ export function PlanForm({
   };
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={plan ? 'Plan details' : 'New plan'}>
+    <form
+      className="form"
+      onSubmit={submit}
+      noValidate
+      aria-label={plan ? t('planForm.details') : t('plan.new')}
+    >
       <div className="field">
-        <label htmlFor={`${id}-title`}>Title</label>
+        <label htmlFor={`${id}-title`}>{t('form.title')}</label>
         <input id={`${id}-title`} name="title" maxLength={300} required defaultValue={plan?.title} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-start`}>First year</label>
+        <label htmlFor={`${id}-start`}>{t('planForm.firstYear')}</label>
         <input
           id={`${id}-start`}
           name="periodStart"
@@ -68,7 +89,7 @@ export function PlanForm({
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-end`}>Last year</label>
+        <label htmlFor={`${id}-end`}>{t('planForm.lastYear')}</label>
         <input
           id={`${id}-end`}
           name="periodEnd"
@@ -79,33 +100,43 @@ export function PlanForm({
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select id={`${id}-status`} name="status" defaultValue={plan?.status ?? 'draft'}>
+        <label htmlFor={`${id}-status`}>{t('plan.status')}</label>
+        <select
+          id={`${id}-status`}
+          name="status"
+          defaultValue={plan?.status ?? 'draft'}
+          aria-describedby={restricted ? `${id}-status-help` : undefined}
+        >
           {PLAN_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {PLAN_STATUS_NAMES[s]}
+            <option key={s} value={s} disabled={!allowed(s)}>
+              {t(`planStatus.${s}`)}
             </option>
           ))}
         </select>
+        {restricted && (
+          <p id={`${id}-status-help`} className="hint">
+            {t('planForm.statusHelp', { iso3 })}
+          </p>
+        )}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-generation`}>Generation</label>
+        <label htmlFor={`${id}-generation`}>{t('planForm.generation')}</label>
         <input
           id={`${id}-generation`}
           name="generation"
           type="number"
           min={1}
           max={99}
-          placeholder="next"
+          placeholder={t('planForm.next')}
           defaultValue={plan?.generation}
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-source`}>Source</label>
+        <label htmlFor={`${id}-source`}>{t('planForm.source')}</label>
         <input id={`${id}-source`} name="sourceNote" maxLength={2000} defaultValue={plan?.sourceNote ?? ''} />
       </div>
       <button type="submit" className="button" disabled={write.isPending}>
-        {plan ? 'Save plan' : 'Create plan'}
+        {plan ? t('planForm.save') : t('planForm.create')}
       </button>
       <FormMessage error={error} done={done} />
     </form>

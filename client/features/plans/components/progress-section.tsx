@@ -1,26 +1,28 @@
 import { useId, useState } from 'react';
 import { type Plan, PROGRESS_STATUSES } from '../../../../shared';
+import { useI18n, useT } from '../../../i18n/context';
 import { useIndicatorValues } from '../api/get-indicator-values';
-import { formatAmount, PROGRESS_STATUS_NAMES } from '../format';
+import { formatAmount } from '../format';
 import { progressSeriesOf, statusCounts } from '../progress-series';
 import { ProgressChart } from './progress-chart';
 
 /** A status summary of the plan's indicators, and one indicator's values against its target path. */
 export function ProgressSection({ plan }: { plan: Plan }) {
   const id = useId();
+  const t = useT();
   const counts = statusCounts(plan);
   const [chosen, setChosen] = useState(plan.indicators[0]?.id);
   const pi = plan.indicators.find((i) => i.id === chosen) ?? plan.indicators[0];
   return (
     <section aria-labelledby={`${id}-progress`} className="section">
-      <h2 id={`${id}-progress`}>Progress toward the targets</h2>
+      <h2 id={`${id}-progress`}>{t('progress.title')}</h2>
       <table className="table table--compact" data-testid="status-summary">
-        <caption>Indicators by status</caption>
+        <caption>{t('progress.byStatus')}</caption>
         <thead>
           <tr>
             {PROGRESS_STATUSES.map((s) => (
               <th key={s} scope="col" className="num">
-                <span className={`badge badge--${s}`}>{PROGRESS_STATUS_NAMES[s]}</span>
+                <span className={`badge badge--${s}`}>{t(`progress.${s}`)}</span>
               </th>
             ))}
           </tr>
@@ -38,7 +40,7 @@ export function ProgressSection({ plan }: { plan: Plan }) {
       {pi && (
         <>
           <div className="field">
-            <label htmlFor={`${id}-indicator`}>Indicator</label>
+            <label htmlFor={`${id}-indicator`}>{t('cmp.col.indicator')}</label>
             <select id={`${id}-indicator`} value={pi.id} onChange={(e) => setChosen(Number(e.target.value))}>
               {plan.indicators.map((i) => (
                 <option key={i.id} value={i.id}>
@@ -55,8 +57,9 @@ export function ProgressSection({ plan }: { plan: Plan }) {
 }
 
 function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][number] }) {
+  const { t, formatNumber } = useI18n();
   const values = useIndicatorValues(plan.countryIso3, pi.indicator.frameworkCode, pi.indicator.code);
-  if (values.isPending) return <p className="muted small">Loading the values …</p>;
+  if (values.isPending) return <p className="muted small">{t('progress.loadingValues')}</p>;
   if (values.isError)
     return (
       <p role="alert" className="error-text">
@@ -65,14 +68,22 @@ function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][nu
     );
   const series = progressSeriesOf(plan, pi, values.data.items);
   const unit = pi.indicator.unit;
-  const label =
-    `${pi.indicator.code} against its target path. Baseline ${formatAmount(pi.baseline, unit)}` +
-    `${pi.baseline ? ` (${pi.baseline.year})` : ''}; targets ${pi.targets.map((t) => `${t.year}: ${formatAmount(t, unit)}`).join(', ') || 'none'}; ` +
-    `values ${series.values.map((v) => `${v.year}: ${v.value}`).join(', ') || 'none'}; status ${PROGRESS_STATUS_NAMES[pi.progress.status]}.`;
+  const sep = t('common.comma');
+  const none = t('previous.none');
+  const label = t('progress.chartLabel', {
+    code: pi.indicator.code,
+    baseline: `${formatAmount(pi.baseline, unit)}${pi.baseline ? ` (${pi.baseline.year})` : ''}`,
+    targets: pi.targets.map((x) => `${x.year}: ${formatAmount(x, unit)}`).join(sep) || none,
+    values:
+      series.values
+        .map((v) => `${v.year}: ${typeof v.value === 'number' ? formatNumber(v.value) : v.value}`)
+        .join(sep) || none,
+    status: t(`progress.${pi.progress.status}`),
+  });
   return (
     <>
       {pi.illustrative || pi.targets.some((t) => t.illustrative) ? (
-        <p className="muted small">Illustrative targets.</p>
+        <p className="muted small">{t('progress.illustrative')}</p>
       ) : null}
       <ProgressChart series={series} label={label} />
       <p className="muted small">{label}</p>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { type Plan, type PlanIndicator, PutTargetsSchema } from '../../../../shared';
+import { useT } from '../../../i18n/context';
 import { parseTargets, targetsText } from '../amounts';
 import { usePlanWrite } from '../api/plan-writes';
 import { issuesText, textOf } from '../form-data';
@@ -9,6 +10,7 @@ import { FormMessage } from './form-message';
 export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator }) {
   const id = useId();
   const write = usePlanWrite();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -23,7 +25,7 @@ export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator })
     setError(null);
     write.mutate(
       { method: 'PUT', path: `/plans/${plan.id}/indicators/${item.id}/targets`, body: parsed.data },
-      { onSuccess: () => setDone('Targets saved.'), onError: (err) => setError(err.message) },
+      { onSuccess: () => setDone(t('targets.saved')), onError: (err) => setError(err.message) },
     );
   };
 
@@ -32,20 +34,21 @@ export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator })
       className="inline-form"
       onSubmit={submit}
       noValidate
-      aria-label={`Targets of ${item.indicator.code}`}
+      aria-label={t('targets.of', { code: item.indicator.code })}
     >
       <label htmlFor={`${id}-targets`}>
-        Targets
+        {t('indicators.col.targets')}
         <input
           id={`${id}-targets`}
           name="targets"
+          dir="ltr"
           className="input--wide"
           defaultValue={targetsText(item.targets)}
           key={item.version}
         />
       </label>
       <button type="submit" className="button button--small" disabled={write.isPending}>
-        Save targets
+        {t('targets.save')}
       </button>
       <FormMessage error={error} done={done} />
     </form>

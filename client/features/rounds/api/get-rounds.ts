@@ -1,11 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type Round, RoundListSchema } from '../../../../shared';
+import type { Round } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export const ROUNDS_KEY = ['rounds'] as const;
 
 export function getRounds(signal?: AbortSignal): Promise<{ items: Round[] }> {
-  return apiGet('/rounds', RoundListSchema, { signal });
+  return apiGet('/rounds', () => import('../../../../shared/api/rounds').then((m) => m.RoundListSchema), {
+    signal,
+  });
 }
 
 export function roundsQueryOptions() {

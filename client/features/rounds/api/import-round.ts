@@ -1,9 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ImportResultSchema, type ImportRoundBody } from '../../../../shared';
+import type { ImportRoundBody } from '../../../../shared';
 import { apiSend } from '../../../lib/api-client';
 
 export function importRound({ code, ...body }: ImportRoundBody & { code: string }) {
-  return apiSend('POST', `/rounds/${encodeURIComponent(code)}/import`, ImportResultSchema, body);
+  return apiSend(
+    'POST',
+    `/rounds/${encodeURIComponent(code)}/import`,
+    () => import('../../../../shared/api/rounds').then((m) => m.ImportResultSchema),
+    body,
+  );
 }
 
 /** Dry run or apply; the server answers 422 with every problem cell in `issues`. */

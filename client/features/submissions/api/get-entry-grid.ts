@@ -1,9 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type EntryGrid, EntryGridSchema } from '../../../../shared';
+import type { EntryGrid } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export function getEntryGrid(periodId: number, signal?: AbortSignal): Promise<EntryGrid> {
-  return apiGet(`/periods/${periodId}/entry`, EntryGridSchema, { signal });
+  return apiGet(
+    `/periods/${periodId}/entry`,
+    () => import('../../../../shared/api/reporting').then((m) => m.EntryGridSchema),
+    { signal },
+  );
 }
 
 export const entryGridKey = (periodId: number) => ['periods', periodId, 'entry'] as const;

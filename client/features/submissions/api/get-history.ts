@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { HistoryListSchema } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 /** A period's history (workflow steps and value changes), or one grid row's value history. */
@@ -10,7 +9,10 @@ export function usePeriodHistory(periodId: number, planIndicatorId?: number, ena
       : `/periods/${periodId}/rows/${planIndicatorId}/history`;
   return useQuery({
     queryKey: ['period-history', periodId, planIndicatorId ?? 'all'],
-    queryFn: ({ signal }) => apiGet(path, HistoryListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      apiGet(path, () => import('../../../../shared/api/plan-edit').then((m) => m.HistoryListSchema), {
+        signal,
+      }),
     enabled,
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type PeriodImportBody, type PeriodImportResult, PeriodImportResultSchema } from '../../../../shared';
+import type { PeriodImportBody, PeriodImportResult } from '../../../../shared';
 import { API_BASE, apiSend } from '../../../lib/api-client';
 import { entryGridKey } from './get-entry-grid';
 
@@ -7,7 +7,12 @@ import { entryGridKey } from './get-entry-grid';
 export const periodTemplateUrl = (periodId: number) => `${API_BASE}/periods/${periodId}/template.xlsx`;
 
 export function importPeriodSheet(periodId: number, body: PeriodImportBody, dryRun: boolean) {
-  return apiSend('POST', `/periods/${periodId}/import?dryRun=${dryRun}`, PeriodImportResultSchema, body);
+  return apiSend(
+    'POST',
+    `/periods/${periodId}/import?dryRun=${dryRun}`,
+    () => import('../../../../shared/api/period-sheet').then((m) => m.PeriodImportResultSchema),
+    body,
+  );
 }
 
 /** Dry run or apply an uploaded spreadsheet; the grid is reloaded after an apply. */

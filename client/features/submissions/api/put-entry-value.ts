@@ -1,4 +1,4 @@
-import { type EntryRow, type PutValueBody, type StoredValue, StoredValueSchema } from '../../../../shared';
+import type { EntryRow, PutValueBody, StoredValue } from '../../../../shared';
 import { apiSend } from '../../../lib/api-client';
 
 /** Saves one cell of the grid through PUT /api/values/… (the body already passed the shared schema). */
@@ -7,5 +7,10 @@ export function putEntryValue(iso3: string, row: EntryRow, body: PutValueBody): 
   const path = [iso3, i.frameworkCode, i.code, row.frameworkPeriodCode ?? '']
     .map(encodeURIComponent)
     .join('/');
-  return apiSend('PUT', `/values/${path}`, StoredValueSchema, body);
+  return apiSend(
+    'PUT',
+    `/values/${path}`,
+    () => import('../../../../shared/api/values').then((m) => m.StoredValueSchema),
+    body,
+  );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type PlanPeriod, PlanPeriodSchema, type Transition } from '../../../../shared';
+import type { PlanPeriod, Transition } from '../../../../shared';
 import { apiSend } from '../../../lib/api-client';
 import { entryGridKey } from './get-entry-grid';
 
@@ -7,8 +7,9 @@ export function transitionPeriod(
   periodId: number,
   t: Transition,
   body: { version: number; reason?: string },
-) {
-  return apiSend('POST', `/periods/${periodId}/${t}`, PlanPeriodSchema, body);
+): Promise<PlanPeriod> {
+  const schema = () => import('../../../../shared/api/reporting').then((m) => m.PlanPeriodSchema);
+  return apiSend('POST', `/periods/${periodId}/${t}`, schema, body);
 }
 
 /** Submit, approve, return or reopen; the grid is reloaded afterwards (lock, history). */

@@ -1,4 +1,5 @@
-import { type EntryRow, VALUE_STATUSES, type ValueStatus } from '../../../../shared';
+import type { EntryRow } from '../../../../shared';
+import { VALUE_STATUSES, type ValueStatus } from '../../../../shared/constants/value';
 import { useT } from '../../../i18n/context';
 import { historyWarning } from '../drafts';
 import { useRowDraft } from '../use-row-draft';

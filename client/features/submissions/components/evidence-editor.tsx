@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type EvidenceLink, EvidenceLinkSchema } from '../../../../shared';
+import type { EvidenceLink } from '../../../../shared';
 import { useT } from '../../../i18n/context';
 
 /** Evidence links of a value: list, remove, add one (checked with the shared schema). */
@@ -13,7 +13,9 @@ export function EvidenceEditor(p: {
   const t = useT();
   const [title, setTitle] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const add = () => {
+  const add = async () => {
+    // The schema is imported on use: the entry page's first JS has no zod (issue 7).
+    const { EvidenceLinkSchema } = await import('../../../../shared/api/values');
     const parsed = EvidenceLinkSchema.safeParse({ url, title });
     if (!parsed.success)
       return setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

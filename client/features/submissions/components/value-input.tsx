@@ -1,4 +1,5 @@
-import { type EntryRow, LEVELS } from '../../../../shared';
+import type { EntryRow } from '../../../../shared';
+import { LEVELS } from '../../../../shared/constants/level';
 import { useT } from '../../../i18n/context';
 import type { Draft } from '../drafts';
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type EntryGrid, TRANSITION_RULES, type Transition } from '../../../../shared';
+import type { EntryGrid } from '../../../../shared';
+import { TRANSITION_RULES, type Transition } from '../../../../shared/constants/reporting';
 import { useT } from '../../../i18n/context';
 import { useTransition } from '../api/transition';
 

@@ -1,10 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CreatedTokenSchema, type CreateTokenBody } from '../../../../shared';
+import type { CreateTokenBody } from '../../../../shared';
 import { apiSend } from '../../../lib/api-client';
 import { TOKENS_KEY } from './get-tokens';
 
 export function createToken(body: CreateTokenBody) {
-  return apiSend('POST', '/tokens', CreatedTokenSchema, body);
+  return apiSend(
+    'POST',
+    '/tokens',
+    () => import('../../../../shared/api/users').then((m) => m.CreatedTokenSchema),
+    body,
+  );
 }
 
 export function useCreateToken() {

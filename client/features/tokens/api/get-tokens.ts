@@ -1,5 +1,4 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ApiTokenListSchema } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export const TOKENS_KEY = ['tokens'] as const;
@@ -7,7 +6,10 @@ export const TOKENS_KEY = ['tokens'] as const;
 export function tokensQueryOptions() {
   return queryOptions({
     queryKey: TOKENS_KEY,
-    queryFn: ({ signal }) => apiGet('/tokens', ApiTokenListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      apiGet('/tokens', () => import('../../../../shared/api/users').then((m) => m.ApiTokenListSchema), {
+        signal,
+      }),
   });
 }
 

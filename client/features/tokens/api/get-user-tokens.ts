@@ -1,5 +1,4 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ApiTokenListSchema } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 /** Another account's tokens, as an administrator sees them. */
@@ -8,7 +7,12 @@ export const userTokensKey = (userId: number) => ['user-tokens', userId] as cons
 export function userTokensQueryOptions(userId: number) {
   return queryOptions({
     queryKey: userTokensKey(userId),
-    queryFn: ({ signal }) => apiGet(`/users/${userId}/tokens`, ApiTokenListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      apiGet(
+        `/users/${userId}/tokens`,
+        () => import('../../../../shared/api/users').then((m) => m.ApiTokenListSchema),
+        { signal },
+      ),
   });
 }
 

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiSend } from '../../../lib/api-client';
+import { apiSend, noContent } from '../../../lib/api-client';
 import { TOKENS_KEY } from './get-tokens';
 
 export function revokeToken(id: number) {
-  return apiSend('DELETE', `/tokens/${id}`, z.null());
+  return apiSend('DELETE', `/tokens/${id}`, noContent);
 }
 
 export function useRevokeToken() {

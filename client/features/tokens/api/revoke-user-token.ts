@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiSend } from '../../../lib/api-client';
+import { apiSend, noContent } from '../../../lib/api-client';
 import { userTokensKey } from './get-user-tokens';
 
 export function revokeUserToken(userId: number, tokenId: number) {
-  return apiSend('DELETE', `/users/${userId}/tokens/${tokenId}`, z.null());
+  return apiSend('DELETE', `/users/${userId}/tokens/${tokenId}`, noContent);
 }
 
 export function useRevokeUserToken(userId: number) {

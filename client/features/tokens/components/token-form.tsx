@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { type CreatedToken, type CreateTokenBody, CreateTokenBodySchema } from '../../../../shared';
+import type { CreatedToken, CreateTokenBody } from '../../../../shared';
 import { useT } from '../../../i18n/context';
 
 /**
@@ -22,10 +22,12 @@ export function TokenForm({
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
+    // The schema is imported on submit: the tokens page's first JS has no zod (issue 7).
+    const { CreateTokenBodySchema } = await import('../../../../shared/api/users');
     const parsed = CreateTokenBodySchema.safeParse({ name: data.get('name'), scope: data.get('scope') });
     if (!parsed.success) {
       setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

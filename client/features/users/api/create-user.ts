@@ -1,10 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type CreateUserBody, UserSchema } from '../../../../shared';
+import type { CreateUserBody } from '../../../../shared';
 import { apiSend } from '../../../lib/api-client';
 import { USERS_KEY } from './get-users';
 
 export function createUser(body: CreateUserBody) {
-  return apiSend('POST', '/users', UserSchema, body);
+  return apiSend(
+    'POST',
+    '/users',
+    () => import('../../../../shared/api/users').then((m) => m.UserSchema),
+    body,
+  );
 }
 
 export function useCreateUser() {

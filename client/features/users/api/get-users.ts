@@ -1,5 +1,4 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { UserListSchema } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export const USERS_KEY = ['users'] as const;
@@ -7,7 +6,10 @@ export const USERS_KEY = ['users'] as const;
 export function usersQueryOptions() {
   return queryOptions({
     queryKey: USERS_KEY,
-    queryFn: ({ signal }) => apiGet('/users', UserListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      apiGet('/users', () => import('../../../../shared/api/users').then((m) => m.UserListSchema), {
+        signal,
+      }),
   });
 }
 

@@ -1,15 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { type UpdateUserBody, UserSchema } from '../../../../shared';
-import { apiSend } from '../../../lib/api-client';
+import type { UpdateUserBody } from '../../../../shared';
+import { apiSend, noContent } from '../../../lib/api-client';
 import { USERS_KEY } from './get-users';
 
 export function updateUser({ id, ...body }: UpdateUserBody & { id: number }) {
-  return apiSend('PATCH', `/users/${id}`, UserSchema, body);
+  return apiSend(
+    'PATCH',
+    `/users/${id}`,
+    () => import('../../../../shared/api/users').then((m) => m.UserSchema),
+    body,
+  );
 }
 
 export function resetPassword({ id, password }: { id: number; password: string }) {
-  return apiSend('POST', `/users/${id}/password`, z.null(), { password });
+  return apiSend('POST', `/users/${id}/password`, noContent, { password });
 }
 
 export function useUpdateUser() {

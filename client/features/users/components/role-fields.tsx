@@ -1,11 +1,16 @@
 import { useId } from 'react';
-import { ROLES, type RoleAssignment, RoleAssignmentSchema } from '../../../../shared';
+import type { RoleAssignment } from '../../../../shared';
+import { ROLES } from '../../../../shared/constants/role';
 import { useT } from '../../../i18n/context';
 
-/** Reads the role + country fields of a form as a role assignment, validated by the shared schema. */
-export function roleFromForm(data: FormData): { role?: RoleAssignment; error?: string } {
+/**
+ * Reads the role + country fields of a form as a role assignment, validated by the shared schema
+ * (imported on submit: the users page's first JS has no zod, issue 7).
+ */
+export async function roleFromForm(data: FormData): Promise<{ role?: RoleAssignment; error?: string }> {
   const role = String(data.get('role') ?? '');
   if (!role) return {};
+  const { RoleAssignmentSchema } = await import('../../../../shared/domain/role');
   const country = String(data.get('country') ?? '')
     .trim()
     .toUpperCase();

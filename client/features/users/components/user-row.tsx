@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared';
+import type { User } from '../../../../shared';
+import { PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
 import { useT } from '../../../i18n/context';
 import { describeRoles } from '../../auth/capabilities';
 import { useResetPassword, useUpdateUser } from '../api/update-user';
@@ -16,9 +17,9 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
   const who = user.displayName;
   const t = useT();
 
-  function addRole(e: FormEvent<HTMLFormElement>) {
+  async function addRole(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const { role, error } = roleFromForm(new FormData(e.currentTarget));
+    const { role, error } = await roleFromForm(new FormData(e.currentTarget));
     if (error || !role) return setMessage(error ?? t('users.chooseRole'));
     setMessage(null);
     update.mutate(

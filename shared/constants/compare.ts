@@ -1,0 +1,22 @@
+/**
+ * Comparison codes without zod (issue 7: the comparison views read them from the URL while
+ * rendering); shared/api/compare.ts and shared/api/change.ts re-export them next to their schemas.
+ */
+
+/**
+ * `saved`: a saved peer group, `group` = its id (GET /api/peer-groups); `un_region`: a UN M49 region
+ * by name (Africa, Americas, Asia, Europe, Oceania).
+ */
+export const PEER_GROUP_TYPES = [
+  'who_region',
+  'income_group',
+  'countries',
+  'all',
+  'saved',
+  'un_region',
+] as const;
+export type PeerGroupType = (typeof PEER_GROUP_TYPES)[number];
+
+/** How a country's answer moved between two rounds. */
+export const CHANGE_KINDS = ['improved', 'same', 'regressed', 'no_answer'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];

@@ -1,0 +1,3 @@
+/** Value statuses without zod (issue 7); shared/domain/value.ts re-exports them next to their schemas. */
+export const VALUE_STATUSES = ['reported', 'no_data', 'not_applicable'] as const;
+export type ValueStatus = (typeof VALUE_STATUSES)[number];
