@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '../constants/plan';
 import type { Sector } from './indicator';
 
-export const IMPLEMENTATION_STATUSES = ['not_started', 'ongoing', 'completed', 'cancelled'] as const;
+export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '../constants/plan';
 export const ImplementationStatusSchema = z.enum(IMPLEMENTATION_STATUSES);
-export type ImplementationStatus = z.infer<typeof ImplementationStatusSchema>;
 
 export const IMPLEMENTATION_STATUS_NAMES: Record<ImplementationStatus, string> = {
   not_started: 'Not started',

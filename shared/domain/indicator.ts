@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIRECTIONS, SECTORS, type Sector } from '../constants/indicator';
 import { LevelWordingSchema } from './level';
 
 export const MEASURE_TYPES = ['number', 'percentage', 'ratio', 'yes_no', 'level', 'text'] as const;
@@ -9,25 +10,13 @@ export const MeasureTypeSchema = z
   );
 export type MeasureType = z.infer<typeof MeasureTypeSchema>;
 
-export const DIRECTIONS = ['increase', 'decrease', 'maintain'] as const;
+export { DIRECTIONS, type Direction, SECTORS, type Sector } from '../constants/indicator';
 export const DirectionSchema = z.enum(DIRECTIONS);
-export type Direction = z.infer<typeof DirectionSchema>;
 
 export const RESULT_LEVELS = ['input', 'process', 'output', 'outcome', 'impact'] as const;
 export const ResultLevelSchema = z.enum(RESULT_LEVELS);
 
-/** One Health sectors of a NAP. */
-export const SECTORS = [
-  'human_health',
-  'terrestrial_animal_health',
-  'aquatic_animal_health',
-  'plant_health',
-  'food_production',
-  'food_safety',
-  'environment',
-] as const;
 export const SectorSchema = z.enum(SECTORS);
-export type Sector = z.infer<typeof SectorSchema>;
 
 export const SECTOR_NAMES: Record<Sector, string> = {
   human_health: 'Human health',

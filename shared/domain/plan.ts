@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FUNDING_STATUSES, PLAN_STATUSES } from '../constants/plan';
 import { ImplementationStatusSchema } from './implementation';
 import {
   DirectionSchema,
@@ -10,25 +11,17 @@ import {
 import { LevelSchema } from './level';
 import { ProgressStatusSchema } from './progress';
 
-export const PLAN_STATUSES = ['draft', 'approved', 'implementing', 'closed'] as const;
+export {
+  changesApproval,
+  FUNDING_STATUSES,
+  type FundingStatus,
+  PLAN_STATUSES,
+  type PlanStatus,
+} from '../constants/plan';
+
 export const PlanStatusSchema = z.enum(PLAN_STATUSES);
-export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 
-/**
- * A status change that is an approval act, which only the country's validators and admins may make:
- * approving a draft (any status past draft), setting or leaving "approved", or taking a plan back to
- * draft. Other changes (implementing → closed) are edits. The server enforces it; the plan form uses
- * it to offer only the statuses the user may choose.
- */
-export function changesApproval(from: PlanStatus | null, to: PlanStatus | undefined): boolean {
-  if (to === undefined || to === from) return false;
-  const wasDraft = from === null || from === 'draft';
-  return to === 'approved' || from === 'approved' || wasDraft !== (to === 'draft');
-}
-
-export const FUNDING_STATUSES = ['funded', 'partly', 'unfunded'] as const;
 export const FundingStatusSchema = z.enum(FUNDING_STATUSES);
-export type FundingStatus = z.infer<typeof FundingStatusSchema>;
 
 const illustrative = z
   .boolean()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROGRESS_STATUSES, type ProgressStatus } from '../constants/plan';
 import type { Direction } from './indicator';
 import { LEVELS, type Level, levelToScore } from './level';
 
@@ -21,9 +22,8 @@ import { LEVELS, type Level, levelToScore } from './level';
  * - Level indicators (A–E) are scored A = 1 … E = 5 and treated as increasing.
  */
 
-export const PROGRESS_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
+export { PROGRESS_STATUSES, type ProgressStatus } from '../constants/plan';
 export const ProgressStatusSchema = z.enum(PROGRESS_STATUSES);
-export type ProgressStatus = z.infer<typeof ProgressStatusSchema>;
 
 /** Shortfall tolerated as "at risk": 10 % of the planned change (or of the target without a path). */
 export const AT_RISK_TOLERANCE = 0.1;

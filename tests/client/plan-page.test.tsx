@@ -38,9 +38,12 @@ describe('Country plan page', () => {
     expect(within(rows[2] as HTMLElement).getByText('0 %')).toBeTruthy();
     expect(within(objectives).getByText('USD 1,242,200')).toBeTruthy();
 
-    const byObjective = screen.getByRole('img', { name: /Implementation rate by objective/ });
+    // The charts load lazily (issue 7).
+    const byObjective = await screen.findByRole('img', { name: /Implementation rate by objective/ });
     expect(JSON.parse(byObjective.getAttribute('data-datasets') ?? '[]')[0].data).toEqual([70, 0]);
-    expect(screen.getByRole('img', { name: /by sector: Human health 70 %; Environment 0 %/ })).toBeTruthy();
+    expect(
+      await screen.findByRole('img', { name: /by sector: Human health 70 %; Environment 0 %/ }),
+    ).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Implementation rate by One Health sector' })).toBeTruthy();
 
     const activities = screen.getByRole('table', { name: 'Activities' });

@@ -36,3 +36,5 @@ export function ImplementationChart({
     </div>
   );
 }
+
+export default ImplementationChart;

@@ -1,4 +1,5 @@
-import { changesApproval, type Me, type PlanStatus } from '../../../shared';
+import type { Me, PlanStatus } from '../../../shared';
+import { changesApproval } from '../../../shared/constants/plan';
 
 /** Mirrors the server's rules, only to hide controls it would refuse (the server decides). */
 export const canEditPlan = (me: Me | null | undefined, iso3: string) =>

@@ -1,6 +1,6 @@
 import type { IndicatorValue, Plan, PlanIndicator, ProgressStatus, ProgressValue } from '../../../shared';
-import { PROGRESS_STATUSES } from '../../../shared';
 import type { ProgressSeries } from '../../../shared/charts/progress-chart';
+import { PROGRESS_STATUSES } from '../../../shared/constants/plan';
 
 type Amount = { value: number | null; level: string | null };
 const amountOf = (a: Amount): ProgressValue | null => (a.level as ProgressValue | null) ?? a.value;

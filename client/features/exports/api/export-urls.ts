@@ -1,4 +1,5 @@
-import { type ExportFormat, exportQueryString } from '../../../../shared';
+import type { ExportFormat } from '../../../../shared';
+import { exportQueryString } from '../../../../shared/constants/export-query';
 
 /** The data a view shows, as the export API filters it (shared/api/exports.ts). */
 export interface ExportFilters {

@@ -1,12 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { FrameworkListSchema } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 /** Every framework (TrACSS rounds, national frameworks), for the export page's framework filter. */
 export function frameworksQueryOptions() {
   return queryOptions({
     queryKey: ['frameworks'],
-    queryFn: ({ signal }) => apiGet('/frameworks', FrameworkListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      apiGet(
+        '/frameworks',
+        () => import('../../../../shared/api/frameworks').then((m) => m.FrameworkListSchema),
+        { signal },
+      ),
   });
 }
 

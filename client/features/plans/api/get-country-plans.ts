@@ -1,9 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type Plan, PlanListSchema } from '../../../../shared';
+import type { Plan } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export function getCountryPlans(iso3: string, signal?: AbortSignal): Promise<{ items: Plan[] }> {
-  return apiGet(`/countries/${encodeURIComponent(iso3)}/plans`, PlanListSchema, { signal });
+  return apiGet(
+    `/countries/${encodeURIComponent(iso3)}/plans`,
+    () => import('../../../../shared/api/plans').then((m) => m.PlanListSchema),
+    { signal },
+  );
 }
 
 export const countryPlansKey = (iso3: string) => ['plans', 'country', iso3.toUpperCase()] as const;

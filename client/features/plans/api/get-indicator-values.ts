@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { ValuePageSchema } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 /** A country's values of one indicator, every period (for the progress chart). */
@@ -7,7 +6,7 @@ export function useIndicatorValues(iso3: string, framework: string, indicator: s
   return useQuery({
     queryKey: ['values', { country: iso3, framework, indicator }],
     queryFn: ({ signal }) =>
-      apiGet('/values', ValuePageSchema, {
+      apiGet('/values', () => import('../../../../shared/api/values').then((m) => m.ValuePageSchema), {
         params: { country: iso3, framework, indicator, limit: 200 },
         signal,
       }),

@@ -1,11 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type HistoryEntry, HistoryListSchema } from '../../../../shared';
+import type { HistoryEntry } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export type PlanHistoryFilter = { entityType?: HistoryEntry['entityType']; entityId?: number };
 
 export function getPlanHistory(planId: number, f: PlanHistoryFilter, signal?: AbortSignal) {
-  return apiGet(`/plans/${planId}/history`, HistoryListSchema, { params: f, signal });
+  return apiGet(
+    `/plans/${planId}/history`,
+    () => import('../../../../shared/api/plan-edit').then((m) => m.HistoryListSchema),
+    { params: f, signal },
+  );
 }
 
 export const planHistoryKey = (planId: number, f?: PlanHistoryFilter) =>

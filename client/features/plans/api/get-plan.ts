@@ -1,9 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type Plan, PlanSchema } from '../../../../shared';
+import type { Plan } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export function getPlan(planId: number, signal?: AbortSignal): Promise<Plan> {
-  return apiGet(`/plans/${planId}`, PlanSchema, { signal });
+  return apiGet(
+    `/plans/${planId}`,
+    () => import('../../../../shared/domain/plan').then((m) => m.PlanSchema),
+    { signal },
+  );
 }
 
 export const planKey = (planId: number) => ['plans', 'id', planId] as const;

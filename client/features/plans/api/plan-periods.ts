@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type CreatePlanPeriod, PlanPeriodListSchema, PlanPeriodSchema } from '../../../../shared';
+import type { CreatePlanPeriod } from '../../../../shared';
 import { apiGet, apiSend } from '../../../lib/api-client';
 
 export const planPeriodsKey = (planId: number) => ['plans', 'periods', planId] as const;
@@ -7,7 +7,12 @@ export const planPeriodsKey = (planId: number) => ['plans', 'periods', planId] a
 export function planPeriodsQueryOptions(planId: number) {
   return queryOptions({
     queryKey: planPeriodsKey(planId),
-    queryFn: ({ signal }) => apiGet(`/plans/${planId}/periods`, PlanPeriodListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      apiGet(
+        `/plans/${planId}/periods`,
+        () => import('../../../../shared/api/reporting').then((m) => m.PlanPeriodListSchema),
+        { signal },
+      ),
   });
 }
 
@@ -20,7 +25,12 @@ export function useCreatePlanPeriod(planId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreatePlanPeriod) =>
-      apiSend('POST', `/plans/${planId}/periods`, PlanPeriodSchema, body),
+      apiSend(
+        'POST',
+        `/plans/${planId}/periods`,
+        () => import('../../../../shared/api/reporting').then((m) => m.PlanPeriodSchema),
+        body,
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: planPeriodsKey(planId) });
       void queryClient.invalidateQueries({ queryKey: ['due'] });

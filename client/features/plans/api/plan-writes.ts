@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type Plan, PlanSchema } from '../../../../shared';
+import type { Plan } from '../../../../shared';
 import { apiSend, type WriteMethod } from '../../../lib/api-client';
 import { countryPlansKey } from './get-country-plans';
 import { planKey } from './get-plan';
@@ -10,7 +10,12 @@ import { planHistoryKey } from './get-plan-history';
  * mutation for all of them, the body already checked with the endpoint's shared schema.
  */
 export function sendPlanWrite(method: WriteMethod, path: string, body?: unknown): Promise<Plan> {
-  return apiSend(method, path, PlanSchema, body);
+  return apiSend(
+    method,
+    path,
+    () => import('../../../../shared/domain/plan').then((m) => m.PlanSchema),
+    body,
+  );
 }
 
 export function usePlanWrite() {

@@ -1,10 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type Plan, PlanSchema, type UpdateActivity } from '../../../../shared';
+import type { Plan, UpdateActivity } from '../../../../shared';
 import { apiSend } from '../../../lib/api-client';
 import { countryPlansKey } from './get-country-plans';
 
 export function updateActivity(planId: number, activityId: number, body: UpdateActivity): Promise<Plan> {
-  return apiSend('PATCH', `/plans/${planId}/activities/${activityId}`, PlanSchema, body);
+  return apiSend(
+    'PATCH',
+    `/plans/${planId}/activities/${activityId}`,
+    () => import('../../../../shared/domain/plan').then((m) => m.PlanSchema),
+    body,
+  );
 }
 
 /** Changes an activity; the answer is the whole plan with its rates recomputed, put into the cache. */

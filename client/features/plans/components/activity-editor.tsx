@@ -1,11 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import {
-  IMPLEMENTATION_STATUSES,
-  type ImplementationStatus,
-  type Plan,
-  type PlanActivity,
-  UpdateActivitySchema,
-} from '../../../../shared';
+import type { ImplementationStatus, Plan, PlanActivity } from '../../../../shared';
+import { IMPLEMENTATION_STATUSES } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
 import { useUpdateActivity } from '../api/update-activity';
 
@@ -34,8 +29,10 @@ export function ActivityEditor({ plan, activity }: { plan: Plan; activity: PlanA
     if (next === 'not_started') setPercent('0');
   };
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    const { UpdateActivitySchema } = await import('../../../../shared/api/plans');
     const parsed = UpdateActivitySchema.safeParse({
       implementationStatus: status,
       percentComplete: percent === '' ? null : Number(percent),

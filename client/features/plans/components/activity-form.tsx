@@ -1,13 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
-import {
-  CreateActivitySchema,
-  FUNDING_STATUSES,
-  IMPLEMENTATION_STATUSES,
-  type Plan,
-  type PlanActivity,
-  SECTORS,
-  UpdateActivitySchema,
-} from '../../../../shared';
+import type { Plan, PlanActivity } from '../../../../shared';
+import { SECTORS } from '../../../../shared/constants/indicator';
+import { FUNDING_STATUSES, IMPLEMENTATION_STATUSES } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
 import { usePlanWrite } from '../api/plan-writes';
 import { issuesText, numberOf, textOf } from '../form-data';
@@ -29,7 +23,7 @@ export function ActivityForm({
   const [error, setError] = useState<string | null>(null);
   const a = activity;
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
@@ -48,6 +42,8 @@ export function ActivityForm({
       // Empty: the status decides (completed 100, not started 0).
       percentComplete: numberOf(data, 'percentComplete') ?? undefined,
     };
+    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    const { CreateActivitySchema, UpdateActivitySchema } = await import('../../../../shared/api/plans');
     const parsed = a
       ? UpdateActivitySchema.safeParse({ ...fields, version: a.version })
       : CreateActivitySchema.safeParse(fields);

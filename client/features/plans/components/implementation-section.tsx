@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react';
 import type { Plan } from '../../../../shared';
-import { ImplementationChart } from '../../../components/charts/implementation-chart';
+import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../i18n/context';
 import { formatRate } from '../format';
+
+// Chart.js loads after the page's first JS (issue 7); the tables below carry the same numbers.
+const ImplementationChart = lazy(() => import('../../../components/charts/implementation-chart'));
 
 /** Implementation rate by objective and by One Health sector: bar charts, each with a table alternative. */
 export function ImplementationSection({ plan }: { plan: Plan }) {
@@ -26,21 +30,25 @@ export function ImplementationSection({ plan }: { plan: Plan }) {
         </p>
       )}
       <h3>{t('impl.byObjective')}</h3>
-      <ImplementationChart
-        rows={byObjective}
-        label={t('impl.objectiveLabel', {
-          list: byObjective.map((r) => `${r.label} ${formatRate(r.rate)}`).join('; '),
-        })}
-        testId="implementation-by-objective"
-      />
+      <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
+        <ImplementationChart
+          rows={byObjective}
+          label={t('impl.objectiveLabel', {
+            list: byObjective.map((r) => `${r.label} ${formatRate(r.rate)}`).join('; '),
+          })}
+          testId="implementation-by-objective"
+        />
+      </Suspense>
       <h3>{t('impl.bySector')}</h3>
-      <ImplementationChart
-        rows={bySector}
-        label={t('impl.sectorLabel', {
-          list: bySector.map((r) => `${r.label} ${formatRate(r.rate)}`).join('; '),
-        })}
-        testId="implementation-by-sector"
-      />
+      <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
+        <ImplementationChart
+          rows={bySector}
+          label={t('impl.sectorLabel', {
+            list: bySector.map((r) => `${r.label} ${formatRate(r.rate)}`).join('; '),
+          })}
+          testId="implementation-by-sector"
+        />
+      </Suspense>
       <details className="table-alternative">
         <summary>{t('impl.sectorTable')}</summary>
         <table className="table table--compact">

@@ -1,11 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import {
-  CreatePlanIndicatorSchema,
-  DIRECTIONS,
-  type Plan,
-  type PlanIndicator,
-  UpdatePlanIndicatorSchema,
-} from '../../../../shared';
+import type { Plan, PlanIndicator } from '../../../../shared';
+import { DIRECTIONS } from '../../../../shared/constants/indicator';
 import { useT } from '../../../i18n/context';
 import { amountOf, parseTargets } from '../amounts';
 import { usePlanWrite } from '../api/plan-writes';
@@ -39,7 +34,7 @@ export function IndicatorForm({
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<'framework' | 'national'>('national');
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
@@ -48,6 +43,10 @@ export function IndicatorForm({
       baseline: baselineOf(data),
       direction: textOf(data, 'direction') ?? undefined,
     };
+    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    const { CreatePlanIndicatorSchema, UpdatePlanIndicatorSchema } = await import(
+      '../../../../shared/api/plans'
+    );
     const parsed = item
       ? UpdatePlanIndicatorSchema.safeParse({ ...common, version: item.version })
       : CreatePlanIndicatorSchema.safeParse({

@@ -1,10 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import {
-  CreateObjectiveSchema,
-  type Plan,
-  type PlanObjective,
-  UpdateObjectiveSchema,
-} from '../../../../shared';
+import type { Plan, PlanObjective } from '../../../../shared';
 import { useT } from '../../../i18n/context';
 import { usePlanWrite } from '../api/plan-writes';
 import { issuesText, numberOf, textOf } from '../form-data';
@@ -27,7 +22,7 @@ export function ObjectiveForm({
   const t = useT();
   const [error, setError] = useState<string | null>(null);
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
@@ -38,6 +33,8 @@ export function ObjectiveForm({
       budget: numberOf(data, 'budget'),
       currency: textOf(data, 'currency'),
     };
+    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    const { CreateObjectiveSchema, UpdateObjectiveSchema } = await import('../../../../shared/api/plans');
     const parsed = objective
       ? UpdateObjectiveSchema.safeParse({ ...fields, version: objective.version })
       : CreateObjectiveSchema.safeParse(fields);

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { CreatePlanPeriodSchema, type Plan } from '../../../../shared';
+import type { Plan } from '../../../../shared';
 import { useI18n } from '../../../i18n/context';
 import { useCreatePlanPeriod, usePlanPeriods } from '../api/plan-periods';
 import { issuesText, numberOf, textOf } from '../form-data';
@@ -16,9 +16,11 @@ export function PeriodsEditor({ plan, canCreate }: { plan: Plan; canCreate: bool
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
+    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    const { CreatePlanPeriodSchema } = await import('../../../../shared/api/reporting');
     const parsed = CreatePlanPeriodSchema.safeParse({
       kind,
       year: numberOf(data, 'year'),

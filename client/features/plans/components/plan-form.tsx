@@ -1,11 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import {
-  CreatePlanSchema,
-  PLAN_STATUSES,
-  type Plan,
-  type PlanStatus,
-  UpdatePlanSchema,
-} from '../../../../shared';
+import type { Plan, PlanStatus } from '../../../../shared';
+import { PLAN_STATUSES } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
 import { useMe } from '../../auth/api/get-me';
 import { canApprovePlans } from '../../auth/capabilities';
@@ -36,7 +31,7 @@ export function PlanForm({
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const fields = {
@@ -47,6 +42,8 @@ export function PlanForm({
       generation: numberOf(data, 'generation') ?? undefined,
       sourceNote: textOf(data, 'sourceNote'),
     };
+    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    const { CreatePlanSchema, UpdatePlanSchema } = await import('../../../../shared/api/plan-edit');
     const parsed = plan
       ? UpdatePlanSchema.safeParse({ ...fields, version: plan.version })
       : CreatePlanSchema.safeParse(fields);

@@ -19,3 +19,5 @@ export function ProgressChart({ series, label }: { series: ProgressSeries; label
     </div>
   );
 }
+
+export default ProgressChart;

@@ -1,10 +1,14 @@
-import { useId, useState } from 'react';
-import { type Plan, PROGRESS_STATUSES } from '../../../../shared';
+import { lazy, Suspense, useId, useState } from 'react';
+import type { Plan } from '../../../../shared';
+import { PROGRESS_STATUSES } from '../../../../shared/constants/plan';
+import { LoadingState } from '../../../components/ui/loading-state';
 import { useI18n, useT } from '../../../i18n/context';
 import { useIndicatorValues } from '../api/get-indicator-values';
 import { formatAmount } from '../format';
 import { progressSeriesOf, statusCounts } from '../progress-series';
-import { ProgressChart } from './progress-chart';
+
+// Chart.js loads after the page's first JS (issue 7).
+const ProgressChart = lazy(() => import('./progress-chart'));
 
 /** A status summary of the plan's indicators, and one indicator's values against its target path. */
 export function ProgressSection({ plan }: { plan: Plan }) {
@@ -85,7 +89,9 @@ function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][nu
       {pi.illustrative || pi.targets.some((t) => t.illustrative) ? (
         <p className="muted small">{t('progress.illustrative')}</p>
       ) : null}
-      <ProgressChart series={series} label={label} />
+      <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
+        <ProgressChart series={series} label={label} />
+      </Suspense>
       <p className="muted small">{label}</p>
     </>
   );

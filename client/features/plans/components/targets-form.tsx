@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { type Plan, type PlanIndicator, PutTargetsSchema } from '../../../../shared';
+import type { Plan, PlanIndicator } from '../../../../shared';
 import { useT } from '../../../i18n/context';
 import { parseTargets, targetsText } from '../amounts';
 import { usePlanWrite } from '../api/plan-writes';
@@ -14,9 +14,11 @@ export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator })
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
+    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    const { PutTargetsSchema } = await import('../../../../shared/api/plans');
     const parsed = PutTargetsSchema.safeParse({
       targets: parseTargets(textOf(data, 'targets')),
       version: item.version,

@@ -1,0 +1,28 @@
+/**
+ * Plan, activity and progress statuses without zod (issue 7: the plan pages render them before any
+ * schema loads); shared/domain/plan.ts, implementation.ts and progress.ts re-export them next to their schemas.
+ */
+
+export const PLAN_STATUSES = ['draft', 'approved', 'implementing', 'closed'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/**
+ * A status change that is an approval act, which only the country's validators and admins may make:
+ * approving a draft (any status past draft), setting or leaving "approved", or taking a plan back to
+ * draft. Other changes (implementing → closed) are edits. The server enforces it; the plan form uses
+ * it to offer only the statuses the user may choose.
+ */
+export function changesApproval(from: PlanStatus | null, to: PlanStatus | undefined): boolean {
+  if (to === undefined || to === from) return false;
+  const wasDraft = from === null || from === 'draft';
+  return to === 'approved' || from === 'approved' || wasDraft !== (to === 'draft');
+}
+
+export const FUNDING_STATUSES = ['funded', 'partly', 'unfunded'] as const;
+export type FundingStatus = (typeof FUNDING_STATUSES)[number];
+
+export const IMPLEMENTATION_STATUSES = ['not_started', 'ongoing', 'completed', 'cancelled'] as const;
+export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
+
+export const PROGRESS_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
