@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { Plan } from '../../../../shared';
 import { apiSend, type WriteMethod } from '../../../lib/api-client';
+import { issuesText } from '../form-data';
 import { countryPlansKey } from './get-country-plans';
 import { planKey } from './get-plan';
 import { planHistoryKey } from './get-plan-history';
@@ -29,4 +31,38 @@ export function usePlanWrite() {
       void queryClient.invalidateQueries({ queryKey: planHistoryKey(plan.id) });
     },
   });
+}
+
+/**
+ * The element forms' save: a body the shared schema refused shows its issues (naming the fields);
+ * otherwise it is sent to `path` (POST for a new element, PATCH for an existing one), a new-element
+ * form is cleared on success, and the server's refusal is shown.
+ */
+export function saveElement(
+  write: ReturnType<typeof usePlanWrite>,
+  parsed: z.ZodSafeParseResult<unknown>,
+  opts: {
+    path: string;
+    isNew: boolean;
+    form: HTMLFormElement;
+    setError: (e: string | null) => void;
+    onDone?: () => void;
+  },
+): void {
+  const { path, isNew, form, setError, onDone } = opts;
+  if (!parsed.success) {
+    setError(issuesText(parsed.error));
+    return;
+  }
+  setError(null);
+  write.mutate(
+    { method: isNew ? 'POST' : 'PATCH', path, body: parsed.data },
+    {
+      onSuccess: () => {
+        if (isNew) form.reset();
+        onDone?.();
+      },
+      onError: (err) => setError(err.message),
+    },
+  );
 }

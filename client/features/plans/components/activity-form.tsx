@@ -3,8 +3,8 @@ import type { Plan, PlanActivity } from '../../../../shared';
 import { SECTORS } from '../../../../shared/constants/indicator';
 import { FUNDING_STATUSES, IMPLEMENTATION_STATUSES } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
-import { usePlanWrite } from '../api/plan-writes';
-import { issuesText, numberOf, textOf } from '../form-data';
+import { saveElement, usePlanWrite } from '../api/plan-writes';
+import { numberOf, textOf } from '../form-data';
 import { FormMessage } from './form-message';
 
 /** Adds an activity (none given) or changes every field of one. */
@@ -47,19 +47,13 @@ export function ActivityForm({
     const parsed = a
       ? UpdateActivitySchema.safeParse({ ...fields, version: a.version })
       : CreateActivitySchema.safeParse(fields);
-    if (!parsed.success) return setError(issuesText(parsed.error));
-    setError(null);
-    const path = `/plans/${plan.id}/activities${a ? `/${a.id}` : ''}`;
-    write.mutate(
-      { method: a ? 'PATCH' : 'POST', path, body: parsed.data },
-      {
-        onSuccess: () => {
-          if (!a) form.reset();
-          onDone?.();
-        },
-        onError: (err) => setError(err.message),
-      },
-    );
+    saveElement(write, parsed, {
+      path: `/plans/${plan.id}/activities${a ? `/${a.id}` : ''}`,
+      isNew: !a,
+      form,
+      setError,
+      onDone,
+    });
   };
 
   return (

@@ -3,8 +3,8 @@ import type { Plan, PlanIndicator } from '../../../../shared';
 import { DIRECTIONS } from '../../../../shared/constants/indicator';
 import { useT } from '../../../i18n/context';
 import { amountOf, parseTargets } from '../amounts';
-import { usePlanWrite } from '../api/plan-writes';
-import { issuesText, numberOf, textOf } from '../form-data';
+import { saveElement, usePlanWrite } from '../api/plan-writes';
+import { numberOf, textOf } from '../form-data';
 import { FormMessage } from './form-message';
 
 const MEASURES = ['number', 'percentage', 'ratio', 'yes_no', 'level'] as const;
@@ -63,19 +63,13 @@ export function IndicatorForm({
                 },
           targets: parseTargets(textOf(data, 'targets')),
         });
-    if (!parsed.success) return setError(issuesText(parsed.error));
-    setError(null);
-    const path = `/plans/${plan.id}/indicators${item ? `/${item.id}` : ''}`;
-    write.mutate(
-      { method: item ? 'PATCH' : 'POST', path, body: parsed.data },
-      {
-        onSuccess: () => {
-          if (!item) form.reset();
-          onDone?.();
-        },
-        onError: (err) => setError(err.message),
-      },
-    );
+    saveElement(write, parsed, {
+      path: `/plans/${plan.id}/indicators${item ? `/${item.id}` : ''}`,
+      isNew: !item,
+      form,
+      setError,
+      onDone,
+    });
   };
 
   return (

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanObjective } from '../../../../shared';
 import { useT } from '../../../i18n/context';
-import { usePlanWrite } from '../api/plan-writes';
-import { issuesText, numberOf, textOf } from '../form-data';
+import { saveElement, usePlanWrite } from '../api/plan-writes';
+import { numberOf, textOf } from '../form-data';
 import { FormMessage } from './form-message';
 
 const GAP_NUMBERS = [1, 2, 3, 4, 5] as const;
@@ -38,19 +38,13 @@ export function ObjectiveForm({
     const parsed = objective
       ? UpdateObjectiveSchema.safeParse({ ...fields, version: objective.version })
       : CreateObjectiveSchema.safeParse(fields);
-    if (!parsed.success) return setError(issuesText(parsed.error));
-    setError(null);
-    const path = `/plans/${plan.id}/objectives${objective ? `/${objective.id}` : ''}`;
-    write.mutate(
-      { method: objective ? 'PATCH' : 'POST', path, body: parsed.data },
-      {
-        onSuccess: () => {
-          if (!objective) form.reset();
-          onDone?.();
-        },
-        onError: (err) => setError(err.message),
-      },
-    );
+    saveElement(write, parsed, {
+      path: `/plans/${plan.id}/objectives${objective ? `/${objective.id}` : ''}`,
+      isNew: !objective,
+      form,
+      setError,
+      onDone,
+    });
   };
 
   return (
