@@ -1,6 +1,7 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
+import { verifyPassword } from './modules/auth/password';
 import { authRoutes } from './modules/auth/routes';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './modules/auth/throttle';
 import { sharedIndicatorRoutes } from './modules/compare/indicator-routes';
@@ -36,6 +37,8 @@ export interface AppDeps {
   /** Session lifetimes; defaults 30 min idle, 12 h absolute. */
   session?: { idleMs: number; absoluteMs: number };
   throttle?: ThrottlePolicy;
+  /** Password verification; default argon2 (verifyPassword). Tests wrap it to count the verifications. */
+  verifyPassword?: (passwordHash: string, password: string) => Promise<boolean>;
   /** The clock (tests move it to expire sessions). */
   now?: () => Date;
   /** Comparison answers cached per process, checked against the data version (default 256; 0 = off). */
@@ -58,6 +61,7 @@ export async function buildApp(deps: AppDeps) {
     policy: { publicRead: deps.publicRead ?? true },
     session: deps.session ?? { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
     throttle: deps.throttle ?? DEFAULT_THROTTLE,
+    verifyPassword: deps.verifyPassword ?? verifyPassword,
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

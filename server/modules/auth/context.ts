@@ -9,4 +9,6 @@ export interface AuthContext {
   policy: AccessPolicy;
   session: { idleMs: number; absoluteMs: number };
   throttle: ThrottlePolicy;
+  /** Checks a password against its argon2 hash (tests wrap it to count verifications). */
+  verifyPassword: (passwordHash: string, password: string) => Promise<boolean>;
 }

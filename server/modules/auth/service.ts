@@ -3,13 +3,7 @@ import { AppError } from '../../lib/errors';
 import { recordAuthEvent } from '../audit/repository';
 import { findUserByEmail, findUserById, rolesOf, updateUserRow } from '../users/repository';
 import type { AuthContext } from './context';
-import {
-  checkPasswordPolicy,
-  dummyPasswordHash,
-  hashPassword,
-  needsRehash,
-  verifyPassword,
-} from './password';
+import { checkPasswordPolicy, dummyPasswordHash, hashPassword, needsRehash } from './password';
 import type { Principal } from './permissions';
 import { csrfTokenFor, newSecret, sha256Hex } from './secrets';
 import {
@@ -18,7 +12,7 @@ import {
   deleteSessionsOfUser,
   insertSession,
 } from './session-repository';
-import { accountKey, addressKey, clearKey, lockedFor, recordFailure } from './throttle';
+import { accountKey, addressKey, clearKey, lockedFor, refundAttempt, reserveAttempt } from './throttle';
 
 export interface ClientInfo {
   ip: string;
@@ -28,43 +22,51 @@ export interface ClientInfo {
 /** One answer for an unknown email, a wrong password and a deactivated account: no enumeration. */
 const badCredentials = () => new AppError(401, 'email or password: incorrect');
 
+/** Takes an attempt from the address's and the account's allowance; false (nothing taken) when either is locked. */
+async function reserveSignIn(ctx: AuthContext, keys: { account: string; address: string }, now: Date) {
+  if (!(await reserveAttempt(ctx.db, keys.address, ctx.throttle.address, now))) return false;
+  if (await reserveAttempt(ctx.db, keys.account, ctx.throttle.account, now)) return true;
+  await refundAttempt(ctx.db, keys.address, ctx.throttle.address);
+  return false;
+}
+
 export async function signIn(ctx: AuthContext, body: SignInBody, client: ClientInfo) {
   const now = ctx.now();
-  const keys = [accountKey(body.email), addressKey(client.ip)];
-  const wait = await lockedFor(ctx.db, keys, now);
+  const keys = { account: accountKey(body.email), address: addressKey(client.ip) };
+  // The attempt is counted before argon2 runs (one atomic upsert per key), so a burst of parallel
+  // attempts gets no more verifications than the policy allows, whichever process answers them.
   // A locked key answers 429 at once, without argon2. That leaks nothing: the account key is the
   // email as typed, locked the same way whether or not an account has it (unknown emails count
-  // failures too), so a locked unknown email and a locked real one get the same fast answer.
+  // attempts too), so a locked unknown email and a locked real one get the same fast answer.
   // Running argon2 here would only hand an attacker 48 ms of server CPU per refused request.
-  if (wait > 0) {
+  if (!(await reserveSignIn(ctx, keys, now))) {
+    const wait = await lockedFor(ctx.db, [keys.account, keys.address], now);
     await recordAuthEvent(ctx.db, {
       event: 'sign_in.throttled',
       at: now,
       ip: client.ip,
       details: { email: body.email.slice(0, 254) },
     });
-    const retryAfter = Math.ceil(wait / 1000);
+    // The lock may have ended between the refusal and the read: still at least 1 s.
+    const retryAfter = Math.max(1, Math.ceil(wait / 1000));
     throw new AppError(429, `sign-in: too many failed attempts; try again in ${retryAfter} s`, {
       headers: { 'retry-after': String(retryAfter) },
     });
   }
   const user = await findUserByEmail(ctx.db, body.email);
   // Always run argon2 once, whether or not the account exists, so both answers take as long.
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password);
+  const ok = await ctx.verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password);
   if (!user || !ok || !user.active) {
-    await ctx.db.transaction(async (tx) => {
-      await recordFailure(tx, keys[0] as string, ctx.throttle.account, now);
-      await recordFailure(tx, keys[1] as string, ctx.throttle.address, now);
-      await recordAuthEvent(tx, {
-        event: 'sign_in.failure',
-        at: now,
-        subjectId: user?.id ?? null,
-        ip: client.ip,
-        details: {
-          email: body.email.slice(0, 254),
-          reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive',
-        },
-      });
+    // The attempt stays counted on both keys (reserved above).
+    await recordAuthEvent(ctx.db, {
+      event: 'sign_in.failure',
+      at: now,
+      subjectId: user?.id ?? null,
+      ip: client.ip,
+      details: {
+        email: body.email.slice(0, 254),
+        reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive',
+      },
     });
     throw badCredentials();
   }
@@ -84,7 +86,9 @@ export async function signIn(ctx: AuthContext, body: SignInBody, client: ClientI
       ip: client.ip.slice(0, 64),
       userAgent: client.userAgent?.slice(0, 300) ?? null,
     });
-    await clearKey(tx, keys[0] as string);
+    // Success clears the account's count; the address keeps only its failures.
+    await clearKey(tx, keys.account);
+    await refundAttempt(tx, keys.address, ctx.throttle.address);
     await recordAuthEvent(tx, {
       event: 'sign_in.success',
       at: now,
@@ -141,7 +145,7 @@ export async function changePassword(
   ip: string,
 ) {
   const user = await findUserById(ctx.db, p.userId);
-  if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
+  if (!user || !(await ctx.verifyPassword(user.passwordHash, body.currentPassword))) {
     throw new AppError(400, 'currentPassword: incorrect');
   }
   checkPasswordPolicy(body.newPassword, 'newPassword', user.email);
