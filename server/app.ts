@@ -21,6 +21,7 @@ import { userRoutes } from './modules/users/routes';
 import { valueRoutes } from './modules/values/routes';
 import { registerAuth, withAccess } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
+import { type Limits, registerLimits } from './plugins/limits';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security';
 import { registerClient } from './plugins/static';
@@ -41,6 +42,11 @@ export interface AppDeps {
   verifyPassword?: (passwordHash: string, password: string) => Promise<boolean>;
   /** The clock (tests move it to expire sessions). */
   now?: () => Date;
+  /**
+   * Rate limits, concurrency gates and load shedding (server/plugins/limits.ts; index.ts passes
+   * the configured ones). Omitted: none, for tests that are not about them.
+   */
+  limits?: Limits;
   /** Comparison answers cached per process, checked against the data version (default 256; 0 = off). */
   compareCacheEntries?: number;
 }
@@ -70,6 +76,8 @@ export async function buildApp(deps: AppDeps) {
     reply.header('x-request-id', req.id);
   });
   await registerSecurityHeaders(app);
+  // Before auth: a request refused for load costs no session lookup.
+  if (deps.limits) await registerLimits(app, deps.limits);
   await registerAuth(app, auth);
   await registerOpenApi(app);
   await app.register(systemRoutes(deps.database));

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const perMinute = (fallback: number) => z.coerce.number().int().min(0).max(100_000).default(fallback);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -31,6 +33,25 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   ADMIN_EMAIL: z.string().trim().max(254).pipe(z.email('must be an email address')).optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
+  // Limits on expensive work (docs/decisions/rate-limits-and-load-shedding.md): requests a
+  // minute per signed-in user, or per client address for anonymous requests; 0 = no limit.
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: perMinute(30),
+  RATE_LIMIT_REPORTS_PER_MINUTE: perMinute(12),
+  RATE_LIMIT_EXPORTS_PER_MINUTE: perMinute(30),
+  RATE_LIMIT_IMPORTS_PER_MINUTE: perMinute(20),
+  // Reports (PDF/XLSX) and data exports that run at once in this process, and how many may wait.
+  REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  REPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  EXPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(1000)
+    .describe('Answer 503 while the event loop lags more than this (ms); 0 = off'),
+  BUSY_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

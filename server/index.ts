@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { prepareDatabase } from './db/bootstrap';
 import { openDatabase } from './db/client';
 import { startAuthHousekeeping } from './modules/auth/housekeeping';
+import { limitsFromConfig } from './plugins/limits';
 
 // Process entry: config → db → migrate/load → app → listen → graceful shutdown.
 const started = performance.now();
@@ -18,6 +19,7 @@ const app = await buildApp({
   publicRead: config.PUBLIC_READ,
   trustProxy: config.TRUST_PROXY,
   session: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_MAX_HOURS * 3_600_000 },
+  limits: limitsFromConfig(config),
 });
 await prepareDatabase(database, {
   loadReferenceData: config.LOAD_REFERENCE_DATA,
