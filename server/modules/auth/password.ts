@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../shared';
-import { AppError } from '../../lib/errors';
 
 /**
  * The argon2id cost of every new hash (passwords and the anti-enumeration dummy alike): 64 MiB,
@@ -52,31 +49,4 @@ let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(`dummy-${crypto.randomUUID()}`);
   return dummyHash;
-}
-
-const COMMON = new Set(
-  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .map((l) => l.trim().toLowerCase())
-    .filter(Boolean),
-);
-
-/**
- * The password policy (NIST SP 800-63B): length, and not a commonly used password. `field` names
- * the field in the error message.
- */
-export function checkPasswordPolicy(password: string, field: string, email?: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new AppError(400, `${field}: must be at least ${PASSWORD_MIN_LENGTH} characters`);
-  }
-  if (password.length > PASSWORD_MAX_LENGTH) {
-    throw new AppError(400, `${field}: must be at most ${PASSWORD_MAX_LENGTH} characters`);
-  }
-  const lower = password.toLowerCase();
-  if (COMMON.has(lower) || /^(.)\1*$/.test(password)) {
-    throw new AppError(400, `${field}: is one of the most common passwords; choose another`);
-  }
-  if (email && lower === email.trim().toLowerCase()) {
-    throw new AppError(400, `${field}: must not be the email address`);
-  }
 }

@@ -3,7 +3,8 @@ import { AppError } from '../../lib/errors';
 import { recordAuthEvent } from '../audit/repository';
 import { findUserByEmail, findUserById, rolesOf, updateUserRow } from '../users/repository';
 import type { AuthContext } from './context';
-import { checkPasswordPolicy, dummyPasswordHash, hashPassword, needsRehash } from './password';
+import { dummyPasswordHash, hashPassword, needsRehash } from './password';
+import { checkPasswordPolicy } from './password-policy';
 import type { Principal } from './permissions';
 import { csrfTokenFor, newSecret, sha256Hex } from './secrets';
 import {
@@ -148,7 +149,7 @@ export async function changePassword(
   if (!user || !(await ctx.verifyPassword(user.passwordHash, body.currentPassword))) {
     throw new AppError(400, 'currentPassword: incorrect');
   }
-  checkPasswordPolicy(body.newPassword, 'newPassword', user.email);
+  await checkPasswordPolicy(body.newPassword, 'newPassword', user.email);
   const passwordHash = await hashPassword(body.newPassword);
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {

@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../db/client';
 import { AppError, parseInput } from '../../lib/errors';
 import { recordAuthEvent } from '../audit/repository';
 import type { AuthContext } from '../auth/context';
-import { checkPasswordPolicy, hashPassword } from '../auth/password';
+import { hashPassword } from '../auth/password';
+import { checkPasswordPolicy } from '../auth/password-policy';
 import { type Principal, requireAdmin } from '../auth/permissions';
 import { deleteSessionsOfUser } from '../auth/session-repository';
 import { findCountry } from '../countries/repository';
@@ -72,7 +73,7 @@ export async function createUser(
 ): Promise<User> {
   if (!opts.system) requireAdmin(actor);
   const body = parseInput(CreateUserBodySchema, input);
-  checkPasswordPolicy(body.password, 'password', body.email);
+  await checkPasswordPolicy(body.password, 'password', body.email);
   const passwordHash = await hashPassword(body.password);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
@@ -165,7 +166,7 @@ export async function resetPassword(
   const admin = requireAdmin(actor);
   const user = await findUserById(ctx.db, id);
   if (!user) throw new AppError(404, `user: no user with id ${id}`);
-  checkPasswordPolicy(password, 'password', user.email);
+  await checkPasswordPolicy(password, 'password', user.email);
   const passwordHash = await hashPassword(password);
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
