@@ -23,6 +23,7 @@ import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security';
 import { registerClient } from './plugins/static';
+import { registerUploads } from './plugins/uploads';
 
 export interface AppDeps {
   database: Database;
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps) {
   await registerSecurityHeaders(app);
   await registerAuth(app, auth);
   await registerOpenApi(app);
+  await registerUploads(app);
   await app.register(systemRoutes(deps.database));
   await app.register(countryRoutes(deps.database));
   await app.register(frameworkRoutes(deps.database));

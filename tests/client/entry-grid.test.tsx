@@ -206,7 +206,9 @@ describe('the spreadsheet upload', () => {
       '/periods/7/history': () => ({ body: { items: [] } }),
       '/periods/7/import': (url, init) => {
         const dryRun = url.searchParams.get('dryRun');
-        imports.push({ dryRun, fileName: JSON.parse(String(init?.body)).fileName });
+        // The file goes as multipart form data, not inside JSON.
+        const file = (init?.body as FormData | undefined)?.get('file') as File;
+        imports.push({ dryRun, fileName: file.name });
         const rows = [
           { row: 2, indicator: 'P1', status: 'new' },
           bad

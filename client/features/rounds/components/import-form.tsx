@@ -2,7 +2,6 @@ import { type FormEvent, useId, useState } from 'react';
 import type { ImportResult, Round } from '../../../../shared';
 import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
-import { fileToBase64 } from '../../../lib/base64';
 import { useImportRound } from '../api/import-round';
 
 /**
@@ -17,18 +16,14 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<ImportResult | null>(null);
 
-  const send = async (dryRun: boolean) => {
+  const send = (dryRun: boolean) => {
     if (!file || !round) return;
-    const data = await fileToBase64(file);
-    run.mutate(
-      { code: round, fileName: file.name, data, dryRun },
-      { onSuccess: (r) => setChecked(r.dryRun ? r : null) },
-    );
+    run.mutate({ code: round, file, dryRun }, { onSuccess: (r) => setChecked(r.dryRun ? r : null) });
   };
   const onCheck = (e: FormEvent) => {
     e.preventDefault();
     setChecked(null);
-    void send(true);
+    send(true);
   };
   const problems = run.error instanceof ApiError ? (run.error.issues ?? []) : [];
 
@@ -61,7 +56,7 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
         {t('import.check')}
       </button>
       {checked && !checked.alreadyImported && (
-        <button type="button" className="button" disabled={run.isPending} onClick={() => void send(false)}>
+        <button type="button" className="button" disabled={run.isPending} onClick={() => send(false)}>
           {t('import.run', { values: checked.values, countries: checked.countries })}
         </button>
       )}

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
-import type { PeriodImportBody, PeriodImportResult } from '../../../../shared';
+import type { PeriodImportResult } from '../../../../shared';
 import { useT } from '../../../i18n/context';
-import { fileToBase64 } from '../../../lib/base64';
 import { periodTemplateUrl, useImportPeriodSheet } from '../api/import-period-sheet';
 
 /**
@@ -12,19 +11,18 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
   const id = useId();
   const t = useT();
   const run = useImportPeriodSheet(periodId);
-  const [file, setFile] = useState<PeriodImportBody | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<PeriodImportResult | null>(null);
 
-  const choose = async (f: File | undefined) => {
+  // The file goes as it is (multipart); the same File is sent again to apply the checked rows.
+  const choose = (f: File | undefined) => {
     setChecked(null);
     run.reset();
-    if (!f) return setFile(null);
-    const body = { fileName: f.name, data: await fileToBase64(f) };
-    setFile(body);
-    run.mutate({ body, dryRun: true }, { onSuccess: (r) => setChecked(r) });
+    setFile(f ?? null);
+    if (f) run.mutate({ file: f, dryRun: true }, { onSuccess: (r) => setChecked(r) });
   };
   const apply = () => {
-    if (file) run.mutate({ body: file, dryRun: false }, { onSuccess: () => setChecked(null) });
+    if (file) run.mutate({ file, dryRun: false }, { onSuccess: () => setChecked(null) });
   };
   const errors = checked?.counts.error ?? 0;
 
@@ -43,7 +41,7 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
             id={`${id}-file`}
             type="file"
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => void choose(e.target.files?.[0])}
+            onChange={(e) => choose(e.target.files?.[0])}
           />
         </div>
       )}
@@ -68,7 +66,7 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
       {checked && (
         <>
           <table className="table">
-            <caption>{t('sheet.caption', { file: file?.fileName ?? '' })}</caption>
+            <caption>{t('sheet.caption', { file: file?.name ?? '' })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('sheet.col.row')}</th>
