@@ -1,5 +1,5 @@
 import path from 'node:path/posix';
-import { megabytes, type SpreadsheetLimits } from '../../../shared';
+import type { SpreadsheetLimits } from '../../../shared';
 import { AppError } from '../errors';
 import { cellAddress, cellText, columnLetters, columnNumber, type RawCell } from './cell';
 import { parseXml, type XmlHandlers } from './xml';
@@ -54,13 +54,8 @@ export async function readXlsxSheet(data: Buffer, opts: XlsxReadOptions): Promis
 }
 
 async function readPart(zip: ZipDirectory, part: string, fileName: string, handlers: XmlHandlers) {
-  const tooBig = () => new AppError(413, `file: ${part} expands to more than ${megabytes(MAX_PART_BYTES)}`);
   const stream = await zip.open(part, MAX_PART_BYTES, part);
-  await parseXml(stream, handlers, {
-    maxBytes: MAX_PART_BYTES,
-    tooBig,
-    unreadable: () => unreadable(fileName),
-  });
+  await parseXml(stream, handlers, { what: part, maxBytes: MAX_PART_BYTES, fileName });
 }
 
 interface Relationship {
@@ -127,11 +122,7 @@ async function readSharedStrings(zip: ZipDirectory, part: string, opts: XlsxRead
         else if (name === 'rPh') inPhonetic = false;
       },
     },
-    {
-      maxBytes: max,
-      tooBig: () => new AppError(413, `file: ${what} expand to more than ${megabytes(max)}`),
-      unreadable: () => unreadable(opts.fileName),
-    },
+    { what, maxBytes: max, fileName: opts.fileName },
   );
   return strings;
 }
@@ -188,15 +179,14 @@ async function readRows(
           if (text !== '') keep(text);
           cell = null;
         } else if (name === 'row' && cells.length > 0) {
+          // Counted as well as numbered: a file may repeat one row number a million times.
+          if (rows.length > limits.rows)
+            throw new AppError(400, `file: more than ${limits.rows} rows in ${what}`);
           rows.push({ row, cells: Array.from(cells, (c) => c ?? '') });
         }
       },
     },
-    {
-      maxBytes: limits.sheetBytes,
-      tooBig: () => new AppError(413, `file: ${what} expands to more than ${megabytes(limits.sheetBytes)}`),
-      unreadable: () => unreadable(opts.fileName),
-    },
+    { what, maxBytes: limits.sheetBytes, fileName: opts.fileName },
   );
   return rows;
 }

@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
+import { megabytes } from '../../../shared';
 import { AppError } from '../errors';
+import { unreadable } from './zip';
 
 export interface XmlHandlers {
   /** Element names come without their namespace prefix (`x:row` and `row` are one element). */
@@ -20,7 +22,7 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1);
 export async function parseXml(
   stream: Readable,
   handlers: XmlHandlers,
-  limit: { maxBytes: number; tooBig: () => AppError; unreadable: () => AppError },
+  part: { what: string; maxBytes: number; fileName: string },
 ): Promise<void> {
   const parser = new SaxesParser();
   if (handlers.open) {
@@ -40,7 +42,8 @@ export async function parseXml(
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      if (bytes > limit.maxBytes) throw limit.tooBig();
+      if (bytes > part.maxBytes)
+        throw new AppError(413, `file: ${part.what} expands to more than ${megabytes(part.maxBytes)}`);
       parser.write(decoder.write(chunk));
     }
     parser.write(decoder.end());
@@ -48,7 +51,10 @@ export async function parseXml(
   } catch (e) {
     stream.destroy();
     if (e instanceof AppError) throw e;
-    // Malformed XML, a corrupt deflate stream, or more bytes than the directory declared.
-    throw limit.unreadable();
+    // yauzl's check that a part inflates to no more than the zip directory says (a forged directory).
+    if (e instanceof Error && e.message.startsWith('too many bytes in the stream'))
+      throw new AppError(413, `file: ${part.what} expands to more than the zip directory declares`);
+    // Malformed XML or a corrupt deflate stream.
+    throw unreadable(part.fileName);
   }
 }
