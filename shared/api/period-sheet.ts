@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { megabytes, PERIOD_SHEET_LIMITS } from './uploads';
+import { megabytes, PERIOD_SHEET_LIMITS } from '../constants/uploads';
 
 /**
  * The spreadsheet round trip of a reporting period (issue 4): a template with one row per plan

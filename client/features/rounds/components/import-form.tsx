@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ImportResult, Round } from '../../../../shared';
+import { megabytes, ROUND_WORKBOOK_LIMITS } from '../../../../shared/constants/uploads';
 import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
 import { useImportRound } from '../api/import-round';
@@ -26,6 +27,11 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
     send(true);
   };
   const problems = run.error instanceof ApiError ? (run.error.issues ?? []) : [];
+  // The server refuses it too (413); checked here, a big file is not sent at all.
+  const tooLarge =
+    file && file.size > ROUND_WORKBOOK_LIMITS.fileBytes
+      ? t('upload.tooLarge', { file: file.name, size: megabytes(ROUND_WORKBOOK_LIMITS.fileBytes) })
+      : null;
 
   return (
     <form onSubmit={onCheck} aria-label={t('import.title')}>
@@ -52,7 +58,12 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
           }}
         />
       </div>
-      <button type="submit" className="button" disabled={!file || run.isPending}>
+      {tooLarge && (
+        <p role="alert" className="error">
+          {tooLarge}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={!file || !!tooLarge || run.isPending}>
         {t('import.check')}
       </button>
       {checked && !checked.alreadyImported && (

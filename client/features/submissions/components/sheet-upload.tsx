@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { PeriodImportResult } from '../../../../shared';
+import { megabytes, PERIOD_SHEET_LIMITS } from '../../../../shared/constants/uploads';
 import { useT } from '../../../i18n/context';
 import { periodTemplateUrl, useImportPeriodSheet } from '../api/import-period-sheet';
 
@@ -13,13 +14,19 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
   const run = useImportPeriodSheet(periodId);
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<PeriodImportResult | null>(null);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
 
   // The file goes as it is (multipart); the same File is sent again to apply the checked rows.
   const choose = (f: File | undefined) => {
     setChecked(null);
     run.reset();
     setFile(f ?? null);
-    if (f) run.mutate({ file: f, dryRun: true }, { onSuccess: (r) => setChecked(r) });
+    // The server refuses it too (413); checked here, a big file is not sent at all.
+    const big = f && f.size > PERIOD_SHEET_LIMITS.fileBytes;
+    setTooLarge(
+      big ? t('upload.tooLarge', { file: f.name, size: megabytes(PERIOD_SHEET_LIMITS.fileBytes) }) : null,
+    );
+    if (f && !big) run.mutate({ file: f, dryRun: true }, { onSuccess: (r) => setChecked(r) });
   };
   const apply = () => {
     if (file) run.mutate({ file, dryRun: false }, { onSuccess: () => setChecked(null) });
@@ -47,6 +54,7 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
       )}
       <div role="status">
         {run.isPending && <p>{t('sheet.checking')}</p>}
+        {tooLarge && <p className="error">{tooLarge}</p>}
         {run.error && <p className="error">{run.error.message}</p>}
         {run.data?.applied && (
           <p>{t('sheet.imported', { new: run.data.counts.new, changed: run.data.counts.changed })}</p>

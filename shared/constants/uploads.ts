@@ -1,5 +1,6 @@
 /**
- * Limits of the spreadsheet uploads, defined once: the routes cap the upload, the reader checks
+ * Limits of the spreadsheet uploads, defined once (zod-free, so the upload forms can check a file's
+ * size without loading the schemas): the routes cap the upload, the reader checks
  * the zip directory against them before inflating anything and counts rows while it reads, and the
  * client refuses a file that is too big before sending it.
  *
