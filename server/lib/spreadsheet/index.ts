@@ -1,4 +1,4 @@
-import type { SpreadsheetLimits } from '../../../shared';
+import { megabytes, type SpreadsheetLimits } from '../../../shared';
 import { AppError } from '../errors';
 import { parseCsv } from './csv';
 import { readXlsxSheet, type Sheet } from './xlsx';
@@ -21,7 +21,7 @@ export async function readSpreadsheet(
   pickSheet: (names: string[]) => string | undefined,
 ): Promise<Sheet | null> {
   if (data.byteLength > limits.fileBytes)
-    throw new AppError(413, `file: ${fileName} is larger than ${limits.fileBytes / 1024 / 1024} MB`);
+    throw new AppError(413, `file: ${fileName} is larger than ${megabytes(limits.fileBytes)}`);
   if (!isCsv(fileName)) return readXlsxSheet(data, { fileName, limits, pickSheet });
   // One record past the cap is read, so that a file with too many rows is told so.
   const records = parseCsv(data.toString('utf8'), { maxRecords: limits.rows + 2, fileName });

@@ -8,7 +8,13 @@ import { columnLetters, readXlsxSheet } from '../../lib/spreadsheet';
 import { insertValues } from '../values/bulk-insert';
 import { countryResolver } from './country-names';
 import { readAnswers } from './tracss-answers';
-import { findHeaderRow, type ImportProblem, matchColumns, missingColumns } from './tracss-columns';
+import {
+  findHeaderRow,
+  type ImportProblem,
+  matchColumns,
+  missingColumns,
+  type RoundQuestion,
+} from './tracss-columns';
 
 export type { ImportProblem } from './tracss-columns';
 
@@ -80,15 +86,7 @@ export async function importTracssWorkbook(
 
   const mapping = opts.mapping ?? (await storedMapping(database, opts.frameworkCode));
   const sheet = await readRoundSheet(opts, mapping);
-  const questions = await db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      measureType: indicators.measureType,
-      sourceColumn: indicators.sourceColumn,
-    })
-    .from(indicators)
-    .where(eq(indicators.frameworkCode, opts.frameworkCode));
+  const questions = await roundQuestions(db, opts.frameworkCode);
   const resolveCountry = await countryResolver(db);
   const problems: ImportProblem[] = [];
   const header = findHeaderRow(sheet, mapping);
@@ -151,6 +149,18 @@ async function findPeriod(db: DbOrTx, frameworkCode: string, periodCode: string)
     throw new AppError(404, `period: no period '${periodCode}' in framework '${frameworkCode}'`);
   }
   return period;
+}
+
+function roundQuestions(db: DbOrTx, frameworkCode: string): Promise<RoundQuestion[]> {
+  return db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      measureType: indicators.measureType,
+      sourceColumn: indicators.sourceColumn,
+    })
+    .from(indicators)
+    .where(eq(indicators.frameworkCode, frameworkCode));
 }
 
 /** The run that imported this exact file (by its SHA-256) for the period before, if any. */
