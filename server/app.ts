@@ -25,6 +25,7 @@ import { type Limits, registerLimits } from './plugins/limits';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security';
 import { registerClient } from './plugins/static';
+import { registerUploads } from './plugins/uploads';
 
 export interface AppDeps {
   database: Database;
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps) {
   if (deps.limits) await registerLimits(app, deps.limits);
   await registerAuth(app, auth);
   await registerOpenApi(app);
+  await registerUploads(app);
   await app.register(systemRoutes(deps.database));
   await app.register(countryRoutes(deps.database));
   await app.register(frameworkRoutes(deps.database));

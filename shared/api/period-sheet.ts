@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { megabytes, PERIOD_SHEET_LIMITS } from '../constants/uploads';
 
 /**
  * The spreadsheet round trip of a reporting period (issue 4): a template with one row per plan
@@ -26,11 +27,6 @@ export const SHEET_COLUMNS = [
 ] as const;
 export type SheetColumn = (typeof SHEET_COLUMNS)[number];
 
-/** 2 MiB: a period has at most a few hundred indicators; a bigger file is not a template. */
-export const MAX_SHEET_FILE_BYTES = 2 * 1024 * 1024;
-/** Data rows read from an uploaded file; more is refused before any check. */
-export const MAX_SHEET_ROWS = 1000;
-
 export const PeriodImportQuerySchema = z.object({
   dryRun: z
     .enum(['true', 'false'])
@@ -39,21 +35,21 @@ export const PeriodImportQuerySchema = z.object({
     .describe('true (default): check and list the rows, write nothing'),
 });
 
-export const PeriodImportBodySchema = z.object({
-  fileName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .regex(/\.(xlsx|csv)$/i, 'must end in .xlsx or .csv'),
-  /** The file, base64-encoded. */
-  data: z
-    .string()
-    .min(1, 'is required')
-    .max(Math.ceil((MAX_SHEET_FILE_BYTES * 4) / 3) + 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+/** An uploaded file of a spreadsheet import: named .xlsx or .csv, within the size limit. */
+export const spreadsheetFile = (maxBytes: number, extensions: RegExp, what: string) =>
+  z
+    .file()
+    .max(maxBytes, `must be at most ${megabytes(maxBytes)}`)
+    .refine((f) => f.name.length <= 255, 'the file name must be at most 255 characters')
+    .refine((f) => extensions.test(f.name), `must be ${what}`);
+
+/** The upload (multipart/form-data): the filled template as the form's `file`. */
+export const PeriodImportFormSchema = z.object({
+  file: spreadsheetFile(PERIOD_SHEET_LIMITS.fileBytes, /\.(xlsx|csv)$/i, 'an .xlsx or .csv file').describe(
+    `The filled template: .xlsx, or .csv with the same header; at most ${megabytes(PERIOD_SHEET_LIMITS.fileBytes)} and ${PERIOD_SHEET_LIMITS.rows} rows`,
+  ),
 });
-export type PeriodImportBody = z.infer<typeof PeriodImportBodySchema>;
+export type PeriodImportForm = z.infer<typeof PeriodImportFormSchema>;
 
 export const SheetRowStatusSchema = z.enum(['new', 'changed', 'unchanged', 'error']);
 export type SheetRowStatus = z.infer<typeof SheetRowStatusSchema>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LevelWordingSchema } from '../domain/level';
 import { FrameworkCodeSchema } from './frameworks';
+import { spreadsheetFile } from './period-sheet';
+import { megabytes, ROUND_WORKBOOK_LIMITS } from '../constants/uploads';
 
 /**
  * Further TrACSS rounds (issue 5): a round is a framework of kind `tracss` with its own questions
@@ -97,21 +99,23 @@ export const CrosswalkSchema = z.object({
 });
 export type Crosswalk = z.infer<typeof CrosswalkSchema>;
 
-/** 20 MiB: the importer refuses bigger files (base64 makes the request about 4/3 of that). */
-export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+/** A form field that says yes or no ("true" / "false"), as HTML forms send it. */
+const formFlag = (byDefault: boolean) =>
+  z
+    .enum(['true', 'false'])
+    .default(byDefault ? 'true' : 'false')
+    .transform((v) => v === 'true');
 
-export const ImportRoundBodySchema = z.object({
-  fileName: z.string().trim().min(1).max(255),
-  /** The .xlsx file, base64-encoded. */
-  data: z
-    .string()
-    .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+/** The upload (multipart/form-data): the portal's .xlsx as `file`, options as form fields. */
+export const ImportRoundFormSchema = z.object({
+  file: spreadsheetFile(ROUND_WORKBOOK_LIMITS.fileBytes, /\.xlsx$/i, 'an .xlsx file').describe(
+    `The round's portal spreadsheet (.xlsx), at most ${megabytes(ROUND_WORKBOOK_LIMITS.fileBytes)}`,
+  ),
   period: PeriodCodeSchema.optional().describe("The round's period; its only period by default"),
-  dryRun: z.boolean().default(true),
-  force: z.boolean().default(false),
+  dryRun: formFlag(true).describe('true (default): check the file and report, write nothing'),
+  force: formFlag(false).describe('true: import even if this exact file was imported before'),
 });
-export type ImportRoundBody = z.input<typeof ImportRoundBodySchema>;
+export type ImportRoundForm = z.input<typeof ImportRoundFormSchema>;
 
 export const ImportResultSchema = z.object({
   frameworkCode: z.string(),

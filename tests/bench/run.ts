@@ -27,6 +27,7 @@ import { firstJsonLine, node, stop } from './processes';
 import { machine, type Row, row, table, writeResults } from './report';
 import { benchCountryReport } from './report-pdf';
 import { benchStartup } from './startup';
+import { benchUploads } from './uploads';
 import { benchTwoProcesses, benchValueSaves } from './writes';
 
 const scale = Number(/--scale=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 1);
@@ -155,6 +156,7 @@ await section('PGlite with the national-scale data (own process)', async () => {
 });
 
 await section('start-up', () => benchStartup(log));
+await section('spreadsheet uploads', () => benchUploads(log));
 rmSync(tmp, { recursive: true, force: true });
 
 const file = writeResults(rows, { scale, seconds: (performance.now() - started) / 1000, errors });

@@ -206,7 +206,9 @@ describe('the spreadsheet upload', () => {
       '/periods/7/history': () => ({ body: { items: [] } }),
       '/periods/7/import': (url, init) => {
         const dryRun = url.searchParams.get('dryRun');
-        imports.push({ dryRun, fileName: JSON.parse(String(init?.body)).fileName });
+        // The file goes as multipart form data, not inside JSON.
+        const file = (init?.body as FormData | undefined)?.get('file') as File;
+        imports.push({ dryRun, fileName: file.name });
         const rows = [
           { row: 2, indicator: 'P1', status: 'new' },
           bad
@@ -255,5 +257,23 @@ describe('the spreadsheet upload', () => {
       { dryRun: 'true', fileName: 'fixed.csv' },
       { dryRun: 'false', fileName: 'fixed.csv' },
     ]);
+  });
+
+  it('does not send a file over the size limit, and says so', async () => {
+    let sent = 0;
+    mockApi({
+      '/auth/me': () => ({ body: focalMe }),
+      '/periods/7/entry': () => ({ body: grid }),
+      '/periods/7/history': () => ({ body: { items: [] } }),
+      '/periods/7/import': () => {
+        sent++;
+        return { status: 500, body: {} };
+      },
+    });
+    const { user } = renderApp('/periods/7');
+    const input = await screen.findByLabelText('Upload spreadsheet (.xlsx or .csv)');
+    await user.upload(input, new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'big.xlsx'));
+    expect(await screen.findByText('big.xlsx is larger than 2 MB; it was not sent.')).toBeTruthy();
+    expect(sent).toBe(0);
   });
 });

@@ -37,14 +37,14 @@ let app: FastifyInstance;
 let browser: Browser;
 let baseUrl: string;
 
-async function workbook(): Promise<string> {
+async function workbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Responses 2021');
   ws.addRow(['Tracking AMR Country Self-assessment Survey (TrACSS) 2021']);
   ws.addRow([]);
   ws.addRow(HEADERS);
   for (const r of ANSWERS) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 beforeAll(async () => {
@@ -81,11 +81,12 @@ beforeAll(async () => {
       { from: '7.4', to: '3.3', comparable: false, note: 'Levels differ from C up' },
     ],
   });
-  const imported = await importRound(database, ROUND, {
-    fileName: 'tracss-2021.xlsx',
-    data: await workbook(),
-    dryRun: false,
-  });
+  const imported = await importRound(
+    database,
+    ROUND,
+    { fileName: 'tracss-2021.xlsx', data: await workbook() },
+    { dryRun: false, force: false },
+  );
   expect(imported).toMatchObject({ frameworkCode: ROUND });
   ({ app, baseUrl, browser } = await serveForBrowser(database));
 });

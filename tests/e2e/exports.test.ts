@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/client';
-import { parseCsv } from '../../server/modules/period-sheets/read-file';
+import { parseCsv } from '../../server/lib/spreadsheet';
 import { EXPORT_COLUMNS } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { ARTEFACTS, serveForBrowser, stopServing } from './browser';

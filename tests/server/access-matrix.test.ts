@@ -16,6 +16,7 @@ import {
   makePlan,
   versionOf,
 } from './support/plans';
+import { uploadForm } from './support/upload';
 
 /**
  * The role × endpoint matrix: every endpoint, every kind of caller, the status each must get, with
@@ -752,7 +753,7 @@ const ENDPOINTS: Endpoint[] = [
     request: () => ({
       method: 'POST',
       url: `/api/periods/${plan.period}/import?dryRun=true`,
-      payload: { fileName: 'values.csv', data: Buffer.from('framework,indicator\n').toString('base64') },
+      payload: uploadForm({ name: 'values.csv', data: Buffer.from('framework,indicator\n') }),
     }),
     open: writeJor,
     closed: writeJor,

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
-import { parseCsv } from '../../server/modules/period-sheets/read-file';
+import { parseCsv } from '../../server/lib/spreadsheet';
 import { EXPORT_COLUMNS, ExportRowSchema } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';

@@ -8,6 +8,7 @@ import { SHEET_COLUMNS } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
 import { jordanPlanId, makePlan } from './support/plans';
+import { uploadForm } from './support/upload';
 import { addNationalIndicator, addPeriod, as, auditRows, workflowCounts } from './support/workflow';
 
 let database: Database;
@@ -78,10 +79,13 @@ const upload = async (
   who = s.focal,
   periodId = period.p2020,
 ) =>
-  as(app, who, 'POST', `/api/periods/${periodId}/import?dryRun=${dryRun}`, {
-    fileName,
-    data: data.toString('base64'),
-  });
+  as(
+    app,
+    who,
+    'POST',
+    `/api/periods/${periodId}/import?dryRun=${dryRun}`,
+    uploadForm({ name: fileName, data }),
+  );
 const xlsx = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 const statuses = (body: { rows: { indicator: string; status: string }[] }) =>
   Object.fromEntries(body.rows.map((r) => [r.indicator, r.status]));

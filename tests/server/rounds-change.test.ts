@@ -6,6 +6,7 @@ import type { Database } from '../../server/db/client';
 import type { ChangeResult, CreateRoundBody } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
+import { uploadForm } from './support/upload';
 
 /*
  * A second TrACSS round, built here in a layout unlike the 2019–2020 file: two title rows and a
@@ -49,7 +50,7 @@ const round: CreateRoundBody = {
   },
 };
 
-async function workbook(rows: (string | null)[][]): Promise<string> {
+async function workbook(rows: (string | null)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Responses 2021');
   ws.addRow(['Tracking AMR Country Self-assessment Survey (TrACSS) 2021']);
@@ -57,7 +58,7 @@ async function workbook(rows: (string | null)[][]): Promise<string> {
   ws.addRow([]);
   ws.addRow(HEADERS);
   for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 // Row 5 onwards. 2019–20 levels (from the shipped spreadsheet): 4.1 JOR B, LBN C, EGY B, SYR B;
@@ -89,11 +90,11 @@ afterAll(async () => {
 
 const asAdmin = (opts: Parameters<typeof withCredential>[1]) =>
   app.inject(withCredential({ session: admin }, opts));
-const importFile = (data: string, dryRun: boolean) =>
+const importFile = (data: Buffer, dryRun: boolean) =>
   asAdmin({
     method: 'POST',
     url: `/api/rounds/${ROUND}/import`,
-    payload: { fileName: 'tracss-2021.xlsx', data, dryRun },
+    payload: uploadForm({ name: 'tracss-2021.xlsx', data }, { dryRun: String(dryRun) }),
   });
 const change = async (query: string): Promise<ChangeResult> => {
   const res = await app.inject({ url: `/api/compare/change?from=tracss-2019-2020&to=${ROUND}&${query}` });

@@ -7,8 +7,8 @@ import type { Database } from '../../server/db/client';
 import { TRACSS_2019_2020_XLSX } from '../../server/db/reference/paths';
 import { TRACSS_2019_2020 } from '../../server/db/reference/tracss-framework';
 import { importRuns, indicators, indicatorValues, periods } from '../../server/db/schema';
-import { parseCsvRecords } from '../../server/lib/csv';
 import { AppError } from '../../server/lib/errors';
+import { parseCsvRecords } from '../../server/lib/spreadsheet';
 import { importTracssWorkbook } from '../../server/modules/imports/tracss-import';
 import { openTestDatabase } from '../setup/test-db';
 

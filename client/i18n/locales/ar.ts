@@ -517,6 +517,7 @@ export const ar: Catalog = {
   'sheet.download': 'تنزيل القالب',
   'sheet.upload': 'رفع جدول البيانات (\u2066.xlsx\u2069 أو \u2066.csv\u2069)',
   'sheet.checking': 'جارٍ الفحص …',
+  'upload.tooLarge': '{file} أكبر من {size}؛ لم يُرسَل.',
   'sheet.imported': 'استُورد: {new} جديدة، و{changed} معدَّلة.',
   'sheet.dryRun': 'تشغيل تجريبي: {new} جديدة، و{changed} معدَّلة، و{unchanged} دون تغيير، و{errors} بها أخطاء',
   'sheet.fix': ' — صحّح الملف وارفعه مرة أخرى.',

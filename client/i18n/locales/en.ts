@@ -495,6 +495,7 @@ export const en = {
   'sheet.download': 'Download template',
   'sheet.upload': 'Upload spreadsheet (.xlsx or .csv)',
   'sheet.checking': 'Checking …',
+  'upload.tooLarge': '{file} is larger than {size}; it was not sent.',
   'sheet.imported': 'Imported: {new} new, {changed} changed.',
   'sheet.dryRun': 'Dry run: {new} new, {changed} changed, {unchanged} unchanged, {errors} with errors',
   'sheet.fix': ' — correct the file and upload it again.',

@@ -500,6 +500,7 @@ export const es: Catalog = {
   'sheet.download': 'Descargar la plantilla',
   'sheet.upload': 'Subir la hoja de cálculo (.xlsx o .csv)',
   'sheet.checking': 'Comprobando …',
+  'upload.tooLarge': '{file} supera {size}; no se ha enviado.',
   'sheet.imported': 'Importado: {new} nuevas, {changed} modificadas.',
   'sheet.dryRun':
     'Simulación: {new} nuevas, {changed} modificadas, {unchanged} sin cambios, {errors} con errores',

@@ -504,6 +504,7 @@ export const fr: Catalog = {
   'sheet.download': 'Télécharger le modèle',
   'sheet.upload': 'Téléverser le tableur (.xlsx ou .csv)',
   'sheet.checking': 'Vérification …',
+  'upload.tooLarge': '{file} dépasse {size} ; il n’a pas été envoyé.',
   'sheet.imported': 'Importé : {new} nouvelles, {changed} modifiées.',
   'sheet.dryRun':
     'Essai à blanc : {new} nouvelles, {changed} modifiées, {unchanged} inchangées, {errors} en erreur',

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { INCOME_GROUP_NAMES, type IncomeGroup, WHO_REGIONS, type WhoRegion } from '../../../shared';
-import { parseCsvRecords } from '../../lib/csv';
+import { parseCsvRecords } from '../../lib/spreadsheet/csv';
 import type { DbOrTx } from '../client';
 import { countries } from '../schema';
 import { REFERENCE_DATA_DIR } from './paths';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { type LevelWording, type MeasureType, SECTORS, type Sector } from '../../../shared';
-import { parseCsvRecords } from '../../lib/csv';
+import { parseCsvRecords } from '../../lib/spreadsheet/csv';
 import type { DbOrTx } from '../client';
 import { frameworks, indicators, periods } from '../schema';
 import { REFERENCE_DATA_DIR } from './paths';

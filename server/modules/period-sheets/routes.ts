@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ErrorEnvelopeSchema as E,
-  MAX_SHEET_FILE_BYTES,
-  PeriodImportBodySchema,
+  PERIOD_SHEET_LIMITS,
+  PeriodImportFormSchema,
   PeriodImportQuerySchema,
   PeriodImportResultSchema,
   PlanPeriodParamsSchema,
 } from '../../../shared';
+import { uploadConfig, uploadedFile } from '../../plugins/uploads';
 import type { AuthContext } from '../auth/context';
 import { importPeriodSheet, periodTemplate } from './service';
 
@@ -41,21 +42,27 @@ export function periodSheetRoutes(ctx: AuthContext) {
     r.post(
       '/api/periods/:periodId/import',
       {
-        config: { access: 'write' },
-        // The file travels base64-encoded in JSON: allow it here only, not on every route.
-        bodyLimit: Math.ceil((MAX_SHEET_FILE_BYTES * 4) / 3) + 64 * 1024,
+        config: { access: 'write', ...uploadConfig(PERIOD_SHEET_LIMITS) },
         schema: {
           tags,
           summary:
-            'Upload the filled template (.xlsx or .csv, base64). Dry run by default: every row as new, ' +
-            'changed, unchanged or error; applying writes all rows or none (422 naming each problem)',
+            'Upload the filled template (.xlsx or .csv) as multipart/form-data. Dry run by default: every ' +
+            'row as new, changed, unchanged or error; applying writes all rows or none (422 naming each problem)',
           params: PlanPeriodParamsSchema,
           querystring: PeriodImportQuerySchema,
-          body: PeriodImportBodySchema,
+          consumes: ['multipart/form-data'],
+          body: PeriodImportFormSchema,
           response: { 200: PeriodImportResultSchema, 400: E, 401: E, 403: E, 404: E, 409: E, 413: E, 422: E },
         },
       },
-      async (req) => importPeriodSheet(ctx, req.principal, req.params.periodId, req.body, req.query.dryRun),
+      async (req) =>
+        importPeriodSheet(
+          ctx,
+          req.principal,
+          req.params.periodId,
+          await uploadedFile(req.body.file),
+          req.query.dryRun,
+        ),
     );
   };
 }

@@ -1,10 +1,4 @@
-import {
-  MAX_SHEET_FILE_BYTES,
-  type PeriodImportBody,
-  type PeriodImportResult,
-  SECTORS,
-  type SheetRowResult,
-} from '../../../shared';
+import { type PeriodImportResult, SECTORS, type SheetRowResult } from '../../../shared';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
@@ -64,17 +58,14 @@ export async function importPeriodSheet(
   ctx: AuthContext,
   p: Principal | null,
   periodId: number,
-  body: PeriodImportBody,
+  file: { fileName: string; data: Buffer },
   dryRun: boolean,
 ): Promise<PeriodImportResult> {
   const period = await getPlanPeriod(ctx, p, periodId);
   // Entering any of the country's data at all (sectors are checked row by row).
   assertCanWriteValue(p, period.plan.countryIso3, SECTORS);
   assertUnlocked(period);
-  const data = Buffer.from(body.data, 'base64');
-  if (data.byteLength > MAX_SHEET_FILE_BYTES)
-    throw new AppError(413, `file: ${body.fileName} is larger than ${MAX_SHEET_FILE_BYTES / 1024 / 1024} MB`);
-  const raw = await readSheetFile(body.fileName, data);
+  const raw = await readSheetFile(file.fileName, file.data);
   const checked = await evaluateRows(ctx.db, p, period, raw);
   if (dryRun) return { dryRun, applied: false, counts: counted(checked.rows), rows: checked.rows };
   if (checked.rows.some((r) => r.status === 'error')) refuse(checked.rows);

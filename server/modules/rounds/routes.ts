@@ -7,14 +7,15 @@ import {
   ErrorEnvelopeSchema,
   ImportMappingSchema,
   ImportResultSchema,
-  ImportRoundBodySchema,
-  MAX_IMPORT_FILE_BYTES,
+  ImportRoundFormSchema,
   PutCrosswalkBodySchema,
+  ROUND_WORKBOOK_LIMITS,
   RoundListSchema,
   RoundParamsSchema,
   RoundSchema,
 } from '../../../shared';
 import type { Database } from '../../db/client';
+import { uploadConfig, uploadedFile } from '../../plugins/uploads';
 import { createRound, getCrosswalk, importRound, listRounds, putCrosswalk, putMapping } from './service';
 
 const E = ErrorEnvelopeSchema;
@@ -68,20 +69,22 @@ export function roundRoutes(database: Database, now: () => Date) {
     r.post(
       '/api/rounds/:code/import',
       {
-        config: admin,
-        // The file travels base64-encoded in JSON: allow it here only, not on every route.
-        bodyLimit: Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 64 * 1024,
+        config: { ...admin, ...uploadConfig(ROUND_WORKBOOK_LIMITS) },
         schema: {
           tags,
           summary:
-            "Import the round's portal spreadsheet (.xlsx, base64). Dry run by default; every problem " +
-            'is listed with its cell (422) and nothing is written unless the whole file is valid',
+            "Import the round's portal spreadsheet (.xlsx) as multipart/form-data. Dry run by default; " +
+            'every problem is listed with its cell (422) and nothing is written unless the whole file is valid',
           params: RoundParamsSchema,
-          body: ImportRoundBodySchema,
+          consumes: ['multipart/form-data'],
+          body: ImportRoundFormSchema,
           response: { 200: ImportResultSchema, 413: E, 422: E, ...errors },
         },
       },
-      async (req) => importRound(database, req.params.code, req.body),
+      async (req) => {
+        const { file, ...options } = req.body;
+        return importRound(database, req.params.code, await uploadedFile(file), options);
+      },
     );
     r.get(
       '/api/crosswalk',

@@ -4,9 +4,6 @@ import {
   type Crosswalk,
   type ImportMapping,
   ImportMappingSchema,
-  type ImportRoundBody,
-  ImportRoundBodySchema,
-  MAX_IMPORT_FILE_BYTES,
   type PutCrosswalkBody,
   PutCrosswalkBodySchema,
   type Round,
@@ -162,15 +159,24 @@ export async function putCrosswalk(db: Db, input: PutCrosswalkBody): Promise<Cro
   return getCrosswalk(db, body.from, body.to);
 }
 
-/** Imports a round's spreadsheet (base64) with the round's stored mapping; dry run by default. */
-export async function importRound(database: Database, code: string, input: ImportRoundBody) {
-  const body = parseInput(ImportRoundBodySchema, input);
+/** Options of a round import besides the file (the form's fields). */
+export interface ImportRoundOptions {
+  /** The round's period; its only period by default. */
+  period?: string | undefined;
+  dryRun: boolean;
+  force: boolean;
+}
+
+/** Imports a round's spreadsheet with the round's stored mapping; dry run by default. */
+export async function importRound(
+  database: Database,
+  code: string,
+  file: { fileName: string; data: Buffer },
+  options: ImportRoundOptions,
+) {
   await tracssFramework(database.db, code);
-  const data = Buffer.from(body.data, 'base64');
-  if (data.byteLength === 0) invalid([{ path: 'data', message: 'the file is empty' }]);
-  if (data.byteLength > MAX_IMPORT_FILE_BYTES)
-    throw new AppError(413, `data: the file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB`);
-  let period = body.period;
+  if (file.data.byteLength === 0) invalid([{ path: 'file', message: 'the file is empty' }]);
+  let period = options.period;
   if (!period) {
     const ps = await listPeriods(database.db, code);
     if (ps.length !== 1)
@@ -178,11 +184,11 @@ export async function importRound(database: Database, code: string, input: Impor
     period = ps[0]?.code ?? '';
   }
   return importTracssWorkbook(database, {
-    data,
-    fileName: body.fileName,
+    data: file.data,
+    fileName: file.fileName,
     frameworkCode: code,
     periodCode: period,
-    dryRun: body.dryRun,
-    force: body.force,
+    dryRun: options.dryRun,
+    force: options.force,
   });
 }

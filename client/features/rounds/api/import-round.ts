@@ -1,13 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ImportRoundBody } from '../../../../shared';
-import { apiSend } from '../../../lib/api-client';
+import { apiUpload } from '../../../lib/api-client';
 
-export function importRound({ code, ...body }: ImportRoundBody & { code: string }) {
-  return apiSend(
-    'POST',
+export interface ImportRoundInput {
+  code: string;
+  file: File;
+  dryRun: boolean;
+}
+
+/** Uploads the round's spreadsheet as the form's `file` (multipart), the options as fields. */
+export function importRound({ code, file, dryRun }: ImportRoundInput) {
+  const form = new FormData();
+  form.append('dryRun', String(dryRun));
+  form.append('file', file, file.name);
+  return apiUpload(
     `/rounds/${encodeURIComponent(code)}/import`,
     () => import('../../../../shared/api/rounds').then((m) => m.ImportResultSchema),
-    body,
+    form,
   );
 }
 

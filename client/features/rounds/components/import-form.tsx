@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ImportResult, Round } from '../../../../shared';
+import { megabytes, ROUND_WORKBOOK_LIMITS } from '../../../../shared/constants/uploads';
 import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
-import { fileToBase64 } from '../../../lib/base64';
 import { useImportRound } from '../api/import-round';
 
 /**
@@ -17,20 +17,21 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<ImportResult | null>(null);
 
-  const send = async (dryRun: boolean) => {
+  const send = (dryRun: boolean) => {
     if (!file || !round) return;
-    const data = await fileToBase64(file);
-    run.mutate(
-      { code: round, fileName: file.name, data, dryRun },
-      { onSuccess: (r) => setChecked(r.dryRun ? r : null) },
-    );
+    run.mutate({ code: round, file, dryRun }, { onSuccess: (r) => setChecked(r.dryRun ? r : null) });
   };
   const onCheck = (e: FormEvent) => {
     e.preventDefault();
     setChecked(null);
-    void send(true);
+    send(true);
   };
   const problems = run.error instanceof ApiError ? (run.error.issues ?? []) : [];
+  // The server refuses it too (413); checked here, a big file is not sent at all.
+  const tooLarge =
+    file && file.size > ROUND_WORKBOOK_LIMITS.fileBytes
+      ? t('upload.tooLarge', { file: file.name, size: megabytes(ROUND_WORKBOOK_LIMITS.fileBytes) })
+      : null;
 
   return (
     <form onSubmit={onCheck} aria-label={t('import.title')}>
@@ -57,11 +58,16 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
           }}
         />
       </div>
-      <button type="submit" className="button" disabled={!file || run.isPending}>
+      {tooLarge && (
+        <p role="alert" className="error">
+          {tooLarge}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={!file || !!tooLarge || run.isPending}>
         {t('import.check')}
       </button>
       {checked && !checked.alreadyImported && (
-        <button type="button" className="button" disabled={run.isPending} onClick={() => void send(false)}>
+        <button type="button" className="button" disabled={run.isPending} onClick={() => send(false)}>
           {t('import.run', { values: checked.values, countries: checked.countries })}
         </button>
       )}

@@ -1,17 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PeriodImportBody, PeriodImportResult } from '../../../../shared';
-import { API_BASE, apiSend } from '../../../lib/api-client';
+import type { PeriodImportResult } from '../../../../shared';
+import { API_BASE, apiUpload } from '../../../lib/api-client';
 import { entryGridKey } from './get-entry-grid';
 
 /** Where the period's XLSX template downloads from (a plain link: the session cookie goes along). */
 export const periodTemplateUrl = (periodId: number) => `${API_BASE}/periods/${periodId}/template.xlsx`;
 
-export function importPeriodSheet(periodId: number, body: PeriodImportBody, dryRun: boolean) {
-  return apiSend(
-    'POST',
+/** Uploads the filled template as the form's `file` (multipart): dry run, or apply. */
+export function importPeriodSheet(periodId: number, file: File, dryRun: boolean) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiUpload(
     `/periods/${periodId}/import?dryRun=${dryRun}`,
     () => import('../../../../shared/api/period-sheet').then((m) => m.PeriodImportResultSchema),
-    body,
+    form,
   );
 }
 
@@ -19,8 +21,8 @@ export function importPeriodSheet(periodId: number, body: PeriodImportBody, dryR
 export function useImportPeriodSheet(periodId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (v: { body: PeriodImportBody; dryRun: boolean }): Promise<PeriodImportResult> =>
-      importPeriodSheet(periodId, v.body, v.dryRun),
+    mutationFn: (v: { file: File; dryRun: boolean }): Promise<PeriodImportResult> =>
+      importPeriodSheet(periodId, v.file, v.dryRun),
     onSuccess: (result) => {
       if (result.applied) {
         void queryClient.invalidateQueries({ queryKey: entryGridKey(periodId) });

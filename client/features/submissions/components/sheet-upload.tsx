@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import type { PeriodImportBody, PeriodImportResult } from '../../../../shared';
+import type { PeriodImportResult } from '../../../../shared';
+import { megabytes, PERIOD_SHEET_LIMITS } from '../../../../shared/constants/uploads';
 import { useT } from '../../../i18n/context';
-import { fileToBase64 } from '../../../lib/base64';
 import { periodTemplateUrl, useImportPeriodSheet } from '../api/import-period-sheet';
 
 /**
@@ -12,19 +12,24 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
   const id = useId();
   const t = useT();
   const run = useImportPeriodSheet(periodId);
-  const [file, setFile] = useState<PeriodImportBody | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<PeriodImportResult | null>(null);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
 
-  const choose = async (f: File | undefined) => {
+  // The file goes as it is (multipart); the same File is sent again to apply the checked rows.
+  const choose = (f: File | undefined) => {
     setChecked(null);
     run.reset();
-    if (!f) return setFile(null);
-    const body = { fileName: f.name, data: await fileToBase64(f) };
-    setFile(body);
-    run.mutate({ body, dryRun: true }, { onSuccess: (r) => setChecked(r) });
+    setFile(f ?? null);
+    // The server refuses it too (413); checked here, a big file is not sent at all.
+    const big = f && f.size > PERIOD_SHEET_LIMITS.fileBytes;
+    setTooLarge(
+      big ? t('upload.tooLarge', { file: f.name, size: megabytes(PERIOD_SHEET_LIMITS.fileBytes) }) : null,
+    );
+    if (f && !big) run.mutate({ file: f, dryRun: true }, { onSuccess: (r) => setChecked(r) });
   };
   const apply = () => {
-    if (file) run.mutate({ body: file, dryRun: false }, { onSuccess: () => setChecked(null) });
+    if (file) run.mutate({ file, dryRun: false }, { onSuccess: () => setChecked(null) });
   };
   const errors = checked?.counts.error ?? 0;
 
@@ -43,12 +48,13 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
             id={`${id}-file`}
             type="file"
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => void choose(e.target.files?.[0])}
+            onChange={(e) => choose(e.target.files?.[0])}
           />
         </div>
       )}
       <div role="status">
         {run.isPending && <p>{t('sheet.checking')}</p>}
+        {tooLarge && <p className="error">{tooLarge}</p>}
         {run.error && <p className="error">{run.error.message}</p>}
         {run.data?.applied && (
           <p>{t('sheet.imported', { new: run.data.counts.new, changed: run.data.counts.changed })}</p>
@@ -68,7 +74,7 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
       {checked && (
         <>
           <table className="table">
-            <caption>{t('sheet.caption', { file: file?.fileName ?? '' })}</caption>
+            <caption>{t('sheet.caption', { file: file?.name ?? '' })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('sheet.col.row')}</th>

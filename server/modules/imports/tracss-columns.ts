@@ -1,0 +1,114 @@
+import type { ImportMapping } from '../../../shared';
+import { AppError } from '../../lib/errors';
+import { cellAddress, type Sheet } from '../../lib/spreadsheet';
+
+export interface ImportProblem {
+  /** Spreadsheet cell (e.g. "E14") or column (e.g. "column H") the problem is in. */
+  cell: string;
+  message: string;
+}
+
+/** A question of the round, as the importer needs it. */
+export interface RoundQuestion {
+  id: number;
+  code: string;
+  measureType: string;
+  sourceColumn: string | null;
+}
+
+export interface QuestionColumn {
+  col: number;
+  question: RoundQuestion;
+}
+
+export const normaliseHeader = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The text of a cell (1-based column) as the importer compares it: trimmed. */
+export const cellOf = (cells: readonly string[], col: number) => (cells[col - 1] ?? '').trim();
+
+/** The non-empty cells of a row, with their 1-based column, left to right. */
+export function filledCells(cells: readonly string[]) {
+  return cells.flatMap((c, i) => (c.trim() ? [{ col: i + 1, text: c.trim() }] : []));
+}
+
+/**
+ * The header row: the mapping's, else the first of the first 20 rows with the country column
+ * ("Country name" or "Country", or the mapping's `countryColumn`).
+ */
+export function findHeaderRow(sheet: Sheet, mapping: ImportMapping) {
+  const countryHeader = mapping.countryColumn ? normaliseHeader(mapping.countryColumn) : null;
+  const isCountryHeader = (text: string) =>
+    countryHeader ? normaliseHeader(text) === countryHeader : /^country( name)?$/i.test(text);
+  const first = mapping.headerRow ?? 1;
+  const last = mapping.headerRow ?? 20;
+  for (const { row, cells } of sheet.rows) {
+    if (row < first || row > last) continue;
+    const country = filledCells(cells).find((c) => isCountryHeader(c.text));
+    if (country) return { row, cells, countryCol: country.col };
+  }
+  const what = `a "${mapping.countryColumn ?? 'Country name'}" column`;
+  const where = mapping.headerRow ? `row ${mapping.headerRow}` : 'the first 20 rows';
+  throw new AppError(400, `file: no header row with ${what} in ${where} of sheet "${sheet.name}"`);
+}
+
+/** Columns the portal adds that are not questions (region, income group, codes). */
+const IGNORED_BY_DEFAULT = /^(who region|world bank( income)? classification|income group|iso3?|region)$/i;
+
+/**
+ * Matches each header cell to a question of the round: through the mapping's `columns` when it
+ * names the header, else by the question's source column text. A header that matches nothing, or
+ * a question in two columns, is a problem of that header cell.
+ */
+export function matchColumns(
+  header: { row: number; cells: string[]; countryCol: number },
+  questions: RoundQuestion[],
+  mapping: ImportMapping,
+  frameworkCode: string,
+  problems: ImportProblem[],
+): QuestionColumn[] {
+  const byHeader = new Map(
+    questions.filter((q) => q.sourceColumn).map((q) => [normaliseHeader(q.sourceColumn ?? ''), q]),
+  );
+  const byCode = new Map(questions.map((q) => [q.code, q]));
+  const mapped = new Map(Object.entries(mapping.columns).map(([h, code]) => [normaliseHeader(h), code]));
+  const ignoredByMapping = new Set(mapping.ignoreColumns.map(normaliseHeader));
+  const ignored = (h: string) => IGNORED_BY_DEFAULT.test(h) || ignoredByMapping.has(normaliseHeader(h));
+  const columns: QuestionColumn[] = [];
+  const matched = new Set<number>();
+  for (const { col, text: title } of filledCells(header.cells)) {
+    if (col === header.countryCol || ignored(title)) continue;
+    const cell = cellAddress(header.row, col);
+    const mappedCode = mapped.get(normaliseHeader(title));
+    const q = mappedCode === undefined ? byHeader.get(normaliseHeader(title)) : byCode.get(mappedCode);
+    if (mappedCode !== undefined && !q) {
+      problems.push({
+        cell,
+        message: `the mapping sends "${title.slice(0, 120)}" to question ${mappedCode}, which ${frameworkCode} does not have`,
+      });
+    } else if (!q) {
+      problems.push({
+        cell,
+        message: `column header "${title.slice(0, 120)}" matches no question of ${frameworkCode}`,
+      });
+    } else if (matched.has(q.id)) {
+      problems.push({ cell, message: `question ${q.code} appears in more than one column` });
+    } else {
+      matched.add(q.id);
+      columns.push({ col, question: q });
+    }
+  }
+  return columns;
+}
+
+/** Questions the round expects in a column (by source text or mapping) that the file lacks. */
+export function missingColumns(
+  questions: RoundQuestion[],
+  columns: QuestionColumn[],
+  mapping: ImportMapping,
+) {
+  const matched = new Set(columns.map((c) => c.question.id));
+  const mappedCodes = new Set(Object.values(mapping.columns));
+  return questions
+    .filter((q) => !matched.has(q.id) && (q.sourceColumn || mappedCodes.has(q.code)))
+    .map((q) => q.code);
+}
