@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { megabytes, ROUND_WORKBOOK_LIMITS } from '../constants/uploads';
 import { LevelWordingSchema } from '../domain/level';
 import { FrameworkCodeSchema } from './frameworks';
 import { spreadsheetFile } from './period-sheet';
-import { megabytes, ROUND_WORKBOOK_LIMITS } from '../constants/uploads';
 
 /**
  * Further TrACSS rounds (issue 5): a round is a framework of kind `tracss` with its own questions
