@@ -6,7 +6,7 @@
  * signed-in administrator, stops Postgres (fast shutdown) for a few seconds and starts it again.
  * Passes when: the server process stayed up; while the database was away it answered 503 with
  * Retry-After (never 500); every writer saved again after the restart; and every acknowledged write
- * is in the database afterwards. Run: npx tsx tests/faults/db-restart.ts
+ * is in the database afterwards. Run: npm run test:faults
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
