@@ -12,7 +12,12 @@ const SOURCE_NAMES: Record<string, string> = {
   headers: 'header',
 };
 
-function envelope(statusCode: number, message: string, requestId: string, issues?: ErrorEnvelope['issues']) {
+export function envelope(
+  statusCode: number,
+  message: string,
+  requestId: string,
+  issues?: ErrorEnvelope['issues'],
+) {
   const body: ErrorEnvelope = { error: STATUS_CODES[statusCode] ?? 'Error', message, statusCode, requestId };
   if (issues && issues.length > 0) body.issues = issues;
   return body;
