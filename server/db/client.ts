@@ -129,6 +129,20 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const client = postgres(url, {
     max,
     onnotice: () => {},
+    types: {
+      // A NaN or ±Infinity stored before inputs were bounded (a ratio over a tiny denominator) reads
+      // as no figure: JSON has no such numbers, every response schema refuses them, and one such
+      // row would otherwise answer 500 to everyone reading its country.
+      finiteFloat: {
+        to: 701,
+        from: [700, 701],
+        serialize: (x: number) => String(x),
+        parse: (x: string) => {
+          const n = Number(x);
+          return Number.isFinite(n) ? n : null;
+        },
+      },
+    },
     // Reporting queries run better with custom plans (PERFORMANCE-NOTES: generic plans were slower).
     connection: { plan_cache_mode: 'force_custom_plan', application_name: 'nap-tracker' },
   });

@@ -118,3 +118,17 @@ describe('numbers', () => {
     expect(compare.statusCode, compare.body).toBe(200);
   });
 });
+
+// On Postgres a float column can hold NaN and ±Infinity (a ratio over a tiny denominator was accepted
+// before). PGlite tests cover the same reads without such rows.
+describe.runIf(process.env.DATABASE_URL)('a non-finite figure stored earlier (Postgres)', () => {
+  it('reads as no figure instead of a 500 for everyone', async () => {
+    await database.rows(sql`update indicator_values set numeric_value = 'Infinity'
+      where country_iso3 = 'JOR' and indicator_id = (select id from indicators where code = 'IB-1')`);
+    const res = await send(null, 'GET', '/api/values?country=JOR&framework=national-jor');
+    expect(res.statusCode, res.body).toBe(200);
+    const row = res.json().items.find((v: { indicatorCode: string }) => v.indicatorCode === 'IB-1');
+    expect(row?.numericValue).toBeNull();
+    expect((await send(null, 'GET', `/api/plans/${jor}`)).statusCode).toBe(200);
+  });
+});
