@@ -140,7 +140,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     }
     if (process.env.FUZZ_REPORT) console.log([...statuses].map(([k, n]) => `${k} ×${n}`).join('\n'));
     expect(failures).toEqual([]);
-  });
+  }, 600_000);
 });
 
 /** A fixed seed per operation (FUZZ_SEED changes them all): a failure reproduces on the next run. */
