@@ -119,6 +119,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   };
 }
 
+// postgres.js 3.4.9 is patched (patches/, applied by patch-package on install): a transaction whose
+// connection dies during a Postgres restart no longer crashes the process from a setImmediate
+// callback nor leaves queries waiting forever (porsager/postgres#1208).
 async function openPostgres(url: string, max: number): Promise<Database> {
   const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] =
     await Promise.all([
