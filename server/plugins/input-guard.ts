@@ -17,6 +17,13 @@ function problemOf(s: string): string | null {
 
 const MAX_DEPTH = 32;
 
+/** Parsed JSON and query strings only: not a file part, a stream or a Buffer of an upload. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 function collect(value: unknown, path: string, issues: Issue[], depth = 0) {
   if (issues.length >= 10 || depth > MAX_DEPTH) return;
   if (typeof value === 'string') {
@@ -26,7 +33,7 @@ function collect(value: unknown, path: string, issues: Issue[], depth = 0) {
     value.forEach((v, i) => {
       collect(v, `${path}.${i}`, issues, depth + 1);
     });
-  } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+  } else if (isPlainObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       const keyProblem = problemOf(k);
       if (keyProblem) issues.push({ path, message: `a key ${keyProblem}` });
