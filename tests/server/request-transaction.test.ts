@@ -15,6 +15,8 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   database = await openTestDatabase();
+  await database.rows(sql`create table probe_deferred (iso3 varchar(3)
+    references countries (iso3) deferrable initially deferred)`);
   app = await buildApp({ database });
   const scoped = requestScopedDatabase(database);
   app.post<{ Params: { key: string; outcome: string } }>(
@@ -30,6 +32,9 @@ beforeAll(async () => {
         await tx.execute(sql`insert into login_throttle (key, failures, first_failure_at, last_failure_at)
           values (${key}, 1, now(), now())`);
       });
+      // A row that breaks a deferred foreign key: the statement passes, the COMMIT fails.
+      if (outcome === 'commit-fails')
+        await scoped.rows(sql`insert into probe_deferred (iso3) values ('ZZZ')`);
       if (outcome === 'throw') throw new Error('a bug after the write');
       if (outcome === 'conflict') throw new AppError(409, 'key: a 4xx keeps what was written before it');
       if (outcome === 'bad-response') return { ok: Number.POSITIVE_INFINITY } as never;
@@ -59,6 +64,14 @@ describe('one transaction per write request', () => {
     const res = await app.inject({ method: 'POST', url: `/api/probe/${key}/${outcome}` });
     expect(res.statusCode, res.body).toBe(status);
     expect(await stored(key)).toBe(rows);
+  });
+
+  it('a COMMIT that fails turns the answer into a 500, and nothing stays', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/probe/probe-commit/commit-fails' });
+    expect(res.statusCode, res.body).toBe(500);
+    expect(res.json()).toMatchObject({ statusCode: 500, message: 'Internal server error' });
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(await stored('probe-commit')).toBe(0);
   });
 
   it('reads of other requests go on after a failed write', async () => {
