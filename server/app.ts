@@ -21,8 +21,10 @@ import { userRoutes } from './modules/users/routes';
 import { valueRoutes } from './modules/values/routes';
 import { registerAuth, withAccess } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
+import { registerInputGuard } from './plugins/input-guard';
 import { type Limits, registerLimits } from './plugins/limits';
 import { registerOpenApi } from './plugins/openapi';
+import { registerRequestTransactions, requestScopedDatabase } from './plugins/request-transaction';
 import { registerSecurityHeaders } from './plugins/security';
 import { registerClient } from './plugins/static';
 import { registerUploads } from './plugins/uploads';
@@ -54,6 +56,8 @@ export interface AppDeps {
 
 /** Builds the app with its dependencies; never listens (index.ts does, tests inject). */
 export async function buildApp(deps: AppDeps) {
+  // Every module reads and writes through this one: inside a write request, it is that request's transaction.
+  const database = requestScopedDatabase(deps.database);
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -63,7 +67,7 @@ export async function buildApp(deps: AppDeps) {
     trustProxy: deps.trustProxy ?? false,
   });
   const auth = {
-    db: deps.database.db,
+    db: database.db,
     now: deps.now ?? (() => new Date()),
     policy: { publicRead: deps.publicRead ?? true },
     session: deps.session ?? { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
@@ -73,6 +77,8 @@ export async function buildApp(deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputGuard(app);
+  registerRequestTransactions(app, deps.database);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -82,20 +88,20 @@ export async function buildApp(deps: AppDeps) {
   await registerAuth(app, auth);
   await registerOpenApi(app);
   await registerUploads(app);
-  await app.register(systemRoutes(deps.database));
-  await app.register(countryRoutes(deps.database));
-  await app.register(frameworkRoutes(deps.database));
+  await app.register(systemRoutes(database));
+  await app.register(countryRoutes(database));
+  await app.register(frameworkRoutes(database));
   await app.register(valueRoutes(auth));
   await app.register(planRoutes(auth));
   await app.register(submissionRoutes(auth));
   await app.register(periodSheetRoutes(auth));
-  await app.register(exportRoutes(auth, deps.database));
+  await app.register(exportRoutes(auth, database));
   await app.register(reportRoutes(auth));
   // Comparisons show many countries at once: when data is not public, only roles that read every country.
-  await app.register(withAccess('read-all', compareRoutes(deps.database, deps.compareCacheEntries)));
+  await app.register(withAccess('read-all', compareRoutes(database, deps.compareCacheEntries)));
   await app.register(sharedIndicatorRoutes(auth));
   await app.register(peerGroupRoutes(auth));
-  await app.register(roundRoutes(deps.database, auth.now));
+  await app.register(roundRoutes(database, auth.now));
   await app.register(authRoutes(auth));
   await app.register(userRoutes(auth));
   await app.register(i18nRoutes(auth));

@@ -21,6 +21,7 @@ export * from './domain/country';
 export * from './domain/implementation';
 export * from './domain/indicator';
 export * from './domain/level';
+export * from './domain/number';
 export * from './domain/peer-stats';
 export * from './domain/plan';
 export * from './domain/progress';

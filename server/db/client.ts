@@ -119,6 +119,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   };
 }
 
+// postgres.js 3.4.9 is patched (patches/, applied by patch-package on install): a transaction whose
+// connection dies during a Postgres restart no longer crashes the process from a setImmediate
+// callback nor leaves queries waiting forever (porsager/postgres#1208).
 async function openPostgres(url: string, max: number): Promise<Database> {
   const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] =
     await Promise.all([
@@ -129,6 +132,20 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const client = postgres(url, {
     max,
     onnotice: () => {},
+    types: {
+      // A NaN or ±Infinity stored before inputs were bounded (a ratio over a tiny denominator) reads
+      // as no figure: JSON has no such numbers, every response schema refuses them, and one such
+      // row would otherwise answer 500 to everyone reading its country.
+      finiteFloat: {
+        to: 701,
+        from: [700, 701],
+        serialize: (x: number) => String(x),
+        parse: (x: string) => {
+          const n = Number(x);
+          return Number.isFinite(n) ? n : null;
+        },
+      },
+    },
     // Reporting queries run better with custom plans (PERFORMANCE-NOTES: generic plans were slower).
     connection: { plan_cache_mode: 'force_custom_plan', application_name: 'nap-tracker' },
   });

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorEnvelope } from '../../shared';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../lib/db-errors';
 import { AppError } from '../lib/errors';
 
 const SOURCE_NAMES: Record<string, string> = {
@@ -11,7 +12,12 @@ const SOURCE_NAMES: Record<string, string> = {
   headers: 'header',
 };
 
-function envelope(statusCode: number, message: string, requestId: string, issues?: ErrorEnvelope['issues']) {
+export function envelope(
+  statusCode: number,
+  message: string,
+  requestId: string,
+  issues?: ErrorEnvelope['issues'],
+) {
   const body: ErrorEnvelope = { error: STATUS_CODES[statusCode] ?? 'Error', message, statusCode, requestId };
   if (issues && issues.length > 0) body.issues = issues;
   return body;
@@ -42,6 +48,15 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
       return reply.code(500).send(envelope(500, 'Internal server error', req.id));
+    }
+    if (isDatabaseUnavailable(err)) {
+      // The database is restarting or unreachable: nothing was written (the transaction did not
+      // commit), and the same request may succeed shortly.
+      req.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return reply
+        .code(503)
+        .send(envelope(503, 'The database is not available right now; try again shortly', req.id));
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) {

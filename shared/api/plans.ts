@@ -3,6 +3,7 @@ import { Iso3Schema } from '../domain/country';
 import { ImplementationStatusSchema } from '../domain/implementation';
 import { DirectionSchema, GapObjectiveSchema, ResultLevelSchema, SectorSchema } from '../domain/indicator';
 import { LevelSchema } from '../domain/level';
+import { domainNumber } from '../domain/number';
 import { FundingStatusSchema, PlanSchema } from '../domain/plan';
 import { listOf } from './common';
 
@@ -124,7 +125,7 @@ function oneAmount(a: { value?: number | null; level?: string | null }, ctx: z.R
     ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value or level (A–E indicators)' });
 }
 const amount = {
-  value: z.number().finite().min(-1e15).max(1e15).nullable().optional(),
+  value: domainNumber().nullable().optional(),
   level: LevelSchema.nullable().optional(),
 };
 export const TargetInputSchema = z.object({ year, ...amount }).superRefine(oneAmount);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Iso3Schema } from '../domain/country';
 import { LevelSchema } from '../domain/level';
+import { domainNumber } from '../domain/number';
 import { IndicatorValueSchema, ValueStatusSchema } from '../domain/value';
 import { PaginationQuerySchema, pageOf } from './common';
 import { FrameworkCodeSchema } from './frameworks';
@@ -30,17 +31,12 @@ export const ValueKeyParamsSchema = z.object({
 export const ValueInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('level'), level: LevelSchema }),
   z.object({ type: z.literal('yes_no'), answer: z.boolean() }),
-  z.object({ type: z.literal('number'), number: z.number().finite().min(-1e15).max(1e15) }),
-  z.object({ type: z.literal('percentage'), percentage: z.number().min(0).max(100) }),
+  z.object({ type: z.literal('number'), number: domainNumber() }),
+  z.object({ type: z.literal('percentage'), percentage: domainNumber({ min: 0, max: 100 }) }),
   z.object({
     type: z.literal('ratio'),
-    numerator: z.number().finite().min(-1e15).max(1e15),
-    denominator: z
-      .number()
-      .finite()
-      .min(-1e15)
-      .max(1e15)
-      .refine((d) => d !== 0, 'must not be 0'),
+    numerator: domainNumber(),
+    denominator: domainNumber().refine((d) => d !== 0, 'must not be 0'),
   }),
   z.object({ type: z.literal('text'), text: z.string().trim().min(1, 'is required').max(2000) }),
 ]);

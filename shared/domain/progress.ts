@@ -52,7 +52,15 @@ export function toScore(v: ProgressValue): number {
   return levelToScore(v);
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+/**
+ * A figure for people and for JSON: one decimal, and null instead of Infinity or NaN. Inputs are
+ * bounded (see DomainNumberSchema), but a figure stored before that, or a path whose target sits
+ * a hair from its baseline, must still give an answer the API can send, not a 500 for every reader.
+ */
+const round1 = (x: number): number | null => {
+  const r = Math.round(x * 10) / 10;
+  return Number.isFinite(r) ? r : null;
+};
 
 /** Does the value meet the target in the indicator's direction? */
 export function meetsTarget(direction: Direction, value: number, target: number): boolean {
@@ -109,6 +117,7 @@ export function progressStatus(input: ProgressInput): ProgressStatus {
   const b = input.baseline as YearValue;
   // Progress and expectation as shares of the planned change: direction-free.
   const share = (value - baseline) / (target - baseline);
+  if (!Number.isFinite(share)) return share > 0 ? 'on_track' : 'off_track';
   const expected = elapsedShare(b.year, input.target.year, input.current.year);
   if (share >= expected) return 'on_track';
   return share >= expected - AT_RISK_TOLERANCE ? 'at_risk' : 'off_track';

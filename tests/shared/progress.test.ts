@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  domainNumber,
   elapsedShare,
   expectedOnPath,
   type ProgressInput,
@@ -164,5 +165,22 @@ describe('the target in force', () => {
     expect(targetFor(targets, 2021)?.year).toBe(2022);
     expect(targetFor(targets, 2030)?.year).toBe(2025);
     expect(targetFor([], 2020)).toBeNull();
+  });
+});
+
+describe('figures that would not be finite', () => {
+  it('answer null, never Infinity or NaN (a subnormal planned change, or a figure near the double limit)', () => {
+    expect(percentOfTarget(inc(0, 1e-320, 5))).toBeNull();
+    expect(percentOfTarget(inc(null, 1e-320, -5))).toBeNull();
+    expect(percentOfTarget(inc(-1.7e308, 1.7e308, 1e308))).toBeNull();
+    expect(progressStatus(inc(0, 1e-320, -5))).toBe('off_track');
+  });
+
+  it('accepts domain numbers only: finite, within ±1e15, 0 or at least 1e-9', () => {
+    const n = domainNumber();
+    for (const ok of [0, -0, 1e-9, -2.5, 1e15]) expect(n.safeParse(ok).success).toBe(true);
+    for (const bad of [1e-320, 5e-324, 1e-10, 1e16, Number.NaN, Number.POSITIVE_INFINITY, '1']) {
+      expect(n.safeParse(bad).success).toBe(false);
+    }
   });
 });
