@@ -28,6 +28,8 @@ export interface AppDeps {
   database: Database;
   /** Folder of the built client; omitted in API-only tests. */
   clientDistDir?: string;
+  /** Serve the client's source maps (config SERVE_SOURCE_MAPS); default false. */
+  serveSourceMaps?: boolean;
   logger?: FastifyServerOptions['logger'];
   /** Anonymous visitors may read approved data (config PUBLIC_READ); default true. */
   publicRead?: boolean;
@@ -85,6 +87,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(authRoutes(auth));
   await app.register(userRoutes(auth));
   await app.register(i18nRoutes(auth));
-  if (deps.clientDistDir) await registerClient(app, deps.clientDistDir);
+  if (deps.clientDistDir) {
+    await registerClient(app, deps.clientDistDir, { sourceMaps: deps.serveSourceMaps ?? false });
+  }
   return app;
 }

@@ -17,6 +17,11 @@ const EnvSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   CLIENT_DIST_DIR: z.string().min(1).default('dist/client'),
+  SERVE_SOURCE_MAPS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe("Serve the client's source maps (they publish the source code)"),
   PUBLIC_READ: z
     .enum(['true', 'false'])
     .default('true')

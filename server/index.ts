@@ -14,6 +14,7 @@ const database = await openDatabase({
 const app = await buildApp({
   database,
   clientDistDir: config.CLIENT_DIST_DIR,
+  serveSourceMaps: config.SERVE_SOURCE_MAPS,
   logger: { level: config.LOG_LEVEL },
   publicRead: config.PUBLIC_READ,
   trustProxy: config.TRUST_PROXY,
