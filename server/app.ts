@@ -1,6 +1,7 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
+import { requestId } from './logging';
 import { authRoutes } from './modules/auth/routes';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './modules/auth/throttle';
 import { sharedIndicatorRoutes } from './modules/compare/indicator-routes';
@@ -31,6 +32,8 @@ export interface AppDeps {
   /** Serve the client's source maps (config SERVE_SOURCE_MAPS); default false. */
   serveSourceMaps?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** The process's logger (server/logging.ts), used instead of `logger` when given. */
+  loggerInstance?: FastifyBaseLogger;
   /** Anonymous visitors may read approved data (config PUBLIC_READ); default true. */
   publicRead?: boolean;
   /** Trust X-Forwarded-* from a reverse proxy (config TRUST_PROXY); default false. */
@@ -47,10 +50,11 @@ export interface AppDeps {
 /** Builds the app with its dependencies; never listens (index.ts does, tests inject). */
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: deps.logger ?? false }),
     bodyLimit: 1024 * 1024,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // A caller's x-request-id is kept only when short and safe (server/logging.ts).
+    requestIdHeader: false,
+    genReqId: requestId,
     routerOptions: { maxParamLength: 200 },
     trustProxy: deps.trustProxy ?? false,
   });
