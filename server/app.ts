@@ -21,6 +21,7 @@ import { userRoutes } from './modules/users/routes';
 import { valueRoutes } from './modules/values/routes';
 import { registerAuth, withAccess } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
+import { registerMetrics } from './plugins/metrics';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security';
 import { registerClient } from './plugins/static';
@@ -34,6 +35,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** The process's logger (server/logging.ts), used instead of `logger` when given. */
   loggerInstance?: FastifyBaseLogger;
+  /** Expose GET /metrics in Prometheus format (config METRICS); default false. */
+  metrics?: boolean;
   /** Anonymous visitors may read approved data (config PUBLIC_READ); default true. */
   publicRead?: boolean;
   /** Trust X-Forwarded-* from a reverse proxy (config TRUST_PROXY); default false. */
@@ -68,6 +71,7 @@ export async function buildApp(deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  if (deps.metrics) await registerMetrics(app, deps.database);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -26,6 +26,11 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true')
     .describe("Serve the client's source maps (they publish the source code)"),
+  METRICS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('Expose GET /metrics (Prometheus text format)'),
   PUBLIC_READ: z
     .enum(['true', 'false'])
     .default('true')

@@ -20,6 +20,7 @@ const app = await buildApp({
   clientDistDir: config.CLIENT_DIST_DIR,
   serveSourceMaps: config.SERVE_SOURCE_MAPS,
   loggerInstance: log,
+  metrics: config.METRICS,
   publicRead: config.PUBLIC_READ,
   trustProxy: config.TRUST_PROXY,
   session: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_MAX_HOURS * 3_600_000 },
