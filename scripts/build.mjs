@@ -14,6 +14,8 @@ export const SERVER_ENTRIES = {
   index: 'server/index.ts',
   'cli-import': 'server/cli/import.ts',
   'cli-create-admin': 'server/cli/create-admin.ts',
+  'cli-backup': 'server/cli/backup.ts',
+  'cli-restore': 'server/cli/restore.ts',
 };
 
 /**

@@ -1,8 +1,8 @@
-// `npm start` and the command-line tools (`npm run import`, `create-admin`):
+// `npm start` and the command-line tools (`npm run import`, `create-admin`, `backup`, `restore`):
 // runs the built server (plain node, no tsx or vite at run time), building it first only when the
 // build is missing or its sources changed. The build runs in a child process, so the server never
 // holds the bundlers in memory.
-//   node scripts/launch.mjs [server|import|create-admin] [arguments…]
+//   node scripts/launch.mjs [server|import|create-admin|backup|restore] [arguments…]
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -13,6 +13,8 @@ const ENTRIES = {
   server: { file: 'index.js', targets: ['server', 'client'] },
   import: { file: 'cli-import.js', targets: ['server'] },
   'create-admin': { file: 'cli-create-admin.js', targets: ['server'] },
+  backup: { file: 'cli-backup.js', targets: ['server'] },
+  restore: { file: 'cli-restore.js', targets: ['server'] },
 };
 
 const name = process.argv[2] && !process.argv[2].startsWith('-') ? process.argv[2] : 'server';
