@@ -97,7 +97,8 @@ export async function createLogger(s: LoggerSettings): Promise<Logger> {
       translateTime: 'SYS:HH:MM:ss',
       // One line per event; a request reads "incoming request GET /api/countries" and "… 200".
       singleLine: true,
-      messageFormat: '{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} {res.statusCode}{end}',
+      messageFormat:
+        '{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} {res.statusCode}{end}',
       ignore: 'pid,hostname,req,res',
       sync: true,
     }),
