@@ -30,6 +30,8 @@ function poolMax(database: Database): number {
  * GC, CPU). Each app has its own registry, so tests can build several apps in one process.
  */
 export async function registerMetrics(app: FastifyInstance, database: Database) {
+  // Loaded only when metrics are on: it costs start-up time otherwise spent for nothing.
+  const { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } = await import('prom-client');
   const register = new Registry();
   collectDefaultMetrics({ register, eventLoopMonitoringPrecision: 20 });
   const labelNames = ['method', 'route', 'status_code'] as const;
