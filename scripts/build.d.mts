@@ -10,4 +10,6 @@ export function build(
   targets?: ('server' | 'client')[],
   opts?: { ifStale?: boolean; log?: (line: string) => void },
 ): Promise<void>;
+/** Compiles the server into outdir (default dist/server); resolves to the packages it imports. */
+export function buildServer(outdir?: string): Promise<string[]>;
 export const SERVER_ENTRIES: Record<string, string>;

@@ -40,11 +40,11 @@ const sourceLocation = {
   },
 };
 
-async function buildServer() {
+/** Compiles the server into outdir (dist/server); returns the packages the bundle imports at run time. */
+export async function buildServer(outdir = path.join(ROOT, 'dist/server')) {
   const esbuild = await import('esbuild');
-  const outdir = path.join(ROOT, 'dist/server');
   rmSync(outdir, { recursive: true, force: true });
-  await esbuild.build({
+  const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: SERVER_ENTRIES,
     outdir,
@@ -59,10 +59,19 @@ async function buildServer() {
     chunkNames: '[name]-[hash]',
     logLevel: 'warning',
     plugins: [sourceLocation],
+    metafile: true,
   });
   // Node reads .js in dist/server as ESM only with a package.json saying so (the root one does too,
   // but a copied dist/ may travel without it).
   writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
+  const packages = new Set();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const i of output.imports) {
+      if (!i.external || i.path.startsWith('node:')) continue;
+      packages.add(i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]);
+    }
+  }
+  return [...packages].sort();
 }
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|xml|wasm|webmanifest)$/;
