@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { lockDataDir } from './data-dir-lock';
+import { LOCK_FILE, lockDataDir } from './data-dir-lock';
 
 /**
  * Backups of either database, each in its own native form:
@@ -119,6 +119,9 @@ async function restorePglite(dir: string, file: string, log?: Log) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  // The tarball holds the lock of the process that made the backup, now over ours: drop it, or the
+  // next start would report taking over a stale lock.
+  rmSync(path.join(dir, LOCK_FILE), { force: true });
   release();
   log?.info(`PGlite data folder ${dir} restored from ${file}`);
 }

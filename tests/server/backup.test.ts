@@ -61,6 +61,8 @@ describe.runIf(!process.env.DATABASE_URL)('backup and restore of the embedded da
     await db.close();
 
     await restore(target, file);
+    // No lock is left behind: the backup's own (it was taken under the lock) would look stale.
+    expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
     db = await open();
     expect(await snapshot(db)).toEqual(before);
     await db.close();
