@@ -8,6 +8,10 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z
+    .enum(['auto', 'json', 'pretty'])
+    .default('auto')
+    .describe('auto: readable on a terminal, JSON lines otherwise'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -19,6 +23,16 @@ const EnvSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   CLIENT_DIST_DIR: z.string().min(1).default('dist/client'),
+  SERVE_SOURCE_MAPS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe("Serve the client's source maps (they publish the source code)"),
+  METRICS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('Expose GET /metrics (Prometheus text format)'),
   PUBLIC_READ: z
     .enum(['true', 'false'])
     .default('true')

@@ -1,21 +1,27 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { demoAccountsBlock, demoAccountsPresent } from './db/accounts';
 import { prepareDatabase } from './db/bootstrap';
 import { openDatabase } from './db/client';
+import { createLogger, isPretty } from './logging';
 import { startAuthHousekeeping } from './modules/auth/housekeeping';
 import { limitsFromConfig } from './plugins/limits';
 
-// Process entry: config → db → migrate/load → app → listen → graceful shutdown.
+// Process entry: config → logger → db → migrate/load → app → listen → graceful shutdown.
 const started = performance.now();
 const config = loadConfig();
+const log = await createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 const database = await openDatabase({
   databaseUrl: config.DATABASE_URL,
   pgliteDataDir: config.PGLITE_DATA_DIR,
+  log,
 });
 const app = await buildApp({
   database,
   clientDistDir: config.CLIENT_DIST_DIR,
-  logger: { level: config.LOG_LEVEL },
+  serveSourceMaps: config.SERVE_SOURCE_MAPS,
+  loggerInstance: log,
+  metrics: config.METRICS,
   publicRead: config.PUBLIC_READ,
   trustProxy: config.TRUST_PROXY,
   session: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_MAX_HOURS * 3_600_000 },
@@ -43,6 +49,12 @@ app.log.info(
   },
   `NAP Tracker is serving at http://${config.HOST}:${config.PORT}`,
 );
+const demo = database.kind === 'pglite' ? await demoAccountsPresent(database.db) : [];
+if (demo.length > 0) {
+  // On a terminal a block to read and copy from; in JSON logs one line with the same facts.
+  if (isPretty(config.LOG_FORMAT)) process.stdout.write(`\n${demoAccountsBlock(demo)}\n\n`);
+  else app.log.info({ accounts: demo.map((a) => `${a.email} / ${a.password}`) }, 'demo accounts');
+}
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

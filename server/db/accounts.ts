@@ -1,3 +1,4 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CreateUserBody } from '../../shared';
 import { findCountry } from '../modules/countries/repository';
@@ -5,6 +6,7 @@ import { countUsers } from '../modules/users/repository';
 import { createUser } from '../modules/users/service';
 import type { Db } from './client';
 import { DEMO_PERIOD, seedDemoPeriod } from './demo-period';
+import { users } from './schema';
 
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
 
@@ -86,7 +88,32 @@ export async function ensureAccounts(db: Db, opts: AccountsOptions): Promise<voi
     opts.log?.info(`demo reporting period ${DEMO_PERIOD.year} added to Jordan's plan (see "What is due")`);
   }
   opts.log?.warn(
-    { accounts: DEMO_ACCOUNTS.map((a) => `${a.email} / ${a.password}`) },
+    { accounts: DEMO_ACCOUNTS.map((a) => a.email) },
     'DEMO accounts created (embedded database): public passwords, for trying the app only',
   );
+}
+
+/** The demo accounts this database still has (active, still marked demo), in the order above. */
+export async function demoAccountsPresent(db: Db): Promise<typeof DEMO_ACCOUNTS> {
+  const emails = DEMO_ACCOUNTS.map((a) => a.email);
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(inArray(users.email, emails), eq(users.demo, true), eq(users.active, true)));
+  const present = new Set(rows.map((r) => r.email));
+  return DEMO_ACCOUNTS.filter((a) => present.has(a.email));
+}
+
+/** The demo accounts as a few aligned lines for the terminal: who, email, password. */
+export function demoAccountsBlock(accounts: typeof DEMO_ACCOUNTS): string {
+  const who = accounts.map((a) => a.displayName.replace(/^Demo (.)/, (_, c: string) => c.toUpperCase()));
+  const w1 = Math.max(...who.map((s) => s.length));
+  const w2 = Math.max(...accounts.map((a) => a.email.length));
+  const lines = accounts.map(
+    (a, i) => `  ${(who[i] ?? '').padEnd(w1)}  ${a.email.padEnd(w2)}  ${a.password}`,
+  );
+  return [
+    'Demo accounts (embedded database; public passwords, for trying the app only — unless changed since):',
+    ...lines,
+  ].join('\n');
 }

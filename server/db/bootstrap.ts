@@ -6,6 +6,11 @@ import { importTracssWorkbook } from '../modules/imports/tracss-import';
 import { type AccountsOptions, ensureAccounts } from './accounts';
 import type { Database } from './client';
 import { loadCountries } from './reference/countries';
+import {
+  referenceFingerprint,
+  storedReferenceFingerprint,
+  storeReferenceFingerprint,
+} from './reference/fingerprint';
 import { loadJordanPlan } from './reference/jordan-plan';
 import { TRACSS_2019_2020_XLSX } from './reference/paths';
 import { seedPeerGroups } from './reference/peer-groups';
@@ -23,18 +28,23 @@ export async function prepareDatabase(
   database: Database,
   opts: { loadReferenceData: boolean; log?: Log; accounts?: Omit<AccountsOptions, 'log'> },
 ) {
+  const fingerprint = opts.loadReferenceData ? await referenceFingerprint() : '';
   await database.withStartupLock(async (db) => {
     const t0 = performance.now();
     await database.migrate(db);
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'database migrated');
     if (!opts.loadReferenceData) return;
-    await db.transaction(async (tx) => {
-      await loadCountries(tx);
-      await loadTracssFramework(tx);
-      await seedPeerGroups(tx);
-      // Jordan's NAP 2018–2022, the case study (published figures; illustrative activities, flagged).
-      await loadJordanPlan(tx);
-    });
+    // Skipped when this database was loaded from the same files by the same loaders (a restart).
+    if ((await storedReferenceFingerprint(db)) !== fingerprint) {
+      await db.transaction(async (tx) => {
+        await loadCountries(tx);
+        await loadTracssFramework(tx);
+        await seedPeerGroups(tx);
+        // Jordan's NAP 2018–2022, the case study (published figures; illustrative activities, flagged).
+        await loadJordanPlan(tx);
+        await storeReferenceFingerprint(tx, fingerprint);
+      });
+    }
     const t = TRACSS_2019_2020;
     const done = await db
       .select({ id: importRuns.id })

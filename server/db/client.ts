@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { copyOutOwnConnection } from './copy-out';
+import { type LockLog, lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,39 +48,13 @@ export interface OpenOptions {
   /** An already open PGlite instance (tests load one from a prepared dump). */
   pglite?: PGlite;
   maxConnections?: number;
+  /** Where a taken-over stale PGlite lock is reported. */
+  log?: LockLog;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.maxConnections ?? 10);
   return openPglite(opts);
-}
-
-/**
- * PGlite is one process's database: a second process opening the same folder would corrupt it.
- * A lock file holding the owner's pid refuses that with a clear message (a stale lock of a dead
- * process is taken over).
- */
-function lockDataDir(dir: string): () => void {
-  const file = path.join(dir, 'nap-tracker.lock');
-  try {
-    writeFileSync(file, String(process.pid), { flag: 'wx' });
-  } catch {
-    const owner = Number(readFileSync(file, 'utf8'));
-    let alive = false;
-    try {
-      alive = owner > 0 && owner !== process.pid && process.kill(owner, 0);
-    } catch {
-      alive = false;
-    }
-    if (alive) {
-      throw new Error(
-        `The data folder ${dir} is in use by process ${owner} (a running server?). Stop it first, ` +
-          'or set DATABASE_URL to use a Postgres server that several processes can share.',
-      );
-    }
-    writeFileSync(file, String(process.pid));
-  }
-  return () => rmSync(file, { force: true });
 }
 
 // Each driver loads only when it is used: a process needs one of them, and loading both cost start-up time.
@@ -95,7 +70,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     const dir = opts.pgliteDataDir;
     if (!dir) throw new Error('pgliteDataDir is required when DATABASE_URL is unset');
     mkdirSync(dir, { recursive: true });
-    releaseLock = lockDataDir(dir);
+    releaseLock = lockDataDir(dir, opts.log);
     client = await PGlite.create(dir);
   }
   const pg = client;

@@ -2,9 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Node with tsx, as `npm start` runs the server (without the client build). */
+/** Node on a script: built JavaScript as it is (as `npm start` runs dist/server), TypeScript through tsx. */
 export function node(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script], {
+  const args = /\.m?js$/.test(script) ? [script] : ['--import', 'tsx', script];
+  return spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

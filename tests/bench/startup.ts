@@ -1,8 +1,12 @@
 /**
- * Start-up to serving (GET /api/ready answers), through `node --import tsx server/index.ts` as
- * `npm start` runs it after the client build: PGlite on an empty and on an existing data folder,
- * Postgres on an empty and on an existing database; the floor is a bare Fastify process.
+ * Start-up to serving (GET /api/ready answers) of the built server, `node dist/server/index.js`, as
+ * `npm start` runs it once the build is fresh: PGlite on an empty and on an existing data folder,
+ * Postgres on an empty and on an existing database; the floor is a bare Fastify process on plain
+ * node. Also on an existing PGlite folder: through `node scripts/launch.mjs` (npm start's build
+ * freshness check, without npm itself), and the TypeScript sources through tsx, as npm start ran
+ * the server before it was built.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +16,7 @@ import { timeToReady } from './processes';
 import { type Row, row } from './report';
 
 const REPEAT = 3;
+const SERVER = 'dist/server/index.js';
 
 async function median(n: number, fn: () => Promise<number>) {
   const times: number[] = [];
@@ -23,6 +28,9 @@ async function median(n: number, fn: () => Promise<number>) {
 }
 
 export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
+  log('  npm run build (if stale)');
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('server build failed');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nap-bench-start-'));
   const common = {
     LOG_LEVEL: 'error',
@@ -32,29 +40,38 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
   const pg = await createBenchDatabase('nap_bench_start');
   try {
     log('  floor: bare Fastify process');
-    const floorMs = await median(REPEAT, () => timeToReady('tests/bench/bare-ready.ts', {}));
+    const floorMs = await median(REPEAT, () => timeToReady('tests/bench/bare-ready.mjs', {}));
     const floor = { name: 'bare Fastify process', value: floorMs };
     const pglite = { ...common, PGLITE_DATA_DIR: path.join(dir, 'pglite') };
     log('  PGlite, empty data folder');
-    const pgliteFresh = await timeToReady('server/index.ts', pglite);
+    const pgliteFresh = await timeToReady(SERVER, pglite);
     log('  PGlite, existing data folder');
-    const pgliteExisting = await median(REPEAT, () => timeToReady('server/index.ts', pglite));
+    const pgliteExisting = await median(REPEAT, () => timeToReady(SERVER, pglite));
+    log('  PGlite, existing data folder, through scripts/launch.mjs');
+    const pgliteLaunch = await median(REPEAT, () => timeToReady('scripts/launch.mjs', pglite));
+    log('  PGlite, existing data folder, TypeScript through tsx');
+    const pgliteTsx = await median(REPEAT, () => timeToReady('server/index.ts', pglite));
     const postgresEnv = { ...common, DATABASE_URL: pg.url };
     log('  Postgres, empty database');
-    const pgFresh = await timeToReady('server/index.ts', postgresEnv);
+    const pgFresh = await timeToReady(SERVER, postgresEnv);
     log('  Postgres, existing database');
-    const pgExisting = await median(REPEAT, () => timeToReady('server/index.ts', postgresEnv));
-    const s = 'Start-up to /api/ready';
+    const pgExisting = await median(REPEAT, () => timeToReady(SERVER, postgresEnv));
+    const s = 'Start-up to /api/ready (built server)';
+    const built = { name: 'built server, same folder', value: pgliteExisting };
     return [
-      row(s, 'bare Fastify process (node + tsx)', floorMs, 'ms', null),
+      row(s, 'bare Fastify process (plain node)', floorMs, 'ms', null),
       row(s, 'PGlite, empty data folder', pgliteFresh, 'ms', floor),
       row(s, `PGlite, existing folder (median of ${REPEAT})`, pgliteExisting, 'ms', floor, {
         valueMax: 1500,
       }),
+      row(s, `PGlite, existing folder (median of ${REPEAT})`, pgliteExisting, 'ms', floor, { ratioMax: 2 }),
+      row(s, 'PGlite, existing folder, through launch.mjs (build check)', pgliteLaunch, 'ms', built),
+      row(s, 'PGlite, existing folder, sources through tsx (as before the build)', pgliteTsx, 'ms', built),
       row(s, 'Postgres, empty database', pgFresh, 'ms', floor),
       row(s, `Postgres, existing database (median of ${REPEAT})`, pgExisting, 'ms', floor, {
         valueMax: 1500,
       }),
+      row(s, `Postgres, existing database (median of ${REPEAT})`, pgExisting, 'ms', floor, { ratioMax: 1.5 }),
     ];
   } finally {
     await pg.drop();

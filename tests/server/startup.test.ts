@@ -32,6 +32,28 @@ describe('first start', () => {
     await database.close();
   });
 
+  it('skips the reference loaders on a restart unless their files or code changed', async () => {
+    const database = await openDatabase({ pglite: await PGlite.create() });
+    await prepareDatabase(database, { loadReferenceData: true });
+    const sharedGroups = async () =>
+      (
+        await database.rows<{ n: number }>(
+          sql`select count(*)::int as n from peer_groups where visibility = 'shared'`,
+        )
+      )[0]?.n;
+    expect(await sharedGroups()).toBe(1);
+    // A restart with the same reference data runs no loader: the deleted seed stays deleted.
+    await database.rows(sql`delete from peer_groups`);
+    await prepareDatabase(database, { loadReferenceData: true });
+    expect(await sharedGroups()).toBe(0);
+    // A database loaded with other files (here: no record of them) gets the loaders again.
+    await database.rows(sql`comment on table countries is null`);
+    await prepareDatabase(database, { loadReferenceData: true });
+    expect(await sharedGroups()).toBe(1);
+    expect(await counts(database)).toEqual(EXPECTED);
+    await database.close();
+  });
+
   it.runIf(process.env.DATABASE_URL)(
     'lets several server processes start together on one empty Postgres database',
     async () => {

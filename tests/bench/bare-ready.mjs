@@ -1,4 +1,4 @@
-/** Start-up floor: a bare Fastify process (node + tsx + fastify) that answers /api/ready. */
+// Start-up floor: a bare Fastify process (plain node + fastify, as the built server runs) that answers /api/ready.
 import Fastify from 'fastify';
 
 const app = Fastify({ logger: false });

@@ -1,0 +1,96 @@
+// Whether dist/ was built from the sources as they are now. Read on every `npm start`, so it loads
+// nothing but node: and answers from file sizes and mtimes when nothing was touched; when mtimes
+// moved (a checkout, a copied folder) it compares the files' contents, so a build copied together
+// with its sources stays fresh even though every mtime changed.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUILD_SCRIPTS = ['scripts/build.mjs', 'scripts/build-state.mjs', 'tsconfig.json'];
+
+/** What each part of the build is made from, and the file that proves it was built. */
+export const TARGETS = {
+  server: {
+    output: 'dist/server/index.js',
+    // The server bundle leaves node_modules outside (packages: 'external'): the lock file is no input.
+    inputs: ['server', 'shared', ...BUILD_SCRIPTS],
+  },
+  client: {
+    output: 'dist/client/index.html',
+    inputs: ['client', 'shared', 'vite.config.ts', 'package-lock.json', ...BUILD_SCRIPTS],
+  },
+};
+
+const stampFile = (target) => path.join(ROOT, 'dist', '.build', `${target}.json`);
+
+function listFiles(rel, out) {
+  const abs = path.join(ROOT, rel);
+  if (!existsSync(abs)) return out;
+  const st = statSync(abs);
+  if (st.isFile()) {
+    out.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
+    return out;
+  }
+  for (const entry of readdirSync(abs, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    listFiles(`${rel}/${entry.name}`, out);
+  }
+  return out;
+}
+
+function inputFiles(target) {
+  const files = [];
+  for (const input of TARGETS[target].inputs) listFiles(input, files);
+  return files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+function statSignature(files) {
+  const h = createHash('sha256');
+  for (const f of files) h.update(`${f.rel}\t${f.size}\t${f.mtimeMs}\n`);
+  return h.digest('hex');
+}
+
+function contentHash(files) {
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(`${f.rel}\0`);
+    h.update(readFileSync(path.join(ROOT, f.rel)));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+/** The fingerprint of a target's inputs now: taken before a build starts, written when it ends. */
+export function fingerprint(target) {
+  const files = inputFiles(target);
+  return { statSignature: statSignature(files), contentHash: contentHash(files) };
+}
+
+export function writeStamp(target, print) {
+  mkdirSync(path.dirname(stampFile(target)), { recursive: true });
+  writeFileSync(stampFile(target), `${JSON.stringify({ ...print, builtAt: new Date().toISOString() })}\n`);
+}
+
+/** 'fresh', 'missing' (never built) or 'stale' (sources changed since the build). */
+export function buildState(target) {
+  if (!existsSync(path.join(ROOT, TARGETS[target].output))) return 'missing';
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(stampFile(target), 'utf8'));
+  } catch {
+    return 'stale';
+  }
+  const files = inputFiles(target);
+  const statSig = statSignature(files);
+  if (stamp.statSignature === statSig) return 'fresh';
+  if (stamp.contentHash !== contentHash(files)) return 'stale';
+  // Same contents, new mtimes: remember them so that the next start takes the quick path.
+  try {
+    writeStamp(target, { statSignature: statSig, contentHash: stamp.contentHash });
+  } catch {
+    // A read-only installation: the content check runs again next time, which is fine.
+  }
+  return 'fresh';
+}

@@ -1,0 +1,15 @@
+// Types of what the tests use from build.mjs (the script itself runs as plain JavaScript).
+export interface CompressedSizes {
+  files: number;
+  raw: number;
+  br: number;
+  gz: number;
+}
+export function compressAssets(dir: string): CompressedSizes;
+export function build(
+  targets?: ('server' | 'client')[],
+  opts?: { ifStale?: boolean; log?: (line: string) => void },
+): Promise<void>;
+/** Compiles the server into outdir (default dist/server); resolves to the packages it imports. */
+export function buildServer(outdir?: string): Promise<string[]>;
+export const SERVER_ENTRIES: Record<string, string>;

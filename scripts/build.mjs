@@ -1,0 +1,146 @@
+// `npm run build`: the server compiled by esbuild into dist/server (so production runs plain node,
+// without tsx), the client by Vite into dist/client, each asset precompressed (brotli and gzip) for
+// @fastify/static's preCompressed option. `--if-stale` builds only what changed since the last
+// build; `--server` / `--client` build one part. Needs the devDependencies (esbuild, vite).
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { buildState, fingerprint, ROOT, TARGETS, writeStamp } from './build-state.mjs';
+
+/** Server entry points: the process and the command-line tools `npm run …` starts. */
+export const SERVER_ENTRIES = {
+  index: 'server/index.ts',
+  'cli-import': 'server/cli/import.ts',
+  'cli-create-admin': 'server/cli/create-admin.ts',
+  'cli-backup': 'server/cli/backup.ts',
+  'cli-restore': 'server/cli/restore.ts',
+};
+
+/**
+ * The bundle runs from dist/server, but modules find their data next to their source (migrations,
+ * reference data, fonts, the password list): `import.meta.url` is rewritten to the URL the source
+ * file has in the installed tree, so those paths resolve as they do under tsx.
+ */
+const sourceLocation = {
+  name: 'source-location',
+  setup(build) {
+    build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const rel = path.relative(ROOT, args.path).split(path.sep).join('/');
+      const url = `new URL(${JSON.stringify(`../../${rel}`)}, import.meta.url).href`;
+      return {
+        contents: text.replaceAll('import.meta.url', url),
+        loader: args.path.endsWith('x') ? 'tsx' : 'ts',
+      };
+    });
+  },
+};
+
+/** Compiles the server into outdir (dist/server); returns the packages the bundle imports at run time. */
+export async function buildServer(outdir = path.join(ROOT, 'dist/server')) {
+  const esbuild = await import('esbuild');
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: SERVER_ENTRIES,
+    outdir,
+    bundle: true,
+    // Code split so that what loads lazily in the source (report renderers, drivers) still does.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    packages: 'external',
+    sourcemap: true,
+    chunkNames: '[name]-[hash]',
+    logLevel: 'warning',
+    plugins: [sourceLocation],
+    metafile: true,
+  });
+  // Node reads .js in dist/server as ESM only with a package.json saying so (the root one does too,
+  // but a copied dist/ may travel without it).
+  writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
+  const packages = new Set();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const i of output.imports) {
+      if (!i.external || i.path.startsWith('node:')) continue;
+      packages.add(i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]);
+    }
+  }
+  return [...packages].sort();
+}
+
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|xml|wasm|webmanifest)$/;
+
+/** Writes file.br and file.gz beside every compressible asset where they save at least 10 %. */
+export function compressAssets(dir) {
+  const sizes = { files: 0, raw: 0, br: 0, gz: 0 };
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const file = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (COMPRESSIBLE.test(entry.name) && statSync(file).size >= 1024) {
+        const raw = readFileSync(file);
+        const br = brotliCompressSync(raw, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+          },
+        });
+        const gz = gzipSync(raw, { level: 9 });
+        sizes.files++;
+        sizes.raw += raw.length;
+        if (br.length < raw.length * 0.9) {
+          writeFileSync(`${file}.br`, br);
+          sizes.br += br.length;
+        } else sizes.br += raw.length;
+        if (gz.length < raw.length * 0.9) {
+          writeFileSync(`${file}.gz`, gz);
+          sizes.gz += gz.length;
+        } else sizes.gz += raw.length;
+      }
+    }
+  };
+  walk(dir);
+  return sizes;
+}
+
+async function buildClient(quiet) {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+  return compressAssets(path.join(ROOT, 'dist/client'));
+}
+
+const kB = (n) => `${(n / 1024).toFixed(0)} kB`;
+
+/** Builds the targets (all by default); with ifStale only those whose sources changed. */
+export async function build(targets = Object.keys(TARGETS), { ifStale = false, log = console.log } = {}) {
+  for (const target of targets) {
+    const state = buildState(target);
+    if (ifStale && state === 'fresh') continue;
+    const started = performance.now();
+    // Fingerprint before building: a file saved during the build makes the next start rebuild.
+    const print = fingerprint(target);
+    if (target === 'server') await buildServer();
+    else {
+      const s = await buildClient(ifStale);
+      log(
+        `client assets: ${s.files} compressible files, ${kB(s.raw)} → brotli ${kB(s.br)}, gzip ${kB(s.gz)}`,
+      );
+    }
+    writeStamp(target, print);
+    const why = state === 'fresh' ? '' : ` (${state === 'missing' ? 'no build yet' : 'sources changed'})`;
+    log(`built ${target}${why} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.chdir(ROOT);
+  const args = process.argv.slice(2);
+  const only = Object.keys(TARGETS).filter((t) => args.includes(`--${t}`));
+  await build(only.length > 0 ? only : undefined, { ifStale: args.includes('--if-stale') });
+}

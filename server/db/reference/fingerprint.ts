@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { MIGRATIONS_FOLDER } from '../client';
+import { REFERENCE_DATA_DIR } from './paths';
+
+/** The loaders' own folder: a change to how the data is loaded counts as a change of the data. */
+const LOADERS_DIR = path.join(path.dirname(REFERENCE_DATA_DIR), 'reference');
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * A hash of everything the reference loaders read or are: the reference data files, the loaders'
+ * sources (server/db/reference) and the migration journal (a new migration may need them to run
+ * again). Equal to the one the database recorded → the loaders would change nothing, and a restart
+ * skips them (they took most of the ~1 s a restart spent preparing the database).
+ */
+export async function referenceFingerprint(): Promise<string> {
+  const h = createHash('sha256');
+  const files = [
+    ...(await filesUnder(REFERENCE_DATA_DIR)),
+    ...(await filesUnder(LOADERS_DIR)),
+    path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'),
+  ];
+  for (const file of files) {
+    h.update(`${path.relative(path.dirname(REFERENCE_DATA_DIR), file)}\0`);
+    h.update(await readFile(file).catch(() => Buffer.alloc(0)));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+/*
+ * Where the database records the fingerprint it was loaded with: the comment of the countries table.
+ * It needs no schema change, travels with pg_dump and PGlite backups, and is written in the loaders'
+ * transaction, so it never claims data that was not committed.
+ */
+const PREFIX = 'nap-tracker reference data ';
+
+export async function storedReferenceFingerprint(db: DbOrTx): Promise<string | null> {
+  const result = await db.execute(sql`select obj_description('countries'::regclass, 'pg_class') as comment`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    comment: string | null;
+  }[];
+  const comment = rows[0]?.comment ?? '';
+  return comment.startsWith(PREFIX) ? comment.slice(PREFIX.length) : null;
+}
+
+export async function storeReferenceFingerprint(db: DbOrTx, fingerprint: string): Promise<void> {
+  if (!/^[0-9a-f]{64}$/.test(fingerprint)) throw new Error('not a fingerprint');
+  await db.execute(sql.raw(`comment on table countries is '${PREFIX}${fingerprint}'`));
+}
