@@ -1,8 +1,8 @@
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
-import { verifyPassword } from './modules/auth/password';
 import { requestId } from './logging';
+import { verifyPassword } from './modules/auth/password';
 import { authRoutes } from './modules/auth/routes';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './modules/auth/throttle';
 import { sharedIndicatorRoutes } from './modules/compare/indicator-routes';
