@@ -44,6 +44,8 @@ export interface AppDeps {
   metrics?: boolean;
   /** Anonymous visitors may read approved data (config PUBLIC_READ); default true. */
   publicRead?: boolean;
+  /** Who submitted a period may not approve it (config APPROVAL_FOUR_EYES); default true. */
+  fourEyes?: boolean;
   /** Trust X-Forwarded-* from a reverse proxy (config TRUST_PROXY); default false. */
   trustProxy?: boolean;
   /** Session lifetimes; defaults 30 min idle, 12 h absolute. */
@@ -87,7 +89,7 @@ export async function buildApp(deps: AppDeps) {
   const auth = {
     db: database.db,
     now: deps.now ?? (() => new Date()),
-    policy: { publicRead: deps.publicRead ?? true },
+    policy: { publicRead: deps.publicRead ?? true, fourEyes: deps.fourEyes ?? true },
     session: deps.session ?? { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
     throttle: deps.throttle ?? DEFAULT_THROTTLE,
     verifyPassword: deps.verifyPassword ?? verifyPassword,
@@ -117,7 +119,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(exportRoutes(auth, database));
   await app.register(reportRoutes(auth));
   // Comparisons show many countries at once: when data is not public, only roles that read every country.
-  await app.register(withAccess('read-all', compareRoutes(database, deps.compareCacheEntries)));
+  await app.register(withAccess('read-all', compareRoutes(auth, database, deps.compareCacheEntries)));
   await app.register(sharedIndicatorRoutes(auth));
   await app.register(peerGroupRoutes(auth));
   await app.register(roundRoutes(database, auth.now));

@@ -38,6 +38,11 @@ const EnvSchema = z.object({
     .default('true')
     .transform((v) => v === 'true')
     .describe('Anonymous visitors may read approved data'),
+  APPROVAL_FOUR_EYES: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('Who submitted a period (or last changed its values) may not approve it'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

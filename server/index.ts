@@ -23,6 +23,7 @@ const app = await buildApp({
   loggerInstance: log,
   metrics: config.METRICS,
   publicRead: config.PUBLIC_READ,
+  fourEyes: config.APPROVAL_FOUR_EYES,
   trustProxy: config.TRUST_PROXY,
   session: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_MAX_HOURS * 3_600_000 },
   limits: limitsFromConfig(config),

@@ -25,6 +25,7 @@ export * from './domain/number';
 export * from './domain/peer-stats';
 export * from './domain/plan';
 export * from './domain/progress';
+export * from './domain/provenance';
 export * from './domain/reporting';
 export * from './domain/role';
 export * from './domain/value';

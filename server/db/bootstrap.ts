@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { importTracssWorkbook } from '../modules/imports/tracss-import';
+import { importRoundClassification, importTracssWorkbook } from '../modules/imports/tracss-import';
 import { type AccountsOptions, ensureAccounts } from './accounts';
 import type { Database } from './client';
+import { loadClassifications } from './reference/classifications';
 import { loadCountries } from './reference/countries';
 import {
   referenceFingerprint,
@@ -15,7 +16,7 @@ import { loadJordanPlan } from './reference/jordan-plan';
 import { TRACSS_2019_2020_XLSX } from './reference/paths';
 import { seedPeerGroups } from './reference/peer-groups';
 import { loadTracssFramework, TRACSS_2019_2020 } from './reference/tracss-framework';
-import { importRuns } from './schema';
+import { importRuns, roundClassifications } from './schema';
 
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
 
@@ -38,6 +39,8 @@ export async function prepareDatabase(
     if ((await storedReferenceFingerprint(db)) !== fingerprint) {
       await db.transaction(async (tx) => {
         await loadCountries(tx);
+        // WHO regions, income groups and membership over time; today's values onto the countries.
+        await loadClassifications(tx);
         await loadTracssFramework(tx);
         await seedPeerGroups(tx);
         // Jordan's NAP 2018–2022, the case study (published figures; illustrative activities, flagged).
@@ -65,6 +68,22 @@ export async function prepareDatabase(
         { countries: result.countries, values: result.values },
         'TrACSS 2019–2020 answers imported from the portal spreadsheet',
       );
+    }
+    // A round imported before its own classification was kept: read it from the same file.
+    const [classified] = await db
+      .select({ n: count() })
+      .from(roundClassifications)
+      .where(eq(roundClassifications.frameworkCode, t.code));
+    if (Number(classified?.n ?? 0) === 0) {
+      const n = await importRoundClassification(
+        { ...database, db },
+        {
+          data: await readFile(TRACSS_2019_2020_XLSX),
+          fileName: path.basename(TRACSS_2019_2020_XLSX),
+          frameworkCode: t.code,
+        },
+      );
+      opts.log?.info({ countries: n }, 'TrACSS 2019–2020 classification of its countries read from its file');
     }
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'reference data ready');
   });

@@ -5,8 +5,8 @@ import type { Db } from './client';
 import { plans } from './schema';
 
 /**
- * The demo reporting period: Jordan's 2020 report, due three months after the year. 2020 lies in the
- * TrACSS 2019–2020 round, so the plan's TrACSS indicators (7.4, 9.1) can be entered for it.
+ * The demo reporting period: Jordan's 2020 report, due three months after the year. Its values are
+ * demo data (plan_periods.demo), marked as such wherever they appear.
  */
 export const DEMO_PERIOD = { iso3: 'JOR', year: 2020, dueDate: '2021-03-31' } as const;
 
@@ -25,7 +25,7 @@ export async function seedDemoPeriod(db: Db, now: Date): Promise<boolean> {
   if (!plan) return false;
   const bounds = periodBounds('year', DEMO_PERIOD.year);
   const row = await db.transaction((tx) =>
-    insertPeriodWithSubmission(tx, plan, 'year', DEMO_PERIOD.dueDate, bounds, now),
+    insertPeriodWithSubmission(tx, plan, 'year', DEMO_PERIOD.dueDate, bounds, now, { demo: true }),
   );
   return row !== undefined;
 }

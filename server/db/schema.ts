@@ -13,6 +13,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  pgView,
   primaryKey,
   serial,
   smallint,
@@ -72,9 +73,16 @@ export const indicators = pgTable(
     frequency: text('frequency'),
     /** Header of the source spreadsheet's column, used by the importer to find the column. */
     sourceColumn: text('source_column'),
+    /**
+     * A national indicator through which a country reports on another framework's question (a
+     * TrACSS question its plan tracks): its values are the country's own data, kept apart from the
+     * published answers of that framework, which national reporting never writes.
+     */
+    followsIndicatorId: integer('follows_indicator_id').references((): AnyPgColumn => indicators.id),
   },
   (t) => [
     uniqueIndex('indicators_framework_code_uq').on(t.frameworkCode, t.code),
+    index('indicators_follows_ix').on(t.followsIndicatorId),
     check('indicators_gap_objective_ck', sql`${t.gapObjective} between 1 and 5`),
   ],
 );
@@ -519,6 +527,8 @@ export const planPeriods = pgTable(
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }).notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
+    /** The embedded database's period for trying the workflow: its values are demo data. */
+    demo: boolean('demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -711,3 +721,71 @@ export const analyticsVersion = pgTable('analytics_version', {
   id: smallint('id').primaryKey(),
   version: bigint('version', { mode: 'number' }).notNull(),
 });
+
+/**
+ * Where each value comes from and where it stands (a view, migration 0010): `published` for the
+ * values of a published framework (a TrACSS round: imported, read-only); for a national value the
+ * workflow state of the reporting period holding it (approved, submitted, returned, draft — draft
+ * too when no period holds it), and whether that period is the embedded database's demo period.
+ * Every read path decides visibility from it (server/modules/visibility).
+ */
+export const valueProvenance = pgView('value_provenance', {
+  valueId: bigint('value_id', { mode: 'number' }).notNull(),
+  workflow: varchar('workflow', { length: 16 }).notNull(),
+  demo: boolean('demo').notNull(),
+}).existing();
+
+/**
+ * A country's WHO region, World Bank income group and WHO membership over time, as the reference
+ * lists we ship give them (migration 0011): each value with the dates it held for (from inclusive,
+ * to exclusive; null: open) and where it comes from. `countries` keeps today's values.
+ */
+export const countryClassifications = pgTable(
+  'country_classifications',
+  {
+    id: serial('id').primaryKey(),
+    iso3: char('iso3', { length: 3 })
+      .notNull()
+      .references(() => countries.iso3),
+    attribute: varchar('attribute', { length: 16 }).notNull(),
+    /** Null: not classified (e.g. a territory outside the World Bank's list). */
+    value: varchar('value', { length: 8 }),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
+    source: varchar('source', { length: 300 }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('country_classifications_uq').on(
+      t.iso3,
+      t.attribute,
+      sql`coalesce(${t.validFrom}, '0001-01-01'::date)`,
+    ),
+    check(
+      'country_classifications_attribute_ck',
+      sql`${t.attribute} in ('who_region','income_group','who_member')`,
+    ),
+    check(
+      'country_classifications_dates_ck',
+      sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} > ${t.validFrom}`,
+    ),
+  ],
+);
+
+/**
+ * How a published round classified the countries that answered it, from the round's own file (its
+ * WHO region and income group columns): what a comparison of the round uses by default.
+ */
+export const roundClassifications = pgTable(
+  'round_classifications',
+  {
+    frameworkCode: varchar('framework_code', { length: 64 })
+      .notNull()
+      .references(() => frameworks.code, { onDelete: 'cascade' }),
+    iso3: char('iso3', { length: 3 })
+      .notNull()
+      .references(() => countries.iso3),
+    whoRegion: varchar('who_region', { length: 4 }),
+    incomeGroup: varchar('income_group', { length: 3 }),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkCode, t.iso3] })],
+);

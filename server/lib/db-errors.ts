@@ -35,16 +35,32 @@ function codeOf(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** True when err, or an error it wraps (drizzle wraps the driver's as `cause`), says the database is away. */
-export function isDatabaseUnavailable(err: unknown): boolean {
+/** The codes of err and of the errors it wraps (drizzle wraps the driver's as `cause`), outermost first. */
+function* codesOf(err: unknown): Generator<string> {
   const seen = new Set<unknown>();
   let e: unknown = err;
   while (e && typeof e === 'object' && !seen.has(e)) {
     seen.add(e);
     const code = codeOf(e);
-    if (code && (DRIVER_CODES.has(code) || SOCKET_CODES.has(code) || SQLSTATES.has(code))) return true;
-    if (code && /^08[0-9A-Z]{3}$/.test(code)) return true;
+    if (code) yield code;
     e = (e as { cause?: unknown }).cause;
   }
+}
+
+/** True when err, or an error it wraps, says the database is away. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (const code of codesOf(err)) {
+    if (DRIVER_CODES.has(code) || SOCKET_CODES.has(code) || SQLSTATES.has(code)) return true;
+    if (/^08[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when the database refused a write to published data (SQLSTATE NP001, raised by the trigger
+ * nap_published_guard of migration 0010): a write that got past the services' own checks.
+ */
+export function isPublishedReadOnly(err: unknown): boolean {
+  for (const code of codesOf(err)) if (code === 'NP001') return true;
   return false;
 }

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorEnvelope } from '../../shared';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../lib/db-errors';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isPublishedReadOnly } from '../lib/db-errors';
 import { AppError } from '../lib/errors';
 
 const SOURCE_NAMES: Record<string, string> = {
@@ -44,6 +44,19 @@ export function registerErrorHandling(app: FastifyInstance) {
       const body = envelope(err.statusCode, err.message, req.id, err.issues);
       if (err.current !== undefined) body.current = err.current;
       return reply.code(err.statusCode).send(body);
+    }
+    if (isPublishedReadOnly(err)) {
+      // The database's own guard (migration 0010): a write to published data got past the services.
+      req.log.warn({ err }, 'write to published data refused by the database');
+      return reply
+        .code(403)
+        .send(
+          envelope(
+            403,
+            "framework: published data is read-only; only an administrator's re-import changes it",
+            req.id,
+          ),
+        );
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');

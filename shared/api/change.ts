@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANGE_KINDS } from '../constants/compare';
 import { LevelSchema } from '../domain/level';
-import { PeerGroupSchema, PeerGroupTypeSchema } from './compare';
+import { ClassificationBasisSchema, PeerGroupSchema, PeerGroupTypeSchema } from './compare';
 import { FrameworkCodeSchema } from './frameworks';
 import { PeriodCodeSchema } from './rounds';
 
@@ -15,6 +15,9 @@ export const ChangeQuerySchema = z.object({
   toPeriod: PeriodCodeSchema.optional().describe("The later round's latest period by default"),
   groupType: PeerGroupTypeSchema.default('all'),
   group: z.string().trim().max(2000).optional().describe('As for /api/compare/heatmap'),
+  classification: ClassificationBasisSchema.describe(
+    'round (default): the group as the later round classifies its members; today: today’s reference',
+  ),
 });
 export type ChangeQuery = z.input<typeof ChangeQuerySchema>;
 

@@ -1,13 +1,35 @@
 import { z } from 'zod';
-import { PEER_GROUP_TYPES } from '../constants/compare';
+import { CLASSIFICATION_BASES, PEER_GROUP_TYPES } from '../constants/compare';
 import { CountrySchema, Iso3Schema } from '../domain/country';
 import { SectorSchema } from '../domain/indicator';
 import { LevelSchema, LevelWordingSchema } from '../domain/level';
 import { FrameworkCodeSchema } from './frameworks';
 
-export { PEER_GROUP_TYPES, type PeerGroupType } from '../constants/compare';
+export {
+  CLASSIFICATION_BASES,
+  type ClassificationBasis,
+  PEER_GROUP_TYPES,
+  type PeerGroupType,
+} from '../constants/compare';
 
 export const PeerGroupTypeSchema = z.enum(PEER_GROUP_TYPES);
+
+export const COMPARE_SOURCES = ['published', 'national'] as const;
+export const CompareSourceSchema = z
+  .enum(COMPARE_SOURCES)
+  .default('published')
+  .describe(
+    "published (default): the round's published answers; national: each country's latest national report on " +
+      "the round's questions within the round's dates (approved reports; drafts too for who may see them)",
+  );
+export type CompareSource = (typeof COMPARE_SOURCES)[number];
+
+export const ClassificationBasisSchema = z
+  .enum(CLASSIFICATION_BASES)
+  .default('round')
+  .describe(
+    "Which WHO regions and income groups make the group: round (default), the classification in force for the round (the round's own file for the countries that answered it); today, today's reference",
+  );
 
 export const CompareQuerySchema = z.object({
   framework: FrameworkCodeSchema.describe('Framework code, e.g. tracss-2019-2020'),
@@ -24,6 +46,8 @@ export const CompareQuerySchema = z.object({
         "comma-separated ISO3 codes (countries) or a saved group's id (saved); defaults to the country's own " +
         'region or income group',
     ),
+  source: CompareSourceSchema,
+  classification: ClassificationBasisSchema,
 });
 export type CompareQuery = z.input<typeof CompareQuerySchema>;
 
@@ -56,11 +80,19 @@ export const PeerGroupSchema = z.object({
   key: z.string(),
   label: z.string(),
   members: z.array(z.string()).describe('ISO3 codes of the group'),
+  classification: z
+    .object({
+      basis: z.enum(CLASSIFICATION_BASES),
+      note: z.string().describe('Which classification made the group, in words'),
+    })
+    .nullable()
+    .describe('For WHO region and income group groups: which classification made them; null otherwise'),
 });
 
 export const CompareResultSchema = z.object({
   framework: z.string(),
   period: z.string(),
+  source: z.enum(COMPARE_SOURCES).describe('Which data the comparison used'),
   country: CountrySchema,
   group: PeerGroupSchema,
   rows: z.array(CompareRowSchema),
@@ -82,6 +114,8 @@ export const HeatmapQuerySchema = z.object({
       'WHO region code (who_region), income group code (income_group), UN M49 region name (un_region), ' +
         "comma-separated ISO3 codes (countries) or a saved group's id (saved); not used with all",
     ),
+  source: CompareSourceSchema,
+  classification: ClassificationBasisSchema,
 });
 export type HeatmapQuery = z.input<typeof HeatmapQuerySchema>;
 
@@ -113,6 +147,7 @@ export type HeatmapCountry = z.infer<typeof HeatmapCountrySchema>;
 export const HeatmapResultSchema = z.object({
   framework: z.string(),
   period: z.string(),
+  source: z.enum(COMPARE_SOURCES).describe('Which data the heatmap used'),
   group: PeerGroupSchema,
   indicators: z.array(HeatmapIndicatorSchema),
   countries: z.array(HeatmapCountrySchema).describe('Every member, by name; those without answers too'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Iso3Schema } from '../domain/country';
 import { MeasureTypeSchema } from '../domain/indicator';
 import { ProgressStatusSchema } from '../domain/progress';
+import { ProvenanceSchema } from '../domain/provenance';
 import { ValueStatusSchema } from '../domain/value';
 import { PeerGroupTypeSchema } from './compare';
 import { FrameworkCodeSchema } from './frameworks';
@@ -96,7 +97,9 @@ export const EXPORT_COLUMNS = [
   'target',
   'progress',
   'workflow',
-  'illustrative',
+  'source',
+  'target_source',
+  'progress_source',
   'updated_at',
 ] as const;
 
@@ -123,7 +126,15 @@ export const ExportRowSchema = z.object({
   target: z.union([z.number(), z.string()]).nullable().describe('The plan target in force for the year'),
   progress: ProgressStatusSchema.nullable(),
   workflow: ExportWorkflowStateSchema,
-  illustrative: z.boolean(),
+  source: ProvenanceSchema.describe(
+    'Where the value comes from: published (a TrACSS round), national_approved, national_draft or demo',
+  ),
+  target_source: ProvenanceSchema.nullable().describe(
+    'Where the target comes from: illustrative when it was made up to fill a gap; null without a target',
+  ),
+  progress_source: ProvenanceSchema.nullable().describe(
+    'Where the progress status comes from: the least trusted of the value and the target',
+  ),
   updated_at: z.string(),
 });
 export type ExportRow = z.infer<typeof ExportRowSchema>;

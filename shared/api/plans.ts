@@ -5,6 +5,8 @@ import { DirectionSchema, GapObjectiveSchema, ResultLevelSchema, SectorSchema } 
 import { LevelSchema } from '../domain/level';
 import { domainNumber } from '../domain/number';
 import { FundingStatusSchema, PlanSchema } from '../domain/plan';
+import { ProvenanceSchema } from '../domain/provenance';
+import { ValueStatusSchema } from '../domain/value';
 import { listOf } from './common';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
@@ -181,3 +183,19 @@ export const DeleteQuerySchema = z.object({
 });
 export type CreatePlanIndicator = z.infer<typeof CreatePlanIndicatorSchema>;
 export type UpdatePlanIndicator = z.infer<typeof UpdatePlanIndicatorSchema>;
+
+/** One value behind a plan indicator's progress (GET /api/plans/{planId}/indicators/{planIndicatorId}/values). */
+export const PlanIndicatorValueSchema = z.object({
+  periodCode: z.string(),
+  year: z.number().int().describe('The year the period ends'),
+  status: ValueStatusSchema,
+  level: LevelSchema.nullable(),
+  numericValue: z.number().nullable(),
+  source: ProvenanceSchema,
+  sourceName: z.string().nullable().describe('For a published answer: its dataset, e.g. TrACSS 2019–2020'),
+});
+export type PlanIndicatorValue = z.infer<typeof PlanIndicatorValueSchema>;
+export const PlanIndicatorValueListSchema = listOf(PlanIndicatorValueSchema).describe(
+  "The country's reports on the indicator the caller may see, and the published answers to the question " +
+    'it follows, newest first (a national report before a published answer of the same period)',
+);

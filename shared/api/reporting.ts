@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { Iso3Schema } from '../domain/country';
-import { IndicatorSchema } from '../domain/indicator';
+import { FollowedQuestionSchema, IndicatorSchema } from '../domain/indicator';
 import { LevelSchema } from '../domain/level';
+import { ProvenanceSchema } from '../domain/provenance';
 import { DueStateSchema, PeriodKindSchema, SubmissionStateSchema } from '../domain/reporting';
-import { ValueStatusSchema } from '../domain/value';
+import { PublishedAnswerSchema, ValueStatusSchema } from '../domain/value';
 import { listOf } from './common';
 import { StoredValueSchema, UserRefSchema } from './values';
 
@@ -57,6 +58,7 @@ export const PlanPeriodSchema = z.object({
   endDate: z.string(),
   dueDate: z.string(),
   dueState: DueStateSchema,
+  demo: z.boolean().describe("The embedded database's demo period: its values are demo data"),
   submission: SubmissionSchema,
 });
 export type PlanPeriod = z.infer<typeof PlanPeriodSchema>;
@@ -79,6 +81,7 @@ export const PreviousValueSchema = z.object({
   level: LevelSchema.nullable(),
   numericValue: z.number().nullable(),
   textValue: z.string().nullable(),
+  source: ProvenanceSchema,
 });
 export type PreviousValue = z.infer<typeof PreviousValueSchema>;
 
@@ -91,6 +94,10 @@ export const EntryRowSchema = z.object({
     .describe("The indicator framework's period holding this report (null: not collected then)"),
   value: StoredValueSchema.nullable(),
   previous: z.array(PreviousValueSchema).describe('Earlier periods, newest first (at most 5)'),
+  follows: FollowedQuestionSchema.nullable(),
+  published: PublishedAnswerSchema.nullable().describe(
+    "For an indicator following a published question: the country's latest published answer, for reference",
+  ),
 });
 export type EntryRow = z.infer<typeof EntryRowSchema>;
 
@@ -102,7 +109,11 @@ export const CompletenessSchema = z.object({
 export const EntryGridSchema = z.object({
   plan: z.object({ id: z.number().int(), title: z.string(), countryIso3: z.string() }),
   period: PlanPeriodSchema,
-  locked: z.boolean().describe('Approved: values cannot change until a validator reopens it'),
+  locked: z
+    .boolean()
+    .describe(
+      'Submitted (until a validator returns it) or approved (until a validator reopens it): values cannot change',
+    ),
   rows: z.array(EntryRowSchema),
   completeness: CompletenessSchema,
   history: z.array(AuditEntrySchema).describe("The submission's workflow steps, newest first"),

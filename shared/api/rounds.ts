@@ -34,6 +34,12 @@ export const ImportMappingSchema = z.object({
     .record(HeaderTextSchema, QuestionCodeSchema)
     .default({})
     .describe('Header → question code; headers not listed are matched to the questions by their wording'),
+  regionColumn: HeaderTextSchema.optional().describe(
+    'Header of the column with the WHO region the round gives each country; by default "WHO Region" or "WHO_Region"',
+  ),
+  incomeColumn: HeaderTextSchema.optional().describe(
+    'Header of the column with its World Bank income group; by default "World Bank classification" or "World_Bank_Income_Category"',
+  ),
 });
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Iso3Schema } from '../domain/country';
 import { LevelSchema } from '../domain/level';
 import { domainNumber } from '../domain/number';
+import { ProvenanceSchema } from '../domain/provenance';
 import { IndicatorValueSchema, ValueStatusSchema } from '../domain/value';
 import { PaginationQuerySchema, pageOf } from './common';
 import { FrameworkCodeSchema } from './frameworks';
@@ -108,3 +109,32 @@ export const StoredValueSchema = IndicatorValueSchema.extend({
   evidence: z.array(EvidenceLinkSchema),
 });
 export type StoredValue = z.infer<typeof StoredValueSchema>;
+
+/** A country's own reports on a published framework's questions (GET /api/countries/{iso3}/national-reports). */
+export const NationalReportsQuerySchema = z.object({
+  framework: FrameworkCodeSchema.describe('A published framework, e.g. tracss-2019-2020'),
+});
+export type NationalReportsQuery = z.input<typeof NationalReportsQuerySchema>;
+
+export const NationalReportSchema = z.object({
+  questionId: z.number().int().describe('The published question reported on'),
+  questionCode: z.string(),
+  indicatorCode: z.string().describe('The country’s national indicator following the question'),
+  frameworkCode: z.string().describe('The country’s national framework (national-<iso3>)'),
+  periodCode: z.string().describe('The reporting period'),
+  year: z.number().int().describe('The year the period ends'),
+  status: ValueStatusSchema,
+  level: LevelSchema.nullable(),
+  numericValue: z.number().nullable(),
+  textValue: z.string().nullable(),
+  source: ProvenanceSchema.describe('national_approved, or national_draft / demo for who may see them'),
+});
+export type NationalReport = z.infer<typeof NationalReportSchema>;
+
+export const NationalReportListSchema = z.object({
+  framework: z.string(),
+  items: z
+    .array(NationalReportSchema)
+    .describe('Every report the caller may see, newest period first (the public: approved reports only)'),
+});
+export type NationalReportList = z.infer<typeof NationalReportListSchema>;

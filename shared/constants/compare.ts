@@ -17,6 +17,14 @@ export const PEER_GROUP_TYPES = [
 ] as const;
 export type PeerGroupType = (typeof PEER_GROUP_TYPES)[number];
 
+/**
+ * Which classification puts countries in WHO regions and income groups for a round's comparison:
+ * `round`, the one in force for the round (the round's own file for the countries that answered it;
+ * the reference as of the round's end for the others), or `today`, today's reference.
+ */
+export const CLASSIFICATION_BASES = ['round', 'today'] as const;
+export type ClassificationBasis = (typeof CLASSIFICATION_BASES)[number];
+
 /** How a country's answer moved between two rounds. */
 export const CHANGE_KINDS = ['improved', 'same', 'regressed', 'no_answer'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '../constants/plan';
+import { combineProvenance, type Provenance } from '../constants/provenance';
 import type { Sector } from './indicator';
 
 export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '../constants/plan';
@@ -16,6 +17,8 @@ export interface ActivityProgress {
   status: ImplementationStatus;
   /** 0–100; used for ongoing activities (null counts as 0). */
   percentComplete: number | null;
+  /** Where the activity's status comes from; a rate is illustrative when any counted activity is. */
+  source?: Provenance;
 }
 
 export interface ImplementationRate {
@@ -27,6 +30,8 @@ export interface ImplementationRate {
   ongoing: number;
   notStarted: number;
   cancelled: number;
+  /** Where the rate comes from: the least trusted of the counted activities' sources (null: none). */
+  source: Provenance | null;
 }
 
 /**
@@ -56,8 +61,10 @@ export function implementationRate(activities: readonly ActivityProgress[]): Imp
     ongoing: 0,
     notStarted: 0,
     cancelled: 0,
+    source: null,
   };
   let sum = 0;
+  const sources: (Provenance | undefined)[] = [];
   for (const a of activities) {
     if (a.status === 'completed') out.completed += 1;
     else if (a.status === 'ongoing') out.ongoing += 1;
@@ -67,7 +74,9 @@ export function implementationRate(activities: readonly ActivityProgress[]): Imp
     if (v === null) continue;
     sum += v;
     out.counted += 1;
+    sources.push(a.source);
   }
+  out.source = combineProvenance(sources);
   if (out.counted > 0) out.rate = Math.round((sum / out.counted) * 10) / 10;
   return out;
 }

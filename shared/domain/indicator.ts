@@ -74,5 +74,27 @@ export const IndicatorSchema = z.object({
   resultLevel: ResultLevelSchema.nullable(),
   dataSource: z.string().nullable(),
   frequency: z.string().nullable(),
+  followsIndicatorId: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "A national indicator through which the country reports on another framework's question (e.g. a " +
+        'TrACSS question): the id of that question. Its values are national data, never the published answer',
+    ),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
+
+/** The question a national indicator follows (e.g. TrACSS 2019–2020 question 7.4), as pages name it. */
+export const FollowedQuestionSchema = z
+  .object({
+    id: z.number().int(),
+    frameworkCode: z.string(),
+    frameworkName: z.string(),
+    code: z.string(),
+  })
+  .describe(
+    'The question this national indicator reports on (e.g. TrACSS 2019–2020 question 7.4): the country ' +
+      'records its own assessment here, kept apart from the published answer',
+  );
+export type FollowedQuestion = z.infer<typeof FollowedQuestionSchema>;

@@ -3,6 +3,7 @@ import { FUNDING_STATUSES, PLAN_STATUSES } from '../constants/plan';
 import { ImplementationStatusSchema } from './implementation';
 import {
   DirectionSchema,
+  FollowedQuestionSchema,
   GapObjectiveSchema,
   MeasureTypeSchema,
   ResultLevelSchema,
@@ -10,6 +11,7 @@ import {
 } from './indicator';
 import { LevelSchema } from './level';
 import { ProgressStatusSchema } from './progress';
+import { ProvenanceSchema } from './provenance';
 
 export {
   changesApproval,
@@ -34,6 +36,9 @@ export const ImplementationRateSchema = z.object({
   ongoing: z.number().int(),
   notStarted: z.number().int(),
   cancelled: z.number().int(),
+  source: ProvenanceSchema.nullable().describe(
+    'Where the rate comes from: illustrative when any counted activity is illustrative; null when none counts',
+  ),
 });
 
 export const PlanObjectiveSchema = z.object({
@@ -86,6 +91,7 @@ export const PlanIndicatorSchema = z.object({
     measureType: MeasureTypeSchema,
     unit: z.string().nullable(),
     national: z.boolean().describe('Defined by the country (its national-<iso3> framework)'),
+    follows: FollowedQuestionSchema.nullable(),
   }),
   baseline: PlanAmountSchema.extend({ year: z.number().int(), source: z.string().nullable() }).nullable(),
   direction: DirectionSchema,
@@ -95,12 +101,27 @@ export const PlanIndicatorSchema = z.object({
   version: z.number().int(),
   targets: z.array(PlanTargetSchema),
   progress: z.object({
-    latest: PlanAmountSchema.extend({ periodCode: z.string(), year: z.number().int() })
+    latest: PlanAmountSchema.extend({
+      periodCode: z.string(),
+      year: z.number().int(),
+      source: ProvenanceSchema,
+      sourceName: z
+        .string()
+        .nullable()
+        .describe('For a published answer: the dataset it comes from, e.g. TrACSS 2019–2020'),
+    })
       .nullable()
-      .describe("The country's latest reported value of the indicator"),
+      .describe(
+        "The country's latest reported value that the caller may see: its national reporting (approved, or " +
+          'not yet approved for who may see drafts), or its published answer to the question the indicator follows',
+      ),
     target: PlanTargetSchema.nullable().describe('The target in force for the latest value (or the last)'),
     percentOfTarget: z.number().nullable(),
     status: ProgressStatusSchema,
+    source: ProvenanceSchema.nullable().describe(
+      'Where % of target and status come from: the least trusted of the latest value, the target and the ' +
+        'plan indicator (illustrative when any is)',
+    ),
   }),
 });
 export type PlanIndicator = z.infer<typeof PlanIndicatorSchema>;

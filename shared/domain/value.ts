@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VALUE_STATUSES } from '../constants/value';
 import { LevelSchema } from './level';
+import { ProvenanceSchema } from './provenance';
 
 export * from '../constants/value';
 
@@ -29,5 +30,25 @@ export const IndicatorValueSchema = z.object({
   numerator: z.number().nullable().describe('For ratio indicators'),
   denominator: z.number().nullable().describe('For ratio indicators'),
   textValue: z.string().nullable().describe('The answer as given (yes/no, text milestones, level wording)'),
+  source: ProvenanceSchema,
 });
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
+
+/**
+ * A published dataset's answer of a country to a question (e.g. its TrACSS answer), shown beside the
+ * country's own national reporting on that question, each labelled with its source.
+ */
+export const PublishedAnswerSchema = z.object({
+  indicatorId: z.number().int(),
+  frameworkCode: z.string(),
+  frameworkName: z.string().describe('e.g. TrACSS 2019–2020'),
+  indicatorCode: z.string(),
+  periodCode: z.string(),
+  periodLabel: z.string(),
+  status: ValueStatusSchema,
+  level: LevelSchema.nullable(),
+  numericValue: z.number().nullable(),
+  textValue: z.string().nullable(),
+  source: z.literal('published'),
+});
+export type PublishedAnswer = z.infer<typeof PublishedAnswerSchema>;

@@ -7,6 +7,7 @@ import { listGroups } from '../../server/modules/peer-groups/service';
 import { createRound } from '../../server/modules/rounds/service';
 import { openTestDatabase } from '../setup/test-db';
 import { type Credential, createToken, makeUser, role, signIn, withCredential } from './support/auth';
+import { nationalFixture } from './support/national';
 import {
   firstElements,
   freshActivity,
@@ -56,6 +57,9 @@ const adminOnly = (ok: number, readTokenOk: boolean): Expect => ({
 });
 /** Entering Jordan's data: admins and Jordan's focal point (session or write token). */
 const writeJor: Expect = { ...all(403), anonymous: 401, admin: 200, focalJOR: 200, focalWriteToken: 200 };
+/** A first write creates (201), the next ones change it (200): admins come first in CALLERS. */
+const putJor: Expect = { ...writeJor, admin: 201 };
+const putSyr: Expect = { ...all(403), anonymous: 401, admin: 201 };
 const writeSyr: Expect = { ...all(403), anonymous: 401, admin: 200 };
 const signedIn = (ok: number): Expect => ({ ...all(ok), anonymous: 401 });
 const everyCountry: Expect = {
@@ -76,11 +80,12 @@ const writePlanJor = (ok: number): Expect => ({
   focalWriteToken: ok,
 });
 
-/** The version of country's value of 4.1, so that allowed writes are fresh (not a 409). */
+/** The version of the country's national N-PCT value, so that allowed writes are fresh (not a 409). */
 async function currentVersion(country: string): Promise<number | undefined> {
   const rows = await database.rows<{ version: number }>(sql`
     select v.version from indicator_values v join indicators i on i.id = v.indicator_id
-    where v.country_iso3 = ${country} and i.framework_code = 'tracss-2019-2020' and i.code = '4.1'`);
+    where v.country_iso3 = ${country} and i.framework_code = ${`national-${country.toLowerCase()}`}
+      and i.code = 'N-PCT'`);
   return rows[0]?.version;
 }
 
@@ -95,15 +100,19 @@ type Endpoint = {
   fresh?: boolean;
 };
 
-const put = (country: string) => async (): Promise<InjectOptions> => ({
-  method: 'PUT',
-  url: `/api/values/${country}/tracss-2019-2020/4.1/2019-2020`,
-  payload: {
-    status: 'reported',
-    value: { type: 'level', level: 'C' },
-    version: await currentVersion(country),
-  },
-});
+/** A national value (published data is read-only to everyone: values-write.test.ts). */
+const put = (country: string) => async (): Promise<InjectOptions> => {
+  const version = await currentVersion(country);
+  return {
+    method: 'PUT',
+    url: `/api/values/${country}/national-${country.toLowerCase()}/N-PCT/2020`,
+    payload: {
+      status: 'reported',
+      value: { type: 'percentage', percentage: 50 },
+      ...(version ? { version } : {}),
+    },
+  };
+};
 
 const ENDPOINTS: Endpoint[] = [
   {
@@ -200,17 +209,24 @@ const ENDPOINTS: Endpoint[] = [
     closed: everyCountry,
   },
   {
+    name: 'GET /api/countries/JOR/national-reports',
+    op: 'GET /api/countries/{iso3}/national-reports',
+    request: () => ({ url: '/api/countries/JOR/national-reports?framework=tracss-2019-2020' }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
     name: 'PUT /api/values/JOR/…',
     op: 'PUT /api/values/{country}/{framework}/{indicator}/{period}',
     request: put('JOR'),
-    open: writeJor,
+    open: putJor,
     closed: writeJor,
   },
   {
     name: 'PUT /api/values/SYR/…',
     op: 'PUT /api/values/{country}/{framework}/{indicator}/{period}',
     request: put('SYR'),
-    open: writeSyr,
+    open: putSyr,
     closed: writeSyr,
   },
   {
@@ -686,6 +702,13 @@ const ENDPOINTS: Endpoint[] = [
     closed: writePlanJor(200),
   },
   {
+    name: 'GET /api/plans/{planId}/indicators/{planIndicatorId}/values (Jordan)',
+    op: 'GET /api/plans/{planId}/indicators/{planIndicatorId}/values',
+    request: () => ({ url: `/api/plans/${plan.jor}/indicators/${plan.first.indicator}/values` }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
     name: 'GET /api/plans/{planId}/history (Jordan)',
     op: 'GET /api/plans/{planId}/history',
     request: () => ({ url: `/api/plans/${plan.jor}/history` }),
@@ -696,14 +719,16 @@ const ENDPOINTS: Endpoint[] = [
     name: 'GET /api/periods/{periodId}/history (Jordan)',
     op: 'GET /api/periods/{periodId}/history',
     request: () => ({ url: `/api/periods/${plan.period}/history` }),
-    open: all(200),
+    // Unapproved values, their history and return reasons: the country's roles only.
+    open: jordanReaders,
     closed: jordanReaders,
   },
   {
     name: 'GET /api/periods/{periodId}/rows/{planIndicatorId}/history (Jordan)',
     op: 'GET /api/periods/{periodId}/rows/{planIndicatorId}/history',
     request: () => ({ url: `/api/periods/${plan.period}/rows/${plan.first.indicator}/history` }),
-    open: all(200),
+    // Unapproved values, their history and return reasons: the country's roles only.
+    open: jordanReaders,
     closed: jordanReaders,
   },
   // Reporting periods and the workflow (issue 4). Transitions send a stale version: allowed callers
@@ -744,7 +769,8 @@ const ENDPOINTS: Endpoint[] = [
     name: 'GET /api/periods/{periodId}/template.xlsx (Jordan)',
     op: 'GET /api/periods/{periodId}/template.xlsx',
     request: () => ({ url: `/api/periods/${plan.period}/template.xlsx` }),
-    open: all(200),
+    // Unapproved values, their history and return reasons: the country's roles only.
+    open: jordanReaders,
     closed: jordanReaders,
   },
   {
@@ -895,6 +921,8 @@ beforeAll(async () => {
   await createRound(database.db, roundBody(MATRIX_ROUND), new Date());
   sharedGroupId = (await listGroups(database.db, null)).items[0]?.id ?? 0;
   plan.jor = await jordanPlanId(database);
+  await nationalFixture(database, 'JOR');
+  await nationalFixture(database, 'SYR');
   plan.syr = await makePlan(database, 'SYR');
   plan.first = await firstElements(database, plan.jor);
   creds.anonymous = null;
@@ -955,7 +983,9 @@ describe('reads restricted to assigned countries (PUBLIC_READ=false)', () => {
     expect(res.statusCode).toBe(200);
     const countries = new Set(res.json().items.map((v: { countryIso3: string }) => v.countryIso3));
     expect([...countries]).toEqual(['JOR']);
-    expect(res.json().total).toBe(77);
+    // Jordan's 77 published TrACSS answers, and its national N-PCT value of the matrix (a draft,
+    // which a Jordan viewer may see).
+    expect(res.json().total).toBe(78);
   });
 
   it('anonymous reads get 401 with the envelope naming authentication', async () => {

@@ -5,6 +5,7 @@ import type { Database } from '../../server/db/client';
 import { listAuthEvents } from '../../server/modules/audit/repository';
 import { openTestDatabase } from '../setup/test-db';
 import { createToken, makeUser, role, type Session, signIn, withCredential } from './support/auth';
+import { nationalFixture } from './support/national';
 
 let database: Database;
 let app: FastifyInstance;
@@ -15,6 +16,8 @@ let facId = 0;
 
 beforeAll(async () => {
   database = await openTestDatabase();
+  await nationalFixture(database, 'JOR');
+  await nationalFixture(database, 'SYR');
   app = await buildApp({ database, publicRead: false });
   await app.ready();
   adminId = (await makeUser(database, 'admin@example.org', [role('admin')])).id;
@@ -32,14 +35,14 @@ const asAdmin = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: objec
 const putJordan = (token: string) =>
   app.inject({
     method: 'PUT',
-    url: '/api/values/JOR/tracss-2019-2020/4.1/2019-2020',
+    url: '/api/values/JOR/national-jor/N-PCT/2020',
     headers: { authorization: `Bearer ${token}` },
-    payload: { status: 'no_data', reason: 'Not collected', version: 1 },
+    payload: { status: 'no_data', reason: 'Not collected' },
   });
 const putSyria = (token: string) =>
   app.inject({
     method: 'PUT',
-    url: '/api/values/SYR/tracss-2019-2020/4.1/2019-2020',
+    url: '/api/values/SYR/national-syr/N-PCT/2020',
     headers: { authorization: `Bearer ${token}` },
     payload: { status: 'no_data', reason: 'Not collected' },
   });
@@ -61,7 +64,7 @@ describe('API tokens made by an administrator for another account', () => {
     });
     expect(me.json()).toMatchObject({ email: 'focal@example.org', via: 'token', scope: 'write' });
     // The focal point's permissions, not the administrator's: Jordan yes, Syria no.
-    expect((await putJordan(created.token)).statusCode).toBe(200);
+    expect((await putJordan(created.token)).statusCode).toBe(201);
     expect((await putSyria(created.token)).statusCode).toBe(403);
 
     const read = (

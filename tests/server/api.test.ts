@@ -73,9 +73,10 @@ describe('countries', () => {
     const emr = CountryListSchema.parse(await getJson('/api/countries?whoRegion=EMR'));
     expect(emr.items).toHaveLength(22);
     expect(emr.items.every((c) => c.whoRegion === 'EMR')).toBe(true);
-    const emrLmc = CountryListSchema.parse(await getJson('/api/countries?whoRegion=EMR&incomeGroup=LMC'));
-    expect(emrLmc.items.map((c) => c.iso3)).toContain('JOR');
-    expect(emrLmc.items.every((c) => c.incomeGroup === 'LMC')).toBe(true);
+    // Today's reference: Jordan upper-middle income, as the TrACSS 2025 export gives it.
+    const emrUmc = CountryListSchema.parse(await getJson('/api/countries?whoRegion=EMR&incomeGroup=UMC'));
+    expect(emrUmc.items.map((c) => c.iso3)).toContain('JOR');
+    expect(emrUmc.items.every((c) => c.incomeGroup === 'UMC')).toBe(true);
     const members = CountryListSchema.parse(await getJson('/api/countries?whoMember=true'));
     expect(members.items).toHaveLength(194);
     const search = CountryListSchema.parse(await getJson('/api/countries?q=jord'));
@@ -90,7 +91,7 @@ describe('countries', () => {
       iso3: 'JOR',
       name: 'Jordan',
       whoRegion: 'EMR',
-      incomeGroup: 'LMC',
+      incomeGroup: 'UMC',
       whoMember: true,
     });
     const err = ErrorEnvelopeSchema.parse(await getJson('/api/countries/XYZ', 404));
@@ -116,7 +117,9 @@ describe('countries', () => {
 describe('frameworks and indicators', () => {
   it('lists the TrACSS framework with its indicator count and period', async () => {
     const list = FrameworkListSchema.parse(await getJson('/api/frameworks'));
+    // The round, and Jordan's national framework holding its indicators that follow two TrACSS questions.
     expect(list.items).toEqual([
+      expect.objectContaining({ code: 'national-jor', kind: 'national', indicatorCount: 2 }),
       expect.objectContaining({ code: 'tracss-2019-2020', kind: 'tracss', indicatorCount: 113 }),
     ]);
     const detail = FrameworkDetailSchema.parse(await getJson('/api/frameworks/tracss-2019-2020'));

@@ -6,6 +6,7 @@ import type { Database } from '../../server/db/client';
 import { listAuthEvents } from '../../server/modules/audit/repository';
 import { openTestDatabase } from '../setup/test-db';
 import { createToken, makeUser, PASSWORD, role, signIn, withCredential } from './support/auth';
+import { nationalFixture } from './support/national';
 
 let database: Database;
 let app: FastifyInstance;
@@ -131,13 +132,14 @@ describe('CSRF', () => {
   it('does not ask token-authenticated writes for a CSRF token', async () => {
     const s = await signIn(app, 'focal@example.org');
     const { token } = await createToken(app, s, 'write');
+    await nationalFixture(database, 'JOR');
     const res = await app.inject({
       method: 'PUT',
-      url: '/api/values/JOR/tracss-2019-2020/4.1/2019-2020',
+      url: '/api/values/JOR/national-jor/N-PCT/2020',
       headers: { authorization: `Bearer ${token}` },
-      payload: { status: 'no_data', reason: 'Not collected', version: 1 },
+      payload: { status: 'no_data', reason: 'Not collected' },
     });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode, res.body).toBe(201);
   });
 });
 

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { backup, backupKindOf, restore, type Target } from '../../server/db/backup';
 import { type Database, openDatabase } from '../../server/db/client';
 import { LOCK_FILE } from '../../server/db/data-dir-lock';
+import { allowPublishedWrite } from '../../server/modules/visibility/published-write';
 import { withDatabase } from '../setup/server-global';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'nap-backup-'));
@@ -29,9 +30,13 @@ async function snapshot(database: Database) {
 async function change(database: Database) {
   await database.rows(sql`delete from peer_group_members`);
   await database.rows(sql`update peer_groups set name = 'renamed after the backup'`);
-  await database.rows(
-    sql`delete from indicator_values where id in (select id from indicator_values limit 100)`,
-  );
+  // Published values change only through an import (the database refuses other writers).
+  await database.db.transaction(async (tx) => {
+    await allowPublishedWrite(tx);
+    await tx.execute(
+      sql`delete from indicator_values where id in (select id from indicator_values limit 100)`,
+    );
+  });
 }
 
 describe.runIf(!process.env.DATABASE_URL)('backup and restore of the embedded database (PGlite)', () => {

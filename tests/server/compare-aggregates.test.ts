@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { compareCountry } from '../../server/modules/compare/service';
+import { allowPublishedWrite } from '../../server/modules/visibility/published-write';
 import {
   type CompareResult,
   INCOME_GROUPS,
@@ -14,11 +15,13 @@ import {
 } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
+import { nationalFixture } from './support/national';
 
 /*
- * compare_aggregates (migration 0008) must hold exactly what peerStats computes from scratch over
- * the members' answers, for every built-in group, after the TrACSS import and after every kind of
- * write; and /api/compare served from it must equal the from-scratch comparison.
+ * compare_aggregates (migrations 0008, 0010) must hold exactly what peerStats computes from scratch
+ * over the members' published answers, for every built-in group, after the TrACSS import and after
+ * every kind of write by an import; national values never enter them; and /api/compare served from
+ * it must equal the from-scratch comparison.
  */
 let database: Database;
 let app: FastifyInstance;
@@ -43,26 +46,74 @@ afterAll(async () => {
 
 interface Answer {
   periodId: number;
+  framework: string;
+  endDate: string;
   indicatorId: number;
+  iso3: string;
   level: Level;
-  all: string;
   who: string | null;
   income: string | null;
   un: string | null;
 }
 
+/**
+ * A country's WHO region or income group for a round, as the app must take it: the round's own
+ * file, else the classification history in force at the round's end, else today's value.
+ */
+async function roundClassifier() {
+  const round = await database.rows<{
+    framework: string;
+    iso3: string;
+    who: string | null;
+    income: string | null;
+  }>(
+    sql`select framework_code as framework, iso3, who_region as who, income_group as income from round_classifications`,
+  );
+  const history = await database.rows<{
+    iso3: string;
+    attribute: string;
+    value: string | null;
+    from: string | null;
+    to: string | null;
+  }>(
+    sql`select iso3, attribute, value, valid_from::text as "from", valid_to::text as "to" from country_classifications`,
+  );
+  const byRound = new Map(round.map((r) => [`${r.framework}|${r.iso3}`, r]));
+  return (a: Answer, attribute: 'who_region' | 'income_group') => {
+    const r = byRound.get(`${a.framework}|${a.iso3}`);
+    const fromRound = r ? (attribute === 'who_region' ? r.who : r.income) : null;
+    if (fromRound) return fromRound;
+    const inForce = history
+      .filter(
+        (h) =>
+          h.iso3 === a.iso3 &&
+          h.attribute === attribute &&
+          (h.from === null || h.from <= a.endDate) &&
+          (h.to === null || h.to > a.endDate),
+      )
+      .sort((x, y) => (y.from ?? '').localeCompare(x.from ?? ''))[0];
+    return inForce?.value ?? (attribute === 'who_region' ? a.who : a.income);
+  };
+}
+
 /** Every aggregate row against peerStats over the answers, both ways (no missing, no extra rows). */
 async function expectAggregatesExact() {
   const answers = await database.rows<Answer>(sql`
-    select v.period_id as "periodId", v.indicator_id as "indicatorId", v.level, 'all' as "all",
+    select v.period_id as "periodId", p.framework_code as framework, p.end_date::text as "endDate",
+           v.indicator_id as "indicatorId", v.country_iso3 as iso3, v.level,
            c.who_region as who, c.income_group as income, c.un_region as un
-    from indicator_values v join countries c on c.iso3 = v.country_iso3 where v.level is not null`);
+    from indicator_values v join countries c on c.iso3 = v.country_iso3
+    join periods p on p.id = v.period_id join frameworks f on f.code = p.framework_code
+    where v.level is not null and f.kind <> 'national'`);
+  const classOf = await roundClassifier();
   const expected = new Map<string, Level[]>();
   for (const a of answers) {
     const groups: [string, string | null][] = [
       ['all', 'all'],
-      ['who_region', a.who],
-      ['income_group', a.income],
+      ['who_region', classOf(a, 'who_region')],
+      ['income_group', classOf(a, 'income_group')],
+      ['who_region:now', a.who],
+      ['income_group:now', a.income],
       ['un_region', a.un],
     ];
     for (const [type, key] of groups) {
@@ -115,22 +166,32 @@ const GROUPS: [string, string][] = [
 /** /api/compare (aggregates) equals the from-scratch comparison over the same members listed by hand. */
 async function expectEndpointEqualsScratch(iso3s: string[]) {
   for (const [type, key] of GROUPS) {
-    for (const iso3 of iso3s) {
-      const res = await other.inject({
-        url: `/api/compare?framework=${FW}&country=${iso3}&groupType=${type}&group=${encodeURIComponent(key)}`,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      const served = res.json() as CompareResult;
-      const scratch = await compareCountry(database.db, {
-        framework: FW,
-        country: iso3,
-        groupType: 'countries',
-        group: served.group.members.join(','),
-      });
-      expect(served.rows, `${iso3} in ${type} ${key}`).toEqual(JSON.parse(JSON.stringify(scratch.rows)));
-    }
+    for (const basis of type === 'who_region' || type === 'income_group' ? ['round', 'today'] : ['round'])
+      for (const iso3 of iso3s) {
+        const res = await other.inject({
+          url: `/api/compare?framework=${FW}&country=${iso3}&groupType=${type}&group=${encodeURIComponent(key)}&classification=${basis}`,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        const served = res.json() as CompareResult;
+        const scratch = await compareCountry(database.db, {
+          framework: FW,
+          country: iso3,
+          groupType: 'countries',
+          group: served.group.members.join(','),
+        });
+        expect(served.rows, `${iso3} in ${type} ${key} (${basis})`).toEqual(
+          JSON.parse(JSON.stringify(scratch.rows)),
+        );
+      }
   }
 }
+
+/** A write to published data as an import makes it (the database refuses it otherwise). */
+const asImport = (query: SQL) =>
+  database.db.transaction(async (tx) => {
+    await allowPublishedWrite(tx);
+    await tx.execute(query);
+  });
 
 const compareJor = (a: FastifyInstance, headers: Record<string, string> = {}) =>
   a.inject({ url: `/api/compare?framework=${FW}&country=JOR`, headers });
@@ -138,8 +199,9 @@ const level41 = (r: CompareResult) => r.rows.find((x) => x.indicator.code === '4
 
 describe('precomputed comparison statistics (compare_aggregates)', () => {
   it('hold exactly the from-scratch statistics after the TrACSS import', async () => {
-    // 23 A–E questions × 16 groups (all, 6 WHO regions, 4 income groups, 5 UN regions).
-    expect(await expectAggregatesExact()).toBe(23 * 16);
+    // 23 A–E questions × 26 groups (all, 6 WHO regions and 4 income groups as the round classifies its
+    // respondents and as today's reference does, 5 UN regions).
+    expect(await expectAggregatesExact()).toBe(23 * 26);
     await expectEndpointEqualsScratch(['JOR', 'LBN', 'BRA']);
   });
 
@@ -153,17 +215,25 @@ describe('precomputed comparison statistics (compare_aggregates)', () => {
     expect(missing.headers.etag).toBeUndefined();
     expect(level41(before.json())?.stats.distribution).toEqual({ A: 2, B: 7, C: 4, D: 4, E: 3 });
 
+    // A national report on 4.1 (Lebanon's own assessment) changes the version, never the round's statistics.
+    await nationalFixture(database, 'LBN');
     const put = await app.inject(
       withCredential(
         { session: admin },
         {
           method: 'PUT',
-          url: `/api/values/LBN/${FW}/4.1/2019-2020`,
-          payload: { status: 'reported', value: { type: 'level', level: 'E' }, version: 1 },
+          url: '/api/values/LBN/national-lbn/N-LEVEL/2020',
+          payload: { status: 'reported', value: { type: 'level', level: 'E' } },
         },
       ),
     );
-    expect(put.statusCode, put.body).toBe(200);
+    expect(put.statusCode, put.body).toBe(201);
+    const afterNational = await compareJor(app, { 'if-none-match': etag });
+    expect(afterNational.statusCode).toBe(200);
+    expect(level41(afterNational.json())?.stats.distribution).toEqual({ A: 2, B: 7, C: 4, D: 4, E: 3 });
+    // An administrator's re-import moves Lebanon's 4.1 answer to E: both apps see it at once.
+    await asImport(sql`update indicator_values set level = 'E' where country_iso3 = 'LBN' and indicator_id =
+      (select id from indicators where framework_code = ${FW} and code = '4.1')`);
     for (const a of [app, other]) {
       const after = await compareJor(a, { 'if-none-match': etag });
       expect(after.statusCode).toBe(200);
@@ -177,14 +247,16 @@ describe('precomputed comparison statistics (compare_aggregates)', () => {
     await expectEndpointEqualsScratch(['JOR', 'LBN']);
   });
 
-  it('follow inserts, deletes, bulk updates and a country changing region, in any writer', async () => {
-    await database.db.execute(sql`delete from indicator_values where country_iso3 = 'IRQ'`);
-    await database.db.execute(sql`update indicator_values set level = 'A'
+  it('follow inserts, deletes, bulk updates and a country changing region, in any import', async () => {
+    await asImport(sql`delete from indicator_values where country_iso3 = 'IRQ'`);
+    await asImport(sql`update indicator_values set level = 'A'
       where level is not null and country_iso3 in ('EGY', 'FRA', 'KEN')`);
-    await database.db.execute(sql`insert into indicator_values (country_iso3, indicator_id, period_id, level)
+    await asImport(sql`insert into indicator_values (country_iso3, indicator_id, period_id, level)
       select 'OMN', indicator_id, period_id, 'C' from indicator_values
-      where country_iso3 = 'JOR' and level is not null`);
+      where country_iso3 = 'JOR' and level is not null and period_id in
+        (select id from periods where framework_code = ${FW})`);
     await database.db.transaction(async (tx) => {
+      await allowPublishedWrite(tx);
       await tx.execute(sql`update indicator_values set level = 'B' where country_iso3 = 'OMN'`);
       await tx.execute(sql`update countries set who_region = 'EUR', income_group = 'LIC' where iso3 = 'JOR'`);
     });
@@ -196,6 +268,7 @@ describe('precomputed comparison statistics (compare_aggregates)', () => {
     const before = await expectAggregatesExact();
     await expect(
       database.db.transaction(async (tx) => {
+        await allowPublishedWrite(tx);
         await tx.execute(sql`update indicator_values set level = 'E' where level is not null`);
         throw new Error('roll back');
       }),

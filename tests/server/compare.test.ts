@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../shared';
 import { openTestApp } from '../setup/test-db';
+import { distributionFromFile, fileClass } from './support/tracss-file';
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
@@ -100,20 +101,34 @@ describe('Jordan against the Eastern Mediterranean Region (TrACSS 2019–2020)',
   });
 });
 
-describe('Jordan against lower-middle-income countries', () => {
-  it('4.1: n 39; A2 B19 C10 D6 E2; median B', async () => {
+describe('Jordan against its income group', () => {
+  it('as the round’s file classifies the respondents (upper-middle income), by default', async () => {
     const r = await compare('country=JOR&groupType=income_group');
+    expect(r.group).toMatchObject({
+      key: 'UMC',
+      label: 'Upper middle income',
+      classification: { basis: 'round' },
+    });
+    const x = row(r, '4.1');
+    expect(x.stats.distribution).toEqual(
+      distributionFromFile('4.1', (iso3) => fileClass.get(iso3)?.income === 'UMC'),
+    );
+  });
+
+  it('against the lower-middle-income group the file gives: 4.1 n 35; A2 B17 C9 D5 E2; median B', async () => {
+    const r = await compare('country=JOR&groupType=income_group&group=LMC');
     expect(r.group).toMatchObject({ key: 'LMC', label: 'Lower middle income' });
     const x = row(r, '4.1');
     expect(x.stats).toEqual({
-      n: 39,
-      distribution: { A: 2, B: 19, C: 10, D: 6, E: 2 },
+      n: 35,
+      distribution: { A: 2, B: 17, C: 9, D: 5, E: 2 },
       median: 2,
       q1: 2,
       q3: 3,
     });
-    expect(x.rank).toBe(19); // 10 C + 6 D + 2 E above
-    expect(x.percentile).toBe(28.9); // (2 + 18/2) / 38
+    // Jordan (B) is not a member: peers are all 35; above B: 9 C + 5 D + 2 E → rank 17.
+    expect(x.rank).toBe(17);
+    expect(x.percentile).toBe(30); // (2 + 17/2) / 35
   });
 });
 

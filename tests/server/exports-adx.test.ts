@@ -91,12 +91,22 @@ describe('ADX export', () => {
     const national = xml.match(
       /<group orgUnit="JOR" period="2019-01-01\/P1Y" dataSet="national-jor">([\s\S]*?)<\/group>/,
     );
-    expect(national?.[1]).toContain('<dataValue dataElement="national-jor:AX-PCT" value="35.5"/>');
+    expect(national?.[1]).toContain(
+      '<dataValue dataElement="national-jor:AX-PCT" value="35.5"><annotation>source: national_approved</annotation></dataValue>',
+    );
     // Levels as their score (A = 1 … E = 5), yes/no as 1/0; no data is left out and counted.
-    expect(national?.[1]).toContain('<dataValue dataElement="national-jor:AX-LVL" value="3"/>');
-    expect(national?.[1]).toContain('<dataValue dataElement="national-jor:AX-YN" value="1"/>');
+    expect(national?.[1]).toContain(
+      '<dataValue dataElement="national-jor:AX-LVL" value="3"><annotation>source: national_approved</annotation></dataValue>',
+    );
+    expect(national?.[1]).toContain(
+      '<dataValue dataElement="national-jor:AX-YN" value="1"><annotation>source: national_approved</annotation></dataValue>',
+    );
     expect(national?.[1]).not.toContain('AX-NUM');
     expect(xml).toMatch(/<group orgUnit="JOR" period="2019-01-01\/P2Y" dataSet="tracss-2019-2020">/);
+    // Every value says where it comes from, in the annotation DHIS2 imports as its comment.
+    expect(xml).toMatch(
+      /dataSet="tracss-2019-2020">\n {2}<dataValue [^>]*><annotation>source: published<\/annotation><\/dataValue>/,
+    );
     // The 2020 period is a draft: never in an ADX export.
     expect(xml).not.toContain('2020-01-01/P1Y');
     expect(res.headers['x-adx-skipped']).toMatch(/no_data values \(\d+\)/);
@@ -160,8 +170,12 @@ describe('ADX mapping', () => {
     expect(put1.json().version).toBe(1);
     const res = await adx('countries=JOR');
     expect(res.body).toContain('<group orgUnit="jUEkeYzXRyA" period="2019-01-01/P1Y" dataSet="dsNapJor01">');
-    expect(res.body).toContain('<dataValue dataElement="dePct00001" value="35.5"/>');
-    expect(res.body).toContain('<dataValue dataElement="deLvl00001" AMR_LEVEL="lvC" value="1"/>');
+    expect(res.body).toContain(
+      '<dataValue dataElement="dePct00001" value="35.5"><annotation>source: national_approved</annotation></dataValue>',
+    );
+    expect(res.body).toContain(
+      '<dataValue dataElement="deLvl00001" AMR_LEVEL="lvC" value="1"><annotation>source: national_approved</annotation></dataValue>',
+    );
     expect(res.body).not.toContain('national-jor:');
     expect(res.body).not.toContain('tracss-2019-2020');
     expect(res.headers['x-adx-skipped']).toContain('dataElement national-jor:AX-YN not mapped (1)');

@@ -9,6 +9,7 @@ import { EXPORT_COLUMNS, ExportRowSchema } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
 import { jordanPlanId } from './support/plans';
+import { uploadForm } from './support/upload';
 import { addNationalIndicator, addPeriod, as, workflowCounts } from './support/workflow';
 
 let database: Database;
@@ -111,23 +112,39 @@ describe('CSV export', () => {
     expect(by('EX-YN').reason).toBe(`'=HYPERLINK("http://x.example","survey, delayed")`);
     expect(res.body).toContain(`"'=HYPERLINK(""http://x.example"",""survey, delayed"")"`);
     for (const r of rows) expect(r.country).toBe('JOR');
-    // Jordan's TrACSS answers its plan tracks are in too, with the round's period, the plan's
-    // (illustrative) target in force and the progress status the shared rules give.
-    const tracss = rows.filter((r) => r.framework === 'tracss-2019-2020');
-    expect(tracss.length).toBeGreaterThan(0);
-    for (const r of tracss) {
-      expect(r).toMatchObject({ period: '2019-2020', plan_id: String(planId), illustrative: 'true' });
+    for (const r of nat)
+      expect(r.source).toBe(r.workflow === 'approved' ? 'national_approved' : 'national_draft');
+    expect(by('EX-PCT')).toMatchObject({ target: '', progress: '', target_source: '', progress_source: '' });
+    // A plan's export is the plan's own data: the TrACSS round's answers are not in it …
+    expect(rows.filter((r) => r.framework === 'tracss-2019-2020')).toEqual([]);
+    // … they are in the round's export, published, with the plan's (illustrative) target in force
+    // and the progress status the shared rules give: the value is real, the target is not.
+    const round = csvRecords(
+      (await get('/api/exports/values?countries=JOR&framework=tracss-2019-2020', s.focal)).body,
+    );
+    const tracked = round.filter((r) => r.plan_id === String(planId));
+    expect(tracked.map((r) => r.indicator).sort()).toEqual(['7.4', '9.1']);
+    for (const r of round) expect(r).toMatchObject({ source: 'published', workflow: 'published' });
+    for (const r of tracked) {
+      expect(r).toMatchObject({
+        period: '2019-2020',
+        target_source: 'illustrative',
+        progress_source: 'illustrative',
+      });
       expect(r.target).toMatch(/^[A-E]$/);
       expect(['achieved', 'on_track', 'at_risk', 'off_track', 'no_data']).toContain(r.progress);
     }
-    expect(by('EX-PCT')).toMatchObject({ target: '', progress: '', illustrative: 'false' });
-    // The same status as the plan page shows (its latest value is this round's).
+    // The same status as the plan page shows (its latest value is this round's published answer).
     const plan = (await get(`/api/plans/${planId}`, s.focal)).json() as {
-      indicators: { indicator: { frameworkCode: string; code: string }; progress: { status: string } }[];
+      indicators: {
+        indicator: { follows: { frameworkCode: string; code: string } | null };
+        progress: { status: string };
+      }[];
     };
-    for (const r of tracss) {
+    for (const r of tracked) {
       const shown = plan.indicators.find(
-        (i) => i.indicator.frameworkCode === r.framework && i.indicator.code === r.indicator,
+        (i) =>
+          i.indicator.follows?.frameworkCode === r.framework && i.indicator.follows?.code === r.indicator,
       );
       expect(shown?.progress.status, r.indicator).toBe(r.progress);
     }
@@ -173,10 +190,13 @@ describe('round trip', () => {
     expect(res.statusCode, res.body).toBe(200);
     const rows = csvRecords(res.body);
     expect(rows.length).toBeGreaterThanOrEqual(5);
-    const dry = await as(app, s.focal, 'POST', `/api/periods/${p2020}/import?dryRun=true`, {
-      fileName: 'export.csv',
-      data: Buffer.from(res.body).toString('base64'),
-    });
+    const dry = await as(
+      app,
+      s.focal,
+      'POST',
+      `/api/periods/${p2020}/import?dryRun=true`,
+      uploadForm({ name: 'export.csv', data: Buffer.from(res.body) }),
+    );
     expect(dry.statusCode, dry.body).toBe(200);
     const result = dry.json();
     expect(result.rows).toHaveLength(rows.length);

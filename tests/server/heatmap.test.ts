@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeatmapResult } from '../../shared';
 import { openTestApp } from '../setup/test-db';
+import { distributionFromFile, fileClass } from './support/tracss-file';
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
@@ -65,7 +66,8 @@ describe('heatmap of the Eastern Mediterranean Region', () => {
     expect(levelsOf(r, 'DJI', CODES)).toEqual({ answered: 23, score: 1.04, levels: 'A A A A' });
     expect(levelsOf(r, 'YEM', CODES)).toEqual({ answered: 20, score: 1.95, levels: 'E B C B' });
     const jordan = r.countries.find((c) => c.iso3 === 'JOR');
-    expect(jordan).toMatchObject({ name: 'Jordan', m49Code: '400', whoRegion: 'EMR', incomeGroup: 'LMC' });
+    // Upper-middle income, as the round's own file gives it.
+    expect(jordan).toMatchObject({ name: 'Jordan', m49Code: '400', whoRegion: 'EMR', incomeGroup: 'UMC' });
   });
 
   it("counts each indicator's levels over the answering members", () => {
@@ -93,19 +95,24 @@ describe('heatmap of the Eastern Mediterranean Region', () => {
   });
 });
 
-describe('heatmap of the low-income countries', () => {
+describe('heatmap of the low-income countries (as the round classifies them)', () => {
   let r: HeatmapResult;
   beforeAll(async () => {
     r = await heatmap('groupType=income_group&group=LIC');
   });
 
-  it('lists 26 members of which 14 answered', () => {
-    expect(r.group).toMatchObject({ key: 'LIC', label: 'Low income' });
-    expect(r.countries).toHaveLength(26);
-    const silent = r.countries.filter((c) => c.answered === 0).map((c) => c.iso3);
-    expect(silent.sort()).toEqual(
-      ['CAF', 'TCD', 'ERI', 'GMB', 'GNB', 'MDG', 'MWI', 'MLI', 'MOZ', 'RWA', 'TGO', 'UGA'].sort(),
+  it('lists the 16 respondents the round’s file puts there, and the members that did not answer', () => {
+    expect(r.group).toMatchObject({ key: 'LIC', label: 'Low income', classification: { basis: 'round' } });
+    const answered = r.countries.filter((c) => c.answered > 0).map((c) => c.iso3);
+    expect(answered.sort()).toEqual(
+      [...fileClass]
+        .filter(([, c]) => c.income === 'LIC')
+        .map(([iso3]) => iso3)
+        .sort(),
     );
+    expect(answered).toHaveLength(16);
+    // Those that did not answer, as the reference lists classify them at the round's end (2020).
+    expect(r.countries.length).toBeGreaterThan(16);
   });
 
   it('gives the levels and scores worked out by hand', () => {
@@ -115,28 +122,13 @@ describe('heatmap of the low-income countries', () => {
     expect(levelsOf(r, 'PRK', CODES)).toEqual({ answered: 21, score: 1.86, levels: 'B B C B' });
   });
 
-  it('counts the levels per indicator, with quartiles between levels', () => {
-    expect(statsOf(r, '4.1')).toEqual({
-      n: 14,
-      distribution: { A: 3, B: 9, C: 1, D: 0, E: 1 },
-      median: 2,
-      q1: 2,
-      q3: 2,
-    });
-    expect(statsOf(r, '7.4')).toEqual({
-      n: 14,
-      distribution: { A: 4, B: 7, C: 1, D: 1, E: 1 },
-      median: 2,
-      q1: 1.25,
-      q3: 2,
-    });
-    expect(statsOf(r, '8.1')).toEqual({
-      n: 14,
-      distribution: { A: 4, B: 2, C: 8, D: 0, E: 0 },
-      median: 3,
-      q1: 1.25,
-      q3: 3,
-    });
+  it('counts the levels per indicator as the file gives them', () => {
+    for (const code of ['4.1', '7.4', '8.1'])
+      expect(statsOf(r, code)?.distribution, code).toEqual(
+        distributionFromFile(code, (iso3) => fileClass.get(iso3)?.income === 'LIC'),
+      );
+    // 4.1: A3 B11 C1 E1 of 16: quartiles between levels (type 7).
+    expect(statsOf(r, '4.1')).toMatchObject({ n: 16, median: 2, q1: 2, q3: 2 });
   });
 });
 
@@ -190,12 +182,9 @@ describe('OpenAPI', () => {
     const doc = (await app.inject({ url: '/api/openapi.json' })).json();
     const op = doc.paths['/api/compare/heatmap']?.get;
     expect(op?.tags).toEqual(['compare']);
-    expect(op?.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
-      'framework',
-      'group',
-      'groupType',
-      'period',
-    ]);
+    expect(op?.parameters.map((p: { name: string }) => p.name).sort()).toEqual(
+      ['framework', 'group', 'classification', 'groupType', 'period', 'source'].sort(),
+    );
     expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404']));
   });
 });

@@ -80,6 +80,7 @@ describe('saved peer groups', () => {
       key: String(g.id),
       label: 'Levant',
       members: ['JOR', 'LBN', 'SYR'],
+      classification: null,
     });
     const theirs = await as('other', {
       url: `/api/compare/heatmap?framework=tracss-2019-2020&groupType=saved&group=${g.id}`,

@@ -124,8 +124,8 @@ describe('the spreadsheet round trip of a period', () => {
 
   it('an untouched template uploads as "nothing to change", the TrACSS rows included', async () => {
     const wb = await template();
-    // 2020 is a TrACSS year: the plan's TrACSS questions are listed with their stored 2020 answers.
-    expect(rowOf(wb, '7.4').getCell(col('framework')).value).not.toBe('national-jor');
+    // The plan's TrACSS questions are listed as Jordan's own indicators following them.
+    expect(rowOf(wb, 'tracss-2019-2020:7.4').getCell(col('framework')).value).toBe('national-jor');
     const before = await workflowCounts(database);
     const dry = await upload('values.xlsx', await xlsx(wb), true);
     expect(dry.statusCode, dry.body).toBe(200);
@@ -134,27 +134,28 @@ describe('the spreadsheet round trip of a period', () => {
     expect(await workflowCounts(database)).toEqual(before);
   });
 
-  it('a period no TrACSS round covers leaves the TrACSS questions out; untouched, it changes nothing', async () => {
+  it('every period lists every plan indicator, the questions it follows too; untouched, it changes nothing', async () => {
     const wb = await template(period.p2022);
     const ws = wb.getWorksheet('Values') as ExcelJS.Worksheet;
     const frameworks = new Set<unknown>();
     for (let r = 2; r <= ws.rowCount; r++) frameworks.add(ws.getRow(r).getCell(col('framework')).value);
+    // Jordan reports its own assessment of the TrACSS questions in any year, not only in a round's.
     expect([...frameworks]).toEqual(['national-jor']);
+    expect(rowOf(wb, 'tracss-2019-2020:7.4').getCell(col('value')).value).toBeNull();
     expect(() => rowOf(wb, '7.4')).toThrow('no row for 7.4');
-    expect(() => rowOf(wb, '9.1')).toThrow('no row for 9.1');
     // The national rows show the last values for reference and leave the entry columns empty.
     expect(rowOf(wb, 'SH-NUM').getCell(col('last_period')).value).toBe('2020');
     expect(rowOf(wb, 'SH-NUM').getCell(col('value')).value).toBeNull();
     const before = await workflowCounts(database);
     const dry = await upload('values.xlsx', await xlsx(wb), true, s.focal, period.p2022);
     expect(dry.statusCode, dry.body).toBe(200);
-    expect(dry.json().counts).toMatchObject({ new: 0, changed: 0, error: 0, unchanged: 4 });
+    expect(dry.json().counts).toMatchObject({ new: 0, changed: 0, error: 0, unchanged: 6 });
     const apply = await upload('values.xlsx', await xlsx(wb), false, s.focal, period.p2022);
     expect(apply.statusCode, apply.body).toBe(200);
     expect(await workflowCounts(database)).toEqual(before);
   });
 
-  it('a row the period does not collect is ignored when blank and refused when filled in', async () => {
+  it('a row of a published question is ignored when blank and refused when filled in, naming the row to use', async () => {
     const header = SHEET_COLUMNS.join(',');
     const blank = 'JOR,2022,tracss-2019-2020,7.4,Old name,level,,2020,C,,,,,,,';
     const filled = 'JOR,2022,tracss-2019-2020,7.4,Old name,level,,2020,C,,,,C,reported,,';
@@ -166,7 +167,13 @@ describe('the spreadsheet round trip of a period', () => {
       {
         indicator: '7.4',
         status: 'error',
-        problems: [{ column: 'indicator', message: '7.4 is not collected in period 2022' }],
+        problems: [
+          {
+            column: 'framework',
+            message:
+              "tracss-2019-2020 7.4 is published data and read-only: enter JOR's own assessment in the row national-jor tracss-2019-2020:7.4",
+          },
+        ],
       },
     ]);
   });

@@ -11,7 +11,7 @@ import { addPeriod, auditRows } from './support/workflow';
 let database: Database;
 let app: FastifyInstance;
 let close: () => Promise<void>;
-const s = {} as Record<'focal' | 'admin' | 'viewer' | 'validator', Session>;
+const s = {} as Record<'focal' | 'admin' | 'viewer' | 'validator' | 'outsider', Session>;
 let focalId = 0;
 let jor = 0;
 
@@ -21,10 +21,12 @@ beforeAll(async () => {
   await makeUser(database, 'pe-admin@example.org', [role('admin')]);
   await makeUser(database, 'pe-viewer@example.org', [role('viewer', 'JOR')]);
   await makeUser(database, 'pe-val@example.org', [role('validator', 'JOR')]);
+  await makeUser(database, 'pe-outsider@example.org', [role('viewer', 'EGY')]);
   s.focal = await signIn(app, 'pe-focal@example.org');
   s.admin = await signIn(app, 'pe-admin@example.org');
   s.viewer = await signIn(app, 'pe-viewer@example.org');
   s.validator = await signIn(app, 'pe-val@example.org');
+  s.outsider = await signIn(app, 'pe-outsider@example.org');
   jor = await jordanPlanId(database);
 });
 afterAll(async () => close?.());
@@ -319,7 +321,7 @@ describe('plan elements are audited, and never lose data', () => {
       { year: 2021, value: null, level: 'C' },
       { year: 2022, value: null, level: 'D' },
     ]);
-    expect(last?.old?.indicator).toBe(`tracss-2019-2020 ${pi.indicator.code}`);
+    expect(last?.old?.indicator).toBe(`national-jor ${pi.indicator.code}`);
   });
 
   it('refuses to delete an objective that still has activities, and an indicator with values (409)', async () => {
@@ -330,13 +332,27 @@ describe('plan elements are audited, and never lose data', () => {
     const res = await send(s.focal, 'DELETE', `/api/plans/${jor}/objectives/${o?.id}?version=${o?.version}`);
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toMatch(/^objective: SO1 still has activities/);
-    // Jordan answered TrACSS 7.4 for 2019–2020: the plan keeps tracking it.
-    const i = plan.indicators.find((x) => x.indicator.code === '7.4');
+    // Jordan reported its own 7.4 level for 2021: the plan keeps tracking it. (The round's published
+    // answer is not Jordan's reporting: alone, it would not hold the indicator.)
+    const code = 'tracss-2019-2020:7.4';
+    const i = plan.indicators.find((x) => x.indicator.code === code);
+    await addPeriod(app, s.focal, jor, 2021, '2022-03-31');
+    const value = await send(s.focal, 'PUT', `/api/values/JOR/national-jor/${code}/2021`, {
+      status: 'reported',
+      value: { type: 'level', level: 'C' },
+    });
+    expect(value.statusCode, value.body).toBe(201);
+    const counts2 = await planTableCounts(database);
+    const audit2 = await auditCount();
     const del = await send(s.focal, 'DELETE', `/api/plans/${jor}/indicators/${i?.id}?version=${i?.version}`);
     expect(del.statusCode).toBe(409);
-    expect(del.json().message).toMatch(/^planIndicator: JOR has 1 value of tracss-2019-2020 7\.4/);
-    expect(await planTableCounts(database)).toEqual(counts);
-    expect(await auditCount()).toBe(audit);
+    expect(del.json().message).toMatch(
+      /^planIndicator: JOR has 1 value of national-jor tracss-2019-2020:7\.4/,
+    );
+    expect(await planTableCounts(database)).toEqual(counts2);
+    expect(await auditCount()).toBe(audit2);
+    expect(counts2).toEqual(counts);
+    expect(audit2).toBe((audit ?? 0) + 2); // the period and the value, not the refused deletes
   });
 
   it('hides the history of a draft plan from readers who may not see it', async () => {
@@ -360,38 +376,50 @@ describe('a period’s history and a value’s history', () => {
   it('lists value changes and workflow steps, who, when, old → new', async () => {
     const period = await addPeriod(app, s.focal, jor, 2019, '2020-03-31');
     const grid = (await send(s.focal, 'GET', `/api/periods/${period.id}/entry`)).json();
-    const row = grid.rows.find((r: { indicator: { code: string } }) => r.indicator.code === '7.4');
-    const put = await send(
-      s.focal,
-      'PUT',
-      `/api/values/JOR/tracss-2019-2020/7.4/${row.frameworkPeriodCode}`,
-      {
-        status: 'reported',
-        value: { type: 'level', level: 'D' },
-        version: row.value.version,
-      },
-    );
+    const code = 'tracss-2019-2020:7.4';
+    const row = grid.rows.find((r: { indicator: { code: string } }) => r.indicator.code === code);
+    expect(row).toMatchObject({ frameworkPeriodCode: '2019', value: null });
+    const url = `/api/values/JOR/national-jor/${code}/2019`;
+    const created = await send(s.focal, 'PUT', url, {
+      status: 'reported',
+      value: { type: 'level', level: 'C' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const put = await send(s.focal, 'PUT', url, {
+      status: 'reported',
+      value: { type: 'level', level: 'D' },
+      version: created.json().version,
+    });
     expect(put.statusCode, put.body).toBe(200);
     const submit = await send(s.focal, 'POST', `/api/periods/${period.id}/submit`, { version: 1 });
     expect(submit.statusCode, submit.body).toBe(200);
 
     const one = await send(s.viewer, 'GET', `/api/periods/${period.id}/rows/${row.planIndicatorId}/history`);
     expect(one.statusCode, one.body).toBe(200);
-    expect(one.json().items).toHaveLength(1);
+    expect(one.json().items).toHaveLength(2);
     expect(one.json().items[0]).toMatchObject({
       entityType: 'value',
-      label: 'Value of 7.4',
+      label: `Value of ${code}`,
       action: 'update',
       user: { id: focalId },
-      old: { level: row.value.level },
+      old: { level: 'C' },
       new: { level: 'D' },
     });
     const all = (await send(s.validator, 'GET', `/api/periods/${period.id}/history`)).json()
       .items as HistoryEntry[];
     expect(all.map((e) => [e.label, e.action])).toEqual([
       ['Submission', 'submit'],
-      ['Value of 7.4', 'update'],
+      [`Value of ${code}`, 'update'],
+      [`Value of ${code}`, 'create'],
     ]);
-    expect((await send(null, 'GET', `/api/periods/${period.id}/rows/999999/history`)).statusCode).toBe(404);
+    // Old → new of values not yet approved, and return reasons: the country's roles only.
+    const anonymous = await send(null, 'GET', `/api/periods/${period.id}/history`);
+    expect(anonymous.statusCode).toBe(401);
+    const outsider = await send(s.outsider, 'GET', `/api/periods/${period.id}/history`);
+    expect(outsider.statusCode).toBe(403);
+    expect(outsider.json().message).toMatch(/^history: only JOR's /);
+    expect((await send(s.viewer, 'GET', `/api/periods/${period.id}/rows/999999/history`)).statusCode).toBe(
+      404,
+    );
   });
 });

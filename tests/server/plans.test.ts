@@ -75,15 +75,32 @@ describe("Jordan's NAP 2018–2022, loaded on first start", () => {
     expect(sectors).toContain('environment');
   });
 
-  it('tracks illustrative targets against Jordan’s TrACSS answers', async () => {
+  it('tracks illustrative targets against Jordan’s published TrACSS answers, each figure with its source', async () => {
     const plan = await getPlan();
-    expect(plan.indicators.map((i) => i.indicator.code)).toEqual(['7.4', '9.1']);
+    // Jordan follows the questions through its own indicators: its reports never write the round.
+    expect(plan.indicators.map((i) => i.indicator.code)).toEqual([
+      'tracss-2019-2020:7.4',
+      'tracss-2019-2020:9.1',
+    ]);
     for (const i of plan.indicators) {
+      expect(i.indicator).toMatchObject({
+        frameworkCode: 'national-jor',
+        follows: { frameworkCode: 'tracss-2019-2020', frameworkName: 'TrACSS 2019–2020' },
+      });
       expect(i.illustrative).toBe(true);
       expect(i.targets).toEqual([{ year: 2022, value: null, level: 'D', illustrative: true }]);
-      expect(i.progress.latest?.periodCode).toBe('2019-2020');
+      // The latest value is the published answer, said so; the status built on an invented target is illustrative.
+      expect(i.progress.latest).toMatchObject({
+        periodCode: '2019-2020',
+        source: 'published',
+        sourceName: 'TrACSS 2019–2020',
+      });
       expect(i.progress.status).not.toBe('no_data');
+      expect(i.progress.source).toBe('illustrative');
     }
+    // Rates computed from illustrative activities are illustrative; budgets are the plan's.
+    expect(plan.implementation.overall.source).toBe('illustrative');
+    expect(plan.objectives.every((o) => o.implementation.source === 'illustrative')).toBe(true);
   });
 });
 
@@ -216,7 +233,7 @@ describe('editing a plan', () => {
           direction: 'increase',
           targets: [{ year: 2022, value: 3 }],
         },
-        /^targets\.0\.level: indicator 8\.1 is measured in levels/,
+        /^targets\.0\.level: indicator tracss-2019-2020:8\.1 is measured in levels/,
       ],
       [
         'POST',
@@ -264,21 +281,40 @@ describe('plan indicators and progress', () => {
       progress: { latest: null, percentOfTarget: null, status: 'no_data' },
     });
     // A 2020 value of 36: half-way in time expects 40; 36 is within 10 % of the change (4) → at risk.
-    await database.rows(
-      sql`insert into periods (framework_code, code, label, start_date, end_date)
-        values ('national-jor', '2020', '2020', '2020-01-01', '2020-12-31')`,
-    );
+    const period = await send(focal, 'POST', `/api/plans/${jor}/periods`, {
+      kind: 'year',
+      year: 2020,
+      dueDate: '2021-03-31',
+    });
+    expect(period.statusCode, period.body).toBe(201);
     const put = await send(focal, 'PUT', '/api/values/JOR/national-jor/HH-1/2020', {
       status: 'reported',
       value: { type: 'percentage', percentage: 36 },
     });
     expect(put.statusCode, put.body).toBe(201);
+    // Jordan's focal point sees the draft, said so; the public sees nothing until it is approved.
+    const asFocal = (
+      (await app.inject(withCredential({ session: focal }, { url: `/api/plans/${jor}` }))).json() as Plan
+    ).indicators.find((i) => i.indicator.code === 'HH-1');
+    expect(asFocal?.progress).toMatchObject({
+      percentOfTarget: 40,
+      status: 'at_risk',
+      latest: { year: 2020, value: 36, source: 'national_draft' },
+      source: 'national_draft',
+    });
+    const publicView = (await getPlan()).indicators.find((i) => i.indicator.code === 'HH-1');
+    expect(publicView?.progress).toMatchObject({ latest: null, percentOfTarget: null, status: 'no_data' });
+    await database.rows(sql`
+      update submissions set state = 'approved' where plan_period_id = ${period.json().id}`);
     const after = (await getPlan()).indicators.find((i) => i.indicator.code === 'HH-1');
     expect(after?.progress).toMatchObject({
       percentOfTarget: 40,
       status: 'at_risk',
-      latest: { year: 2020, value: 36 },
+      latest: { year: 2020, value: 36, source: 'national_approved' },
+      source: 'national_approved',
     });
+    await database.rows(sql`
+      update submissions set state = 'draft' where plan_period_id = ${period.json().id}`);
 
     const targets = await send(focal, 'PUT', `/api/plans/${jor}/indicators/${pi?.id}/targets`, {
       targets: [

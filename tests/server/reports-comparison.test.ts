@@ -56,6 +56,22 @@ describe('comparison report, XLSX', () => {
     const about = await sheetRows(res.rawPayload, 0);
     expect(about).toContainEqual(['Peer group', heatmap.group.label]);
     expect(about).toContainEqual(['Members', heatmap.countries.length]);
+    // It says which data and which classification it shows, as the views do.
+    expect(about).toContainEqual(['Data', 'Published answers of the round']);
+    expect(about).toContainEqual([
+      'Classification',
+      'WHO regions and income groups as in force for the round (its own file for the countries that answered it)',
+    ]);
+    const national = await app.inject({
+      url: `/api/reports/comparison?format=xlsx&${EMR}&source=national&classification=today`,
+    });
+    expect(national.statusCode, national.body).toBe(200);
+    const nationalAbout = await sheetRows(national.rawPayload, 0);
+    expect(nationalAbout).toContainEqual([
+      'Data',
+      'The countries’ own national reports on the round’s questions (approved)',
+    ]);
+    expect(nationalAbout).toContainEqual(['Classification', 'Today’s WHO regions and income groups']);
 
     const [header, ...stats] = await sheetRows(res.rawPayload, 1);
     expect(header).toEqual([

@@ -68,10 +68,19 @@ describe("Jordan's M&E report (PDF)", () => {
     for (const o of plan.objectives) expect(text).toContain(`$${o.budget?.toLocaleString('en')}`);
   });
 
-  it('compares with the Eastern Mediterranean Region and labels illustrative rows', () => {
+  it('compares with the Eastern Mediterranean Region; every figure says where it comes from', () => {
     expect(text).toContain('Eastern Mediterranean Region');
-    expect(text).toContain('Illustrative');
-    expect(text).toContain('TrACSS values come from the published survey round');
+    // Jordan's published TrACSS answers are the latest values of the questions its plan follows.
+    expect(text).toMatch(/E \(2020\) \[published, TrACSS 2019–2020\]/);
+    // The targets are invented: % of target, status and the rates built on illustrative rows say so,
+    // field by field; the budgets (published) do not.
+    expect(text).toMatch(/Achieved — Illustrative/);
+    expect(text).toMatch(/47 % — Illustrat\s?ive/);
+    expect(text).not.toMatch(/\$642,800 — Illustrative/);
+    expect(text).toContain('Published figures (TrACSS answers) come from the published survey round');
+    // The sources are cited: the round, Jordan's NAP and its end-term evaluation.
+    expect(text).toContain('Tracking AMR Country Self-assessment Survey of the Quadripartite');
+    expect(text).toContain('BMC Public Health 2025;25:2718');
   });
 
   it('draws every chart: the chart areas of the rendered pages are not blank', async () => {
@@ -158,17 +167,16 @@ describe('data not yet approved', () => {
       }),
     );
     expect(period.statusCode).toBe(201);
-    // A focal point's 2020 entry for 9.1 lands in the TrACSS 2019–2020 round, in a draft period.
-    const url = '/api/values/JOR/tracss-2019-2020/9.1/2019-2020';
-    const body = { status: 'reported', value: { type: 'level', level: 'D' } };
-    // The 409 of a write without a version names the current one.
-    const probe = await app.inject(as({ method: 'PUT', url, payload: body }));
-    const version = probe.json().current.version as number;
-    const put = await app.inject(as({ method: 'PUT', url, payload: { ...body, version } }));
-    expect(put.statusCode, put.body).toBe(200);
+    // Jordan's own 2020 assessment of 9.1, in its national series, in a draft period.
+    const url = '/api/values/JOR/national-jor/tracss-2019-2020:9.1/2020';
+    const put = await app.inject(
+      as({ method: 'PUT', url, payload: { status: 'reported', value: { type: 'level', level: 'D' } } }),
+    );
+    expect(put.statusCode, put.body).toBe(201);
 
     const mine = await app.inject(as({ url: '/api/reports/country/JOR' }));
     const text = (await pageTexts(await openPdf(mine.rawPayload))).join('\n');
+    // The national report of 2020 ranks before the round's published answer of the same year.
     expect(text).toContain('D (2020) [Draft — not yet submitted]');
     expect(text).toMatch(/2020\s+2021-03-31\s+Draft — not yet submitted/);
 
@@ -177,6 +185,8 @@ describe('data not yet approved', () => {
     ).join('\n');
     expect(publicText).not.toContain('Draft — not yet submitted]');
     expect(publicText).not.toContain('D (2020)');
+    // The public report shows the published answer instead, said so.
+    expect(publicText).toContain('C (2020) [published, TrACSS 2019–2020]');
   });
 });
 

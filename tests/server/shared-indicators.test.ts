@@ -27,13 +27,20 @@ async function track(s: Session, planId: number, body: object) {
 
 /**
  * A reported value, written straight into indicator_values: this test is about reading plans side by
- * side, and the values API has tests of its own (values-write.test.ts).
+ * side, and the values API has tests of its own (values-write.test.ts). Each country reports in its
+ * own national framework: Lebanon on its indicator, the others on their indicators following it.
  */
 async function report(iso3: string, period: string, value: number) {
+  const framework = `national-${iso3.toLowerCase()}`;
+  await database.rows(sql`
+    insert into periods (framework_code, code, label, start_date, end_date)
+    values (${framework}, ${period}, ${period}, ${`${period}-01-01`}, ${`${period}-12-31`})
+    on conflict do nothing`);
   await database.rows(sql`
     insert into indicator_values (country_iso3, indicator_id, period_id, status, numeric_value)
-    select ${iso3}, ${indicatorId}, p.id, 'reported', ${value} from periods p
-    where p.framework_code = 'national-lbn' and p.code = ${period}`);
+    select ${iso3}, i.id, p.id, 'reported', ${value} from indicators i
+    join periods p on p.framework_code = i.framework_code and p.code = ${period}
+    where i.framework_code = ${framework} and (i.id = ${indicatorId} or i.follows_indicator_id = ${indicatorId})`);
 }
 
 /*
@@ -86,12 +93,6 @@ beforeAll(async () => {
     direction: 'decrease',
     targets: [{ year: 2024, value: 40 }],
   });
-  for (const year of ['2021', '2022']) {
-    await database.rows(
-      sql`insert into periods (framework_code, code, label, start_date, end_date)
-        values ('national-lbn', ${year}, ${year}, ${`${year}-01-01`}, ${`${year}-12-31`})`,
-    );
-  }
   await report('LBN', '2021', 33); // older value: the 2022 one counts
   await report('LBN', '2022', 27);
   await report('JOR', '2021', 28);

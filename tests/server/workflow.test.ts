@@ -66,12 +66,25 @@ describe('a period from empty to approved, with a return and a resubmission', ()
     const empty = await grid();
     expect(empty.period).toMatchObject({ code: '2020', dueState: 'overdue', submission: { state: 'draft' } });
     const codes = empty.rows.map((r: { indicator: { code: string } }) => r.indicator.code);
-    expect([...codes].sort()).toEqual(['7.4', '9.1', 'WF-PCT', 'WF-RATIO']);
-    // The TrACSS questions are stored in the 2019–2020 round, which holds the 2020 report.
-    const periodOf = (code: string) =>
-      empty.rows.find((r: { indicator: { code: string } }) => r.indicator.code === code).frameworkPeriodCode;
-    expect([periodOf('7.4'), periodOf('WF-PCT')]).toEqual(['2019-2020', '2020']);
-    expect(empty.completeness).toEqual({ expected: 4, entered: 2 });
+    expect([...codes].sort()).toEqual(['WF-PCT', 'WF-RATIO', 'tracss-2019-2020:7.4', 'tracss-2019-2020:9.1']);
+    // Every row is Jordan's own data, in its national period 2020: the TrACSS questions too, through
+    // Jordan's indicators that follow them. The round's published answer is shown beside, for reference.
+    const row = (code: string) =>
+      empty.rows.find((r: { indicator: { code: string } }) => r.indicator.code === code);
+    expect([row('tracss-2019-2020:7.4').frameworkPeriodCode, row('WF-PCT').frameworkPeriodCode]).toEqual([
+      '2020',
+      '2020',
+    ]);
+    expect(row('tracss-2019-2020:7.4')).toMatchObject({
+      value: null,
+      published: {
+        frameworkCode: 'tracss-2019-2020',
+        indicatorCode: '7.4',
+        periodCode: '2019-2020',
+        source: 'published',
+      },
+    });
+    expect(empty.completeness).toEqual({ expected: 4, entered: 0 });
 
     expect((await putPct(s.focal, 40)).statusCode).toBe(201);
     const ratio = await as(app, s.focal, 'PUT', '/api/values/JOR/national-jor/WF-RATIO/2020', {
@@ -119,6 +132,13 @@ describe('a period from empty to approved, with a return and a resubmission', ()
     expect(fixed.statusCode, fixed.body).toBe(200);
     const resubmitted = await step(s.focal, 'submit', { version: returned.json().submission.version });
     expect(resubmitted.statusCode).toBe(200);
+    // Submitted: locked for writers until a validator returns it, so the approval is of what was submitted.
+    const whileSubmitted = await putPct(s.focal, 65, 2);
+    expect(whileSubmitted.statusCode).toBe(409);
+    expect(whileSubmitted.json().message).toMatch(
+      /^lock: JOR 2020 of ".*" was submitted for approval by wf-focal on 2021-04-15; .* until a validator returns it$/,
+    );
+    expect((await grid()).locked).toBe(true);
     const approved = await step(s.validator, 'approve', { version: resubmitted.json().submission.version });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().submission).toMatchObject({
@@ -128,16 +148,15 @@ describe('a period from empty to approved, with a return and a resubmission', ()
     expect((await notices(s.focal)).items[0]).toMatchObject({ kind: 'approved' });
     expect((await notices(s.focal)).unread).toBe(2);
 
-    // Locked: national and TrACSS values of the period alike, until a validator reopens.
+    // Locked: every value of the period, until a validator reopens.
     const locked = await putPct(s.focal, 70, 2);
     expect(locked.statusCode).toBe(409);
-    expect(locked.json().message).toMatch(/^lock: JOR 2020 of ".*" was approved by wf-val on 2021-04-15/);
-    const tracss = await as(app, s.admin, 'PUT', '/api/values/JOR/tracss-2019-2020/7.4/2019-2020', {
+    expect(locked.json().message).toMatch(/^lock: JOR 2020 of ".*" was approved on 2021-04-15/);
+    const followed = await as(app, s.admin, 'PUT', '/api/values/JOR/national-jor/tracss-2019-2020:7.4/2020', {
       status: 'not_applicable',
       reason: 'x',
-      version: 1,
     });
-    expect(tracss.statusCode).toBe(409);
+    expect(followed.statusCode).toBe(409);
     expect((await grid()).locked).toBe(true);
 
     const reopened = await step(s.validator, 'reopen', {
@@ -318,7 +337,7 @@ describe('what is due', () => {
         periodCode: '2020',
         state: 'returned',
         expected: 4,
-        entered: 4,
+        entered: 2,
       }),
     ]);
     expect(due.completeness).toEqual([]);

@@ -13,6 +13,7 @@ import {
   SectorSchema,
 } from '../../../shared';
 import { parseInput } from '../../lib/errors';
+import { ensureFollowingIndicator } from '../../modules/plans/write-repository';
 import type { DbOrTx } from '../client';
 import { indicators, planActivities, planIndicators, planObjectives, plans, planTargets } from '../schema';
 import { REFERENCE_DATA_DIR } from './paths';
@@ -120,12 +121,14 @@ export async function loadJordanPlan(tx: DbOrTx, data?: CaseStudyPlan) {
       .from(indicators)
       .where(and(eq(indicators.frameworkCode, ind.framework), eq(indicators.code, ind.code)));
     if (!indicator) throw new Error(`Jordan plan: no indicator ${ind.code} in ${ind.framework}`);
+    // The plan follows the TrACSS question through Jordan's own indicator: its reports stay national data.
+    const following = await ensureFollowingIndicator(tx, p.country, indicator.id);
     const [row] = await tx
       .insert(planIndicators)
       .values({
         planId: plan.id,
         objectiveId: objectiveIds.get(ind.objective) ?? null,
-        indicatorId: indicator.id,
+        indicatorId: following,
         direction: ind.direction,
         resultLevel: ind.resultLevel,
         sortOrder: i + 1,

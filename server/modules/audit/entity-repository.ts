@@ -11,7 +11,9 @@ export type AuditEntity =
   | 'plan'
   | 'plan_objective'
   | 'plan_activity'
-  | 'plan_indicator';
+  | 'plan_indicator'
+  /** An import of a published dataset (framework/period): its file and what it replaced. */
+  | 'import';
 
 export interface AuditRecord {
   entityType: AuditEntity;

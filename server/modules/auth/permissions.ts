@@ -21,6 +21,12 @@ export interface Principal {
 export interface AccessPolicy {
   /** Anonymous visitors may read approved data (config PUBLIC_READ). */
   publicRead: boolean;
+  /**
+   * Four eyes (config APPROVAL_FOUR_EYES, default on): who submitted a period, or last changed one of
+   * its values, may not approve it. Off allows a single-person workflow for small teams; the audit
+   * of each approval records the setting and whether the approver approved their own data.
+   */
+  fourEyes?: boolean;
 }
 
 /**

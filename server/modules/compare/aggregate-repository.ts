@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Level, PeerGroupType, PeerStats } from '../../../shared';
+import type { ClassificationBasis, Level, PeerGroupType, PeerStats } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 
 /** Group types whose statistics are precomputed in compare_aggregates (migration 0008). */
@@ -11,6 +11,14 @@ export const AGGREGATED_GROUP_TYPES: readonly PeerGroupType[] = [
 ];
 
 export const isAggregatedGroup = (type: PeerGroupType) => AGGREGATED_GROUP_TYPES.includes(type);
+
+/**
+ * The group type the statistics are stored under (migration 0011): WHO regions and income groups as
+ * the round classifies its countries under their own name, by today's reference under `<type>:now`.
+ */
+export function aggregateGroupType(type: PeerGroupType, basis: ClassificationBasis): string {
+  return basis === 'today' && (type === 'who_region' || type === 'income_group') ? `${type}:now` : type;
+}
 
 export interface IndicatorAggregate {
   indicatorId: number;
@@ -44,7 +52,7 @@ const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : ((r as { rows?: T
 export async function groupAggregates(
   db: DbOrTx,
   periodId: number,
-  groupType: PeerGroupType,
+  groupType: string,
   groupKey: string,
   countryIso3: string | null,
 ): Promise<IndicatorAggregate[]> {

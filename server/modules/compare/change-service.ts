@@ -2,6 +2,7 @@ import {
   type ChangeKind,
   type ChangeMover,
   type ChangeResult,
+  type ClassificationBasis,
   type Level,
   levelToScore,
   type PeerGroupType,
@@ -10,7 +11,7 @@ import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { Principal } from '../auth/permissions';
 import { listCountries } from '../countries/repository';
-import { getFramework, resolvePeriod } from '../frameworks/service';
+import { getPublishedFramework, resolvePeriod } from '../frameworks/service';
 import { crosswalkPairs } from '../rounds/repository';
 import { resolveGroup } from './group';
 import { levelAnswers } from './repository';
@@ -23,6 +24,7 @@ export interface ChangeInput {
   groupType: PeerGroupType;
   group?: string | undefined;
   viewer?: Principal | null;
+  classification?: ClassificationBasis | undefined;
 }
 
 function changeOf(from: Level | null, to: Level | null): ChangeKind {
@@ -38,11 +40,16 @@ function changeOf(from: Level | null, to: Level | null): ChangeKind {
 export async function roundChange(db: DbOrTx, input: ChangeInput): Promise<ChangeResult> {
   if (input.from === input.to)
     throw new AppError(400, 'to: compare two different rounds (from and to are the same framework)');
-  await getFramework(db, input.from);
-  await getFramework(db, input.to);
+  // Published rounds only: change between rounds is the published answers' change.
+  await getPublishedFramework(db, input.from);
+  const later = await getPublishedFramework(db, input.to);
   const fromPeriod = await resolvePeriod(db, input.from, input.fromPeriod);
   const toPeriod = await resolvePeriod(db, input.to, input.toPeriod);
-  const group = await resolveGroup(db, input.groupType, input.group, undefined, input.viewer ?? null);
+  // The group as the later round classifies its members (or by today's reference).
+  const group = await resolveGroup(db, input.groupType, input.group, undefined, input.viewer ?? null, {
+    basis: input.classification ?? 'round',
+    round: { frameworkCode: later.code, frameworkName: later.name, endDate: toPeriod.endDate },
+  });
   const crosswalk = await crosswalkPairs(db, input.from, input.to);
   const comparable = crosswalk.filter((p) => p.comparable);
 

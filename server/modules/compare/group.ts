@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import {
+  type ClassificationBasis,
   type Country,
   INCOME_GROUP_NAMES,
   INCOME_GROUPS,
@@ -25,6 +27,37 @@ export interface PeerGroup {
   label: string;
   /** ISO3 codes of the members. */
   members: string[];
+  /** For WHO region and income group groups: which classification made them. */
+  classification: { basis: ClassificationBasis; note: string } | null;
+}
+
+/** The round a comparison is of: its members are classified as in force for it (basis round). */
+export interface RoundContext {
+  frameworkCode: string;
+  frameworkName: string;
+  endDate: string;
+}
+
+export interface GroupOptions {
+  /** round (default when a round is given): as the round classifies; today: today's reference. */
+  basis?: ClassificationBasis;
+  round?: RoundContext;
+}
+
+/** The classification a group of this round is made with, and the note that says so. */
+export function classificationOf(opts: GroupOptions): { basis: ClassificationBasis; note: string } {
+  const round = opts.basis !== 'today' ? opts.round : undefined;
+  if (!round)
+    return {
+      basis: 'today',
+      note: "Today's classification: each country's WHO region and World Bank income group now in force",
+    };
+  return {
+    basis: 'round',
+    note:
+      `As in force for ${round.frameworkName}: the round's own file for the countries that answered it; ` +
+      `the reference lists as of ${round.endDate} for the others`,
+  };
 }
 
 /**
@@ -38,14 +71,22 @@ export async function resolveGroup(
   country?: Country,
   /** Who asks: a private saved group is only theirs to use. */
   viewer: Principal | null = null,
+  /** For WHO regions and income groups: the round compared, and which classification. */
+  opts: GroupOptions = {},
 ): Promise<PeerGroup> {
   if (type === 'saved') return resolveSavedGroup(db, key, viewer);
   if (type === 'all') {
     const all = await listCountries(db, {});
-    return { type, key: 'all', label: 'All countries', members: all.map((c) => c.iso3) };
+    return {
+      type,
+      key: 'all',
+      label: 'All countries',
+      members: all.map((c) => c.iso3),
+      classification: null,
+    };
   }
   if (type === 'countries') return resolveCountryList(db, key);
-  return resolveAttributeGroup(db, ATTRIBUTE_GROUPS[type], key, country);
+  return resolveAttributeGroup(db, ATTRIBUTE_GROUPS[type], key, country, opts);
 }
 
 /** A group defined by one attribute of the country: its WHO region, income group or UN region. */
@@ -109,9 +150,18 @@ async function resolveAttributeGroup(
   g: AttributeGroup,
   key: string | undefined,
   country?: Country,
+  opts: GroupOptions = {},
 ): Promise<PeerGroup> {
   const list = g.codes.join(', ');
-  const raw = key || (country ? g.ownKey(country) : null);
+  // UN regions do not change; WHO regions and income groups are taken as the round classifies them.
+  const byRound = g.type !== 'un_region' && opts.basis !== 'today' ? opts.round : undefined;
+  const own =
+    country && byRound
+      ? await roundClassOf(db, country.iso3, g.type, byRound)
+      : country
+        ? g.ownKey(country)
+        : null;
+  const raw = key || own;
   if (!raw) {
     throw new AppError(
       400,
@@ -122,9 +172,34 @@ async function resolveAttributeGroup(
   }
   const parsed = g.parse(raw);
   if (!parsed) throw new AppError(400, `group: "${raw}" is not ${g.validNoun} (${list})`);
-  const members = await listCountries(db, g.filter(parsed));
-  return { type: g.type, key: parsed, label: g.label(parsed), members: members.map((c) => c.iso3) };
+  const members = byRound
+    ? await roundMembers(db, g.type, parsed, byRound)
+    : (await listCountries(db, g.filter(parsed))).map((c) => c.iso3);
+  return {
+    type: g.type,
+    key: parsed,
+    label: g.label(parsed),
+    members,
+    classification: g.type === 'un_region' ? null : classificationOf(opts),
+  };
 }
+
+/** The countries a round puts in this WHO region or income group (nap_round_class, migration 0011). */
+async function roundMembers(db: DbOrTx, attribute: string, key: string, round: RoundContext) {
+  const rows = (await db.execute(sql`
+    select iso3 from countries
+    where nap_round_class(iso3, ${attribute}, ${round.frameworkCode}, ${round.endDate}::date) = ${key}
+    order by name, iso3`)) as unknown;
+  return rowsOf<{ iso3: string }>(rows).map((r) => r.iso3);
+}
+
+async function roundClassOf(db: DbOrTx, iso3: string, attribute: string, round: RoundContext) {
+  const rows = (await db.execute(sql`
+    select nap_round_class(${iso3}, ${attribute}, ${round.frameworkCode}, ${round.endDate}::date) as value`)) as unknown;
+  return rowsOf<{ value: string | null }>(rows)[0]?.value ?? null;
+}
+
+const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : ((r as { rows?: T[] }).rows ?? [])) as T[];
 
 async function resolveCountryList(db: DbOrTx, key: string | undefined): Promise<PeerGroup> {
   const codes = [
@@ -146,7 +221,7 @@ async function resolveCountryList(db: DbOrTx, key: string | undefined): Promise<
   if (unknown.length)
     throw new AppError(404, `group: unknown country codes: ${unknown.slice(0, 10).join(', ')}`);
   const label = `${codes.length} selected ${codes.length === 1 ? 'country' : 'countries'}`;
-  return { type: 'countries', key: codes.join(','), label, members: codes };
+  return { type: 'countries', key: codes.join(','), label, members: codes, classification: null };
 }
 
 async function resolveSavedGroup(
@@ -158,5 +233,5 @@ async function resolveSavedGroup(
   if (!key || !Number.isInteger(id) || id < 1 || id > 2_147_483_647)
     throw new AppError(400, 'group: give the id of a saved group (GET /api/peer-groups), e.g. group=1');
   const saved = await visibleGroup(db, viewer, id);
-  return { type: 'saved', key: String(id), label: saved.name, members: saved.members };
+  return { type: 'saved', key: String(id), label: saved.name, members: saved.members, classification: null };
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { IncomeGroup, Level, WhoRegion } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { countries, indicatorValues } from '../../db/schema';
+import type { RoundContext } from './group';
 
 export interface MemberLevelRow {
   iso3: string;
@@ -24,15 +25,23 @@ export async function memberLevels(
   db: DbOrTx,
   periodId: number,
   members: string[],
+  /** Classify the members as in force for this round (else today's classification). */
+  round?: RoundContext,
 ): Promise<MemberLevelRow[]> {
   if (members.length === 0) return [];
+  const classed = (attribute: string, today: SQL) =>
+    round
+      ? sql<
+          string | null
+        >`nap_round_class(${countries.iso3}, ${attribute}, ${round.frameworkCode}, ${round.endDate}::date)`
+      : today;
   const rows = await db
     .select({
       iso3: countries.iso3,
       name: countries.name,
       m49Code: countries.m49Code,
-      whoRegion: countries.whoRegion,
-      incomeGroup: countries.incomeGroup,
+      whoRegion: classed('who_region', sql`${countries.whoRegion}`),
+      incomeGroup: classed('income_group', sql`${countries.incomeGroup}`),
       indicatorId: indicatorValues.indicatorId,
       level: indicatorValues.level,
     })

@@ -1,4 +1,6 @@
 import {
+  type ClassificationBasis,
+  type CompareSource,
   type HeatmapCountry,
   type HeatmapResult,
   type Level,
@@ -9,9 +11,12 @@ import {
 import type { DbOrTx } from '../../db/client';
 import type { Principal } from '../auth/permissions';
 import { listIndicators } from '../frameworks/repository';
-import { getFramework, resolvePeriod } from '../frameworks/service';
-import { resolveGroup } from './group';
-import { memberLevels } from './heatmap-repository';
+import { getPublishedFramework, resolvePeriod } from '../frameworks/service';
+import type { ReadScope } from '../visibility/scope';
+import { type RoundContext, resolveGroup } from './group';
+import { type MemberLevelRow, memberLevels } from './heatmap-repository';
+import { nationalLevels } from './national-repository';
+import { requireScope } from './service';
 
 export interface HeatmapInput {
   framework: string;
@@ -20,16 +25,40 @@ export interface HeatmapInput {
   group?: string | undefined;
   /** Who asks (private saved groups are their owner's only). */
   viewer?: Principal | null;
+  /** published (default): the round's answers; national: countries' own reports on its questions. */
+  source?: CompareSource | undefined;
+  /** What the caller may see of national data (required with source national). */
+  scope?: ReadScope | undefined;
+  /** round (default): WHO regions and income groups as in force for the round; today: today's. */
+  classification?: ClassificationBasis | undefined;
 }
 
-/** Levels of every member of a group on every A–E indicator of a framework, in one period. */
+/** Levels of every member of a group on every A–E indicator of a published framework, in one period. */
 export async function groupHeatmap(db: DbOrTx, input: HeatmapInput): Promise<HeatmapResult> {
-  await getFramework(db, input.framework);
+  const source = input.source ?? 'published';
+  const framework = await getPublishedFramework(db, input.framework);
   const period = await resolvePeriod(db, input.framework, input.period);
-  const group = await resolveGroup(db, input.groupType, input.group, undefined, input.viewer ?? null);
+  const basis = input.classification ?? 'round';
+  const round = { frameworkCode: framework.code, frameworkName: framework.name, endDate: period.endDate };
+  const group = await resolveGroup(db, input.groupType, input.group, undefined, input.viewer ?? null, {
+    basis,
+    round,
+  });
+  // Each member's WHO region and income group as the classification used gives them.
+  const classed = basis === 'round' ? round : undefined;
   const indicators = await listIndicators(db, input.framework, { measureType: 'level' });
   const column = new Map(indicators.map((ind, i) => [ind.id, i]));
-  const rows = await memberLevels(db, period.id, group.members);
+  const rows =
+    source === 'national'
+      ? await nationalMemberLevels(
+          db,
+          requireScope(input.scope),
+          input.framework,
+          period,
+          group.members,
+          classed,
+        )
+      : await memberLevels(db, period.id, group.members, classed);
 
   const byCountry = new Map<string, HeatmapCountry>();
   for (const r of rows) {
@@ -58,6 +87,7 @@ export async function groupHeatmap(db: DbOrTx, input: HeatmapInput): Promise<Hea
   return {
     framework: input.framework,
     period: period.code,
+    source,
     group,
     indicators: indicators.map((ind, i) => ({
       id: ind.id,
@@ -68,4 +98,24 @@ export async function groupHeatmap(db: DbOrTx, input: HeatmapInput): Promise<Hea
     })),
     countries,
   };
+}
+
+/** The members (each once, with no level) and their national reports as heatmap rows. */
+async function nationalMemberLevels(
+  db: DbOrTx,
+  scope: ReadScope,
+  framework: string,
+  round: { startDate: string; endDate: string },
+  members: string[],
+  classed: RoundContext | undefined,
+): Promise<MemberLevelRow[]> {
+  const countries = await memberLevels(db, -1, members, classed);
+  const levels = await nationalLevels(db, scope, framework, round, members);
+  return [
+    ...countries,
+    ...levels.flatMap((l) => {
+      const c = countries.find((x) => x.iso3 === l.countryIso3);
+      return c ? [{ ...c, indicatorId: l.indicatorId, level: l.level }] : [];
+    }),
+  ];
 }

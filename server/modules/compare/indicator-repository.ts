@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import { countries, indicators, planIndicators, plans } from '../../db/schema';
+import { countries, frameworks, indicators, planIndicators, plans } from '../../db/schema';
 
 const indicatorColumns = {
   id: indicators.id,
@@ -9,16 +10,37 @@ const indicatorColumns = {
   name: indicators.name,
   measureType: indicators.measureType,
   unit: indicators.unit,
+  followsIndicatorId: indicators.followsIndicatorId,
 };
 
-/** Every (plan, indicator) pair: which indicators the plans track, with the plan's country and status. */
+const root = alias(indicators, 'root');
+
+/**
+ * Every (plan, indicator) pair: which indicators the plans track, with the plan's country and
+ * status, under the question they report on — the one a national indicator follows (a TrACSS
+ * question, another country's indicator), else itself — so that countries tracking the same
+ * question are counted together.
+ */
 export async function trackedIndicators(db: DbOrTx) {
   return db
-    .select({ countryIso3: plans.countryIso3, planStatus: plans.status, indicator: indicatorColumns })
+    .select({
+      countryIso3: plans.countryIso3,
+      planStatus: plans.status,
+      indicator: {
+        id: root.id,
+        frameworkCode: root.frameworkCode,
+        code: root.code,
+        name: root.name,
+        measureType: root.measureType,
+        unit: root.unit,
+        followsIndicatorId: root.followsIndicatorId,
+      },
+    })
     .from(planIndicators)
     .innerJoin(plans, eq(plans.id, planIndicators.planId))
     .innerJoin(indicators, eq(indicators.id, planIndicators.indicatorId))
-    .orderBy(asc(indicators.frameworkCode), asc(indicators.sortOrder), asc(indicators.code));
+    .innerJoin(root, eq(root.id, sql`coalesce(${indicators.followsIndicatorId}, ${indicators.id})`))
+    .orderBy(asc(root.frameworkCode), asc(root.sortOrder), asc(root.code));
 }
 
 export async function findIndicatorRef(db: DbOrTx, id: number) {
@@ -26,15 +48,36 @@ export async function findIndicatorRef(db: DbOrTx, id: number) {
   return row ?? null;
 }
 
-/** The plan indicators tracking one indicator in the given countries' plans, each country's newest plan first. */
-export async function planIndicatorsTracking(db: DbOrTx, indicatorId: number, iso3s: string[]) {
+/**
+ * The plan indicators tracking one question in the given countries' plans — itself, or a national
+ * indicator following it — each country's newest plan first.
+ */
+export async function planIndicatorsTracking(db: DbOrTx, questionId: number, iso3s: string[]) {
   if (iso3s.length === 0) return [];
   return db
-    .select({ row: planIndicators, indicator: indicatorColumns, plan: plans, countryName: countries.name })
+    .select({
+      row: planIndicators,
+      indicator: indicatorColumns,
+      follows: {
+        id: root.id,
+        frameworkCode: root.frameworkCode,
+        code: root.code,
+        frameworkName: frameworks.name,
+      },
+      plan: plans,
+      countryName: countries.name,
+    })
     .from(planIndicators)
     .innerJoin(plans, eq(plans.id, planIndicators.planId))
     .innerJoin(indicators, eq(indicators.id, planIndicators.indicatorId))
+    .leftJoin(root, eq(root.id, indicators.followsIndicatorId))
+    .leftJoin(frameworks, eq(frameworks.code, root.frameworkCode))
     .innerJoin(countries, eq(countries.iso3, plans.countryIso3))
-    .where(and(eq(planIndicators.indicatorId, indicatorId), inArray(plans.countryIso3, iso3s)))
+    .where(
+      and(
+        or(eq(indicators.id, questionId), eq(indicators.followsIndicatorId, questionId)),
+        inArray(plans.countryIso3, iso3s),
+      ),
+    )
     .orderBy(asc(countries.name), desc(plans.periodStart), desc(plans.generation), asc(planIndicators.id));
 }

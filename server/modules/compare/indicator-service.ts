@@ -13,15 +13,22 @@ import type { Principal } from '../auth/permissions';
 import { planReach } from '../plans/access';
 import { toIndicator } from '../plans/assemble';
 import { reportedValues, targetsOf } from '../plans/repository';
+import { readScope } from '../visibility/scope';
 import { resolveGroup } from './group';
 import { findIndicatorRef, planIndicatorsTracking, trackedIndicators } from './indicator-repository';
 
 type IndicatorRef = NonNullable<Awaited<ReturnType<typeof findIndicatorRef>>>;
 
+/** The question countries track (a TrACSS question, or a national indicator): never a follower. */
 const toRef = (i: IndicatorRef): SharedIndicator['indicator'] => ({
-  ...i,
+  id: i.id,
+  frameworkCode: i.frameworkCode,
+  code: i.code,
+  name: i.name,
+  unit: i.unit,
   measureType: i.measureType as MeasureType,
   national: i.frameworkCode.startsWith('national-'),
+  follows: null,
 });
 
 /** May the caller see this plan? The plans' own rule (drafts only for who may see them). */
@@ -55,7 +62,8 @@ export interface SharedIndicatorInput {
 }
 
 /**
- * One indicator side by side for the members of a group whose plans track it: latest value, baseline,
+ * One question side by side for the members of a group whose plans track it (directly, or through a
+ * national indicator following it): latest value, baseline,
  * the target in force, % of target and status, computed as the plan view computes them (shared/domain/progress).
  * A country with several visible plans tracking it is shown with its newest.
  */
@@ -77,11 +85,16 @@ export async function sharedIndicator(
     ctx.db,
     chosen.map((t) => t.row.id),
   );
-  const values = await reportedValues(ctx.db, [...newest.keys()], [ref.id]);
+  const values = await reportedValues(
+    ctx.db,
+    readScope(ctx.policy, p),
+    [...newest.keys()],
+    chosen.map((t) => t.indicator.id),
+  );
 
   const rows: SharedIndicatorRow[] = chosen.map((t) => {
     const pi = toIndicator(
-      { row: t.row, indicator: t.indicator },
+      { row: t.row, indicator: t.indicator, follows: t.follows },
       targets.filter((x) => x.planIndicatorId === t.row.id),
       values.filter((v) => v.countryIso3 === t.plan.countryIso3),
     );

@@ -10,18 +10,31 @@ import {
   HeatmapResultSchema,
 } from '../../../shared';
 import type { Database } from '../../db/client';
+import type { AuthContext } from '../auth/context';
+import { type ReadScope, readScope, scopeKey } from '../visibility/scope';
 import { roundChange } from './change-service';
 import { groupHeatmap } from './heatmap-service';
 import { currentVersion, ResponseCache, sendCached, VersionReader } from './response-cache';
 import { compareCountry } from './service';
 
-/** The cache key of a comparison: its parsed query, and who asks when the group is a saved one. */
-function cacheKey(route: string, query: { groupType: string }, userId: number | undefined): string {
-  return `${route}?${JSON.stringify(query)}${query.groupType === 'saved' ? `#${userId ?? 0}` : ''}`;
+/**
+ * The cache key of a comparison: its parsed query; who asks when the group is a saved one; and, for
+ * national reports, what the caller may see of them (server/modules/visibility) — so an answer
+ * computed for a signed-in user never reaches the public. Published data is the same for everyone.
+ */
+function cacheKey(
+  route: string,
+  query: { groupType: string; source?: string },
+  userId: number | undefined,
+  scope: ReadScope,
+): string {
+  const saved = query.groupType === 'saved' ? `#${userId ?? 0}` : '';
+  const national = query.source === 'national' ? `#${scopeKey(scope)}` : '';
+  return `${route}?${JSON.stringify(query)}${saved}${national}`;
 }
 
 /** cacheEntries: answers kept per process (least recently used out); 0 computes every request. */
-export function compareRoutes(database: Database, cacheEntries = 256) {
+export function compareRoutes(ctx: AuthContext, database: Database, cacheEntries = 256) {
   const cache = new ResponseCache(cacheEntries);
   const db = database.db;
   const versions = new VersionReader(() => currentVersion(db));
@@ -37,14 +50,16 @@ export function compareRoutes(database: Database, cacheEntries = 256) {
           response: { 200: CompareResultSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
         },
       },
-      (req, reply) =>
-        sendCached(req, reply, {
+      (req, reply) => {
+        const scope = readScope(ctx.policy, req.principal);
+        return sendCached(req, reply, {
           versions,
           cache,
-          key: cacheKey('compare', req.query, req.principal?.userId),
+          key: cacheKey('compare', req.query, req.principal?.userId, scope),
           schema: CompareResultSchema,
-          compute: () => compareCountry(db, { ...req.query, viewer: req.principal }),
-        }),
+          compute: () => compareCountry(db, { ...req.query, viewer: req.principal, scope }),
+        });
+      },
     );
     r.get(
       '/api/compare/heatmap',
@@ -57,14 +72,16 @@ export function compareRoutes(database: Database, cacheEntries = 256) {
           response: { 200: HeatmapResultSchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
         },
       },
-      (req, reply) =>
-        sendCached(req, reply, {
+      (req, reply) => {
+        const scope = readScope(ctx.policy, req.principal);
+        return sendCached(req, reply, {
           versions,
           cache,
-          key: cacheKey('heatmap', req.query, req.principal?.userId),
+          key: cacheKey('heatmap', req.query, req.principal?.userId, scope),
           schema: HeatmapResultSchema,
-          compute: () => groupHeatmap(db, { ...req.query, viewer: req.principal }),
-        }),
+          compute: () => groupHeatmap(db, { ...req.query, viewer: req.principal, scope }),
+        });
+      },
     );
     r.get(
       '/api/compare/change',

@@ -1,6 +1,8 @@
 import {
+  type ClassificationBasis,
   type CompareResult,
   type CompareRow,
+  type CompareSource,
   LEVELS,
   type Level,
   type LevelDistribution,
@@ -13,9 +15,11 @@ import { AppError } from '../../lib/errors';
 import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { listIndicators } from '../frameworks/repository';
-import { resolvePeriod } from '../frameworks/service';
-import { groupAggregates, isAggregatedGroup } from './aggregate-repository';
+import { getPublishedFramework, resolvePeriod } from '../frameworks/service';
+import type { ReadScope } from '../visibility/scope';
+import { aggregateGroupType, groupAggregates, isAggregatedGroup } from './aggregate-repository';
 import { type PeerGroup, resolveGroup } from './group';
+import { nationalLevels } from './national-repository';
 import { levelAnswers } from './repository';
 
 export interface CompareInput {
@@ -26,20 +30,37 @@ export interface CompareInput {
   group?: string | undefined;
   /** Who asks (private saved groups are their owner's only). */
   viewer?: Principal | null;
+  /** published (default): the round's answers; national: countries' own reports on its questions. */
+  source?: CompareSource | undefined;
+  /** What the caller may see of national data (required with source national). */
+  scope?: ReadScope | undefined;
+  /** round (default): WHO regions and income groups as in force for the round; today: today's. */
+  classification?: ClassificationBasis | undefined;
 }
 
-/** One country against a peer group on every A–E indicator of a framework, in one period. */
+/**
+ * One country against a peer group on every A–E indicator of a published framework (a TrACSS
+ * round), in one period: its published answers, or with source national the countries' own
+ * national reports on the same questions.
+ */
 export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<CompareResult> {
+  const source = input.source ?? 'published';
   // Independent look-ups run together (the bench measured ~1.8 ms of overhead per request when
   // they ran one after another); resolvePeriod also 404s an unknown framework.
-  const [country, period, indicators] = await Promise.all([
+  const [country, period, indicators, framework] = await Promise.all([
     findCountry(db, input.country),
     resolvePeriod(db, input.framework, input.period),
     listIndicators(db, input.framework, { measureType: 'level' }),
+    getPublishedFramework(db, input.framework),
   ]);
   if (!country) throw new AppError(404, `country: no country with ISO3 code ${input.country}`);
-  const group = await resolveGroup(db, input.groupType, input.group, country, input.viewer ?? null);
-  const head = { framework: input.framework, period: period.code, country, group };
+  const basis = input.classification ?? 'round';
+  const round = { frameworkCode: framework.code, frameworkName: framework.name, endDate: period.endDate };
+  const group = await resolveGroup(db, input.groupType, input.group, country, input.viewer ?? null, {
+    basis,
+    round,
+  });
+  const head = { framework: input.framework, period: period.code, source, country, group };
   const describe = (ind: (typeof indicators)[number]) => ({
     id: ind.id,
     code: ind.code,
@@ -48,11 +69,19 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
     sectors: ind.sectors,
     levels: ind.levels,
   });
-  if (isAggregatedGroup(group.type)) {
-    return { ...head, rows: await aggregatedRows(db, period.id, group, country.iso3, indicators, describe) };
+  if (source === 'published' && isAggregatedGroup(group.type)) {
+    const type = aggregateGroupType(group.type, basis);
+    return {
+      ...head,
+      rows: await aggregatedRows(db, period.id, group, type, country.iso3, indicators, describe),
+    };
   }
   const members = new Set(group.members);
-  const answers = await levelAnswers(db, input.framework, period.id, [...members, country.iso3]);
+  const wanted = [...members, country.iso3];
+  const answers =
+    source === 'national'
+      ? await nationalLevels(db, requireScope(input.scope), input.framework, period, wanted)
+      : await levelAnswers(db, input.framework, period.id, wanted);
 
   const byIndicator = new Map<number, { group: Level[]; peers: Level[]; own: Level | null }>();
   for (const ind of indicators) byIndicator.set(ind.id, { group: [], peers: [], own: null });
@@ -88,12 +117,13 @@ async function aggregatedRows<I extends { id: number }>(
   db: DbOrTx,
   periodId: number,
   group: PeerGroup,
+  aggregateType: string,
   iso3: string,
   indicators: I[],
   describe: (ind: I) => CompareRow['indicator'],
 ): Promise<CompareRow[]> {
   const byId = new Map(
-    (await groupAggregates(db, periodId, group.type, group.key, iso3)).map((a) => [a.indicatorId, a]),
+    (await groupAggregates(db, periodId, aggregateType, group.key, iso3)).map((a) => [a.indicatorId, a]),
   );
   const member = group.members.includes(iso3);
   return indicators.map((ind) => {
@@ -109,4 +139,9 @@ async function aggregatedRows<I extends { id: number }>(
 /** The levels a distribution counts, in A–E order (at most a group's size). */
 function expand(d: LevelDistribution): Level[] {
   return LEVELS.flatMap((l) => Array<Level>(d[l]).fill(l));
+}
+
+export function requireScope(scope: ReadScope | undefined): ReadScope {
+  if (!scope) throw new Error("a comparison of national reports needs the caller's read scope");
+  return scope;
 }

@@ -1,19 +1,25 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import {
+  combineProvenance,
   type Direction,
   type Level,
-  matchFrameworkPeriod,
   type ProgressStatus,
+  type Provenance,
   progressStatus,
+  provenanceOf,
   targetFor,
+  type ValueWorkflow,
   type YearValue,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { indicators, indicatorValues, periods, planPeriods, plans } from '../../db/schema';
+import { indicatorValues, periods, planPeriods, plans, valueProvenance } from '../../db/schema';
 import { planIndicatorsOf, targetsOf } from '../plans/repository';
 import type { ExportScope } from './scope';
 
-/** What a plan adds to one exported value: which plan and reporting period, the target, the status. */
+/**
+ * What a plan adds to one exported value: which plan and reporting period, the target, the status,
+ * and where the target and the status come from (a status is illustrative when its target is).
+ */
 export interface PlanLink {
   c: string;
   i: number;
@@ -22,14 +28,16 @@ export interface PlanLink {
   pp: string | null;
   t: string | null;
   s: ProgressStatus | null;
-  il: boolean;
+  ts: Provenance | null;
+  ps: Provenance | null;
 }
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
 const amount = (value: number | null, level: string | null) => (level as Level | null) ?? value;
 
 /**
- * The plan links of every value in scope that a plan tracks, computed with the shared progress
+ * The plan links of every value in scope that a plan tracks — the plan's own (national) indicators'
+ * values, and the published answers to the questions they follow — computed with the shared progress
  * rules (shared/domain/progress.ts). Plans are few, so this stays small even when the export is the
  * whole database; the export's SQL joins it in. A value tracked by several plans of its country
  * (generations) takes the plan whose years hold it, else the newest.
@@ -64,6 +72,14 @@ export async function planLinks(db: DbOrTx, scope: ExportScope, approvedPlansOnl
         planRows.map((p) => p.id),
       ),
     );
+  const tracked = [
+    ...new Set(
+      joins.flatMap((j) => [
+        j.indicator.id,
+        ...(j.indicator.followsIndicatorId ? [j.indicator.followsIndicatorId] : []),
+      ]),
+    ),
+  ];
   const values = await db
     .select({
       c: indicatorValues.countryIso3,
@@ -72,39 +88,35 @@ export async function planLinks(db: DbOrTx, scope: ExportScope, approvedPlansOnl
       status: indicatorValues.status,
       level: indicatorValues.level,
       numericValue: indicatorValues.numericValue,
-      framework: indicators.frameworkCode,
+      periodCode: periods.code,
+      endDate: periods.endDate,
+      workflow: valueProvenance.workflow,
+      demo: valueProvenance.demo,
     })
     .from(indicatorValues)
-    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
+    .innerJoin(valueProvenance, eq(valueProvenance.valueId, indicatorValues.id))
     .where(
       and(
         inArray(indicatorValues.countryIso3, [...new Set(planRows.map((p) => p.countryIso3))]),
-        inArray(indicatorValues.indicatorId, [...new Set(joins.map((j) => j.indicator.id))]),
+        inArray(indicatorValues.indicatorId, tracked),
       ),
     );
-  const frameworkCodes = [...new Set(values.map((v) => v.framework))];
-  const fwPeriods = frameworkCodes.length
-    ? await db.select().from(periods).where(inArray(periods.frameworkCode, frameworkCodes))
-    : [];
-  const periodById = new Map(fwPeriods.map((p) => [p.id, p]));
   const out: PlanLink[] = [];
   for (const v of values) {
-    const period = periodById.get(v.p);
-    if (!period) continue;
-    const year = yearOf(period.endDate);
+    const year = yearOf(v.endDate);
+    const tracks = (j: (typeof joins)[number]) =>
+      j.indicator.id === v.i || j.indicator.followsIndicatorId === v.i;
     const candidates = planRows.filter(
-      (pl) => pl.countryIso3 === v.c && joins.some((j) => j.row.planId === pl.id && j.indicator.id === v.i),
+      (pl) => pl.countryIso3 === v.c && joins.some((j) => j.row.planId === pl.id && tracks(j)),
     );
     const plan = candidates.find((pl) => pl.periodStart <= year && year <= pl.periodEnd) ?? candidates[0];
     if (!plan) continue;
-    const join = joins.find((j) => j.row.planId === plan.id && j.indicator.id === v.i);
+    const join = joins.find((j) => j.row.planId === plan.id && tracks(j));
     if (!join) continue;
-    const sameFramework = fwPeriods.filter((fp) => fp.frameworkCode === period.frameworkCode);
-    const pp = reporting
-      .filter((r) => r.planId === plan.id)
-      // Several reporting periods can hold one value (a two-year TrACSS round): the latest one.
-      .sort((a, b) => b.endDate.localeCompare(a.endDate))
-      .find((r) => matchFrameworkPeriod(r, sameFramework)?.id === v.p);
+    const published = v.workflow === 'published';
+    // A national value sits in the national period with its reporting period's code.
+    const pp = published ? undefined : reporting.find((r) => r.planId === plan.id && r.code === v.periodCode);
     const mine = targets.filter((t) => t.planIndicatorId === join.row.id);
     const target = targetFor(mine, year);
     const r = join.row;
@@ -115,6 +127,22 @@ export async function planLinks(db: DbOrTx, scope: ExportScope, approvedPlansOnl
         : null;
     const current = amount(v.numericValue, v.level);
     const targetAmount = target ? amount(target.value, target.level) : null;
+    const targetSource: Provenance | null = !target
+      ? null
+      : r.illustrative || target.illustrative || plan.illustrative
+        ? 'illustrative'
+        : plan.status === 'draft'
+          ? 'national_draft'
+          : 'national_approved';
+    const status =
+      target && targetAmount !== null
+        ? progressStatus({
+            direction: r.direction as Direction,
+            baseline,
+            target: { value: targetAmount, year: target.year },
+            current: v.status === 'reported' && current !== null ? { value: current, year } : null,
+          })
+        : null;
     out.push({
       c: v.c,
       i: v.i,
@@ -122,16 +150,12 @@ export async function planLinks(db: DbOrTx, scope: ExportScope, approvedPlansOnl
       pid: plan.id,
       pp: pp?.code ?? null,
       t: targetAmount === null ? null : String(targetAmount),
-      s:
-        target && targetAmount !== null
-          ? progressStatus({
-              direction: r.direction as Direction,
-              baseline,
-              target: { value: targetAmount, year: target.year },
-              current: v.status === 'reported' && current !== null ? { value: current, year } : null,
-            })
-          : null,
-      il: r.illustrative || !!target?.illustrative || plan.illustrative,
+      s: status,
+      ts: targetSource,
+      ps:
+        status === null
+          ? null
+          : combineProvenance([provenanceOf(v.workflow as ValueWorkflow, v.demo), targetSource]),
     });
   }
   return out;

@@ -12,31 +12,6 @@ export function literal(s: string): string {
 }
 const ints = (xs: number[]) => xs.map((x) => String(Math.trunc(x))).join(',');
 
-/**
- * The reporting workflow of the values that plans track: the states of the plan periods (of a plan
- * of the value's country tracking its indicator) that hold the value's period, as
- * matchFrameworkPeriod maps them (same code, else the period holding the reporting period's end).
- * Values no plan period holds are "published" (reference data such as a TrACSS round). Computed for
- * the tracked values only, then joined: plans are few, values many.
- */
-const workflowCte = (countries: string) => `wf as (
-  select v.id,
-    case when bool_or(s.state = 'approved') then 'approved'
-      when bool_or(s.state = 'submitted') then 'submitted'
-      when bool_or(s.state = 'returned') then 'returned'
-      else 'draft' end as state
-  from indicator_values v
-  join periods p on p.id = v.period_id
-  join plan_indicators pi on pi.indicator_id = v.indicator_id
-  join plans pl on pl.id = pi.plan_id and pl.country_iso3 = v.country_iso3
-  join plan_periods pp on pp.plan_id = pl.id
-  left join submissions s on s.plan_period_id = pp.id and s.country_iso3 = v.country_iso3
-  where v.country_iso3 in (${countries}) and (pp.code = p.code or (
-    pp.end_date between p.start_date and p.end_date
-    and not exists (select 1 from periods p2 where p2.framework_code = p.framework_code and p2.code = pp.code)))
-  group by v.id
-)`;
-
 /** Cells a spreadsheet would run as a formula get a leading apostrophe (CSV only; see README). */
 const guard = (expr: string) =>
   `(case when left(${expr}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${expr} else ${expr} end)`;
@@ -65,13 +40,14 @@ export function exportSelectSql(scope: ExportScope, links: PlanLink[], o: Select
     where.push(
       `v.indicator_id in (select indicator_id from plan_indicators where plan_id = ${ints([scope.plan.id])})`,
     );
+  // One visibility rule (value_provenance, server/modules/visibility): published and approved values,
+  // and unapproved ones only of the countries whose drafts the caller may read.
   const drafts = [...scope.draftCountries].filter((c) => o.countries.includes(c));
   where.push(
     drafts.length
-      ? `(coalesce(wf.state, 'published') in ('approved','published') or v.country_iso3 in (${drafts.map(literal).join(',')}))`
-      : `coalesce(wf.state, 'published') in ('approved','published')`,
+      ? `(vp.workflow in ('approved','published') or v.country_iso3 in (${drafts.map(literal).join(',')}))`
+      : `vp.workflow in ('approved','published')`,
   );
-  const bool = (e: string) => (o.csv ? `case when ${e} then 'true' else 'false' end` : e);
   const columns = [
     'v.country_iso3 as country',
     `${t('c.name')} as country_name`,
@@ -96,19 +72,21 @@ export function exportSelectSql(scope: ExportScope, links: PlanLink[], o: Select
     `${t('v.status_reason')} as reason`,
     'l.t as target',
     'l.s as progress',
-    "coalesce(wf.state, 'published') as workflow",
-    `${bool('coalesce(l.il, false)')} as illustrative`,
+    'vp.workflow as workflow',
+    `(case when vp.workflow = 'published' then 'published' when vp.demo then 'demo'
+      when vp.workflow = 'approved' then 'national_approved' else 'national_draft' end) as source`,
+    'l.ts as target_source',
+    'l.ps as progress_source',
     `to_char(v.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at`,
   ];
   const json = literal(JSON.stringify(links));
-  return `with ${workflowCte(inCountries)}
-select ${columns.join(',\n  ')}
+  return `select ${columns.join(',\n  ')}
 from indicator_values v
 join indicators i on i.id = v.indicator_id
 join periods p on p.id = v.period_id
 join countries c on c.iso3 = v.country_iso3
-left join wf on wf.id = v.id
-left join jsonb_to_recordset(${json}::jsonb) as l(c text, i int, p int, pid int, pp text, t text, s text, il boolean)
+join value_provenance vp on vp.value_id = v.id
+left join jsonb_to_recordset(${json}::jsonb) as l(c text, i int, p int, pid int, pp text, t text, s text, ts text, ps text)
   on l.c = v.country_iso3 and l.i = v.indicator_id and l.p = v.period_id
 where ${where.join('\n  and ')}
 order by v.country_iso3, i.framework_code, p.start_date, p.code, i.sort_order, i.code`;

@@ -38,13 +38,24 @@ export function aboutLines(scope: ExportScope, status: string, exportedAt: Date)
     {
       key: 'Sources',
       value:
-        'TrACSS rounds: country self-assessment answers as published by the Quadripartite (amrcountryprogress.org); ' +
-        'plans and their indicators: entered by the countries. Rows marked illustrative are demo data that fill gaps.',
+        'TrACSS rounds: country self-assessment answers as published by the Quadripartite (amrcountryprogress.org), ' +
+        'imported unchanged and read-only; national frameworks (national-<iso3>): what the countries entered ' +
+        'through their reporting periods and the approval workflow.',
     },
     {
       key: 'workflow',
       value:
-        'draft, submitted, returned, approved (a reporting period’s state); published: imported reference data outside any reporting period',
+        'draft, submitted, returned, approved (the state of the national reporting period holding the value); published: a published dataset’s value',
+    },
+    {
+      key: 'source',
+      value:
+        'published (a TrACSS round), national_approved, national_draft (not yet approved: may change) or demo (the demo period of the embedded database)',
+    },
+    {
+      key: 'target_source, progress_source',
+      value:
+        'where the target and the progress status come from; illustrative: made up to fill a gap in what was published, not an official figure',
     },
     { key: 'status', value: 'reported, no_data or not_applicable (reason beside it)' },
     {

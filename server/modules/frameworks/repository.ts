@@ -27,7 +27,13 @@ export function toIndicator(r: IndicatorRow): Indicator {
     resultLevel: r.resultLevel as Indicator['resultLevel'],
     dataSource: r.dataSource,
     frequency: r.frequency,
+    followsIndicatorId: r.followsIndicatorId,
   };
+}
+
+export async function indicatorById(db: DbOrTx, id: number): Promise<Indicator | null> {
+  const [row] = await db.select().from(indicators).where(eq(indicators.id, id));
+  return row ? toIndicator(row) : null;
 }
 
 export async function listFrameworks(db: DbOrTx, code?: string): Promise<Framework[]> {

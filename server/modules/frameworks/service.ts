@@ -8,6 +8,21 @@ export async function getFramework(db: DbOrTx, code: string) {
   return framework;
 }
 
+/**
+ * A published framework (a TrACSS round): what comparisons across countries read. A national
+ * framework is one country's reporting, compared through the questions it follows (source=national).
+ */
+export async function getPublishedFramework(db: DbOrTx, code: string) {
+  const framework = await getFramework(db, code);
+  if (framework.kind === 'national')
+    throw new AppError(
+      400,
+      `framework: ${code} is one country's national reporting, not a published round; compare a published ` +
+        "round, with source=national to use countries' own approved reports on its questions",
+    );
+  return framework;
+}
+
 export async function getFrameworkDetail(db: DbOrTx, code: string) {
   const framework = await getFramework(db, code);
   const periods = await listPeriods(db, code);

@@ -2,12 +2,22 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type ImportMapping, ImportMappingSchema, megabytes, ROUND_WORKBOOK_LIMITS } from '../../../shared';
 import type { Database, DbOrTx } from '../../db/client';
-import { importMappings, importRuns, indicators, indicatorValues, periods } from '../../db/schema';
+import {
+  importMappings,
+  importRuns,
+  indicators,
+  indicatorValues,
+  periods,
+  roundClassifications,
+} from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { columnLetters, readXlsxSheet } from '../../lib/spreadsheet';
+import { recordAudit } from '../audit/entity-repository';
 import { insertValues } from '../values/bulk-insert';
+import { allowPublishedWrite } from '../visibility/published-write';
 import { countryResolver } from './country-names';
 import { readAnswers } from './tracss-answers';
+import { type RoundClass, readRoundClassification } from './tracss-classification';
 import {
   findHeaderRow,
   type ImportProblem,
@@ -28,6 +38,8 @@ export interface TracssImportOptions {
   force?: boolean;
   /** How to read this file; by default the framework's stored mapping, else the 2019–2020 layout. */
   mapping?: ImportMapping;
+  /** The administrator importing (audited); null for the first start and the command line. */
+  actorId?: number | null;
 }
 
 export interface TracssImportResult {
@@ -92,6 +104,7 @@ export async function importTracssWorkbook(
   const header = findHeaderRow(sheet, mapping);
   const columns = matchColumns(header, questions, mapping, opts.frameworkCode, problems);
   const { values, rowOfCountry } = readAnswers(sheet, header, columns, period.id, resolveCountry, problems);
+  const classes = readRoundClassification(sheet, header, rowOfCountry, mapping, problems);
   if (rowOfCountry.size === 0 && problems.length === 0) {
     problems.push({
       cell: `column ${columnLetters(header.countryCol)}`,
@@ -114,6 +127,8 @@ export async function importTracssWorkbook(
   if (opts.dryRun) return result;
 
   await db.transaction(async (tx) => {
+    // Published data: only an import writes it (the database refuses every other writer).
+    await allowPublishedWrite(tx);
     // The file is the country's official answer for the round: it replaces what was there.
     const isos = [...rowOfCountry.keys()];
     await tx.delete(indicatorValues).where(
@@ -127,6 +142,7 @@ export async function importTracssWorkbook(
       ),
     );
     await insertValues(tx, values);
+    await replaceRoundClassification(tx, opts.frameworkCode, classes);
     await tx.insert(importRuns).values({
       kind: 'tracss',
       frameworkCode: opts.frameworkCode,
@@ -136,8 +152,61 @@ export async function importTracssWorkbook(
       rowCount: rowOfCountry.size,
       valueCount: values.length,
     });
+    await recordAudit(tx, {
+      entityType: 'import',
+      entityId: `${opts.frameworkCode}/${opts.periodCode}`,
+      action: 'import',
+      countryIso3: null,
+      userId: opts.actorId ?? null,
+      at: new Date(),
+      old: null,
+      new: { fileName: opts.fileName, sha256, countries: rowOfCountry.size, values: values.length },
+    });
   });
   return result;
+}
+
+/**
+ * Reads only the round's classification of its countries from its file (WHO region and income group
+ * columns) and stores it: for a round imported before the classification was kept.
+ */
+export async function importRoundClassification(
+  database: Database,
+  opts: Pick<TracssImportOptions, 'data' | 'fileName' | 'frameworkCode' | 'mapping'>,
+): Promise<number> {
+  const mapping = opts.mapping ?? (await storedMapping(database, opts.frameworkCode));
+  const sheet = await readRoundSheet({ ...opts, periodCode: '' }, mapping);
+  const header = findHeaderRow(sheet, mapping);
+  const problems: ImportProblem[] = [];
+  const { rowOfCountry } = readAnswers(sheet, header, [], 0, await countryResolver(database.db), problems);
+  const classes = readRoundClassification(sheet, header, rowOfCountry, mapping, problems);
+  if (problems.length > 0)
+    throw new AppError(
+      422,
+      `file: ${problems.length} problem(s) in ${opts.fileName}: ${problems[0]?.cell} ${problems[0]?.message}`,
+    );
+  await database.db.transaction((tx) => replaceRoundClassification(tx, opts.frameworkCode, classes));
+  return classes.size;
+}
+
+/** The round's classification of the countries in its file, replacing what the round held for them. */
+export async function replaceRoundClassification(
+  tx: DbOrTx,
+  frameworkCode: string,
+  classes: Map<string, RoundClass>,
+) {
+  if (classes.size === 0) return;
+  await tx
+    .delete(roundClassifications)
+    .where(
+      and(
+        eq(roundClassifications.frameworkCode, frameworkCode),
+        inArray(roundClassifications.iso3, [...classes.keys()]),
+      ),
+    );
+  await tx
+    .insert(roundClassifications)
+    .values([...classes].map(([iso3, c]) => ({ frameworkCode, iso3, ...c })));
 }
 
 async function findPeriod(db: DbOrTx, frameworkCode: string, periodCode: string) {

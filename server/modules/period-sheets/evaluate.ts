@@ -74,6 +74,19 @@ export async function evaluateRows(db: DbOrTx, p: Principal | null, period: Peri
       });
     const key = `${framework}|${code}`;
     const planRow = byKey.get(key);
+    // A row of a published question (a template of an earlier version): the country's own answer to
+    // it goes in the row of its indicator following the question; the published answer never changes.
+    const follower = planRow ? undefined : byKey.get(`national-${iso3.toLowerCase()}|${framework}:${code}`);
+    if (follower) {
+      if (!rowBody(follower.indicator, r.cells).body) return result('unchanged');
+      problems.push({
+        column: 'framework',
+        message:
+          `${framework.slice(0, 64)} ${code.slice(0, 32)} is published data and read-only: enter ${iso3}'s own ` +
+          `assessment in the row ${follower.indicator.frameworkCode} ${follower.indicator.code}`,
+      });
+      return result('error');
+    }
     if (!planRow) {
       problems.push({
         column: 'indicator',

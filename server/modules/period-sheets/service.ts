@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
 import { assertCanWriteValue, type Principal } from '../auth/permissions';
 import { entryRows } from '../submissions/grid-service';
-import { getPlanPeriod } from '../submissions/period-service';
+import { assertMayReadUnapproved, getPlanPeriod } from '../submissions/period-service';
 import type { PeriodRow } from '../submissions/repository';
 import { latestComments } from '../values/annotation-repository';
 import { putValue } from '../values/write-service';
@@ -12,9 +12,10 @@ import { evaluateRows } from './evaluate';
 import { readSheetFile } from './read-file';
 import { buildTemplate } from './template';
 
-/** The period's XLSX template (anyone who may read the entry grid). */
+/** The period's XLSX template, with the values being entered: the country's roles, facilitators, admins. */
 export async function periodTemplate(ctx: AuthContext, p: Principal | null, periodId: number) {
   const period = await getPlanPeriod(ctx, p, periodId);
+  assertMayReadUnapproved(ctx, p, period.plan.countryIso3, 'template');
   const planned = await entryRows(ctx.db, period);
   const comments = await latestComments(
     ctx.db,
@@ -25,11 +26,18 @@ export async function periodTemplate(ctx: AuthContext, p: Principal | null, peri
 }
 
 function assertUnlocked(period: PeriodRow) {
-  if (period.submission.state === 'approved')
+  const state = period.submission.state;
+  if (state === 'approved')
     throw new AppError(
       409,
       `lock: ${period.plan.countryIso3} ${period.period.code} was approved; ` +
         'its values cannot change until a validator reopens it',
+    );
+  if (state === 'submitted')
+    throw new AppError(
+      409,
+      `lock: ${period.plan.countryIso3} ${period.period.code} was submitted for approval; ` +
+        'its values cannot change until a validator returns it',
     );
 }
 

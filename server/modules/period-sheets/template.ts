@@ -48,7 +48,7 @@ const INSTRUCTIONS = [
   'One row per indicator of the plan. Do not change the grey key columns (country, plan_period, framework, indicator).',
   'last_period and last_value show the previous period’s value for reference only: they are never imported.',
   'The value columns hold this period’s stored value, or are empty: enter what this period has (a blank row changes nothing).',
-  'Only the indicators this period collects are listed (e.g. TrACSS questions are collected only in the years of a TrACSS round).',
+  'Every indicator of the plan is listed. For a TrACSS question the plan follows (indicator code such as tracss-2019-2020:7.4), enter the country’s own assessment for this period; the published TrACSS answer is never changed.',
   'status: reported, no_data or not_applicable. no_data and not_applicable need a reason.',
   'value: a number (number), 0–100 (percentage), yes/no (yes_no) or the text (text milestones).',
   'numerator and denominator: for ratio indicators (the value is computed; the denominator must not be 0).',

@@ -1,4 +1,5 @@
 import {
+  combineProvenance,
   type Direction,
   type ImplementationStatus,
   implementationRate,
@@ -10,6 +11,7 @@ import {
   type PlanActivity,
   type PlanIndicator,
   type PlanTarget,
+  type Provenance,
   percentOfTarget,
   progressStatus,
   SECTORS,
@@ -78,7 +80,13 @@ export function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: Late
   }));
   const v = values.find((x) => x.indicatorId === j.indicator.id);
   const latest = v
-    ? { ...amountOf(v.numericValue, v.level), periodCode: v.periodCode, year: Number(v.endDate.slice(0, 4)) }
+    ? {
+        ...amountOf(v.numericValue, v.level),
+        periodCode: v.periodCode,
+        year: Number(v.endDate.slice(0, 4)),
+        source: v.source,
+        sourceName: v.sourceName,
+      }
     : null;
   const baseline =
     r.baselineYear !== null && (r.baselineValue !== null || r.baselineLevel !== null)
@@ -97,7 +105,20 @@ export function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: Late
     id: r.id,
     objectiveId: r.objectiveId,
     indicator: {
-      ...j.indicator,
+      id: j.indicator.id,
+      frameworkCode: j.indicator.frameworkCode,
+      code: j.indicator.code,
+      name: j.indicator.name,
+      unit: j.indicator.unit,
+      follows:
+        j.follows?.id != null && j.follows.frameworkName != null
+          ? {
+              id: j.follows.id,
+              frameworkCode: j.follows.frameworkCode as string,
+              frameworkName: j.follows.frameworkName,
+              code: j.follows.code as string,
+            }
+          : null,
       measureType: j.indicator.measureType as MeasureType,
       national: j.indicator.frameworkCode.startsWith('national-'),
     },
@@ -114,6 +135,11 @@ export function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: Late
       percentOfTarget: input ? percentOfTarget(input) : null,
       // Without a target there is nothing to be on track to.
       status: input ? progressStatus(input) : 'no_data',
+      // A derived figure is illustrative when any of its inputs is.
+      source:
+        input && latest
+          ? combineProvenance([latest.source, target?.illustrative || r.illustrative ? 'illustrative' : null])
+          : null,
     },
   };
 }
@@ -133,7 +159,13 @@ export function assemblePlan(parts: PlanParts): Plan {
   const objectiveIds = new Set(parts.objectives.filter((o) => o.planId === plan.id).map((o) => o.id));
   const objectives = parts.objectives.filter((o) => objectiveIds.has(o.id));
   const activities = parts.activities.filter((a) => objectiveIds.has(a.objectiveId)).map(toActivity);
-  const progress = activities.map((a) => ({ ...a, status: a.implementationStatus }));
+  // An activity's status is the country's (approved with the plan, or a draft's); illustrative when flagged.
+  const national: Provenance = plan.status === 'draft' ? 'national_draft' : 'national_approved';
+  const progress = activities.map((a) => ({
+    ...a,
+    status: a.implementationStatus,
+    source: a.illustrative || plan.illustrative ? ('illustrative' as const) : national,
+  }));
   const byObjective = implementationRateBy(progress, (a) => a.objectiveId);
   const bySector = implementationRateBySector(progress);
   const indicators = parts.indicators

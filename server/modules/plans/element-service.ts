@@ -47,7 +47,7 @@ export async function createObjective(
     const created = await objectiveIn(tx, planId, id);
     await auditPlanChange(tx, ctx, p, plan, { type: 'plan_objective', id, action: 'create' }, null, created);
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }
 
 function checkBudget(merged: { budget: number | null; currency: string | null }) {
@@ -76,7 +76,7 @@ export async function updateObjective(
     const entity = { type: 'plan_objective', id: objectiveId, action: 'update' } as const;
     await auditPlanChange(tx, ctx, p, plan, entity, current, after);
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }
 
 export async function deleteObjective(
@@ -107,7 +107,7 @@ export async function deleteObjective(
     const entity = { type: 'plan_objective', id: objectiveId, action: 'delete' } as const;
     await auditPlanChange(tx, ctx, p, plan, entity, current, null);
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }
 
 async function assertActivityCodeFree(db: DbOrTx, objectiveId: number, code: string, exceptId?: number) {
@@ -155,7 +155,7 @@ export async function createActivity(
     const created = await activityIn(tx, planId, id);
     await auditPlanChange(tx, ctx, p, plan, { type: 'plan_activity', id, action: 'create' }, null, created);
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }
 
 type ActivityState = {
@@ -207,7 +207,7 @@ export async function updateActivity(
     const entity = { type: 'plan_activity', id: activityId, action: 'update' } as const;
     await auditPlanChange(tx, ctx, p, plan, entity, current, after);
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }
 
 export async function deleteActivity(
@@ -226,5 +226,5 @@ export async function deleteActivity(
     const entity = { type: 'plan_activity', id: activityId, action: 'delete' } as const;
     await auditPlanChange(tx, ctx, p, plan, entity, current, null);
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }

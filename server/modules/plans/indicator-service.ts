@@ -5,13 +5,14 @@ import { indicators, indicatorValues, periods, planIndicators } from '../../db/s
 import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
-import { listIndicators } from '../frameworks/repository';
+import { indicatorById, listIndicators } from '../frameworks/repository';
 import { getIndicator } from '../frameworks/service';
 import { auditPlanChange } from './audit';
 import { targetsOf } from './repository';
 import { editablePlan, objectiveIn, planIndicatorIn, reloadPlan, stale } from './service';
 import {
   deletePlanIndicatorIfVersion,
+  ensureFollowingIndicator,
   ensureNationalFramework,
   insertNationalIndicator,
   insertPlanIndicator,
@@ -59,7 +60,12 @@ async function resolveIndicator(
   iso3: string,
   ref: CreatePlanIndicator['indicator'],
 ): Promise<Indicator> {
-  if (ref.kind === 'framework') return getIndicator(db, ref.framework, ref.code);
+  if (ref.kind === 'framework') {
+    // Another framework's question is tracked through the country's own indicator following it.
+    const source = await getIndicator(db, ref.framework, ref.code);
+    const id = await ensureFollowingIndicator(db, iso3, source.id);
+    return (await indicatorById(db, id)) as Indicator;
+  }
   const frameworkCode = await ensureNationalFramework(db, iso3);
   const row = await insertNationalIndicator(db, {
     frameworkCode,
@@ -133,7 +139,7 @@ export async function createPlanIndicator(
     const entity = { type: 'plan_indicator', id, action: 'create' } as const;
     await auditPlanChange(tx, ctx, p, plan, entity, null, await indicatorState(tx, planId, id));
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }
 
 async function measuredOf(db: DbOrTx, indicatorId: number): Promise<Measured> {
@@ -172,7 +178,7 @@ export async function updatePlanIndicator(
       await indicatorState(tx, planId, planIndicatorId),
     );
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }
 
 /** Replaces the indicator's targets with the given list, all at once (and bumps its version). */
@@ -203,7 +209,7 @@ export async function putTargets(
       await indicatorState(tx, planId, planIndicatorId),
     );
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }
 
 export async function deletePlanIndicator(
@@ -224,7 +230,7 @@ export async function deletePlanIndicator(
     const entity = { type: 'plan_indicator', id: planIndicatorId, action: 'delete' } as const;
     await auditPlanChange(tx, ctx, p, plan, entity, current, null);
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }
 
 /**

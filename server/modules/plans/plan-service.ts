@@ -72,7 +72,7 @@ export async function createPlan(
     );
     return created.id;
   });
-  return reloadPlan(ctx, id);
+  return reloadPlan(ctx, id, p);
 }
 
 /**
@@ -114,7 +114,7 @@ export async function updatePlan(
     if (!row) throw stale('plan', version, current.version);
     await auditPlanChange(tx, ctx, p, current, { type: 'plan', id: planId, action: 'update' }, current, row);
   });
-  return reloadPlan(ctx, planId);
+  return reloadPlan(ctx, planId, p);
 }
 
 const LABELS: Record<string, string> = {

@@ -1,6 +1,9 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Provenance, provenanceOf, type ValueStatus, type ValueWorkflow } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import {
+  frameworks,
   indicators,
   indicatorValues,
   periods,
@@ -9,9 +12,15 @@ import {
   planObjectives,
   plans,
   planTargets,
+  valueProvenance,
 } from '../../db/schema';
+import { publishedAnswersList } from '../visibility/published-repository';
+import { mayReadCountry, type ReadScope } from '../visibility/scope';
+import { visibleValues } from '../visibility/sql';
 
 export type PlanRow = typeof plans.$inferSelect;
+
+const followed = alias(indicators, 'followed');
 export type ObjectiveRow = typeof planObjectives.$inferSelect;
 export type ActivityRow = typeof planActivities.$inferSelect;
 export type TargetRow = typeof planTargets.$inferSelect;
@@ -63,10 +72,19 @@ export async function planIndicatorsOf(db: DbOrTx, planIds: number[]) {
         name: indicators.name,
         measureType: indicators.measureType,
         unit: indicators.unit,
+        followsIndicatorId: indicators.followsIndicatorId,
+      },
+      follows: {
+        id: followed.id,
+        frameworkCode: followed.frameworkCode,
+        code: followed.code,
+        frameworkName: frameworks.name,
       },
     })
     .from(planIndicators)
     .innerJoin(indicators, eq(indicators.id, planIndicators.indicatorId))
+    .leftJoin(followed, eq(followed.id, indicators.followsIndicatorId))
+    .leftJoin(frameworks, eq(frameworks.code, followed.frameworkCode))
     .where(inArray(planIndicators.planId, planIds))
     .orderBy(asc(planIndicators.sortOrder), asc(planIndicators.id));
 }
@@ -86,32 +104,109 @@ export interface LatestValue {
   level: string | null;
   periodCode: string;
   endDate: string;
+  source: Provenance;
+  /** For a published answer: the dataset, e.g. TrACSS 2019–2020. */
+  sourceName: string | null;
 }
 
-/** Reported values of these indicators for these countries, newest period first. */
-export async function reportedValues(
+export interface TrackedValue extends LatestValue {
+  countryIso3: string;
+  status: ValueStatus;
+  reason: string | null;
+  workflow: ValueWorkflow;
+}
+
+/**
+ * The values of these (national) indicators for these countries that the scope lets the caller see,
+ * newest period first; for an indicator following a published question, the country's published
+ * answers to that question count too, marked published (a national report of the same period ranks
+ * before them). One function for the plan pages, the reports and the shared-indicators view, so all
+ * show the same figure with the same source.
+ */
+export async function trackedValues(
   db: DbOrTx,
+  scope: ReadScope,
   iso3s: string[],
   indicatorIds: number[],
-): Promise<(LatestValue & { countryIso3: string })[]> {
+): Promise<TrackedValue[]> {
   if (indicatorIds.length === 0 || iso3s.length === 0) return [];
-  return db
+  const national = await db
     .select({
       countryIso3: indicatorValues.countryIso3,
       indicatorId: indicatorValues.indicatorId,
+      status: indicatorValues.status,
+      reason: indicatorValues.statusReason,
       numericValue: indicatorValues.numericValue,
       level: indicatorValues.level,
       periodCode: periods.code,
       endDate: periods.endDate,
+      workflow: valueProvenance.workflow,
+      demo: valueProvenance.demo,
     })
     .from(indicatorValues)
     .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
+    .innerJoin(valueProvenance, eq(valueProvenance.valueId, indicatorValues.id))
     .where(
       and(
         inArray(indicatorValues.countryIso3, iso3s),
         inArray(indicatorValues.indicatorId, indicatorIds),
-        eq(indicatorValues.status, 'reported'),
+        visibleValues(scope),
       ),
-    )
-    .orderBy(desc(periods.endDate));
+    );
+  const following = await db
+    .select({
+      id: indicators.id,
+      frameworkCode: indicators.frameworkCode,
+      follows: indicators.followsIndicatorId,
+    })
+    .from(indicators)
+    .where(and(inArray(indicators.id, indicatorIds), isNotNull(indicators.followsIndicatorId)));
+  // A following indicator belongs to one country (its national framework): question → it, per country.
+  const followerOf = new Map(
+    following.map((f) => [`${f.frameworkCode.slice('national-'.length).toUpperCase()}:${f.follows}`, f.id]),
+  );
+  const published = await publishedAnswersList(
+    db,
+    iso3s.filter((c) => mayReadCountry(scope, c)),
+    following.flatMap((f) => (f.follows === null ? [] : [f.follows])),
+  );
+  const out: TrackedValue[] = national.map(({ workflow, demo, ...v }) => ({
+    ...v,
+    status: v.status as ValueStatus,
+    workflow: workflow as ValueWorkflow,
+    source: provenanceOf(workflow as ValueWorkflow, demo),
+    sourceName: null,
+  }));
+  for (const a of published) {
+    const id = followerOf.get(`${a.countryIso3}:${a.indicatorId}`);
+    if (id === undefined) continue;
+    out.push({
+      countryIso3: a.countryIso3,
+      indicatorId: id,
+      status: a.status,
+      reason: null,
+      numericValue: a.numericValue,
+      level: a.level,
+      periodCode: a.periodCode,
+      endDate: a.endDate,
+      workflow: 'published',
+      source: 'published',
+      sourceName: a.frameworkName,
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      b.endDate.localeCompare(a.endDate) ||
+      Number(a.source === 'published') - Number(b.source === 'published'),
+  );
+}
+
+/** The reported ones of trackedValues (a value, not "no data" or "not applicable"). */
+export async function reportedValues(
+  db: DbOrTx,
+  scope: ReadScope,
+  iso3s: string[],
+  indicatorIds: number[],
+): Promise<TrackedValue[]> {
+  return (await trackedValues(db, scope, iso3s, indicatorIds)).filter((v) => v.status === 'reported');
 }

@@ -10,6 +10,7 @@ import {
   ErrorEnvelopeSchema as E,
   ObjectiveParamsSchema,
   PlanIndicatorParamsSchema,
+  PlanIndicatorValueListSchema,
   PlanListSchema,
   PlanParamsSchema,
   PlanSchema,
@@ -34,7 +35,7 @@ import {
   updatePlanIndicator,
 } from './indicator-service';
 import { planEditRoutes } from './plan-routes';
-import { getPlan, listCountryPlans } from './service';
+import { getPlan, listCountryPlans, planIndicatorValues } from './service';
 
 const WRITE_ERRORS = { 400: E, 401: E, 403: E, 404: E, 409: E };
 const tags = ['plans'];
@@ -74,6 +75,23 @@ export function planRoutes(ctx: AuthContext) {
         },
       },
       async (req) => getPlan(ctx, req.principal, req.params.planId),
+    );
+
+    r.get(
+      '/api/plans/:planId/indicators/:planIndicatorId/values',
+      {
+        ...read,
+        schema: {
+          tags,
+          summary: 'The values behind a plan indicator’s progress, each with its source',
+          description:
+            'The country’s reports the caller may see (the public: approved ones), and the published answers ' +
+            'to the question the indicator follows, newest first.',
+          params: PlanIndicatorParamsSchema,
+          response: { 200: PlanIndicatorValueListSchema, 400: E, 401: E, 403: E, 404: E },
+        },
+      },
+      async (req) => planIndicatorValues(ctx, req.principal, req.params.planId, req.params.planIndicatorId),
     );
 
     r.post(

@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import type { Plan } from '../../../shared';
+import type { Plan, PlanIndicatorValue } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { planActivities, planIndicators, planObjectives } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
+import type { ReadScope } from '../visibility/scope';
+import { readScope } from '../visibility/scope';
 import { assertCanEditPlan, planVisibility } from './access';
 import { assemblePlan } from './assemble';
 import {
@@ -16,9 +18,10 @@ import {
   planIndicatorsOf,
   reportedValues,
   targetsOf,
+  trackedValues,
 } from './repository';
 
-async function loadPlans(db: DbOrTx, rows: PlanRow[]): Promise<Plan[]> {
+async function loadPlans(db: DbOrTx, scope: ReadScope, rows: PlanRow[]): Promise<Plan[]> {
   const planIds = rows.map((p) => p.id);
   const objectives = await objectivesOf(db, planIds);
   const activities = await activitiesOf(
@@ -33,7 +36,7 @@ async function loadPlans(db: DbOrTx, rows: PlanRow[]): Promise<Plan[]> {
   const out: Plan[] = [];
   for (const plan of rows) {
     const ids = indicators.filter((i) => i.row.planId === plan.id).map((i) => i.indicator.id);
-    const values = await reportedValues(db, [plan.countryIso3], ids);
+    const values = await reportedValues(db, scope, [plan.countryIso3], ids);
     out.push(assemblePlan({ plan, objectives, activities, indicators, targets, values }));
   }
   return out;
@@ -45,7 +48,7 @@ export async function listCountryPlans(ctx: AuthContext, p: Principal | null, is
     throw new AppError(404, `country: no country with ISO3 code ${iso3}`);
   const visibility = planVisibility(ctx.policy, p, iso3);
   const rows = await findPlanRows(ctx.db, { iso3, approvedOnly: visibility === 'approved' });
-  return { items: await loadPlans(ctx.db, rows) };
+  return { items: await loadPlans(ctx.db, readScope(ctx.policy, p), rows) };
 }
 
 export async function getPlan(ctx: AuthContext, p: Principal | null, planId: number): Promise<Plan> {
@@ -54,7 +57,7 @@ export async function getPlan(ctx: AuthContext, p: Principal | null, planId: num
   if (!row || (planVisibility(ctx.policy, p, row.countryIso3) === 'approved' && row.status === 'draft')) {
     throw new AppError(404, `plan: no plan ${planId}`);
   }
-  const [plan] = await loadPlans(ctx.db, [row]);
+  const [plan] = await loadPlans(ctx.db, readScope(ctx.policy, p), [row]);
   return plan as Plan;
 }
 
@@ -66,10 +69,13 @@ export async function editablePlan(db: DbOrTx, p: Principal | null, planId: numb
   return row;
 }
 
-/** Reloads the plan after a write (outside the write's transaction, after it committed). */
-export async function reloadPlan(ctx: AuthContext, planId: number): Promise<Plan> {
+/**
+ * Reloads the plan after a write (outside the write's transaction, after it committed), as its editor
+ * sees it (editors hold a role in the country, or are administrators: drafts included).
+ */
+export async function reloadPlan(ctx: AuthContext, planId: number, p: Principal | null): Promise<Plan> {
   const rows = await findPlanRows(ctx.db, { id: planId });
-  const [plan] = await loadPlans(ctx.db, rows);
+  const [plan] = await loadPlans(ctx.db, readScope(ctx.policy, p), rows);
   if (!plan) throw new AppError(404, `plan: no plan ${planId}`);
   return plan;
 }
@@ -101,3 +107,30 @@ export async function planIndicatorIn(db: DbOrTx, planId: number, planIndicatorI
 
 export const stale = (what: string, sent: number, current: number) =>
   new AppError(409, `version: stale (you sent ${sent}, the ${what} is at ${current}); reload it`);
+
+/**
+ * The values behind one plan indicator's progress, as the plan page charts them: the country's reports
+ * the caller may see and the published answers to the question it follows (trackedValues).
+ */
+export async function planIndicatorValues(
+  ctx: AuthContext,
+  p: Principal | null,
+  planId: number,
+  planIndicatorId: number,
+): Promise<{ items: PlanIndicatorValue[] }> {
+  const plan = await getPlan(ctx, p, planId);
+  const pi = plan.indicators.find((i) => i.id === planIndicatorId);
+  if (!pi) throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
+  const rows = await trackedValues(ctx.db, readScope(ctx.policy, p), [plan.countryIso3], [pi.indicator.id]);
+  return {
+    items: rows.map((r) => ({
+      periodCode: r.periodCode,
+      year: Number(r.endDate.slice(0, 4)),
+      status: r.status,
+      level: r.level as PlanIndicatorValue['level'],
+      numericValue: r.numericValue,
+      source: r.source,
+      sourceName: r.sourceName,
+    })),
+  };
+}

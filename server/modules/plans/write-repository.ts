@@ -138,3 +138,44 @@ export async function insertNationalIndicator(db: DbOrTx, v: typeof indicators.$
     .returning({ id: indicators.id });
   return row;
 }
+
+/**
+ * The country's national indicator through which it reports on another framework's indicator (a
+ * TrACSS question, or an indicator another country defined), created on first use: same wording,
+ * measure type and levels, code `<framework>:<code>`, and a link to what it follows. A plan tracks
+ * this one, so the country's reporting stays its own and never writes the published answers.
+ */
+export async function ensureFollowingIndicator(db: DbOrTx, iso3: string, sourceId: number): Promise<number> {
+  const [source] = await db.select().from(indicators).where(eq(indicators.id, sourceId));
+  if (!source) throw new Error(`indicator ${sourceId} does not exist`);
+  const national = await ensureNationalFramework(db, iso3);
+  if (source.frameworkCode === national) return source.id;
+  const rootId = source.followsIndicatorId ?? source.id;
+  const [existing] = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.frameworkCode, national), eq(indicators.followsIndicatorId, rootId)));
+  if (existing) return existing.id;
+  const [root] =
+    rootId === source.id ? [source] : await db.select().from(indicators).where(eq(indicators.id, rootId));
+  if (!root) throw new Error(`indicator ${rootId} does not exist`);
+  const {
+    id: _id,
+    frameworkCode,
+    code,
+    sortOrder: _s,
+    sourceColumn: _c,
+    followsIndicatorId: _f,
+    ...copy
+  } = root;
+  const row = await insertNationalIndicator(db, {
+    ...copy,
+    frameworkCode: national,
+    code: `${frameworkCode}:${code}`.slice(0, 32),
+    sortOrder: 0,
+    followsIndicatorId: root.id,
+  });
+  if (!row)
+    throw new Error(`${national} already has an indicator ${frameworkCode}:${code} that follows another`);
+  return row.id;
+}

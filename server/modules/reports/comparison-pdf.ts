@@ -26,6 +26,19 @@ export async function comparisonPdf(d: ComparisonData, i18n: ReportI18n): Promis
     [
       [t('group'), heatmap.group.label],
       [t('framework'), `${heatmap.framework} (${heatmap.period})`],
+      [t('data'), t(heatmap.source === 'national' ? 'dataNational' : 'dataPublished')],
+      ...(heatmap.group.classification
+        ? [
+            [
+              t('classification'),
+              t(
+                heatmap.group.classification.basis === 'today'
+                  ? 'classificationToday'
+                  : 'classificationRound',
+              ),
+            ],
+          ]
+        : []),
       [t('members'), i18n.num(heatmap.countries.length, 0)],
       [t('caseStudy'), caseStudy ? `${caseStudy.country.name} (${caseStudy.country.iso3})` : '—'],
       [t('generatedAt'), i18n.date(d.generatedAt)],

@@ -18,6 +18,13 @@ export async function comparisonXlsx(d: ComparisonData, i18n: ReportI18n): Promi
     [t('group'), heatmap.group.label],
     [t('framework'), heatmap.framework],
     [t('period'), heatmap.period],
+    [t('data'), t(heatmap.source === 'national' ? 'dataNational' : 'dataPublished')],
+    [
+      t('classification'),
+      heatmap.group.classification
+        ? t(heatmap.group.classification.basis === 'today' ? 'classificationToday' : 'classificationRound')
+        : '—',
+    ],
     [t('members'), heatmap.countries.length],
     [t('caseStudy'), caseStudy ? `${caseStudy.country.name} (${caseStudy.country.iso3})` : '—'],
     [t('generatedAt'), d.generatedAt.toISOString()],

@@ -12,10 +12,11 @@ import type { Principal } from '../auth/permissions';
 import { compareCountry } from '../compare/service';
 import { findCountry } from '../countries/repository';
 import { planVisibility } from '../plans/access';
+import { trackedValues } from '../plans/repository';
 import { listCountryPlans } from '../plans/service';
 import { type PeriodRow, periodRows } from '../submissions/repository';
-import { type DataState, type IndicatorProgress, indicatorProgress } from './country-progress';
-import { type CountryValueRow, countryValuesOf } from './repository';
+import { readScope } from '../visibility/scope';
+import { type IndicatorProgress, indicatorProgress } from './country-progress';
 
 /** The TrACSS round the peer section compares on, and the case study shown beside every country. */
 export const PEER_FRAMEWORK = 'tracss-2019-2020';
@@ -76,28 +77,21 @@ export async function countryReportData(
   const to = params.to ?? plan.periodEnd;
   if (to < from) throw new AppError(400, `to: must not be before from (${from})`);
 
-  const periods = (await periodRows(ctx.db, { planId: plan.id })).filter((p) => {
-    const y = Number(p.period.endDate.slice(0, 4));
-    return y >= from && y <= to;
-  });
-  // Imported values (no author: a published survey round) are not part of the workflow; a value a user
-  // entered takes the state of its reporting period, and is "draft" outside any period: never approved.
-  const stateOf = (r: CountryValueRow): DataState => {
-    if (r.updatedBy === null) return 'imported';
-    const year = Number(r.endDate.slice(0, 4));
-    const p =
-      periods.find((x) => x.period.code === r.periodCode) ??
-      periods.find((x) => x.period.kind === 'year' && Number(x.period.endDate.slice(0, 4)) === year);
-    return p ? (p.submission.state as DataState) : 'draft';
-  };
-  const rows = await countryValuesOf(
+  const periods = (await periodRows(ctx.db, { planId: plan.id }))
+    .filter((p) => {
+      const y = Number(p.period.endDate.slice(0, 4));
+      return y >= from && y <= to;
+    })
+    // A return's reason is a comment on unapproved data: not in the public's report.
+    .map((p) => (visibility === 'all' ? p : { ...p, submission: { ...p.submission, reason: null } }));
+  // One visibility rule (server/modules/visibility): the public sees published and approved data only.
+  const visible = await trackedValues(
     ctx.db,
-    iso3,
+    readScope(ctx.policy, params.principal),
+    [iso3],
     plan.indicators.map((i) => i.indicator.id),
   );
-  // Public readers see approved (and published survey) data only; others see all of it, marked.
-  const visible = rows.filter((r) => visibility === 'all' || ['approved', 'imported'].includes(stateOf(r)));
-  const indicators = plan.indicators.map((i) => indicatorProgress(i, visible, { from, to }, stateOf));
+  const indicators = plan.indicators.map((i) => indicatorProgress(i, visible, { from, to }));
   const statusCounts = Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, 0])) as Record<
     ProgressStatus,
     number
@@ -105,7 +99,7 @@ export async function countryReportData(
   for (const i of indicators) statusCounts[i.status] += 1;
   const names = new Map(plan.indicators.map((i) => [i.indicator.id, i.indicator]));
   const gaps = visible
-    .filter((r) => r.status !== 'reported')
+    .filter((r) => r.status !== 'reported' && r.source !== 'published')
     .filter((r) => Number(r.endDate.slice(0, 4)) >= from && Number(r.endDate.slice(0, 4)) <= to)
     .map((r) => {
       const ind = names.get(r.indicatorId);
@@ -138,7 +132,8 @@ async function peerSection(ctx: AuthContext, country: Country, viewer: Principal
   const input = {
     framework: PEER_FRAMEWORK,
     groupType: 'who_region' as const,
-    group: country.whoRegion,
+    // The country's own region, as the round classifies it.
+    group: undefined,
     viewer,
   };
   const compare = await compareCountry(ctx.db, { ...input, country: country.iso3 });

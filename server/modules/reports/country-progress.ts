@@ -1,22 +1,28 @@
 import {
+  combineProvenance,
   type Level,
   type PlanIndicator,
   type ProgressStatus,
+  type Provenance,
   percentOfTarget,
   progressStatus,
   targetFor,
+  type ValueWorkflow,
   type YearValue,
 } from '../../../shared';
-import type { CountryValueRow } from './repository';
+import type { TrackedValue } from '../plans/repository';
 
-/** Where a value stands in the approval workflow; `imported` came from a survey round, not from it. */
-export type DataState = 'approved' | 'submitted' | 'draft' | 'returned' | 'imported';
+/** Where a value stands: published data, or the workflow state of the national period holding it. */
+export type DataState = ValueWorkflow;
 
 export interface ReportValue {
   year: number;
   periodCode: string;
   value: YearValue['value'];
   state: DataState;
+  source: Provenance;
+  /** For a published answer: the dataset (TrACSS 2019–2020). */
+  sourceName: string | null;
 }
 
 export interface IndicatorProgress {
@@ -29,6 +35,8 @@ export interface IndicatorProgress {
   baseline: YearValue | null;
   percentOfTarget: number | null;
   status: ProgressStatus;
+  /** Where % of target and status come from (illustrative when any input is); null without data. */
+  source: Provenance | null;
 }
 
 const amount = (value: number | null, level: string | null): YearValue['value'] | null =>
@@ -46,17 +54,25 @@ const yearValue = (a: { value: number | null; level: Level | null; year: number 
  */
 export function indicatorProgress(
   indicator: PlanIndicator,
-  rows: readonly CountryValueRow[],
+  rows: readonly TrackedValue[],
   range: { from: number; to: number },
-  stateOf: (row: CountryValueRow) => DataState,
 ): IndicatorProgress {
   const byYear = new Map<number, ReportValue>();
+  // Rows come newest first, a national report before a published answer of the same period: the
+  // first row of each year is the one shown.
   for (const r of rows) {
     if (r.indicatorId !== indicator.indicator.id || r.status !== 'reported') continue;
     const year = Number(r.endDate.slice(0, 4));
     const value = amount(r.numericValue, r.level);
-    if (value === null || year < range.from || year > range.to) continue;
-    byYear.set(year, { year, periodCode: r.periodCode, value, state: stateOf(r) });
+    if (value === null || year < range.from || year > range.to || byYear.has(year)) continue;
+    byYear.set(year, {
+      year,
+      periodCode: r.periodCode,
+      value,
+      state: r.workflow,
+      source: r.source,
+      sourceName: r.sourceName,
+    });
   }
   const values = [...byYear.values()].sort((a, b) => a.year - b.year);
   const latest = values.at(-1) ?? null;
@@ -79,5 +95,14 @@ export function indicatorProgress(
     percentOfTarget: input ? percentOfTarget(input) : null,
     // Without a target there is nothing to be on track to.
     status: input ? progressStatus(input) : 'no_data',
+    source:
+      input && latest
+        ? combineProvenance([
+            latest.source,
+            indicator.illustrative || indicator.targets.some((t) => t.year === target?.year && t.illustrative)
+              ? 'illustrative'
+              : null,
+          ])
+        : null,
   };
 }

@@ -8,6 +8,7 @@ import {
   ReportErrorSchema as E,
 } from '../../../shared';
 import type { AuthContext } from '../auth/context';
+import { readScope } from '../visibility/scope';
 import { reportI18n } from './i18n';
 
 // pdfkit, @napi-rs/canvas, Chart.js and the fonts take ~0.8 s to load: load them with the first report,
@@ -68,7 +69,13 @@ export function reportRoutes(ctx: AuthContext) {
       async (req, reply) => {
         const q = req.query;
         const [{ comparisonData }, { comparisonPdf }, { comparisonXlsx }] = await comparisonReport();
-        const data = await comparisonData(ctx.db, q, req.principal, ctx.now());
+        const data = await comparisonData(
+          ctx.db,
+          q,
+          req.principal,
+          readScope(ctx.policy, req.principal),
+          ctx.now(),
+        );
         const i18n = reportI18n(q.lang);
         const xlsx = q.format === 'xlsx';
         const body = xlsx ? await comparisonXlsx(data, i18n) : await comparisonPdf(data, i18n);

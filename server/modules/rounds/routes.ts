@@ -83,7 +83,10 @@ export function roundRoutes(database: Database, now: () => Date) {
       },
       async (req) => {
         const { file, ...options } = req.body;
-        return importRound(database, req.params.code, await uploadedFile(file), options);
+        return importRound(database, req.params.code, await uploadedFile(file), {
+          ...options,
+          actorId: req.principal?.userId ?? null,
+        });
       },
     );
     r.get(

@@ -165,6 +165,8 @@ export interface ImportRoundOptions {
   period?: string | undefined;
   dryRun: boolean;
   force: boolean;
+  /** The administrator importing (audited). */
+  actorId?: number | null;
 }
 
 /** Imports a round's spreadsheet with the round's stored mapping; dry run by default. */
@@ -190,5 +192,6 @@ export async function importRound(
     periodCode: period,
     dryRun: options.dryRun,
     force: options.force,
+    actorId: options.actorId ?? null,
   });
 }

@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { indicators, indicatorValues, periods, planIndicators, users } from '../../db/schema';
+import {
+  indicators,
+  indicatorValues,
+  periods,
+  planIndicators,
+  users,
+  valueProvenance,
+} from '../../db/schema';
 
 /** The plan's indicators in the plan's order, with the framework each belongs to. */
 export async function planIndicatorKeys(db: DbOrTx, planId: number) {
@@ -16,7 +23,10 @@ export async function planIndicatorKeys(db: DbOrTx, planId: number) {
     .orderBy(asc(planIndicators.sortOrder), asc(planIndicators.id));
 }
 
-/** Every value of the country for these indicators, newest period first, with who wrote it. */
+/**
+ * Every value of the country for these indicators, newest period first, with who wrote it and where
+ * it stands (value_provenance).
+ */
 export async function countryValues(db: DbOrTx, iso3: string, indicatorIds: number[]) {
   if (indicatorIds.length === 0) return [];
   return db
@@ -25,9 +35,12 @@ export async function countryValues(db: DbOrTx, iso3: string, indicatorIds: numb
       periodCode: periods.code,
       periodStart: periods.startDate,
       updatedByName: users.displayName,
+      workflow: valueProvenance.workflow,
+      demo: valueProvenance.demo,
     })
     .from(indicatorValues)
     .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
+    .innerJoin(valueProvenance, eq(valueProvenance.valueId, indicatorValues.id))
     .leftJoin(users, eq(users.id, indicatorValues.updatedBy))
     .where(and(eq(indicatorValues.countryIso3, iso3), inArray(indicatorValues.indicatorId, indicatorIds)))
     .orderBy(desc(periods.startDate));

@@ -4,10 +4,10 @@ import { auditOfEntities } from '../audit/history-repository';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { entryRows } from './grid-service';
-import { getPlanPeriod } from './period-service';
+import { assertMayReadUnapproved, getPlanPeriod } from './period-service';
 
 /**
- * A period's history for whoever may read its grid: the submission's workflow steps and every change
+ * A period's history for the country's roles, facilitators and administrators: the submission's workflow steps and every change
  * of the values entered in it, who, when, old → new, newest first.
  */
 export async function periodHistory(
@@ -17,6 +17,8 @@ export async function periodHistory(
   planIndicatorId?: number,
 ): Promise<{ items: HistoryEntry[] }> {
   const row = await getPlanPeriod(ctx, p, periodId);
+  // Old → new of every value, drafts included, and the return reasons: not for the public.
+  assertMayReadUnapproved(ctx, p, row.plan.countryIso3, 'history');
   const rows = await entryRows(ctx.db, row);
   const picked =
     planIndicatorId === undefined ? rows : rows.filter((r) => r.planIndicatorId === planIndicatorId);

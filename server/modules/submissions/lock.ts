@@ -1,51 +1,57 @@
 import { and, eq } from 'drizzle-orm';
-import { matchFrameworkPeriod } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { planIndicators, planPeriods, plans, submissions, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { listPeriods } from '../frameworks/repository';
 
 export interface LockKey {
   countryIso3: string;
+  /** The national indicator (plans track national indicators only). */
   indicatorId: number;
-  frameworkCode: string;
-  periodId: number;
+  /** The code of the national period, which is the reporting period's code. */
+  periodCode: string;
 }
 
+const day = (d: Date | null) => (d ? ` on ${d.toISOString().slice(0, 10)}` : '');
+
 /**
- * Refuses (409, naming the lock) a value write that falls in an approved (country, plan, period).
- * The submissions that cover the value are read FOR SHARE, so an approval waits for the write's
- * transaction and a write waits for an approval's: never an approved period with a later change.
+ * Refuses (409, naming the lock) a value write in a submitted or approved (country, plan, period):
+ * a submission is locked from the moment it is submitted until a validator returns it, and an
+ * approved one until a validator reopens it, so a validator approves exactly what was submitted.
+ * The submissions that hold the value are read FOR SHARE: a transition (which locks its submission
+ * FOR UPDATE) waits for the write's transaction, and a write waits for a transition's.
  */
 export async function assertValueWritable(tx: DbOrTx, k: LockKey): Promise<void> {
-  const candidates = await tx
+  const holders = await tx
     .select({
       state: submissions.state,
+      submittedAt: submissions.submittedAt,
       approvedAt: submissions.approvedAt,
-      approvedBy: users.displayName,
+      submittedBy: users.displayName,
       code: planPeriods.code,
-      startDate: planPeriods.startDate,
-      endDate: planPeriods.endDate,
       planTitle: plans.title,
     })
     .from(submissions)
     .innerJoin(planPeriods, eq(planPeriods.id, submissions.planPeriodId))
     .innerJoin(plans, eq(plans.id, planPeriods.planId))
-    .innerJoin(planIndicators, eq(planIndicators.planId, planPeriods.planId))
-    .leftJoin(users, eq(users.id, submissions.approvedBy))
-    .where(and(eq(submissions.countryIso3, k.countryIso3), eq(planIndicators.indicatorId, k.indicatorId)))
+    .innerJoin(
+      planIndicators,
+      and(eq(planIndicators.planId, plans.id), eq(planIndicators.indicatorId, k.indicatorId)),
+    )
+    .leftJoin(users, eq(users.id, submissions.submittedBy))
+    .where(and(eq(submissions.countryIso3, k.countryIso3), eq(planPeriods.code, k.periodCode)))
     .for('share', { of: submissions });
-  if (candidates.length === 0) return;
-  const frameworkPeriods = await listPeriods(tx, k.frameworkCode);
-  for (const c of candidates) {
-    if (c.state !== 'approved') continue;
-    if (matchFrameworkPeriod(c, frameworkPeriods)?.id !== k.periodId) continue;
-    const who = c.approvedBy ? ` by ${c.approvedBy}` : '';
-    const when = c.approvedAt ? ` on ${c.approvedAt.toISOString().slice(0, 10)}` : '';
-    throw new AppError(
-      409,
-      `lock: ${k.countryIso3} ${c.code} of "${c.planTitle}" was approved${who}${when}; ` +
-        'its values cannot change until a validator reopens it',
-    );
+  for (const h of holders) {
+    const what = `${k.countryIso3} ${h.code} of "${h.planTitle}"`;
+    if (h.state === 'approved')
+      throw new AppError(
+        409,
+        `lock: ${what} was approved${day(h.approvedAt)}; its values cannot change until a validator reopens it`,
+      );
+    if (h.state === 'submitted')
+      throw new AppError(
+        409,
+        `lock: ${what} was submitted for approval${h.submittedBy ? ` by ${h.submittedBy}` : ''}${day(h.submittedAt)}; ` +
+          'its values cannot change until a validator returns it',
+      );
   }
 }

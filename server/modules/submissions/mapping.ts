@@ -12,25 +12,31 @@ const ref = (id: number | null, name: string | null) => (id !== null && name !==
 
 type Names = PeriodRow['names'];
 
-export function toSubmission(s: SubmissionRow, names: Names): Submission {
+/**
+ * The submission as the API shows it. Redacted for who may not see the country's unapproved data:
+ * no names (who entered or validated it) and no reason (a return's reason is a comment on
+ * unapproved data); the state and the dates stay.
+ */
+export function toSubmission(s: SubmissionRow, names: Names, opts: { redact?: boolean } = {}): Submission {
+  const by = (id: number | null, name: string | null) => (opts.redact ? null : ref(id, name));
   return {
     id: s.id,
     countryIso3: s.countryIso3,
     state: s.state as SubmissionState,
-    reason: s.reason,
+    reason: opts.redact ? null : s.reason,
     version: s.version,
-    submitted: { by: ref(s.submittedBy, names.submitted), at: iso(s.submittedAt) },
-    approved: { by: ref(s.approvedBy, names.approved), at: iso(s.approvedAt) },
-    returned: { by: ref(s.returnedBy, names.returned), at: iso(s.returnedAt) },
-    reopened: { by: ref(s.reopenedBy, names.reopened), at: iso(s.reopenedAt) },
+    submitted: { by: by(s.submittedBy, names.submitted), at: iso(s.submittedAt) },
+    approved: { by: by(s.approvedBy, names.approved), at: iso(s.approvedAt) },
+    returned: { by: by(s.returnedBy, names.returned), at: iso(s.returnedAt) },
+    reopened: { by: by(s.reopenedBy, names.reopened), at: iso(s.reopenedAt) },
   };
 }
 
 /** The date part of the clock (UTC), to compare with due dates. */
 export const dayOf = (now: Date) => now.toISOString().slice(0, 10);
 
-export function toPlanPeriod(r: PeriodRow, today: string): PlanPeriod {
-  const submission = toSubmission(r.submission, r.names);
+export function toPlanPeriod(r: PeriodRow, today: string, opts: { redact?: boolean } = {}): PlanPeriod {
+  const submission = toSubmission(r.submission, r.names, opts);
   return {
     id: r.period.id,
     planId: r.period.planId,
@@ -40,6 +46,7 @@ export function toPlanPeriod(r: PeriodRow, today: string): PlanPeriod {
     endDate: r.period.endDate,
     dueDate: r.period.dueDate,
     dueState: dueStateOf(submission.state, r.period.dueDate, today),
+    demo: r.period.demo,
     submission,
   };
 }

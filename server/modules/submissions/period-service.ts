@@ -3,10 +3,11 @@ import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit/entity-repository';
 import type { AuthContext } from '../auth/context';
-import type { Principal } from '../auth/permissions';
+import { forbidden, type Principal, unauthenticated } from '../auth/permissions';
 import { planVisibility } from '../plans/access';
 import { findPlanRows } from '../plans/repository';
 import { ensureNationalFramework } from '../plans/write-repository';
+import { mayReadDrafts, readScope } from '../visibility/scope';
 import { assertCanManagePeriods } from './access';
 import { dayOf, toPlanPeriod } from './mapping';
 import { ensureFrameworkPeriod, insertPlanPeriod, insertSubmission, periodRows } from './repository';
@@ -19,9 +20,22 @@ async function visiblePlan(ctx: AuthContext, p: Principal | null, planId: number
 }
 
 export async function listPlanPeriods(ctx: AuthContext, p: Principal | null, planId: number) {
-  await visiblePlan(ctx, p, planId);
+  const plan = await visiblePlan(ctx, p, planId);
   const today = dayOf(ctx.now());
-  return { items: (await periodRows(ctx.db, { planId })).map((r) => toPlanPeriod(r, today)) };
+  const redact = !mayReadDrafts(readScope(ctx.policy, p), plan.countryIso3);
+  return { items: (await periodRows(ctx.db, { planId })).map((r) => toPlanPeriod(r, today, { redact })) };
+}
+
+/**
+ * What only the country's roles, facilitators and administrators may see of a period (its history,
+ * its spreadsheet with the values being entered): 403 for anyone else.
+ */
+export function assertMayReadUnapproved(ctx: AuthContext, p: Principal | null, iso3: string, what: string) {
+  if (mayReadDrafts(readScope(ctx.policy, p), iso3)) return;
+  if (!p) throw unauthenticated();
+  throw forbidden(
+    `${what}: only ${iso3}'s focal points, validators and viewers, facilitators and administrators may see it`,
+  );
 }
 
 /** One reporting period, if the caller may see its plan (404 otherwise, like a plan). */
@@ -43,8 +57,15 @@ export async function insertPeriodWithSubmission(
   dueDate: string,
   bounds: ReturnType<typeof periodBounds>,
   now: Date,
+  opts: { demo?: boolean } = {},
 ) {
-  const row = await insertPlanPeriod(tx, { planId: plan.id, kind, dueDate, ...bounds });
+  const row = await insertPlanPeriod(tx, {
+    planId: plan.id,
+    kind,
+    dueDate,
+    demo: opts.demo ?? false,
+    ...bounds,
+  });
   if (!row) return undefined;
   await insertSubmission(tx, row.id, plan.countryIso3, now);
   const national = await ensureNationalFramework(tx, plan.countryIso3);

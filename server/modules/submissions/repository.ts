@@ -1,7 +1,17 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import { countries, periods, planPeriods, plans, roleAssignments, submissions, users } from '../../db/schema';
+import {
+  countries,
+  indicatorValues,
+  periods,
+  planIndicators,
+  planPeriods,
+  plans,
+  roleAssignments,
+  submissions,
+  users,
+} from '../../db/schema';
 
 export type PlanPeriodRow = typeof planPeriods.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -108,4 +118,25 @@ export async function focalPointsOf(db: DbOrTx, iso3: string): Promise<number[]>
       ),
     );
   return rows.map((r) => r.userId);
+}
+
+/**
+ * Who wrote the current version of each value of a (country, plan, period): the values of the plan's
+ * indicators in the national period with the reporting period's code.
+ */
+export async function valueAuthorsOf(db: DbOrTx, iso3: string, planId: number, periodCode: string) {
+  const rows = await db
+    .selectDistinct({ userId: indicatorValues.updatedBy })
+    .from(indicatorValues)
+    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
+    .innerJoin(planIndicators, eq(planIndicators.indicatorId, indicatorValues.indicatorId))
+    .where(
+      and(
+        eq(planIndicators.planId, planId),
+        eq(indicatorValues.countryIso3, iso3),
+        eq(periods.code, periodCode),
+        eq(periods.frameworkCode, `national-${iso3.toLowerCase()}`),
+      ),
+    );
+  return new Set(rows.flatMap((r) => (r.userId === null ? [] : [r.userId])));
 }

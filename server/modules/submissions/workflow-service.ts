@@ -8,7 +8,15 @@ import { assertCanSubmit, assertCanValidate } from './access';
 import { dayOf, submissionSnapshot, toPlanPeriod } from './mapping';
 import { notify } from './notification-repository';
 import { getPlanPeriod } from './period-service';
-import { focalPointsOf, lockSubmission, periodRows, updateSubmissionIfVersion } from './repository';
+import {
+  focalPointsOf,
+  lockSubmission,
+  type PeriodRow,
+  periodRows,
+  type SubmissionRow,
+  updateSubmissionIfVersion,
+  valueAuthorsOf,
+} from './repository';
 
 type Changes = Partial<typeof submissions.$inferInsert>;
 
@@ -28,9 +36,26 @@ function changesOf(t: Transition, userId: number, at: Date, reason: string | und
 }
 
 /**
+ * Does the approver approve their own data? Says how ("submitted this period", "last changed one of
+ * its values"), or false.
+ */
+async function approvesOwnData(
+  tx: Parameters<typeof valueAuthorsOf>[0],
+  current: SubmissionRow,
+  row: PeriodRow,
+  userId: number,
+): Promise<string | false> {
+  if (current.submittedBy === userId) return 'submitted this period';
+  const authors = await valueAuthorsOf(tx, row.plan.countryIso3, row.plan.id, row.period.code);
+  return authors.has(userId) ? 'last changed one of its values' : false;
+}
+
+/**
  * Moves a (country, plan, period) through the workflow, in one transaction: the submission row is
  * locked, its version and state checked, the change audited (old → new) and, on return or
- * approval, every focal point of the country notified. Submitting is the focal points'; approving,
+ * approval, every focal point of the country notified. The approval names the submission version it
+ * approves (the version the validator read); values are locked from submission on, so it approves
+ * exactly what was submitted. Four eyes: who submitted or last changed a value may not approve. Submitting is the focal points'; approving,
  * returning (reason required) and reopening (reason required) the validators'.
  */
 export async function transition(
@@ -64,6 +89,14 @@ export async function transition(
         { current: { state: current.state, version: current.version, reason: current.reason } },
       );
     }
+    const self = t === 'approve' ? await approvesOwnData(tx, current, row, user.userId) : false;
+    if (self && ctx.policy.fourEyes !== false) {
+      throw new AppError(
+        403,
+        `approve: you ${self}; another validator must approve it (four eyes). ` +
+          'A deployment may allow single-person approval (APPROVAL_FOUR_EYES=false).',
+      );
+    }
     const updated = await updateSubmissionIfVersion(
       tx,
       current.id,
@@ -79,7 +112,10 @@ export async function transition(
       userId: user.userId,
       at: now,
       old: submissionSnapshot(current),
-      new: submissionSnapshot(updated),
+      new:
+        t === 'approve'
+          ? { ...submissionSnapshot(updated), fourEyes: ctx.policy.fourEyes !== false, selfApproved: !!self }
+          : submissionSnapshot(updated),
     });
     if (t === 'approve' || t === 'return') {
       const what = `${row.countryName}, ${row.period.code} (${row.plan.title})`;

@@ -1,4 +1,4 @@
-import type { EvidenceLink, Level, StoredValue, ValueStatus } from '../../../shared';
+import type { EvidenceLink, Level, Provenance, StoredValue, ValueStatus } from '../../../shared';
 import type { indicatorValues } from '../../db/schema';
 
 type Row = typeof indicatorValues.$inferSelect;
@@ -13,6 +13,7 @@ export function toStoredValue(
     updatedByName: string | null;
     comment: string | null;
     evidence: EvidenceLink[];
+    source: Provenance;
   },
 ): StoredValue {
   return {
@@ -27,6 +28,7 @@ export function toStoredValue(
     numerator: row.numerator,
     denominator: row.denominator,
     textValue: row.textValue,
+    source: meta.source,
     statusReason: row.statusReason,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),

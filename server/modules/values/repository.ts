@@ -1,38 +1,46 @@
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
-import type { IndicatorValue, Level, ValueStatus } from '../../../shared';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import {
+  type IndicatorValue,
+  type Level,
+  provenanceOf,
+  type ValueStatus,
+  type ValueWorkflow,
+} from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { indicators, indicatorValues, periods } from '../../db/schema';
+import { indicators, indicatorValues, periods, valueProvenance } from '../../db/schema';
+import type { ReadScope } from '../visibility/scope';
+import { visibleValues } from '../visibility/sql';
 
 export interface ValueFilter {
   countryIso3?: string | undefined;
   frameworkCode?: string | undefined;
   indicatorCode?: string | undefined;
   periodCode?: string | undefined;
-  /** Only these countries (the caller's readable countries when data is not public). */
-  countryIn?: string[] | undefined;
 }
 
-function conditions(f: ValueFilter): SQL[] {
-  const where: SQL[] = [];
+function conditions(f: ValueFilter, scope: ReadScope): (SQL | undefined)[] {
+  const where: (SQL | undefined)[] = [visibleValues(scope)];
   if (f.countryIso3) where.push(eq(indicatorValues.countryIso3, f.countryIso3));
   if (f.frameworkCode) where.push(eq(indicators.frameworkCode, f.frameworkCode));
   if (f.indicatorCode) where.push(eq(indicators.code, f.indicatorCode));
   if (f.periodCode) where.push(eq(periods.code, f.periodCode));
-  if (f.countryIn) where.push(inArray(indicatorValues.countryIso3, f.countryIn));
   return where;
 }
 
+/** The values the scope lets the caller see, with where each comes from. */
 export async function queryValues(
   db: DbOrTx,
   f: ValueFilter,
+  scope: ReadScope,
   page: { limit: number; offset: number },
 ): Promise<{ items: IndicatorValue[]; total: number }> {
-  const where = and(...conditions(f));
+  const where = and(...conditions(f, scope));
   const [totalRow] = await db
     .select({ n: count() })
     .from(indicatorValues)
     .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
     .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
+    .innerJoin(valueProvenance, eq(valueProvenance.valueId, indicatorValues.id))
     .where(where);
   const rows = await db
     .select({
@@ -47,16 +55,24 @@ export async function queryValues(
       numerator: indicatorValues.numerator,
       denominator: indicatorValues.denominator,
       textValue: indicatorValues.textValue,
+      workflow: valueProvenance.workflow,
+      demo: valueProvenance.demo,
     })
     .from(indicatorValues)
     .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
     .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
+    .innerJoin(valueProvenance, eq(valueProvenance.valueId, indicatorValues.id))
     .where(where)
     .orderBy(asc(periods.startDate), asc(indicatorValues.countryIso3), asc(indicators.sortOrder))
     .limit(page.limit)
     .offset(page.offset);
   return {
     total: Number(totalRow?.n ?? 0),
-    items: rows.map((r) => ({ ...r, status: r.status as ValueStatus, level: r.level as Level | null })),
+    items: rows.map(({ workflow, demo, ...r }) => ({
+      ...r,
+      status: r.status as ValueStatus,
+      level: r.level as Level | null,
+      source: provenanceOf(workflow as ValueWorkflow, demo),
+    })),
   };
 }

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  CountryParamsSchema,
   ErrorEnvelopeSchema,
+  NationalReportListSchema,
+  NationalReportsQuerySchema,
   PutValueBodySchema,
   StoredValueSchema,
   ValueKeyParamsSchema,
@@ -9,6 +12,7 @@ import {
   ValueQuerySchema,
 } from '../../../shared';
 import type { AuthContext } from '../auth/context';
+import { nationalReports } from './national-reports';
 import { listValues } from './service';
 import { putValue } from './write-service';
 
@@ -30,6 +34,25 @@ export function valueRoutes(ctx: AuthContext) {
       },
       async (req) => listValues(ctx, req.principal, req.query),
     );
+    r.get(
+      '/api/countries/:iso3/national-reports',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['values'],
+          summary:
+            "A country's own reports on a published framework's questions (beside the published answers)",
+          description:
+            'Values of the national indicators through which the country reports on the questions of a published ' +
+            'framework (e.g. its own assessment of a TrACSS question in a reporting period), newest first, each ' +
+            'with its source. The public sees approved reports only.',
+          params: CountryParamsSchema,
+          querystring: NationalReportsQuerySchema,
+          response: { 200: NationalReportListSchema, 400: E, 401: E, 403: E, 404: E },
+        },
+      },
+      async (req) => nationalReports(ctx, req.principal, req.params.iso3, req.query.framework),
+    );
     r.put(
       '/api/values/:country/:framework/:indicator/:period',
       {
@@ -38,8 +61,9 @@ export function valueRoutes(ctx: AuthContext) {
           tags: ['values'],
           summary: 'Enter one indicator value (administrators; focal points of the country and sector)',
           description:
-            'Creates the value (201) or changes it (200). Changing needs the version you read: a stale ' +
-            'version is answered 409 and nothing is written.',
+            'Creates the value (201) or changes it (200) in a national framework (national-<iso3>). Changing ' +
+            'needs the version you read: a stale version is answered 409 and nothing is written. Published ' +
+            'frameworks (TrACSS rounds) are read-only (403); a submitted or approved period is locked (409).',
           params: ValueKeyParamsSchema,
           body: PutValueBodySchema,
           response: {

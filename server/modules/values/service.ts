@@ -1,14 +1,19 @@
 import type { ValueQuery } from '../../../shared';
 import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
-import { assertCanReadCountry, type Principal, readableCountries } from '../auth/permissions';
+import { assertCanReadCountry, type Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { getFramework, getIndicator, resolvePeriod } from '../frameworks/service';
+import { readScope } from '../visibility/scope';
 import { queryValues } from './repository';
 
 type Query = { limit: number; offset: number } & Omit<ValueQuery, 'limit' | 'offset'>;
 
-/** Values the caller may read: every country when data is public, else the caller's countries. */
+/**
+ * Values the caller may see (server/modules/visibility): published and approved national values of
+ * the countries it may read; unapproved national values only where it holds a role (or reads every
+ * country). Each value says where it comes from (`source`).
+ */
 export async function listValues(ctx: AuthContext, p: Principal | null, q: Query) {
   const db = ctx.db;
   // Unknown filters are named in a 404 rather than answered with an empty page.
@@ -16,7 +21,7 @@ export async function listValues(ctx: AuthContext, p: Principal | null, q: Query
     throw new AppError(404, `country: no country with ISO3 code ${q.country}`);
   }
   if (q.country) assertCanReadCountry(ctx.policy, p, q.country);
-  const readable = readableCountries(ctx.policy, p);
+  const scope = readScope(ctx.policy, p);
   if (q.framework) await getFramework(db, q.framework);
   if (q.framework && q.indicator) await getIndicator(db, q.framework, q.indicator);
   if (q.framework && q.period) await resolvePeriod(db, q.framework, q.period);
@@ -27,8 +32,8 @@ export async function listValues(ctx: AuthContext, p: Principal | null, q: Query
       frameworkCode: q.framework,
       indicatorCode: q.indicator,
       periodCode: q.period,
-      countryIn: readable === 'all' ? undefined : readable,
     },
+    scope,
     { limit: q.limit, offset: q.offset },
   );
   return { ...page, limit: q.limit, offset: q.offset };

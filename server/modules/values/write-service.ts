@@ -5,8 +5,9 @@ import { recordAudit } from '../audit/entity-repository';
 import type { AuthContext } from '../auth/context';
 import { assertCanWriteValue, type Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
-import { getIndicator, resolvePeriod } from '../frameworks/service';
+import { getFramework, getIndicator, resolvePeriod } from '../frameworks/service';
 import { assertValueWritable } from '../submissions/lock';
+import { standingOf } from '../visibility/repository';
 import { addComment, evidenceOf, latestComments, replaceEvidence } from './annotation-repository';
 import { columnsOf, valueSnapshot } from './columns';
 import { toStoredValue } from './dto';
@@ -30,11 +31,13 @@ type Meta = { indicatorCode: string; frameworkCode: string; periodCode: string }
 async function present(db: DbOrTx, found: FoundValue, meta: Meta): Promise<StoredValue> {
   const id = found.value.id;
   const [comments, evidence] = [await latestComments(db, [id]), await evidenceOf(db, [id])];
+  const standing = (await standingOf(db, [id])).get(id);
   return toStoredValue(found.value, {
     ...meta,
     updatedByName: found.updatedByName,
     comment: comments.get(id) ?? null,
     evidence: evidence.get(id) ?? [],
+    source: standing?.source ?? 'national_draft',
   });
 }
 
@@ -49,9 +52,24 @@ async function conflict(db: DbOrTx, k: ValueKey, meta: Meta, message: (c: Stored
 const byWhom = (c: StoredValue) => `changed by ${c.updatedBy?.name ?? 'an import'} at ${c.updatedAt}`;
 
 /**
- * Stores one indicator value (admins; focal points of the country and sector). Optimistic
- * concurrency: changing an existing value needs the version that was read; a stale one is a 409
- * with the current value. Approved periods are locked (409). Every write is audited, old → new.
+ * Published data (a TrACSS round, any imported public dataset) is read-only: only an administrator's
+ * re-import changes it. A country reports on a published question through its own national indicator
+ * that follows the question (its plan's indicator), in its national framework.
+ */
+export function assertNotPublished(framework: { code: string; name: string; kind: string }) {
+  if (framework.kind === 'national') return;
+  throw new AppError(
+    403,
+    `framework: ${framework.code} (${framework.name}) is published data and read-only; only an administrator's ` +
+      "re-import changes it. Enter your country's own assessment in its reporting period instead",
+  );
+}
+
+/**
+ * Stores one indicator value (admins; focal points of the country and sector) of a national
+ * framework. Optimistic concurrency: changing an existing value needs the version that was read; a
+ * stale one is a 409 with the current value. Submitted and approved periods are locked (409). Every
+ * write is audited, old → new.
  */
 export async function putValue(
   ctx: AuthContext,
@@ -60,8 +78,10 @@ export async function putValue(
   body: PutValueBody,
 ): Promise<{ created: boolean; value: StoredValue }> {
   const db = ctx.db;
+  const framework = await getFramework(db, key.framework);
   const indicator = await getIndicator(db, key.framework, key.indicator);
   assertCanWriteValue(p, key.country, indicator.sectors);
+  assertNotPublished(framework);
   const userId = (p as Principal).userId;
   if (!(await findCountry(db, key.country))) {
     throw new AppError(404, `country: no country with ISO3 code ${key.country}`);
@@ -76,7 +96,11 @@ export async function putValue(
   };
   const now = ctx.now();
   return db.transaction(async (tx) => {
-    await assertValueWritable(tx, { ...k, frameworkCode: indicator.frameworkCode });
+    await assertValueWritable(tx, {
+      countryIso3: key.country,
+      indicatorId: indicator.id,
+      periodCode: period.code,
+    });
     const existing = await findValue(tx, k);
     let old: Record<string, unknown> | null = null;
     let row: { id: number; version: number } | undefined;

@@ -34,7 +34,13 @@ export class Skipped {
   }
 }
 
+/**
+ * One dataValue, with where it comes from as its annotation (ADX's free-text note on a value, which
+ * DHIS2 imports as the value's comment): "source: published" (a TrACSS round), "national_approved" …
+ */
 function dataValue(r: TypedRow, m: AdxMapping, element: string, skipped: Skipped): string | null {
+  const dv = (attrs: string) =>
+    `<dataValue dataElement="${esc(element)}" ${attrs}><annotation>source: ${esc(r.source)}</annotation></dataValue>`;
   if (r.status !== 'reported') {
     skipped.add(`${r.status} values`);
     return null;
@@ -42,14 +48,12 @@ function dataValue(r: TypedRow, m: AdxMapping, element: string, skipped: Skipped
   if (r.measure_type === 'level' && typeof r.value === 'string') {
     if (m.levels) {
       const option = m.levels.options[r.value as Level];
-      return `<dataValue dataElement="${esc(element)}" ${m.levels.attribute}="${esc(option)}" value="1"/>`;
+      return dv(`${m.levels.attribute}="${esc(option)}" value="1"`);
     }
-    return `<dataValue dataElement="${esc(element)}" value="${levelToScore(r.value as Level)}"/>`;
+    return dv(`value="${levelToScore(r.value as Level)}"`);
   }
-  if (r.measure_type === 'yes_no')
-    return `<dataValue dataElement="${esc(element)}" value="${r.value === 'yes' ? 1 : 0}"/>`;
-  if (typeof r.value === 'number' && Number.isFinite(r.value))
-    return `<dataValue dataElement="${esc(element)}" value="${decimal(r.value)}"/>`;
+  if (r.measure_type === 'yes_no') return dv(`value="${r.value === 'yes' ? 1 : 0}"`);
+  if (typeof r.value === 'number' && Number.isFinite(r.value)) return dv(`value="${decimal(r.value)}"`);
   skipped.add(`${r.measure_type} values (not numeric)`);
   return null;
 }

@@ -24,6 +24,18 @@ export const en = {
   illustrative: 'Illustrative',
   illustrativeNote:
     'Rows marked “Illustrative” are demo data filling a gap in what was published; they are not official figures.',
+  publishedMark: 'published, {source}',
+  demoMark: 'demo data',
+  sources: 'Sources',
+  sourceTracss:
+    'TrACSS {round}: the Tracking AMR Country Self-assessment Survey of the Quadripartite (FAO, UNEP, WHO, WOAH), published round, imported unchanged; answers are marked “published”.',
+  data: 'Data',
+  dataPublished: 'Published answers of the round',
+  dataNational: 'The countries’ own national reports on the round’s questions (approved)',
+  classification: 'Classification',
+  classificationRound:
+    'WHO regions and income groups as in force for the round (its own file for the countries that answered it)',
+  classificationToday: 'Today’s WHO regions and income groups',
   contents: 'Contents',
   // Sections
   summary: 'Summary',
@@ -103,7 +115,7 @@ export const en = {
   dqUnapproved:
     'Values of periods that are not approved are shown in this report but are not official: they may still change.',
   dqImported:
-    'TrACSS values come from the published survey round (imported), not from the approval workflow.',
+    'Published figures (TrACSS answers) come from the published survey round and are marked with their source; values the country entered come from its reporting periods and the approval workflow.',
   // Sectors
   human_health: 'Human health',
   terrestrial_animal_health: 'Terrestrial animal health',

@@ -26,6 +26,18 @@ export const es: ReportStrings = {
   illustrative: 'Ilustrativo',
   illustrativeNote:
     'Las filas marcadas «Ilustrativo» son datos de demostración que cubren un vacío de lo publicado; no son cifras oficiales.',
+  publishedMark: 'publicado, {source}',
+  demoMark: 'datos de demostración',
+  sources: 'Fuentes',
+  sourceTracss:
+    'TrACSS {round}: encuesta de autoevaluación de los países sobre la RAM del Cuadripartito (FAO, PNUMA, OMS, OMSA), ronda publicada, importada sin cambios; sus respuestas se marcan «publicado».',
+  data: 'Datos',
+  dataPublished: 'Respuestas publicadas de la ronda',
+  dataNational: 'Informes nacionales de los países sobre las preguntas de la ronda (aprobados)',
+  classification: 'Clasificación',
+  classificationRound:
+    'Regiones de la OMS y grupos de ingresos vigentes para la ronda (su propio archivo para los países que respondieron)',
+  classificationToday: 'Regiones de la OMS y grupos de ingresos actuales',
   contents: 'Contenido',
   summary: 'Resumen',
   progress: 'Avance hacia las metas',
@@ -99,7 +111,7 @@ export const es: ReportStrings = {
   dqUnapproved:
     'Los valores de periodos no aprobados figuran en este informe pero no son oficiales: aún pueden cambiar.',
   dqImported:
-    'Los valores de TrACSS proceden de la ronda de encuesta publicada (importada), no del circuito de aprobación.',
+    'Las cifras publicadas (respuestas de TrACSS) proceden de la ronda de la encuesta publicada y se marcan con su fuente; los valores que introdujo el país proceden de sus periodos de informe y del circuito de aprobación.',
   human_health: 'Salud humana',
   terrestrial_animal_health: 'Sanidad de los animales terrestres',
   aquatic_animal_health: 'Sanidad de los animales acuáticos',

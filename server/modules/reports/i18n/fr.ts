@@ -26,6 +26,18 @@ export const fr: ReportStrings = {
   illustrative: 'Illustratif',
   illustrativeNote:
     'Les lignes marquées « Illustratif » sont des données de démonstration comblant une lacune des publications ; ce ne sont pas des chiffres officiels.',
+  publishedMark: 'publié, {source}',
+  demoMark: 'données de démonstration',
+  sources: 'Sources',
+  sourceTracss:
+    'TrACSS {round} : enquête d’autoévaluation des pays sur la RAM de la Quadripartite (FAO, PNUE, OMS, OMSA), cycle publié, importé sans modification ; ses réponses sont marquées « publié ».',
+  data: 'Données',
+  dataPublished: 'Réponses publiées du cycle',
+  dataNational: 'Rapports nationaux des pays sur les questions du cycle (approuvés)',
+  classification: 'Classification',
+  classificationRound:
+    'Régions OMS et groupes de revenu en vigueur pour le cycle (son propre fichier pour les pays qui y ont répondu)',
+  classificationToday: 'Régions OMS et groupes de revenu actuels',
   contents: 'Sommaire',
   summary: 'Synthèse',
   progress: 'Progrès vers les cibles',
@@ -99,7 +111,7 @@ export const fr: ReportStrings = {
   dqUnapproved:
     'Les valeurs des périodes non approuvées figurent dans ce rapport mais ne sont pas officielles : elles peuvent encore changer.',
   dqImported:
-    'Les valeurs TrACSS proviennent du cycle d’enquête publié (importé), et non du circuit d’approbation.',
+    'Les chiffres publiés (réponses TrACSS) proviennent du cycle d’enquête publié et sont marqués de leur source ; les valeurs saisies par le pays proviennent de ses périodes de rapport et du circuit d’approbation.',
   human_health: 'Santé humaine',
   terrestrial_animal_health: 'Santé des animaux terrestres',
   aquatic_animal_health: 'Santé des animaux aquatiques',

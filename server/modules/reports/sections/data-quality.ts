@@ -54,4 +54,7 @@ export function drawDataQuality(r: ReportDocument, d: CountryReportData, i18n: R
   r.note(t('dqUnapproved'));
   r.note(t('dqImported'));
   r.note(t('illustrativeNote'));
+  r.heading(t('sources'), 2);
+  r.paragraph(t('sourceTracss', { round: '2019–2020' }), { size: 8.5 });
+  if (d.plan.sourceNote) r.paragraph(d.plan.sourceNote, { size: 8.5 });
 }

@@ -1,5 +1,5 @@
 import type { PlanIndicator, YearValue } from '../../../../shared';
-import type { DataState } from '../country-progress';
+import type { ReportValue } from '../country-progress';
 import type { ReportI18n } from '../i18n';
 import type { Cell } from '../render/table';
 
@@ -25,10 +25,16 @@ export const STATUS_FILL = {
   no_data: '#eceff2',
 } as const;
 
-/** A value's state when it is not approved: written next to it, never passed off as approved. */
-export function stateMark(i18n: ReportI18n, state: DataState): string {
-  if (state === 'approved' || state === 'imported') return '';
-  return ` [${i18n.t(state)}]`;
+/**
+ * Where a value comes from, written next to it: a published answer names its dataset, demo data says
+ * so, and a value not yet approved is never passed off as approved. An approved national report,
+ * what a country report is made of, carries no mark (the data-quality notes say so).
+ */
+export function stateMark(i18n: ReportI18n, v: Pick<ReportValue, 'state' | 'source' | 'sourceName'>): string {
+  if (v.source === 'published') return ` [${i18n.t('publishedMark', { source: v.sourceName ?? '' })}]`;
+  if (v.source === 'demo') return ` [${i18n.t('demoMark')}]`;
+  if (v.state === 'approved' || v.state === 'published') return '';
+  return ` [${i18n.t(v.state)}]`;
 }
 
 export const illustrativeCell = (i18n: ReportI18n, text: string, illustrative: boolean): Cell =>

@@ -17,12 +17,13 @@ function rateChart(r: ReportDocument, rows: RateRow[], i18n: ReportI18n, charts:
   charts.push({ page: r.doc.bufferedPageRange().count, ...at });
 }
 
+/** The counts and the rate; the rate says "Illustrative" when it is computed from illustrative activities. */
 const counts = (i18n: ReportI18n, rate: ImplementationRate): CellInput[] => [
   i18n.num(rate.counted, 0),
   i18n.num(rate.completed, 0),
   i18n.num(rate.ongoing, 0),
   i18n.num(rate.notStarted, 0),
-  { text: i18n.pct(rate.rate), bold: true },
+  { ...illustrativeCell(i18n, i18n.pct(rate.rate), rate.source === 'illustrative'), bold: true },
 ];
 
 /** Implementation rates by objective and by One Health sector (shared/domain/implementation.ts), with the activities. */
@@ -37,8 +38,11 @@ export function drawImplementation(
   r.newPage();
   r.heading(`4. ${t('implementation')}`);
   r.paragraph(t('implementationRule'), { size: 8.5, color: COLOURS.muted });
+  // Field by field: rates computed from illustrative activities are marked, budgets (published) are not.
   const illustrative = plan.activities.some((a) => a.illustrative);
   if (illustrative) r.note(`${t('illustrative')}: ${t('illustrativeNote')}`);
+  if (plan.sourceNote)
+    r.paragraph(`${t('sources')}: ${plan.sourceNote}`, { size: 8.5, color: COLOURS.muted });
   const countHeaders = [
     { header: t('activities'), width: 0.8, align: 'end' as const },
     { header: t('completed'), width: 0.9, align: 'end' as const },
@@ -47,7 +51,7 @@ export function drawImplementation(
     { header: t('rate'), width: 0.7, align: 'end' as const },
   ];
 
-  r.heading(t('byObjective') + (illustrative ? ` — ${t('illustrative')}` : ''), 2);
+  r.heading(t('byObjective'), 2);
   rateChart(
     r,
     plan.objectives.map((o) => ({ label: o.code, rate: o.implementation.rate })),
@@ -68,7 +72,7 @@ export function drawImplementation(
     ]),
   );
 
-  r.heading(t('bySector') + (illustrative ? ` — ${t('illustrative')}` : ''), 2);
+  r.heading(t('bySector'), 2);
   const sectors = plan.implementation.bySector;
   rateChart(
     r,

@@ -49,9 +49,9 @@ export function drawProgress(
         `${ind.code} ${ind.name}`,
         withYear(i18n, ind, p.baseline),
         illustrativeCell(i18n, withYear(i18n, ind, p.target), illustrativeTarget),
-        withYear(i18n, ind, p.latest) + (p.latest ? stateMark(i18n, p.latest.state) : ''),
-        i18n.pct(p.percentOfTarget),
-        { text: t(p.status), fill: STATUS_FILL[p.status] },
+        withYear(i18n, ind, p.latest) + (p.latest ? stateMark(i18n, p.latest) : ''),
+        illustrativeCell(i18n, i18n.pct(p.percentOfTarget), p.source === 'illustrative'),
+        { ...illustrativeCell(i18n, t(p.status), p.source === 'illustrative'), fill: STATUS_FILL[p.status] },
       ];
     }),
   );

@@ -3,7 +3,7 @@ import type { CountryReportData } from '../country-data';
 import type { ReportI18n } from '../i18n';
 import { COLOURS, type ReportDocument } from '../render/document';
 import { drawTable } from '../render/table';
-import { STATUS_FILL, stateMark, withYear } from './format';
+import { illustrativeCell, STATUS_FILL, stateMark, withYear } from './format';
 
 const HEADLINES = 6;
 
@@ -30,6 +30,9 @@ export function drawSummary(r: ReportDocument, d: CountryReportData, i18n: Repor
     color: COLOURS.accent,
   });
   r.gap(38);
+  // Derived from illustrative activities, the rate is illustrative too: said next to it.
+  if (overall.source === 'illustrative')
+    r.paragraph(`${t('illustrative')}: ${t('illustrativeNote')}`, { color: '#8a4b00', bold: true });
   r.paragraph(
     t('activitiesCounted', {
       n: overall.counted,
@@ -63,10 +66,10 @@ export function drawSummary(r: ReportDocument, d: CountryReportData, i18n: Repor
       .slice(0, HEADLINES)
       .map((p) => [
         `${p.indicator.indicator.code} ${p.indicator.indicator.name}`,
-        withYear(i18n, p.indicator.indicator, p.latest) + (p.latest ? stateMark(i18n, p.latest.state) : ''),
+        withYear(i18n, p.indicator.indicator, p.latest) + (p.latest ? stateMark(i18n, p.latest) : ''),
         withYear(i18n, p.indicator.indicator, p.target),
-        i18n.pct(p.percentOfTarget),
-        { text: t(p.status), fill: STATUS_FILL[p.status] },
+        illustrativeCell(i18n, i18n.pct(p.percentOfTarget), p.source === 'illustrative'),
+        { ...illustrativeCell(i18n, t(p.status), p.source === 'illustrative'), fill: STATUS_FILL[p.status] },
       ]),
   );
 }

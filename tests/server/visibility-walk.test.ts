@@ -1,0 +1,205 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/client';
+import { createRound, putCrosswalk } from '../../server/modules/rounds/service';
+import { openTestApp } from '../setup/test-db';
+import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
+import { openPdf, pageTexts } from './support/reports-pdf';
+import { PUBLIC, SECRET, type TrustFixture, trustFixture } from './support/trust';
+
+/*
+ * One visibility rule on every read path: every GET operation of the OpenAPI document, called with
+ * every parameter that can reach national data, as an anonymous visitor and as a signed-in user
+ * without a role in the countries (PUBLIC_READ=true), must never show a value or a comment of a
+ * period that is not approved — nor a return's reason — in JSON, CSV, XML, XLSX or PDF.
+ */
+let app: FastifyInstance;
+let database: Database;
+let close: () => Promise<void>;
+let fx: TrustFixture;
+let outsider: Session;
+let indicatorIds: number[] = [];
+const WALK_ROUND = 'tracss-walk';
+
+beforeAll(async () => {
+  ({ app, database, close } = await openTestApp());
+  fx = await trustFixture(app, database);
+  await makeUser(database, 'tr-outsider@example.org', [role('viewer', 'EGY')]);
+  outsider = await signIn(app, 'tr-outsider@example.org');
+  const rows = await database.rows<{ id: number }>(
+    sql`select id from indicators where code in ('VW-NUM', 'SY-NUM') order by id`,
+  );
+  indicatorIds = rows.map((r) => r.id);
+  // A second round and its crosswalk, so the change view and the crosswalk answer too.
+  await createRound(
+    database.db,
+    {
+      code: WALK_ROUND,
+      name: 'Walk round',
+      period: { code: '2021', label: '2021', startDate: '2021-01-01', endDate: '2021-12-31' },
+      questions: [{ code: '4.1', name: 'Coordination', measureType: 'level' }],
+    },
+    new Date(),
+  );
+  await putCrosswalk(database.db, {
+    from: 'tracss-2019-2020',
+    to: WALK_ROUND,
+    pairs: [{ from: '4.1', to: '4.1', comparable: true }],
+  });
+}, 120_000);
+afterAll(async () => close?.());
+
+interface Param {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema?: { enum?: string[] };
+}
+
+/** Values that reach national data, for every parameter name the API uses. */
+function candidates(name: string, path: string): string[] {
+  // Two rounds for the change view and the crosswalk; years elsewhere (exports, reports).
+  if (/change|crosswalk/.test(path) && (name === 'from' || name === 'to'))
+    return [name === 'from' ? 'tracss-2019-2020' : WALK_ROUND];
+  const table: Record<string, string[]> = {
+    iso3: ['JOR', 'SYR'],
+    country: ['JOR', 'SYR'],
+    countries: ['JOR,SYR'],
+    planId: [String(fx.jordanPlan), String(fx.syriaPlan)],
+    plan: [String(fx.jordanPlan), String(fx.syriaPlan)],
+    periodId: Object.values(fx.periods).map(String),
+    planIndicatorId: fx.planIndicators.map(String),
+    code: ['tracss-2019-2020', 'national-jor', 'national-syr'],
+    framework: ['tracss-2019-2020', 'national-jor', 'national-syr'],
+    indicatorCode: ['VW-NUM', 'VW-PCT'],
+    indicator: ['VW-NUM'],
+    indicatorId: indicatorIds.map(String),
+    status: ['all'],
+    source: ['national'],
+    groupType: ['all', 'countries'],
+    group: ['JOR,SYR'],
+    format: ['csv', 'json', 'ndjson', 'xlsx', 'pdf'],
+    lang: ['en'],
+    entityType: ['plan_indicator', 'indicator'],
+    ids: indicatorIds.map(String),
+    id: ['1'],
+    limit: ['1000'],
+  };
+  return table[name] ?? [];
+}
+
+/** Every URL to try for an operation: each value of each parameter, on top of the required ones. */
+function urls(path: string, params: Param[]): string[] {
+  const pathParams = params.filter((p) => p.in === 'path');
+  const query = params.filter((p) => p.in === 'query');
+  const values = (p: Param) => {
+    const wanted = candidates(p.name, path);
+    if (!p.schema?.enum) return wanted;
+    const allowed = p.schema.enum.filter((v) => wanted.includes(v));
+    return allowed.length ? allowed : p.schema.enum;
+  };
+  const base = Object.fromEntries(query.filter((p) => p.required).map((p) => [p.name, values(p)[0] ?? '1']));
+  // Each value of each parameter that can reach national data, on top of the required ones; the
+  // other optional parameters keep their defaults.
+  const variants: Record<string, string>[] = [base];
+  for (const p of query)
+    for (const v of values(p)) if (base[p.name] !== v) variants.push({ ...base, [p.name]: v });
+  let paths = [path];
+  for (const p of pathParams) {
+    const vs = candidates(p.name, path);
+    paths = paths.flatMap((x) =>
+      (vs.length ? vs : ['1']).map((v) => x.replace(`{${p.name}}`, encodeURIComponent(v))),
+    );
+  }
+  return paths.flatMap((x) =>
+    variants.map((q) => `${x}${Object.keys(q).length ? `?${new URLSearchParams(q)}` : ''}`),
+  );
+}
+
+/** The answer as text, whatever its format. */
+async function textOf(res: { headers: Record<string, unknown>; rawPayload: Buffer; body: string }) {
+  const type = String(res.headers['content-type'] ?? '');
+  if (type.includes('pdf')) return (await pageTexts(await openPdf(res.rawPayload))).join('\n');
+  if (type.includes('spreadsheetml')) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    return wb.worksheets.map((ws) => JSON.stringify(ws.getSheetValues())).join('\n');
+  }
+  return res.body;
+}
+
+/** Grouping separators out, so that 22,222.5 and 22 222,5 read as 22222.5 and 22222,5. */
+const normalised = (text: string) => text.replace(/(\d)[,\s\u00a0\u202f](?=\d{3}\b)/g, '$1');
+
+function leaks(text: string): string[] {
+  const t = normalised(text);
+  return [
+    ...SECRET.texts.filter((s) => t.includes(s)),
+    ...SECRET.numbers.filter((n) => t.includes(n) || t.includes(n.replace('.', ','))),
+  ];
+}
+
+describe('no unapproved value or comment on any read path (PUBLIC_READ=true)', () => {
+  const callers: [string, () => Session | null][] = [
+    ['anonymous', () => null],
+    ['a signed-in user without a role in the countries', () => outsider],
+  ];
+  it.each(callers)('as %s', { timeout: 300_000 }, async (_who, session) => {
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    const found: string[] = [];
+    const answered = new Map<string, number[]>();
+    let control = false;
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { parameters?: Param[] }>>,
+    )) {
+      const get = ops.get;
+      if (!get || path === '/api/openapi.json') continue;
+      for (const url of urls(path, get.parameters ?? [])) {
+        const s = session();
+        const res = await app.inject(withCredential(s ? { session: s } : null, { url }));
+        answered.set(path, [...(answered.get(path) ?? []), res.statusCode]);
+        expect(res.statusCode, `${url} ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        if (res.statusCode !== 200) continue;
+        const text = await textOf(res);
+        for (const l of leaks(text)) found.push(`${url}: ${l}`);
+        if (normalised(text).includes(PUBLIC.number)) control = true;
+      }
+    }
+    expect(found).toEqual([]);
+    // The walk did see national data: the approved period's value is public.
+    expect(control).toBe(true);
+    // Every GET operation was called, and answered 200 at least once but for those of a signed-in
+    // user's own account, of administrators, and of unapproved data (history, the entry template).
+    const never200 = [...answered].filter(([, codes]) => !codes.includes(200)).map(([p]) => p);
+    const own = ['/api/auth/me', '/api/due', '/api/notifications', '/api/tokens'];
+    expect(never200.sort()).toEqual(
+      [
+        ...(session() ? [] : own),
+        '/api/exports/adx-mapping',
+        '/api/periods/{periodId}/history',
+        '/api/periods/{periodId}/rows/{planIndicatorId}/history',
+        '/api/periods/{periodId}/template.xlsx',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/users/{id}/tokens',
+      ].sort(),
+    );
+  });
+
+  it('the country page’s national reports: the approved one only, for the public', async () => {
+    const res = await app.inject({ url: '/api/countries/JOR/national-reports?framework=tracss-2019-2020' });
+    expect(res.statusCode).toBe(200);
+    for (const item of res.json().items) expect(item.source).toBe('national_approved');
+    const mine = await app.inject(
+      withCredential(
+        { session: fx.focal },
+        { url: `/api/values?country=JOR&framework=national-jor&limit=1000` },
+      ),
+    );
+    // Jordan's focal point sees its drafts, each said so.
+    const sources = new Set(mine.json().items.map((v: { source: string }) => v.source));
+    expect([...sources].sort()).toEqual(['national_approved', 'national_draft']);
+  });
+});
