@@ -4,10 +4,18 @@ import { CHANGE_LABELS, changeChartData } from '../components/charts/change-char
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useChange } from '../features/compare/api/get-change';
+import { BasisNote } from '../features/compare/components/basis-note';
+import { BasisPicker } from '../features/compare/components/basis-picker';
 import { ChangeTable } from '../features/compare/components/change-table';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
-import { type GroupSelection, groupQuery, isComplete } from '../features/compare/group-params';
+import {
+  basisParams,
+  type GroupSelection,
+  groupQuery,
+  isClassified,
+  isComplete,
+} from '../features/compare/group-params';
 import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
 import { CompareExportMenu } from '../features/exports/components/compare-export-menu';
@@ -37,22 +45,30 @@ export function CompareChangePage() {
   const id = useId();
   const { t } = useI18n();
   const groupLabel = useGroupLabel();
-  const { params, selection, caseStudy, setSelection, setValues } = useGroupParams(FALLBACK);
+  const { params, selection, caseStudy, basis, setSelection, setValues, setBasis } = useGroupParams(FALLBACK);
   const rounds = useRounds();
   const codes = (rounds.data?.items ?? []).map((r) => r.code);
   const from = params.get('from') ?? TRACSS.framework;
   const to = params.get('to') ?? codes.filter((c) => c !== from).at(-1) ?? '';
   const ready = isComplete(selection) && to !== '' && from !== to;
-  const change = useChange({ from, to, ...groupQuery(selection) }, { enabled: ready });
+  const change = useChange(
+    { from, to, ...groupQuery(selection), classification: basis.classification },
+    { enabled: ready },
+  );
   const nameOf = (code: string) => rounds.data?.items.find((r) => r.code === code)?.name ?? code;
 
   return (
     <>
       <title>{t('app.titleSuffix', { page: t('change.title') })}</title>
       <h1>{t('change.title')}</h1>
-      <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} />
-      <CompareNav selection={selection} caseStudy={caseStudy} />
+      <CompareExportMenu
+        query={groupQuery(selection)}
+        caseStudy={caseStudy}
+        basis={basisParams({ classification: basis.classification })}
+      />
+      <CompareNav selection={selection} caseStudy={caseStudy} basis={basis} />
       <GroupPicker value={selection} onChange={setSelection} />
+      <BasisPicker basis={basis} onChange={setBasis} classification={isClassified(selection)} />
       {rounds.isSuccess && codes.length < 2 ? (
         <p className="notice">{t('change.needSecond', { round: nameOf(from) })}</p>
       ) : (
@@ -91,6 +107,11 @@ export function CompareChangePage() {
           <h2 id="change-heading">
             {groupLabel(change.data.group)}: {nameOf(from)} → {nameOf(to)}
           </h2>
+          <BasisNote
+            classification={change.data.group.classification}
+            survey={nameOf(to)}
+            rounds={{ from: nameOf(from), to: nameOf(to) }}
+          />
           {change.data.pairs.length === 0 ? (
             <p className="notice">{t('change.noPairs')}</p>
           ) : (

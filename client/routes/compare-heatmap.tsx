@@ -3,11 +3,19 @@ import { Link } from 'react-router';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useHeatmap } from '../features/compare/api/get-heatmap';
+import { BasisNote } from '../features/compare/components/basis-note';
+import { BasisPicker } from '../features/compare/components/basis-picker';
 import { CaseStudyNote } from '../features/compare/components/case-study-note';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { HeatmapTable } from '../features/compare/components/heatmap-table';
-import { type GroupSelection, groupQuery, isComplete } from '../features/compare/group-params';
+import {
+  basisParams,
+  type GroupSelection,
+  groupQuery,
+  isClassified,
+  isComplete,
+} from '../features/compare/group-params';
 import { sortFromSearchParams, sortHeatmapRows } from '../features/compare/heatmap-sort';
 import { useCaseStudyRow } from '../features/compare/use-case-study-row';
 import { useGroupLabel } from '../features/compare/use-group-label';
@@ -21,17 +29,23 @@ const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
 
 /** View 2: countries × A–E indicators of a group, sortable by country, region and score. */
 export function CompareHeatmapPage() {
-  const { params, selection, caseStudy, setSelection, setValues } = useGroupParams(FALLBACK);
+  const { params, selection, caseStudy, basis, setSelection, setValues, setBasis } = useGroupParams(FALLBACK);
   const sort = sortFromSearchParams(params);
   const { t } = useI18n();
   const countryName = useCountryName();
   const groupLabel = useGroupLabel();
   const ready = isComplete(selection);
   const heatmap = useHeatmap(
-    { framework: TRACSS.framework, period: TRACSS.period, ...groupQuery(selection) },
+    {
+      framework: TRACSS.framework,
+      period: TRACSS.period,
+      ...groupQuery(selection),
+      source: basis.source,
+      classification: basis.classification,
+    },
     { enabled: ready },
   );
-  const pin = useCaseStudyRow(heatmap.data, caseStudy, TRACSS.period);
+  const pin = useCaseStudyRow(heatmap.data, caseStudy, TRACSS.period, basis.source);
   const answered = useMemo(
     () =>
       sortHeatmapRows(
@@ -47,9 +61,10 @@ export function CompareHeatmapPage() {
     <>
       <title>{t('app.titleSuffix', { page: t('heatmap.title') })}</title>
       <h1>{t('heatmap.h1')}</h1>
-      <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} />
-      <CompareNav selection={selection} caseStudy={caseStudy} />
+      <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} basis={basisParams(basis)} />
+      <CompareNav selection={selection} caseStudy={caseStudy} basis={basis} />
       <GroupPicker value={selection} onChange={setSelection} />
+      <BasisPicker basis={basis} onChange={setBasis} data classification={isClassified(selection)} />
       <CaseStudyNote name={pin.row ? countryName(pin.row) : caseStudy} />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>
@@ -68,10 +83,15 @@ export function CompareHeatmapPage() {
             {t('common.comma')}
             <bdi>{TRACSS.label}</bdi>
           </h2>
+          <BasisNote
+            source={heatmap.data.source}
+            classification={heatmap.data.group.classification}
+            survey={TRACSS.label}
+          />
           <p className="muted" aria-live="polite">
             {heatmap.isPlaceholderData
               ? t('common.updating')
-              : t('heatmap.answered', {
+              : t(heatmap.data.source === 'national' ? 'heatmap.reported' : 'heatmap.answered', {
                   answered: answered.length + (pin.member && pinned ? 1 : 0),
                   members: heatmap.data.countries.length,
                   survey: TRACSS.label,

@@ -3,12 +3,20 @@ import { indicatorRows, levelCounts } from '../components/charts/map-data';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useHeatmap } from '../features/compare/api/get-heatmap';
+import { BasisNote } from '../features/compare/components/basis-note';
+import { BasisPicker } from '../features/compare/components/basis-picker';
 import { CaseStudyNote } from '../features/compare/components/case-study-note';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { MapLegend } from '../features/compare/components/map-legend';
 import { MapTable } from '../features/compare/components/map-table';
-import { type GroupSelection, groupQuery, isComplete } from '../features/compare/group-params';
+import {
+  basisParams,
+  type GroupSelection,
+  groupQuery,
+  isClassified,
+  isComplete,
+} from '../features/compare/group-params';
 import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
 import { CompareExportMenu } from '../features/exports/components/compare-export-menu';
@@ -26,10 +34,16 @@ export function CompareMapPage() {
   const { t } = useI18n();
   const countryName = useCountryName();
   const groupLabel = useGroupLabel();
-  const { params, selection, caseStudy, setSelection, setValues } = useGroupParams(FALLBACK);
+  const { params, selection, caseStudy, basis, setSelection, setValues, setBasis } = useGroupParams(FALLBACK);
   const ready = isComplete(selection);
+  // The map shows published answers; only the classification of its groups is a choice here.
   const heatmap = useHeatmap(
-    { framework: TRACSS.framework, period: TRACSS.period, ...groupQuery(selection) },
+    {
+      framework: TRACSS.framework,
+      period: TRACSS.period,
+      ...groupQuery(selection),
+      classification: basis.classification,
+    },
     { enabled: ready },
   );
   const indicators = heatmap.data?.indicators ?? [];
@@ -47,8 +61,12 @@ export function CompareMapPage() {
     <>
       <title>{t('app.titleSuffix', { page: t('map.title') })}</title>
       <h1>{t('map.h1')}</h1>
-      <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} />
-      <CompareNav selection={selection} caseStudy={caseStudy} />
+      <CompareExportMenu
+        query={groupQuery(selection)}
+        caseStudy={caseStudy}
+        basis={basisParams({ classification: basis.classification })}
+      />
+      <CompareNav selection={selection} caseStudy={caseStudy} basis={basis} />
       <div className="picker-row">
         <div className="field">
           <label htmlFor={`${id}-indicator`}>{t('map.indicator')}</label>
@@ -67,6 +85,7 @@ export function CompareMapPage() {
         </div>
         <GroupPicker value={selection} onChange={setSelection} />
       </div>
+      <BasisPicker basis={basis} onChange={setBasis} classification={isClassified(selection)} />
       <CaseStudyNote name={caseName} />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>
@@ -81,6 +100,11 @@ export function CompareMapPage() {
             {t('common.comma')}
             <bdi>{TRACSS.label}</bdi>
           </h2>
+          <BasisNote
+            source={heatmap.data.source}
+            classification={heatmap.data.group.classification}
+            survey={TRACSS.label}
+          />
           <MapLegend counts={counts} showOutside={selection.groupType !== 'all'} />
           <Suspense fallback={<LoadingState label={t('map.loadingMap')} rows={1} />}>
             <ChoroplethMap

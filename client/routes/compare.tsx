@@ -6,14 +6,18 @@ import { toDistributionChartData } from '../components/charts/distribution-chart
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useCompare } from '../features/compare/api/get-compare';
+import { BasisNote } from '../features/compare/components/basis-note';
+import { BasisPicker } from '../features/compare/components/basis-picker';
 import { CaseStudyNote } from '../features/compare/components/case-study-note';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupCompareTable } from '../features/compare/components/group-compare-table';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import {
+  basisParams,
   DEFAULT_CASE_STUDY,
   type GroupSelection,
   groupQuery,
+  isClassified,
   isComplete,
 } from '../features/compare/group-params';
 import { useGroupLabel } from '../features/compare/use-group-label';
@@ -36,7 +40,7 @@ export function ComparePage() {
   const { t, formatPercent } = useI18n();
   const countryName = useCountryName();
   const groupLabel = useGroupLabel();
-  const { params, selection, caseStudy, setSelection, setValues } = useGroupParams(FALLBACK);
+  const { params, selection, caseStudy, basis, setSelection, setValues, setBasis } = useGroupParams(FALLBACK);
   const iso3 = parseIso3(params.get('country')) ?? DEFAULT_CASE_STUDY;
   const countries = useCountries();
   const country = countries.data?.items.find((c) => c.iso3 === iso3);
@@ -47,6 +51,8 @@ export function ComparePage() {
     period: TRACSS.period,
     country: iso3,
     ...groupQuery(selection),
+    source: basis.source,
+    classification: basis.classification,
   };
   const compare = useCompare(query, { enabled: ready });
   const pinCase = caseStudy !== null && caseStudy !== iso3;
@@ -72,8 +78,13 @@ export function ComparePage() {
     <>
       <title>{t('app.titleSuffix', { page: t('compare.title', { name }) })}</title>
       <h1>{t('compare.h1')}</h1>
-      <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} country={iso3} />
-      <CompareNav selection={selection} caseStudy={caseStudy} country={iso3} />
+      <CompareExportMenu
+        query={groupQuery(selection)}
+        caseStudy={caseStudy}
+        country={iso3}
+        basis={basisParams(basis)}
+      />
+      <CompareNav selection={selection} caseStudy={caseStudy} country={iso3} basis={basis} />
       <div className="picker-row">
         <div className="field">
           <label htmlFor={`${id}-country`}>{t('compare.country')}</label>
@@ -88,6 +99,7 @@ export function ComparePage() {
         </div>
         <GroupPicker value={selection} onChange={setSelection} near={country} />
       </div>
+      <BasisPicker basis={basis} onChange={setBasis} data classification={isClassified(selection)} />
       <CaseStudyNote name={caseStudy ? caseName : null} />
 
       {!ready ? (
@@ -110,6 +122,11 @@ export function ComparePage() {
               survey: TRACSS.label,
             })}
           </h2>
+          <BasisNote
+            source={compare.data.source}
+            classification={compare.data.group.classification}
+            survey={TRACSS.label}
+          />
           <p className="muted">
             {t('compare.explain', { names: labelled.map((c) => c.name).join(t('compare.andOf')) })}
             <Link to={`/countries/${compare.data.country.iso3}`}>

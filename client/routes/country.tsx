@@ -7,6 +7,7 @@ import { CompareSection } from '../features/compare/components/compare-section';
 import { useCountry } from '../features/countries/api/get-country';
 import { ExportMenu } from '../features/exports/components/export-menu';
 import { useIndicators } from '../features/frameworks/api/get-indicators';
+import { useNationalReports } from '../features/values/api/get-national-reports';
 import { useValues } from '../features/values/api/get-values';
 import { ProfileTable } from '../features/values/components/profile-table';
 import { hasLevelAnswers, toProfileRows } from '../features/values/profile-rows';
@@ -46,12 +47,18 @@ function CountryProfile({ country }: { country: Country }) {
     limit: 1000,
   });
   const indicators = useIndicators(TRACSS.framework, 'level');
+  // The country's own reports on the round's questions, shown beside its published answers.
+  const reports = useNationalReports(country.iso3, TRACSS.framework);
   const t = useT();
   const name = useCountryName()(country);
   const answered = values.data ? hasLevelAnswers(values.data.items) : null;
+  const hasReports = (reports.data?.items.length ?? 0) > 0;
   const rows = useMemo(
-    () => (indicators.data && values.data ? toProfileRows(indicators.data.items, values.data.items) : []),
-    [indicators.data, values.data],
+    () =>
+      indicators.data && values.data
+        ? toProfileRows(indicators.data.items, values.data.items, reports.data?.items)
+        : [],
+    [indicators.data, values.data, reports.data],
   );
 
   return (
@@ -90,56 +97,78 @@ function CountryProfile({ country }: { country: Country }) {
           error={values.error}
           onRetry={() => void values.refetch()}
         />
-      ) : !answered ? (
-        <p className="notice">
-          <strong>{t('country.noAnswerTitle', { survey: TRACSS.label })}</strong>
-          {t('country.noAnswerBody', { name, survey: TRACSS.label })}
-        </p>
       ) : (
         <>
-          <section aria-labelledby="compare-heading" className="section">
-            <h2 id="compare-heading">
-              {t('country.peers', {
-                name,
-                region: country.whoRegion ? t(`whoRegion.${country.whoRegion}`) : '',
-              })}
-            </h2>
-            <p>
-              <Link
-                to={`/compare?country=${country.iso3}&groupType=who_region&group=${country.whoRegion ?? 'EMR'}`}
-              >
-                {t('country.compareLink', { name })}
-              </Link>
-              {t('country.compareRest')}
-              <Link to={`/compare/heatmap?groupType=who_region&group=${country.whoRegion ?? 'EMR'}`}>
-                {t('country.heatmapLink')}
-              </Link>
-              .
+          {answered ? (
+            <section aria-labelledby="compare-heading" className="section">
+              <h2 id="compare-heading">
+                {t('country.peers', {
+                  name,
+                  region: country.whoRegion ? t(`whoRegion.${country.whoRegion}`) : '',
+                })}
+              </h2>
+              <p>
+                <Link
+                  to={`/compare?country=${country.iso3}&groupType=who_region&group=${country.whoRegion ?? 'EMR'}`}
+                >
+                  {t('country.compareLink', { name })}
+                </Link>
+                {t('country.compareRest')}
+                <Link to={`/compare/heatmap?groupType=who_region&group=${country.whoRegion ?? 'EMR'}`}>
+                  {t('country.heatmapLink')}
+                </Link>
+                .
+              </p>
+              {country.whoRegion ? (
+                <CompareSection
+                  query={{ framework: TRACSS.framework, period: TRACSS.period, country: country.iso3 }}
+                  countryName={name}
+                  survey={TRACSS.label}
+                />
+              ) : (
+                <p className="notice">{t('country.noRegion', { name })}</p>
+              )}
+            </section>
+          ) : (
+            <p className="notice">
+              <strong>{t('country.noAnswerTitle', { survey: TRACSS.label })}</strong>
+              {t('country.noAnswerBody', { name, survey: TRACSS.label })}
             </p>
-            {country.whoRegion ? (
-              <CompareSection
-                query={{ framework: TRACSS.framework, period: TRACSS.period, country: country.iso3 }}
-                countryName={name}
-              />
-            ) : (
-              <p className="notice">{t('country.noRegion', { name })}</p>
-            )}
-          </section>
+          )}
 
-          <section aria-labelledby="profile-heading" className="section">
-            <h2 id="profile-heading">{t('country.profile', { survey: TRACSS.label })}</h2>
-            {indicators.isPending ? (
-              <LoadingState label={t('shared.loadingList')} rows={4} />
-            ) : indicators.isError ? (
-              <ErrorState
-                title={t('shared.loadListError')}
-                error={indicators.error}
-                onRetry={() => void indicators.refetch()}
-              />
-            ) : (
-              <ProfileTable rows={rows} label={t('country.profile', { survey: TRACSS.label })} />
-            )}
-          </section>
+          {(answered || hasReports) && (
+            <section aria-labelledby="profile-heading" className="section">
+              <h2 id="profile-heading">{t('country.profile', { survey: TRACSS.label })}</h2>
+              <p className="muted small">{t('country.sourcesNote', { survey: TRACSS.label, name })}</p>
+              {reports.isPending ? (
+                <LoadingState label={t('country.loadingReports')} rows={1} />
+              ) : reports.isError ? (
+                <ErrorState
+                  title={t('country.reportsError')}
+                  error={reports.error}
+                  onRetry={() => void reports.refetch()}
+                />
+              ) : !hasReports ? (
+                <p className="muted small">{t('country.noNationalReports', { name })}</p>
+              ) : null}
+              {indicators.isPending ? (
+                <LoadingState label={t('shared.loadingList')} rows={4} />
+              ) : indicators.isError ? (
+                <ErrorState
+                  title={t('shared.loadListError')}
+                  error={indicators.error}
+                  onRetry={() => void indicators.refetch()}
+                />
+              ) : (
+                <ProfileTable
+                  rows={rows}
+                  label={t('country.profile', { survey: TRACSS.label })}
+                  survey={TRACSS.label}
+                  national={hasReports}
+                />
+              )}
+            </section>
+          )}
         </>
       )}
     </>

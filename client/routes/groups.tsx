@@ -2,12 +2,20 @@ import { Link } from 'react-router';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useHeatmap } from '../features/compare/api/get-heatmap';
+import { BasisNote } from '../features/compare/components/basis-note';
+import { BasisPicker } from '../features/compare/components/basis-picker';
 import { BiggestMovers } from '../features/compare/components/biggest-movers';
 import { CaseStudyNote } from '../features/compare/components/case-study-note';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { LevelCountTable } from '../features/compare/components/level-count-table';
-import { type GroupSelection, groupQuery, isComplete, viewSearch } from '../features/compare/group-params';
+import {
+  type GroupSelection,
+  groupQuery,
+  isClassified,
+  isComplete,
+  viewSearch,
+} from '../features/compare/group-params';
 import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
 import { useRounds } from '../features/rounds/api/get-rounds';
@@ -19,13 +27,20 @@ const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
 
 /** View 4: a facilitator's dashboard of a group — level counts per indicator, who did not answer. */
 export function GroupsPage() {
-  const { selection, caseStudy, setSelection } = useGroupParams(FALLBACK);
+  const { selection, caseStudy, basis, setSelection, setBasis } = useGroupParams(FALLBACK);
+  // Published answers; the classification of WHO-region and income groups is a choice.
+  const keep = { classification: basis.classification };
   const ready = isComplete(selection);
   const { t, formatNumber } = useI18n();
   const countryName = useCountryName();
   const groupLabel = useGroupLabel();
   const heatmap = useHeatmap(
-    { framework: TRACSS.framework, period: TRACSS.period, ...groupQuery(selection) },
+    {
+      framework: TRACSS.framework,
+      period: TRACSS.period,
+      ...groupQuery(selection),
+      classification: basis.classification,
+    },
     { enabled: ready },
   );
   const data = heatmap.data;
@@ -40,8 +55,9 @@ export function GroupsPage() {
     <>
       <title>{t('app.titleSuffix', { page: t('groups.title') })}</title>
       <h1>{t('groups.title')}</h1>
-      <CompareNav selection={selection} caseStudy={caseStudy} />
+      <CompareNav selection={selection} caseStudy={caseStudy} basis={basis} />
       <GroupPicker value={selection} onChange={setSelection} />
+      <BasisPicker basis={basis} onChange={setBasis} classification={isClassified(selection)} />
       <CaseStudyNote name={caseName} />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>
@@ -55,6 +71,7 @@ export function GroupsPage() {
         />
       ) : (
         <>
+          <BasisNote source={data.source} classification={data.group.classification} survey={TRACSS.label} />
           <section className="stats" aria-label={t('groups.summary')}>
             <div className="stat">
               <span className="stat__value">{formatNumber(data.countries.length)}</span>
@@ -71,7 +88,7 @@ export function GroupsPage() {
           </section>
           <ul className="link-list">
             <li>
-              <Link to={{ pathname: '/compare/heatmap', search: viewSearch(selection, caseStudy) }}>
+              <Link to={{ pathname: '/compare/heatmap', search: viewSearch(selection, caseStudy, {}, keep) }}>
                 {t('groups.heatmapLink')}
               </Link>
             </li>
@@ -79,14 +96,14 @@ export function GroupsPage() {
               <Link
                 to={{
                   pathname: '/compare',
-                  search: viewSearch(selection, caseStudy, { country: caseStudy ?? 'JOR' }),
+                  search: viewSearch(selection, caseStudy, { country: caseStudy ?? 'JOR' }, keep),
                 }}
               >
                 {t('groups.countryLink', { name: caseName ?? t('groups.aCountry') })}
               </Link>
             </li>
             <li>
-              <Link to={{ pathname: '/compare/map', search: viewSearch(selection, caseStudy) }}>
+              <Link to={{ pathname: '/compare/map', search: viewSearch(selection, caseStudy, {}, keep) }}>
                 {t('groups.mapLink')}
               </Link>
             </li>
@@ -97,7 +114,7 @@ export function GroupsPage() {
               indicators={data.indicators}
               members={data.countries.length}
               caption={t('groups.levelsCaption', { group: groupLabel(data.group), survey: TRACSS.label })}
-              mapSearch={(code) => viewSearch(selection, caseStudy, { indicator: code })}
+              mapSearch={(code) => viewSearch(selection, caseStudy, { indicator: code }, keep)}
             />
           </section>
           {latest ? (
@@ -107,6 +124,7 @@ export function GroupsPage() {
               toLabel={latest.name}
               selection={selection}
               caseStudy={caseStudy}
+              classification={basis.classification}
             />
           ) : (
             <p className="muted small">{t('groups.needSecond', { survey: TRACSS.label })}</p>

@@ -1,6 +1,8 @@
 import { Link, useParams } from 'react-router';
+import type { EntryGrid } from '../../shared';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
+import { SourceBadge } from '../components/ui/source-badge';
 import { useMe } from '../features/auth/api/get-me';
 import { useEntryGrid } from '../features/submissions/api/get-entry-grid';
 import { EntryGridTable } from '../features/submissions/components/entry-grid';
@@ -28,6 +30,7 @@ export function PeriodEntryPage() {
   const canSubmit = holds('focal_point');
   const editable =
     canSubmit && (g.period.submission.state === 'draft' || g.period.submission.state === 'returned');
+  const followed = g.rows.find((r) => r.published)?.published?.frameworkName;
   return (
     <>
       <title>{t('app.titleSuffix', { page: t('period.title', { iso3, period: g.period.code }) })}</title>
@@ -44,7 +47,14 @@ export function PeriodEntryPage() {
         })}
       </p>
       <WorkflowBar grid={g} canSubmit={canSubmit} canValidate={holds('validator')} />
-      {g.locked && <p className="notice">{t('period.locked')}</p>}
+      <LockNotice grid={g} />
+      {g.period.demo && (
+        <p className="notice">
+          <SourceBadge source="demo" />
+          {t('period.demo')}
+        </p>
+      )}
+      {followed && <p className="muted small">{t('grid.followsNote', { survey: followed, iso3 })}</p>}
       <EntryGridTable grid={g} editable={editable} />
       <SheetUpload periodId={periodId} editable={editable} />
       <section aria-labelledby="history" className="section">
@@ -58,4 +68,22 @@ export function PeriodEntryPage() {
       </section>
     </>
   );
+}
+
+/** Why the values cannot change: submitted (until a validator returns it) or approved (until reopened). */
+function LockNotice({ grid }: { grid: EntryGrid }) {
+  const { t, formatDate } = useI18n();
+  if (!grid.locked) return null;
+  const s = grid.period.submission;
+  const step = s.state === 'submitted' ? s.submitted : s.approved;
+  const date = step.at ? formatDate(step.at, { dateStyle: 'long' }) : null;
+  const text =
+    s.state === 'submitted'
+      ? date
+        ? t('period.lockedSubmitted', { date })
+        : t('period.lockedSubmittedUndated')
+      : date && s.state === 'approved'
+        ? t('period.lockedApproved', { date })
+        : t('period.locked');
+  return <p className="notice">{text}</p>;
 }

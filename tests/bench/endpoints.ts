@@ -53,10 +53,10 @@ export async function benchEndpoints(opts: {
   const cases: EndpointCase[] = [
     {
       name: `/api/compare (${opts.country} vs its WHO region)`,
-      path: `/api/compare?framework=bench-national&period=${opts.period}&country=${opts.country}&groupType=who_region`,
+      path: `/api/compare?framework=bench-round&period=${opts.period}&country=${opts.country}&groupType=who_region`,
       service: (db) =>
         compareCountry(db, {
-          framework: 'bench-national',
+          framework: 'bench-round',
           period: opts.period,
           country: opts.country,
           groupType: 'who_region',
@@ -64,9 +64,8 @@ export async function benchEndpoints(opts: {
     },
     {
       name: '/api/compare/heatmap (all)',
-      path: `/api/compare/heatmap?framework=bench-national&period=${opts.period}&groupType=all`,
-      service: (db) =>
-        groupHeatmap(db, { framework: 'bench-national', period: opts.period, groupType: 'all' }),
+      path: `/api/compare/heatmap?framework=bench-round&period=${opts.period}&groupType=all`,
+      service: (db) => groupHeatmap(db, { framework: 'bench-round', period: opts.period, groupType: 'all' }),
     },
   ];
 

@@ -38,7 +38,8 @@ export interface BenchPeriod {
 export interface BenchFramework {
   code: string;
   name: string;
-  kind: 'national';
+  /** A synthetic published dataset (a TrACSS round at scale): comparisons read published data. */
+  kind: 'tracss';
   indicators: BenchIndicator[];
   periods: BenchPeriod[];
 }
@@ -73,9 +74,9 @@ export function generateFramework(opts: FrameworkOptions = {}): BenchFramework {
   });
   const firstYear = opts.firstYear ?? 2015;
   return {
-    code: opts.code ?? 'bench-national',
-    name: 'Benchmark national framework (synthetic)',
-    kind: 'national',
+    code: opts.code ?? 'bench-round',
+    name: 'Benchmark round (synthetic)',
+    kind: 'tracss',
     indicators: types.map((measureType, i) => ({
       code: `B${String(i + 1).padStart(3, '0')}`,
       sortOrder: i + 1,

@@ -35,7 +35,7 @@ try {
   const compare = await loop(
     () =>
       compareCountry(database.db, {
-        framework: 'bench-national',
+        framework: 'bench-round',
         period: input.period,
         country: input.country,
         groupType: 'countries',

@@ -87,7 +87,7 @@ try {
     const svc = await loop(
       () =>
         compareCountry(database.db, {
-          framework: 'bench-national',
+          framework: 'bench-round',
           period: input.period,
           country: input.country,
           groupType: 'countries',
@@ -112,7 +112,7 @@ try {
   await section('two processes behind a balancer', () =>
     benchTwoProcesses({
       url: bench.url,
-      path: `/api/compare?framework=bench-national&period=${input.period}&country=${input.country}&groupType=who_region`,
+      path: `/api/compare?framework=bench-round&period=${input.period}&country=${input.country}&groupType=who_region`,
       log,
     }),
   );

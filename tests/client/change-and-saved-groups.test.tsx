@@ -30,6 +30,7 @@ const change = ChangeResultSchema.parse({
     key: 'EGY,JOR,LBN',
     label: '3 selected countries',
     members: ['EGY', 'JOR', 'LBN'],
+    classification: null,
   },
   pairs: [
     {

@@ -1,8 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type { NationalReport } from '../../shared';
 import {
   aruba,
+  buildNationalReport,
   errorEnvelope,
+  i41,
+  i74,
   indicators,
   jordan,
   jordanCompare,
@@ -14,10 +18,20 @@ import { renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
 
-function jordanApi() {
+/** Jordan's own reports, newest first: 7.4 = D approved for 2020 (B for 2019 before it), 4.1 = C in a draft. */
+const jordanReports: NationalReport[] = [
+  buildNationalReport(i41, { periodCode: '2021', level: 'C', source: 'national_draft' }),
+  buildNationalReport(i74, { periodCode: '2020', level: 'D' }),
+  buildNationalReport(i74, { periodCode: '2019', level: 'B' }),
+];
+const reportList = (items: NationalReport[]) => ({ body: { framework: 'tracss-2019-2020', items } });
+
+function jordanApi(reports: NationalReport[] = []) {
   return mockApi({
     '/countries/JOR': () => ({ body: jordan }),
     '/countries/ABW': () => ({ body: aruba }),
+    '/countries/JOR/national-reports': () => reportList(reports),
+    '/countries/ABW/national-reports': () => reportList([]),
     '/countries/XXX': () => ({ status: 404, body: errorEnvelope(404, 'Country XXX not found') }),
     '/values': (url) => ({ body: page(url.searchParams.get('country') === 'JOR' ? jordanValues : []) }),
     '/frameworks/tracss-2019-2020/indicators': () => ({ body: { items: indicators } }),
@@ -49,6 +63,79 @@ describe('Country page', () => {
     ).toBeTruthy();
     expect(within(first).getByText('Human health, Terrestrial animal health, Environment')).toBeTruthy();
     expect(within(rows[1] as HTMLElement).getByText('No answer')).toBeTruthy();
+    // Without national reports, the published answers stand alone and the page says so.
+    expect(within(profile).queryByRole('columnheader', { name: 'Latest national report' })).toBeNull();
+    expect(screen.getByText(/Jordan has no national report on these questions yet/)).toBeTruthy();
+  });
+
+  it("shows the published answer and the country's latest national report side by side, each labelled", async () => {
+    const fetchMock = jordanApi(jordanReports);
+    renderApp('/countries/JOR');
+    const profile = await screen.findByRole('table', { name: 'TrACSS 2019–2020 profile' });
+    await within(profile).findByRole('columnheader', { name: 'Latest national report' });
+    expect(
+      within(profile)
+        .getAllByRole('columnheader')
+        .map((c) => c.textContent),
+    ).toEqual(['Code', 'Indicator', 'Published, TrACSS 2019–2020', 'Latest national report', 'Sector']);
+    /** A row's cells (code, published, national, sector), each cell's parts: badges and the level's wording. */
+    const cells = (code: string) => {
+      const row = within(profile)
+        .getAllByRole('row')
+        .find((r) => within(r).queryByText(code, { selector: 'code' }));
+      return within(row as HTMLElement).getAllByRole('cell');
+    };
+    const parts = (cell: HTMLElement | undefined) =>
+      [...(cell?.childNodes ?? [])].map((n) => n.textContent?.trim()).filter(Boolean);
+    // 7.4: published E, the approved 2020 report D beside it (the 2019 report is older and not shown),
+    // each with its source and what its level means.
+    const r74 = cells('7.4');
+    expect(parts(r74[1])).toEqual([
+      'E',
+      'Published, TrACSS 2019–2020',
+      'National surveillance system for AMR in humans: level E wording',
+    ]);
+    expect(parts(r74[2])).toEqual([
+      'D',
+      'Period 2020',
+      'National report, approved',
+      'National surveillance system for AMR in humans: level D wording',
+    ]);
+    expect(
+      within(r74[2] as HTMLElement)
+        .getByText('National report, approved')
+        .getAttribute('title'),
+    ).toBe('The country’s own report through its national action plan, approved by a national validator.');
+    // 4.1: a draft, seen by who may see drafts, says it is not approved.
+    expect(parts(cells('4.1')[2]).slice(0, 3)).toEqual(['C', 'Period 2021', 'Draft, not yet approved']);
+    // 6.2: neither answered nor reported; without a report beside it, the header names the published column.
+    expect(parts(cells('6.2')[1])).toEqual(['No answer']);
+    expect(parts(cells('6.2')[2])).toEqual(['No report']);
+    expect(screen.getByText(/Published answers are the official TrACSS 2019–2020 answers/)).toBeTruthy();
+    const asked = requestedUrls(fetchMock).find((u) => u.pathname.endsWith('/national-reports'));
+    expect(asked?.pathname).toBe('/api/countries/JOR/national-reports');
+    expect(asked?.searchParams.get('framework')).toBe('tracss-2019-2020');
+  });
+
+  it('keeps the published answers when the national reports fail, with their own error and retry', async () => {
+    let fail = true;
+    mockApi({
+      '/countries/JOR': () => ({ body: jordan }),
+      '/values': () => ({ body: page(jordanValues) }),
+      '/frameworks/tracss-2019-2020/indicators': () => ({ body: { items: indicators } }),
+      '/compare': () => ({ body: jordanCompare }),
+      '/countries/JOR/national-reports': () =>
+        fail ? { status: 500, body: errorEnvelope(500, 'Reports failed') } : reportList(jordanReports),
+    });
+    const { user } = renderApp('/countries/JOR');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Could not load the national reports')).toBeTruthy();
+    const profile = screen.getByRole('table', { name: 'TrACSS 2019–2020 profile' });
+    expect(within(profile).queryByRole('columnheader', { name: 'Latest national report' })).toBeNull();
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await within(profile).findByRole('columnheader', { name: 'Latest national report' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('compares with the WHO-region peers in a chart and a table alternative', async () => {
@@ -90,6 +177,15 @@ describe('Country page', () => {
     expect(cells(rows[1] as HTMLElement)).toEqual(['No answer', 'C', 'B to D', '20', '—']);
     expect(cells(rows[2] as HTMLElement)).toEqual(['E', 'C', 'C', '21', '1 of 21']);
 
+    // Which data and which classification the comparison used, in words.
+    expect(
+      screen.getByText(
+        (_, el) =>
+          el?.tagName === 'P' &&
+          el.textContent ===
+            'Data: the published TrACSS 2019–2020 answers. WHO regions and income groups as in force for TrACSS 2019–2020 (the round’s own file for the countries that answered it).',
+      ),
+    ).toBeTruthy();
     const compareUrl = requestedUrls(fetchMock).find((u) => u.pathname === '/api/compare');
     expect(Object.fromEntries(compareUrl?.searchParams ?? [])).toEqual({
       framework: 'tracss-2019-2020',
@@ -122,6 +218,7 @@ describe('Country page', () => {
       '/countries/JOR': () => ({ body: jordan }),
       '/values': () => ({ body: page(jordanValues) }),
       '/frameworks/tracss-2019-2020/indicators': () => ({ body: { items: indicators } }),
+      '/countries/JOR/national-reports': () => reportList([]),
       '/compare': () =>
         fail ? { status: 500, body: errorEnvelope(500, 'Comparison failed') } : { body: jordanCompare },
     });

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EntryGridSchema, MeSchema } from '../../shared';
 import { mockApi } from './support/mock-api';
@@ -36,6 +36,7 @@ const indicator = (id: number, code: string, measureType: string, extra: object 
   resultLevel: null,
   dataSource: null,
   frequency: null,
+  followsIndicatorId: null,
   ...extra,
 });
 const levels = {
@@ -57,6 +58,7 @@ const grid = EntryGridSchema.parse({
     endDate: '2024-12-31',
     dueDate: '2025-03-31',
     dueState: 'due',
+    demo: false,
     submission: {
       id: 1,
       countryIso3: 'JOR',
@@ -79,6 +81,8 @@ const grid = EntryGridSchema.parse({
       frameworkPeriodCode: '2024',
       value: null,
       previous: [],
+      follows: null,
+      published: null,
     },
     {
       planIndicatorId: 12,
@@ -86,6 +90,8 @@ const grid = EntryGridSchema.parse({
       frameworkPeriodCode: '2024',
       value: null,
       previous: [],
+      follows: null,
+      published: null,
     },
     {
       planIndicatorId: 13,
@@ -93,6 +99,8 @@ const grid = EntryGridSchema.parse({
       frameworkPeriodCode: '2024',
       value: null,
       previous: [],
+      follows: null,
+      published: null,
     },
   ],
 });
@@ -122,6 +130,7 @@ beforeEach(() => {
           numerator: null,
           denominator: null,
           textValue: null,
+          source: 'national_draft',
           statusReason: body.reason ?? null,
           version: 1,
           updatedAt: '2025-01-01T00:00:00.000Z',
@@ -275,5 +284,179 @@ describe('the spreadsheet upload', () => {
     await user.upload(input, new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'big.xlsx'));
     expect(await screen.findByText('big.xlsx is larger than 2 MB; it was not sent.')).toBeTruthy();
     expect(sent).toBe(0);
+  });
+});
+
+describe('what the grid says about sources and locks', () => {
+  /** Jordan's own indicator following TrACSS 9.1, its published answer (C) given for reference. */
+  const follows91 = {
+    planIndicatorId: 14,
+    indicator: indicator(4, 'tracss-2019-2020:9.1', 'level', {
+      levels,
+      followsIndicatorId: 91,
+      name: 'National monitoring of antimicrobial use',
+    }),
+    frameworkPeriodCode: '2024',
+    value: null,
+    previous: [
+      {
+        periodCode: '2023',
+        status: 'reported',
+        level: 'C',
+        numericValue: null,
+        textValue: null,
+        source: 'national_draft',
+      },
+      {
+        periodCode: '2022',
+        status: 'reported',
+        level: 'B',
+        numericValue: null,
+        textValue: null,
+        source: 'national_approved',
+      },
+    ],
+    follows: { id: 91, frameworkCode: 'tracss-2019-2020', frameworkName: 'TrACSS 2019–2020', code: '9.1' },
+    published: {
+      indicatorId: 91,
+      frameworkCode: 'tracss-2019-2020',
+      frameworkName: 'TrACSS 2019–2020',
+      indicatorCode: '9.1',
+      periodCode: '2019-2020',
+      periodLabel: '2019–2020',
+      status: 'reported',
+      level: 'C',
+      numericValue: null,
+      textValue: 'C - Plan approved',
+      source: 'published',
+    },
+  };
+  const gridWith = (over: { period?: object; submission?: object; locked?: boolean; rows?: unknown[] }) =>
+    EntryGridSchema.parse({
+      ...grid,
+      locked: over.locked ?? grid.locked,
+      rows: over.rows ?? grid.rows,
+      period: {
+        ...grid.period,
+        ...over.period,
+        submission: { ...grid.period.submission, ...over.submission },
+      },
+    });
+  const serve = (g: unknown, onPut?: (url: string, body: unknown) => void) =>
+    mockApi({
+      '/auth/me': () => ({ body: focalMe }),
+      '/periods/7/entry': () => ({ body: g }),
+      '/periods/7/history': () => ({ body: { items: [] } }),
+      '/values/JOR/national-jor/tracss-2019-2020%3A9.1/2024': (url, init) => {
+        const body = JSON.parse(String(init?.body));
+        onPut?.(url.pathname, body);
+        return {
+          status: 201,
+          body: {
+            countryIso3: 'JOR',
+            indicatorId: 4,
+            indicatorCode: 'tracss-2019-2020:9.1',
+            frameworkCode: 'national-jor',
+            periodCode: '2024',
+            status: 'reported',
+            level: body.value.level,
+            numericValue: null,
+            numerator: null,
+            denominator: null,
+            textValue: null,
+            source: 'national_draft',
+            statusReason: null,
+            version: 1,
+            updatedAt: '2025-01-01T00:00:00.000Z',
+            updatedBy: { id: 3, name: 'Focal point, Jordan' },
+            comment: null,
+            evidence: [],
+          },
+        };
+      },
+    });
+
+  it("shows the published answer a row follows, and saves the country's own assessment apart from it", async () => {
+    const sent: { url: string; body: unknown }[] = [];
+    serve(gridWith({ rows: [follows91] }), (url, body) => sent.push({ url, body }));
+    const { user } = renderApp('/periods/7');
+    const header = await screen.findByRole('rowheader', { name: /^9\.1 National monitoring/ });
+    expect(header.textContent).not.toContain('tracss-2019-2020:9.1');
+    // The published answer for reference: its level, its source, what the level means.
+    const note = within(header).getByRole('paragraph');
+    expect([...note.children].map((c) => c.textContent)).toEqual([
+      'C',
+      'Published, TrACSS 2019–2020',
+      'Plan approved',
+    ]);
+    expect(within(note).getByText('C').getAttribute('title')).toBe('Level C');
+    expect(within(header).getByText('Published, TrACSS 2019–2020').getAttribute('title')).toMatch(
+      /read-only here/,
+    );
+    expect(screen.getByText(/the grid records JOR’s own assessment for this period/)).toBeTruthy();
+    // Earlier periods: the approved one as it is, the one not yet approved marked so.
+    const row = header.closest('tr') as HTMLElement;
+    const earlier = within(row)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(earlier).toEqual(['2023: C Draft, not yet approved', '2022: B']);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Level of 9.1' }), 'D');
+    await waitFor(() => expect(sent).toHaveLength(1), { timeout: 3000 });
+    expect(sent[0]).toEqual({
+      url: '/api/values/JOR/national-jor/tracss-2019-2020%3A9.1/2024',
+      body: { status: 'reported', value: { type: 'level', level: 'D' }, evidence: [] },
+    });
+  });
+
+  it('says a submitted period is locked until a validator returns it, and keeps its values read-only', async () => {
+    serve(
+      gridWith({
+        locked: true,
+        submission: {
+          state: 'submitted',
+          version: 2,
+          submitted: { by: { id: 3, name: 'Focal point, Jordan' }, at: '2025-03-12T09:00:00.000Z' },
+        },
+      }),
+    );
+    renderApp('/periods/7');
+    expect(
+      await screen.findByText(
+        'Submitted on March 12, 2025 — locked until a validator returns it. The values cannot change while the period waits for approval.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Value of P1 (%)' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('combobox', { name: 'Level of L1' })).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('button', { name: 'Submit' })).toBeNull();
+  });
+
+  it('says when an approved period was approved', async () => {
+    serve(
+      gridWith({
+        locked: true,
+        submission: { state: 'approved', version: 3, approved: { by: null, at: '2025-04-02T10:00:00.000Z' } },
+      }),
+    );
+    renderApp('/periods/7');
+    expect(
+      await screen.findByText('Approved on April 2, 2025 — locked until a validator reopens it.'),
+    ).toBeTruthy();
+  });
+
+  it('says the values of the demo period are demo data', async () => {
+    serve(gridWith({ period: { demo: true } }));
+    renderApp('/periods/7');
+    const badge = await screen.findByText('Demo data');
+    expect(badge.closest('p')?.textContent).toMatch(
+      /^Demo data This is the demo reporting period: the values entered here are demo data, not the country’s report/,
+    );
+    // An ordinary period says nothing of the kind.
+    cleanup();
+    serve(grid);
+    renderApp('/periods/7');
+    await screen.findByRole('combobox', { name: 'Status of P1' });
+    expect(screen.queryByText('Demo data')).toBeNull();
+    expect(screen.queryByText(/locked until/)).toBeNull();
   });
 });

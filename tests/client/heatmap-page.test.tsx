@@ -44,7 +44,17 @@ describe('Heatmap page', () => {
       period: '2019-2020',
       groupType: 'who_region',
       group: 'EMR',
+      source: 'published',
+      classification: 'round',
     });
+    expect(
+      screen.getByText(
+        (_, el) =>
+          el?.tagName === 'P' &&
+          el.textContent ===
+            'Data: the published TrACSS 2019–2020 answers. WHO regions and income groups as in force for TrACSS 2019–2020 (the round’s own file for the countries that answered it).',
+      ),
+    ).toBeTruthy();
   });
 
   it('sorts by country, region and score with keyboard-reachable buttons, in the address', async () => {

@@ -156,6 +156,7 @@ describe('content in the interface language', () => {
       <Providers queryClient={createQueryClient({ retry: false })} language={{ locale: 'ar', catalog: ar }}>
         <ProfileTable
           label="profile"
+          survey="TrACSS 2019–2020"
           rows={[
             {
               id: 1,
@@ -165,6 +166,8 @@ describe('content in the interface language', () => {
               sectors: [],
               level: null,
               wording: null,
+              national: null,
+              nationalWording: null,
             },
             {
               id: 2,
@@ -174,6 +177,8 @@ describe('content in the interface language', () => {
               sectors: [],
               level: null,
               wording: null,
+              national: null,
+              nationalWording: null,
             },
           ]}
         />

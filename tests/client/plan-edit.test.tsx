@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { yearOfPeriod } from '../../client/features/plans/progress-series';
 import { type HistoryEntry, MeSchema, type Notification } from '../../shared';
 import { jordan } from './support/fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
@@ -135,26 +134,19 @@ describe('the country plan page', () => {
       '/auth/me': () => ({ status: 204, body: null }),
       '/countries/JOR': () => ({ body: jordan }),
       '/countries/JOR/plans': () => ({ body: { items: [buildPlan()] } }),
-      '/values': () => ({
+      '/plans/7/indicators/5/values': () => ({
         body: {
           items: [
             {
-              countryIso3: 'JOR',
-              indicatorId: 34,
-              indicatorCode: '7.4',
-              frameworkCode: 'tracss-2019-2020',
               periodCode: '2019-2020',
+              year: 2020,
               status: 'reported',
               level: 'C',
               numericValue: null,
-              numerator: null,
-              denominator: null,
-              textValue: null,
+              source: 'published',
+              sourceName: 'TrACSS 2019–2020',
             },
           ],
-          total: 1,
-          limit: 200,
-          offset: 0,
         },
       }),
     });
@@ -184,12 +176,6 @@ describe('the country plan page', () => {
     expect(chart.getAttribute('aria-label')).toMatch(/status Off track/);
     expect(screen.queryByRole('link', { name: 'Edit this plan' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Reporting periods and history' })).toBeTruthy();
-  });
-
-  it('reads the year of a period code', () => {
-    expect(yearOfPeriod('2019-2020')).toBe(2020);
-    expect(yearOfPeriod('2021-Q3')).toBe(2021);
-    expect(yearOfPeriod('baseline')).toBeNull();
   });
 });
 

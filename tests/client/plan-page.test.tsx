@@ -56,6 +56,89 @@ describe('Country plan page', () => {
     expect(within(indicators).getAllByText('Illustrative').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('names a followed TrACSS question by its code and round, and says where each figure comes from', async () => {
+    mockApi({
+      '/auth/me': () => nobody,
+      '/countries/JOR': () => ({ body: jordan }),
+      '/countries/JOR/plans': () => ({ body: { items: [buildPlan()] } }),
+    });
+    renderApp('/countries/JOR/plan');
+    const indicators = await screen.findByRole('table', { name: /Plan indicators/ });
+    const [, row] = within(indicators).getAllByRole('row') as HTMLElement[];
+    const header = within(row as HTMLElement).getByRole('rowheader');
+    expect(header.textContent).toContain('7.4 · follows TrACSS 2019–2020 · increase');
+    expect(header.textContent).not.toContain('tracss-2019-2020:7.4');
+    const [, , , latest, percent, status] = within(row as HTMLElement).getAllByRole('cell');
+    // The latest value is Jordan's published answer, named with its round.
+    expect(latest?.textContent).toBe('C (2019-2020) Published, TrACSS 2019–2020');
+    expect(
+      within(latest as HTMLElement)
+        .getByText('Published, TrACSS 2019–2020')
+        .getAttribute('title'),
+    ).toMatch(/^From a published dataset \(TrACSS 2019–2020\)/);
+    // % of target and status rest on an illustrative target: marked so.
+    expect(percent?.textContent).toBe('75 % Illustrative');
+    expect(status?.textContent).toBe('Off track Illustrative');
+
+    // Rates come from illustrative activities, the budgets are the plan's: only the rates are marked.
+    const objectives = screen.getByRole('table', { name: /Strategic objectives/ });
+    const cells = (r: HTMLElement) =>
+      within(r)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    const [, so1, so2, total] = within(objectives).getAllByRole('row') as HTMLElement[];
+    expect(cells(so1 as HTMLElement).slice(2)).toEqual(['USD 642,800', '2', '70 % Illustrative']);
+    expect(cells(so2 as HTMLElement).slice(2)).toEqual(['USD 599,400', '1', '0 % Illustrative']);
+    expect(cells(total as HTMLElement)).toEqual(['USD 1,242,200', '3', '46.7 % Illustrative']);
+    const sectors = screen.getByRole('table', { name: 'Implementation rate by One Health sector' });
+    expect(within(sectors).getAllByText('Illustrative')).toHaveLength(2);
+    const notice = screen.getByText('Illustrative rates.').closest('p');
+    expect(notice?.textContent).toMatch(/The budgets are the plan's own figures, not illustrative\./);
+  });
+
+  it('marks neither rates nor progress when they rest on approved data, and a draft value as a draft', async () => {
+    const base = buildPlan(buildPlan().activities.map((a) => ({ ...a, illustrative: false })));
+    const [pi] = base.indicators;
+    const plan = {
+      ...base,
+      indicators: [
+        {
+          ...pi,
+          illustrative: false,
+          targets: [{ year: 2022, value: null, level: 'D', illustrative: false }],
+          progress: {
+            ...pi?.progress,
+            latest: {
+              value: null,
+              level: 'C',
+              periodCode: '2021',
+              year: 2021,
+              source: 'national_draft',
+              sourceName: null,
+            },
+            target: { year: 2022, value: null, level: 'D', illustrative: false },
+            source: 'national_draft',
+          },
+        },
+      ],
+    };
+    mockApi({
+      '/auth/me': () => nobody,
+      '/countries/JOR': () => ({ body: jordan }),
+      '/countries/JOR/plans': () => ({ body: { items: [plan] } }),
+    });
+    renderApp('/countries/JOR/plan');
+    const objectives = await screen.findByRole('table', { name: /Strategic objectives/ });
+    expect(within(objectives).queryByText('Illustrative')).toBeNull();
+    expect(screen.queryByText('Illustrative rates.')).toBeNull();
+    const indicators = screen.getByRole('table', { name: /Plan indicators/ });
+    const [, row] = within(indicators).getAllByRole('row') as HTMLElement[];
+    const [, , , latest, percent, status] = within(row as HTMLElement).getAllByRole('cell');
+    expect(latest?.textContent).toBe('C (2021) Draft, not yet approved');
+    expect(percent?.textContent).toBe('75 % Draft, not yet approved');
+    expect(status?.textContent).toBe('Off track Draft, not yet approved');
+  });
+
   it('shows an error with a retry when the plans cannot be loaded', async () => {
     mockApi({
       '/auth/me': () => nobody,

@@ -3,7 +3,15 @@ import { formatRange, formatRank, formatScore } from '../../client/features/comp
 import { hasLevelAnswers, toProfileRows } from '../../client/features/values/profile-rows';
 import { makeT } from '../../client/i18n/context';
 import { en } from '../../client/i18n/locales/en';
-import { buildIndicator, compareRow41, compareRow62, indicators, jordanValues } from './support/fixtures';
+import {
+  buildIndicator,
+  buildNationalReport,
+  compareRow41,
+  compareRow62,
+  i74,
+  indicators,
+  jordanValues,
+} from './support/fixtures';
 
 describe('toProfileRows', () => {
   it('gives one row per level indicator with the level and its wording', () => {
@@ -31,6 +39,22 @@ describe('toProfileRows', () => {
     const first = buildIndicator({ id: 8, code: '3.0', name: 'First', sortOrder: -1 });
     const rows = toProfileRows([...indicators, yesNo, first], jordanValues);
     expect(rows.map((r) => r.code)).toEqual(['3.0', '4.1', '6.2', '7.4']);
+  });
+
+  it("puts the country's newest national report on a question beside its published answer", () => {
+    const reports = [
+      buildNationalReport(i74, { periodCode: '2021', level: 'D', source: 'national_draft' }),
+      buildNationalReport(i74, { periodCode: '2020', level: 'C' }),
+    ];
+    const rows = toProfileRows(indicators, jordanValues, reports);
+    expect(
+      rows.map((r) => [r.code, r.level, r.national?.level ?? null, r.national?.periodCode ?? null]),
+    ).toEqual([
+      ['4.1', 'B', null, null],
+      ['6.2', null, null, null],
+      ['7.4', 'E', 'D', '2021'],
+    ]);
+    expect(rows[2]?.national?.source).toBe('national_draft');
   });
 });
 

@@ -15,6 +15,7 @@ const amu = {
   measureType: 'number',
   unit: 'DDD',
   national: true,
+  follows: null,
 } as const;
 const tracss74 = {
   ...amu,
@@ -43,7 +44,7 @@ const plan = (id: number, title: string) => ({
 });
 const amuResult = SharedIndicatorResultSchema.parse({
   indicator: amu,
-  group: { type: 'all', key: 'all', label: 'All countries', members: ['JOR', 'LBN'] },
+  group: { type: 'all', key: 'all', label: 'All countries', members: ['JOR', 'LBN'], classification: null },
   rows: [
     {
       iso3: 'JOR',
@@ -54,10 +55,18 @@ const amuResult = SharedIndicatorResultSchema.parse({
       baseline: { value: 40, level: null, year: 2018, source: null },
       illustrative: false,
       progress: {
-        latest: { value: 28, level: null, periodCode: '2021', year: 2021 },
+        latest: {
+          value: 28,
+          level: null,
+          periodCode: '2021',
+          year: 2021,
+          source: 'national_approved',
+          sourceName: null,
+        },
         target: { value: 25, level: null, year: 2022, illustrative: false },
         percentOfTarget: 80,
         status: 'on_track',
+        source: 'national_approved',
       },
     },
     {
@@ -69,10 +78,18 @@ const amuResult = SharedIndicatorResultSchema.parse({
       baseline: { value: 30, level: null, year: 2020, source: null },
       illustrative: false,
       progress: {
-        latest: { value: 27, level: null, periodCode: '2022', year: 2022 },
+        latest: {
+          value: 27,
+          level: null,
+          periodCode: '2022',
+          year: 2022,
+          source: 'national_draft',
+          sourceName: null,
+        },
         target: { value: 20, level: null, year: 2024, illustrative: false },
         percentOfTarget: 30,
         status: 'off_track',
+        source: 'national_draft',
       },
     },
   ],
@@ -87,10 +104,18 @@ const jordanOnly = SharedIndicatorResultSchema.parse({
       baseline: null,
       illustrative: true,
       progress: {
-        latest: { value: null, level: 'E', periodCode: '2019-2020', year: 2020 },
+        latest: {
+          value: null,
+          level: 'E',
+          periodCode: '2019-2020',
+          year: 2020,
+          source: 'published',
+          sourceName: 'TrACSS 2019–2020',
+        },
         target: { value: null, level: 'D', year: 2022, illustrative: true },
         percentOfTarget: 100,
         status: 'achieved',
+        source: 'illustrative',
       },
     },
   ],
@@ -115,14 +140,15 @@ describe('Shared indicators', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(within(rows[0] as HTMLElement).getByRole('rowheader').textContent).toMatch(/^Jordan/);
     expect(cells(rows[0] as HTMLElement)).toEqual([
-      '28 DDD (2021)',
+      '28 DDD (2021) National report, approved',
       '40 DDD (2018)',
       '25 DDD by 2022, decrease ',
       '80 %',
       'On track',
     ]);
     expect(cells(rows[1] as HTMLElement)).toEqual([
-      '27 DDD (2022)',
+      // Lebanon's 2022 value is not yet approved: only who may see drafts gets it, marked so.
+      '27 DDD (2022) Draft, not yet approved',
       '30 DDD (2020)',
       '20 DDD by 2024, decrease ',
       '30 %',
@@ -144,7 +170,7 @@ describe('Shared indicators', () => {
     const single = await screen.findByRole('table', { name: /7\.4 AMR surveillance/ });
     const row = within(single).getAllByRole('row')[1] as HTMLElement;
     expect(cells(row)).toEqual([
-      'E (2019-2020)',
+      'E (2019-2020) Published, TrACSS 2019–2020',
       '—',
       'D by 2022, increase Illustrative',
       '100 %',

@@ -147,7 +147,10 @@ describe('views 4 and 5 in Chromium', () => {
     const [jordan] = expected.rows;
     const cells = rows[0] as string[];
     expect(cells[0]).toMatch(/^Jordan/);
-    expect(cells[1]).toBe(`${jordan?.progress.latest?.level} (${jordan?.progress.latest?.periodCode})`);
+    // Jordan's latest value is its published TrACSS answer, labelled with the round.
+    const latest = jordan?.progress.latest;
+    expect(latest?.source).toBe('published');
+    expect(cells[1]).toBe(`${latest?.level} (${latest?.periodCode}) Published, ${latest?.sourceName}`);
     expect(cells[3]).toBe(
       `${jordan?.progress.target?.level} by ${jordan?.progress.target?.year}, increase Illustrative`,
     );

@@ -16,7 +16,8 @@ describe('bench data generator (tests/bench, issue 7)', () => {
 
   it('has the national shape: 150 indicators (20 A–E levels, mixed types), 10 yearly periods', () => {
     const fw = generateFramework();
-    expect(fw.kind).toBe('national');
+    // A synthetic published round: comparisons read published data only.
+    expect(fw.kind).toBe('tracss');
     expect(fw.indicators).toHaveLength(150);
     expect(fw.indicators.filter((i) => i.measureType === 'level')).toHaveLength(20);
     expect(new Set(fw.indicators.map((i) => i.measureType))).toEqual(

@@ -25,8 +25,34 @@ describe('activity implementation, as Jordan’s end-term evaluation scores it',
 
   it('averages the counted activities without weights', () => {
     const r = implementationRate([a('completed'), a('ongoing', 50), a('not_started'), a('cancelled')]);
-    expect(r).toEqual({ rate: 50, counted: 3, completed: 1, ongoing: 1, notStarted: 1, cancelled: 1 });
+    expect(r).toEqual({
+      rate: 50,
+      counted: 3,
+      completed: 1,
+      ongoing: 1,
+      notStarted: 1,
+      cancelled: 1,
+      source: null,
+    });
     expect(implementationRate([a('completed'), a('ongoing', 7), a('not_started')]).rate).toBe(35.7);
+  });
+
+  it('is illustrative when any counted activity is; a cancelled one does not count', () => {
+    const src = (source: 'illustrative' | 'national_approved') => ({ source });
+    const rate = (xs: ReturnType<typeof a>[]) => implementationRate(xs).source;
+    expect(rate([{ ...a('completed'), ...src('national_approved') }])).toBe('national_approved');
+    expect(
+      rate([
+        { ...a('completed'), ...src('national_approved') },
+        { ...a('ongoing', 20), ...src('illustrative') },
+      ]),
+    ).toBe('illustrative');
+    expect(
+      rate([
+        { ...a('completed'), ...src('national_approved') },
+        { ...a('cancelled'), ...src('illustrative') },
+      ]),
+    ).toBe('national_approved');
   });
 
   it('has no rate without counted activities', () => {

@@ -1,4 +1,10 @@
-import { PEER_GROUP_TYPES, type PeerGroupType } from '../../../shared/constants/compare';
+import type { CompareSource } from '../../../shared/api/compare';
+import {
+  CLASSIFICATION_BASES,
+  type ClassificationBasis,
+  PEER_GROUP_TYPES,
+  type PeerGroupType,
+} from '../../../shared/constants/compare';
 import {
   INCOME_GROUPS,
   type IncomeGroup,
@@ -89,13 +95,51 @@ export function caseStudyFromSearchParams(params: URLSearchParams): string | nul
   return parseIso3(raw) ?? DEFAULT_CASE_STUDY;
 }
 
-/** Search string carrying the group and the case study to another comparison view. */
+/**
+ * Which data a comparison shows and which classification makes its WHO-region and income groups
+ * (?source=national&classification=today); the API's defaults are published answers, round.
+ * The sources are listed here because shared/api/compare.ts, which lists them too, loads zod.
+ */
+export interface CompareBasis {
+  source: CompareSource;
+  classification: ClassificationBasis;
+}
+const COMPARE_SOURCES = ['published', 'national'] as const satisfies readonly CompareSource[];
+export const DEFAULT_BASIS: CompareBasis = { source: 'published', classification: 'round' };
+
+export function basisFromSearchParams(params: URLSearchParams): CompareBasis {
+  const source = params.get('source');
+  const classification = params.get('classification');
+  return {
+    source: isOneOf(COMPARE_SOURCES, source) ? source : DEFAULT_BASIS.source,
+    classification: isOneOf(CLASSIFICATION_BASES, classification)
+      ? classification
+      : DEFAULT_BASIS.classification,
+  };
+}
+
+/** The basis as address parameters: only what differs from the defaults, so plain links stay plain. */
+export function basisParams(basis: Partial<CompareBasis> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (basis.source && basis.source !== DEFAULT_BASIS.source) out.source = basis.source;
+  if (basis.classification && basis.classification !== DEFAULT_BASIS.classification)
+    out.classification = basis.classification;
+  return out;
+}
+
+/** Groups that WHO regions or income groups make: the only ones a classification changes. */
+export function isClassified(sel: GroupSelection): boolean {
+  return sel.groupType === 'who_region' || sel.groupType === 'income_group';
+}
+
+/** Search string carrying the group, the case study and the data basis to another comparison view. */
 export function viewSearch(
   sel: GroupSelection,
   caseStudy: string | null,
   extra: Record<string, string> = {},
+  basis: Partial<CompareBasis> = {},
 ) {
-  const params = withGroup(new URLSearchParams(extra), sel);
+  const params = withGroup(new URLSearchParams({ ...extra, ...basisParams(basis) }), sel);
   if (caseStudy !== DEFAULT_CASE_STUDY) params.set('case', caseStudy ?? 'none');
   return `?${params.toString()}`;
 }

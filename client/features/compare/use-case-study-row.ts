@@ -1,4 +1,4 @@
-import type { HeatmapResult } from '../../../shared';
+import type { CompareSource, HeatmapResult } from '../../../shared';
 import { useHeatmap } from './api/get-heatmap';
 
 /**
@@ -9,10 +9,12 @@ export function useCaseStudyRow(
   heatmap: HeatmapResult | undefined,
   caseStudy: string | null,
   period: string,
+  /** The same data as the group's heatmap. */
+  source: CompareSource = 'published',
 ) {
   const inGroup = heatmap?.countries.find((c) => c.iso3 === caseStudy);
   const own = useHeatmap(
-    { framework: heatmap?.framework ?? '', period, groupType: 'countries', group: caseStudy ?? '' },
+    { framework: heatmap?.framework ?? '', period, groupType: 'countries', group: caseStudy ?? '', source },
     { enabled: Boolean(heatmap && caseStudy && !inGroup) },
   );
   if (!heatmap || !caseStudy) return { row: undefined, member: false };

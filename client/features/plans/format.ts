@@ -1,3 +1,5 @@
+import type { Provenance } from '../../../shared/constants/provenance';
+
 export function formatMoney(amount: number | null, currency: string | null): string {
   if (amount === null) return '—';
   const n = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(amount);
@@ -16,4 +18,20 @@ export function formatAmount(a: { value: number | null; level: string | null } |
   if (a.value === null) return '—';
   const n = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(a.value);
   return unit === '%' ? `${n} %` : unit ? `${n} ${unit}` : n;
+}
+
+/**
+ * The code readers know a plan indicator by: for a national indicator following a published question,
+ * the question's code (7.4), not its internal one (tracss-2019-2020:7.4).
+ */
+export function shownCode(i: { code: string; follows: { code: string } | null }): string {
+  return i.follows?.code ?? i.code;
+}
+
+/**
+ * Whether a derived figure (a rate, % of target, a status) carries its source's badge: when it rests on
+ * illustrative, draft or demo inputs. Figures from published or approved data need no mark.
+ */
+export function isMarkedSource(source: Provenance | null): source is Provenance {
+  return source === 'illustrative' || source === 'national_draft' || source === 'demo';
 }

@@ -1,28 +1,22 @@
-import type { IndicatorValue, Plan, PlanIndicator, ProgressStatus, ProgressValue } from '../../../shared';
+import type { Plan, PlanIndicator, PlanIndicatorValue, ProgressStatus, ProgressValue } from '../../../shared';
 import type { ProgressSeries } from '../../../shared/charts/progress-chart';
 import { PROGRESS_STATUSES } from '../../../shared/constants/plan';
 
 type Amount = { value: number | null; level: string | null };
 const amountOf = (a: Amount): ProgressValue | null => (a.level as ProgressValue | null) ?? a.value;
 
-/** The year a period reports on: the last year its code names ("2019-2020" → 2020, "2021-Q3" → 2021). */
-export function yearOfPeriod(code: string): number | null {
-  const years = code.match(/\d{4}/g)?.map(Number) ?? [];
-  return years.length ? Math.max(...years) : null;
-}
-
 /** One plan indicator's baseline, targets and reported values (the latest of each year) for the chart. */
 export function progressSeriesOf(
   plan: Plan,
   pi: PlanIndicator,
-  values: readonly IndicatorValue[],
+  values: readonly PlanIndicatorValue[],
 ): ProgressSeries {
   const byYear = new Map<number, ProgressValue>();
   for (const v of values) {
-    const year = yearOfPeriod(v.periodCode);
     const amount = v.status === 'reported' ? amountOf({ value: v.numericValue, level: v.level }) : null;
-    // The API lists periods oldest first: the year's latest value wins.
-    if (year !== null && amount !== null) byYear.set(year, amount);
+    // The API lists values newest first, a national report before a published answer of the same
+    // period: the first value of each year is the one shown (as on the plan page and in the report).
+    if (amount !== null && !byYear.has(v.year)) byYear.set(v.year, amount);
   }
   const baselineValue = pi.baseline ? amountOf(pi.baseline) : null;
   return {

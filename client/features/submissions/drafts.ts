@@ -91,6 +91,14 @@ export function numericOf(row: EntryRow, d: Draft): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+/**
+ * The code a row goes by: a national indicator following a published question is named by the
+ * question's code (9.1); its internal code (tracss-2019-2020:9.1) is only the API's key.
+ */
+export function rowCode(row: EntryRow): string {
+  return row.follows?.code ?? row.indicator.code;
+}
+
 /** A warning when the typed value is far outside the indicator's earlier values (never a block). */
 export function historyWarning(row: EntryRow, d: Draft): string | null {
   const v = numericOf(row, d);

@@ -113,7 +113,6 @@ export const ar: Catalog = {
   'profile.col.indicator': 'المؤشر',
   'profile.col.sector': 'القطاع',
   'profile.col.level': 'المستوى',
-  'profile.col.meaning': 'معنى المستوى',
   'profile.noAnswer': 'لا إجابة',
   'cmp.rangeTo': 'من {from} إلى {to}',
   'cmp.rankOf': '{rank} من {n}',
@@ -577,9 +576,9 @@ export const ar: Catalog = {
   'activities.col.funding': 'التمويل',
   'activities.col.edit': 'تعديل',
   'impl.title': 'معدل التنفيذ',
-  'impl.illustrativeTitle': 'أنشطة توضيحية.',
+  'impl.illustrativeTitle': 'معدلات توضيحية.',
   'impl.illustrativeBody':
-    ' تُحسب المعدلات من أنشطة توضيحية اختيرت لتطابق المعدلات المنشورة؛ وهذه الأنشطة ليست أنشطة الخطة نفسها.',
+    ' تُحسب معدلات التنفيذ المعلَّمة بـ«توضيحي» من أنشطة توضيحية اختيرت لتطابق المعدلات المنشورة؛ وهذه الأنشطة ليست أنشطة الخطة نفسها. أما الميزانيات فهي أرقام الخطة نفسها، وليست توضيحية.',
   'impl.byObjective': 'حسب الهدف',
   'impl.bySector': 'حسب قطاع «الصحة الواحدة»',
   'impl.objectiveLabel': 'معدل التنفيذ حسب الهدف: {list}',
@@ -730,4 +729,52 @@ export const ar: Catalog = {
   'progress.illustrative': 'غايات توضيحية.',
   'progress.chartLabel':
     '{code} مقارنةً بمسار غايته. خط الأساس {baseline}؛ الغايات {targets}؛ القيم {values}؛ الحالة: {status}.',
+  'source.published': 'منشور، {name}',
+  'source.publishedPlain': 'منشور',
+  'source.national_approved': 'تقرير وطني، معتمد',
+  'source.national_draft': 'مسودة، لم تُعتمد بعد',
+  'source.demo': 'بيانات تجريبية',
+  'source.illustrative': 'توضيحي',
+  'source.hint.published': 'من مجموعة بيانات منشورة ({name}): الإجابة الرسمية كما نُشرت، للقراءة فقط هنا.',
+  'source.hint.publishedPlain': 'من مجموعة بيانات منشورة: الإجابة الرسمية كما نُشرت، للقراءة فقط هنا.',
+  'source.hint.national_approved': 'تقرير البلد نفسه في إطار خطة عمله الوطنية، اعتمده مُصادِق وطني.',
+  'source.hint.national_draft':
+    'تقرير البلد، لم يعتمده مُصادِق بعد: لا يراه إلا فريق البلد والميسّرون والمسؤولون.',
+  'source.hint.demo': 'أُدخلت في فترة الإبلاغ التجريبية لتجربة سير العمل: ليست بيانات حقيقية.',
+  'source.hint.illustrative': 'وُضع لسدّ ثغرة فيما نُشر، أو حُسب من أرقام كهذه: ليس رقمًا رسميًا.',
+  'profile.col.published': 'منشور، {survey}',
+  'profile.col.national': 'أحدث تقرير وطني',
+  'profile.noReport': 'لا يوجد تقرير',
+  'profile.reportPeriod': 'الفترة {period}',
+  'country.sourcesNote':
+    'الإجابات المنشورة هي الإجابات الرسمية على {survey}، للقراءة فقط. التقارير الوطنية هي تقييمات {name} نفسها للأسئلة ذاتها في إطار خطة عملها الوطنية؛ ويراها الجمهور بعد أن يعتمدها مُصادِق.',
+  'country.noNationalReports':
+    'لا يوجد لدى {name} بعدُ تقرير وطني عن هذه الأسئلة (أو لا يوجد ما يمكنك رؤيته).',
+  'country.loadingReports': 'جارٍ تحميل التقارير الوطنية …',
+  'country.reportsError': 'تعذّر تحميل التقارير الوطنية',
+  'indicators.follows': '{code} · يتبع {round}',
+  'grid.followsNote':
+    'بالنسبة لسؤال من {survey}، تسجّل الشبكة تقييم {iso3} الخاص لهذه الفترة كتقرير وطني. أما الإجابة المنشورة المعروضة تحت السؤال فهي للاطلاع فقط ولا تتغير.',
+  'period.lockedSubmitted':
+    'قُدِّم في {date} — مقفل إلى أن يعيده مُصادِق. لا يمكن تغيير القيم ما دامت الفترة بانتظار الاعتماد.',
+  'period.lockedApproved': 'اعتُمد في {date} — مقفل إلى أن يعيد مُصادِق فتح الفترة.',
+  'period.demo':
+    ' هذه فترة الإبلاغ التجريبية: القيم المُدخلة هنا بيانات تجريبية وليست تقرير البلد، وتُعلَّم بذلك أينما ظهرت.',
+  'period.lockedSubmittedUndated':
+    'مُقدَّم — مقفل إلى أن يعيده مُصادِق. لا يمكن تغيير القيم ما دامت الفترة بانتظار الاعتماد.',
+  'basis.data': 'البيانات',
+  'basis.data.published': 'الإجابات المنشورة',
+  'basis.data.national': 'التقارير الوطنية',
+  'basis.classification': 'التصنيف',
+  'basis.classification.round': 'المعمول به في الجولة',
+  'basis.classification.today': 'تصنيف اليوم',
+  'basis.says.published': 'البيانات: الإجابات المنشورة على {survey}.',
+  'basis.says.national':
+    'البيانات: أحدث تقرير وطني لكل بلد عن أسئلة {survey} ضمن تواريخ الجولة، لا الإجابات المنشورة (التقارير المعتمدة؛ والمسودات لمن يحق له رؤيتها فقط).',
+  'basis.says.publishedRounds': 'البيانات: الإجابات المنشورة في {from} و{to}.',
+  'basis.says.round':
+    'أقاليم منظمة الصحة العالمية وفئات الدخل كما كانت معتمدة في {survey} (ملف الجولة نفسه للبلدان التي أجابت عنها).',
+  'basis.says.today':
+    'أقاليم منظمة الصحة العالمية وفئات الدخل: تصنيف اليوم، لا التصنيف المعمول به في {survey}.',
+  'heatmap.reported': 'لدى {answered} من أصل {members} من الأعضاء تقرير وطني عن أسئلة {survey}.',
 };

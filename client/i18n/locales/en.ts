@@ -109,7 +109,6 @@ export const en = {
   'profile.col.indicator': 'Indicator',
   'profile.col.sector': 'Sector',
   'profile.col.level': 'Level',
-  'profile.col.meaning': 'What the level means',
   'profile.noAnswer': 'No answer',
   'cmp.rangeTo': '{from} to {to}',
   'cmp.rankOf': '{rank} of {n}',
@@ -555,9 +554,9 @@ export const en = {
   'activities.col.funding': 'Funding',
   'activities.col.edit': 'Edit',
   'impl.title': 'Implementation rate',
-  'impl.illustrativeTitle': 'Illustrative activities.',
+  'impl.illustrativeTitle': 'Illustrative rates.',
   'impl.illustrativeBody':
-    " The rates are computed from illustrative activities chosen to reproduce the published rates; the activities themselves are not the plan's.",
+    " The implementation rates marked Illustrative are computed from illustrative activities chosen to reproduce the published rates; the activities themselves are not the plan's. The budgets are the plan's own figures, not illustrative.",
   'impl.byObjective': 'By objective',
   'impl.bySector': 'By One Health sector',
   'impl.objectiveLabel': 'Implementation rate by objective: {list}',
@@ -701,4 +700,54 @@ export const en = {
   'progress.illustrative': 'Illustrative targets.',
   'progress.chartLabel':
     '{code} against its target path. Baseline {baseline}; targets {targets}; values {values}; status {status}.',
+  'source.published': 'Published, {name}',
+  'source.publishedPlain': 'Published',
+  'source.national_approved': 'National report, approved',
+  'source.national_draft': 'Draft, not yet approved',
+  'source.demo': 'Demo data',
+  'source.illustrative': 'Illustrative',
+  'source.hint.published':
+    'From a published dataset ({name}): the official answer as published, read-only here.',
+  'source.hint.publishedPlain': 'From a published dataset: the official answer as published, read-only here.',
+  'source.hint.national_approved':
+    'The country’s own report through its national action plan, approved by a national validator.',
+  'source.hint.national_draft':
+    'The country’s own report, not yet approved by a validator: only the country’s team, facilitators and administrators see it.',
+  'source.hint.demo': 'Entered in the demo reporting period to try the workflow: not real data.',
+  'source.hint.illustrative':
+    'Made up to fill a gap in what was published, or computed from such figures: not an official figure.',
+  'profile.col.published': 'Published, {survey}',
+  'profile.col.national': 'Latest national report',
+  'profile.noReport': 'No report',
+  'profile.reportPeriod': 'Period {period}',
+  'country.sourcesNote':
+    'Published answers are the official {survey} answers, read-only. National reports are {name}’s own assessments of the same questions through its national action plan; the public sees them once a validator approves them.',
+  'country.noNationalReports': '{name} has no national report on these questions yet (or none you may see).',
+  'country.loadingReports': 'Loading the national reports …',
+  'country.reportsError': 'Could not load the national reports',
+  'indicators.follows': '{code} · follows {round}',
+  'grid.followsNote':
+    'For a question of {survey}, the grid records {iso3}’s own assessment for this period, as a national report. The published answer shown under the question is for reference and does not change.',
+  'period.lockedSubmitted':
+    'Submitted on {date} — locked until a validator returns it. The values cannot change while the period waits for approval.',
+  'period.lockedApproved': 'Approved on {date} — locked until a validator reopens it.',
+  'period.demo':
+    ' This is the demo reporting period: the values entered here are demo data, not the country’s report, and are marked so wherever they appear.',
+  'period.lockedSubmittedUndated':
+    'Submitted — locked until a validator returns it. The values cannot change while the period waits for approval.',
+  'basis.data': 'Data',
+  'basis.data.published': 'Published answers',
+  'basis.data.national': 'National reports',
+  'basis.classification': 'Classification',
+  'basis.classification.round': 'As in force for the round',
+  'basis.classification.today': 'Today’s',
+  'basis.says.published': 'Data: the published {survey} answers.',
+  'basis.says.national':
+    'Data: each country’s latest national report on the {survey} questions within the round’s dates, not the published answers (approved reports; drafts only for those who may see them).',
+  'basis.says.publishedRounds': 'Data: the published answers of {from} and {to}.',
+  'basis.says.round':
+    'WHO regions and income groups as in force for {survey} (the round’s own file for the countries that answered it).',
+  'basis.says.today':
+    'WHO regions and income groups: today’s classification, not the one in force for {survey}.',
+  'heatmap.reported': '{answered} of {members} members have a national report on the {survey} questions.',
 } as const;

@@ -107,7 +107,6 @@ export const es: Catalog = {
   'profile.col.indicator': 'Indicador',
   'profile.col.sector': 'Sector',
   'profile.col.level': 'Nivel',
-  'profile.col.meaning': 'Qué significa el nivel',
   'profile.noAnswer': 'Sin respuesta',
   'cmp.rangeTo': '{from} a {to}',
   'cmp.rankOf': '{rank} de {n}',
@@ -562,9 +561,9 @@ export const es: Catalog = {
   'activities.col.funding': 'Financiación',
   'activities.col.edit': 'Editar',
   'impl.title': 'Tasa de ejecución',
-  'impl.illustrativeTitle': 'Actividades ilustrativas.',
+  'impl.illustrativeTitle': 'Tasas ilustrativas.',
   'impl.illustrativeBody':
-    ' Las tasas se calculan a partir de actividades ilustrativas elegidas para reproducir las tasas publicadas; esas actividades no son las del plan.',
+    ' Las tasas de ejecución marcadas como Ilustrativo se calculan a partir de actividades ilustrativas elegidas para reproducir las tasas publicadas; esas actividades no son las del plan. Los presupuestos son las cifras del propio plan, no ilustrativas.',
   'impl.byObjective': 'Por objetivo',
   'impl.bySector': 'Por sector de «Una sola salud»',
   'impl.objectiveLabel': 'Tasa de ejecución por objetivo: {list}',
@@ -709,4 +708,58 @@ export const es: Catalog = {
   'progress.illustrative': 'Metas ilustrativas.',
   'progress.chartLabel':
     '{code} frente a su trayectoria hacia la meta. Valor de referencia {baseline}; metas {targets}; valores {values}; estado: {status}.',
+  'source.published': 'Publicado, {name}',
+  'source.publishedPlain': 'Publicado',
+  'source.national_approved': 'Informe nacional, aprobado',
+  'source.national_draft': 'Borrador, aún no aprobado',
+  'source.demo': 'Datos de demostración',
+  'source.illustrative': 'Ilustrativo',
+  'source.hint.published':
+    'De un conjunto de datos publicado ({name}): la respuesta oficial tal como se publicó, de solo lectura aquí.',
+  'source.hint.publishedPlain':
+    'De un conjunto de datos publicado: la respuesta oficial tal como se publicó, de solo lectura aquí.',
+  'source.hint.national_approved':
+    'El informe del propio país, en el marco de su plan de acción nacional, aprobado por un validador nacional.',
+  'source.hint.national_draft':
+    'El informe del país, aún no aprobado por un validador: solo lo ven el equipo del país, los facilitadores y los administradores.',
+  'source.hint.demo':
+    'Introducido en el período de demostración para probar el flujo de validación: no son datos reales.',
+  'source.hint.illustrative':
+    'Inventado para llenar un vacío en lo publicado, o calculado a partir de tales cifras: no es una cifra oficial.',
+  'profile.col.published': 'Publicado, {survey}',
+  'profile.col.national': 'Último informe nacional',
+  'profile.noReport': 'Sin informe',
+  'profile.reportPeriod': 'Período {period}',
+  'country.sourcesNote':
+    'Las respuestas publicadas son las respuestas oficiales a {survey}, de solo lectura. Los informes nacionales son las propias evaluaciones de {name} sobre las mismas preguntas, en el marco de su plan de acción nacional; el público los ve cuando un validador los aprueba.',
+  'country.noNationalReports':
+    '{name} aún no tiene informes nacionales sobre estas preguntas (o ninguno que usted pueda ver).',
+  'country.loadingReports': 'Cargando los informes nacionales …',
+  'country.reportsError': 'No se pudieron cargar los informes nacionales',
+  'indicators.follows': '{code} · sigue {round}',
+  'grid.followsNote':
+    'Para una pregunta de {survey}, la cuadrícula registra la evaluación propia de {iso3} para este período, como informe nacional. La respuesta publicada que aparece bajo la pregunta es de referencia y no cambia.',
+  'period.lockedSubmitted':
+    'Enviado el {date}: bloqueado hasta que un validador lo devuelva. Los valores no pueden cambiar mientras el período espera su aprobación.',
+  'period.lockedApproved': 'Aprobado el {date}: bloqueado hasta que un validador vuelva a abrir el período.',
+  'period.demo':
+    ' Este es el período de demostración: los valores introducidos aquí son datos de demostración, no el informe del país, y se marcan así dondequiera que aparezcan.',
+  'period.lockedSubmittedUndated':
+    'Enviado: bloqueado hasta que un validador lo devuelva. Los valores no pueden cambiar mientras el período espera su aprobación.',
+  'basis.data': 'Datos',
+  'basis.data.published': 'Respuestas publicadas',
+  'basis.data.national': 'Informes nacionales',
+  'basis.classification': 'Clasificación',
+  'basis.classification.round': 'Vigente para la ronda',
+  'basis.classification.today': 'Actual',
+  'basis.says.published': 'Datos: las respuestas publicadas a {survey}.',
+  'basis.says.national':
+    'Datos: el último informe nacional de cada país sobre las preguntas de {survey} dentro de las fechas de la ronda, no las respuestas publicadas (informes aprobados; borradores solo para quien puede verlos).',
+  'basis.says.publishedRounds': 'Datos: las respuestas publicadas de {from} y de {to}.',
+  'basis.says.round':
+    'Regiones de la OMS y grupos de ingresos vigentes para {survey} (el propio archivo de la ronda para los países que respondieron).',
+  'basis.says.today':
+    'Regiones de la OMS y grupos de ingresos: la clasificación actual, no la vigente para {survey}.',
+  'heatmap.reported':
+    '{answered} de {members} miembros tienen un informe nacional sobre las preguntas de {survey}.',
 };

@@ -107,7 +107,6 @@ export const fr: Catalog = {
   'profile.col.indicator': 'Indicateur',
   'profile.col.sector': 'Secteur',
   'profile.col.level': 'Niveau',
-  'profile.col.meaning': 'Signification du niveau',
   'profile.noAnswer': 'Pas de réponse',
   'cmp.rangeTo': '{from} à {to}',
   'cmp.rankOf': '{rank} sur {n}',
@@ -566,9 +565,9 @@ export const fr: Catalog = {
   'activities.col.funding': 'Financement',
   'activities.col.edit': 'Modifier',
   'impl.title': 'Taux de mise en œuvre',
-  'impl.illustrativeTitle': 'Activités illustratives.',
+  'impl.illustrativeTitle': 'Taux illustratifs.',
   'impl.illustrativeBody':
-    " Les taux sont calculés à partir d'activités illustratives choisies pour reproduire les taux publiés ; ces activités ne sont pas celles du plan.",
+    " Les taux de mise en œuvre marqués Illustratif sont calculés à partir d'activités illustratives choisies pour reproduire les taux publiés ; ces activités ne sont pas celles du plan. Les budgets sont les chiffres du plan lui-même, pas des chiffres illustratifs.",
   'impl.byObjective': 'Par objectif',
   'impl.bySector': 'Par secteur « Une seule santé »',
   'impl.objectiveLabel': 'Taux de mise en œuvre par objectif : {list}',
@@ -713,4 +712,58 @@ export const fr: Catalog = {
   'progress.illustrative': 'Cibles illustratives.',
   'progress.chartLabel':
     '{code} par rapport à sa trajectoire cible. Valeur de référence {baseline} ; cibles {targets} ; valeurs {values} ; statut : {status}.',
+  'source.published': 'Publié, {name}',
+  'source.publishedPlain': 'Publié',
+  'source.national_approved': 'Rapport national, approuvé',
+  'source.national_draft': 'Brouillon, pas encore approuvé',
+  'source.demo': 'Données de démonstration',
+  'source.illustrative': 'Illustratif',
+  'source.hint.published':
+    'Issu d’un jeu de données publié ({name}) : la réponse officielle telle que publiée, en lecture seule ici.',
+  'source.hint.publishedPlain':
+    'Issu d’un jeu de données publié : la réponse officielle telle que publiée, en lecture seule ici.',
+  'source.hint.national_approved':
+    'Le rapport du pays lui-même, au titre de son plan d’action national, approuvé par un validateur national.',
+  'source.hint.national_draft':
+    'Le rapport du pays, pas encore approuvé par un validateur : seuls l’équipe du pays, les facilitateurs et les administrateurs le voient.',
+  'source.hint.demo':
+    'Saisi dans la période de démonstration pour essayer le circuit de validation : ce ne sont pas des données réelles.',
+  'source.hint.illustrative':
+    'Inventé pour combler une lacune de ce qui a été publié, ou calculé à partir de tels chiffres : ce n’est pas un chiffre officiel.',
+  'profile.col.published': 'Publié, {survey}',
+  'profile.col.national': 'Dernier rapport national',
+  'profile.noReport': 'Aucun rapport',
+  'profile.reportPeriod': 'Période {period}',
+  'country.sourcesNote':
+    'Les réponses publiées sont les réponses officielles à {survey}, en lecture seule. Les rapports nationaux sont les propres évaluations de {name} sur les mêmes questions, au titre de son plan d’action national ; le public les voit une fois qu’un validateur les a approuvés.',
+  'country.noNationalReports':
+    '{name} n’a pas encore de rapport national sur ces questions (ou aucun que vous puissiez voir).',
+  'country.loadingReports': 'Chargement des rapports nationaux …',
+  'country.reportsError': 'Impossible de charger les rapports nationaux',
+  'indicators.follows': '{code} · suit {round}',
+  'grid.followsNote':
+    'Pour une question de {survey}, la grille enregistre l’évaluation propre de {iso3} pour cette période, comme rapport national. La réponse publiée affichée sous la question est donnée pour référence et ne change pas.',
+  'period.lockedSubmitted':
+    'Soumis le {date} — verrouillé jusqu’à ce qu’un validateur le renvoie. Les valeurs ne peuvent pas changer tant que la période attend son approbation.',
+  'period.lockedApproved': 'Approuvé le {date} — verrouillé jusqu’à ce qu’un validateur rouvre la période.',
+  'period.demo':
+    ' Ceci est la période de démonstration : les valeurs saisies ici sont des données de démonstration, pas le rapport du pays, et sont signalées comme telles partout où elles apparaissent.',
+  'period.lockedSubmittedUndated':
+    'Soumis — verrouillé jusqu’à ce qu’un validateur le renvoie. Les valeurs ne peuvent pas changer tant que la période attend son approbation.',
+  'basis.data': 'Données',
+  'basis.data.published': 'Réponses publiées',
+  'basis.data.national': 'Rapports nationaux',
+  'basis.classification': 'Classification',
+  'basis.classification.round': 'En vigueur pour le cycle',
+  'basis.classification.today': 'Actuelle',
+  'basis.says.published': 'Données : les réponses publiées à {survey}.',
+  'basis.says.national':
+    'Données : le dernier rapport national de chaque pays sur les questions de {survey} dans les dates du cycle, et non les réponses publiées (rapports approuvés ; brouillons seulement pour qui peut les voir).',
+  'basis.says.publishedRounds': 'Données : les réponses publiées de {from} et de {to}.',
+  'basis.says.round':
+    'Régions OMS et groupes de revenu en vigueur pour {survey} (le fichier du cycle lui-même pour les pays qui y ont répondu).',
+  'basis.says.today':
+    'Régions OMS et groupes de revenu : la classification d’aujourd’hui, et non celle en vigueur pour {survey}.',
+  'heatmap.reported':
+    '{answered} membres sur {members} ont un rapport national sur les questions de {survey}.',
 };

@@ -10,6 +10,8 @@ import {
   IndicatorValueSchema,
   LEVELS,
   type Level,
+  type NationalReport,
+  NationalReportSchema,
 } from '../../../shared';
 
 /** Builders of API payloads; each one is parsed by the shared schema so mocks cannot drift. */
@@ -91,6 +93,7 @@ export function buildIndicator(
     resultLevel: null,
     dataSource: null,
     frequency: null,
+    followsIndicatorId: null,
     ...overrides,
   });
 }
@@ -130,6 +133,7 @@ export function buildValue(iso3: string, indicator: Indicator, level: Level | nu
     numerator: null,
     denominator: null,
     textValue: level && indicator.levels ? `${level} - ${indicator.levels[level]}` : null,
+    source: 'published',
   });
 }
 
@@ -140,6 +144,36 @@ export const jordanValues = [
   buildValue('JOR', i62, null),
   buildValue('JOR', i74, 'E'),
 ];
+
+/** What the server says of a WHO-region or income group made with the round's classification. */
+export const ROUND_CLASSIFICATION = {
+  basis: 'round',
+  note: "As in force for TrACSS 2019–2020: the round's own file for the countries that answered it; the reference lists as of 2020-12-31 for the others",
+} as const;
+export const TODAY_CLASSIFICATION = {
+  basis: 'today',
+  note: "Today's classification: each country's WHO region and World Bank income group now in force",
+} as const;
+
+/** A country's own report on a TrACSS question through its national indicator (approved by default). */
+export function buildNationalReport(
+  question: Indicator,
+  over: Partial<NationalReport> & Pick<NationalReport, 'periodCode'>,
+): NationalReport {
+  return NationalReportSchema.parse({
+    questionId: question.id,
+    questionCode: question.code,
+    indicatorCode: `tracss-2019-2020:${question.code}`,
+    frameworkCode: 'national-jor',
+    year: Number(over.periodCode.slice(0, 4)),
+    status: 'reported',
+    level: null,
+    numericValue: null,
+    textValue: null,
+    source: 'national_approved',
+    ...over,
+  });
+}
 
 export function page<T>(items: T[]) {
   return { items, total: items.length, limit: 1000, offset: 0 };
@@ -170,12 +204,14 @@ function compareRow(
 export const jordanCompare: CompareResult = CompareResultSchema.parse({
   framework: 'tracss-2019-2020',
   period: '2019-2020',
+  source: 'published',
   country: jordan,
   group: {
     type: 'who_region',
     key: 'EMR',
     label: 'Eastern Mediterranean Region',
     members: ['AFG', 'EGY', 'JOR', 'LBN'],
+    classification: ROUND_CLASSIFICATION,
   },
   rows: [
     compareRow(i41, 'B', { median: 3.5, q1: 2, q3: 4 }, 15),

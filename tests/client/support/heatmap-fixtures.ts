@@ -6,7 +6,7 @@ import {
   type Level,
   peerStats,
 } from '../../../shared';
-import { egypt, i41, i62, i74, jordan, jordanCompare } from './fixtures';
+import { egypt, i41, i62, i74, jordan, jordanCompare, ROUND_CLASSIFICATION } from './fixtures';
 
 /** A small heatmap of four countries on three indicators; OMN did not answer. Parsed by the shared schema. */
 const levels: Record<string, (Level | null)[]> = {
@@ -27,11 +27,13 @@ const income: Record<string, string> = { EGY: 'LMC', JOR: 'LMC', LBN: 'UMC', OMN
 export const emrHeatmap: HeatmapResult = HeatmapResultSchema.parse({
   framework: 'tracss-2019-2020',
   period: '2019-2020',
+  source: 'published',
   group: {
     type: 'who_region',
     key: 'EMR',
     label: 'Eastern Mediterranean Region',
     members: ['EGY', 'JOR', 'LBN', 'OMN'],
+    classification: ROUND_CLASSIFICATION,
   },
   indicators: [i41, i62, i74].map((ind, col) => ({
     id: ind.id,

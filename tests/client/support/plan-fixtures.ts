@@ -20,7 +20,11 @@ const activity = (
 
 const rate = (list: PlanActivity[]) =>
   implementationRate(
-    list.map((a) => ({ status: a.implementationStatus, percentComplete: a.percentComplete })),
+    list.map((a) => ({
+      status: a.implementationStatus,
+      percentComplete: a.percentComplete,
+      source: a.illustrative ? ('illustrative' as const) : ('national_approved' as const),
+    })),
   );
 
 /** A two-objective plan of Jordan, its rates computed with the shared functions as the server does. */
@@ -79,13 +83,19 @@ export function buildPlan(activities?: PlanActivity[]): Plan {
         id: 5,
         objectiveId: 2,
         indicator: {
-          id: 34,
-          frameworkCode: 'tracss-2019-2020',
-          code: '7.4',
+          id: 340,
+          frameworkCode: 'national-jor',
+          code: 'tracss-2019-2020:7.4',
           name: 'National surveillance system for AMR in humans',
           measureType: 'level',
           unit: null,
-          national: false,
+          national: true,
+          follows: {
+            id: 34,
+            frameworkCode: 'tracss-2019-2020',
+            frameworkName: 'TrACSS 2019–2020',
+            code: '7.4',
+          },
         },
         baseline: null,
         direction: 'increase',
@@ -95,10 +105,18 @@ export function buildPlan(activities?: PlanActivity[]): Plan {
         version: 1,
         targets: [{ year: 2022, value: null, level: 'D', illustrative: true }],
         progress: {
-          latest: { value: null, level: 'C', periodCode: '2019-2020', year: 2020 },
+          latest: {
+            value: null,
+            level: 'C',
+            periodCode: '2019-2020',
+            year: 2020,
+            source: 'published',
+            sourceName: 'TrACSS 2019–2020',
+          },
           target: { year: 2022, value: null, level: 'D', illustrative: true },
           percentOfTarget: 75,
           status: 'off_track',
+          source: 'illustrative',
         },
       },
     ],

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { ClassificationBasis } from '../../../../shared/constants/compare';
 import { useI18n } from '../../../i18n/context';
 import { useCountryName } from '../../../i18n/countries';
 import { useChange } from '../api/get-change';
@@ -13,14 +14,17 @@ export function BiggestMovers({
   toLabel,
   selection,
   caseStudy,
+  classification,
 }: {
   from: string;
   to: string;
   toLabel: string;
   selection: GroupSelection;
   caseStudy: string | null;
+  /** The classification of the dashboard's group, applied to the later round. */
+  classification: ClassificationBasis;
 }) {
-  const change = useChange({ from, to, ...groupQuery(selection) });
+  const change = useChange({ from, to, ...groupQuery(selection), classification });
   const { t, formatNumber } = useI18n();
   const countryName = useCountryName();
   const movers = (change.data?.movers ?? []).filter((m) => m.net !== 0).slice(0, MAX_MOVERS);
@@ -59,7 +63,12 @@ export function BiggestMovers({
         </table>
       )}
       <p>
-        <Link to={{ pathname: '/compare/change', search: viewSearch(selection, caseStudy, { from, to }) }}>
+        <Link
+          to={{
+            pathname: '/compare/change',
+            search: viewSearch(selection, caseStudy, { from, to }, { classification }),
+          }}
+        >
           {t('movers.link')}
         </Link>
       </p>

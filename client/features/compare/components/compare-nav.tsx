@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
 import { useT } from '../../../i18n/context';
-import { type GroupSelection, viewSearch } from '../group-params';
+import { type CompareBasis, type GroupSelection, viewSearch } from '../group-params';
 
 const VIEWS = [
   { to: '/compare', label: 'cmp.view.compare', end: true },
@@ -11,16 +11,19 @@ const VIEWS = [
   { to: '/groups', label: 'cmp.view.groups', end: false },
 ] as const;
 
-/** Links between the comparison views, carrying the group and the case study along. */
+/** Links between the comparison views, carrying the group, the case study and the data basis along. */
 export function CompareNav({
   selection,
   caseStudy,
   country,
+  basis,
 }: {
   selection: GroupSelection;
   caseStudy: string | null;
   /** The compared country, kept for the country view. */
   country?: string | undefined;
+  /** Which data and classification the view shows, kept when moving to another view. */
+  basis?: CompareBasis | undefined;
 }) {
   const t = useT();
   return (
@@ -31,7 +34,12 @@ export function CompareNav({
             <NavLink
               to={{
                 pathname: v.to,
-                search: viewSearch(selection, caseStudy, v.to === '/compare' && country ? { country } : {}),
+                search: viewSearch(
+                  selection,
+                  caseStudy,
+                  v.to === '/compare' && country ? { country } : {},
+                  basis,
+                ),
               }}
               end={v.end}
               className={({ isActive }) => (isActive ? 'view-nav__link is-active' : 'view-nav__link')}

@@ -6,12 +6,22 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../i18n/context';
 import { useCompare } from '../api/get-compare';
 import { useGroupLabel } from '../use-group-label';
+import { BasisNote } from './basis-note';
 import { CompareTable } from './compare-table';
 
 // Chart.js is the heaviest dependency: load it only on pages that draw a chart.
 const CompareChart = lazy(() => import('../../../components/charts/compare-chart'));
 
-export function CompareSection({ query, countryName }: { query: CompareQuery; countryName: string }) {
+export function CompareSection({
+  query,
+  countryName,
+  survey,
+}: {
+  query: CompareQuery;
+  countryName: string;
+  /** The round compared, named in the sentence saying which data and classification are used. */
+  survey: string;
+}) {
   const compare = useCompare(query);
   const t = useT();
   const groupLabel = useGroupLabel();
@@ -45,6 +55,7 @@ export function CompareSection({ query, countryName }: { query: CompareQuery; co
   return (
     <>
       <p className="lede">{t('cmp.lede', { country: countryName, group: groupLabel(group) })}</p>
+      <BasisNote source={compare.data.source} classification={group.classification} survey={survey} />
       {data && (
         <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
           <CompareChart

@@ -1,4 +1,5 @@
 import type { SharedIndicatorResult } from '../../../../shared';
+import { SourceBadge } from '../../../components/ui/source-badge';
 import { useI18n } from '../../../i18n/context';
 import { useCountryName } from '../../../i18n/countries';
 
@@ -47,7 +48,16 @@ export function SharedIndicatorTable({ data, caption }: { data: SharedIndicatorR
                   {r.plan.status === 'draft' ? t('shared.draftSuffix') : ''})
                 </span>
               </th>
-              <td>{latest ? `${amount(latest)} (${latest.periodCode})` : '—'}</td>
+              <td>
+                {latest ? (
+                  <>
+                    {`${amount(latest)} (${latest.periodCode})`}{' '}
+                    <SourceBadge source={latest.source} name={latest.sourceName} />
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
               <td>{r.baseline ? `${amount(r.baseline)} (${r.baseline.year})` : '—'}</td>
               <td>
                 {target

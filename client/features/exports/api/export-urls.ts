@@ -37,6 +37,8 @@ export function comparisonReportUrl(
     framework?: string | undefined;
     case?: string | undefined;
     lang?: string | undefined;
+    source?: string | undefined;
+    classification?: string | undefined;
   },
 ): string {
   return `/api/reports/comparison?${exportQueryString({ format, ...q })}`;

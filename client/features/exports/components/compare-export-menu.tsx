@@ -10,17 +10,20 @@ export function CompareExportMenu({
   caseStudy,
   country,
   framework = TRACSS.framework,
+  basis,
 }: {
   query: { groupType: string; group?: string | undefined };
   caseStudy: string | null;
   country?: string | undefined;
   framework?: string | undefined;
+  /** The data and classification the view shows (source, classification): the report is asked for the same. */
+  basis?: { source?: string; classification?: string } | undefined;
 }) {
   const extra = [country, caseStudy].filter((c): c is string => !!c);
   return (
     <ExportMenu
       filters={{ ...query, framework, countries: [...new Set(extra)] }}
-      comparisonReport={{ ...query, framework, case: caseStudy ?? 'none' }}
+      comparisonReport={{ ...query, ...basis, framework, case: caseStudy ?? 'none' }}
     />
   );
 }

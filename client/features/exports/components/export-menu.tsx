@@ -31,6 +31,8 @@ export interface ExportMenuProps {
         group?: string | undefined;
         framework?: string | undefined;
         case?: string | undefined;
+        source?: string | undefined;
+        classification?: string | undefined;
       }
     | undefined;
 }

@@ -1,14 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
 
-/** A country's values of one indicator, every period (for the progress chart). */
-export function useIndicatorValues(iso3: string, framework: string, indicator: string) {
+/**
+ * The values behind one plan indicator's progress, each with its source: the country's reports the
+ * caller may see and the published answers to the question it follows (for the progress chart).
+ */
+export function useIndicatorValues(planId: number, planIndicatorId: number) {
   return useQuery({
-    queryKey: ['values', { country: iso3, framework, indicator }],
+    queryKey: ['plan-indicator-values', planId, planIndicatorId],
     queryFn: ({ signal }) =>
-      apiGet('/values', () => import('../../../../shared/api/values').then((m) => m.ValuePageSchema), {
-        params: { country: iso3, framework, indicator, limit: 200 },
-        signal,
-      }),
+      apiGet(
+        `/plans/${planId}/indicators/${planIndicatorId}/values`,
+        () => import('../../../../shared/api/plans').then((m) => m.PlanIndicatorValueListSchema),
+        { signal },
+      ),
   });
 }

@@ -3,6 +3,7 @@ import type { Plan } from '../../../../shared';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../i18n/context';
 import { formatRate } from '../format';
+import { RateCell } from './rate-cell';
 
 // Chart.js loads after the page's first JS (issue 7); the tables below carry the same numbers.
 const ImplementationChart = lazy(() => import('../../../components/charts/implementation-chart'));
@@ -18,7 +19,10 @@ export function ImplementationSection({ plan }: { plan: Plan }) {
     label: t(`sector.${s.sector}`),
     rate: s.rate,
   }));
-  const illustrative = plan.activities.some((a) => a.illustrative);
+  // The rates, not the budgets, come from illustrative activities: say so where the rates are shown.
+  const illustrative = [plan.implementation.overall, ...plan.objectives.map((o) => o.implementation)].some(
+    (r) => r.source === 'illustrative',
+  );
   return (
     <section aria-labelledby="implementation-heading" className="section">
       <h2 id="implementation-heading">{t('impl.title')}</h2>
@@ -81,7 +85,9 @@ export function ImplementationSection({ plan }: { plan: Plan }) {
                 <td className="num">{s.ongoing}</td>
                 <td className="num">{s.notStarted}</td>
                 <td className="num">{s.cancelled}</td>
-                <td className="num">{formatRate(s.rate)}</td>
+                <td className="num">
+                  <RateCell rate={s} />
+                </td>
               </tr>
             ))}
           </tbody>

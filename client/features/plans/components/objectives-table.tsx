@@ -1,9 +1,9 @@
 import type { Plan } from '../../../../shared';
 import { ContentTextView, useContentTexts } from '../../../i18n/content';
 import { useI18n } from '../../../i18n/context';
-
-import { formatMoney, formatRate } from '../format';
+import { formatMoney } from '../format';
 import { IllustrativeBadge } from './illustrative-badge';
+import { RateCell } from './rate-cell';
 
 /** Strategic objectives: GAP objective, budget and implementation rate (also the chart's table alternative). */
 export function ObjectivesTable({ plan }: { plan: Plan }) {
@@ -47,7 +47,9 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
               </td>
               <td className="num">{formatMoney(o.budget, o.currency)}</td>
               <td className="num">{formatNumber(o.implementation.counted)}</td>
-              <td className="num">{formatRate(o.implementation.rate)}</td>
+              <td className="num">
+                <RateCell rate={o.implementation} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -59,7 +61,9 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
               </th>
               <td className="num">{formatMoney(plan.budget.total, plan.budget.currency)}</td>
               <td className="num">{plan.implementation.overall.counted}</td>
-              <td className="num">{formatRate(plan.implementation.overall.rate)}</td>
+              <td className="num">
+                <RateCell rate={plan.implementation.overall} />
+              </td>
             </tr>
           </tfoot>
         )}

@@ -1,6 +1,7 @@
 import type { Plan } from '../../../../shared';
+import { SourceBadge } from '../../../components/ui/source-badge';
 import { useI18n } from '../../../i18n/context';
-import { formatAmount } from '../format';
+import { formatAmount, isMarkedSource } from '../format';
 import { IllustrativeBadge } from './illustrative-badge';
 
 export function PlanIndicatorsTable({ plan }: { plan: Plan }) {
@@ -25,46 +26,65 @@ export function PlanIndicatorsTable({ plan }: { plan: Plan }) {
           </tr>
         </thead>
         <tbody>
-          {plan.indicators.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
-                {i.indicator.code} {i.indicator.name} {i.illustrative && <IllustrativeBadge />}
-                <div className="muted small">
-                  {i.indicator.national ? t('indicators.national') : i.indicator.frameworkCode} ·{' '}
-                  {t(`direction.${i.direction}`)}
-                </div>
-              </th>
-              <td>{i.objectiveId ? objectiveCode.get(i.objectiveId) : '—'}</td>
-              <td>
-                {i.baseline
-                  ? `${formatAmount(i.baseline, i.indicator.unit)} (${i.baseline.year})`
-                  : t('indicators.noneValue')}
-              </td>
-              <td>
-                {i.targets.length === 0
-                  ? t('indicators.noneValue')
-                  : i.targets.map((target) => (
-                      <div key={target.year}>
-                        {target.year}: {formatAmount(target, i.indicator.unit)}{' '}
-                        {target.illustrative && <IllustrativeBadge />}
-                      </div>
-                    ))}
-              </td>
-              <td>
-                {i.progress.latest
-                  ? `${formatAmount(i.progress.latest, i.indicator.unit)} (${i.progress.latest.periodCode})`
-                  : t('progress.no_data')}
-              </td>
-              <td className="num">
-                {i.progress.percentOfTarget === null ? '—' : formatPercent(i.progress.percentOfTarget, 1)}
-              </td>
-              <td>
-                <span className={`badge badge--${i.progress.status}`}>
-                  {t(`progress.${i.progress.status}`)}
-                </span>
-              </td>
-            </tr>
-          ))}
+          {plan.indicators.map((i) => {
+            const { latest, percentOfTarget, status, source } = i.progress;
+            // % of target and status are derived: marked when the value, target or indicator is not settled data.
+            const mark = isMarkedSource(source) ? <SourceBadge source={source} /> : null;
+            return (
+              <tr key={i.id}>
+                <th scope="row">
+                  {/* A followed question is named by its own code and round below, not the internal code. */}
+                  {i.indicator.follows ? '' : `${i.indicator.code} `}
+                  {i.indicator.name} {i.illustrative && <IllustrativeBadge />}
+                  <div className="muted small">
+                    {i.indicator.follows
+                      ? t('indicators.follows', {
+                          code: i.indicator.follows.code,
+                          round: i.indicator.follows.frameworkName,
+                        })
+                      : i.indicator.national
+                        ? t('indicators.national')
+                        : i.indicator.frameworkCode}{' '}
+                    · {t(`direction.${i.direction}`)}
+                  </div>
+                </th>
+                <td>{i.objectiveId ? objectiveCode.get(i.objectiveId) : '—'}</td>
+                <td>
+                  {i.baseline
+                    ? `${formatAmount(i.baseline, i.indicator.unit)} (${i.baseline.year})`
+                    : t('indicators.noneValue')}
+                </td>
+                <td>
+                  {i.targets.length === 0
+                    ? t('indicators.noneValue')
+                    : i.targets.map((target) => (
+                        <div key={target.year}>
+                          {target.year}: {formatAmount(target, i.indicator.unit)}{' '}
+                          {target.illustrative && <IllustrativeBadge />}
+                        </div>
+                      ))}
+                </td>
+                <td>
+                  {latest ? (
+                    <>
+                      {`${formatAmount(latest, i.indicator.unit)} (${latest.periodCode})`}{' '}
+                      <SourceBadge source={latest.source} name={latest.sourceName} />
+                    </>
+                  ) : (
+                    t('progress.no_data')
+                  )}
+                </td>
+                <td className="num">
+                  {percentOfTarget === null ? '—' : formatPercent(percentOfTarget, 1)}
+                  {percentOfTarget !== null && mark && <> {mark}</>}
+                </td>
+                <td>
+                  <span className={`badge badge--${status}`}>{t(`progress.${status}`)}</span>
+                  {status !== 'no_data' && mark && <> {mark}</>}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -4,7 +4,7 @@ import { PROGRESS_STATUSES } from '../../../../shared/constants/plan';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useI18n, useT } from '../../../i18n/context';
 import { useIndicatorValues } from '../api/get-indicator-values';
-import { formatAmount } from '../format';
+import { formatAmount, shownCode } from '../format';
 import { progressSeriesOf, statusCounts } from '../progress-series';
 
 // Chart.js loads after the page's first JS (issue 7).
@@ -48,7 +48,7 @@ export function ProgressSection({ plan }: { plan: Plan }) {
             <select id={`${id}-indicator`} value={pi.id} onChange={(e) => setChosen(Number(e.target.value))}>
               {plan.indicators.map((i) => (
                 <option key={i.id} value={i.id}>
-                  {i.indicator.code} {i.indicator.name}
+                  {shownCode(i.indicator)} {i.indicator.name}
                 </option>
               ))}
             </select>
@@ -62,7 +62,7 @@ export function ProgressSection({ plan }: { plan: Plan }) {
 
 function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][number] }) {
   const { t, formatNumber } = useI18n();
-  const values = useIndicatorValues(plan.countryIso3, pi.indicator.frameworkCode, pi.indicator.code);
+  const values = useIndicatorValues(plan.id, pi.id);
   if (values.isPending) return <p className="muted small">{t('progress.loadingValues')}</p>;
   if (values.isError)
     return (
@@ -75,7 +75,7 @@ function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][nu
   const sep = t('common.comma');
   const none = t('previous.none');
   const label = t('progress.chartLabel', {
-    code: pi.indicator.code,
+    code: shownCode(pi.indicator),
     baseline: `${formatAmount(pi.baseline, unit)}${pi.baseline ? ` (${pi.baseline.year})` : ''}`,
     targets: pi.targets.map((x) => `${x.year}: ${formatAmount(x, unit)}`).join(sep) || none,
     values:

@@ -12,7 +12,11 @@ export function transitionPeriod(
   return apiSend('POST', `/periods/${periodId}/${t}`, schema, body);
 }
 
-/** Submit, approve, return or reopen; the grid is reloaded afterwards (lock, history). */
+/**
+ * Submit, approve, return or reopen; the grid is reloaded afterwards (lock, history). A step changes
+ * what other pages show (an approved report becomes the country's, plans' progress, national
+ * comparisons): every other cached answer is marked stale, so those pages ask again when next shown.
+ */
 export function useTransition(periodId: number) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -20,6 +24,7 @@ export function useTransition(periodId: number) {
       transitionPeriod(periodId, v.t, { version: v.version, ...(v.reason ? { reason: v.reason } : {}) }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['period-history', periodId] });
+      void queryClient.invalidateQueries({ refetchType: 'none' });
       return queryClient.invalidateQueries({ queryKey: entryGridKey(periodId) });
     },
   });

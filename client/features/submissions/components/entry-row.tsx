@@ -1,17 +1,20 @@
 import type { EntryRow } from '../../../../shared';
 import { VALUE_STATUSES, type ValueStatus } from '../../../../shared/constants/value';
 import { useT } from '../../../i18n/context';
-import { historyWarning } from '../drafts';
+import { historyWarning, rowCode } from '../drafts';
 import { useRowDraft } from '../use-row-draft';
 import { EvidenceEditor } from './evidence-editor';
 import { PeriodHistory } from './period-history';
 import { PreviousValues } from './previous-values';
+import { PublishedAnswerNote } from './published-answer-note';
 import { ValueInput } from './value-input';
 
 export function EntryRowView(props: { periodId: number; iso3: string; row: EntryRow; editable: boolean }) {
   const { row, editable } = props;
   const { draft, state, change, keepMine, takeTheirs } = useRowDraft(props.periodId, props.iso3, row);
-  const code = row.indicator.code;
+  // A national indicator following a published question goes by the question's code (9.1), not its
+  // internal one (tracss-2019-2020:9.1).
+  const code = rowCode(row);
   const collected = row.frameworkPeriodCode !== null;
   const disabled = !editable || !collected;
   const warning = historyWarning(row, draft);
@@ -20,6 +23,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
     <tr data-row>
       <th scope="row">
         <span className="entry-code">{code}</span> <bdi>{row.indicator.name}</bdi>
+        {row.published && <PublishedAnswerNote row={row} />}
       </th>
       <td>
         <select
@@ -40,7 +44,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
         {!collected ? (
           <span className="muted small">{t('grid.notCollected')}</span>
         ) : draft.status === 'reported' ? (
-          <ValueInput row={row} draft={draft} disabled={disabled} onChange={change} />
+          <ValueInput row={row} code={code} draft={draft} disabled={disabled} onChange={change} />
         ) : (
           <input
             data-cell

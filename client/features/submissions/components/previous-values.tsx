@@ -1,7 +1,11 @@
 import type { PreviousValue } from '../../../../shared';
+import { SourceBadge } from '../../../components/ui/source-badge';
 import { type TFunction, useT } from '../../../i18n/context';
 
-const shown = (p: PreviousValue, t: TFunction) =>
+type Answer = Pick<PreviousValue, 'status' | 'level' | 'numericValue' | 'textValue'>;
+
+/** A stored answer in a few characters: its level, number or text, or why there is none. */
+export const answerText = (p: Answer, t: TFunction) =>
   p.status === 'no_data'
     ? t('previous.noData')
     : p.status === 'not_applicable'
@@ -9,7 +13,10 @@ const shown = (p: PreviousValue, t: TFunction) =>
       : (p.level ??
         (p.numericValue !== null ? String(Math.round(p.numericValue * 1000) / 1000) : (p.textValue ?? '')));
 
-/** Earlier periods' values beside the cell, newest first. */
+/**
+ * Earlier periods' values beside the cell, newest first. An approved value is the country's report and
+ * needs no mark; one not yet approved (or demo data) says so, so it is not copied as if it were settled.
+ */
 export function PreviousValues({ previous }: { previous: PreviousValue[] }) {
   const t = useT();
   if (previous.length === 0) return <span className="muted small">{t('previous.none')}</span>;
@@ -17,7 +24,13 @@ export function PreviousValues({ previous }: { previous: PreviousValue[] }) {
     <ul className="entry-previous small">
       {previous.slice(0, 3).map((p) => (
         <li key={p.periodCode}>
-          {p.periodCode}: {shown(p, t)}
+          {p.periodCode}: {answerText(p, t)}
+          {p.source !== 'national_approved' && (
+            <>
+              {' '}
+              <SourceBadge source={p.source} />
+            </>
+          )}
         </li>
       ))}
     </ul>

@@ -5,15 +5,16 @@ import type { Draft } from '../drafts';
 
 interface Props {
   row: EntryRow;
+  /** The code the row goes by (names the inputs). */
+  code: string;
   draft: Draft;
   disabled: boolean;
   onChange: (patch: Partial<Draft>) => void;
 }
 
 /** The input(s) of a value, by the indicator's measure type. Cells carry data-cell for grid navigation. */
-export function ValueInput({ row, draft, disabled, onChange }: Props) {
+export function ValueInput({ row, code, draft, disabled, onChange }: Props) {
   const i = row.indicator;
-  const code = i.code;
   const t = useT();
   const text = (label: string, value: string, field: 'main' | 'denominator', suffix?: string) => (
     <label className="entry-input">

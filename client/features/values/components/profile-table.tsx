@@ -1,14 +1,36 @@
 import { LevelBadge } from '../../../components/ui/level-badge';
+import { SourceBadge } from '../../../components/ui/source-badge';
+import type { ContentText } from '../../../i18n/content';
 import { ContentTextView, useContentTexts } from '../../../i18n/content';
 import { useT } from '../../../i18n/context';
 import type { ProfileRow } from '../profile-rows';
 
-export function ProfileTable({ rows, label }: { rows: readonly ProfileRow[]; label: string }) {
+/**
+ * The country's answers to a published round, question by question, each with what its level means;
+ * with `national`, its latest own report on each question in the next column, so the two answers sit
+ * side by side, each labelled with its source. On a narrow screen each question becomes a card whose
+ * cells carry their column's name (data-label), so the answers need no sideways scrolling.
+ */
+export function ProfileTable({
+  rows,
+  label,
+  survey,
+  national = false,
+}: {
+  rows: readonly ProfileRow[];
+  label: string;
+  /** The published dataset, e.g. TrACSS 2019–2020: heads the published answers' column. */
+  survey: string;
+  national?: boolean;
+}) {
   const t = useT();
   const content = useContentTexts(
     'indicator',
     rows.map((r) => r.id),
   );
+  const publishedHeader = t('profile.col.published', { survey });
+  const wording = (r: ProfileRow, level: string | null | undefined, text: string | null) =>
+    level && text ? content(r.id, `level_${level.toLowerCase()}`, text) : null;
   return (
     <div className="table-scroll">
       <table className="table table--profile" aria-label={label}>
@@ -16,9 +38,9 @@ export function ProfileTable({ rows, label }: { rows: readonly ProfileRow[]; lab
           <tr>
             <th scope="col">{t('profile.col.code')}</th>
             <th scope="col">{t('profile.col.indicator')}</th>
+            <th scope="col">{publishedHeader}</th>
+            {national && <th scope="col">{t('profile.col.national')}</th>}
             <th scope="col">{t('profile.col.sector')}</th>
-            <th scope="col">{t('profile.col.level')}</th>
-            <th scope="col">{t('profile.col.meaning')}</th>
           </tr>
         </thead>
         <tbody>
@@ -36,25 +58,62 @@ export function ProfileTable({ rows, label }: { rows: readonly ProfileRow[]; lab
                   </span>
                 )}
               </th>
-              <td>{r.sectors.map((s) => t(`sector.${s}`)).join(', ') || '—'}</td>
-              <td>
+              <td className="profile-answer" data-label={publishedHeader}>
                 {r.level ? (
                   <LevelBadge level={r.level} />
                 ) : (
                   <span className="muted">{t('profile.noAnswer')}</span>
                 )}
-              </td>
-              <td>
-                {r.wording && r.level ? (
-                  <ContentTextView value={content(r.id, `level_${r.level.toLowerCase()}`, r.wording)} />
-                ) : (
-                  '—'
+                {/* Beside a national report, the published answer is labelled in the row itself too. */}
+                {r.national && (
+                  <>
+                    {' '}
+                    <SourceBadge source="published" name={survey} />
+                  </>
                 )}
+                <Wording value={wording(r, r.level, r.wording)} />
+              </td>
+              {national && (
+                <td className="profile-answer" data-label={t('profile.col.national')}>
+                  <NationalCell report={r.national} />
+                  <Wording value={wording(r, r.national?.level, r.nationalWording)} />
+                </td>
+              )}
+              <td data-label={t('profile.col.sector')}>
+                {r.sectors.map((s) => t(`sector.${s}`)).join(', ') || '—'}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function Wording({ value }: { value: ContentText | null }) {
+  if (!value) return null;
+  return (
+    <span className="profile-wording">
+      <ContentTextView value={value} />
+    </span>
+  );
+}
+
+function NationalCell({ report }: { report: ProfileRow['national'] }) {
+  const t = useT();
+  if (!report) return <span className="muted">{t('profile.noReport')}</span>;
+  const answer =
+    report.status !== 'reported' ? (
+      t(`valueStatus.${report.status}`)
+    ) : report.level ? (
+      <LevelBadge level={report.level} />
+    ) : (
+      (report.textValue ?? '—')
+    );
+  return (
+    <>
+      {answer} <span>{t('profile.reportPeriod', { period: report.periodCode })}</span>{' '}
+      <SourceBadge source={report.source} />
+    </>
   );
 }
