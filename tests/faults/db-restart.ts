@@ -90,6 +90,7 @@ async function main() {
     server = startServer(cluster.url, port, serverLog);
     await waitReady(base, server, 300_000);
     const session = await signIn(base, ADMIN.email, ADMIN.password);
+    await prepareWritableValues(cluster.url, WRITERS);
     const keys = await storedValues(cluster.url, WRITERS);
     if (keys.length < WRITERS) throw new Error(`only ${keys.length} values of ${INDICATOR} to write`);
 
@@ -134,6 +135,31 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void cleanup().finally(() => process.exit(1));
   });
+}
+
+/**
+ * The values the writers change: a national framework of the script's own (published rounds refuse
+ * every write), with one A–E indicator and one period, and a value for each of the first countries.
+ */
+async function prepareWritableValues(url: string, n: number) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql.begin(async (tx) => {
+      await tx`insert into frameworks (code, name, kind) values (${FRAMEWORK}, 'Fault script', 'national')`;
+      const [indicator] = await tx<{ id: number }[]>`
+        insert into indicators (framework_code, code, sort_order, name, measure_type)
+        values (${FRAMEWORK}, ${INDICATOR}, 1, 'Fault script level', 'level') returning id`;
+      const [period] = await tx<{ id: number }[]>`
+        insert into periods (framework_code, code, label, start_date, end_date)
+        values (${FRAMEWORK}, ${PERIOD}, '2020', '2020-01-01', '2020-12-31') returning id`;
+      await tx`
+        insert into indicator_values (country_iso3, indicator_id, period_id, status, level)
+        select iso3, ${indicator?.id ?? 0}, ${period?.id ?? 0}, 'reported', 'C'
+        from countries where who_member order by iso3 limit ${n}`;
+    });
+  } finally {
+    await sql.end();
+  }
 }
 
 /** The values the writers change (one country each), read straight from the database. */

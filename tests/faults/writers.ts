@@ -1,9 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const LEVELS = ['A', 'B', 'C', 'D', 'E'] as const;
-export const FRAMEWORK = 'tracss-2019-2020';
-export const PERIOD = '2019-2020';
-export const INDICATOR = '4.1';
+/**
+ * A national framework the script creates for itself (published rounds are read-only): one A–E
+ * indicator, one period, a value per country to start from.
+ */
+export const FRAMEWORK = 'national-fault';
+export const PERIOD = '2020';
+export const INDICATOR = 'F1';
 
 export interface Session {
   cookie: string;
