@@ -118,7 +118,8 @@ describe.each(['en', 'ar'] as const)('accessibility (axe-core, WCAG 2.1 AA) in %
     );
     await context.close();
     expect(findings).toEqual([]);
-  });
+    // Eleven pages, each loaded and audited: a minute is too short on a busy machine.
+  }, 180_000);
 
   it('the focal point’s and the administrator’s pages have none either', async () => {
     const findings: Finding[] = [];
@@ -131,5 +132,5 @@ describe.each(['en', 'ar'] as const)('accessibility (axe-core, WCAG 2.1 AA) in %
     for (const url of ADMIN_PAGES) findings.push(...(await audit(adminPage, url)));
     await admin.close();
     expect(findings).toEqual([]);
-  });
+  }, 180_000);
 });
