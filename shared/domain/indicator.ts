@@ -94,6 +94,7 @@ export const IndicatorSchema = z.object({
   options: z
     .array(ChoiceOptionSchema)
     .nullable()
+    .default(null)
     .describe('The options, in order, for measureType = single_choice or multiple_choice'),
   gapObjective: GapObjectiveSchema.nullable(),
   sectors: z.array(SectorSchema),

@@ -39,6 +39,7 @@ export const IndicatorValueSchema = z.object({
   choices: z
     .array(z.string())
     .nullable()
+    .default(null)
     .describe(
       "For single and multiple choice: the codes of the options chosen (the indicator's `options`), " +
         'in their order; an empty list when none was chosen',
