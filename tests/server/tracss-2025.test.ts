@@ -15,6 +15,7 @@ import type { HeatmapResult, ImportResult, Indicator, IndicatorValue } from '../
 import { withDatabase } from '../setup/server-global';
 import { openTestApp } from '../setup/test-db';
 import { makeUser, role, signIn, withCredential } from './support/auth';
+import { jordanPlanId } from './support/plans';
 import {
   answer2025,
   columnOf,
@@ -311,6 +312,25 @@ describe('importing the 2025 export as a user does: the administrators’ page',
         },
       ]);
     }
+  });
+
+  it('a plan may follow a 2025 A–E question, not yet a choice question', async () => {
+    const follow = (code: string) =>
+      jordanPlanId(database).then((planId) =>
+        app.inject(
+          withCredential(session, {
+            method: 'POST',
+            url: `/api/plans/${planId}/indicators`,
+            payload: { indicator: { kind: 'framework', framework: F, code }, direction: 'increase' },
+          }),
+        ),
+      );
+    const choice = await follow('2.2');
+    expect(choice.statusCode).toBe(400);
+    expect(choice.json().message).toBe(
+      'indicator.code: tracss-2025 2.2 is a multiple-choice question; a plan cannot track it yet',
+    );
+    expect((await follow('3.5')).statusCode).toBe(201);
   });
 
   it('imports the CSV: the countries’ answers are replaced by the same answers', async () => {
