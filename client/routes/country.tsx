@@ -1,19 +1,20 @@
-import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
-import type { Country } from '../../shared';
+import { useId, useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { Country, Round } from '../../shared';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { CompareSection } from '../features/compare/components/compare-section';
 import { useCountry } from '../features/countries/api/get-country';
 import { ExportMenu } from '../features/exports/components/export-menu';
 import { useIndicators } from '../features/frameworks/api/get-indicators';
+import { useRounds } from '../features/rounds/api/get-rounds';
 import { useNationalReports } from '../features/values/api/get-national-reports';
 import { useValues } from '../features/values/api/get-values';
 import { ProfileTable } from '../features/values/components/profile-table';
 import { hasLevelAnswers, toProfileRows } from '../features/values/profile-rows';
 import { useT } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
-import { TRACSS } from '../lib/tracss';
+import { type SurveyRound, surveyRound } from '../lib/tracss';
 
 export function CountryPage() {
   const iso3 = (useParams().iso3 ?? '').toUpperCase();
@@ -39,16 +40,68 @@ export function CountryPage() {
   return <CountryProfile country={country.data} />;
 }
 
+/** Which TrACSS round the page shows (`?round=`), among the rounds the server has. */
+function RoundPicker({ rounds, round }: { rounds: readonly Round[]; round: SurveyRound }) {
+  const t = useT();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  if (rounds.length < 2) return null;
+  return (
+    <p className="field">
+      <label htmlFor={id}>{t('country.round')}</label>{' '}
+      <select
+        id={id}
+        value={round.framework}
+        onChange={(e) => {
+          const next = new URLSearchParams(params);
+          next.set('round', e.target.value);
+          setParams(next);
+        }}
+      >
+        {rounds.map((r) => (
+          <option key={r.code} value={r.code}>
+            {r.name}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
 function CountryProfile({ country }: { country: Country }) {
+  const [params] = useSearchParams();
+  const rounds = useRounds();
+  const t = useT();
+  const wanted = params.get('round');
+  // A round named in the address is known once the rounds are: nothing is fetched for another meanwhile.
+  if (wanted && rounds.isPending) return <LoadingState label={t('country.loading')} rows={4} />;
+  return (
+    <CountryRound
+      country={country}
+      rounds={rounds.data?.items ?? []}
+      round={surveyRound(rounds.data?.items, wanted)}
+    />
+  );
+}
+
+function CountryRound({
+  country,
+  rounds,
+  round,
+}: {
+  country: Country;
+  rounds: readonly Round[];
+  round: SurveyRound;
+}) {
   const values = useValues({
     country: country.iso3,
-    framework: TRACSS.framework,
-    period: TRACSS.period,
+    framework: round.framework,
+    period: round.period,
     limit: 1000,
   });
-  const indicators = useIndicators(TRACSS.framework, 'level');
+  const indicators = useIndicators(round.framework);
   // The country's own reports on the round's questions, shown beside its published answers.
-  const reports = useNationalReports(country.iso3, TRACSS.framework);
+  const reports = useNationalReports(country.iso3, round.framework);
   const t = useT();
   const name = useCountryName()(country);
   const answered = values.data ? hasLevelAnswers(values.data.items) : null;
@@ -87,13 +140,14 @@ function CountryProfile({ country }: { country: Country }) {
         <p>
           <Link to={`/countries/${country.iso3}/plan`}>{t('country.planLink')}</Link>
         </p>
+        <RoundPicker rounds={rounds} round={round} />
       </header>
 
       {values.isPending ? (
-        <LoadingState label={t('country.loadingAnswers', { survey: TRACSS.label })} rows={4} />
+        <LoadingState label={t('country.loadingAnswers', { survey: round.label })} rows={4} />
       ) : values.isError ? (
         <ErrorState
-          title={t('country.answersError', { survey: TRACSS.label })}
+          title={t('country.answersError', { survey: round.label })}
           error={values.error}
           onRetry={() => void values.refetch()}
         />
@@ -121,9 +175,9 @@ function CountryProfile({ country }: { country: Country }) {
               </p>
               {country.whoRegion ? (
                 <CompareSection
-                  query={{ framework: TRACSS.framework, period: TRACSS.period, country: country.iso3 }}
+                  query={{ framework: round.framework, period: round.period, country: country.iso3 }}
                   countryName={name}
-                  survey={TRACSS.label}
+                  survey={round.label}
                 />
               ) : (
                 <p className="notice">{t('country.noRegion', { name })}</p>
@@ -131,15 +185,15 @@ function CountryProfile({ country }: { country: Country }) {
             </section>
           ) : (
             <p className="notice">
-              <strong>{t('country.noAnswerTitle', { survey: TRACSS.label })}</strong>
-              {t('country.noAnswerBody', { name, survey: TRACSS.label })}
+              <strong>{t('country.noAnswerTitle', { survey: round.label })}</strong>
+              {t('country.noAnswerBody', { name, survey: round.label })}
             </p>
           )}
 
           {(answered || hasReports) && (
             <section aria-labelledby="profile-heading" className="section">
-              <h2 id="profile-heading">{t('country.profile', { survey: TRACSS.label })}</h2>
-              <p className="muted small">{t('country.sourcesNote', { survey: TRACSS.label, name })}</p>
+              <h2 id="profile-heading">{t('country.profile', { survey: round.label })}</h2>
+              <p className="muted small">{t('country.sourcesNote', { survey: round.label, name })}</p>
               {reports.isPending ? (
                 <LoadingState label={t('country.loadingReports')} rows={1} />
               ) : reports.isError ? (
@@ -162,8 +216,8 @@ function CountryProfile({ country }: { country: Country }) {
               ) : (
                 <ProfileTable
                   rows={rows}
-                  label={t('country.profile', { survey: TRACSS.label })}
-                  survey={TRACSS.label}
+                  label={t('country.profile', { survey: round.label })}
+                  survey={round.label}
                   national={hasReports}
                 />
               )}

@@ -8,20 +8,22 @@ import type { Database } from '../db/client';
 import { openDatabase } from '../db/client';
 import { TRACSS_2019_2020 } from '../db/reference/tracss-framework';
 import { AppError, parseInput } from '../lib/errors';
+import { listPeriods } from '../modules/frameworks/repository';
 import { importTracssWorkbook } from '../modules/imports/tracss-import';
 import { createRound, putCrosswalk } from '../modules/rounds/service';
 
-const USAGE = `Usage: npm run import -- tracss <file.xlsx> [--framework CODE] [--period CODE] [--mapping FILE.json] [--dry-run] [--force]
+const USAGE = `Usage: npm run import -- tracss <file.xlsx|file.csv> [--framework CODE] [--period CODE] [--mapping FILE.json] [--dry-run] [--force]
        npm run import -- round <round.json>
 
-Imports a TrACSS country-responses spreadsheet as published by the portal into the database the
-server uses (DATABASE_URL, else the PGlite folder PGLITE_DATA_DIR). Every problem is listed with its
-cell and nothing is written unless the whole file is valid.
+Imports a TrACSS country-responses file as the portal publishes it (.xlsx, or .csv) into the database
+the server uses (DATABASE_URL, else the PGlite folder PGLITE_DATA_DIR). Every problem is listed with
+its cell and nothing is written unless the whole file is valid; the columns it does not place are
+listed with why (ignored on purpose, or a heading without answers).
 
-  --framework  framework code (default ${TRACSS_2019_2020.code})
-  --period     period code (default ${TRACSS_2019_2020.period.code})
-  --mapping    column mapping (JSON: sheet, headerRow, countryColumn, ignoreColumns, columns) for this
-               run; by default the round's stored mapping
+  --framework  framework code (default ${TRACSS_2019_2020.code}; e.g. tracss-2025)
+  --period     period code (default: the framework's only period)
+  --mapping    column mapping (JSON: layout, sheet, headerRow, countryColumn, iso3Column, ignoreColumns,
+               columns) for this run; by default the round's stored mapping
   --dry-run    check the file and report what would be imported; write nothing
   --force      import even if this exact file was imported before
 
@@ -34,7 +36,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       framework: { type: 'string', default: TRACSS_2019_2020.code },
-      period: { type: 'string', default: TRACSS_2019_2020.period.code },
+      period: { type: 'string' },
       mapping: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
@@ -71,11 +73,17 @@ async function main(): Promise<number> {
   try {
     await prepareDatabase(database, { loadReferenceData: config.LOAD_REFERENCE_DATA });
     if (kind === 'round') return await createRoundFromFile(database, round);
+    const periods = await listPeriods(database.db, values.framework);
+    const periodCode = values.period ?? (periods.length === 1 ? periods[0]?.code : undefined);
+    if (!periodCode) {
+      console.error(`--period: name the period: ${values.framework} has ${periods.length} periods`);
+      return 1;
+    }
     const result = await importTracssWorkbook(database, {
       data,
       fileName: path.basename(file),
       frameworkCode: values.framework,
-      periodCode: values.period,
+      periodCode,
       dryRun: values['dry-run'],
       force: values.force,
       ...(mapping ? { mapping } : {}),
@@ -94,6 +102,11 @@ async function main(): Promise<number> {
           `The file has no column for ${result.missingColumns.length} question(s): ${result.missingColumns.join(', ')}`,
         );
       }
+      const why = { ignored: 'ignored on purpose', heading: 'a heading, no answers' };
+      if (result.unplacedColumns.length)
+        console.log(`Columns not placed (${result.unplacedColumns.length}):`);
+      for (const c of result.unplacedColumns)
+        console.log(`  ${c.column} ${why[c.reason]}: ${c.header.slice(0, 100)}`);
     }
     return 0;
   } catch (e) {

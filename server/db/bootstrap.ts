@@ -15,14 +15,21 @@ import {
 import { loadJordanPlan } from './reference/jordan-plan';
 import { TRACSS_2019_2020_XLSX } from './reference/paths';
 import { seedPeerGroups } from './reference/peer-groups';
+import { TRACSS_2025, TRACSS_2025_CSV } from './reference/tracss-2025';
 import { loadTracssFramework, TRACSS_2019_2020 } from './reference/tracss-framework';
 import { importRuns, roundClassifications } from './schema';
 
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
 
+/** The rounds shipped, each with the portal's file its answers are imported from. */
+const SHIPPED_ROUNDS = [
+  { round: TRACSS_2019_2020, file: TRACSS_2019_2020_XLSX, what: 'the portal spreadsheet' },
+  { round: TRACSS_2025, file: TRACSS_2025_CSV, what: 'the portal export of 1 October 2025' },
+];
+
 /**
- * Migrates, then loads the reference data once: countries, the TrACSS 2019–2020 framework and the
- * round's answers, imported from the portal's spreadsheet through the same importer users run.
+ * Migrates, then loads the reference data once: countries, the TrACSS 2019–2020 and 2025 frameworks
+ * and the rounds' answers, imported from the portal's files through the same importer users run.
  * Idempotent, and serialised across processes by the startup lock.
  */
 export async function prepareDatabase(
@@ -48,46 +55,50 @@ export async function prepareDatabase(
         await storeReferenceFingerprint(tx, fingerprint);
       });
     }
-    const t = TRACSS_2019_2020;
-    const done = await db
-      .select({ id: importRuns.id })
-      .from(importRuns)
-      .where(and(eq(importRuns.frameworkCode, t.code), eq(importRuns.periodCode, t.period.code)))
-      .limit(1);
-    if (done.length === 0) {
-      const result = await importTracssWorkbook(
-        { ...database, db },
-        {
-          data: await readFile(TRACSS_2019_2020_XLSX),
-          fileName: path.basename(TRACSS_2019_2020_XLSX),
-          frameworkCode: t.code,
-          periodCode: t.period.code,
-        },
-      );
-      opts.log?.info(
-        { countries: result.countries, values: result.values },
-        'TrACSS 2019–2020 answers imported from the portal spreadsheet',
-      );
-    }
-    // A round imported before its own classification was kept: read it from the same file.
-    const [classified] = await db
-      .select({ n: count() })
-      .from(roundClassifications)
-      .where(eq(roundClassifications.frameworkCode, t.code));
-    if (Number(classified?.n ?? 0) === 0) {
-      const n = await importRoundClassification(
-        { ...database, db },
-        {
-          data: await readFile(TRACSS_2019_2020_XLSX),
-          fileName: path.basename(TRACSS_2019_2020_XLSX),
-          frameworkCode: t.code,
-        },
-      );
-      opts.log?.info({ countries: n }, 'TrACSS 2019–2020 classification of its countries read from its file');
-    }
+    for (const shipped of SHIPPED_ROUNDS) await importShippedRound({ ...database, db }, shipped, opts.log);
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'reference data ready');
   });
   // First run: the configured administrator or the demo accounts (after the countries they refer to).
   const accounts = opts.accounts;
   if (accounts) await database.withStartupLock((db) => ensureAccounts(db, { ...accounts, log: opts.log }));
+}
+
+/**
+ * A shipped round's answers, imported from its file unless an import of the period ran before; and,
+ * for a round imported before its own classification was kept, that classification from the same file.
+ */
+async function importShippedRound(
+  database: Database,
+  shipped: (typeof SHIPPED_ROUNDS)[number],
+  log: Log | undefined,
+) {
+  const { db } = database;
+  const t = shipped.round;
+  // Read only when needed: a restart finds both done and reads nothing.
+  const file = async () => ({
+    data: await readFile(shipped.file),
+    fileName: path.basename(shipped.file),
+    frameworkCode: t.code,
+  });
+  const done = await db
+    .select({ id: importRuns.id })
+    .from(importRuns)
+    .where(and(eq(importRuns.frameworkCode, t.code), eq(importRuns.periodCode, t.period.code)))
+    .limit(1);
+  if (done.length === 0) {
+    const t0 = performance.now();
+    const result = await importTracssWorkbook(database, { ...(await file()), periodCode: t.period.code });
+    log?.info(
+      { countries: result.countries, values: result.values, ms: Math.round(performance.now() - t0) },
+      `${t.name} answers imported from ${shipped.what}`,
+    );
+  }
+  const [classified] = await db
+    .select({ n: count() })
+    .from(roundClassifications)
+    .where(eq(roundClassifications.frameworkCode, t.code));
+  if (Number(classified?.n ?? 0) === 0) {
+    const n = await importRoundClassification(database, await file());
+    log?.info({ countries: n }, `${t.name} classification of its countries read from its file`);
+  }
 }

@@ -22,7 +22,10 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
-import type { LevelWording } from '../../shared';
+import type { ChoiceOption, LevelWording } from '../../shared';
+
+/** An indicator's option as stored: the API's, plus the column a survey file gives it (the importer's). */
+export type StoredChoiceOption = ChoiceOption & { sourceColumn?: string };
 
 export const countries = pgTable('countries', {
   iso3: char('iso3', { length: 3 }).primaryKey(),
@@ -66,6 +69,8 @@ export const indicators = pgTable(
     denominatorLabel: text('denominator_label'),
     direction: varchar('direction', { length: 16 }).notNull().default('increase'),
     levels: jsonb('levels').$type<LevelWording>(),
+    /** Options of a single- or multiple-choice question (docs/decisions/choice-questions.md). */
+    options: jsonb('options').$type<StoredChoiceOption[]>(),
     gapObjective: smallint('gap_objective'),
     sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
     resultLevel: varchar('result_level', { length: 16 }),
@@ -121,6 +126,8 @@ export const indicatorValues = pgTable(
     numerator: doublePrecision('numerator'),
     denominator: doublePrecision('denominator'),
     textValue: text('text_value'),
+    /** Codes of the options chosen, for single- and multiple-choice indicators (null otherwise). */
+    choices: text('choices').array(),
     /** Why there is no value (status no_data / not_applicable), as the focal point gave it. */
     statusReason: varchar('status_reason', { length: 500 }),
     version: integer('version').notNull().default(1),

@@ -13,7 +13,18 @@ import { spreadsheetFile } from './period-sheet';
 const HeaderTextSchema = z.string().trim().min(1).max(2000);
 const QuestionCodeSchema = z.string().trim().min(1).max(32);
 
+export const IMPORT_LAYOUTS = ['header-text', 'question-code'] as const;
+
 export const ImportMappingSchema = z.object({
+  layout: z
+    .enum(IMPORT_LAYOUTS)
+    .default('header-text')
+    .describe(
+      'header-text (default): each column is matched to a question by its whole header (the 2019–2020 ' +
+        'portal spreadsheet). question-code: by the question code a header starts with ("2.1_Multi…" → 2.1, ' +
+        '"4.5_a…" → 4.5.a); columns without a code are placed after the coded column above them (a ' +
+        "sub-question's column, a multiple choice's option columns), matched by their header there",
+    ),
   sheet: z.string().trim().min(1).max(100).optional().describe('Worksheet name; the first sheet by default'),
   headerRow: z
     .number()
@@ -25,11 +36,17 @@ export const ImportMappingSchema = z.object({
   countryColumn: HeaderTextSchema.optional().describe(
     'Header of the country column, e.g. "Member State"; by default "Country" or "Country name"',
   ),
+  iso3Column: HeaderTextSchema.optional().describe(
+    'Header of a column of ISO3 codes, used instead of the country name where filled; by default "ISO3" when the file has it',
+  ),
   ignoreColumns: z
     .array(HeaderTextSchema)
     .max(100)
     .default([])
-    .describe('Further headers to skip (WHO region, income group and ISO3 columns are always skipped)'),
+    .describe(
+      'Further headers to skip on purpose (WHO region, income group and ISO3 columns are read, not skipped); ' +
+        'the import lists them as ignored',
+    ),
   columns: z
     .record(HeaderTextSchema, QuestionCodeSchema)
     .default({})
@@ -49,8 +66,22 @@ export const RoundQuestionSchema = z.object({
   name: z.string().trim().min(1).max(300),
   definition: z.string().trim().max(5000).optional(),
   section: z.string().trim().max(200).optional(),
-  measureType: z.enum(['level', 'yes_no', 'text']),
+  measureType: z.enum(['level', 'yes_no', 'text', 'number', 'single_choice', 'multiple_choice']),
   levels: LevelWordingSchema.optional(),
+  options: z
+    .array(
+      z.object({
+        code: z.string().trim().min(1).max(32),
+        label: z.string().trim().min(1).max(1000),
+        sourceColumn: HeaderTextSchema.optional().describe(
+          'A multiple choice answered in one column per option: that column’s header',
+        ),
+      }),
+    )
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('The options of a single- or multiple-choice question, in order'),
   sourceColumn: HeaderTextSchema.optional().describe("The spreadsheet column's header for this question"),
 });
 export type RoundQuestion = z.infer<typeof RoundQuestionSchema>;
@@ -112,16 +143,23 @@ const formFlag = (byDefault: boolean) =>
     .default(byDefault ? 'true' : 'false')
     .transform((v) => v === 'true');
 
-/** The upload (multipart/form-data): the portal's .xlsx as `file`, options as form fields. */
+/** The upload (multipart/form-data): the portal's .xlsx or .csv as `file`, options as form fields. */
 export const ImportRoundFormSchema = z.object({
-  file: spreadsheetFile(ROUND_WORKBOOK_LIMITS.fileBytes, /\.xlsx$/i, 'an .xlsx file').describe(
-    `The round's portal spreadsheet (.xlsx), at most ${megabytes(ROUND_WORKBOOK_LIMITS.fileBytes)}`,
+  file: spreadsheetFile(ROUND_WORKBOOK_LIMITS.fileBytes, /\.(xlsx|csv)$/i, 'an .xlsx or .csv file').describe(
+    `The round's country responses as the portal exports them (.xlsx, or .csv in UTF-8), at most ${megabytes(ROUND_WORKBOOK_LIMITS.fileBytes)}`,
   ),
   period: PeriodCodeSchema.optional().describe("The round's period; its only period by default"),
   dryRun: formFlag(true).describe('true (default): check the file and report, write nothing'),
   force: formFlag(false).describe('true: import even if this exact file was imported before'),
 });
 export type ImportRoundForm = z.input<typeof ImportRoundFormSchema>;
+
+export const UnplacedColumnSchema = z.object({
+  column: z.string().describe('Column letters, e.g. "AB"'),
+  header: z.string(),
+  reason: z.enum(['ignored', 'heading']).describe('ignored: on purpose; heading: no question and no answers'),
+});
+export type UnplacedColumn = z.infer<typeof UnplacedColumnSchema>;
 
 export const ImportResultSchema = z.object({
   frameworkCode: z.string(),
@@ -133,5 +171,12 @@ export const ImportResultSchema = z.object({
   countries: z.number().int(),
   values: z.number().int(),
   missingColumns: z.array(z.string()).describe('Questions of the round without a column in the file'),
+  unplacedColumns: z
+    .array(UnplacedColumnSchema)
+    .describe(
+      'Columns of the file that hold no question, and why: ignored on purpose (the mapping or a column the ' +
+        'importer never reads) or a heading without answers. A column with answers that matches no question ' +
+        'is not listed here: it is a problem (422) and nothing is imported',
+    ),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -2,13 +2,35 @@ import { z } from 'zod';
 import { DIRECTIONS, SECTORS, type Sector } from '../constants/indicator';
 import { LevelWordingSchema } from './level';
 
-export const MEASURE_TYPES = ['number', 'percentage', 'ratio', 'yes_no', 'level', 'text'] as const;
+export const MEASURE_TYPES = [
+  'number',
+  'percentage',
+  'ratio',
+  'yes_no',
+  'level',
+  'text',
+  'single_choice',
+  'multiple_choice',
+] as const;
 export const MeasureTypeSchema = z
   .enum(MEASURE_TYPES)
   .describe(
-    'number, percentage (0–100), ratio (numerator/denominator), yes/no, ordinal level A–E, text milestone',
+    'number, percentage (0–100), ratio (numerator/denominator), yes/no, ordinal level A–E, text milestone, ' +
+      'one of a list of options (single_choice), any of them (multiple_choice)',
   );
 export type MeasureType = z.infer<typeof MeasureTypeSchema>;
+
+/** The measure types whose answers are options of the indicator (docs/decisions/choice-questions.md). */
+export const CHOICE_MEASURE_TYPES = ['single_choice', 'multiple_choice'] as const;
+export const isChoiceMeasure = (t: string): t is (typeof CHOICE_MEASURE_TYPES)[number] =>
+  (CHOICE_MEASURE_TYPES as readonly string[]).includes(t);
+
+/** One option of a single- or multiple-choice indicator: a code stable within the indicator, and its wording. */
+export const ChoiceOptionSchema = z.object({
+  code: z.string().describe('Unique within the indicator, e.g. "1"; what a value stores'),
+  label: z.string().describe('The option as the source words it'),
+});
+export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
 
 export { DIRECTIONS, type Direction, SECTORS, type Sector } from '../constants/indicator';
 export const DirectionSchema = z.enum(DIRECTIONS);
@@ -69,6 +91,11 @@ export const IndicatorSchema = z.object({
   denominatorLabel: z.string().nullable().describe('For ratio indicators: what the denominator counts'),
   direction: DirectionSchema,
   levels: LevelWordingSchema.nullable().describe('Wording of each level, for measureType = level'),
+  options: z
+    .array(ChoiceOptionSchema)
+    .nullable()
+    .default(null)
+    .describe('The options, in order, for measureType = single_choice or multiple_choice'),
   gapObjective: GapObjectiveSchema.nullable(),
   sectors: z.array(SectorSchema),
   resultLevel: ResultLevelSchema.nullable(),

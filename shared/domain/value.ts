@@ -29,7 +29,21 @@ export const IndicatorValueSchema = z.object({
     .describe('For number and percentage; numerator / denominator for ratio; 1/0 for yes/no'),
   numerator: z.number().nullable().describe('For ratio indicators'),
   denominator: z.number().nullable().describe('For ratio indicators'),
-  textValue: z.string().nullable().describe('The answer as given (yes/no, text milestones, level wording)'),
+  textValue: z
+    .string()
+    .nullable()
+    .describe(
+      'The answer as given (yes/no, text milestones, level wording, the option chosen); for a multiple ' +
+        'choice answered in one column per option, the chosen options’ wording joined by "; "',
+    ),
+  choices: z
+    .array(z.string())
+    .nullable()
+    .default(null)
+    .describe(
+      "For single and multiple choice: the codes of the options chosen (the indicator's `options`), " +
+        'in their order; an empty list when none was chosen',
+    ),
   source: ProvenanceSchema,
 });
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;

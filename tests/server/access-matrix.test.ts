@@ -983,9 +983,9 @@ describe('reads restricted to assigned countries (PUBLIC_READ=false)', () => {
     expect(res.statusCode).toBe(200);
     const countries = new Set(res.json().items.map((v: { countryIso3: string }) => v.countryIso3));
     expect([...countries]).toEqual(['JOR']);
-    // Jordan's 77 published TrACSS answers, and its national N-PCT value of the matrix (a draft,
-    // which a Jordan viewer may see).
-    expect(res.json().total).toBe(78);
+    // Jordan's published TrACSS answers (77 in 2019–2020, 103 in 2025), and its national N-PCT value of
+    // the matrix (a draft, which a Jordan viewer may see).
+    expect(res.json().total).toBe(77 + 103 + 1);
   });
 
   it('anonymous reads get 401 with the envelope naming authentication', async () => {

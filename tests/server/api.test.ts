@@ -117,10 +117,11 @@ describe('countries', () => {
 describe('frameworks and indicators', () => {
   it('lists the TrACSS framework with its indicator count and period', async () => {
     const list = FrameworkListSchema.parse(await getJson('/api/frameworks'));
-    // The round, and Jordan's national framework holding its indicators that follow two TrACSS questions.
+    // The rounds, and Jordan's national framework holding its indicators that follow two TrACSS questions.
     expect(list.items).toEqual([
       expect.objectContaining({ code: 'national-jor', kind: 'national', indicatorCount: 2 }),
       expect.objectContaining({ code: 'tracss-2019-2020', kind: 'tracss', indicatorCount: 113 }),
+      expect.objectContaining({ code: 'tracss-2025', kind: 'tracss', indicatorCount: 110 }),
     ]);
     const detail = FrameworkDetailSchema.parse(await getJson('/api/frameworks/tracss-2019-2020'));
     expect(detail.periods.map((p) => p.code)).toEqual(['2019-2020']);
@@ -152,13 +153,14 @@ describe('frameworks and indicators', () => {
 
 describe('values', () => {
   it('pages through a country’s values', async () => {
-    const first = ValuePageSchema.parse(await getJson('/api/values?country=JOR&limit=50'));
-    expect(first.total).toBe(77);
-    expect(first.items).toHaveLength(50);
-    const second = ValuePageSchema.parse(await getJson('/api/values?country=JOR&limit=50&offset=50'));
-    expect(second.items).toHaveLength(27);
-    const codes = [...first.items, ...second.items].map((v) => v.indicatorCode);
-    expect(new Set(codes).size).toBe(77);
+    // 77 answers to the 2019–2020 round, 103 to the 2025 one.
+    const first = ValuePageSchema.parse(await getJson('/api/values?country=JOR&limit=100'));
+    expect(first.total).toBe(180);
+    expect(first.items).toHaveLength(100);
+    const second = ValuePageSchema.parse(await getJson('/api/values?country=JOR&limit=100&offset=100'));
+    expect(second.items).toHaveLength(80);
+    const keys = [...first.items, ...second.items].map((v) => `${v.frameworkCode}:${v.indicatorCode}`);
+    expect(new Set(keys).size).toBe(180);
   });
 
   it('filters by framework, indicator and period', async () => {

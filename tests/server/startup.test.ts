@@ -10,20 +10,32 @@ async function counts(database: Database) {
   const [row] = await database.rows<{
     countries: number;
     indicators: number;
+    indicators2025: number;
     followers: number;
     values: number;
     runs: number;
   }>(sql`
     select (select count(*)::int from countries) as countries,
            (select count(*)::int from indicators where framework_code = 'tracss-2019-2020') as indicators,
+           (select count(*)::int from indicators where framework_code = 'tracss-2025') as indicators2025,
            (select count(*)::int from indicators where follows_indicator_id is not null) as followers,
            (select count(*)::int from indicator_values) as values,
            (select count(*)::int from import_runs) as runs`);
   return row;
 }
 
-/** 113 questions of the round, and Jordan's two indicators following the TrACSS questions its plan tracks. */
-const EXPECTED = { countries: 249, indicators: 113, followers: 2, values: 11_513, runs: 1 };
+/**
+ * 113 questions of the 2019–2020 round and 110 of the 2025 one, Jordan's two indicators following the
+ * TrACSS questions its plan tracks, the answers of both rounds (11,513 + 19,027), one import run each.
+ */
+const EXPECTED = {
+  countries: 249,
+  indicators: 113,
+  indicators2025: 110,
+  followers: 2,
+  values: 11_513 + 19_027,
+  runs: 2,
+};
 
 describe('first start', () => {
   it('migrates and loads the reference data once, however often it runs (PGlite)', async () => {

@@ -172,11 +172,19 @@ describe('import errors: every problem named by its cell, nothing written', () =
   it('refuses a file that is not a workbook, and a file without a header row', async () => {
     const notXlsx = importTracssWorkbook(database, {
       data: Buffer.from('iso3,level\nJOR,A\n'),
+      fileName: 'x.xlsx',
+      frameworkCode: t.code,
+      periodCode: t.period.code,
+    });
+    await expect(notXlsx).rejects.toThrow(/x\.xlsx is not a readable \.xlsx workbook/);
+    // A .csv is read as CSV (the 2025 export is one): this one has no country column.
+    const csvWithoutCountry = importTracssWorkbook(database, {
+      data: Buffer.from('iso3,level\nJOR,A\n'),
       fileName: 'x.csv',
       frameworkCode: t.code,
       periodCode: t.period.code,
     });
-    await expect(notXlsx).rejects.toThrow(/x\.csv is not a readable \.xlsx workbook/);
+    await expect(csvWithoutCountry).rejects.toThrow(/no header row with a "Country name" column/);
     const noHeader = importTracssWorkbook(database, {
       data: await workbook([
         ['Pays', 'Niveau'],

@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { ExportRow, MeasureType, ProgressStatus, ValueStatus } from '../../../shared';
+import {
+  type ExportRow,
+  isChoiceMeasure,
+  type MeasureType,
+  type ProgressStatus,
+  type ValueStatus,
+} from '../../../shared';
 import type { Database } from '../../db/client';
 import type { PlanLink } from './plan-links';
 import type { ExportScope } from './scope';
@@ -18,7 +24,7 @@ function cellValue(r: RawRow): ExportRow['value'] {
   if (r.status !== 'reported') return null;
   if (r.measure_type === 'level') return r.level;
   if (r.measure_type === 'yes_no') return r.numeric_value === 1 ? 'yes' : 'no';
-  if (r.measure_type === 'text') return r.text_value;
+  if (r.measure_type === 'text' || isChoiceMeasure(r.measure_type)) return r.text_value;
   return r.numeric_value;
 }
 

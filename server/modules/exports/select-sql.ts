@@ -16,11 +16,14 @@ const ints = (xs: number[]) => xs.map((x) => String(Math.trunc(x))).join(',');
 const guard = (expr: string) =>
   `(case when left(${expr}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${expr} else ${expr} end)`;
 
-/** The value as one cell: the level letter, yes/no, the text, or the number (ratio: computed). */
+/**
+ * The value as one cell: the level letter, yes/no, the text, the option(s) chosen as worded (their
+ * text, docs/decisions/choice-questions.md), or the number (ratio: computed).
+ */
 const valueText = (text: string) => `case when v.status <> 'reported' then null
   when i.measure_type = 'level' then v.level
   when i.measure_type = 'yes_no' then case when v.numeric_value = 1 then 'yes' else 'no' end
-  when i.measure_type = 'text' then ${text}
+  when i.measure_type in ('text', 'single_choice', 'multiple_choice') then ${text}
   else v.numeric_value::text end`;
 
 export interface SelectOptions {

@@ -22,6 +22,7 @@ export function toIndicator(r: IndicatorRow): Indicator {
     denominatorLabel: r.denominatorLabel,
     direction: r.direction as Direction,
     levels: r.levels ?? null,
+    options: r.options?.map(({ code, label }) => ({ code, label })) ?? null,
     gapObjective: r.gapObjective,
     sectors: r.sectors as Sector[],
     resultLevel: r.resultLevel as Indicator['resultLevel'],

@@ -54,6 +54,17 @@ function columnOf(header: { cells: string[] }, wanted: string | undefined, defau
   return filledCells(header.cells).find((c) => match(c.text))?.col ?? null;
 }
 
+/** The file's WHO region and income group columns (the mapping's, else the portal's headers). */
+export function classificationColumns(header: { cells: string[] }, mapping: ImportMapping) {
+  const regionCol = columnOf(header, mapping.regionColumn, /^who region$/i);
+  const incomeCol = columnOf(
+    header,
+    mapping.incomeColumn,
+    /^world bank (income )?(classification|category|income category)$/i,
+  );
+  return { regionCol, incomeCol };
+}
+
 /**
  * The round's own classification of the countries in its file, from its WHO region and income
  * group columns (a round's comparisons use it by default). Files without those columns give none;
@@ -66,12 +77,7 @@ export function readRoundClassification(
   mapping: ImportMapping,
   problems: ImportProblem[],
 ): Map<string, RoundClass> {
-  const regionCol = columnOf(header, mapping.regionColumn, /^who region$/i);
-  const incomeCol = columnOf(
-    header,
-    mapping.incomeColumn,
-    /^world bank (income )?(classification|category|income category)$/i,
-  );
+  const { regionCol, incomeCol } = classificationColumns(header, mapping);
   const out = new Map<string, RoundClass>();
   if (regionCol === null && incomeCol === null) return out;
   const countryOfRow = new Map([...rowOfCountry].map(([iso3, row]) => [row, iso3]));

@@ -1,6 +1,7 @@
-import type { ImportMapping } from '../../../shared';
+import type { ImportMapping, UnplacedColumn } from '../../../shared';
+import type { StoredChoiceOption } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { cellAddress, type Sheet } from '../../lib/spreadsheet';
+import { cellAddress, columnLetters, type Sheet } from '../../lib/spreadsheet';
 
 export interface ImportProblem {
   /** Spreadsheet cell (e.g. "E14") or column (e.g. "column H") the problem is in. */
@@ -12,14 +13,34 @@ export interface ImportProblem {
 export interface RoundQuestion {
   id: number;
   code: string;
+  /** The code printed in the file, shared by a question's sub-items (2.24 for 2.24-1 … 2.24-7). */
+  questionCode: string | null;
   measureType: string;
   sourceColumn: string | null;
+  options: StoredChoiceOption[] | null;
 }
 
 export interface QuestionColumn {
   col: number;
   question: RoundQuestion;
+  /** A multiple choice answered in one column per option: each option's column. */
+  optionColumns?: { col: number; code: string }[];
 }
+
+/** The header row as the importer reads it: its cells, the country column, and the ISO3 column if any. */
+export interface HeaderRow {
+  row: number;
+  cells: string[];
+  countryCol: number;
+  iso3Col: number | null;
+}
+
+/** A column the importer leaves out, with why (listed in the result). */
+export const unplaced = (col: number, header: string, reason: UnplacedColumn['reason']): UnplacedColumn => ({
+  column: columnLetters(col),
+  header: header.slice(0, 300),
+  reason,
+});
 
 export const normaliseHeader = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -33,9 +54,10 @@ export function filledCells(cells: readonly string[]) {
 
 /**
  * The header row: the mapping's, else the first of the first 20 rows with the country column
- * ("Country name" or "Country", or the mapping's `countryColumn`).
+ * ("Country name" or "Country", or the mapping's `countryColumn`); with the ISO3 column (the mapping's
+ * `iso3Column`, else one headed "ISO3") when the file has one.
  */
-export function findHeaderRow(sheet: Sheet, mapping: ImportMapping) {
+export function findHeaderRow(sheet: Sheet, mapping: ImportMapping): HeaderRow {
   const countryHeader = mapping.countryColumn ? normaliseHeader(mapping.countryColumn) : null;
   const isCountryHeader = (text: string) =>
     countryHeader ? normaliseHeader(text) === countryHeader : /^country( name)?$/i.test(text);
@@ -44,7 +66,14 @@ export function findHeaderRow(sheet: Sheet, mapping: ImportMapping) {
   for (const { row, cells } of sheet.rows) {
     if (row < first || row > last) continue;
     const country = filledCells(cells).find((c) => isCountryHeader(c.text));
-    if (country) return { row, cells, countryCol: country.col };
+    if (!country) continue;
+    const iso3Header = normaliseHeader(mapping.iso3Column ?? 'ISO3');
+    const iso3 = filledCells(cells).find(
+      (c) => c.col !== country.col && normaliseHeader(c.text) === iso3Header,
+    );
+    if (mapping.iso3Column && !iso3)
+      throw new AppError(400, `mapping.iso3Column: no column "${mapping.iso3Column}" in row ${row}`);
+    return { row, cells, countryCol: country.col, iso3Col: iso3?.col ?? null };
   }
   const what = `a "${mapping.countryColumn ?? 'Country name'}" column`;
   const where = mapping.headerRow ? `row ${mapping.headerRow}` : 'the first 20 rows';
@@ -54,29 +83,40 @@ export function findHeaderRow(sheet: Sheet, mapping: ImportMapping) {
 /** Columns the portal adds that are not questions (region, income group, codes). */
 const IGNORED_BY_DEFAULT = /^(who region|world bank( income)? classification|income group|iso3?|region)$/i;
 
+/** Whether a header is one the importer skips on purpose: the portal's own, or listed by the mapping. */
+export function ignoredHeader(mapping: ImportMapping): (header: string) => boolean {
+  const byMapping = new Set(mapping.ignoreColumns.map(normaliseHeader));
+  return (h) => IGNORED_BY_DEFAULT.test(h.replace(/_/g, ' ')) || byMapping.has(normaliseHeader(h));
+}
+
 /**
  * Matches each header cell to a question of the round: through the mapping's `columns` when it
  * names the header, else by the question's source column text. A header that matches nothing, or
  * a question in two columns, is a problem of that header cell.
  */
 export function matchColumns(
-  header: { row: number; cells: string[]; countryCol: number },
+  header: HeaderRow,
+  placed: ReadonlySet<number>,
   questions: RoundQuestion[],
   mapping: ImportMapping,
   frameworkCode: string,
   problems: ImportProblem[],
+  skipped: UnplacedColumn[],
 ): QuestionColumn[] {
   const byHeader = new Map(
     questions.filter((q) => q.sourceColumn).map((q) => [normaliseHeader(q.sourceColumn ?? ''), q]),
   );
   const byCode = new Map(questions.map((q) => [q.code, q]));
   const mapped = new Map(Object.entries(mapping.columns).map(([h, code]) => [normaliseHeader(h), code]));
-  const ignoredByMapping = new Set(mapping.ignoreColumns.map(normaliseHeader));
-  const ignored = (h: string) => IGNORED_BY_DEFAULT.test(h) || ignoredByMapping.has(normaliseHeader(h));
+  const ignored = ignoredHeader(mapping);
   const columns: QuestionColumn[] = [];
   const matched = new Set<number>();
   for (const { col, text: title } of filledCells(header.cells)) {
-    if (col === header.countryCol || ignored(title)) continue;
+    if (col === header.countryCol || col === header.iso3Col || placed.has(col)) continue;
+    if (ignored(title)) {
+      skipped.push(unplaced(col, title, 'ignored'));
+      continue;
+    }
     const cell = cellAddress(header.row, col);
     const mappedCode = mapped.get(normaliseHeader(title));
     const q = mappedCode === undefined ? byHeader.get(normaliseHeader(title)) : byCode.get(mappedCode);

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { type ImportMapping, ImportMappingSchema, megabytes, ROUND_WORKBOOK_LIMITS } from '../../../shared';
+import {
+  type ImportMapping,
+  ImportMappingSchema,
+  megabytes,
+  ROUND_WORKBOOK_LIMITS,
+  type UnplacedColumn,
+} from '../../../shared';
 import type { Database, DbOrTx } from '../../db/client';
 import {
   importMappings,
@@ -11,13 +17,14 @@ import {
   roundClassifications,
 } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { columnLetters, readXlsxSheet } from '../../lib/spreadsheet';
+import { columnLetters, readSpreadsheet } from '../../lib/spreadsheet';
 import { recordAudit } from '../audit/entity-repository';
 import { insertValues } from '../values/bulk-insert';
 import { allowPublishedWrite } from '../visibility/published-write';
 import { countryResolver } from './country-names';
 import { readAnswers } from './tracss-answers';
-import { type RoundClass, readRoundClassification } from './tracss-classification';
+import { classificationColumns, type RoundClass, readRoundClassification } from './tracss-classification';
+import { matchColumnsByCode } from './tracss-code-columns';
 import {
   findHeaderRow,
   type ImportProblem,
@@ -54,16 +61,19 @@ export interface TracssImportResult {
   values: number;
   /** Question columns of the framework that the file does not have. */
   missingColumns: string[];
+  /** Columns of the file that hold no question: ignored on purpose, or headings without answers. */
+  unplacedColumns: UnplacedColumn[];
 }
 
 const MAX_PROBLEMS_LISTED = 200;
 
 /**
- * Imports a TrACSS country-responses spreadsheet as the portal publishes it: a header row with
- * "Country name" and one column per question, one row per country. Columns are matched to the
- * framework's questions by their header text. Every problem is collected with its cell; if there is
- * any, nothing is written. Otherwise the values replace the period's values of the countries in the
- * file, in one transaction.
+ * Imports a TrACSS country-responses file as the portal publishes it (.xlsx, or .csv): a header row
+ * with the country column and one column per question, one row per country. Columns are matched to
+ * the framework's questions by their header text, or — layout `question-code` in the framework's
+ * mapping, the 2025 export — by the question code each header starts with. Every problem is
+ * collected with its cell; if there is any, nothing is written. Otherwise the values replace the
+ * period's values of the countries in the file, in one transaction.
  */
 export async function importTracssWorkbook(
   database: Database,
@@ -92,6 +102,7 @@ export async function importTracssWorkbook(
         countries: previous.rowCount,
         values: previous.valueCount,
         missingColumns: [],
+        unplacedColumns: [],
       };
     }
   }
@@ -102,7 +113,14 @@ export async function importTracssWorkbook(
   const resolveCountry = await countryResolver(db);
   const problems: ImportProblem[] = [];
   const header = findHeaderRow(sheet, mapping);
-  const columns = matchColumns(header, questions, mapping, opts.frameworkCode, problems);
+  // The round's own WHO region and income group: read below, never questions.
+  const { regionCol, incomeCol } = classificationColumns(header, mapping);
+  const placed = new Set([regionCol, incomeCol].filter((c): c is number => c !== null));
+  const skipped: UnplacedColumn[] = [];
+  const columns =
+    mapping.layout === 'question-code'
+      ? matchColumnsByCode(sheet, header, placed, questions, mapping, opts.frameworkCode, problems, skipped)
+      : matchColumns(header, placed, questions, mapping, opts.frameworkCode, problems, skipped);
   const { values, rowOfCountry } = readAnswers(sheet, header, columns, period.id, resolveCountry, problems);
   const classes = readRoundClassification(sheet, header, rowOfCountry, mapping, problems);
   if (rowOfCountry.size === 0 && problems.length === 0) {
@@ -123,6 +141,7 @@ export async function importTracssWorkbook(
     countries: rowOfCountry.size,
     values: values.length,
     missingColumns: missingColumns(questions, columns, mapping),
+    unplacedColumns: skipped,
   };
   if (opts.dryRun) return result;
 
@@ -141,8 +160,10 @@ export async function importTracssWorkbook(
         ),
       ),
     );
-    await insertValues(tx, values);
+    // The classification first: its triggers recompute every peer statistic, which the new values
+    // then need not be part of (their own insert computes theirs, by that classification).
     await replaceRoundClassification(tx, opts.frameworkCode, classes);
+    await insertValues(tx, values);
     await tx.insert(importRuns).values({
       kind: 'tracss',
       frameworkCode: opts.frameworkCode,
@@ -225,8 +246,10 @@ function roundQuestions(db: DbOrTx, frameworkCode: string): Promise<RoundQuestio
     .select({
       id: indicators.id,
       code: indicators.code,
+      questionCode: indicators.questionCode,
       measureType: indicators.measureType,
       sourceColumn: indicators.sourceColumn,
+      options: indicators.options,
     })
     .from(indicators)
     .where(eq(indicators.frameworkCode, frameworkCode));
@@ -247,15 +270,13 @@ async function previousRun(db: DbOrTx, opts: TracssImportOptions, sha256: string
   return previous;
 }
 
-/** The mapping's worksheet (or the first), read within the round workbook's limits. */
+/** A .csv, or the mapping's worksheet of an .xlsx (else its first), read within the round file's limits. */
 async function readRoundSheet(opts: TracssImportOptions, mapping: ImportMapping) {
-  const sheet = await readXlsxSheet(
+  const sheet = await readSpreadsheet(
+    opts.fileName,
     Buffer.from(opts.data.buffer, opts.data.byteOffset, opts.data.byteLength),
-    {
-      fileName: opts.fileName,
-      limits: ROUND_WORKBOOK_LIMITS,
-      pickSheet: (names) => (mapping.sheet ? names.find((n) => n === mapping.sheet) : names[0]),
-    },
+    ROUND_WORKBOOK_LIMITS,
+    (names) => (mapping.sheet ? names.find((n) => n === mapping.sheet) : names[0]),
   );
   if (!sheet) {
     throw new AppError(

@@ -1,5 +1,12 @@
 import { and, between, count, eq } from 'drizzle-orm';
-import type { CreatePlanIndicator, Indicator, Plan, TargetInput, UpdatePlanIndicator } from '../../../shared';
+import {
+  type CreatePlanIndicator,
+  type Indicator,
+  isChoiceMeasure,
+  type Plan,
+  type TargetInput,
+  type UpdatePlanIndicator,
+} from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { indicators, indicatorValues, periods, planIndicators } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -63,6 +70,12 @@ async function resolveIndicator(
   if (ref.kind === 'framework') {
     // Another framework's question is tracked through the country's own indicator following it.
     const source = await getIndicator(db, ref.framework, ref.code);
+    // Entry grids and period sheets take no options yet (docs/decisions/choice-questions.md).
+    if (isChoiceMeasure(source.measureType))
+      throw new AppError(
+        400,
+        `indicator.code: ${ref.framework} ${ref.code} is a ${source.measureType.replace('_', '-')} question; a plan cannot track it yet`,
+      );
     const id = await ensureFollowingIndicator(db, iso3, source.id);
     return (await indicatorById(db, id)) as Indicator;
   }

@@ -4,6 +4,7 @@ import {
   type Crosswalk,
   type ImportMapping,
   ImportMappingSchema,
+  isChoiceMeasure,
   type PutCrosswalkBody,
   PutCrosswalkBodySchema,
   type Round,
@@ -56,6 +57,17 @@ export async function createRound(db: Db, input: CreateRoundBody, now: Date): Pr
     seen.set(q.code, i);
     if (q.measureType !== 'level' && q.levels)
       issues.push({ path: `questions.${i}.levels`, message: 'only level questions have A–E wording' });
+    const choice = isChoiceMeasure(q.measureType);
+    if (choice && !q.options)
+      issues.push({
+        path: `questions.${i}.options`,
+        message: `a ${q.measureType} question needs its options`,
+      });
+    if (!choice && q.options)
+      issues.push({ path: `questions.${i}.options`, message: 'only choice questions have options' });
+    const codes = q.options?.map((o) => o.code) ?? [];
+    if (new Set(codes).size !== codes.length)
+      issues.push({ path: `questions.${i}.options`, message: 'option codes must be unique' });
   });
   if (body.period.endDate < body.period.startDate)
     issues.push({ path: 'period.endDate', message: 'is before the start date' });
@@ -85,8 +97,9 @@ export async function createRound(db: Db, input: CreateRoundBody, now: Date): Pr
         definition: q.definition ?? null,
         section: q.section ?? null,
         measureType: q.measureType,
-        direction: q.measureType === 'text' ? 'maintain' : 'increase',
+        direction: q.measureType === 'text' || isChoiceMeasure(q.measureType) ? 'maintain' : 'increase',
         levels: q.levels ?? null,
+        options: q.options ?? null,
         dataSource: 'TrACSS country self-assessment (one official answer per country)',
         frequency: 'yearly',
         sourceColumn: q.sourceColumn ?? null,

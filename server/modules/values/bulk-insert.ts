@@ -23,6 +23,7 @@ export async function insertValues(db: DbOrTx, values: readonly NewValue[], now 
     numerator: v.numerator ?? null,
     denominator: v.denominator ?? null,
     text_value: v.textValue ?? null,
+    choices: v.choices ?? null,
     status_reason: v.statusReason ?? null,
     version: v.version ?? 1,
     updated_at: v.updatedAt ? v.updatedAt.toISOString() : at,
@@ -30,7 +31,7 @@ export async function insertValues(db: DbOrTx, values: readonly NewValue[], now 
   }));
   const columns = sql.raw(
     'country_iso3, indicator_id, period_id, status, level, numeric_value, numerator, denominator, ' +
-      'text_value, status_reason, version, updated_at, updated_by',
+      'text_value, choices, status_reason, version, updated_at, updated_by',
   );
   await db.execute(sql`insert into indicator_values (${columns})
     select ${columns} from json_populate_recordset(null::indicator_values, ${JSON.stringify(rows)}::json)`);

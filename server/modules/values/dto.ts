@@ -28,6 +28,7 @@ export function toStoredValue(
     numerator: row.numerator,
     denominator: row.denominator,
     textValue: row.textValue,
+    choices: row.choices ?? null,
     source: meta.source,
     statusReason: row.statusReason,
     version: row.version,

@@ -55,6 +55,7 @@ export async function queryValues(
       numerator: indicatorValues.numerator,
       denominator: indicatorValues.denominator,
       textValue: indicatorValues.textValue,
+      choices: indicatorValues.choices,
       workflow: valueProvenance.workflow,
       demo: valueProvenance.demo,
     })

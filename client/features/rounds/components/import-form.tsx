@@ -5,6 +5,35 @@ import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
 import { useImportRound } from '../api/import-round';
 
+/** The columns the import leaves out, each with why: the importer says so rather than drop them silently. */
+function UnplacedColumns({ result }: { result: ImportResult }) {
+  const t = useT();
+  if (result.unplacedColumns.length === 0) return null;
+  return (
+    <details>
+      <summary>{t('import.unplaced', { count: result.unplacedColumns.length })}</summary>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('import.col.column')}</th>
+            <th scope="col">{t('import.col.header')}</th>
+            <th scope="col">{t('import.col.why')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.unplacedColumns.map((c) => (
+            <tr key={c.column}>
+              <th scope="row">{c.column}</th>
+              <td lang="en">{c.header}</td>
+              <td>{t(`import.reason.${c.reason}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 /**
  * Upload a round's portal spreadsheet: a dry run lists every problem with its cell; only a
  * clean dry run offers "Import", which re-sends the same file (all-or-nothing on the server).
@@ -50,7 +79,7 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
         <input
           id={`${id}-file`}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
             setChecked(null);
@@ -80,6 +109,7 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
               t('import.missing', { list: checked.missingColumns.join(', ') })}
           </p>
         )}
+        {checked && !checked.alreadyImported && <UnplacedColumns result={checked} />}
         {run.data && !run.data.dryRun && (
           <p>
             {t('import.done', {

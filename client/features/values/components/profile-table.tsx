@@ -59,11 +59,7 @@ export function ProfileTable({
                 )}
               </th>
               <td className="profile-answer" data-label={publishedHeader}>
-                {r.level ? (
-                  <LevelBadge level={r.level} />
-                ) : (
-                  <span className="muted">{t('profile.noAnswer')}</span>
-                )}
+                <PublishedAnswer row={r} />
                 {/* Beside a national report, the published answer is labelled in the row itself too. */}
                 {r.national && (
                   <>
@@ -88,6 +84,29 @@ export function ProfileTable({
       </table>
     </div>
   );
+}
+
+/**
+ * The published answer: its level, the option chosen, or the options chosen as a list
+ * (docs/decisions/choice-questions.md); "not applicable" as such; else "no answer".
+ */
+function PublishedAnswer({ row }: { row: ProfileRow }) {
+  const t = useT();
+  if (row.status === 'not_applicable')
+    return <span className="muted">{t('valueStatus.not_applicable')}</span>;
+  if (row.level) return <LevelBadge level={row.level} />;
+  if (row.kind === 'multiple_choice' && row.choices)
+    return row.choices.length === 0 ? (
+      <span>{t('profile.noneChosen')}</span>
+    ) : (
+      <ul className="profile-choices" lang="en">
+        {row.choices.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+    );
+  if (row.kind === 'single_choice' && row.choices?.[0]) return <span lang="en">{row.choices[0]}</span>;
+  return <span className="muted">{t('profile.noAnswer')}</span>;
 }
 
 function Wording({ value }: { value: ContentText | null }) {
