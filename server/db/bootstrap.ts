@@ -7,6 +7,7 @@ import { type AccountsOptions, ensureAccounts } from './accounts';
 import type { Database } from './client';
 import { loadClassifications } from './reference/classifications';
 import { loadCountries } from './reference/countries';
+import { loadCrosswalks } from './reference/crosswalk';
 import {
   referenceFingerprint,
   storedReferenceFingerprint,
@@ -22,7 +23,8 @@ type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
 
 /**
  * Migrates, then loads the reference data once: countries, the TrACSS 2019–2020 framework and the
- * round's answers, imported from the portal's spreadsheet through the same importer users run.
+ * round's answers, imported from the portal's spreadsheet through the same importer users run, and
+ * the reviewed crosswalks between the rounds loaded.
  * Idempotent, and serialised across processes by the startup lock.
  */
 export async function prepareDatabase(
@@ -85,6 +87,9 @@ export async function prepareDatabase(
       );
       opts.log?.info({ countries: n }, 'TrACSS 2019–2020 classification of its countries read from its file');
     }
+    // The reviewed crosswalks between rounds, once the rounds they link exist: keep this after every
+    // round's import (a crosswalk whose round is not loaded is skipped with a warning).
+    await loadCrosswalks(db, opts.log);
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'reference data ready');
   });
   // First run: the configured administrator or the demo accounts (after the countries they refer to).

@@ -76,9 +76,9 @@ beforeAll(async () => {
     from: 'tracss-2019-2020',
     to: ROUND,
     pairs: [
-      { from: '4.1', to: '2.1', comparable: true },
-      { from: '7.1', to: '3.2', comparable: true },
-      { from: '7.4', to: '3.3', comparable: false, note: 'Levels differ from C up' },
+      { from: '4.1', to: '2.1', comparability: 'comparable' },
+      { from: '7.1', to: '3.2', comparability: 'comparable' },
+      { from: '7.4', to: '3.3', comparability: 'not_comparable', note: 'Levels differ from C up' },
     ],
   });
   const imported = await importRound(
