@@ -10,6 +10,7 @@ import { useIndicators } from '../features/frameworks/api/get-indicators';
 import { useNationalReports } from '../features/values/api/get-national-reports';
 import { useValues } from '../features/values/api/get-values';
 import { ProfileTable } from '../features/values/components/profile-table';
+import { TrendSection } from '../features/values/components/trend-section';
 import { hasLevelAnswers, toProfileRows } from '../features/values/profile-rows';
 import { useT } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
@@ -171,6 +172,8 @@ function CountryProfile({ country }: { country: Country }) {
           )}
         </>
       )}
+
+      <TrendSection iso3={country.iso3} name={name} />
     </>
   );
 }
