@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { type LevelWording, type MeasureType, SECTORS, type Sector } from '../../../shared';
+import { type Level, type LevelWording, type MeasureType, SECTORS, type Sector } from '../../../shared';
 import { parseCsvRecords } from '../../lib/spreadsheet/csv';
 import type { DbOrTx } from '../client';
 import { frameworks, indicators, periods } from '../schema';
@@ -58,6 +58,47 @@ const MEASURE: Record<string, MeasureType> = {
 
 export type NewIndicator = typeof indicators.$inferInsert;
 
+/**
+ * Footnote numbers the portal's spreadsheet glued to some texts (the questionnaire's footnotes 9–21),
+ * removed where the app shows the text: the A–E level wordings and the A–E questions' definitions. Exact
+ * substitutions, each of which must match (a changed file fails here rather than keep a mark); the
+ * questions file itself stays as published, and `sourceColumn` keeps the header as the file writes it.
+ */
+export const FOOTNOTE_MARKS: readonly {
+  code: string;
+  field: 'definition' | `level_${Level}`;
+  from: string;
+  to: string;
+}[] = [
+  { code: '6.5', field: 'level_E', from: 'Veterinary Services.9', to: 'Veterinary Services.' },
+  { code: '7.2', field: 'level_B', from: 'OIE standards.10', to: 'OIE standards.' },
+  { code: '7.3', field: 'level_A', from: 'fungal diseases.11', to: 'fungal diseases.' },
+  { code: '7.4', field: 'level_D', from: 'community patients12,', to: 'community patients,' },
+  {
+    code: '8.1',
+    field: 'level_D',
+    from: 'core components guidelines13 and',
+    to: 'core components guidelines and',
+  },
+  { code: '9.2', field: 'level_D', from: 'regulatory framework19 for', to: 'regulatory framework for' },
+  { code: '9.2', field: 'level_D', from: 'production sector 20.', to: 'production sector.' },
+  { code: '9.1', field: 'definition', from: 'in human health17', to: 'in human health' },
+  { code: '9.1.1', field: 'definition', from: 'antibiotics 18 in', to: 'antibiotics in' },
+  { code: '9.3', field: 'definition', from: 'plant production 21', to: 'plant production' },
+];
+
+function withoutFootnoteMarks(r: Record<string, string>, field: string): string {
+  let text = r[field] ?? '';
+  for (const m of FOOTNOTE_MARKS) {
+    if (m.code !== r.indicator_code || m.field !== (field === 'question_text' ? 'definition' : field))
+      continue;
+    if (!text.includes(m.from))
+      throw new Error(`questions file: ${m.code} ${m.field} no longer reads "${m.from}" (footnote mark)`);
+    text = text.replace(m.from, m.to);
+  }
+  return text;
+}
+
 export async function readTracssQuestions(
   file = path.join(REFERENCE_DATA_DIR, 'tracss/tracss_2019_2020_questions.csv'),
 ): Promise<NewIndicator[]> {
@@ -79,11 +120,11 @@ export async function readTracssQuestions(
     const levels: LevelWording | null =
       measureType === 'level'
         ? {
-            A: r.level_A ?? '',
-            B: r.level_B ?? '',
-            C: r.level_C ?? '',
-            D: r.level_D ?? '',
-            E: r.level_E ?? '',
+            A: withoutFootnoteMarks(r, 'level_A'),
+            B: withoutFootnoteMarks(r, 'level_B'),
+            C: withoutFootnoteMarks(r, 'level_C'),
+            D: withoutFootnoteMarks(r, 'level_D'),
+            E: withoutFootnoteMarks(r, 'level_E'),
           }
         : null;
     return {
@@ -93,7 +134,7 @@ export async function readTracssQuestions(
       sortOrder: Number(r.column_index),
       name: r.short_name ?? '',
       subItem: r.sub_item || null,
-      definition: r.question_text || null,
+      definition: withoutFootnoteMarks(r, 'question_text') || null,
       section: section?.name ?? null,
       measureType,
       unit: null,
@@ -111,10 +152,34 @@ export async function readTracssQuestions(
   });
 }
 
-/** Creates the TrACSS 2019–2020 framework, its questions and its period, unless they exist. */
+/**
+ * Creates the TrACSS 2019–2020 framework, its questions and its period, unless they exist; in a
+ * database that has them, brings the questions' level wordings and definitions up to the file's (as
+ * shown: without footnote marks).
+ */
 export async function loadTracssFramework(db: DbOrTx): Promise<void> {
   const t = TRACSS_2019_2020;
   const existing = await db.select().from(frameworks).where(eq(frameworks.code, t.code));
+  if (existing.length > 0) {
+    const stored = await db
+      .select({
+        id: indicators.id,
+        code: indicators.code,
+        levels: indicators.levels,
+        definition: indicators.definition,
+      })
+      .from(indicators)
+      .where(eq(indicators.frameworkCode, t.code));
+    const byCode = new Map(stored.map((q) => [q.code, q]));
+    for (const q of await readTracssQuestions()) {
+      const row = byCode.get(q.code ?? '');
+      if (!row) continue;
+      const levels = q.levels ?? null;
+      const definition = q.definition ?? null;
+      if (JSON.stringify(row.levels) !== JSON.stringify(levels) || row.definition !== definition)
+        await db.update(indicators).set({ levels, definition }).where(eq(indicators.id, row.id));
+    }
+  }
   if (existing.length === 0) {
     await db.insert(frameworks).values({
       code: t.code,
