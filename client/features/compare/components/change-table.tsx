@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/context';
 
 /**
  * The chart's numbers as a table, with each member's two levels for whoever needs them, and how far
- * each pair compares: a caution pair carries its badge and the note saying what changed.
+ * each pair compares: a caution pair carries its badge, and the note saying what changed under its name.
  */
 export function ChangeTable({ pairs, caption }: { pairs: readonly ChangePair[]; caption: string }) {
   const { t, formatNumber } = useI18n();
@@ -30,15 +30,15 @@ export function ChangeTable({ pairs, caption }: { pairs: readonly ChangePair[]; 
             <tr key={`${p.from.id}-${p.to.id}`}>
               <th scope="row">
                 {p.from.code} → {p.to.code} <span lang="en">{p.to.name}</span>
-              </th>
-              <td>
-                <ComparabilityBadge comparability={p.comparability} />
                 {p.comparability === 'caution' && p.note && (
                   <span className="small crosswalk-note" lang="en">
                     {' '}
                     {p.note}
                   </span>
                 )}
+              </th>
+              <td>
+                <ComparabilityBadge comparability={p.comparability} />
               </td>
               {CHANGE_KINDS.map((k) => (
                 <td key={k}>{formatNumber(p.counts[k])}</td>

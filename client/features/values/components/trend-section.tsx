@@ -26,6 +26,13 @@ function Answer({ answer }: { answer: TrendItem['from'] }) {
 export function TrendSection({ iso3, name }: { iso3: string; name: string }) {
   const t = useT();
   const trend = useCountryTrend(iso3);
+  // One pair of rounds (the usual case): each column's header names its round and source, once.
+  const items = trend.data?.items ?? [];
+  const pairsOfRounds = new Set(items.map((i) => `${i.from.frameworkName}\u0000${i.to.frameworkName}`));
+  const one =
+    pairsOfRounds.size === 1 && items[0]
+      ? { from: items[0].from.frameworkName, to: items[0].to.frameworkName }
+      : null;
   return (
     <section aria-labelledby="trend-heading" className="section">
       <h2 id="trend-heading">{t('trend.title')}</h2>
@@ -46,8 +53,12 @@ export function TrendSection({ iso3, name }: { iso3: string; name: string }) {
               <thead>
                 <tr>
                   <th scope="col">{t('trend.col.question')}</th>
-                  <th scope="col">{t('trend.col.earlier')}</th>
-                  <th scope="col">{t('trend.col.later')}</th>
+                  <th scope="col">
+                    {one ? <SourceBadge source="published" name={one.from} /> : t('trend.col.earlier')}
+                  </th>
+                  <th scope="col">
+                    {one ? <SourceBadge source="published" name={one.to} /> : t('trend.col.later')}
+                  </th>
                   <th scope="col">{t('trend.col.change')}</th>
                   <th scope="col">{t('trend.col.comparability')}</th>
                 </tr>
@@ -57,24 +68,34 @@ export function TrendSection({ iso3, name }: { iso3: string; name: string }) {
                   <tr key={`${item.from.framework}:${item.from.code}-${item.to.framework}:${item.to.code}`}>
                     <th scope="row">
                       <span lang="en">{item.from.name}</span>
-                    </th>
-                    <td data-label={item.from.frameworkName}>
-                      <code>{item.from.code}</code> <Answer answer={item.from} />{' '}
-                      <SourceBadge source="published" name={item.from.frameworkName} />
-                    </td>
-                    <td data-label={item.to.frameworkName}>
-                      <code>{item.to.code}</code> <Answer answer={item.to} />{' '}
-                      <SourceBadge source="published" name={item.to.frameworkName} />
-                    </td>
-                    <td>{t(`change.${item.change}`)}</td>
-                    <td>
-                      <ComparabilityBadge comparability={item.comparability} />
                       {item.comparability === 'caution' && item.note && (
                         <span className="small crosswalk-note" lang="en">
                           {' '}
                           {item.note}
                         </span>
                       )}
+                    </th>
+                    <td>
+                      <code>{item.from.code}</code> <Answer answer={item.from} />
+                      {!one && (
+                        <>
+                          {' '}
+                          <SourceBadge source="published" name={item.from.frameworkName} />
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <code>{item.to.code}</code> <Answer answer={item.to} />
+                      {!one && (
+                        <>
+                          {' '}
+                          <SourceBadge source="published" name={item.to.frameworkName} />
+                        </>
+                      )}
+                    </td>
+                    <td>{t(`change.${item.change}`)}</td>
+                    <td>
+                      <ComparabilityBadge comparability={item.comparability} />
                     </td>
                   </tr>
                 ))}
