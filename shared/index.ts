@@ -14,6 +14,7 @@ export * from './api/reporting';
 export * from './api/reports';
 export * from './api/rounds';
 export * from './api/shared-indicators';
+export * from './api/trend';
 export * from './api/users';
 export * from './api/values';
 export * from './constants/uploads';

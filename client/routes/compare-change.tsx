@@ -1,4 +1,6 @@
 import { lazy, Suspense, useId } from 'react';
+import type { ChangePair } from '../../shared';
+import { roundLevelBars, roundLevelsChartData } from '../../shared/charts/round-levels-chart';
 import { CHANGE_KINDS } from '../../shared/constants/compare';
 import { CHANGE_LABELS, changeChartData } from '../components/charts/change-chart-data';
 import { ErrorState } from '../components/ui/error-state';
@@ -9,6 +11,8 @@ import { BasisPicker } from '../features/compare/components/basis-picker';
 import { ChangeTable } from '../features/compare/components/change-table';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
+import { NotComparedList } from '../features/compare/components/not-compared-list';
+import { RoundLevelsTable } from '../features/compare/components/round-levels-table';
 import {
   basisParams,
   type GroupSelection,
@@ -25,13 +29,25 @@ import { useI18n } from '../i18n/context';
 import { TRACSS } from '../lib/tracss';
 
 const ChangeChart = lazy(() => import('../components/charts/change-chart'));
+const RoundLevelsChart = lazy(() => import('../components/charts/round-levels-chart'));
 
-/** The chart's series named in the interface language (the shared mapping names them in English). */
-function translatedChangeData(pairs: Parameters<typeof changeChartData>[0], t: TFunction) {
+/** A caution pair's mark in the charts' labels: the bars say it, not only the table. */
+const cautionMark = (p: ChangePair, t: TFunction) =>
+  p.comparability === 'caution' ? t('crosswalk.cautionShort') : '';
+
+/**
+ * The chart's series named in the interface language (the shared mapping names them in English), and
+ * each caution pair's label marked.
+ */
+function translatedChangeData(pairs: readonly ChangePair[], t: TFunction) {
   const data = changeChartData(pairs);
   const kinds = new Map(CHANGE_KINDS.map((k) => [CHANGE_LABELS[k], k]));
   return {
     ...data,
+    labels: data.labels.map((l, i) => {
+      const mark = cautionMark(pairs[i] as ChangePair, t);
+      return mark ? `${l} ${mark}` : l;
+    }),
     datasets: data.datasets.map((d) => {
       const kind = kinds.get(d.label);
       return kind ? { ...d, label: t(`change.${kind}`) } : d;
@@ -43,14 +59,18 @@ const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
 /** View 4: who improved, stayed, regressed or did not answer between two TrACSS rounds. */
 export function CompareChangePage() {
   const id = useId();
-  const { t } = useI18n();
+  const { t, formatPercent } = useI18n();
   const groupLabel = useGroupLabel();
   const { params, selection, caseStudy, basis, setSelection, setValues, setBasis } = useGroupParams(FALLBACK);
   const rounds = useRounds();
   const codes = (rounds.data?.items ?? []).map((r) => r.code);
-  const from = params.get('from') ?? TRACSS.framework;
-  const to = params.get('to') ?? codes.filter((c) => c !== from).at(-1) ?? '';
-  const ready = isComplete(selection) && to !== '' && from !== to;
+  // A round the address names but the database does not hold (an old link): say so, show the default.
+  const known = (code: string | null) => code !== null && (!rounds.isSuccess || codes.includes(code));
+  const asked = { from: params.get('from'), to: params.get('to') };
+  const from = known(asked.from) ? (asked.from as string) : TRACSS.framework;
+  const to = known(asked.to) ? (asked.to as string) : (codes.filter((c) => c !== from).at(-1) ?? '');
+  const unknown = rounds.isSuccess ? [asked.from, asked.to].filter((c) => c !== null && !known(c)) : [];
+  const ready = rounds.isSuccess && isComplete(selection) && to !== '' && from !== to;
   const change = useChange(
     { from, to, ...groupQuery(selection), classification: basis.classification },
     { enabled: ready },
@@ -69,6 +89,11 @@ export function CompareChangePage() {
       <CompareNav selection={selection} caseStudy={caseStudy} basis={basis} />
       <GroupPicker value={selection} onChange={setSelection} />
       <BasisPicker basis={basis} onChange={setBasis} classification={isClassified(selection)} />
+      {unknown.length > 0 && (
+        <p className="notice" role="status">
+          {t('change.unknownRound', { codes: unknown.join(', ') })}
+        </p>
+      )}
       {rounds.isSuccess && codes.length < 2 ? (
         <p className="notice">{t('change.needSecond', { round: nameOf(from) })}</p>
       ) : (
@@ -116,6 +141,9 @@ export function CompareChangePage() {
             <p className="notice">{t('change.noPairs')}</p>
           ) : (
             <>
+              {change.data.pairs.some((p) => p.comparability === 'caution') && (
+                <p className="muted small">{t('change.cautionNote')}</p>
+              )}
               <Suspense fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}>
                 <ChangeChart
                   data={translatedChangeData(change.data.pairs, t)}
@@ -130,17 +158,30 @@ export function CompareChangePage() {
                   to: nameOf(to),
                 })}
               />
+              <h3>{t('change.levelsTitle')}</h3>
+              <Suspense fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}>
+                <RoundLevelsChart
+                  data={roundLevelsChartData(
+                    change.data.pairs,
+                    { from: nameOf(from), to: nameOf(to) },
+                    { levelWord: t('chart.levelWord'), mark: (p) => cautionMark(p, t) },
+                  )}
+                  bars={roundLevelBars(change.data.pairs)}
+                  axisTitle={t('change.sharesAxis')}
+                  segmentLabel={({ level, share, count, n }) =>
+                    t('chart.segment', { level, share: formatPercent(share, 1), count, n })
+                  }
+                  label={t('change.levelsChartLabel', { from: nameOf(from), to: nameOf(to) })}
+                />
+              </Suspense>
+              <RoundLevelsTable
+                pairs={change.data.pairs}
+                rounds={{ from: nameOf(from), to: nameOf(to) }}
+                caption={t('change.levelsCaption', { group: groupLabel(change.data.group) })}
+              />
             </>
           )}
-          {change.data.notComparable.length > 0 && (
-            <p className="muted small">
-              {t('change.notCompared', {
-                list: change.data.notComparable
-                  .map((p) => `${p.from} vs ${p.to}${p.note ? ` (${p.note})` : ''}`)
-                  .join('; '),
-              })}
-            </p>
-          )}
+          <NotComparedList pairs={change.data.notComparable} later={nameOf(to)} />
         </section>
       )}
     </>

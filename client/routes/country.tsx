@@ -11,6 +11,7 @@ import { useRounds } from '../features/rounds/api/get-rounds';
 import { useNationalReports } from '../features/values/api/get-national-reports';
 import { useValues } from '../features/values/api/get-values';
 import { ProfileTable } from '../features/values/components/profile-table';
+import { TrendSection } from '../features/values/components/trend-section';
 import { hasLevelAnswers, toProfileRows } from '../features/values/profile-rows';
 import { useT } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
@@ -225,6 +226,8 @@ function CountryRound({
           )}
         </>
       )}
+
+      <TrendSection iso3={country.iso3} name={name} />
     </>
   );
 }

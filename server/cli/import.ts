@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type ImportMapping, ImportMappingSchema } from '../../shared';
+import { COMPARABILITIES, type ImportMapping, ImportMappingSchema } from '../../shared';
 import { loadConfig } from '../config';
 import { prepareDatabase } from '../db/bootstrap';
 import type { Database } from '../db/client';
@@ -134,7 +134,11 @@ async function createRoundFromFile(database: Database, input: unknown): Promise<
       pairs: crosswalk.pairs as never,
     });
     console.log(
-      `Crosswalk ${cw.from} → ${cw.to}: ${cw.pairs.filter((p) => p.comparable).length} comparable pair(s) of ${cw.pairs.length}.`,
+      `Crosswalk ${cw.from} → ${cw.to}: ${cw.pairs.length} pair(s): ` +
+        COMPARABILITIES.map((c) => `${cw.pairs.filter((p) => p.comparability === c).length} ${c}`).join(
+          ', ',
+        ) +
+        '.',
     );
   }
   return 0;

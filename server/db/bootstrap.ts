@@ -7,6 +7,7 @@ import { type AccountsOptions, ensureAccounts } from './accounts';
 import type { Database } from './client';
 import { loadClassifications } from './reference/classifications';
 import { loadCountries } from './reference/countries';
+import { loadCrosswalks } from './reference/crosswalk';
 import {
   referenceFingerprint,
   storedReferenceFingerprint,
@@ -29,7 +30,8 @@ const SHIPPED_ROUNDS = [
 
 /**
  * Migrates, then loads the reference data once: countries, the TrACSS 2019–2020 and 2025 frameworks
- * and the rounds' answers, imported from the portal's files through the same importer users run.
+ * and the rounds' answers, imported from the portal's files through the same importer users run, and
+ * the reviewed crosswalks between the rounds loaded.
  * Idempotent, and serialised across processes by the startup lock.
  */
 export async function prepareDatabase(
@@ -56,6 +58,9 @@ export async function prepareDatabase(
       });
     }
     for (const shipped of SHIPPED_ROUNDS) await importShippedRound({ ...database, db }, shipped, opts.log);
+    // The reviewed crosswalks between rounds, once the rounds they link exist: keep this after every
+    // round's import (a crosswalk whose round is not loaded is skipped with a warning).
+    await loadCrosswalks(db, opts.log);
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'reference data ready');
   });
   // First run: the configured administrator or the demo accounts (after the countries they refer to).

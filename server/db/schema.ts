@@ -320,9 +320,13 @@ export const peerGroupMembers = pgTable(
 );
 
 /**
- * Crosswalk between the questions of two TrACSS rounds: which question of one round asks the same
- * thing as which of another. Only pairs marked comparable are charted as one series; a pair kept
- * with comparable = false records that they look alike but differ (e.g. 7.4 vs 3.3 from level C up).
+ * Crosswalk between the questions of two TrACSS rounds: which question of one round asks about the
+ * same capacity as which of another, and how far their answers can be compared (COMPARABILITIES):
+ * `comparable` (same question, same level wording), `caution` (same question, reworded levels — the
+ * note names what changed) or `not_comparable` (redefined: listed with its reason, never charted).
+ * A question without a counterpart in the other round has a row without `to_indicator_id`, always
+ * not comparable, whose note says why. `to_framework_code` is the other round, so such a row still
+ * knows which pair of rounds it belongs to. Reviewed data: server/db/reference-data/tracss/.
  */
 export const questionCrosswalk = pgTable(
   'question_crosswalk',
@@ -331,16 +335,29 @@ export const questionCrosswalk = pgTable(
     fromIndicatorId: integer('from_indicator_id')
       .notNull()
       .references(() => indicators.id, { onDelete: 'cascade' }),
-    toIndicatorId: integer('to_indicator_id')
+    toIndicatorId: integer('to_indicator_id').references(() => indicators.id, { onDelete: 'cascade' }),
+    toFrameworkCode: varchar('to_framework_code', { length: 64 })
       .notNull()
-      .references(() => indicators.id, { onDelete: 'cascade' }),
-    comparable: boolean('comparable').notNull(),
+      .references(() => frameworks.code, { onDelete: 'cascade' }),
+    comparability: varchar('comparability', { length: 16 }).notNull(),
     note: varchar('note', { length: 1000 }),
   },
   (t) => [
     uniqueIndex('question_crosswalk_pair_uq').on(t.fromIndicatorId, t.toIndicatorId),
+    uniqueIndex('question_crosswalk_unpaired_uq')
+      .on(t.fromIndicatorId, t.toFrameworkCode)
+      .where(sql`${t.toIndicatorId} is null`),
     index('question_crosswalk_to_ix').on(t.toIndicatorId),
+    index('question_crosswalk_to_framework_ix').on(t.toFrameworkCode),
     check('question_crosswalk_distinct_ck', sql`${t.fromIndicatorId} <> ${t.toIndicatorId}`),
+    check(
+      'question_crosswalk_comparability_ck',
+      sql`${t.comparability} in ('comparable','caution','not_comparable')`,
+    ),
+    check(
+      'question_crosswalk_unpaired_ck',
+      sql`${t.toIndicatorId} is not null or ${t.comparability} = 'not_comparable'`,
+    ),
   ],
 );
 

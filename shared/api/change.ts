@@ -1,13 +1,24 @@
 import { z } from 'zod';
-import { CHANGE_KINDS } from '../constants/compare';
+import { CHANGE_KINDS, COMPARED } from '../constants/compare';
 import { LevelSchema } from '../domain/level';
 import { ClassificationBasisSchema, PeerGroupSchema, PeerGroupTypeSchema } from './compare';
 import { FrameworkCodeSchema } from './frameworks';
-import { PeriodCodeSchema } from './rounds';
+import { ComparabilitySchema, PeriodCodeSchema } from './rounds';
 
-export { CHANGE_KINDS, type ChangeKind } from '../constants/compare';
+export {
+  CHANGE_KINDS,
+  type ChangeKind,
+  COMPARABILITIES,
+  COMPARED,
+  type Comparability,
+  type Compared,
+  isCompared,
+} from '../constants/compare';
 
-/** Change between two rounds (issue 5, view 4), over comparable question pairs only. */
+/**
+ * Change between two rounds (issue 5, view 4), over the crosswalk's compared question pairs only
+ * (comparable, and caution — marked with what changed); pairs not comparable are listed with their reason.
+ */
 export const ChangeQuerySchema = z.object({
   from: FrameworkCodeSchema.describe('Earlier round, e.g. tracss-2019-2020'),
   to: FrameworkCodeSchema.describe('Later round'),
@@ -25,10 +36,28 @@ export const ChangeKindSchema = z.enum(CHANGE_KINDS);
 
 const QuestionRefSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 
+const LevelCountsSchema = z
+  .object({
+    A: z.number().int(),
+    B: z.number().int(),
+    C: z.number().int(),
+    D: z.number().int(),
+    E: z.number().int(),
+  })
+  .describe('Members at each level A–E in that round');
+
+export const ComparedComparabilitySchema = z
+  .enum(COMPARED)
+  .describe('comparable, or caution: same question with reworded levels (the note names what changed)');
+
 export const ChangePairSchema = z.object({
   from: QuestionRefSchema,
   to: QuestionRefSchema,
+  comparability: ComparedComparabilitySchema,
   note: z.string().nullable(),
+  levels: z
+    .object({ from: LevelCountsSchema, to: LevelCountsSchema })
+    .describe("The group's distribution of levels in each round (members with a level in that round)"),
   counts: z.object({
     improved: z.number().int(),
     same: z.number().int(),
@@ -46,13 +75,24 @@ export const ChangePairSchema = z.object({
 });
 export type ChangePair = z.infer<typeof ChangePairSchema>;
 
+export const NotComparedPairSchema = z.object({
+  from: z.string(),
+  to: z.string().nullable().describe('Null: the question has no counterpart in the later round'),
+  comparability: ComparabilitySchema,
+  note: z.string().nullable(),
+});
+export type NotComparedPair = z.infer<typeof NotComparedPairSchema>;
+
 export const ChangeMoverSchema = z.object({
   iso3: z.string(),
   name: z.string(),
   improved: z.number().int(),
   regressed: z.number().int(),
   same: z.number().int(),
-  net: z.number().int().describe('Sum of level steps over the comparable pairs (C → E = +2)'),
+  net: z
+    .number()
+    .int()
+    .describe('Sum of level steps over the compared pairs, caution pairs included (C → E = +2)'),
 });
 export type ChangeMover = z.infer<typeof ChangeMoverSchema>;
 
@@ -60,10 +100,12 @@ export const ChangeResultSchema = z.object({
   from: z.object({ framework: z.string(), period: z.string() }),
   to: z.object({ framework: z.string(), period: z.string() }),
   group: PeerGroupSchema,
-  pairs: z.array(ChangePairSchema).describe('Comparable pairs only'),
+  pairs: z.array(ChangePairSchema).describe('Compared pairs only: comparable and caution'),
   notComparable: z
-    .array(z.object({ from: z.string(), to: z.string(), note: z.string().nullable() }))
-    .describe('Pairs of the crosswalk that are not comparable: listed, never charted'),
+    .array(NotComparedPairSchema)
+    .describe(
+      'Pairs of the crosswalk that are not comparable, and questions without a counterpart: listed with their reason, never charted',
+    ),
   movers: z.array(ChangeMoverSchema).describe('Members with an answer in both rounds, largest |net| first'),
 });
 export type ChangeResult = z.infer<typeof ChangeResultSchema>;

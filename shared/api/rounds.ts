@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPARABILITIES } from '../constants/compare';
 import { megabytes, ROUND_WORKBOOK_LIMITS } from '../constants/uploads';
 import { LevelWordingSchema } from '../domain/level';
 import { FrameworkCodeSchema } from './frameworks';
@@ -114,11 +115,27 @@ export type Round = z.infer<typeof RoundSchema>;
 export const RoundListSchema = z.object({ items: z.array(RoundSchema) });
 export const RoundParamsSchema = z.object({ code: FrameworkCodeSchema });
 
+export const ComparabilitySchema = z
+  .enum(COMPARABILITIES)
+  .describe(
+    'comparable: same question, same level wording; caution: same question, reworded levels (the note names ' +
+      'what changed); not_comparable: redefined — listed with its reason, never compared',
+  );
+
 export const CrosswalkPairSchema = z.object({
   from: QuestionCodeSchema.describe('Question code in the earlier round'),
-  to: QuestionCodeSchema.describe('Question code in the later round'),
-  comparable: z.boolean().describe('False: the questions look alike but their levels differ'),
-  note: z.string().trim().max(1000).optional(),
+  to: QuestionCodeSchema.nullable()
+    .default(null)
+    .describe(
+      'Question code in the later round; null: the question has no counterpart there (not comparable)',
+    ),
+  comparability: ComparabilitySchema,
+  note: z
+    .string()
+    .trim()
+    .max(1000)
+    .optional()
+    .describe('What changed, level by level where it matters; required unless comparable'),
 });
 export type CrosswalkPair = z.infer<typeof CrosswalkPairSchema>;
 
@@ -132,7 +149,14 @@ export type PutCrosswalkBody = z.input<typeof PutCrosswalkBodySchema>;
 export const CrosswalkSchema = z.object({
   from: z.string(),
   to: z.string(),
-  pairs: z.array(CrosswalkPairSchema.extend({ note: z.string().nullable() })),
+  pairs: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string().nullable(),
+      comparability: ComparabilitySchema,
+      note: z.string().nullable(),
+    }),
+  ),
 });
 export type Crosswalk = z.infer<typeof CrosswalkSchema>;
 

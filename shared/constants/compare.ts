@@ -28,3 +28,16 @@ export type ClassificationBasis = (typeof CLASSIFICATION_BASES)[number];
 /** How a country's answer moved between two rounds. */
 export const CHANGE_KINDS = ['improved', 'same', 'regressed', 'no_answer'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/**
+ * How far two questions of different rounds can be compared (the crosswalk): `comparable` — the same
+ * question with the same level wording; `caution` — the same question with reworded levels (the
+ * pair's note names what changed), compared but marked; `not_comparable` — redefined, listed with
+ * its reason and never compared.
+ */
+export const COMPARABILITIES = ['comparable', 'caution', 'not_comparable'] as const;
+export type Comparability = (typeof COMPARABILITIES)[number];
+/** The comparabilities whose pairs are compared (charted, counted in movers, shown in a country's trend). */
+export const COMPARED = ['comparable', 'caution'] as const;
+export type Compared = (typeof COMPARED)[number];
+export const isCompared = (c: Comparability): c is Compared => c !== 'not_comparable';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { NationalReport } from '../../shared';
+import { type CountryTrend, CountryTrendSchema, type NationalReport } from '../../shared';
 import {
   aruba,
   buildNationalReport,
@@ -26,12 +26,78 @@ const jordanReports: NationalReport[] = [
 ];
 const reportList = (items: NationalReport[]) => ({ body: { framework: 'tracss-2019-2020', items } });
 
+const answer = (
+  framework: 'tracss-2019-2020' | 'tracss-2025',
+  code: string,
+  name: string,
+  level: string | null,
+) => ({
+  framework,
+  frameworkName: framework === 'tracss-2025' ? 'TrACSS 2025' : 'TrACSS 2019–2020',
+  period: framework === 'tracss-2025' ? '2025' : '2019-2020',
+  code,
+  name,
+  status: level ? 'reported' : null,
+  level,
+  source: 'published',
+});
+/** Jordan over the two rounds (levels as the two rounds' files give them). */
+const jordanTrend: CountryTrend = CountryTrendSchema.parse({
+  iso3: 'JOR',
+  rounds: [
+    { framework: 'tracss-2019-2020', name: 'TrACSS 2019–2020', period: '2019-2020', answered: true },
+    { framework: 'tracss-2025', name: 'TrACSS 2025', period: '2025', answered: true },
+  ],
+  items: [
+    {
+      comparability: 'caution',
+      note: 'B: working group(s) → coordination mechanism.',
+      from: answer('tracss-2019-2020', '4.1', 'Multi-sector and One Health collaboration/coordination', 'B'),
+      to: answer('tracss-2025', '2.1', 'Multi-sector and One Health collaboration/coordination', 'C'),
+      change: 'improved',
+    },
+    {
+      comparability: 'comparable',
+      note: 'Same level wording.',
+      from: answer(
+        'tracss-2019-2020',
+        '8.1',
+        'Infection Prevention and Control (IPC) in human health care',
+        'D',
+      ),
+      to: answer('tracss-2025', '3.14', 'Infection Prevention and Control (IPC) in human health care', 'D'),
+      change: 'same',
+    },
+    {
+      comparability: 'comparable',
+      note: null,
+      from: answer('tracss-2019-2020', '9.3', 'Optimizing antimicrobial pesticide use', null),
+      to: answer('tracss-2025', '5.10', 'Optimizing antimicrobial pesticide use', 'B'),
+      change: 'no_answer',
+    },
+  ],
+});
+/** A country that answered neither round: the same pairs, no levels. */
+const unanswered = (iso3: string): CountryTrend => ({
+  iso3,
+  rounds: jordanTrend.rounds.map((r) => ({ ...r, answered: false })),
+  items: jordanTrend.items.map((i) => ({
+    ...i,
+    from: { ...i.from, level: null, status: null },
+    to: { ...i.to, level: null, status: null },
+    change: 'no_answer',
+  })),
+});
+const trendOf = (iso3: string) => ({ body: iso3 === 'JOR' ? jordanTrend : unanswered(iso3) });
+
 function jordanApi(reports: NationalReport[] = []) {
   return mockApi({
     '/countries/JOR': () => ({ body: jordan }),
     '/countries/ABW': () => ({ body: aruba }),
     '/countries/JOR/national-reports': () => reportList(reports),
     '/countries/ABW/national-reports': () => reportList([]),
+    '/countries/JOR/trend': () => trendOf('JOR'),
+    '/countries/ABW/trend': () => trendOf('ABW'),
     '/countries/XXX': () => ({ status: 404, body: errorEnvelope(404, 'Country XXX not found') }),
     '/values': (url) => ({ body: page(url.searchParams.get('country') === 'JOR' ? jordanValues : []) }),
     '/frameworks/tracss-2019-2020/indicators': () => ({ body: { items: indicators } }),
@@ -126,6 +192,7 @@ describe('Country page', () => {
       '/compare': () => ({ body: jordanCompare }),
       '/countries/JOR/national-reports': () =>
         fail ? { status: 500, body: errorEnvelope(500, 'Reports failed') } : reportList(jordanReports),
+      '/countries/JOR/trend': () => trendOf('JOR'),
     });
     const { user } = renderApp('/countries/JOR');
     const alert = await screen.findByRole('alert');
@@ -219,6 +286,7 @@ describe('Country page', () => {
       '/values': () => ({ body: page(jordanValues) }),
       '/frameworks/tracss-2019-2020/indicators': () => ({ body: { items: indicators } }),
       '/countries/JOR/national-reports': () => reportList([]),
+      '/countries/JOR/trend': () => trendOf('JOR'),
       '/compare': () =>
         fail ? { status: 500, body: errorEnvelope(500, 'Comparison failed') } : { body: jordanCompare },
     });
@@ -229,5 +297,88 @@ describe('Country page', () => {
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByTestId('compare-chart')).toBeTruthy();
+  });
+
+  it("shows the country's trend across rounds: each compared question, its level in each round, caution marked", async () => {
+    const fetchMock = jordanApi();
+    renderApp('/countries/JOR');
+    const table = await screen.findByRole('table', {
+      name: 'Jordan: published level in each round, per compared question',
+    });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((c) => c.textContent),
+    ).toEqual([
+      'Question',
+      'Published, TrACSS 2019–2020',
+      'Published, TrACSS 2025',
+      'Change',
+      'Comparability',
+    ]);
+    const rows = within(table).getAllByRole('row').slice(1);
+    const text = (row: HTMLElement | undefined) =>
+      [...(row?.querySelectorAll('th, td') ?? [])].map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
+    // 4.1 B (2019–2020) → 2.1 C (2025): reworded levels, marked with what changed.
+    expect(text(rows[0])).toEqual([
+      'Multi-sector and One Health collaboration/coordination B: working group(s) → coordination mechanism.',
+      '4.1 B',
+      '2.1 C',
+      'Improved',
+      'Caution: levels reworded',
+    ]);
+    expect(
+      within(rows[0] as HTMLElement)
+        .getByText('Caution: levels reworded')
+        .getAttribute('title'),
+    ).toMatch(/some levels were reworded between the rounds/);
+    // Same wording: marked comparable, no note needed.
+    expect(text(rows[1])).toEqual([
+      'Infection Prevention and Control (IPC) in human health care',
+      '8.1 D',
+      '3.14 D',
+      'Same level',
+      'Comparable',
+    ]);
+    // A round the country did not answer says so.
+    expect(text(rows[2])?.slice(1, 4)).toEqual(['9.3 No answer', '5.10 B', 'No answer in one round']);
+    expect(screen.getByText(/questions that were redefined are left out/)).toBeTruthy();
+    expect(requestedUrls(fetchMock).some((u) => u.pathname === '/api/countries/JOR/trend')).toBe(true);
+  });
+
+  it('says when a country answered none of the rounds, and when no second round is loaded', async () => {
+    jordanApi();
+    renderApp('/countries/ABW');
+    expect(await screen.findByText('Aruba answered none of these TrACSS rounds.')).toBeTruthy();
+    mockApi({
+      '/countries/JOR': () => ({ body: jordan }),
+      '/values': () => ({ body: page(jordanValues) }),
+      '/frameworks/tracss-2019-2020/indicators': () => ({ body: { items: indicators } }),
+      '/compare': () => ({ body: jordanCompare }),
+      '/countries/JOR/national-reports': () => reportList([]),
+      '/countries/JOR/trend': () => ({ body: { iso3: 'JOR', rounds: [], items: [] } }),
+    });
+    renderApp('/countries/JOR');
+    expect(await screen.findByText(/A trend needs a second TrACSS round/)).toBeTruthy();
+  });
+
+  it('keeps the rest of the page when the trend fails, with its own error and retry', async () => {
+    let fail = true;
+    mockApi({
+      '/countries/JOR': () => ({ body: jordan }),
+      '/values': () => ({ body: page(jordanValues) }),
+      '/frameworks/tracss-2019-2020/indicators': () => ({ body: { items: indicators } }),
+      '/compare': () => ({ body: jordanCompare }),
+      '/countries/JOR/national-reports': () => reportList([]),
+      '/countries/JOR/trend': () =>
+        fail ? { status: 500, body: errorEnvelope(500, 'Trend failed') } : trendOf('JOR'),
+    });
+    const { user } = renderApp('/countries/JOR');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Could not load the trend across rounds')).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'TrACSS 2019–2020 profile' })).toBeTruthy();
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('table', { name: /published level in each round/ })).toBeTruthy();
   });
 });

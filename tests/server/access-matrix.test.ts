@@ -216,6 +216,20 @@ const ENDPOINTS: Endpoint[] = [
     closed: jordanReaders,
   },
   {
+    name: 'GET /api/countries/JOR/trend',
+    op: 'GET /api/countries/{iso3}/trend',
+    request: () => ({ url: '/api/countries/JOR/trend' }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'GET /api/countries/SYR/trend',
+    op: 'GET /api/countries/{iso3}/trend',
+    request: () => ({ url: '/api/countries/SYR/trend' }),
+    open: all(200),
+    closed: syriaReaders,
+  },
+  {
     name: 'PUT /api/values/JOR/…',
     op: 'PUT /api/values/{country}/{framework}/{indicator}/{period}',
     request: put('JOR'),

@@ -134,7 +134,11 @@ describe('a second TrACSS round: questions, mapping, crosswalk, import, change',
     const bad = await asAdmin({
       method: 'PUT',
       url: '/api/crosswalk',
-      payload: { from: 'tracss-2019-2020', to: ROUND, pairs: [{ from: '7.1', to: '3.9', comparable: true }] },
+      payload: {
+        from: 'tracss-2019-2020',
+        to: ROUND,
+        pairs: [{ from: '7.1', to: '3.9', comparability: 'comparable' }],
+      },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues).toEqual([{ path: 'pairs.0.to', message: `no question 3.9 in ${ROUND}` }]);
@@ -145,9 +149,9 @@ describe('a second TrACSS round: questions, mapping, crosswalk, import, change',
         from: 'tracss-2019-2020',
         to: ROUND,
         pairs: [
-          { from: '4.1', to: '2.1', comparable: true },
-          { from: '7.1', to: '3.2', comparable: true, note: 'Same wording' },
-          { from: '7.4', to: '3.3', comparable: false, note: 'Levels differ from C up' },
+          { from: '4.1', to: '2.1', comparability: 'comparable' },
+          { from: '7.1', to: '3.2', comparability: 'caution', note: 'Level C reworded' },
+          { from: '7.4', to: '3.3', comparability: 'not_comparable', note: 'Levels differ from C up' },
         ],
       },
     });
@@ -195,8 +199,17 @@ describe('a second TrACSS round: questions, mapping, crosswalk, import, change',
     expect(r.pairs.map((p) => `${p.from.code}→${p.to.code}`)).toEqual(['4.1→2.1', '7.1→3.2']);
     // 4.1→2.1: JOR B→C up, LBN C→C same, EGY B→A down, SYR no answer in 2021–22
     expect(r.pairs[0]?.counts).toEqual({ improved: 1, same: 1, regressed: 1, no_answer: 1 });
-    // 7.1→3.2: JOR D→D same, LBN B→A down, EGY C→C same, SYR no answer
+    // 7.1→3.2 (caution: compared, marked): JOR D→D same, LBN B→A down, EGY C→C same, SYR no answer
     expect(r.pairs[1]?.counts).toEqual({ improved: 0, same: 2, regressed: 1, no_answer: 1 });
+    expect(r.pairs.map((p) => [p.comparability, p.note])).toEqual([
+      ['comparable', null],
+      ['caution', 'Level C reworded'],
+    ]);
+    // The group's levels in each round: 7.1 JOR D, LBN B, EGY C, SYR B; 3.2 JOR D, LBN A, EGY C.
+    expect(r.pairs[1]?.levels).toEqual({
+      from: { A: 0, B: 2, C: 1, D: 1, E: 0 },
+      to: { A: 1, B: 0, C: 1, D: 1, E: 0 },
+    });
     expect(r.pairs[1]?.countries.find((c) => c.iso3 === 'LBN')).toEqual({
       iso3: 'LBN',
       from: 'B',
@@ -204,7 +217,9 @@ describe('a second TrACSS round: questions, mapping, crosswalk, import, change',
       change: 'regressed',
     });
     // 7.4 (JOR E) vs 3.3 (JOR B) would read as a fall of three levels: listed, never compared.
-    expect(r.notComparable).toEqual([{ from: '7.4', to: '3.3', note: 'Levels differ from C up' }]);
+    expect(r.notComparable).toEqual([
+      { from: '7.4', to: '3.3', comparability: 'not_comparable', note: 'Levels differ from C up' },
+    ]);
     // Movers: JOR +1 (B→C, D→D); EGY −1 (B→A, C→C); LBN −1 (C→C, B→A); Syria answered one round only.
     expect(r.movers).toEqual([
       { iso3: 'JOR', name: 'Jordan', improved: 1, regressed: 0, same: 1, net: 1 },

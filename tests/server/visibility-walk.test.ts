@@ -46,7 +46,7 @@ beforeAll(async () => {
   await putCrosswalk(database.db, {
     from: 'tracss-2019-2020',
     to: WALK_ROUND,
-    pairs: [{ from: '4.1', to: '4.1', comparable: true }],
+    pairs: [{ from: '4.1', to: '4.1', comparability: 'comparable' }],
   });
 }, 120_000);
 afterAll(async () => close?.());

@@ -210,8 +210,9 @@ export const ar: Catalog = {
   'progress.no_data': 'لا توجد بيانات',
   'movers.title': 'أكبر التغيّرات حتى {round}',
   'movers.loadError': 'تعذّر تحميل التغيّر: {message}',
-  'movers.none': 'لم يتغيّر مستوى أي عضو في أي سؤال قابل للمقارنة.',
-  'movers.caption': 'صافي خطوات المستوى على الأسئلة القابلة للمقارنة (C → E = \u200e+2)',
+  'movers.none': 'لم يتغيّر مستوى أي عضو في أي سؤال تمت مقارنته.',
+  'movers.caption':
+    'صافي خطوات المستوى على الأسئلة التي تمت مقارنتها، بما فيها الموسومة «تنبيه: أُعيدت صياغة المستويات» (C → E = \u200e+2)',
   'movers.col.net': 'الصافي',
   'movers.col.improved': 'تحسّن',
   'movers.col.regressed': 'تراجع',
@@ -266,7 +267,23 @@ export const ar: Catalog = {
   'change.chartLabel':
     'الأعضاء الذين تحسّنوا أو بقوا على حالهم أو تراجعوا أو لم يجيبوا، لكل سؤال قابل للمقارنة، من {from} إلى {to}',
   'change.caption': '{group}: التغيّر لكل سؤال قابل للمقارنة، {from} ← {to}',
-  'change.notCompared': 'لم تُقارَن (الأسئلة مختلفة): {list}.',
+  'change.notComparedTitle': 'لم تُقارَن ({count})',
+  'change.notComparedIntro':
+    'يربط جدول المقابلة بين هذه الأسئلة، لكن مستوياتها أُعيد تعريفها، أو ليس للسؤال مقابل: تُدرَج مع السبب ولا تُعرَض في الرسم البياني.',
+  'change.notComparedPair': '{from} ← {to}',
+  'change.noCounterpart': '{from}: لا مقابل له في {round}',
+  'change.reasonSeparator': ' — ',
+  'change.cautionNote':
+    'الأسئلة الموسومة «تنبيه: أُعيدت صياغة المستويات» تسأل عن الشيء نفسه في الجولتين، لكن صياغة بعض المستويات تغيّرت؛ وتذكر الملاحظة بجانب كل منها ما الذي تغيّر. اقرأ تغيّرها مع مراعاة ذلك.',
+  'change.col.comparability': 'قابلية المقارنة',
+  'change.col.questionInRound': 'السؤال',
+  'change.col.round': 'الجولة',
+  'change.col.answered': 'عدد الإجابات',
+  'change.levelsTitle': 'المستويات في كل جولة',
+  'change.levelsChartLabel': 'نسبة الأعضاء في كل مستوى من A إلى E لكل سؤال تمت مقارنته، في {from} وفي {to}',
+  'change.levelsCaption': '{group}: الأعضاء في كل مستوى، لكل سؤال تمت مقارنته ولكل جولة',
+  'change.sharesAxis': 'نسبة الأعضاء الذين أجابوا',
+  'change.unknownRound': 'غير محمّلة: {codes}. تُعرض الجولات المتاحة.',
   'shared.title': 'المؤشرات المشتركة',
   'shared.intro':
     'مؤشرات تتتبّعها خطط العمل القُطرية، جنبًا إلى جنب: أحدث قيمة لكل بلد، والغاية السارية، ونسبة ما تحقّق من التغيير المخطط (النسبة من الغاية)، وما إذا كان البلد على المسار الصحيح.',
@@ -785,4 +802,27 @@ export const ar: Catalog = {
   'basis.says.today':
     'أقاليم منظمة الصحة العالمية وفئات الدخل: تصنيف اليوم، لا التصنيف المعمول به في {survey}.',
   'heatmap.reported': 'لدى {answered} من أصل {members} من الأعضاء تقرير وطني عن أسئلة {survey}.',
+  'crosswalk.comparable': 'قابل للمقارنة',
+  'crosswalk.caution': 'تنبيه: أُعيدت صياغة المستويات',
+  'crosswalk.not_comparable': 'غير قابل للمقارنة',
+  'crosswalk.cautionShort': '(تنبيه)',
+  'crosswalk.hint.comparable': 'السؤال نفسه، والصياغة نفسها لكل مستوى في الجولتين.',
+  'crosswalk.hint.caution':
+    'السؤال نفسه، لكن أُعيدت صياغة بعض المستويات بين الجولتين: تذكر الملاحظة ما الذي تغيّر.',
+  'crosswalk.hint.not_comparable': 'أُعيد تعريف السؤال أو مستوياته: لا تُقارَن إجابات الجولتين.',
+  'trend.title': 'التطوّر عبر جولات TrACSS',
+  'trend.intro':
+    'كل سؤال يقارنه جدول المقابلة بين الجولات، مع المستوى المنشور لـ{name} في كل جولة. تشير «تنبيه: أُعيدت صياغة المستويات» إلى سؤال تغيّرت صياغة مستوياته (وتذكر الملاحظة كيف)؛ وتُستبعد الأسئلة التي أُعيد تعريفها.',
+  'trend.loading': 'جارٍ تحميل التطوّر …',
+  'trend.loadError': 'تعذّر تحميل التطوّر عبر الجولات',
+  'trend.oneRound':
+    'يحتاج التطوّر إلى جولة ثانية من TrACSS وجدول مقابلتها مع هذه الجولة؛ لم تُحمَّل أي جولة بعد.',
+  'trend.noAnswers': 'لم تُجب {name} عن أي من جولات TrACSS هذه.',
+  'trend.caption': '{name}: المستوى المنشور في كل جولة، لكل سؤال تمت مقارنته',
+  'trend.col.question': 'السؤال',
+  'trend.col.earlier': 'الجولة السابقة',
+  'trend.col.later': 'الجولة اللاحقة',
+  'trend.col.change': 'التغيّر',
+  'trend.col.comparability': 'قابلية المقارنة',
+  'trend.notApplicable': 'لا ينطبق',
 };

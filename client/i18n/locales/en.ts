@@ -192,8 +192,9 @@ export const en = {
   'progress.no_data': 'No data',
   'movers.title': 'Biggest movers up to {round}',
   'movers.loadError': 'Could not load the change: {message}',
-  'movers.none': 'No member changed level on a comparable question.',
-  'movers.caption': 'Net level steps over the comparable questions (C → E = +2)',
+  'movers.none': 'No member changed level on a compared question.',
+  'movers.caption':
+    'Net level steps over the compared questions, those marked “Caution: levels reworded” included (C → E = +2)',
   'movers.col.net': 'Net',
   'movers.col.improved': 'Improved',
   'movers.col.regressed': 'Regressed',
@@ -248,7 +249,24 @@ export const en = {
   'change.chartLabel':
     'Members who improved, stayed, regressed or did not answer, per comparable question, {from} to {to}',
   'change.caption': '{group}: change per comparable question, {from} → {to}',
-  'change.notCompared': 'Not compared (the questions differ): {list}.',
+  'change.notComparedTitle': 'Not compared ({count})',
+  'change.notComparedIntro':
+    'The crosswalk pairs these questions, but their levels were redefined, or the question has no counterpart: listed with the reason, never charted.',
+  'change.notComparedPair': '{from} → {to}',
+  'change.noCounterpart': '{from}: no counterpart in {round}',
+  'change.reasonSeparator': ' — ',
+  'change.cautionNote':
+    'Questions marked “Caution: levels reworded” ask the same thing in both rounds, but the wording of some levels changed; the note beside each says what changed. Read their change with that in mind.',
+  'change.col.comparability': 'Comparability',
+  'change.col.questionInRound': 'Question',
+  'change.col.round': 'Round',
+  'change.col.answered': 'Answered',
+  'change.levelsTitle': 'Levels in each round',
+  'change.levelsChartLabel':
+    'Share of members at each level A–E on each compared question, in {from} and in {to}',
+  'change.levelsCaption': '{group}: members at each level, per compared question and round',
+  'change.sharesAxis': 'Share of the members who answered',
+  'change.unknownRound': 'Not loaded: {codes}. Showing the rounds that are.',
   'shared.title': 'Shared indicators',
   'shared.intro':
     'Indicators that countries’ action plans track, side by side: each country’s latest value, the target in force, the share of the planned change achieved (% of target) and whether it is on track.',
@@ -758,4 +776,27 @@ export const en = {
   'basis.says.today':
     'WHO regions and income groups: today’s classification, not the one in force for {survey}.',
   'heatmap.reported': '{answered} of {members} members have a national report on the {survey} questions.',
+  'crosswalk.comparable': 'Comparable',
+  'crosswalk.caution': 'Caution: levels reworded',
+  'crosswalk.not_comparable': 'Not comparable',
+  'crosswalk.cautionShort': '(caution)',
+  'crosswalk.hint.comparable': 'Same question, same wording of every level in both rounds.',
+  'crosswalk.hint.caution':
+    'Same question, but some levels were reworded between the rounds: the note says what changed.',
+  'crosswalk.hint.not_comparable':
+    'The question or its levels were redefined: the answers of the two rounds are not compared.',
+  'trend.title': 'Trend across TrACSS rounds',
+  'trend.intro':
+    'Each question the crosswalk compares between rounds, with {name}’s published level in each round. “Caution: levels reworded” marks a question whose levels changed wording (the note says how); questions that were redefined are left out.',
+  'trend.loading': 'Loading the trend …',
+  'trend.loadError': 'Could not load the trend across rounds',
+  'trend.oneRound': 'A trend needs a second TrACSS round and its crosswalk to this one; none is loaded yet.',
+  'trend.noAnswers': '{name} answered none of these TrACSS rounds.',
+  'trend.caption': '{name}: published level in each round, per compared question',
+  'trend.col.question': 'Question',
+  'trend.col.earlier': 'Earlier round',
+  'trend.col.later': 'Later round',
+  'trend.col.change': 'Change',
+  'trend.col.comparability': 'Comparability',
+  'trend.notApplicable': 'Not applicable',
 } as const;

@@ -192,8 +192,9 @@ export const es: Catalog = {
   'progress.no_data': 'Sin datos',
   'movers.title': 'Mayores cambios hasta {round}',
   'movers.loadError': 'No se pudo cargar el cambio: {message}',
-  'movers.none': 'Ningún miembro cambió de nivel en una pregunta comparable.',
-  'movers.caption': 'Variación neta de nivel en las preguntas comparables (C → E = +2)',
+  'movers.none': 'Ningún miembro cambió de nivel en una pregunta comparada.',
+  'movers.caption':
+    'Variación neta de nivel en las preguntas comparadas, incluidas las marcadas «Precaución: niveles reformulados» (C → E = +2)',
   'movers.col.net': 'Neto',
   'movers.col.improved': 'Mejoraron',
   'movers.col.regressed': 'Retrocedieron',
@@ -250,7 +251,24 @@ export const es: Catalog = {
   'change.chartLabel':
     'Miembros que mejoraron, se mantuvieron, retrocedieron o no respondieron, por pregunta comparable, de {from} a {to}',
   'change.caption': '{group}: cambio por pregunta comparable, {from} → {to}',
-  'change.notCompared': 'No comparadas (las preguntas difieren): {list}.',
+  'change.notComparedTitle': 'No comparadas ({count})',
+  'change.notComparedIntro':
+    'La tabla de correspondencias relaciona estas preguntas, pero sus niveles se redefinieron, o la pregunta no tiene equivalente: se listan con el motivo, nunca se grafican.',
+  'change.notComparedPair': '{from} → {to}',
+  'change.noCounterpart': '{from}: sin equivalente en {round}',
+  'change.reasonSeparator': ' — ',
+  'change.cautionNote':
+    'Las preguntas marcadas «Precaución: niveles reformulados» preguntan lo mismo en ambas rondas, pero cambió la redacción de algunos niveles; la nota junto a cada una dice qué cambió. Lea su cambio teniéndolo en cuenta.',
+  'change.col.comparability': 'Comparabilidad',
+  'change.col.questionInRound': 'Pregunta',
+  'change.col.round': 'Ronda',
+  'change.col.answered': 'Respuestas',
+  'change.levelsTitle': 'Niveles en cada ronda',
+  'change.levelsChartLabel':
+    'Proporción de miembros en cada nivel A–E en cada pregunta comparada, en {from} y en {to}',
+  'change.levelsCaption': '{group}: miembros en cada nivel, por pregunta comparada y ronda',
+  'change.sharesAxis': 'Proporción de los miembros que respondieron',
+  'change.unknownRound': 'No cargada: {codes}. Se muestran las rondas disponibles.',
   'shared.title': 'Indicadores compartidos',
   'shared.intro':
     'Indicadores que siguen los planes de acción de los países, lado a lado: el último valor de cada país, la meta vigente, la parte del cambio previsto que se ha logrado (% de la meta) y si va por buen camino.',
@@ -770,4 +788,28 @@ export const es: Catalog = {
     'Regiones de la OMS y grupos de ingresos: la clasificación actual, no la vigente para {survey}.',
   'heatmap.reported':
     '{answered} de {members} miembros tienen un informe nacional sobre las preguntas de {survey}.',
+  'crosswalk.comparable': 'Comparable',
+  'crosswalk.caution': 'Precaución: niveles reformulados',
+  'crosswalk.not_comparable': 'No comparable',
+  'crosswalk.cautionShort': '(precaución)',
+  'crosswalk.hint.comparable': 'Misma pregunta, misma redacción de cada nivel en ambas rondas.',
+  'crosswalk.hint.caution':
+    'Misma pregunta, pero algunos niveles se reformularon entre las rondas: la nota dice qué cambió.',
+  'crosswalk.hint.not_comparable':
+    'La pregunta o sus niveles se redefinieron: las respuestas de las dos rondas no se comparan.',
+  'trend.title': 'Evolución a lo largo de las rondas de TrACSS',
+  'trend.intro':
+    'Cada pregunta que la tabla de correspondencias compara entre rondas, con el nivel publicado de {name} en cada ronda. «Precaución: niveles reformulados» marca una pregunta cuyos niveles cambiaron de redacción (la nota dice cómo); las preguntas redefinidas se omiten.',
+  'trend.loading': 'Cargando la evolución …',
+  'trend.loadError': 'No se pudo cargar la evolución a lo largo de las rondas',
+  'trend.oneRound':
+    'Una evolución necesita una segunda ronda de TrACSS y su tabla de correspondencias con esta; todavía no hay ninguna cargada.',
+  'trend.noAnswers': '{name} no respondió a ninguna de estas rondas de TrACSS.',
+  'trend.caption': '{name}: nivel publicado en cada ronda, por pregunta comparada',
+  'trend.col.question': 'Pregunta',
+  'trend.col.earlier': 'Ronda anterior',
+  'trend.col.later': 'Ronda posterior',
+  'trend.col.change': 'Cambio',
+  'trend.col.comparability': 'Comparabilidad',
+  'trend.notApplicable': 'No aplica',
 };

@@ -195,8 +195,9 @@ export const fr: Catalog = {
   'progress.no_data': 'Pas de données',
   'movers.title': "Plus fortes évolutions jusqu'à {round}",
   'movers.loadError': "Impossible de charger l'évolution : {message}",
-  'movers.none': "Aucun membre n'a changé de niveau sur une question comparable.",
-  'movers.caption': 'Variation nette de niveau sur les questions comparables (C → E = +2)',
+  'movers.none': "Aucun membre n'a changé de niveau sur une question comparée.",
+  'movers.caption':
+    'Variation nette de niveau sur les questions comparées, y compris celles marquées « Prudence : niveaux reformulés » (C → E = +2)',
   'movers.col.net': 'Net',
   'movers.col.improved': 'En progrès',
   'movers.col.regressed': 'En recul',
@@ -253,7 +254,24 @@ export const fr: Catalog = {
   'change.chartLabel':
     'Membres en progrès, stables, en recul ou sans réponse, par question comparable, de {from} à {to}',
   'change.caption': '{group} : évolution par question comparable, {from} → {to}',
-  'change.notCompared': 'Non comparées (les questions diffèrent) : {list}.',
+  'change.notComparedTitle': 'Non comparées ({count})',
+  'change.notComparedIntro':
+    "La table de correspondance relie ces questions, mais leurs niveaux ont été redéfinis, ou la question n'a pas d'équivalent : elles sont listées avec la raison, jamais représentées.",
+  'change.notComparedPair': '{from} → {to}',
+  'change.noCounterpart': "{from} : pas d'équivalent dans {round}",
+  'change.reasonSeparator': ' — ',
+  'change.cautionNote':
+    'Les questions marquées « Prudence : niveaux reformulés » portent sur la même chose dans les deux cycles, mais la formulation de certains niveaux a changé ; la note à côté de chacune dit ce qui a changé. Lisez leur évolution en en tenant compte.',
+  'change.col.comparability': 'Comparabilité',
+  'change.col.questionInRound': 'Question',
+  'change.col.round': 'Cycle',
+  'change.col.answered': 'Réponses',
+  'change.levelsTitle': 'Niveaux à chaque cycle',
+  'change.levelsChartLabel':
+    'Part des membres à chaque niveau A–E pour chaque question comparée, en {from} et en {to}',
+  'change.levelsCaption': '{group} : membres à chaque niveau, par question comparée et par cycle',
+  'change.sharesAxis': 'Part des membres ayant répondu',
+  'change.unknownRound': 'Non chargé : {codes}. Les cycles disponibles sont affichés.',
   'shared.title': 'Indicateurs communs',
   'shared.intro':
     "Indicateurs suivis par les plans d'action des pays, côte à côte : la dernière valeur de chaque pays, la cible en vigueur, la part du changement prévu qui est atteinte (% de la cible) et si le pays est en bonne voie.",
@@ -774,4 +792,28 @@ export const fr: Catalog = {
     'Régions OMS et groupes de revenu : la classification d’aujourd’hui, et non celle en vigueur pour {survey}.',
   'heatmap.reported':
     '{answered} membres sur {members} ont un rapport national sur les questions de {survey}.',
+  'crosswalk.comparable': 'Comparable',
+  'crosswalk.caution': 'Prudence : niveaux reformulés',
+  'crosswalk.not_comparable': 'Non comparable',
+  'crosswalk.cautionShort': '(prudence)',
+  'crosswalk.hint.comparable': 'Même question, même formulation de chaque niveau dans les deux cycles.',
+  'crosswalk.hint.caution':
+    'Même question, mais certains niveaux ont été reformulés entre les cycles : la note dit ce qui a changé.',
+  'crosswalk.hint.not_comparable':
+    'La question ou ses niveaux ont été redéfinis : les réponses des deux cycles ne sont pas comparées.',
+  'trend.title': 'Évolution au fil des cycles TrACSS',
+  'trend.intro':
+    'Chaque question que la table de correspondance compare entre les cycles, avec le niveau publié de {name} à chaque cycle. « Prudence : niveaux reformulés » signale une question dont la formulation des niveaux a changé (la note dit comment) ; les questions redéfinies sont omises.',
+  'trend.loading': "Chargement de l'évolution …",
+  'trend.loadError': "Impossible de charger l'évolution au fil des cycles",
+  'trend.oneRound':
+    "Une évolution nécessite un second cycle TrACSS et sa table de correspondance avec celui-ci ; aucun n'est encore chargé.",
+  'trend.noAnswers': "{name} n'a répondu à aucun de ces cycles TrACSS.",
+  'trend.caption': '{name} : niveau publié à chaque cycle, par question comparée',
+  'trend.col.question': 'Question',
+  'trend.col.earlier': 'Cycle antérieur',
+  'trend.col.later': 'Cycle ultérieur',
+  'trend.col.change': 'Évolution',
+  'trend.col.comparability': 'Comparabilité',
+  'trend.notApplicable': 'Sans objet',
 };

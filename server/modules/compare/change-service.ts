@@ -3,6 +3,8 @@ import {
   type ChangeMover,
   type ChangeResult,
   type ClassificationBasis,
+  emptyDistribution,
+  isCompared,
   type Level,
   levelToScore,
   type PeerGroupType,
@@ -34,8 +36,10 @@ function changeOf(from: Level | null, to: Level | null): ChangeKind {
 }
 
 /**
- * Who improved, regressed, stayed or did not answer between two rounds, over the crosswalk's
- * comparable question pairs only: questions that were redefined are listed, never compared.
+ * Who improved, regressed, stayed or did not answer between two rounds, and the group's levels in
+ * each round, over the crosswalk's compared question pairs only (comparable, and caution — marked
+ * with what changed): questions that were redefined, or have no counterpart, are listed with their
+ * reason, never compared.
  */
 export async function roundChange(db: DbOrTx, input: ChangeInput): Promise<ChangeResult> {
   if (input.from === input.to)
@@ -51,7 +55,9 @@ export async function roundChange(db: DbOrTx, input: ChangeInput): Promise<Chang
     round: { frameworkCode: later.code, frameworkName: later.name, endDate: toPeriod.endDate },
   });
   const crosswalk = await crosswalkPairs(db, input.from, input.to);
-  const comparable = crosswalk.filter((p) => p.comparable);
+  const compared = crosswalk.flatMap((p) =>
+    p.to && isCompared(p.comparability) ? [{ ...p, to: p.to, comparability: p.comparability }] : [],
+  );
 
   const index = async (framework: string, periodId: number) => {
     const rows = await levelAnswers(db, framework, periodId, group.members);
@@ -62,13 +68,16 @@ export async function roundChange(db: DbOrTx, input: ChangeInput): Promise<Chang
   const names = new Map((await listCountries(db, {})).map((c) => [c.iso3, c.name]));
   const movers = new Map<string, ChangeMover>();
 
-  const pairs = comparable.map((p) => {
+  const pairs = compared.map((p) => {
     const counts = { improved: 0, same: 0, regressed: 0, no_answer: 0 };
+    const levels = { from: emptyDistribution(), to: emptyDistribution() };
     const countries = group.members.map((iso3) => {
       const from = before.get(`${p.from.id}|${iso3}`) ?? null;
       const to = after.get(`${p.to.id}|${iso3}`) ?? null;
       const change = changeOf(from, to);
       counts[change]++;
+      if (from) levels.from[from]++;
+      if (to) levels.to[to]++;
       if (from && to) {
         const m = movers.get(iso3) ?? {
           iso3,
@@ -84,7 +93,15 @@ export async function roundChange(db: DbOrTx, input: ChangeInput): Promise<Chang
       }
       return { iso3, from, to, change };
     });
-    return { from: p.from, to: p.to, note: p.note, counts, countries };
+    return {
+      from: p.from,
+      to: p.to,
+      comparability: p.comparability,
+      note: p.note,
+      levels,
+      counts,
+      countries,
+    };
   });
 
   return {
@@ -93,8 +110,13 @@ export async function roundChange(db: DbOrTx, input: ChangeInput): Promise<Chang
     group,
     pairs,
     notComparable: crosswalk
-      .filter((p) => !p.comparable)
-      .map((p) => ({ from: p.from.code, to: p.to.code, note: p.note })),
+      .filter((p) => !p.to || !isCompared(p.comparability))
+      .map((p) => ({
+        from: p.from.code,
+        to: p.to?.code ?? null,
+        comparability: p.comparability,
+        note: p.note,
+      })),
     movers: [...movers.values()].sort(
       (a, b) => Math.abs(b.net) - Math.abs(a.net) || b.net - a.net || a.name.localeCompare(b.name),
     ),

@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { ImportMapping } from '../../../shared';
+import type { Comparability, ImportMapping } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { frameworks, importMappings, indicators, periods, questionCrosswalk } from '../../db/schema';
 
@@ -46,11 +46,22 @@ export async function questionIds(db: DbOrTx, frameworkCode: string) {
 const fromQ = alias(indicators, 'from_q');
 const toQ = alias(indicators, 'to_q');
 
+type QuestionRef = { id: number; code: string; name: string };
+
+/** One pair of the crosswalk, oriented from the earlier round (`from`) to the later (`to`). */
+export interface CrosswalkRow {
+  from: QuestionRef;
+  /** Null: the question has no counterpart in the later round (always not comparable). */
+  to: QuestionRef | null;
+  comparability: Comparability;
+  note: string | null;
+}
+
 /**
  * Crosswalk pairs between two frameworks, oriented from `from` to `to` whichever way they were
- * stored.
+ * stored; questions of `from` recorded as having no counterpart in `to` come with `to: null`.
  */
-export async function crosswalkPairs(db: DbOrTx, from: string, to: string) {
+export async function crosswalkPairs(db: DbOrTx, from: string, to: string): Promise<CrosswalkRow[]> {
   const rows = await db
     .select({
       fromId: fromQ.id,
@@ -60,58 +71,69 @@ export async function crosswalkPairs(db: DbOrTx, from: string, to: string) {
       toId: toQ.id,
       toCode: toQ.code,
       toName: toQ.name,
-      comparable: questionCrosswalk.comparable,
+      comparability: questionCrosswalk.comparability,
       note: questionCrosswalk.note,
     })
     .from(questionCrosswalk)
     .innerJoin(fromQ, eq(fromQ.id, questionCrosswalk.fromIndicatorId))
-    .innerJoin(toQ, eq(toQ.id, questionCrosswalk.toIndicatorId))
+    .leftJoin(toQ, eq(toQ.id, questionCrosswalk.toIndicatorId))
     .where(
       or(
-        and(eq(fromQ.frameworkCode, from), eq(toQ.frameworkCode, to)),
-        and(eq(fromQ.frameworkCode, to), eq(toQ.frameworkCode, from)),
+        and(eq(fromQ.frameworkCode, from), eq(questionCrosswalk.toFrameworkCode, to)),
+        and(
+          eq(fromQ.frameworkCode, to),
+          eq(questionCrosswalk.toFrameworkCode, from),
+          isNotNull(questionCrosswalk.toIndicatorId),
+        ),
       ),
-    )
-    .orderBy(asc(fromQ.sortOrder), asc(toQ.sortOrder));
-  return rows.map((r) =>
-    r.fromFramework === from
-      ? {
-          from: { id: r.fromId, code: r.fromCode, name: r.fromName },
-          to: { id: r.toId, code: r.toCode, name: r.toName },
-          comparable: r.comparable,
-          note: r.note,
-        }
-      : {
-          from: { id: r.toId, code: r.toCode, name: r.toName },
-          to: { id: r.fromId, code: r.fromCode, name: r.fromName },
-          comparable: r.comparable,
-          note: r.note,
-        },
-  );
+    );
+  const ref = (id: number | null, code: string | null, name: string | null): QuestionRef | null =>
+    id === null || code === null || name === null ? null : { id, code, name };
+  const oriented = rows.map((r) => {
+    const stored = { id: r.fromId, code: r.fromCode, name: r.fromName };
+    const other = ref(r.toId, r.toCode, r.toName);
+    const comparability = r.comparability as Comparability;
+    return r.fromFramework === from || !other
+      ? { from: stored, to: other, comparability, note: r.note }
+      : { from: other, to: stored, comparability, note: r.note };
+  });
+  // In the earlier round's question order, then the later round's.
+  const order = await sortOrders(db, [...oriented.flatMap((p) => [p.from.id, p.to?.id ?? 0])]);
+  const at = (id: number | undefined) => (id === undefined ? -1 : (order.get(id) ?? 0));
+  return oriented.sort((a, b) => at(a.from.id) - at(b.from.id) || at(a.to?.id) - at(b.to?.id));
 }
 
-/** Replaces every pair between two frameworks (either direction). */
+async function sortOrders(db: DbOrTx, ids: number[]) {
+  const unique = [...new Set(ids.filter((id) => id > 0))];
+  if (unique.length === 0) return new Map<number, number>();
+  const rows = await db
+    .select({ id: indicators.id, sortOrder: indicators.sortOrder })
+    .from(indicators)
+    .where(inArray(indicators.id, unique));
+  return new Map(rows.map((r) => [r.id, r.sortOrder]));
+}
+
+export interface NewCrosswalkRow {
+  fromIndicatorId: number;
+  toIndicatorId: number | null;
+  toFrameworkCode: string;
+  comparability: Comparability;
+  note: string | null;
+}
+
+/** Replaces every pair between two frameworks (stored in either direction) with these. */
 export async function replaceCrosswalk(
   db: DbOrTx,
-  fromIds: number[],
-  toIds: number[],
-  pairs: { fromIndicatorId: number; toIndicatorId: number; comparable: boolean; note: string | null }[],
+  between: { from: string; fromIds: number[]; to: string; toIds: number[] },
+  pairs: NewCrosswalkRow[],
 ) {
-  if (fromIds.length && toIds.length) {
-    await db
-      .delete(questionCrosswalk)
-      .where(
-        or(
-          and(
-            inArray(questionCrosswalk.fromIndicatorId, fromIds),
-            inArray(questionCrosswalk.toIndicatorId, toIds),
-          ),
-          and(
-            inArray(questionCrosswalk.fromIndicatorId, toIds),
-            inArray(questionCrosswalk.toIndicatorId, fromIds),
-          ),
-        ),
-      );
-  }
+  const { from, fromIds, to, toIds } = between;
+  const forward = fromIds.length
+    ? and(inArray(questionCrosswalk.fromIndicatorId, fromIds), eq(questionCrosswalk.toFrameworkCode, to))
+    : undefined;
+  const backward = toIds.length
+    ? and(inArray(questionCrosswalk.fromIndicatorId, toIds), eq(questionCrosswalk.toFrameworkCode, from))
+    : undefined;
+  if (forward || backward) await db.delete(questionCrosswalk).where(or(forward, backward));
   if (pairs.length) await db.insert(questionCrosswalk).values(pairs);
 }

@@ -5,6 +5,7 @@ import {
   type ImportMapping,
   ImportMappingSchema,
   isChoiceMeasure,
+  isCompared,
   type PutCrosswalkBody,
   PutCrosswalkBodySchema,
   type Round,
@@ -14,7 +15,14 @@ import { frameworks, indicators, periods } from '../../db/schema';
 import { AppError, type Issue, parseInput } from '../../lib/errors';
 import { listFrameworks, listPeriods } from '../frameworks/repository';
 import { importTracssWorkbook } from '../imports/tracss-import';
-import { crosswalkPairs, listTracssRounds, questionIds, replaceCrosswalk, upsertMapping } from './repository';
+import {
+  crosswalkPairs,
+  listTracssRounds,
+  type NewCrosswalkRow,
+  questionIds,
+  replaceCrosswalk,
+  upsertMapping,
+} from './repository';
 
 function invalid(issues: Issue[]): never {
   throw new AppError(400, issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
@@ -129,46 +137,79 @@ export async function getCrosswalk(db: DbOrTx, from: string, to: string): Promis
   return {
     from,
     to,
-    pairs: pairs.map((p) => ({ from: p.from.code, to: p.to.code, comparable: p.comparable, note: p.note })),
+    pairs: pairs.map((p) => ({
+      from: p.from.code,
+      to: p.to?.code ?? null,
+      comparability: p.comparability,
+      note: p.note,
+    })),
   };
+}
+
+/**
+ * Checks a crosswalk against the two rounds' questions (every problem named by its pair) and
+ * replaces the pairs between them with it, in the caller's transaction.
+ */
+export async function writeCrosswalk(tx: DbOrTx, body: PutCrosswalkBody): Promise<void> {
+  const parsed = parseInput(PutCrosswalkBodySchema, body);
+  if (parsed.from === parsed.to) invalid([{ path: 'to', message: 'must be another round than from' }]);
+  await tracssFramework(tx, parsed.from);
+  await tracssFramework(tx, parsed.to);
+  const fromQs = await questionIds(tx, parsed.from);
+  const toQs = await questionIds(tx, parsed.to);
+  const issues: Issue[] = [];
+  const keys = new Set<string>();
+  const rows = parsed.pairs.flatMap((p, i): NewCrosswalkRow[] => {
+    const f = fromQs.get(p.from);
+    const t = p.to === null ? null : toQs.get(p.to);
+    if (!f) issues.push({ path: `pairs.${i}.from`, message: `no question ${p.from} in ${parsed.from}` });
+    if (t === undefined)
+      issues.push({ path: `pairs.${i}.to`, message: `no question ${p.to} in ${parsed.to}` });
+    const key = `${p.from}|${p.to ?? ''}`;
+    if (keys.has(key))
+      issues.push({ path: `pairs.${i}`, message: `${p.from} → ${p.to ?? '(none)'} is listed twice` });
+    keys.add(key);
+    if (p.to === null && p.comparability !== 'not_comparable')
+      issues.push({
+        path: `pairs.${i}.comparability`,
+        message: 'a question without a counterpart is not_comparable',
+      });
+    if (p.comparability !== 'comparable' && !p.note)
+      issues.push({ path: `pairs.${i}.note`, message: `a ${p.comparability} pair needs a note saying why` });
+    if (f && t && isCompared(p.comparability) && f.measureType !== t.measureType)
+      issues.push({
+        path: `pairs.${i}.comparability`,
+        message: 'questions of different answer types are not comparable',
+      });
+    return f && t !== undefined
+      ? [
+          {
+            fromIndicatorId: f.id,
+            toIndicatorId: t?.id ?? null,
+            toFrameworkCode: parsed.to,
+            comparability: p.comparability,
+            note: p.note ?? null,
+          },
+        ]
+      : [];
+  });
+  if (issues.length) invalid(issues);
+  await replaceCrosswalk(
+    tx,
+    {
+      from: parsed.from,
+      fromIds: [...fromQs.values()].map((q) => q.id),
+      to: parsed.to,
+      toIds: [...toQs.values()].map((q) => q.id),
+    },
+    rows,
+  );
 }
 
 /** Replaces the crosswalk between two rounds; every code is checked against its round's questions. */
 export async function putCrosswalk(db: Db, input: PutCrosswalkBody): Promise<Crosswalk> {
   const body = parseInput(PutCrosswalkBodySchema, input);
-  if (body.from === body.to) invalid([{ path: 'to', message: 'must be another round than from' }]);
-  await db.transaction(async (tx) => {
-    await tracssFramework(tx, body.from);
-    await tracssFramework(tx, body.to);
-    const fromQs = await questionIds(tx, body.from);
-    const toQs = await questionIds(tx, body.to);
-    const issues: Issue[] = [];
-    const keys = new Set<string>();
-    const rows = body.pairs.flatMap((p, i) => {
-      const f = fromQs.get(p.from);
-      const t = toQs.get(p.to);
-      if (!f) issues.push({ path: `pairs.${i}.from`, message: `no question ${p.from} in ${body.from}` });
-      if (!t) issues.push({ path: `pairs.${i}.to`, message: `no question ${p.to} in ${body.to}` });
-      if (keys.has(`${p.from}|${p.to}`))
-        issues.push({ path: `pairs.${i}`, message: `${p.from} → ${p.to} is listed twice` });
-      keys.add(`${p.from}|${p.to}`);
-      if (f && t && p.comparable && f.measureType !== t.measureType)
-        issues.push({
-          path: `pairs.${i}.comparable`,
-          message: 'questions of different answer types are not comparable',
-        });
-      return f && t
-        ? [{ fromIndicatorId: f.id, toIndicatorId: t.id, comparable: p.comparable, note: p.note ?? null }]
-        : [];
-    });
-    if (issues.length) invalid(issues);
-    await replaceCrosswalk(
-      tx,
-      [...fromQs.values()].map((q) => q.id),
-      [...toQs.values()].map((q) => q.id),
-      rows,
-    );
-  });
+  await db.transaction((tx) => writeCrosswalk(tx, body));
   return getCrosswalk(db, body.from, body.to);
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   CountryParamsSchema,
+  CountryTrendSchema,
   ErrorEnvelopeSchema,
   NationalReportListSchema,
   NationalReportsQuerySchema,
@@ -14,6 +15,7 @@ import {
 import type { AuthContext } from '../auth/context';
 import { nationalReports } from './national-reports';
 import { listValues } from './service';
+import { countryTrend } from './trend';
 import { putValue } from './write-service';
 
 const E = ErrorEnvelopeSchema;
@@ -52,6 +54,24 @@ export function valueRoutes(ctx: AuthContext) {
         },
       },
       async (req) => nationalReports(ctx, req.principal, req.params.iso3, req.query.framework),
+    );
+    r.get(
+      '/api/countries/:iso3/trend',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['values'],
+          summary: "A country's level in each TrACSS round, over the crosswalk's compared questions",
+          description:
+            'For every pair of questions the crosswalk between two published TrACSS rounds compares (comparable, or ' +
+            "caution — with the note saying what changed), the country's published answer in each round, earlier " +
+            'round first (e.g. 4.1 B in 2019–2020 → 2.1 C in 2025). Pairs that are not comparable are left out. ' +
+            'Published rounds only.',
+          params: CountryParamsSchema,
+          response: { 200: CountryTrendSchema, 400: E, 401: E, 403: E, 404: E },
+        },
+      },
+      async (req) => countryTrend(ctx, req.principal, req.params.iso3),
     );
     r.put(
       '/api/values/:country/:framework/:indicator/:period',
