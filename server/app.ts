@@ -10,6 +10,7 @@ import { compareRoutes } from './modules/compare/routes';
 import { countryRoutes } from './modules/countries/routes';
 import { exportRoutes } from './modules/exports/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
+import { globalTargetRoutes } from './modules/global-targets/routes';
 import { i18nRoutes } from './modules/i18n/routes';
 import { peerGroupRoutes } from './modules/peer-groups/routes';
 import { periodSheetRoutes } from './modules/period-sheets/routes';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps) {
   await registerUploads(app);
   await app.register(systemRoutes(database));
   await app.register(countryRoutes(database));
+  await app.register(globalTargetRoutes(database));
   await app.register(frameworkRoutes(database));
   await app.register(valueRoutes(auth));
   await app.register(planRoutes(auth));

@@ -5,6 +5,7 @@ export * from './api/compare';
 export * from './api/countries';
 export * from './api/exports';
 export * from './api/frameworks';
+export * from './api/global-targets';
 export * from './api/i18n';
 export * from './api/peer-groups';
 export * from './api/period-sheet';

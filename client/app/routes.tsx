@@ -51,6 +51,10 @@ export const routes: RouteObject[] = [
         lazy: () => import('../routes/compare-change').then((m) => ({ Component: m.CompareChangePage })),
       },
       {
+        path: 'targets',
+        lazy: () => import('../routes/global-targets').then((m) => ({ Component: m.GlobalTargetsPage })),
+      },
+      {
         path: 'compare/indicators',
         lazy: () =>
           import('../routes/compare-indicators').then((m) => ({ Component: m.CompareIndicatorsPage })),

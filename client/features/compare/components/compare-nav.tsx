@@ -9,6 +9,7 @@ const VIEWS = [
   { to: '/compare/change', label: 'cmp.view.change', end: false },
   { to: '/compare/indicators', label: 'cmp.view.indicators', end: false },
   { to: '/groups', label: 'cmp.view.groups', end: false },
+  { to: '/targets', label: 'cmp.view.targets', end: false },
 ] as const;
 
 /** Links between the comparison views, carrying the group, the case study and the data basis along. */
