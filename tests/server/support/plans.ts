@@ -1,6 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../server/db/client';
-import { planActivities, planObjectives, plans } from '../../../server/db/schema';
+import {
+  indicators,
+  planActivities,
+  planIndicators,
+  planObjectives,
+  plans,
+  planTargets,
+} from '../../../server/db/schema';
+import { ensureFollowingIndicator } from '../../../server/modules/plans/write-repository';
 
 /** Jordan's NAP 2018–2022 as the first start loads it. */
 export async function jordanPlanId(database: Database): Promise<number> {
@@ -102,4 +110,46 @@ export async function firstElements(database: Database, planId: number) {
         where o.plan_id = ${planId}) as activity,
       (select min(id) from plan_indicators where plan_id = ${planId}) as indicator`);
   return row as { objective: number; activity: number; indicator: number };
+}
+
+/**
+ * Makes a plan follow TrACSS 2019–2020 questions through the country's own indicators (as a focal point
+ * linking them would), each with a level target for 2022. Jordan's shipped plan follows none: tests
+ * that need a plan tracking a published question set it up here. `illustrative` flags a target as the
+ * first versions' invented ones were flagged (no API sets the flag; it stays for such data).
+ */
+export async function followTracssQuestions(
+  database: Database,
+  planId: number,
+  questions: { code: string; target: 'A' | 'B' | 'C' | 'D' | 'E'; illustrative?: boolean }[],
+) {
+  const out: { planIndicatorId: number; indicatorId: number; code: string }[] = [];
+  await database.db.transaction(async (tx) => {
+    const [plan] = await tx.select().from(plans).where(eq(plans.id, planId));
+    if (!plan) throw new Error(`no plan ${planId}`);
+    for (const q of questions) {
+      const [question] = await tx
+        .select({ id: indicators.id })
+        .from(indicators)
+        .where(and(eq(indicators.frameworkCode, 'tracss-2019-2020'), eq(indicators.code, q.code)));
+      if (!question) throw new Error(`no TrACSS question ${q.code}`);
+      const indicatorId = await ensureFollowingIndicator(tx, plan.countryIso3, question.id);
+      const [row] = await tx
+        .insert(planIndicators)
+        .values({
+          planId,
+          indicatorId,
+          direction: 'increase',
+          resultLevel: 'output',
+          sortOrder: 1000 + out.length,
+        })
+        .returning({ id: planIndicators.id });
+      const planIndicatorId = row?.id as number;
+      await tx
+        .insert(planTargets)
+        .values({ planIndicatorId, year: 2022, level: q.target, illustrative: q.illustrative ?? false });
+      out.push({ planIndicatorId, indicatorId, code: q.code });
+    }
+  });
+  return out;
 }
