@@ -38,6 +38,15 @@ const HeaderSchema = z.object({
     budget: z.string().min(1).max(500),
     evaluation: z.string().min(1),
   }),
+  /**
+   * Where the operational-plan transcription names an intervention in the words of chapter 2's detailed
+   * tables and those words fit two of the summary table's interventions: which one it is, and why.
+   */
+  interventionAliases: z
+    .array(
+      z.object({ strategicObjective: z.string(), wording: z.string(), means: z.string(), why: z.string() }),
+    )
+    .default([]),
   /** The plan's source notes earlier versions shipped: recognised on upgrade, then replaced. */
   legacySourceNotes: z.array(z.string()),
   objectives: z
@@ -126,7 +135,7 @@ async function csv(dir: string, file: string, required: string[], optional = fal
   const rows = parseCsvRecords(text.replace(/^\uFEFF/, ''));
   const first = rows[0];
   for (const c of required) if (first && !(c in first)) fail(file, 'header', `no column ${c}`);
-  return rows.map((r, i) => ({ r, at: `row ${i + 2}` }));
+  return rows.map((r, i) => ({ r, at: r.row ? `row ${r.row}` : `line ${i + 2}` }));
 }
 
 const cell = (r: Record<string, string>, c: string) => {
@@ -251,6 +260,7 @@ async function readAll(dir: string): Promise<JordanPlanData> {
       responsible: cell(r, 'responsible'),
       interventionCode: interventionOf(
         unlinked,
+        header.interventionAliases,
         interventions,
         objective,
         cell(r, 'intervention_code'),
@@ -353,6 +363,7 @@ function exactActivity(list: JordanActivity[], objective: number, text: string) 
  */
 function interventionOf(
   unlinked: string[],
+  aliases: JordanHeader['interventionAliases'],
   list: JordanIntervention[],
   objective: number,
   code: string | null,
@@ -366,13 +377,26 @@ function interventionOf(
   if (code && under.length === 0)
     fail(file, at, `no strategic objective ${code} under objective ${objective}`);
   if (title) {
-    const exact = under.filter((i) => same(i.title, title));
-    const found = exact.length === 1 ? exact[0] : closestWording(title, under, (i) => i.title)?.c;
-    if (!found)
-      unlinked.push(
-        `${file}, ${at}: "${title}" is none of ${code ?? `objective ${objective}`}'s interventions, or not clearly one`,
-      );
-    return found?.code ?? null;
+    const alias = aliases.find((a) => a.strategicObjective === code && same(a.wording, title));
+    return matchIntervention(unlinked, under, alias?.means ?? title, code, objective, file, at);
   }
   return code && under.length === 1 ? (under[0]?.code ?? null) : null;
+}
+
+function matchIntervention(
+  unlinked: string[],
+  under: JordanIntervention[],
+  title: string,
+  code: string | null,
+  objective: number,
+  file: string,
+  at: string,
+): string | null {
+  const exact = under.filter((i) => same(i.title, title));
+  const found = exact.length === 1 ? exact[0] : closestWording(title, under, (i) => i.title)?.c;
+  if (!found)
+    unlinked.push(
+      `${file}, ${at}: "${title}" is none of ${code ?? `objective ${objective}`}'s interventions, or not clearly one`,
+    );
+  return found?.code ?? null;
 }

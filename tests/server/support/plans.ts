@@ -10,6 +10,16 @@ import {
 } from '../../../server/db/schema';
 import { ensureFollowingIndicator } from '../../../server/modules/plans/write-repository';
 
+/**
+ * A plan of Jordan of the test's own (generation 2, 2019–2024) following TrACSS 2019–2020 questions 7.4
+ * and 9.1, as the shipped plan used to: for workflow tests whose assertions list every row of a period.
+ */
+export async function jordanTestPlan(database: Database): Promise<number> {
+  const { planId } = await makePlan(database, 'JOR', 'approved', { generation: 2, periodStart: 2019 });
+  await followTracssQuestions(database, planId, [{ code: '7.4' }, { code: '9.1' }]);
+  return planId;
+}
+
 /** Jordan's NAP 2018–2022 as the first start loads it. */
 export async function jordanPlanId(database: Database): Promise<number> {
   const [row] = await database.db
@@ -20,11 +30,26 @@ export async function jordanPlanId(database: Database): Promise<number> {
   return row.id;
 }
 
-/** A small plan of another country, built directly (there is no plan-creation endpoint yet). */
-export async function makePlan(database: Database, iso3: string, status: 'draft' | 'approved' = 'approved') {
+/**
+ * A small plan, built directly: of another country, or of Jordan as a later generation (a plan of the
+ * test's own beside the shipped NAP 2018–2022, whose M&E plan has about a hundred indicators).
+ */
+export async function makePlan(
+  database: Database,
+  iso3: string,
+  status: 'draft' | 'approved' = 'approved',
+  opts: { generation?: number; periodStart?: number; periodEnd?: number } = {},
+) {
   const [plan] = await database.db
     .insert(plans)
-    .values({ countryIso3: iso3, title: `${iso3} NAP`, periodStart: 2020, periodEnd: 2024, status })
+    .values({
+      countryIso3: iso3,
+      title: `${iso3} NAP`,
+      periodStart: opts.periodStart ?? 2020,
+      periodEnd: opts.periodEnd ?? 2024,
+      status,
+      generation: opts.generation ?? 1,
+    })
     .returning({ id: plans.id });
   const planId = plan?.id as number;
   const [objective] = await database.db
@@ -121,7 +146,7 @@ export async function firstElements(database: Database, planId: number) {
 export async function followTracssQuestions(
   database: Database,
   planId: number,
-  questions: { code: string; target: 'A' | 'B' | 'C' | 'D' | 'E'; illustrative?: boolean }[],
+  questions: { code: string; target?: 'A' | 'B' | 'C' | 'D' | 'E'; illustrative?: boolean }[],
 ) {
   const out: { planIndicatorId: number; indicatorId: number; code: string }[] = [];
   await database.db.transaction(async (tx) => {
@@ -145,9 +170,10 @@ export async function followTracssQuestions(
         })
         .returning({ id: planIndicators.id });
       const planIndicatorId = row?.id as number;
-      await tx
-        .insert(planTargets)
-        .values({ planIndicatorId, year: 2022, level: q.target, illustrative: q.illustrative ?? false });
+      if (q.target)
+        await tx
+          .insert(planTargets)
+          .values({ planIndicatorId, year: 2022, level: q.target, illustrative: q.illustrative ?? false });
       out.push({ planIndicatorId, indicatorId, code: q.code });
     }
   });

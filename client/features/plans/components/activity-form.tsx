@@ -29,7 +29,7 @@ export function ActivityForm({
     const data = new FormData(form);
     const fields = {
       objectiveId: numberOf(data, 'objectiveId') ?? undefined,
-      interventionId: numberOf(data, 'interventionId'),
+      interventionId: data.has('interventionId') ? numberOf(data, 'interventionId') : undefined,
       code: textOf(data, 'code') ?? '',
       title: textOf(data, 'title') ?? '',
       sectors: data.getAll('sectors'),
