@@ -62,10 +62,12 @@ describe('the spreadsheet round trip in the browser', () => {
         if (ws.getRow(r).getCell(col('indicator')).value === code) return ws.getRow(r);
       throw new Error(`no row for ${code}`);
     };
-    // The plan's TrACSS 2019–2020 questions are not collected in 2022: the template leaves them out.
-    const codes: unknown[] = [];
-    for (let r = 2; r <= ws.rowCount; r++) codes.push(ws.getRow(r).getCell(col('indicator')).value);
-    expect(codes.sort()).toEqual(['UP-NUM', 'UP-PCT']);
+    // One row per plan indicator: the two added here and the 97 of Jordan's M&E plan.
+    const codes: string[] = [];
+    for (let r = 2; r <= ws.rowCount; r++) codes.push(String(ws.getRow(r).getCell(col('indicator')).value));
+    expect(codes.filter((c) => c.startsWith('UP-')).sort()).toEqual(['UP-NUM', 'UP-PCT']);
+    expect(codes.filter((c) => /^ME-\d\.\d\d$/.test(c))).toHaveLength(97);
+    expect(codes).toHaveLength(99);
     rowOf('UP-PCT').getCell(col('value')).value = 62.5;
     rowOf('UP-PCT').getCell(col('status')).value = 'reported';
     rowOf('UP-NUM').getCell(col('value')).value = 14;
@@ -82,8 +84,8 @@ describe('the spreadsheet round trip in the browser', () => {
 
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByText('Imported: 2 new, 0 changed.').waitFor();
-    // The page reloads the grid: both values are now entered (TrACSS is not collected in 2022).
-    await page.getByText(/2 of 2 indicators entered/).waitFor();
+    // The page reloads the grid: both values are now entered, the M&E plan's rows left empty.
+    await page.getByText(/2 of 99 indicators entered/).waitFor();
     // Each imported value has its history, from the grid cell.
     await page.getByRole('button', { name: 'History of UP-PCT' }).click();
     await page

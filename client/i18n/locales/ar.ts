@@ -646,6 +646,8 @@ export const ar: Catalog = {
   'me.col.latest': 'آخر قيمة',
   'me.linked': 'يقيس {code}',
   'me.others': 'مؤشرات أخرى في الخطة',
+  'progress.noneCharted':
+    'لا يوجد بعدُ في هذه الخطة مؤشر له هدف رقمي أو قيمة مُبلَّغ عنها: تعرض خطة الرصد والتقييم أدناه هدف كل مؤشر كما تكتبه الخطة.',
   'resultLevel.input': 'مُدخل',
   'resultLevel.process': 'عملية',
   'resultLevel.output': 'مُخرج',

@@ -624,6 +624,8 @@ export const en = {
   'me.col.latest': 'Latest value',
   'me.linked': 'Measures {code}',
   'me.others': 'Other indicators of the plan',
+  'progress.noneCharted':
+    "No indicator of this plan has a number target or a reported value yet: the M&E plan below gives each indicator's target as the plan writes it.",
   'resultLevel.input': 'Input',
   'resultLevel.process': 'Process',
   'resultLevel.output': 'Output',

@@ -631,6 +631,8 @@ export const es: Catalog = {
   'me.col.latest': 'Último valor',
   'me.linked': 'Mide {code}',
   'me.others': 'Otros indicadores del plan',
+  'progress.noneCharted':
+    'Ningún indicador de este plan tiene aún una meta numérica ni un valor informado: el plan de SyE de abajo da la meta de cada indicador tal como la escribe el plan.',
   'resultLevel.input': 'Insumo',
   'resultLevel.process': 'Proceso',
   'resultLevel.output': 'Producto',

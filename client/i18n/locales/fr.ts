@@ -635,6 +635,8 @@ export const fr: Catalog = {
   'me.col.latest': 'Dernière valeur',
   'me.linked': 'Mesure {code}',
   'me.others': 'Autres indicateurs du plan',
+  'progress.noneCharted':
+    'Aucun indicateur de ce plan n’a encore de cible chiffrée ni de valeur déclarée : le plan de S&E ci-dessous donne la cible de chaque indicateur telle que le plan l’écrit.',
   'resultLevel.input': 'Intrant',
   'resultLevel.process': 'Processus',
   'resultLevel.output': 'Produit',

@@ -39,7 +39,6 @@ export function MePlan({ plan }: { plan: Plan }) {
   const t = useT();
   const measured = plan.indicators.filter((i) => i.planningElement);
   if (measured.length === 0) return null;
-  const frequency = measured.some((i) => i.indicator.frequency);
   const objectives = [
     ...plan.objectives.map((o) => ({ id: o.id as number | null, code: o.code, title: o.title })),
     { id: null, code: '—', title: '' },
@@ -60,39 +59,48 @@ export function MePlan({ plan }: { plan: Plan }) {
               <span className="muted small">{t('me.objective', { n: mine.length })}</span>
             </summary>
             {groupsOf(plan, mine).map((g) => (
-              <div key={g.items[0]?.id} className="fold__group">
-                <h3 className="me-element">
-                  <span className="badge">{t(`me.kind.${g.kind}`)}</span>
-                  {g.linked && <span className="muted small">{g.linked}</span>} {g.text}
-                </h3>
-                <div className="table-scroll">
-                  <table className="table table--compact table--cards">
-                    <caption className="visually-hidden">{t('me.caption', { element: g.text })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('me.col.indicator')}</th>
-                        <th scope="col">{t('me.col.type')}</th>
-                        <th scope="col">{t('me.col.calculation')}</th>
-                        <th scope="col">{t('me.col.source')}</th>
-                        <th scope="col">{t('me.col.method')}</th>
-                        {frequency && <th scope="col">{t('me.col.frequency')}</th>}
-                        <th scope="col">{t('me.col.target')}</th>
-                        <th scope="col">{t('me.col.latest')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {g.items.map((pi) => (
-                        <MeRow key={pi.id} pi={pi} frequency={frequency} />
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </div>
+              <ElementGroupView key={g.items[0]?.id} g={g} />
             ))}
           </details>
         );
       })}
     </section>
+  );
+}
+
+/** The indicators measuring one planning element (a frequency column only where the plan gives one). */
+function ElementGroupView({ g }: { g: ElementGroup }) {
+  const t = useT();
+  const frequency = g.items.some((i) => i.indicator.frequency);
+  return (
+    <div className="fold__group">
+      <h3 className="me-element">
+        <span className="badge">{t(`me.kind.${g.kind}`)}</span>
+        {g.linked && <span className="muted small">{g.linked}</span>} {g.text}
+      </h3>
+      <div className="table-scroll">
+        <table className="table table--compact table--cards">
+          <caption className="visually-hidden">{t('me.caption', { element: g.text })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('me.col.indicator')}</th>
+              <th scope="col">{t('me.col.type')}</th>
+              <th scope="col">{t('me.col.calculation')}</th>
+              <th scope="col">{t('me.col.source')}</th>
+              <th scope="col">{t('me.col.method')}</th>
+              {frequency && <th scope="col">{t('me.col.frequency')}</th>}
+              <th scope="col">{t('me.col.target')}</th>
+              <th scope="col">{t('me.col.latest')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {g.items.map((pi) => (
+              <MeRow key={pi.id} pi={pi} frequency={frequency} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 }
 

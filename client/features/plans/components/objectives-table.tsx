@@ -21,8 +21,10 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
   const overall = plan.implementation.overall;
   return (
     <>
-      <div className="table-scroll">
-        <table className="table">
+      {/* Wide (computed and published rates side by side): keyboard users can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1) */}
+      <section className="table-scroll" tabIndex={0} aria-label={t('objectives.caption')}>
+        <table className="table table--cards">
           <caption>{t('objectives.caption')}</caption>
           <thead>
             <tr>
@@ -56,19 +58,25 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
                   <ContentTextView value={content(o.id, 'title', o.title)} />{' '}
                   {o.illustrative && <IllustrativeBadge />}
                 </td>
-                <td>
+                <td data-label={t('objectives.col.gap')}>
                   {o.gapObjective
                     ? `${o.gapObjective}. ${t(`gap.${o.gapObjective as 1 | 2 | 3 | 4 | 5}`)}`
                     : '—'}
                 </td>
-                <td className="num">{formatMoney(o.budget, o.currency)}</td>
-                <td className="num">{formatNumber(activities(o.id))}</td>
-                <td className="num">{formatNumber(o.implementation.counted)}</td>
-                <td className="num">
+                <td className="num" data-label={t('objectives.col.budget')}>
+                  {formatMoney(o.budget, o.currency)}
+                </td>
+                <td className="num" data-label={t('objectives.col.activities')}>
+                  {formatNumber(activities(o.id))}
+                </td>
+                <td className="num" data-label={t('objectives.col.counted')}>
+                  {formatNumber(o.implementation.counted)}
+                </td>
+                <td className="num" data-label={t('objectives.col.rate')}>
                   <RateCell rate={o.implementation} />
                 </td>
                 {published && (
-                  <td className="num">
+                  <td className="num" data-label={t('objectives.col.published')}>
                     <PublishedRateCell rate={o.publishedRate} />
                   </td>
                 )}
@@ -81,14 +89,24 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
                 <th scope="row" colSpan={3}>
                   {t('objectives.total')}
                 </th>
-                <td className="num">{formatMoney(plan.budget.total, plan.budget.currency)}</td>
-                <td className="num">{formatNumber(plan.activities.length)}</td>
-                <td className="num">{formatNumber(overall.counted)}</td>
-                <td className="num">
+                <td className="num" data-label={t('objectives.col.budget')}>
+                  {formatMoney(plan.budget.total, plan.budget.currency)}
+                </td>
+                <td className="num" data-label={t('objectives.col.activities')}>
+                  {formatNumber(plan.activities.length)}
+                </td>
+                <td className="num" data-label={t('objectives.col.counted')}>
+                  {formatNumber(overall.counted)}
+                </td>
+                <td className="num" data-label={t('objectives.col.rate')}>
                   <RateCell rate={overall} />
                 </td>
                 {published && (
-                  <td className="num" title={t('impl.publishedByObjectiveOnlyHint')}>
+                  <td
+                    className="num"
+                    data-label={t('objectives.col.published')}
+                    title={t('impl.publishedByObjectiveOnlyHint')}
+                  >
                     {t('impl.publishedByObjectiveOnly')}
                   </td>
                 )}
@@ -96,7 +114,7 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
             </tfoot>
           )}
         </table>
-      </div>
+      </section>
       {publishedSources(plan).map((s) => (
         <p key={s} className="muted small">
           {t('objectives.publishedSource', { source: s })}
