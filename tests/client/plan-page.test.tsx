@@ -277,7 +277,9 @@ describe('a published plan: structure, published rates, budgets by year and M&E 
     // No separate table of progress: these indicators have no number target.
     expect(screen.queryByRole('table', { name: /Plan indicators/ })).toBeNull();
     // Nor a chart of a target path that none of them has.
-    expect(screen.getByText(/^No indicator of this plan has a number target or a reported value yet/)).toBeTruthy();
+    expect(
+      screen.getByText(/^No indicator of this plan has a number target or a reported value yet/),
+    ).toBeTruthy();
     expect(screen.queryByRole('combobox', { name: 'Indicator' })).toBeNull();
   });
 });
