@@ -12,8 +12,10 @@ const ImplementationChart = lazy(() => import('../../../components/charts/implem
 export function ImplementationSection({ plan }: { plan: Plan }) {
   const t = useT();
   const published = plan.objectives.some((o) => o.publishedRate);
+  // A plan's own wording can be long: the bars are labelled with its start (the tables hold all of it).
+  const short = (s: string) => (s.length > 48 ? `${s.slice(0, 46).trimEnd()}…` : s);
   const byObjective = plan.objectives.map((o) => ({
-    label: `${o.code} ${o.title}`,
+    label: `${o.code} ${short(o.title)}`,
     rate: o.implementation.rate,
     ...(published ? { published: o.publishedRate?.rate ?? null } : {}),
   }));

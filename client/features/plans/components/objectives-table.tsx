@@ -24,7 +24,7 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
       {/* Wide (computed and published rates side by side): keyboard users can scroll it too. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1) */}
       <section className="table-scroll" tabIndex={0} aria-label={t('objectives.caption')}>
-        <table className="table table--cards">
+        <table className="table table--cards table--wrap-head">
           <caption>{t('objectives.caption')}</caption>
           <thead>
             <tr>
