@@ -65,7 +65,7 @@ describe("Jordan's M&E report (PDF), as shipped", () => {
     expect(text).toContain('Published by objective only');
     // … the evaluation's rates are quoted, marked as published, with the citation.
     for (const r of [47, 56, 63, 69])
-      expect(text).toMatch(new RegExp(`${r} % \\[published, Published \\(end-term`));
+      expect(text).toMatch(new RegExp(`${r} % \\[published,\\s+end-term\\s+evaluation\\]`));
     expect(text).toContain('not implemented (the evaluation reports no percentage)');
     expect(text).toContain('BMC Public Health 2025;25:2718');
     expect(text).toContain('$7,594,700');
