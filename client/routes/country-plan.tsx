@@ -6,11 +6,13 @@ import { useMe } from '../features/auth/api/get-me';
 import { useCountry } from '../features/countries/api/get-country';
 import { ExportMenu } from '../features/exports/components/export-menu';
 import { useCountryPlans } from '../features/plans/api/get-country-plans';
-import { ActivitiesTable } from '../features/plans/components/activities-table';
+import { BudgetYearsTable } from '../features/plans/components/budget-years-table';
 import { IllustrativeBadge } from '../features/plans/components/illustrative-badge';
 import { ImplementationSection } from '../features/plans/components/implementation-section';
+import { MePlan } from '../features/plans/components/me-plan';
 import { ObjectivesTable } from '../features/plans/components/objectives-table';
 import { PlanIndicatorsTable } from '../features/plans/components/plan-indicators-table';
+import { PlanStructure } from '../features/plans/components/plan-structure';
 import { ProgressSection } from '../features/plans/components/progress-section';
 import { formatMoney } from '../features/plans/format';
 import { useT } from '../i18n/context';
@@ -61,6 +63,9 @@ export function CountryPlanPage() {
 
 function PlanView({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
   const t = useT();
+  // Indicators of the plan's M&E plan are shown under their planning element; the others here.
+  const others = plan.indicators.filter((i) => !i.planningElement);
+  const hasMePlan = others.length < plan.indicators.length;
   return (
     <article aria-labelledby={`plan-${plan.id}`} className="section">
       <h2 id={`plan-${plan.id}`}>
@@ -87,17 +92,18 @@ function PlanView({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
       </dl>
       {plan.sourceNote && <p className="muted small">{t('plan.source', { note: plan.sourceNote })}</p>}
       <ObjectivesTable plan={plan} />
+      <BudgetYearsTable plan={plan} />
       <ImplementationSection plan={plan} />
       <ProgressSection plan={plan} />
-      <section aria-labelledby={`activities-${plan.id}`} className="section">
-        <h2 id={`activities-${plan.id}`}>{t('plan.activities')}</h2>
-        <ActivitiesTable plan={plan} canEdit={canEdit} />
-      </section>
-      <section aria-labelledby={`indicators-${plan.id}`} className="section">
-        <h2 id={`indicators-${plan.id}`}>{t('plan.indicators')}</h2>
-        <p className="muted small">{t('plan.statusHint')}</p>
-        <PlanIndicatorsTable plan={plan} />
-      </section>
+      <PlanStructure plan={plan} canEdit={canEdit} />
+      <MePlan plan={plan} />
+      {(!hasMePlan || others.length > 0) && (
+        <section aria-labelledby={`indicators-${plan.id}`} className="section">
+          <h2 id={`indicators-${plan.id}`}>{hasMePlan ? t('me.others') : t('plan.indicators')}</h2>
+          <p className="muted small">{t('plan.statusHint')}</p>
+          <PlanIndicatorsTable plan={plan} indicators={others} />
+        </section>
+      )}
     </article>
   );
 }

@@ -52,8 +52,19 @@ export async function prepareDatabase(
         await loadClassifications(tx);
         await loadTracssFramework(tx);
         await seedPeerGroups(tx);
-        // Jordan's NAP 2018–2022, the case study (published figures; illustrative activities, flagged).
-        await loadJordanPlan(tx);
+        // Jordan's NAP 2018–2022, the case study, as transcribed from the plan (and the invented rows
+        // of earlier versions removed).
+        const jordan = await loadJordanPlan(tx);
+        if (jordan.removed.activities + jordan.removed.indicators + jordan.removed.keptIndicators > 0)
+          opts.log?.warn(
+            jordan.removed,
+            "Jordan's plan: invented rows of an earlier version removed (audited)",
+          );
+        if (jordan.unlinked > 0)
+          opts.log?.info(
+            { rows: jordan.unlinked },
+            "Jordan's plan: activities loaded without an intervention link",
+          );
         await storeReferenceFingerprint(tx, fingerprint);
       });
     }

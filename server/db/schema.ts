@@ -76,6 +76,10 @@ export const indicators = pgTable(
     resultLevel: varchar('result_level', { length: 16 }),
     dataSource: text('data_source'),
     frequency: text('frequency'),
+    /** How the value is expressed, as the source words it ("Percentage", "Yes/No", "Number" …). */
+    calculation: text('calculation'),
+    /** How the data are collected (survey, official documents, records review …). */
+    collectionMethod: text('collection_method'),
     /** Header of the source spreadsheet's column, used by the importer to find the column. */
     sourceColumn: text('source_column'),
     /**
@@ -422,6 +426,14 @@ export const planObjectives = pgTable(
     currency: char('currency', { length: 3 }),
     sortOrder: integer('sort_order').notNull().default(0),
     illustrative: boolean('illustrative').notNull().default(false),
+    /**
+     * The implementation rate a published evaluation reported for this objective, quoted with its
+     * citation: published data, written by the reference-data loader only (no API writes it). The
+     * note says what the source says instead of a number ("not implemented …").
+     */
+    publishedRate: numeric('published_rate', { precision: 5, scale: 1, mode: 'number' }),
+    publishedRateNote: text('published_rate_note'),
+    publishedRateSource: text('published_rate_source'),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -430,6 +442,58 @@ export const planObjectives = pgTable(
     check(
       'plan_objectives_budget_ck',
       sql`${t.budget} is null or (${t.budget} >= 0 and ${t.currency} is not null)`,
+    ),
+    check('plan_objectives_published_rate_ck', sql`${t.publishedRate} between 0 and 100`),
+    check(
+      'plan_objectives_published_source_ck',
+      sql`(${t.publishedRate} is null and ${t.publishedRateNote} is null) or ${t.publishedRateSource} is not null`,
+    ),
+  ],
+);
+
+/** An objective's budget for one year of its plan, numbered as the plan's costing numbers them (Year 1 …). */
+export const planObjectiveBudgets = pgTable(
+  'plan_objective_budgets',
+  {
+    objectiveId: integer('objective_id')
+      .notNull()
+      .references(() => planObjectives.id, { onDelete: 'cascade' }),
+    /** 1 = the plan's first year of costing; not mapped to a calendar year when the plan does not say. */
+    planYear: smallint('plan_year').notNull(),
+    amount: money('amount').notNull(),
+    /** Where the figure comes from (e.g. the plan's costing chapter and page). */
+    source: varchar('source', { length: 500 }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.objectiveId, t.planYear] }),
+    check('plan_objective_budgets_year_ck', sql`${t.planYear} between 1 and 50`),
+    check('plan_objective_budgets_amount_ck', sql`${t.amount} >= 0`),
+  ],
+);
+
+/**
+ * A strategic intervention of an objective. Plans with a level of strategic (sub-)objectives between
+ * their objectives and interventions (Jordan's 1.1, 1.2 …) keep it on the intervention.
+ */
+export const planInterventions = pgTable(
+  'plan_interventions',
+  {
+    id: serial('id').primaryKey(),
+    objectiveId: integer('objective_id')
+      .notNull()
+      .references(() => planObjectives.id, { onDelete: 'cascade' }),
+    code: varchar('code', { length: 32 }).notNull(),
+    title: varchar('title', { length: 1000 }).notNull(),
+    strategicObjectiveCode: varchar('strategic_objective_code', { length: 32 }),
+    strategicObjectiveTitle: varchar('strategic_objective_title', { length: 1000 }),
+    sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('plan_interventions_code_uq').on(t.objectiveId, t.code),
+    check(
+      'plan_interventions_strategic_ck',
+      sql`(${t.strategicObjectiveCode} is null) = (${t.strategicObjectiveTitle} is null)`,
     ),
   ],
 );
@@ -441,10 +505,16 @@ export const planActivities = pgTable(
     objectiveId: integer('objective_id')
       .notNull()
       .references(() => planObjectives.id, { onDelete: 'cascade' }),
+    interventionId: integer('intervention_id').references(() => planInterventions.id, {
+      onDelete: 'set null',
+    }),
     code: varchar('code', { length: 32 }).notNull(),
     title: varchar('title', { length: 500 }).notNull(),
     sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
-    leadAgency: varchar('lead_agency', { length: 200 }),
+    /** The responsible entity, as the plan names it. */
+    leadAgency: varchar('lead_agency', { length: 300 }),
+    /** When, as the plan writes it: "Q2/2018", "Ongoing", "4 national campaigns per year (2018-2022)". */
+    timeline: varchar('timeline', { length: 300 }),
     plannedStart: date('planned_start', { mode: 'string' }),
     plannedEnd: date('planned_end', { mode: 'string' }),
     budget: money('budget'),
@@ -458,10 +528,11 @@ export const planActivities = pgTable(
   },
   (t) => [
     uniqueIndex('plan_activities_code_uq').on(t.objectiveId, t.code),
+    index('plan_activities_intervention_ix').on(t.interventionId),
     check('plan_activities_funding_ck', sql`${t.fundingStatus} in ('funded','partly','unfunded')`),
     check(
       'plan_activities_status_ck',
-      sql`${t.implementationStatus} in ('not_started','ongoing','completed','cancelled')`,
+      sql`${t.implementationStatus} in ('not_started','ongoing','completed','cancelled','not_reported')`,
     ),
     check('plan_activities_percent_ck', sql`${t.percentComplete} between 0 and 100`),
     check('plan_activities_dates_ck', sql`${t.plannedEnd} >= ${t.plannedStart}`),
@@ -485,6 +556,14 @@ export const planIndicators = pgTable(
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
     objectiveId: integer('objective_id').references(() => planObjectives.id, { onDelete: 'set null' }),
+    /** The planning element the indicator measures, when it is an intervention or an activity. */
+    interventionId: integer('intervention_id').references(() => planInterventions.id, {
+      onDelete: 'set null',
+    }),
+    activityId: integer('activity_id').references(() => planActivities.id, { onDelete: 'set null' }),
+    /** The planning element as the plan's M&E plan words it (objective, intervention or activity). */
+    planningElementKind: varchar('planning_element_kind', { length: 16 }),
+    planningElement: text('planning_element'),
     indicatorId: integer('indicator_id')
       .notNull()
       .references(() => indicators.id),
@@ -494,12 +573,20 @@ export const planIndicators = pgTable(
     baselineSource: varchar('baseline_source', { length: 500 }),
     direction: varchar('direction', { length: 16 }).notNull(),
     resultLevel: varchar('result_level', { length: 16 }),
+    /** The M&E plan's "type and purpose" as written (result level holds it when it names one). */
+    typeText: text('type_text'),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** The target as the plan writes it when it is not a number for a year, kept word for word. */
+    targetText: text('target_text'),
     illustrative: boolean('illustrative').notNull().default(false),
     version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('plan_indicators_uq').on(t.planId, t.indicatorId),
+    check(
+      'plan_indicators_element_ck',
+      sql`${t.planningElementKind} in ('objective','intervention','activity') and ${t.planningElement} is not null or ${t.planningElementKind} is null`,
+    ),
     check('plan_indicators_direction_ck', sql`${t.direction} in ('increase','decrease','maintain')`),
     check(
       'plan_indicators_result_level_ck',

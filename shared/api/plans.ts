@@ -79,6 +79,12 @@ function percentAgrees(
       path: ['percentComplete'],
       message: 'must be 0 for an activity not started',
     });
+  if (a.implementationStatus === 'not_reported')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['percentComplete'],
+      message: 'must be empty for an activity whose status is not reported',
+    });
 }
 
 function datesInOrder(a: { plannedStart?: string | null; plannedEnd?: string | null }, ctx: z.RefinementCtx) {
@@ -88,10 +94,15 @@ function datesInOrder(a: { plannedStart?: string | null; plannedEnd?: string | n
 
 const activityFields = {
   objectiveId: id,
+  interventionId: id
+    .nullable()
+    .optional()
+    .describe('A strategic intervention of the same objective (GET the plan: interventions)'),
   code: text(32),
   title: text(500),
   sectors: z.array(SectorSchema).max(7).optional(),
-  leadAgency: optionalText(200),
+  leadAgency: optionalText(300).describe('The responsible entity'),
+  timeline: optionalText(300).describe('When, as the plan writes it: "Q2/2018", "Ongoing", "2018-2019"'),
   plannedStart: isoDate.nullable().optional(),
   plannedEnd: isoDate.nullable().optional(),
   budget: money.nullable().optional(),
@@ -168,6 +179,7 @@ export const CreatePlanIndicatorSchema = z.object({
   resultLevel: ResultLevelSchema.nullable().optional(),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
   targets: TargetsSchema.optional(),
+  targetText: optionalText(2000).describe('A target the plan words rather than numbers, kept as written'),
 });
 export const UpdatePlanIndicatorSchema = z.object({
   objectiveId: id.nullable().optional(),
@@ -175,6 +187,7 @@ export const UpdatePlanIndicatorSchema = z.object({
   direction: DirectionSchema.optional(),
   resultLevel: ResultLevelSchema.nullable().optional(),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
+  targetText: optionalText(2000).describe('A target the plan words rather than numbers, kept as written'),
   version,
 });
 export const PutTargetsSchema = z.object({ targets: TargetsSchema, version });

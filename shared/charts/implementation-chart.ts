@@ -2,23 +2,52 @@ import type { ChartConfiguration, ChartData } from 'chart.js';
 
 export interface RateRow {
   label: string;
+  /** Computed from the activities' statuses; null when none counts. */
   rate: number | null;
+  /** As a published evaluation reported it (undefined: none published; null: no percentage given). */
+  published?: number | null;
 }
 
-/** Rows (an objective, a sector …) → one bar dataset of implementation rates, 0–100 (none → 0 bar). */
+const COMPUTED = '#2f6f8f';
+/** Okabe–Ito vermillion, told apart from the computed bars by its legend too. */
+const PUBLISHED = '#d55e00';
+
+/**
+ * Rows (an objective, a sector …) → bar datasets of implementation rates, 0–100: the computed rates
+ * (none → 0 bar), and the published ones when any row has one (none published → no bar). Computed
+ * rates are left out when no row has one but published rates exist: a row of zero bars would read as
+ * "nothing implemented" where nothing was reported.
+ */
 export function implementationChartData(
   rows: readonly RateRow[],
   datasetLabel: string,
-): ChartData<'bar', number[], string> {
+  publishedLabel = 'Published',
+): ChartData<'bar', (number | null)[], string> {
+  const published = rows.some((r) => r.published !== undefined);
+  const computed = rows.some((r) => r.rate !== null) || !published;
   return {
     labels: rows.map((r) => r.label),
     datasets: [
-      {
-        label: datasetLabel,
-        data: rows.map((r) => r.rate ?? 0),
-        backgroundColor: '#2f6f8f',
-        borderRadius: 2,
-      },
+      ...(computed
+        ? [
+            {
+              label: datasetLabel,
+              data: rows.map((r) => r.rate ?? 0),
+              backgroundColor: COMPUTED,
+              borderRadius: 2,
+            },
+          ]
+        : []),
+      ...(published
+        ? [
+            {
+              label: publishedLabel,
+              data: rows.map((r) => r.published ?? null),
+              backgroundColor: PUBLISHED,
+              borderRadius: 2,
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -27,10 +56,12 @@ export function implementationChartData(
 export function implementationChartConfig(
   rows: readonly RateRow[],
   axisTitle = 'Implementation rate (%)',
-): ChartConfiguration<'bar', number[], string> {
+  labels: { computed?: string; published?: string } = {},
+): ChartConfiguration<'bar', (number | null)[], string> {
+  const data = implementationChartData(rows, labels.computed ?? axisTitle, labels.published);
   return {
     type: 'bar',
-    data: implementationChartData(rows, axisTitle),
+    data,
     options: {
       animation: false,
       indexAxis: 'y',
@@ -38,7 +69,11 @@ export function implementationChartConfig(
         x: { min: 0, max: 100, title: { display: true, text: axisTitle } },
         y: { grid: { display: false } },
       },
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (i) => `${i.raw} %` } } },
+      plugins: {
+        // Published rates are always named as such.
+        legend: { display: data.datasets.length > 1 || rows.some((r) => r.published !== undefined) },
+        tooltip: { callbacks: { label: (i) => `${i.raw} %` } },
+      },
     },
   };
 }

@@ -21,7 +21,17 @@ export function changesApproval(from: PlanStatus | null, to: PlanStatus | undefi
 export const FUNDING_STATUSES = ['funded', 'partly', 'unfunded'] as const;
 export type FundingStatus = (typeof FUNDING_STATUSES)[number];
 
-export const IMPLEMENTATION_STATUSES = ['not_started', 'ongoing', 'completed', 'cancelled'] as const;
+/**
+ * An activity's implementation status. `not_reported`: nobody has reported it (a published plan whose
+ * evaluation gave no status per activity); like `cancelled`, it does not count in implementation rates.
+ */
+export const IMPLEMENTATION_STATUSES = [
+  'not_started',
+  'ongoing',
+  'completed',
+  'cancelled',
+  'not_reported',
+] as const;
 export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 
 export const PROGRESS_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;

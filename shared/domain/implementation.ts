@@ -11,6 +11,7 @@ export const IMPLEMENTATION_STATUS_NAMES: Record<ImplementationStatus, string> =
   ongoing: 'Ongoing',
   completed: 'Completed',
   cancelled: 'Cancelled',
+  not_reported: 'Not reported',
 };
 
 export interface ActivityProgress {
@@ -24,12 +25,14 @@ export interface ActivityProgress {
 export interface ImplementationRate {
   /** Mean implementation of the counted activities, 0–100, one decimal; null when none counts. */
   rate: number | null;
-  /** Activities counted (cancelled ones are not). */
+  /** Activities counted (cancelled and not reported ones are not). */
   counted: number;
   completed: number;
   ongoing: number;
   notStarted: number;
   cancelled: number;
+  /** Activities whose status nobody reported: left out, as nothing is known about them. */
+  notReported: number;
   /** Where the rate comes from: the least trusted of the counted activities' sources (null: none). */
   source: Provenance | null;
 }
@@ -37,7 +40,8 @@ export interface ImplementationRate {
 /**
  * One activity's implementation, as Jordan's end-term evaluation of its NAP 2018–2022 scored them
  * (BMC Public Health 2025;25:2718): completed = 100 %, ongoing = its % complete, not started = 0 %;
- * cancelled activities are left out (null), so dropping an activity does not lower the rate.
+ * cancelled activities are left out (null), so dropping an activity does not lower the rate. An
+ * activity whose status was never reported is left out too: counting it as 0 % would invent a status.
  */
 export function activityImplementation(a: ActivityProgress): number | null {
   switch (a.status) {
@@ -48,6 +52,7 @@ export function activityImplementation(a: ActivityProgress): number | null {
     case 'not_started':
       return 0;
     case 'cancelled':
+    case 'not_reported':
       return null;
   }
 }
@@ -61,6 +66,7 @@ export function implementationRate(activities: readonly ActivityProgress[]): Imp
     ongoing: 0,
     notStarted: 0,
     cancelled: 0,
+    notReported: 0,
     source: null,
   };
   let sum = 0;
@@ -69,6 +75,7 @@ export function implementationRate(activities: readonly ActivityProgress[]): Imp
     if (a.status === 'completed') out.completed += 1;
     else if (a.status === 'ongoing') out.ongoing += 1;
     else if (a.status === 'not_started') out.notStarted += 1;
+    else if (a.status === 'not_reported') out.notReported += 1;
     else out.cancelled += 1;
     const v = activityImplementation(a);
     if (v === null) continue;

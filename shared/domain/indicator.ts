@@ -101,6 +101,8 @@ export const IndicatorSchema = z.object({
   resultLevel: ResultLevelSchema.nullable(),
   dataSource: z.string().nullable(),
   frequency: z.string().nullable(),
+  calculation: z.string().nullable().describe('How the value is expressed, as its source words it'),
+  collectionMethod: z.string().nullable().describe('How the data are collected'),
   followsIndicatorId: z
     .number()
     .int()

@@ -31,15 +31,40 @@ const illustrative = z
 
 export const ImplementationRateSchema = z.object({
   rate: z.number().nullable().describe('0–100, one decimal; null when no activity counts'),
-  counted: z.number().int().describe('Activities counted (cancelled ones are not)'),
+  counted: z.number().int().describe('Activities counted (cancelled and not reported ones are not)'),
   completed: z.number().int(),
   ongoing: z.number().int(),
   notStarted: z.number().int(),
   cancelled: z.number().int(),
+  notReported: z.number().int().describe('Activities whose status nobody reported (not counted)'),
   source: ProvenanceSchema.nullable().describe(
     'Where the rate comes from: illustrative when any counted activity is illustrative; null when none counts',
   ),
 });
+
+/**
+ * An implementation rate a published evaluation reported for an objective: a figure quoted from its
+ * source (read-only; written only by the reference-data loader), never computed here.
+ */
+export const PublishedRateSchema = z
+  .object({
+    rate: z.number().nullable().describe('0–100 as published; null when the source gives no percentage'),
+    note: z
+      .string()
+      .nullable()
+      .describe('What the source says instead of, or besides, a number (e.g. "not implemented")'),
+    source: z.string().describe('The citation: where the figure is published'),
+  })
+  .describe('The implementation rate as published, with its citation (source: published)');
+export type PublishedRate = z.infer<typeof PublishedRateSchema>;
+
+/** An objective's budget for one year of the plan ("Year 1" … as the plan's costing numbers them). */
+export const PlanYearBudgetSchema = z.object({
+  planYear: z.number().int().describe('1 for the plan’s first year …; not mapped to a calendar year'),
+  amount: z.number(),
+  source: z.string().nullable().describe('Where the figure comes from (e.g. the plan’s costing chapter)'),
+});
+export type PlanYearBudget = z.infer<typeof PlanYearBudgetSchema>;
 
 export const PlanObjectiveSchema = z.object({
   id: z.number().int(),
@@ -48,20 +73,47 @@ export const PlanObjectiveSchema = z.object({
   gapObjective: GapObjectiveSchema.nullable(),
   budget: z.number().nullable(),
   currency: z.string().nullable(),
+  budgetByYear: z.array(PlanYearBudgetSchema).describe('By year of the plan, in the objective’s currency'),
   sortOrder: z.number().int(),
   illustrative,
   version: z.number().int(),
   implementation: ImplementationRateSchema,
+  publishedRate: PublishedRateSchema.nullable(),
 });
 export type PlanObjective = z.infer<typeof PlanObjectiveSchema>;
 
-export const PlanActivitySchema = z.object({
+/**
+ * A strategic intervention of an objective, with the strategic (sub-)objective it serves when the plan
+ * has that level (Jordan's: "Strategic objective 1.1 … — strategic interventions — activities").
+ */
+export const PlanInterventionSchema = z.object({
   id: z.number().int(),
   objectiveId: z.number().int(),
   code: z.string(),
   title: z.string(),
+  strategicObjective: z
+    .object({ code: z.string(), title: z.string() })
+    .nullable()
+    .describe('The strategic (sub-)objective the intervention serves, as the plan numbers and words it'),
+  sortOrder: z.number().int(),
+  version: z.number().int(),
+});
+export type PlanIntervention = z.infer<typeof PlanInterventionSchema>;
+
+export const PlanActivitySchema = z.object({
+  id: z.number().int(),
+  objectiveId: z.number().int(),
+  interventionId: z.number().int().nullable(),
+  code: z.string(),
+  title: z.string(),
   sectors: z.array(SectorSchema),
-  leadAgency: z.string().nullable(),
+  leadAgency: z.string().nullable().describe('The responsible entity, as the plan names it'),
+  timeline: z
+    .string()
+    .nullable()
+    .describe(
+      'When, as the plan writes it ("Q2/2018", "Ongoing", "4 national campaigns per year (2018-2022)")',
+    ),
   plannedStart: z.string().nullable(),
   plannedEnd: z.string().nullable(),
   budget: z.number().nullable(),
@@ -80,9 +132,19 @@ export const PlanAmountSchema = z.object({ value: z.number().nullable(), level: 
 export const PlanTargetSchema = PlanAmountSchema.extend({ year: z.number().int(), illustrative });
 export type PlanTarget = z.infer<typeof PlanTargetSchema>;
 
+export const PLANNING_ELEMENT_KINDS = ['objective', 'intervention', 'activity'] as const;
+export const PlanningElementKindSchema = z.enum(PLANNING_ELEMENT_KINDS);
+export type PlanningElementKind = z.infer<typeof PlanningElementKindSchema>;
+
 export const PlanIndicatorSchema = z.object({
   id: z.number().int(),
   objectiveId: z.number().int().nullable(),
+  interventionId: z.number().int().nullable(),
+  activityId: z.number().int().nullable(),
+  planningElement: z
+    .object({ kind: PlanningElementKindSchema, text: z.string() })
+    .nullable()
+    .describe('What the indicator measures in the plan’s M&E plan, as the plan words it'),
   indicator: z.object({
     id: z.number().int(),
     frameworkCode: z.string(),
@@ -92,14 +154,26 @@ export const PlanIndicatorSchema = z.object({
     unit: z.string().nullable(),
     national: z.boolean().describe('Defined by the country (its national-<iso3> framework)'),
     follows: FollowedQuestionSchema.nullable(),
+    calculation: z.string().nullable().describe('How the value is expressed ("Percentage", "Yes/No" …)'),
+    dataSource: z.string().nullable(),
+    collectionMethod: z.string().nullable().describe('How the data are collected (survey, records …)'),
+    frequency: z.string().nullable().describe('How often the data are collected, as the plan writes it'),
   }),
   baseline: PlanAmountSchema.extend({ year: z.number().int(), source: z.string().nullable() }).nullable(),
   direction: DirectionSchema,
   resultLevel: ResultLevelSchema.nullable(),
+  typeText: z
+    .string()
+    .nullable()
+    .describe('The M&E plan’s "type and purpose" as written (resultLevel holds it when it names a level)'),
   sortOrder: z.number().int(),
   illustrative,
   version: z.number().int(),
   targets: z.array(PlanTargetSchema),
+  targetText: z
+    .string()
+    .nullable()
+    .describe('The target as the plan writes it, when it is not a number for a year (kept word for word)'),
   progress: z.object({
     latest: PlanAmountSchema.extend({
       periodCode: z.string(),
@@ -142,6 +216,7 @@ export const PlanSchema = z.object({
     .nullable()
     .describe('Sum of the objectives’ budgets (null when they have none or mix currencies)'),
   objectives: z.array(PlanObjectiveSchema),
+  interventions: z.array(PlanInterventionSchema),
   activities: z.array(PlanActivitySchema),
   indicators: z.array(PlanIndicatorSchema),
   implementation: z.object({

@@ -36,6 +36,8 @@ const indicator = (id: number, code: string, measureType: string, extra: object 
   resultLevel: null,
   dataSource: null,
   frequency: null,
+  calculation: null,
+  collectionMethod: null,
   followsIndicatorId: null,
   ...extra,
 });

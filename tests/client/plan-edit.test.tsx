@@ -67,6 +67,7 @@ describe('editing a plan', () => {
       title: 'Train pharmacists',
       sectors: ['human_health'],
       leadAgency: null,
+      timeline: null,
       plannedStart: null,
       plannedEnd: null,
       budget: 2500,

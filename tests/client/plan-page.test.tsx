@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MeSchema } from '../../shared';
 import { errorEnvelope, jordan } from './support/fixtures';
 import { mockApi } from './support/mock-api';
-import { buildPlan } from './support/plan-fixtures';
+import { buildPlan, buildPublishedPlan } from './support/plan-fixtures';
 import { renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
@@ -29,7 +29,7 @@ describe('Country plan page', () => {
     });
     renderApp('/countries/JOR/plan');
     expect((await screen.findByRole('status')).textContent).toMatch(/Loading/);
-    expect(await screen.findByRole('heading', { level: 2, name: /Jordan NAP 2018–2022/ })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: /Synthetic NAP 2018–2022/ })).toBeTruthy();
 
     const objectives = screen.getByRole('table', { name: /Strategic objectives/ });
     const rows = within(objectives).getAllByRole('row');
@@ -87,9 +87,10 @@ describe('Country plan page', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent);
     const [, so1, so2, total] = within(objectives).getAllByRole('row') as HTMLElement[];
-    expect(cells(so1 as HTMLElement).slice(2)).toEqual(['USD 642,800', '2', '70 % Illustrative']);
-    expect(cells(so2 as HTMLElement).slice(2)).toEqual(['USD 599,400', '1', '0 % Illustrative']);
-    expect(cells(total as HTMLElement)).toEqual(['USD 1,242,200', '3', '46.7 % Illustrative']);
+    // Budget, activities, activities counted, rate (no published rate: no column for it).
+    expect(cells(so1 as HTMLElement).slice(2)).toEqual(['USD 642,800', '2', '2', '70 % Illustrative']);
+    expect(cells(so2 as HTMLElement).slice(2)).toEqual(['USD 599,400', '1', '1', '0 % Illustrative']);
+    expect(cells(total as HTMLElement)).toEqual(['USD 1,242,200', '3', '3', '46.7 % Illustrative']);
     const sectors = screen.getByRole('table', { name: 'Implementation rate by One Health sector' });
     expect(within(sectors).getAllByText('Illustrative')).toHaveLength(2);
     const notice = screen.getByText('Illustrative rates.').closest('p');
@@ -176,5 +177,109 @@ describe('Country plan page', () => {
     expect(bodies).toEqual([{ implementationStatus: 'completed', percentComplete: 100, version: 1 }]);
     const objectives = screen.getByRole('table', { name: /Strategic objectives/ });
     expect(await within(objectives).findByText('100 %')).toBeTruthy();
+  });
+});
+
+describe('a published plan: structure, published rates, budgets by year and M&E plan', () => {
+  const load = async () => {
+    mockApi({
+      '/auth/me': () => nobody,
+      '/countries/JOR': () => ({ body: jordan }),
+      '/countries/JOR/plans': () => ({ body: { items: [buildPublishedPlan()] } }),
+    });
+    renderApp('/countries/JOR/plan');
+    return screen.findByRole('table', { name: /Strategic objectives/ });
+  };
+
+  it('quotes the published rates with their source beside no computed rate, and makes up no overall rate', async () => {
+    const objectives = await load();
+    const [, so1, so2, total] = within(objectives).getAllByRole('row') as HTMLElement[];
+    const cells = (r: HTMLElement) =>
+      within(r)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    // Budget, activities, counted, computed rate, published rate (with its badge).
+    expect(cells(so1 as HTMLElement).slice(2)).toEqual([
+      'USD 642,800',
+      '2',
+      '0',
+      '—',
+      '47 % Published, end-term evaluation',
+    ]);
+    expect(cells(so2 as HTMLElement).slice(6)).toEqual([
+      'not implemented (no percentage) Published, end-term evaluation',
+    ]);
+    expect(cells(total as HTMLElement).slice(3)).toEqual(['—', 'Published by objective only']);
+    expect(
+      screen.getByText(/^Published implementation rates: End-term evaluation: Example et al\./),
+    ).toBeTruthy();
+    expect(screen.queryByText('Illustrative')).toBeNull();
+    // The chart shows the published rates only: no computed rate exists, so no row of zero bars.
+    const chart = await screen.findByRole('img', { name: /Implementation rate by objective/ });
+    const datasets = JSON.parse(chart.getAttribute('data-datasets') ?? '[]');
+    expect(datasets).toHaveLength(1);
+    expect(datasets[0].data).toEqual([47, null]);
+    expect(screen.getByText(/No rate can be computed from this plan’s activities/)).toBeTruthy();
+    expect(screen.getByText('No activity with a reported status names a One Health sector.')).toBeTruthy();
+  });
+
+  it('shows the budget by plan year with its source, never as calendar years', async () => {
+    await load();
+    const budget = screen.getByRole('table', { name: 'Budget by objective and year of the plan' });
+    const head = within(budget)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(head).toEqual(['Code', 'Year 1', 'Year 2', 'Total']);
+    const [, , , foot] = within(budget).getAllByRole('row') as HTMLElement[];
+    expect(
+      within(foot as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['USD 500,000', 'USD 742,200', 'USD 1,242,200']);
+    expect(screen.getByText('Source: The plan, ch. 5, p. 92')).toBeTruthy();
+  });
+
+  it('lists activities under their interventions with timeline, responsible entity and status Not reported', async () => {
+    await load();
+    expect(screen.getByRole('heading', { name: 'Strategic interventions and activities' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Strategic objective 1.1: Improve awareness' })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Intervention 1.1.1: Activities' });
+    const [, row] = within(table).getAllByRole('row') as HTMLElement[];
+    expect(within(row as HTMLElement).getByRole('rowheader').textContent).toBe('A1.01');
+    expect(
+      within(row as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Mapping the stakeholders ', 'Q1-Q2 2018', 'Outsourced NGO', 'Not reported']);
+    // An activity the plan places under no intervention is listed apart, not attached to a guess.
+    const apart = screen.getByRole('table', { name: 'Activities not placed under an intervention (SO1)' });
+    expect(within(apart).getByText(/A national training programme/)).toBeTruthy();
+  });
+
+  it('groups the M&E indicators by planning element, with type, calculation, source, method and target as written', async () => {
+    await load();
+    expect(screen.getByRole('heading', { name: 'M&E plan: indicators by planning element' })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Indicators measuring: Improve awareness' });
+    const [, row] = within(table).getAllByRole('row') as HTMLElement[];
+    expect(within(row as HTMLElement).getByRole('rowheader').textContent).toBe(
+      'ME-1.01 % of target groups aware',
+    );
+    expect(
+      within(row as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Outcome', 'Percentage', 'Survey', 'Household survey', '>90% people made aware', 'No data']);
+    // A type the plan writes in its own words is kept as written.
+    const activity = screen.getByRole('table', {
+      name: 'Indicators measuring: Conducting a mapping exercise',
+    });
+    expect(within(activity).getByText('Defining work')).toBeTruthy();
+    // No separate table of progress: these indicators have no number target.
+    expect(screen.queryByRole('table', { name: /Plan indicators/ })).toBeNull();
+    // Nor a chart of a target path that none of them has.
+    expect(
+      screen.getByText(/^No indicator of this plan has a number target or a reported value yet/),
+    ).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Indicator' })).toBeNull();
   });
 });

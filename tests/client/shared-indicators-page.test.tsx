@@ -16,6 +16,10 @@ const amu = {
   unit: 'DDD',
   national: true,
   follows: null,
+  calculation: null,
+  dataSource: null,
+  collectionMethod: null,
+  frequency: null,
 } as const;
 const tracss74 = {
   ...amu,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/client';
 import { createRound, importRound, putCrosswalk } from '../../server/modules/rounds/service';
 import type { ChangeResult, SharedIndicatorList, SharedIndicatorResult } from '../../shared';
+import { followTracssQuestions, jordanPlanId } from '../server/support/plans';
 import { openTestDatabase } from '../setup/test-db';
 import { ARTEFACTS, openPage, paintedPixels, serveForBrowser, stopServing, tableRows } from './browser';
 
@@ -13,7 +14,9 @@ import { ARTEFACTS, openPage, paintedPixels, serveForBrowser, stopServing, table
  * Views 4 (change between rounds) and 5 (shared indicators) in Chromium with real data: a second
  * TrACSS round is created, crosswalked and imported here through the rounds service (as an
  * administrator would through POST /api/rounds, PUT /api/crosswalk and the import), on this file's
- * own database; the shared-indicators view shows the Jordan plan loaded on first start.
+ * own database; the shared-indicators view shows the Jordan plan loaded on first start, which this
+ * file makes follow TrACSS questions 7.4 (with a target flagged illustrative) and 9.1: the shipped plan
+ * follows none.
  */
 const ROUND = 'tracss-2021-2022';
 const HEADERS = [
@@ -88,6 +91,10 @@ beforeAll(async () => {
     { dryRun: false, force: false },
   );
   expect(imported).toMatchObject({ frameworkCode: ROUND });
+  await followTracssQuestions(database, await jordanPlanId(database), [
+    { code: '7.4', target: 'D', illustrative: true },
+    { code: '9.1', target: 'D' },
+  ]);
   ({ app, baseUrl, browser } = await serveForBrowser(database));
 });
 
@@ -134,7 +141,9 @@ describe('views 4 and 5 in Chromium', () => {
 
   it('shared indicators: Jordan’s plan alone, illustrative target labelled, table equal to the API', async () => {
     const list = await api<SharedIndicatorList>('/api/compare/indicators');
-    const first = list.items[0];
+    const tracss = list.items.filter((i) => i.indicator.frameworkCode === 'tracss-2019-2020');
+    const first = tracss[0];
+    expect(first?.indicator.code).toBe('7.4');
     expect(first?.countries).toEqual(['JOR']);
     const expected = await api<SharedIndicatorResult>(
       `/api/compare/indicator?indicatorId=${first?.indicator.id}&groupType=who_region&group=EMR`,
@@ -142,7 +151,7 @@ describe('views 4 and 5 in Chromium', () => {
     const { page, errors } = await openPage(
       browser,
       baseUrl,
-      '/compare/indicators?groupType=who_region&group=EMR',
+      `/compare/indicators?indicator=${first?.indicator.id}&groupType=who_region&group=EMR`,
     );
     const rows = await tableRows(page, /latest value, target, % of target and status per country/);
     expect(rows).toHaveLength(1);
@@ -166,7 +175,7 @@ describe('views 4 and 5 in Chromium', () => {
     await page.screenshot({ path: path.join(ARTEFACTS, 'compare-shared-indicators.png'), fullPage: true });
 
     // The picker switches to Jordan's other indicator and keeps it in the address.
-    const second = list.items[1];
+    const second = tracss[1];
     await page.getByLabel('Indicator').selectOption(String(second?.indicator.id));
     await page.waitForURL(new RegExp(`indicator=${second?.indicator.id}`));
     await page

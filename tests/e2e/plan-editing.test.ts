@@ -65,9 +65,18 @@ describe('a focal point edits the plan in the browser', () => {
     expect(await history.locator('tbody tr').count()).toBe(2); // the creation and the change
     await page.screenshot({ path: path.join(ARTEFACTS, 'plan-edit-history.png'), fullPage: true });
 
-    // The plan page shows the new activity with its status.
+    // The plan page shows the new activity with its status, under its objective (folded: open it), among
+    // the activities placed under no intervention.
     await page.goto(`${baseUrl}/countries/JOR/plan`);
-    const row = page.getByRole('table', { name: 'Activities' }).getByRole('row').filter({ hasText: '9.9' });
+    await page
+      .locator('summary')
+      .filter({ hasText: /^Objective 1: / })
+      .first()
+      .click();
+    const row = page
+      .getByRole('table', { name: 'Activities not placed under an intervention (1)' })
+      .getByRole('row')
+      .filter({ hasText: '9.9' });
     await row.getByText('Ongoing').waitFor();
     expect(errors).toEqual([]);
     await context.close();

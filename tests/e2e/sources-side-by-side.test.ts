@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/client';
 import { makeUser, role, signIn } from '../server/support/auth';
-import { jordanPlanId } from '../server/support/plans';
+import { followTracssQuestions, jordanPlanId } from '../server/support/plans';
 import { addPeriod } from '../server/support/workflow';
 import { openTestDatabase } from '../setup/test-db';
 import { ARTEFACTS, serveForBrowser, stopServing, tableRows } from './browser';
@@ -27,7 +27,11 @@ beforeAll(async () => {
   await makeUser(database, 'src-validator@example.org', [role('validator', 'JOR')]);
   ({ app, baseUrl, browser } = await serveForBrowser(database));
   const focal = await signIn(app, 'src-focal@example.org');
-  periodId = (await addPeriod(app, focal, await jordanPlanId(database), 2020, '2099-03-31')).id;
+  // Jordan reports its own assessment of TrACSS 9.1 through its plan (linked here: the shipped plan
+  // follows no TrACSS question).
+  const planId = await jordanPlanId(database);
+  await followTracssQuestions(database, planId, [{ code: '9.1' }]);
+  periodId = (await addPeriod(app, focal, planId, 2020, '2099-03-31')).id;
 });
 
 afterAll(() => stopServing({ browser, app, database }));

@@ -671,7 +671,8 @@ const ENDPOINTS: Endpoint[] = [
       method: 'PUT',
       url: `/api/plans/${plan.jor}/indicators/${plan.first.indicator}/targets`,
       payload: {
-        targets: [{ year: 2022, level: 'D' }],
+        // The plan's first indicator (of its M&E plan, a percentage).
+        targets: [{ year: 2022, value: 90 }],
         version: await versionOf(database, 'plan_indicators', plan.first.indicator),
       },
     }),

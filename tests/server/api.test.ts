@@ -117,9 +117,9 @@ describe('countries', () => {
 describe('frameworks and indicators', () => {
   it('lists the TrACSS framework with its indicator count and period', async () => {
     const list = FrameworkListSchema.parse(await getJson('/api/frameworks'));
-    // The rounds, and Jordan's national framework holding its indicators that follow two TrACSS questions.
+    // The rounds, and Jordan's national framework holding the indicators of its M&E plan.
     expect(list.items).toEqual([
-      expect.objectContaining({ code: 'national-jor', kind: 'national', indicatorCount: 2 }),
+      expect.objectContaining({ code: 'national-jor', kind: 'national', indicatorCount: 97 }),
       expect.objectContaining({ code: 'tracss-2019-2020', kind: 'tracss', indicatorCount: 113 }),
       expect.objectContaining({ code: 'tracss-2025', kind: 'tracss', indicatorCount: 110 }),
     ]);

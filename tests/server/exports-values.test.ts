@@ -8,7 +8,7 @@ import { parseCsv } from '../../server/lib/spreadsheet';
 import { EXPORT_COLUMNS, ExportRowSchema } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
-import { jordanPlanId } from './support/plans';
+import { followTracssQuestions, jordanPlanId } from './support/plans';
 import { uploadForm } from './support/upload';
 import { addNationalIndicator, addPeriod, as, workflowCounts } from './support/workflow';
 
@@ -38,6 +38,12 @@ beforeAll(async () => {
   s.validator = await signIn(app, 'ex-val@example.org');
   s.focalLbn = await signIn(app, 'ex-lbn@example.org');
   planId = await jordanPlanId(database);
+  // The plan follows two TrACSS questions (Jordan's shipped plan follows none): a target set by the
+  // country, and one flagged illustrative, as made-up data is.
+  await followTracssQuestions(database, planId, [
+    { code: '7.4', target: 'D' },
+    { code: '9.1', target: 'D', illustrative: true },
+  ]);
   for (const [code, type] of [
     ['EX-PCT', 'percentage'],
     ['EX-RATIO', 'ratio'],
@@ -117,8 +123,9 @@ describe('CSV export', () => {
     expect(by('EX-PCT')).toMatchObject({ target: '', progress: '', target_source: '', progress_source: '' });
     // A plan's export is the plan's own data: the TrACSS round's answers are not in it …
     expect(rows.filter((r) => r.framework === 'tracss-2019-2020')).toEqual([]);
-    // … they are in the round's export, published, with the plan's (illustrative) target in force
-    // and the progress status the shared rules give: the value is real, the target is not.
+    // … they are in the round's export, published, with the plan's target in force (and where it comes
+    // from: the country's closed plan, or a flagged illustrative target) and the status the shared
+    // rules give: a status on an illustrative target is illustrative, on the country's own, national.
     const round = csvRecords(
       (await get('/api/exports/values?countries=JOR&framework=tracss-2019-2020', s.focal)).body,
     );
@@ -126,11 +133,8 @@ describe('CSV export', () => {
     expect(tracked.map((r) => r.indicator).sort()).toEqual(['7.4', '9.1']);
     for (const r of round) expect(r).toMatchObject({ source: 'published', workflow: 'published' });
     for (const r of tracked) {
-      expect(r).toMatchObject({
-        period: '2019-2020',
-        target_source: 'illustrative',
-        progress_source: 'illustrative',
-      });
+      const source = r.indicator === '9.1' ? 'illustrative' : 'national_approved';
+      expect(r).toMatchObject({ period: '2019-2020', target_source: source, progress_source: source });
       expect(r.target).toMatch(/^[A-E]$/);
       expect(['achieved', 'on_track', 'at_risk', 'off_track', 'no_data']).toContain(r.progress);
     }
@@ -213,7 +217,14 @@ describe('XLSX export', () => {
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Values', 'Indicators', 'Plan']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'About',
+      'Values',
+      'Indicators',
+      'Plan',
+      'Budget by year',
+      'M&E plan',
+    ]);
     const about = wb.getWorksheet('About') as ExcelJS.Worksheet;
     const aboutText = about.getSheetValues().flat().join(' ');
     expect(aboutText).toContain(`${planId}: `);
@@ -252,6 +263,27 @@ describe('XLSX export', () => {
     }
     const plan = wb.getWorksheet('Plan') as ExcelJS.Worksheet;
     expect(plan.rowCount).toBeGreaterThan(5);
+    // Jordan's plan: objectives with the published rates and their source, interventions, activities.
+    const planHead = (plan.getRow(1).values as unknown[]).slice(1);
+    const cell = (r: number, name: string) => plan.getRow(r).getCell(planHead.indexOf(name) + 1).value;
+    expect(cell(2, 'objective')).toBe('1');
+    expect(cell(2, 'published_rate')).toBe(47);
+    expect(String(cell(2, 'published_rate_source'))).toMatch(/BMC Public Health 2025;25:2718/);
+    const statuses = new Set<unknown>();
+    for (let r = 2; r <= plan.rowCount; r++)
+      if (cell(r, 'activity')) statuses.add(cell(r, 'implementation_status'));
+    expect([...statuses]).toEqual(['not_reported']);
+    const budget = wb.getWorksheet('Budget by year') as ExcelJS.Worksheet;
+    expect(budget.rowCount).toBe(1 + 5 * 5);
+    expect((budget.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['1', 1, 158_150]);
+    expect(String(budget.getRow(2).getCell(5).value)).toMatch(/ch\. 5/);
+    const me = wb.getWorksheet('M&E plan') as ExcelJS.Worksheet;
+    const [measured] = await database.rows<{ n: number }>(sql`
+      select count(*)::int as n from plan_indicators where plan_id = ${planId} and planning_element is not null`);
+    expect(measured?.n).toBeGreaterThan(90);
+    expect(me.rowCount - 1).toBe(measured?.n);
+    const meHead = (me.getRow(1).values as unknown[]).slice(1);
+    expect(meHead).toContain('target_as_written');
   });
 });
 

@@ -5,7 +5,7 @@ import type { Database } from '../../server/db/client';
 import type { HistoryEntry, Plan } from '../../shared';
 import { openTestApp } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
-import { jordanPlanId, planTableCounts } from './support/plans';
+import { followTracssQuestions, jordanPlanId, planTableCounts } from './support/plans';
 import { addPeriod, auditRows } from './support/workflow';
 
 let database: Database;
@@ -28,6 +28,9 @@ beforeAll(async () => {
   s.validator = await signIn(app, 'pe-val@example.org');
   s.outsider = await signIn(app, 'pe-outsider@example.org');
   jor = await jordanPlanId(database);
+  // Jordan's plan follows TrACSS questions 7.4 and 9.1 in this file (set up here: the shipped plan
+  // follows none).
+  await followTracssQuestions(database, jor, [{ code: '7.4' }, { code: '9.1' }]);
 });
 afterAll(async () => close?.());
 
@@ -306,7 +309,9 @@ describe('plan elements are audited, and never lose data', () => {
       ['update', 'Extra', 'Renamed'],
     ]);
 
-    const pi = (await (await send(s.focal, 'GET', `/api/plans/${jor}`)).json()).indicators[0];
+    const pi = ((await (await send(s.focal, 'GET', `/api/plans/${jor}`)).json()) as Plan).indicators.find(
+      (i) => i.indicator.code === 'tracss-2019-2020:7.4',
+    ) as Plan['indicators'][number];
     const t = await send(s.focal, 'PUT', `/api/plans/${jor}/indicators/${pi.id}/targets`, {
       targets: [
         { year: 2021, level: 'C' },
@@ -328,10 +333,10 @@ describe('plan elements are audited, and never lose data', () => {
     const plan = (await (await send(s.focal, 'GET', `/api/plans/${jor}`)).json()) as Plan;
     const counts = await planTableCounts(database);
     const audit = await auditCount();
-    const o = plan.objectives.find((x) => x.code === 'SO1');
+    const o = plan.objectives.find((x) => x.code === '1');
     const res = await send(s.focal, 'DELETE', `/api/plans/${jor}/objectives/${o?.id}?version=${o?.version}`);
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toMatch(/^objective: SO1 still has activities/);
+    expect(res.json().message).toMatch(/^objective: 1 still has activities/);
     // Jordan reported its own 7.4 level for 2021: the plan keeps tracking it. (The round's published
     // answer is not Jordan's reporting: alone, it would not hold the indicator.)
     const code = 'tracss-2019-2020:7.4';

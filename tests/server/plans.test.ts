@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/client';
-import { readJordanPlan } from '../../server/db/reference/jordan-plan';
 import type { Plan } from '../../shared';
 import { openTestApp } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
@@ -56,59 +55,58 @@ describe("Jordan's NAP 2018–2022, loaded on first start", () => {
     expect(plan?.budget).toEqual({ total: 7_594_700, currency: 'USD' });
   });
 
-  it('computes from the illustrative activities the implementation rates the evaluation published', async () => {
+  it('loads the operational plan’s activities without a status, and quotes the published rates by objective', async () => {
+    // The evaluation (BMC Public Health 2025;25:2718) published rates by objective only: no activity has a
+    // status, so no rate is computed; the published ones are quoted with their citation.
+    // (Before, invented activities reproduced these rates: see tests/server/jordan-plan.test.ts.)
     const plan = await getPlan();
-    const byGap = Object.fromEntries(plan.objectives.map((o) => [o.gapObjective, o.implementation.rate]));
-    // BMC Public Health 2025;25:2718: awareness 47 %, surveillance 56 %, IPC 63 %, optimising use 69 %, research 0 %.
-    expect(byGap).toEqual({ 1: 47, 2: 56, 3: 63, 4: 69, 5: 0 });
-    // And the shipped file records the same published rates next to each objective.
-    const file = await readJordanPlan();
-    expect(plan.objectives.map((o) => o.implementation.rate)).toEqual(
-      file.objectives.map((o) => o.publishedImplementationRate),
+    const byGap = Object.fromEntries(
+      plan.objectives.map((o) => [o.gapObjective, o.publishedRate?.rate ?? null]),
     );
+    expect(byGap).toEqual({ 1: 47, 2: 56, 3: 63, 4: 69, 5: null });
+    expect(plan.objectives.map((o) => o.implementation.rate)).toEqual([null, null, null, null, null]);
     expect(plan.activities.length).toBeGreaterThan(0);
-    expect(plan.activities.every((a) => a.illustrative)).toBe(true);
-    const ipc = plan.objectives.find((o) => o.gapObjective === 3);
-    expect(ipc?.implementation).toMatchObject({ cancelled: 1, counted: 5 });
-    const sectors = plan.implementation.bySector.map((s) => s.sector);
-    expect(sectors).toContain('human_health');
-    expect(sectors).toContain('environment');
+    expect(plan.activities.some((a) => a.illustrative)).toBe(false);
+    expect(plan.activities.every((a) => a.implementationStatus === 'not_reported')).toBe(true);
+    expect(plan.implementation.bySector).toEqual([]);
   });
 
-  it('tracks illustrative targets against Jordan’s published TrACSS answers, each figure with its source', async () => {
+  it('tracks a TrACSS question a user links, against Jordan’s published answer, each figure with its source', async () => {
+    // The plan itself follows no TrACSS question; a focal point may link one (the mechanism the invented
+    // rows used to show), with a target of their own.
+    const created = await send(focal, 'POST', `/api/plans/${jor}/indicators`, {
+      indicator: { kind: 'framework', framework: 'tracss-2019-2020', code: '7.4' },
+      direction: 'increase',
+      targets: [{ year: 2022, level: 'E' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
     const plan = await getPlan();
-    // Jordan follows the questions through its own indicators: its reports never write the round.
-    expect(plan.indicators.map((i) => i.indicator.code)).toEqual([
-      'tracss-2019-2020:7.4',
-      'tracss-2019-2020:9.1',
-    ]);
-    for (const i of plan.indicators) {
-      expect(i.indicator).toMatchObject({
-        frameworkCode: 'national-jor',
-        follows: { frameworkCode: 'tracss-2019-2020', frameworkName: 'TrACSS 2019–2020' },
-      });
-      expect(i.illustrative).toBe(true);
-      expect(i.targets).toEqual([{ year: 2022, value: null, level: 'D', illustrative: true }]);
-      // The latest value is the published answer, said so; the status built on an invented target is illustrative.
-      expect(i.progress.latest).toMatchObject({
-        periodCode: '2019-2020',
-        source: 'published',
-        sourceName: 'TrACSS 2019–2020',
-      });
-      expect(i.progress.status).not.toBe('no_data');
-      expect(i.progress.source).toBe('illustrative');
-    }
-    // Rates computed from illustrative activities are illustrative; budgets are the plan's.
-    expect(plan.implementation.overall.source).toBe('illustrative');
-    expect(plan.objectives.every((o) => o.implementation.source === 'illustrative')).toBe(true);
+    const i = plan.indicators.find((x) => x.indicator.code === 'tracss-2019-2020:7.4');
+    expect(i?.indicator).toMatchObject({
+      frameworkCode: 'national-jor',
+      follows: { frameworkCode: 'tracss-2019-2020', frameworkName: 'TrACSS 2019–2020' },
+    });
+    expect(i?.illustrative).toBe(false);
+    expect(i?.targets).toEqual([{ year: 2022, value: null, level: 'E', illustrative: false }]);
+    // The latest value is the published answer, said so; the status built on it is published data too.
+    expect(i?.progress.latest).toMatchObject({
+      periodCode: '2019-2020',
+      source: 'published',
+      sourceName: 'TrACSS 2019–2020',
+    });
+    expect(i?.progress.status).not.toBe('no_data');
+    expect(i?.progress.source).toBe('published');
+    // Remove it again (no values of its own): the other tests of this file see the plan as shipped.
+    const del = await send(focal, 'DELETE', `/api/plans/${jor}/indicators/${i?.id}?version=${i?.version}`);
+    expect(del.statusCode, del.body).toBe(200);
   });
 });
 
 describe('editing a plan', () => {
   it('a Jordan focal point changes an activity; the rates follow; a stale version is a 409', async () => {
     const before = await getPlan();
-    const a = before.activities.find((x) => x.code === '5.1');
-    if (!a) throw new Error('activity 5.1 missing');
+    const a = before.activities.find((x) => x.code === 'A5.01');
+    if (!a) throw new Error('activity A5.01 missing');
     const res = await send(focal, 'PATCH', `/api/plans/${jor}/activities/${a.id}`, {
       implementationStatus: 'completed',
       version: a.version,
@@ -121,8 +119,13 @@ describe('editing a plan', () => {
       percentComplete: 100,
       version: a.version + 1,
     });
-    // Research: 1 of 3 activities completed.
-    expect(plan.objectives.find((o) => o.gapObjective === 5)?.implementation.rate).toBe(33.3);
+    // Research: the one activity with a status is completed; the others are not reported, so not counted.
+    expect(plan.objectives.find((o) => o.gapObjective === 5)?.implementation).toMatchObject({
+      rate: 100,
+      counted: 1,
+      completed: 1,
+    });
+    expect(plan.implementation.overall.rate).toBe(100);
     const stale = await send(focal, 'PATCH', `/api/plans/${jor}/activities/${a.id}`, {
       implementationStatus: 'not_started',
       version: a.version,
@@ -187,7 +190,7 @@ describe('editing a plan', () => {
       [
         'POST',
         'activities',
-        { objectiveId: objective, code: '1.1', title: 'x' },
+        { objectiveId: objective, code: 'A1.01', title: 'x' },
         /^code: the objective already has/,
       ],
       [
@@ -209,7 +212,19 @@ describe('editing a plan', () => {
         /^body\.title: is required/,
       ],
       ['POST', 'objectives', { code: 'SO6', title: 'x', gapObjective: 6 }, /^body\.gapObjective/],
-      ['POST', 'objectives', { code: 'SO1', title: 'x' }, /^code: the plan already has an objective SO1/],
+      ['POST', 'objectives', { code: '1', title: 'x' }, /^code: the plan already has an objective 1$/],
+      [
+        'POST',
+        'activities',
+        {
+          objectiveId: objective,
+          code: 'N1',
+          title: 'x',
+          implementationStatus: 'not_reported',
+          percentComplete: 10,
+        },
+        /^body\.percentComplete: must be empty for an activity whose status is not reported/,
+      ],
       // A national indicator whose second target is of the wrong kind: neither the indicator, nor the
       // country's national framework, nor the first target may remain.
       [
@@ -248,13 +263,16 @@ describe('editing a plan', () => {
       expect(res.statusCode).toBeLessThan(500);
       expect(res.json().message, JSON.stringify(payload)).toMatch(message);
     }
-    const a = plan.activities.find((x) => x.code === '1.1');
+    // The stored status counts too: an activity nobody reported on takes no % complete.
+    const a = plan.activities.find((x) => x.code === 'A1.01');
     const patch = await send(focal, 'PATCH', `/api/plans/${jor}/activities/${a?.id}`, {
       percentComplete: 50,
       version: a?.version,
     });
     expect(patch.statusCode).toBe(400);
-    expect(patch.json().message).toBe('percentComplete: must be 100 for a completed activity');
+    expect(patch.json().message).toBe(
+      'percentComplete: must be empty for an activity whose status is not reported',
+    );
     expect(await planTableCounts(database)).toEqual(before);
   });
 });

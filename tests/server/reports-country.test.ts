@@ -6,7 +6,7 @@ import { renderCountryReport } from '../../server/modules/reports/country-report
 import type { Plan } from '../../shared';
 import { openTestApp } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
-import { makePlan } from './support/plans';
+import { followTracssQuestions, makePlan } from './support/plans';
 import { openPdf, pageTexts, paintedPixels, renderPage } from './support/reports-pdf';
 
 let database: Database;
@@ -29,7 +29,7 @@ afterAll(async () => {
   await close?.();
 });
 
-describe("Jordan's M&E report (PDF)", () => {
+describe("Jordan's M&E report (PDF), as shipped", () => {
   let pdf: Buffer;
   let text: string;
 
@@ -42,7 +42,7 @@ describe("Jordan's M&E report (PDF)", () => {
     text = (await pageTexts(await openPdf(pdf))).join('\n');
   });
 
-  it('names the country, the plan and every section', () => {
+  it('names the country, the plan and every section, the M&E plan among them', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(text).toContain('Jordan');
     expect(text).toContain(plan.title.slice(0, 40));
@@ -51,36 +51,43 @@ describe("Jordan's M&E report (PDF)", () => {
       '2. Progress against targets',
       '3. Peer comparison',
       '4. Activities and implementation',
-      '5. Data-quality notes',
+      '5. M&E plan',
+      '6. Data-quality notes',
     ])
       expect(text).toContain(title);
     expect(text).toMatch(/Page 1 of \d+/);
     expect(text).toContain('anonymous visitor');
   });
 
-  it('prints the implementation rates and the budget the database holds', () => {
-    const rates = plan.objectives.map((o) => o.implementation.rate);
-    expect(rates).toEqual([47, 56, 63, 69, 0]);
-    for (const r of rates) expect(text).toContain(`${r} %`);
-    expect(text).toContain(`${plan.implementation.overall.rate} %`);
-    expect(plan.budget?.total).toBe(7_594_700);
+  it('prints the published rates with their source, no made-up overall rate, and the budget by year', () => {
+    // Nothing is computed from activities whose status was never published …
+    expect(plan.objectives.map((o) => o.implementation.rate)).toEqual([null, null, null, null, null]);
+    expect(text).toContain('Published by objective only');
+    // … the evaluation's rates are quoted, marked as published, with the citation.
+    for (const r of [47, 56, 63, 69])
+      expect(text).toMatch(new RegExp(`${r} % \\[published,\\s+end-term\\s+evaluation\\]`));
+    expect(text).toContain('not implemented (the evaluation reports no percentage)');
+    expect(text).toContain('BMC Public Health 2025;25:2718');
     expect(text).toContain('$7,594,700');
     for (const o of plan.objectives) expect(text).toContain(`$${o.budget?.toLocaleString('en')}`);
+    // The costing table (p. 92): Year 1 of objective 1, and the years' totals.
+    for (const n of ['$158,150', '$1,847,050', '$1,166,700']) expect(text).toContain(n);
+    expect(text).toContain('Year 5');
   });
 
-  it('compares with the Eastern Mediterranean Region; every figure says where it comes from', () => {
-    expect(text).toContain('Eastern Mediterranean Region');
-    // Jordan's published TrACSS answers are the latest values of the questions its plan follows.
-    expect(text).toMatch(/E \(2020\) \[published, TrACSS 2019–2020\]/);
-    // The targets are invented: % of target, status and the rates built on illustrative rows say so,
-    // field by field; the budgets (published) do not.
-    expect(text).toMatch(/Achieved — Illustrative/);
-    expect(text).toMatch(/47 % — Illustrat\s?ive/);
-    expect(text).not.toMatch(/\$642,800 — Illustrative/);
-    expect(text).toContain('Published figures (TrACSS answers) come from the published survey round');
-    // The sources are cited: the round, Jordan's NAP and its end-term evaluation.
+  it('lists the activities with timeline and responsible entity, and the M&E plan as written', () => {
+    expect(text).toContain('A1.01 Conducting a mapping exercise');
+    expect(text).toContain('Outsourced NGO');
+    expect(text).toContain('Not reported');
+    expect(text).toMatch(/indicators of the M&E plan have neither a numeric target nor a value/);
+    expect(text).toContain('Endorsement of the program by the official entities');
+    expect(text).toContain('Official documents');
+    expect(text).toMatch(/Target \(as\s?written\)/);
+  });
+
+  it('has no illustrative row and never says Illustrative', () => {
+    expect(text).not.toMatch(/Illustrat\s?ive/);
     expect(text).toContain('Tracking AMR Country Self-assessment Survey of the Quadripartite');
-    expect(text).toContain('BMC Public Health 2025;25:2718');
   });
 
   it('draws every chart: the chart areas of the rendered pages are not blank', async () => {
@@ -88,8 +95,9 @@ describe("Jordan's M&E report (PDF)", () => {
     const out = await renderCountryReport(deps, { iso3: 'JOR', lang: 'en', principal: null });
     const doc = await openPdf(out.pdf);
     expect(doc.numPages).toBe(out.pages);
-    // 2 indicators, the peer chart, implementation by objective and by sector.
-    expect(out.charts).toHaveLength(plan.indicators.length + 3);
+    // No indicator has a target or a value: the peer chart and the published rates by objective
+    // (no activity has a status, so no chart by sector).
+    expect(out.charts).toHaveLength(2);
     for (const c of out.charts) {
       const page = await renderPage(doc, c.page, 1);
       const painted = paintedPixels(page, c);
@@ -97,6 +105,39 @@ describe("Jordan's M&E report (PDF)", () => {
       // And the page is not all ink either (the chart is a chart, not a black box).
       expect(painted).toBeLessThan(0.9 * c.w * c.h);
     }
+  });
+});
+
+describe('Jordan’s report once it tracks TrACSS questions (set up by the test)', () => {
+  let text: string;
+  beforeAll(async () => {
+    await followTracssQuestions(database, plan.id, [
+      { code: '7.4', target: 'D', illustrative: true },
+      { code: '9.1', target: 'D' },
+    ]);
+    const res = await app.inject({ url: '/api/reports/country/JOR?lang=en' });
+    text = (await pageTexts(await openPdf(res.rawPayload))).join('\n');
+  });
+
+  it('compares with the Eastern Mediterranean Region; every figure says where it comes from', () => {
+    expect(text).toContain('Eastern Mediterranean Region');
+    // Jordan's published TrACSS answers are the latest values of the questions its plan follows.
+    expect(text).toMatch(/E \(2020\) \[published, TrACSS 2019–2020\]/);
+    // A target flagged illustrative: % of target and status built on it say so, field by field; the
+    // budgets (published) do not.
+    expect(text).toMatch(/Achieved — Illustrative/);
+    expect(text).not.toMatch(/\$642,800 — Illustrative/);
+    expect(text).toContain('Published figures (TrACSS answers) come from the published survey round');
+    // The sources are cited: the round, Jordan's NAP and its end-term evaluation.
+    expect(text).toContain('Tracking AMR Country Self-assessment Survey of the Quadripartite');
+    expect(text).toContain('BMC Public Health 2025;25:2718');
+  });
+
+  it('draws one progress chart per tracked indicator', async () => {
+    const deps = { db: database.db, policy: { publicRead: true }, now: () => new Date() };
+    const out = await renderCountryReport(deps, { iso3: 'JOR', lang: 'en', principal: null });
+    // 2 indicators, the peer chart, implementation by objective.
+    expect(out.charts).toHaveLength(2 + 2);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Database } from '../../server/db/client';
 import type { Plan, SharedIndicatorList, SharedIndicatorResult } from '../../shared';
 import { openTestApp } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
-import { jordanPlanId, makePlan } from './support/plans';
+import { followTracssQuestions, jordanPlanId, makePlan } from './support/plans';
 
 let database: Database;
 let app: FastifyInstance;
@@ -58,6 +58,12 @@ beforeAll(async () => {
   const egy = await makePlan(database, 'EGY');
   const syr = await makePlan(database, 'SYR', 'draft');
   const jor = await jordanPlanId(database);
+  // Jordan also follows two TrACSS questions (set up here: its shipped plan follows none), one with a
+  // target flagged illustrative.
+  await followTracssQuestions(database, jor, [
+    { code: '7.4', target: 'D', illustrative: true },
+    { code: '9.1', target: 'D' },
+  ]);
 
   const created = await track(admin, lbn.planId, {
     indicator: {
@@ -124,9 +130,15 @@ describe('GET /api/compare/indicators', () => {
       indicator: { id: indicatorId, frameworkCode: 'national-lbn', code: 'AMU-1', national: true },
       countries: ['EGY', 'JOR', 'LBN'],
     });
-    // Jordan's TrACSS indicators, tracked by Jordan alone, are listed too.
-    const single = list.items.filter((i) => i.countries.length === 1).map((i) => i.indicator.code);
-    expect(single).toEqual(['7.4', '9.1']);
+    // Jordan's TrACSS indicators, tracked by Jordan alone, are listed too …
+    const single = list.items.filter((i) => i.countries.length === 1);
+    expect(
+      single.filter((i) => i.indicator.frameworkCode === 'tracss-2019-2020').map((i) => i.indicator.code),
+    ).toEqual(['7.4', '9.1']);
+    // … and so are the indicators of its M&E plan, national indicators other plans may adopt.
+    const me = single.filter((i) => i.indicator.frameworkCode === 'national-jor');
+    expect(me.length).toBeGreaterThan(90);
+    expect(me.every((i) => i.countries[0] === 'JOR' && /^ME-\d\.\d\d$/.test(i.indicator.code))).toBe(true);
   });
 
   it('shows the draft plan to an administrator', async () => {
@@ -184,7 +196,9 @@ describe('GET /api/compare/indicator: one indicator side by side', () => {
 
   it('shows Jordan alone on its TrACSS indicator, with the illustrative target flagged', async () => {
     const list = (await (await app.inject({ url: '/api/compare/indicators' })).json()) as SharedIndicatorList;
-    const ind = list.items.find((i) => i.indicator.code === '7.4');
+    const ind = list.items.find(
+      (i) => i.indicator.frameworkCode === 'tracss-2019-2020' && i.indicator.code === '7.4',
+    );
     const res = await app.inject({ url: `/api/compare/indicator?indicatorId=${ind?.indicator.id}` });
     const r = res.json() as SharedIndicatorResult;
     expect(r.rows).toHaveLength(1);

@@ -14,27 +14,31 @@ async function counts(database: Database) {
     followers: number;
     values: number;
     runs: number;
+    jordan: number;
   }>(sql`
     select (select count(*)::int from countries) as countries,
            (select count(*)::int from indicators where framework_code = 'tracss-2019-2020') as indicators,
            (select count(*)::int from indicators where framework_code = 'tracss-2025') as indicators2025,
            (select count(*)::int from indicators where follows_indicator_id is not null) as followers,
            (select count(*)::int from indicator_values) as values,
-           (select count(*)::int from import_runs) as runs`);
+           (select count(*)::int from import_runs) as runs,
+           (select count(*)::int from plan_indicators) as jordan`);
   return row;
 }
 
 /**
- * 113 questions of the 2019–2020 round and 110 of the 2025 one, Jordan's two indicators following the
- * TrACSS questions its plan tracks, the answers of both rounds (11,513 + 19,027), one import run each.
+ * 113 questions of the 2019–2020 round and 110 of the 2025 one; no indicator following a TrACSS question
+ * (Jordan's plan follows none); the answers of both rounds (11,513 + 19,027), one import run each; the
+ * indicators of Jordan's M&E plan, loaded once.
  */
 const EXPECTED = {
   countries: 249,
   indicators: 113,
   indicators2025: 110,
-  followers: 2,
+  followers: 0,
   values: 11_513 + 19_027,
   runs: 2,
+  jordan: 97,
 };
 
 describe('first start', () => {

@@ -6,7 +6,7 @@ import type { Database } from '../../server/db/client';
 import { WHO_REGIONS } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn } from './support/auth';
-import { jordanPlanId } from './support/plans';
+import { followTracssQuestions, jordanPlanId } from './support/plans';
 import { addPeriod, as, auditRows } from './support/workflow';
 
 /*
@@ -35,6 +35,9 @@ beforeAll(async () => {
   s.validator2 = await signIn(app, 'wt-val2@example.org');
   s.both = await signIn(app, 'wt-both@example.org');
   planId = await jordanPlanId(database);
+  // Jordan reports on TrACSS questions 7.4 and 9.1 through its own indicators (its shipped plan follows
+  // none: the test links them, as a focal point would).
+  await followTracssQuestions(database, planId, [{ code: '7.4' }, { code: '9.1' }]);
 }, 120_000);
 afterAll(async () => {
   await app?.close();

@@ -21,10 +21,19 @@ describe('activity implementation, as Jordan’s end-term evaluation scores it',
     expect(activityImplementation(a('ongoing', null))).toBe(0);
     expect(activityImplementation(a('not_started', 30))).toBe(0);
     expect(activityImplementation(a('cancelled', 100))).toBeNull();
+    // A status nobody reported is not 0 %: it is left out, as a cancelled one is.
+    expect(activityImplementation(a('not_reported'))).toBeNull();
   });
 
   it('averages the counted activities without weights', () => {
-    const r = implementationRate([a('completed'), a('ongoing', 50), a('not_started'), a('cancelled')]);
+    const r = implementationRate([
+      a('completed'),
+      a('ongoing', 50),
+      a('not_started'),
+      a('cancelled'),
+      a('not_reported'),
+      a('not_reported'),
+    ]);
     expect(r).toEqual({
       rate: 50,
       counted: 3,
@@ -32,6 +41,7 @@ describe('activity implementation, as Jordan’s end-term evaluation scores it',
       ongoing: 1,
       notStarted: 1,
       cancelled: 1,
+      notReported: 2,
       source: null,
     });
     expect(implementationRate([a('completed'), a('ongoing', 7), a('not_started')]).rate).toBe(35.7);
@@ -58,6 +68,13 @@ describe('activity implementation, as Jordan’s end-term evaluation scores it',
   it('has no rate without counted activities', () => {
     expect(implementationRate([]).rate).toBeNull();
     expect(implementationRate([a('cancelled')])).toMatchObject({ rate: null, counted: 0, cancelled: 1 });
+    // A plan whose activities all have no reported status has no computed rate (and no source).
+    expect(implementationRate([a('not_reported'), a('not_reported')])).toMatchObject({
+      rate: null,
+      counted: 0,
+      notReported: 2,
+      source: null,
+    });
   });
 
   it('groups by objective and by sector (an activity counts in each of its sectors)', () => {

@@ -15,16 +15,22 @@ export function ImplementationChart({
   label: string;
   testId: string;
 }) {
-  const { dir } = useI18n();
-  const config = implementationChartConfig(rows);
+  const { dir, t } = useI18n();
+  const config = implementationChartConfig(rows, undefined, {
+    computed: t('impl.computed'),
+    published: t('impl.published'),
+  });
   const options: ChartOptions<'bar'> = withDirection(
     { ...config.options, responsive: true, maintainAspectRatio: false },
     dir,
     'y',
   );
   return (
-    <div className="chart-frame" style={{ height: `${Math.max(160, rows.length * 36 + 60)}px` }}>
-      <Chart<'bar', number[], string>
+    <div
+      className="chart-frame"
+      style={{ height: `${Math.max(160, rows.length * 36 * config.data.datasets.length + 60)}px` }}
+    >
+      <Chart<'bar', (number | null)[], string>
         type="bar"
         data={config.data}
         options={options}

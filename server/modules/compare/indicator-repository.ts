@@ -11,6 +11,10 @@ const indicatorColumns = {
   measureType: indicators.measureType,
   unit: indicators.unit,
   followsIndicatorId: indicators.followsIndicatorId,
+  calculation: indicators.calculation,
+  dataSource: indicators.dataSource,
+  collectionMethod: indicators.collectionMethod,
+  frequency: indicators.frequency,
 };
 
 const root = alias(indicators, 'root');
@@ -34,6 +38,10 @@ export async function trackedIndicators(db: DbOrTx) {
         measureType: root.measureType,
         unit: root.unit,
         followsIndicatorId: root.followsIndicatorId,
+        calculation: root.calculation,
+        dataSource: root.dataSource,
+        collectionMethod: root.collectionMethod,
+        frequency: root.frequency,
       },
     })
     .from(planIndicators)

@@ -29,6 +29,10 @@ const toRef = (i: IndicatorRef): SharedIndicator['indicator'] => ({
   measureType: i.measureType as MeasureType,
   national: i.frameworkCode.startsWith('national-'),
   follows: null,
+  calculation: i.calculation,
+  dataSource: i.dataSource,
+  collectionMethod: i.collectionMethod,
+  frequency: i.frequency,
 });
 
 /** May the caller see this plan? The plans' own rule (drafts only for who may see them). */

@@ -2,7 +2,14 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { activitiesOf, objectivesOf } from '../plans/repository';
+import {
+  activitiesOf,
+  interventionsOf,
+  objectiveBudgetsOf,
+  objectivesOf,
+  planIndicatorsOf,
+  targetsOf,
+} from '../plans/repository';
 import type { TypedRow } from './rows';
 import type { ExportScope } from './scope';
 import { draftsHeader } from './scope';
@@ -25,6 +32,7 @@ export function aboutLines(scope: ExportScope, status: string, exportedAt: Date)
           : scope.countries.join(', ') || '(none)',
     },
     { key: 'Plan', value: scope.plan ? `${scope.plan.id}: ${scope.plan.title}` : 'all plans' },
+    ...(scope.plan?.sourceNote ? [{ key: 'Plan source', value: scope.plan.sourceNote }] : []),
     { key: 'Framework', value: scope.frameworkCode ?? 'all frameworks' },
     { key: 'Years', value: `${scope.from ?? 'first'}–${scope.to ?? 'last'}` },
     {
@@ -68,7 +76,8 @@ export function aboutLines(scope: ExportScope, status: string, exportedAt: Date)
 
 /**
  * The XLSX export through exceljs's streaming WorkbookWriter: rows are written and committed one at
- * a time, so memory stays flat. Sheets: About, Values (tidy), Indicators, and Plan when one is chosen.
+ * a time, so memory stays flat. Sheets: About, Values (tidy), Indicators, and when a plan is chosen
+ * Plan, Budget by year and M&E plan (the last two when the plan has them).
  */
 export function xlsxStream(
   db: DbOrTx,
@@ -128,25 +137,35 @@ export function xlsxStream(
   return out;
 }
 
+/** Sheets "Plan", "Budget by year" and "M&E plan": the plan's structure and figures, each with its source. */
 async function planSheet(db: DbOrTx, wb: ExcelJS.stream.xlsx.WorkbookWriter, planId: number) {
   const objectives = await objectivesOf(db, [planId]);
-  const activities = await activitiesOf(
-    db,
-    objectives.map((o) => o.id),
-  );
+  const ids = objectives.map((o) => o.id);
+  const activities = await activitiesOf(db, ids);
+  const interventions = await interventionsOf(db, ids);
+  const budgets = await objectiveBudgetsOf(db, ids);
+  const intervention = new Map(interventions.map((i) => [i.id, i]));
   const ws = wb.addWorksheet('Plan');
   const keys = [
     'objective',
     'objective_title',
     'gap_objective',
+    'strategic_objective',
+    'intervention',
+    'intervention_title',
     'activity',
     'activity_title',
+    'timeline',
+    'responsible',
     'sectors',
     'implementation_status',
     'percent_complete',
     'budget',
     'currency',
     'funding_status',
+    'published_rate',
+    'published_rate_note',
+    'published_rate_source',
     'illustrative',
   ];
   ws.columns = keys.map((key) => ({ header: key, key, width: key.endsWith('title') ? 50 : 14 }));
@@ -157,13 +176,29 @@ async function planSheet(db: DbOrTx, wb: ExcelJS.stream.xlsx.WorkbookWriter, pla
       gap_objective: o.gapObjective,
       budget: o.budget,
       currency: o.currency,
+      published_rate: o.publishedRate,
+      published_rate_note: o.publishedRateNote,
+      published_rate_source: o.publishedRateSource,
       illustrative: o.illustrative,
     }).commit();
-    for (const a of activities.filter((x) => x.objectiveId === o.id))
+    for (const i of interventions.filter((x) => x.objectiveId === o.id))
       ws.addRow({
         objective: o.code,
+        strategic_objective: i.strategicObjectiveCode
+          ? `${i.strategicObjectiveCode} ${i.strategicObjectiveTitle}`
+          : null,
+        intervention: i.code,
+        intervention_title: i.title,
+      }).commit();
+    for (const a of activities.filter((x) => x.objectiveId === o.id)) {
+      const i = a.interventionId === null ? undefined : intervention.get(a.interventionId);
+      ws.addRow({
+        objective: o.code,
+        intervention: i?.code ?? null,
         activity: a.code,
         activity_title: a.title,
+        timeline: a.timeline,
+        responsible: a.leadAgency,
         sectors: a.sectors.join(', '),
         implementation_status: a.implementationStatus,
         percent_complete: a.percentComplete,
@@ -172,6 +207,91 @@ async function planSheet(db: DbOrTx, wb: ExcelJS.stream.xlsx.WorkbookWriter, pla
         funding_status: a.fundingStatus,
         illustrative: a.illustrative,
       }).commit();
+    }
   }
+  ws.commit();
+  if (budgets.length > 0) {
+    const code = new Map(objectives.map((o) => [o.id, o]));
+    const bs = wb.addWorksheet('Budget by year');
+    bs.columns = ['objective', 'plan_year', 'amount', 'currency', 'source'].map((key) => ({
+      header: key,
+      key,
+      width: key === 'source' ? 60 : 14,
+    }));
+    for (const b of budgets)
+      bs.addRow({
+        objective: code.get(b.objectiveId)?.code,
+        plan_year: b.planYear,
+        amount: b.amount,
+        currency: code.get(b.objectiveId)?.currency,
+        source: b.source,
+      }).commit();
+    bs.commit();
+  }
+  await mePlanSheet(db, wb, planId, objectives, interventions, activities);
+}
+
+async function mePlanSheet(
+  db: DbOrTx,
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  planId: number,
+  objectives: Awaited<ReturnType<typeof objectivesOf>>,
+  interventions: Awaited<ReturnType<typeof interventionsOf>>,
+  activities: Awaited<ReturnType<typeof activitiesOf>>,
+) {
+  const joins = (await planIndicatorsOf(db, [planId])).filter((j) => j.row.planningElement !== null);
+  if (joins.length === 0) return;
+  const targets = await targetsOf(
+    db,
+    joins.map((j) => j.row.id),
+  );
+  const ws = wb.addWorksheet('M&E plan');
+  const keys = [
+    'objective',
+    'planning_element_kind',
+    'planning_element',
+    'intervention',
+    'activity',
+    'indicator',
+    'indicator_name',
+    'type',
+    'result_level',
+    'calculation',
+    'measure_type',
+    'data_source',
+    'method',
+    'frequency',
+    'target_as_written',
+    'targets',
+  ];
+  ws.columns = keys.map((key) => ({
+    header: key,
+    key,
+    width: ['planning_element', 'indicator_name', 'target_as_written'].includes(key) ? 50 : 14,
+  }));
+  const code = <T extends { id: number; code: string }>(list: T[], id: number | null) =>
+    id === null ? null : (list.find((x) => x.id === id)?.code ?? null);
+  for (const j of joins)
+    ws.addRow({
+      objective: code(objectives, j.row.objectiveId),
+      planning_element_kind: j.row.planningElementKind,
+      planning_element: j.row.planningElement,
+      intervention: code(interventions, j.row.interventionId),
+      activity: code(activities, j.row.activityId),
+      indicator: j.indicator.code,
+      indicator_name: j.indicator.name,
+      type: j.row.typeText,
+      result_level: j.row.resultLevel,
+      calculation: j.indicator.calculation,
+      measure_type: j.indicator.measureType,
+      data_source: j.indicator.dataSource,
+      method: j.indicator.collectionMethod,
+      frequency: j.indicator.frequency,
+      target_as_written: j.row.targetText,
+      targets: targets
+        .filter((t) => t.planIndicatorId === j.row.id)
+        .map((t) => `${t.year}: ${t.level ?? t.value}`)
+        .join(', '),
+    }).commit();
   ws.commit();
 }

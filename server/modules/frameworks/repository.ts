@@ -28,6 +28,8 @@ export function toIndicator(r: IndicatorRow): Indicator {
     resultLevel: r.resultLevel as Indicator['resultLevel'],
     dataSource: r.dataSource,
     frequency: r.frequency,
+    calculation: r.calculation,
+    collectionMethod: r.collectionMethod,
     followsIndicatorId: r.followsIndicatorId,
   };
 }

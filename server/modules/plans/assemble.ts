@@ -10,6 +10,8 @@ import {
   type Plan,
   type PlanActivity,
   type PlanIndicator,
+  type PlanIntervention,
+  type PlanningElementKind,
   type PlanTarget,
   type Provenance,
   percentOfTarget,
@@ -21,7 +23,9 @@ import {
 } from '../../../shared';
 import type {
   ActivityRow,
+  InterventionRow,
   LatestValue,
+  ObjectiveBudgetRow,
   ObjectiveRow,
   PlanRow,
   planIndicatorsOf,
@@ -29,15 +33,18 @@ import type {
 } from './repository';
 
 export const IMPLEMENTATION_RULE =
-  'Per activity: completed = 100 %, ongoing = its % complete, not started = 0 %; cancelled activities are ' +
-  'left out. A rate is the unweighted mean over the counted activities (as Jordan’s end-term evaluation of ' +
-  'its NAP 2018–2022 reported them). An activity counts in each of its One Health sectors.';
+  'Per activity: completed = 100 %, ongoing = its % complete, not started = 0 %; cancelled activities and ' +
+  'activities whose status is not reported are left out. A rate is the unweighted mean over the counted ' +
+  'activities (as Jordan’s end-term evaluation of its NAP 2018–2022 reported them). An activity counts in ' +
+  'each of its One Health sectors.';
 
 type IndicatorJoin = Awaited<ReturnType<typeof planIndicatorsOf>>[number];
 
 export interface PlanParts {
   plan: PlanRow;
   objectives: ObjectiveRow[];
+  budgets: ObjectiveBudgetRow[];
+  interventions: InterventionRow[];
   activities: ActivityRow[];
   indicators: IndicatorJoin[];
   targets: TargetRow[];
@@ -54,10 +61,12 @@ function toActivity(a: ActivityRow): PlanActivity {
   return {
     id: a.id,
     objectiveId: a.objectiveId,
+    interventionId: a.interventionId,
     code: a.code,
     title: a.title,
     sectors: a.sectors as Sector[],
     leadAgency: a.leadAgency,
+    timeline: a.timeline,
     plannedStart: a.plannedStart,
     plannedEnd: a.plannedEnd,
     budget: a.budget,
@@ -104,6 +113,12 @@ export function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: Late
   return {
     id: r.id,
     objectiveId: r.objectiveId,
+    interventionId: r.interventionId,
+    activityId: r.activityId,
+    planningElement:
+      r.planningElementKind && r.planningElement
+        ? { kind: r.planningElementKind as PlanningElementKind, text: r.planningElement }
+        : null,
     indicator: {
       id: j.indicator.id,
       frameworkCode: j.indicator.frameworkCode,
@@ -121,14 +136,20 @@ export function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: Late
           : null,
       measureType: j.indicator.measureType as MeasureType,
       national: j.indicator.frameworkCode.startsWith('national-'),
+      calculation: j.indicator.calculation,
+      dataSource: j.indicator.dataSource,
+      collectionMethod: j.indicator.collectionMethod,
+      frequency: j.indicator.frequency,
     },
     baseline,
     direction,
     resultLevel: r.resultLevel as PlanIndicator['resultLevel'],
+    typeText: r.typeText,
     sortOrder: r.sortOrder,
     illustrative: r.illustrative,
     version: r.version,
     targets: ts,
+    targetText: r.targetText,
     progress: {
       latest,
       target,
@@ -153,12 +174,37 @@ function budgetOf(objectives: ObjectiveRow[]): Plan['budget'] {
   return { total: cents / 100, currency: withBudget[0]?.currency as string };
 }
 
+function toIntervention(i: InterventionRow): PlanIntervention {
+  return {
+    id: i.id,
+    objectiveId: i.objectiveId,
+    code: i.code,
+    title: i.title,
+    strategicObjective:
+      i.strategicObjectiveCode !== null && i.strategicObjectiveTitle !== null
+        ? { code: i.strategicObjectiveCode, title: i.strategicObjectiveTitle }
+        : null,
+    sortOrder: i.sortOrder,
+    version: i.version,
+  };
+}
+
+/** The rate a published evaluation reported for the objective, with its citation (null: none quoted). */
+function publishedRateOf(o: ObjectiveRow): Plan['objectives'][number]['publishedRate'] {
+  if (o.publishedRateSource === null || (o.publishedRate === null && o.publishedRateNote === null))
+    return null;
+  return { rate: o.publishedRate, note: o.publishedRateNote, source: o.publishedRateSource };
+}
+
 /** Rows → the plan as the API shows it, with its progress computed by the shared functions. */
 export function assemblePlan(parts: PlanParts): Plan {
   const { plan } = parts;
   const objectiveIds = new Set(parts.objectives.filter((o) => o.planId === plan.id).map((o) => o.id));
   const objectives = parts.objectives.filter((o) => objectiveIds.has(o.id));
   const activities = parts.activities.filter((a) => objectiveIds.has(a.objectiveId)).map(toActivity);
+  const interventions = parts.interventions
+    .filter((i) => objectiveIds.has(i.objectiveId))
+    .map(toIntervention);
   // An activity's status is the country's (approved with the plan, or a draft's); illustrative when flagged.
   const national: Provenance = plan.status === 'draft' ? 'national_draft' : 'national_approved';
   const progress = activities.map((a) => ({
@@ -196,11 +242,16 @@ export function assemblePlan(parts: PlanParts): Plan {
       gapObjective: o.gapObjective,
       budget: o.budget,
       currency: o.currency,
+      budgetByYear: parts.budgets
+        .filter((b) => b.objectiveId === o.id)
+        .map((b) => ({ planYear: b.planYear, amount: b.amount, source: b.source })),
       sortOrder: o.sortOrder,
       illustrative: o.illustrative,
       version: o.version,
       implementation: byObjective.get(o.id) ?? implementationRate([]),
+      publishedRate: publishedRateOf(o),
     })),
+    interventions,
     activities,
     indicators,
     implementation: {

@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { CreateActivity, CreateObjective, Plan, UpdateActivity, UpdateObjective } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { planActivities, planObjectives } from '../../db/schema';
+import { planActivities, planInterventions, planObjectives } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
@@ -129,6 +129,20 @@ async function assertObjectiveOfPlan(db: DbOrTx, planId: number, objectiveId: nu
     throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`);
 }
 
+/** An activity's strategic intervention must be one of its own objective's. */
+async function assertInterventionOfObjective(db: DbOrTx, objectiveId: number, interventionId: number | null) {
+  if (interventionId === null) return;
+  const [row] = await db
+    .select({ objectiveId: planInterventions.objectiveId })
+    .from(planInterventions)
+    .where(eq(planInterventions.id, interventionId));
+  if (!row || row.objectiveId !== objectiveId)
+    throw new AppError(
+      400,
+      `interventionId: no intervention ${interventionId} under objective ${objectiveId}`,
+    );
+}
+
 export async function createActivity(
   ctx: AuthContext,
   p: Principal | null,
@@ -138,6 +152,7 @@ export async function createActivity(
   await ctx.db.transaction(async (tx) => {
     const plan = await editablePlan(tx, p, planId);
     await assertObjectiveOfPlan(tx, planId, body.objectiveId);
+    await assertInterventionOfObjective(tx, body.objectiveId, body.interventionId ?? null);
     await assertActivityCodeFree(tx, body.objectiveId, body.code);
     const status = body.implementationStatus ?? 'not_started';
     const percent =
@@ -174,6 +189,8 @@ function checkActivity(a: ActivityState) {
     throw new AppError(400, 'percentComplete: must be 100 for a completed activity');
   if (a.implementationStatus === 'not_started' && a.percentComplete !== null && a.percentComplete !== 0)
     throw new AppError(400, 'percentComplete: must be 0 for an activity not started');
+  if (a.implementationStatus === 'not_reported' && a.percentComplete !== null)
+    throw new AppError(400, 'percentComplete: must be empty for an activity whose status is not reported');
   if (a.plannedStart && a.plannedEnd && a.plannedEnd < a.plannedStart)
     throw new AppError(400, 'plannedEnd: must not be before plannedStart');
 }
@@ -195,10 +212,21 @@ export async function updateActivity(
     const objectiveId = patch.objectiveId ?? current.objectiveId;
     if (patch.code !== undefined || patch.objectiveId !== undefined)
       await assertActivityCodeFree(tx, objectiveId, patch.code ?? current.code, activityId);
+    // Moved to another objective, the activity leaves its intervention unless it names one there.
+    if (
+      patch.objectiveId !== undefined &&
+      patch.objectiveId !== current.objectiveId &&
+      !('interventionId' in patch)
+    )
+      patch.interventionId = null;
+    const interventionId =
+      'interventionId' in patch ? (patch.interventionId ?? null) : current.interventionId;
+    await assertInterventionOfObjective(tx, objectiveId, interventionId);
     // A status change without a % complete sets the one the status implies.
     if (patch.implementationStatus && patch.percentComplete === undefined) {
       if (patch.implementationStatus === 'completed') patch.percentComplete = 100;
       if (patch.implementationStatus === 'not_started') patch.percentComplete = 0;
+      if (patch.implementationStatus === 'not_reported') patch.percentComplete = null;
     }
     checkActivity({ ...current, ...patch } as ActivityState);
     const row = await updateActivityIfVersion(tx, activityId, version, patch, ctx.now());

@@ -146,6 +146,7 @@ export async function createPlanIndicator(
       direction: body.direction,
       resultLevel: body.resultLevel ?? null,
       sortOrder: body.sortOrder ?? 0,
+      targetText: body.targetText ?? null,
     });
     const id = row?.id as number;
     if (body.targets) await replaceTargets(tx, id, targetRows(indicator, body.targets));

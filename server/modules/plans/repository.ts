@@ -9,6 +9,8 @@ import {
   periods,
   planActivities,
   planIndicators,
+  planInterventions,
+  planObjectiveBudgets,
   planObjectives,
   plans,
   planTargets,
@@ -23,6 +25,8 @@ export type PlanRow = typeof plans.$inferSelect;
 const followed = alias(indicators, 'followed');
 export type ObjectiveRow = typeof planObjectives.$inferSelect;
 export type ActivityRow = typeof planActivities.$inferSelect;
+export type InterventionRow = typeof planInterventions.$inferSelect;
+export type ObjectiveBudgetRow = typeof planObjectiveBudgets.$inferSelect;
 export type TargetRow = typeof planTargets.$inferSelect;
 
 export async function findPlanRows(
@@ -51,6 +55,24 @@ export async function objectivesOf(db: DbOrTx, planIds: number[]) {
     .orderBy(asc(planObjectives.sortOrder), asc(planObjectives.code));
 }
 
+export async function interventionsOf(db: DbOrTx, objectiveIds: number[]) {
+  if (objectiveIds.length === 0) return [];
+  return db
+    .select()
+    .from(planInterventions)
+    .where(inArray(planInterventions.objectiveId, objectiveIds))
+    .orderBy(asc(planInterventions.sortOrder), asc(planInterventions.id));
+}
+
+export async function objectiveBudgetsOf(db: DbOrTx, objectiveIds: number[]) {
+  if (objectiveIds.length === 0) return [];
+  return db
+    .select()
+    .from(planObjectiveBudgets)
+    .where(inArray(planObjectiveBudgets.objectiveId, objectiveIds))
+    .orderBy(asc(planObjectiveBudgets.objectiveId), asc(planObjectiveBudgets.planYear));
+}
+
 export async function activitiesOf(db: DbOrTx, objectiveIds: number[]) {
   if (objectiveIds.length === 0) return [];
   return db
@@ -73,6 +95,10 @@ export async function planIndicatorsOf(db: DbOrTx, planIds: number[]) {
         measureType: indicators.measureType,
         unit: indicators.unit,
         followsIndicatorId: indicators.followsIndicatorId,
+        calculation: indicators.calculation,
+        dataSource: indicators.dataSource,
+        collectionMethod: indicators.collectionMethod,
+        frequency: indicators.frequency,
       },
       follows: {
         id: followed.id,

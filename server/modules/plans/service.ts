@@ -13,6 +13,8 @@ import { assemblePlan } from './assemble';
 import {
   activitiesOf,
   findPlanRows,
+  interventionsOf,
+  objectiveBudgetsOf,
   objectivesOf,
   type PlanRow,
   planIndicatorsOf,
@@ -24,10 +26,10 @@ import {
 async function loadPlans(db: DbOrTx, scope: ReadScope, rows: PlanRow[]): Promise<Plan[]> {
   const planIds = rows.map((p) => p.id);
   const objectives = await objectivesOf(db, planIds);
-  const activities = await activitiesOf(
-    db,
-    objectives.map((o) => o.id),
-  );
+  const objectiveIds = objectives.map((o) => o.id);
+  const activities = await activitiesOf(db, objectiveIds);
+  const interventions = await interventionsOf(db, objectiveIds);
+  const budgets = await objectiveBudgetsOf(db, objectiveIds);
   const indicators = await planIndicatorsOf(db, planIds);
   const targets = await targetsOf(
     db,
@@ -37,7 +39,9 @@ async function loadPlans(db: DbOrTx, scope: ReadScope, rows: PlanRow[]): Promise
   for (const plan of rows) {
     const ids = indicators.filter((i) => i.row.planId === plan.id).map((i) => i.indicator.id);
     const values = await reportedValues(db, scope, [plan.countryIso3], ids);
-    out.push(assemblePlan({ plan, objectives, activities, indicators, targets, values }));
+    out.push(
+      assemblePlan({ plan, objectives, budgets, interventions, activities, indicators, targets, values }),
+    );
   }
   return out;
 }

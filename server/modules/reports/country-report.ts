@@ -5,6 +5,7 @@ import { ReportDocument, toBuffer } from './render/document';
 import { drawCover } from './sections/cover';
 import { drawDataQuality } from './sections/data-quality';
 import { drawImplementation } from './sections/implementation';
+import { drawMePlan, mePlanIndicators } from './sections/me-plan';
 import { drawPeer } from './sections/peer';
 import { type ChartPlacement, drawProgress } from './sections/progress';
 import { drawSummary } from './sections/summary';
@@ -45,7 +46,9 @@ export async function renderCountryReport(
   drawProgress(r, data, i18n, charts);
   drawPeer(r, data, i18n, charts);
   drawImplementation(r, data, i18n, charts);
-  drawDataQuality(r, data, i18n);
+  const me = mePlanIndicators(data).length > 0;
+  if (me) drawMePlan(r, data, i18n, 5);
+  drawDataQuality(r, data, i18n, me ? 6 : 5);
   const pages = r.doc.bufferedPageRange().count;
   const source = t('source', { round: PEER_FRAMEWORK.replace('tracss-', '') });
   const done = toBuffer(r.doc);

@@ -93,6 +93,8 @@ export function buildIndicator(
     resultLevel: null,
     dataSource: null,
     frequency: null,
+    calculation: null,
+    collectionMethod: null,
     followsIndicatorId: null,
     ...overrides,
   });

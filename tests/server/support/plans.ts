@@ -1,6 +1,24 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../server/db/client';
-import { planActivities, planObjectives, plans } from '../../../server/db/schema';
+import {
+  indicators,
+  planActivities,
+  planIndicators,
+  planObjectives,
+  plans,
+  planTargets,
+} from '../../../server/db/schema';
+import { ensureFollowingIndicator } from '../../../server/modules/plans/write-repository';
+
+/**
+ * A plan of Jordan of the test's own (generation 2, 2019–2024) following TrACSS 2019–2020 questions 7.4
+ * and 9.1, as the shipped plan used to: for workflow tests whose assertions list every row of a period.
+ */
+export async function jordanTestPlan(database: Database): Promise<number> {
+  const { planId } = await makePlan(database, 'JOR', 'approved', { generation: 2, periodStart: 2019 });
+  await followTracssQuestions(database, planId, [{ code: '7.4' }, { code: '9.1' }]);
+  return planId;
+}
 
 /** Jordan's NAP 2018–2022 as the first start loads it. */
 export async function jordanPlanId(database: Database): Promise<number> {
@@ -12,11 +30,26 @@ export async function jordanPlanId(database: Database): Promise<number> {
   return row.id;
 }
 
-/** A small plan of another country, built directly (there is no plan-creation endpoint yet). */
-export async function makePlan(database: Database, iso3: string, status: 'draft' | 'approved' = 'approved') {
+/**
+ * A small plan, built directly: of another country, or of Jordan as a later generation (a plan of the
+ * test's own beside the shipped NAP 2018–2022, whose M&E plan has about a hundred indicators).
+ */
+export async function makePlan(
+  database: Database,
+  iso3: string,
+  status: 'draft' | 'approved' = 'approved',
+  opts: { generation?: number; periodStart?: number; periodEnd?: number } = {},
+) {
   const [plan] = await database.db
     .insert(plans)
-    .values({ countryIso3: iso3, title: `${iso3} NAP`, periodStart: 2020, periodEnd: 2024, status })
+    .values({
+      countryIso3: iso3,
+      title: `${iso3} NAP`,
+      periodStart: opts.periodStart ?? 2020,
+      periodEnd: opts.periodEnd ?? 2024,
+      status,
+      generation: opts.generation ?? 1,
+    })
     .returning({ id: plans.id });
   const planId = plan?.id as number;
   const [objective] = await database.db
@@ -102,4 +135,47 @@ export async function firstElements(database: Database, planId: number) {
         where o.plan_id = ${planId}) as activity,
       (select min(id) from plan_indicators where plan_id = ${planId}) as indicator`);
   return row as { objective: number; activity: number; indicator: number };
+}
+
+/**
+ * Makes a plan follow TrACSS 2019–2020 questions through the country's own indicators (as a focal point
+ * linking them would), each with a level target for 2022. Jordan's shipped plan follows none: tests
+ * that need a plan tracking a published question set it up here. `illustrative` flags a target as the
+ * first versions' invented ones were flagged (no API sets the flag; it stays for such data).
+ */
+export async function followTracssQuestions(
+  database: Database,
+  planId: number,
+  questions: { code: string; target?: 'A' | 'B' | 'C' | 'D' | 'E'; illustrative?: boolean }[],
+) {
+  const out: { planIndicatorId: number; indicatorId: number; code: string }[] = [];
+  await database.db.transaction(async (tx) => {
+    const [plan] = await tx.select().from(plans).where(eq(plans.id, planId));
+    if (!plan) throw new Error(`no plan ${planId}`);
+    for (const q of questions) {
+      const [question] = await tx
+        .select({ id: indicators.id })
+        .from(indicators)
+        .where(and(eq(indicators.frameworkCode, 'tracss-2019-2020'), eq(indicators.code, q.code)));
+      if (!question) throw new Error(`no TrACSS question ${q.code}`);
+      const indicatorId = await ensureFollowingIndicator(tx, plan.countryIso3, question.id);
+      const [row] = await tx
+        .insert(planIndicators)
+        .values({
+          planId,
+          indicatorId,
+          direction: 'increase',
+          resultLevel: 'output',
+          sortOrder: 1000 + out.length,
+        })
+        .returning({ id: planIndicators.id });
+      const planIndicatorId = row?.id as number;
+      if (q.target)
+        await tx
+          .insert(planTargets)
+          .values({ planIndicatorId, year: 2022, level: q.target, illustrative: q.illustrative ?? false });
+      out.push({ planIndicatorId, indicatorId, code: q.code });
+    }
+  });
+  return out;
 }

@@ -27,6 +27,7 @@ export function ActivityEditor({ plan, activity }: { plan: Plan; activity: PlanA
     setStatus(next);
     if (next === 'completed') setPercent('100');
     if (next === 'not_started') setPercent('0');
+    if (next === 'not_reported') setPercent('');
   };
 
   const submit = async (e: FormEvent) => {

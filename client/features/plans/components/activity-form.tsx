@@ -29,10 +29,12 @@ export function ActivityForm({
     const data = new FormData(form);
     const fields = {
       objectiveId: numberOf(data, 'objectiveId') ?? undefined,
+      interventionId: data.has('interventionId') ? numberOf(data, 'interventionId') : undefined,
       code: textOf(data, 'code') ?? '',
       title: textOf(data, 'title') ?? '',
       sectors: data.getAll('sectors'),
       leadAgency: textOf(data, 'leadAgency'),
+      timeline: textOf(data, 'timeline'),
       plannedStart: textOf(data, 'plannedStart'),
       plannedEnd: textOf(data, 'plannedEnd'),
       budget: numberOf(data, 'budget'),
@@ -77,6 +79,25 @@ export function ActivityForm({
           ))}
         </select>
       </div>
+      {plan.interventions.length > 0 && (
+        <div className="field field--wide">
+          <label htmlFor={`${id}-intervention`}>{t('activityForm.intervention')}</label>
+          <select id={`${id}-intervention`} name="interventionId" defaultValue={a?.interventionId ?? ''}>
+            <option value="">{t('activityForm.noIntervention')}</option>
+            {plan.objectives.map((o) => (
+              <optgroup key={o.id} label={`${o.code} ${o.title}`}>
+                {plan.interventions
+                  .filter((i) => i.objectiveId === o.id)
+                  .map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.code} {i.title}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${id}-code`}>{t('objectives.col.code')}</label>
         <input id={`${id}-code`} name="code" maxLength={32} defaultValue={a?.code} />
@@ -96,7 +117,11 @@ export function ActivityForm({
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-lead`}>{t('activityForm.lead')}</label>
-        <input id={`${id}-lead`} name="leadAgency" maxLength={200} defaultValue={a?.leadAgency ?? ''} />
+        <input id={`${id}-lead`} name="leadAgency" maxLength={300} defaultValue={a?.leadAgency ?? ''} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-timeline`}>{t('activityForm.timeline')}</label>
+        <input id={`${id}-timeline`} name="timeline" maxLength={300} defaultValue={a?.timeline ?? ''} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-start`}>{t('activityForm.start')}</label>

@@ -11,10 +11,15 @@ const ImplementationChart = lazy(() => import('../../../components/charts/implem
 /** Implementation rate by objective and by One Health sector: bar charts, each with a table alternative. */
 export function ImplementationSection({ plan }: { plan: Plan }) {
   const t = useT();
+  const published = plan.objectives.some((o) => o.publishedRate);
+  // A plan's own wording can be long: the bars are labelled with its start (the tables hold all of it).
+  const short = (s: string) => (s.length > 48 ? `${s.slice(0, 46).trimEnd()}…` : s);
   const byObjective = plan.objectives.map((o) => ({
-    label: `${o.code} ${o.title}`,
+    label: `${o.code} ${short(o.title)}`,
     rate: o.implementation.rate,
+    ...(published ? { published: o.publishedRate?.rate ?? null } : {}),
   }));
+  const computed = plan.objectives.some((o) => o.implementation.rate !== null);
   const bySector = plan.implementation.bySector.map((s) => ({
     label: t(`sector.${s.sector}`),
     rate: s.rate,
@@ -34,65 +39,89 @@ export function ImplementationSection({ plan }: { plan: Plan }) {
         </p>
       )}
       <h3>{t('impl.byObjective')}</h3>
+      {!computed && published && <p className="notice">{t('impl.noneComputed')}</p>}
       <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
         <ImplementationChart
           rows={byObjective}
           label={t('impl.objectiveLabel', {
-            list: byObjective.map((r) => `${r.label} ${formatRate(r.rate)}`).join('; '),
+            list: byObjective
+              .map((r) =>
+                computed || !published
+                  ? `${r.label} ${formatRate(r.rate)}`
+                  : `${r.label} ${formatRate(r.published ?? null)} (${t('impl.published')})`,
+              )
+              .join('; '),
           })}
           testId="implementation-by-objective"
         />
       </Suspense>
       <h3>{t('impl.bySector')}</h3>
-      <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
-        <ImplementationChart
-          rows={bySector}
-          label={t('impl.sectorLabel', {
-            list: bySector.map((r) => `${r.label} ${formatRate(r.rate)}`).join('; '),
-          })}
-          testId="implementation-by-sector"
-        />
-      </Suspense>
-      <details className="table-alternative">
-        <summary>{t('impl.sectorTable')}</summary>
-        <table className="table table--compact">
-          <caption>{t('impl.sectorCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('impl.col.sector')}</th>
-              <th scope="col" className="num">
-                {t('impl.completed')}
-              </th>
-              <th scope="col" className="num">
-                {t('impl.ongoing')}
-              </th>
-              <th scope="col" className="num">
-                {t('impl.not_started')}
-              </th>
-              <th scope="col" className="num">
-                {t('impl.cancelled')}
-              </th>
-              <th scope="col" className="num">
-                {t('impl.col.rate')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.implementation.bySector.map((s) => (
-              <tr key={s.sector}>
-                <th scope="row">{t(`sector.${s.sector}`)}</th>
-                <td className="num">{s.completed}</td>
-                <td className="num">{s.ongoing}</td>
-                <td className="num">{s.notStarted}</td>
-                <td className="num">{s.cancelled}</td>
-                <td className="num">
-                  <RateCell rate={s} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      {bySector.length === 0 ? (
+        <p className="muted">{t('impl.noSectors')}</p>
+      ) : (
+        <>
+          <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
+            <ImplementationChart
+              rows={bySector}
+              label={t('impl.sectorLabel', {
+                list: bySector.map((r) => `${r.label} ${formatRate(r.rate)}`).join('; '),
+              })}
+              testId="implementation-by-sector"
+            />
+          </Suspense>
+          <SectorTable plan={plan} />
+        </>
+      )}
     </section>
+  );
+}
+
+function SectorTable({ plan }: { plan: Plan }) {
+  const t = useT();
+  return (
+    <details className="table-alternative">
+      <summary>{t('impl.sectorTable')}</summary>
+      <table className="table table--compact">
+        <caption>{t('impl.sectorCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('impl.col.sector')}</th>
+            <th scope="col" className="num">
+              {t('impl.completed')}
+            </th>
+            <th scope="col" className="num">
+              {t('impl.ongoing')}
+            </th>
+            <th scope="col" className="num">
+              {t('impl.not_started')}
+            </th>
+            <th scope="col" className="num">
+              {t('impl.cancelled')}
+            </th>
+            <th scope="col" className="num">
+              {t('impl.notReported')}
+            </th>
+            <th scope="col" className="num">
+              {t('impl.col.rate')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.implementation.bySector.map((s) => (
+            <tr key={s.sector}>
+              <th scope="row">{t(`sector.${s.sector}`)}</th>
+              <td className="num">{s.completed}</td>
+              <td className="num">{s.ongoing}</td>
+              <td className="num">{s.notStarted}</td>
+              <td className="num">{s.cancelled}</td>
+              <td className="num">{s.notReported}</td>
+              <td className="num">
+                <RateCell rate={s} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -4,9 +4,15 @@ import { useI18n } from '../../../i18n/context';
 import { formatAmount, isMarkedSource } from '../format';
 import { IllustrativeBadge } from './illustrative-badge';
 
-export function PlanIndicatorsTable({ plan }: { plan: Plan }) {
+export function PlanIndicatorsTable({
+  plan,
+  indicators = plan.indicators,
+}: {
+  plan: Plan;
+  indicators?: Plan['indicators'];
+}) {
   const { t, formatPercent } = useI18n();
-  if (plan.indicators.length === 0) return <p className="notice">{t('indicators.none')}</p>;
+  if (indicators.length === 0) return <p className="notice">{t('indicators.none')}</p>;
   const objectiveCode = new Map(plan.objectives.map((o) => [o.id, o.code]));
   return (
     <div className="table-scroll">
@@ -26,7 +32,7 @@ export function PlanIndicatorsTable({ plan }: { plan: Plan }) {
           </tr>
         </thead>
         <tbody>
-          {plan.indicators.map((i) => {
+          {indicators.map((i) => {
             const { latest, percentOfTarget, status, source } = i.progress;
             // % of target and status are derived: marked when the value, target or indicator is not settled data.
             const mark = isMarkedSource(source) ? <SourceBadge source={source} /> : null;

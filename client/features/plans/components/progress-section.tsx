@@ -15,38 +15,46 @@ export function ProgressSection({ plan }: { plan: Plan }) {
   const id = useId();
   const t = useT();
   const counts = statusCounts(plan);
-  const [chosen, setChosen] = useState(plan.indicators[0]?.id);
-  const pi = plan.indicators.find((i) => i.id === chosen) ?? plan.indicators[0];
+  // An M&E-plan indicator with neither a number target nor a value has no path to draw.
+  const charted = plan.indicators.filter(
+    (i) => !i.planningElement || i.targets.length > 0 || i.progress.latest !== null,
+  );
+  const [chosen, setChosen] = useState(charted[0]?.id);
+  const pi = charted.find((i) => i.id === chosen) ?? charted[0];
   return (
     <section aria-labelledby={`${id}-progress`} className="section">
       <h2 id={`${id}-progress`}>{t('progress.title')}</h2>
-      <table className="table table--compact" data-testid="status-summary">
-        <caption>{t('progress.byStatus')}</caption>
-        <thead>
-          <tr>
-            {PROGRESS_STATUSES.map((s) => (
-              <th key={s} scope="col" className="num">
-                <span className={`badge badge--${s}`}>{t(`progress.${s}`)}</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {PROGRESS_STATUSES.map((s) => (
-              <td key={s} className="num">
-                {counts[s]}
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      {/* Five badges side by side are wider than a phone: the table scrolls in its own frame. */}
+      <div className="table-scroll">
+        <table className="table table--compact" data-testid="status-summary">
+          <caption>{t('progress.byStatus')}</caption>
+          <thead>
+            <tr>
+              {PROGRESS_STATUSES.map((s) => (
+                <th key={s} scope="col" className="num">
+                  <span className={`badge badge--${s}`}>{t(`progress.${s}`)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {PROGRESS_STATUSES.map((s) => (
+                <td key={s} className="num">
+                  {counts[s]}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {!pi && plan.indicators.length > 0 && <p className="muted">{t('progress.noneCharted')}</p>}
       {pi && (
         <>
           <div className="field">
             <label htmlFor={`${id}-indicator`}>{t('cmp.col.indicator')}</label>
             <select id={`${id}-indicator`} value={pi.id} onChange={(e) => setChosen(Number(e.target.value))}>
-              {plan.indicators.map((i) => (
+              {charted.map((i) => (
                 <option key={i.id} value={i.id}>
                   {shownCode(i.indicator)} {i.indicator.name}
                 </option>

@@ -2,6 +2,7 @@ import type { CountryReportData } from '../country-data';
 import type { ReportI18n } from '../i18n';
 import { COLOURS, PAGE, type ReportDocument } from '../render/document';
 import { drawTable } from '../render/table';
+import { hasIllustrative } from './format';
 
 /** Cover: the plan and country in a band, then what the report covers, when and for whom it was made. */
 export function drawCover(r: ReportDocument, d: CountryReportData, i18n: ReportI18n): void {
@@ -42,10 +43,17 @@ export function drawCover(r: ReportDocument, d: CountryReportData, i18n: ReportI
   );
   r.gap(6);
   r.heading(t('contents'), 2);
-  const sections = ['summary', 'progress', 'peer', 'implementation', 'dataQuality'] as const;
+  const sections = [
+    'summary',
+    'progress',
+    'peer',
+    'implementation',
+    ...(d.plan.indicators.some((i) => i.planningElement) ? (['mePlan'] as const) : []),
+    'dataQuality',
+  ] as const;
   sections.forEach((s, i) => {
     r.paragraph(`${i + 1}. ${t(s)}`, { size: 10 });
   });
   r.gap(8);
-  r.note(t('illustrativeNote'));
+  if (hasIllustrative(d.plan)) r.note(t('illustrativeNote'));
 }

@@ -2,6 +2,7 @@ import type { CountryReportData } from '../country-data';
 import type { ReportI18n, ReportKey } from '../i18n';
 import type { ReportDocument } from '../render/document';
 import { drawTable } from '../render/table';
+import { hasIllustrative } from './format';
 
 const STATE_FILL: Record<string, string> = {
   approved: '#d6f0e6',
@@ -11,10 +12,10 @@ const STATE_FILL: Record<string, string> = {
 };
 
 /** Reporting periods and their approval, missing / not applicable values, and how to read them. */
-export function drawDataQuality(r: ReportDocument, d: CountryReportData, i18n: ReportI18n): void {
+export function drawDataQuality(r: ReportDocument, d: CountryReportData, i18n: ReportI18n, n = 5): void {
   const { t } = i18n;
   r.newPage();
-  r.heading(`5. ${t('dataQuality')}`);
+  r.heading(`${n}. ${t('dataQuality')}`);
   r.heading(t('dqPeriods'), 2);
   if (d.periods.length === 0) r.paragraph(t('noPeriods'));
   else
@@ -53,7 +54,7 @@ export function drawDataQuality(r: ReportDocument, d: CountryReportData, i18n: R
     );
   r.note(t('dqUnapproved'));
   r.note(t('dqImported'));
-  r.note(t('illustrativeNote'));
+  if (hasIllustrative(d.plan)) r.note(t('illustrativeNote'));
   r.heading(t('sources'), 2);
   r.paragraph(t('sourceTracss', { round: '2019–2020' }), { size: 8.5 });
   if (d.plan.sourceNote) r.paragraph(d.plan.sourceNote, { size: 8.5 });

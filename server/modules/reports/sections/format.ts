@@ -1,4 +1,4 @@
-import type { PlanIndicator, YearValue } from '../../../../shared';
+import type { Plan, PlanIndicator, YearValue } from '../../../../shared';
 import type { ReportValue } from '../country-progress';
 import type { ReportI18n } from '../i18n';
 import type { Cell } from '../render/table';
@@ -36,6 +36,13 @@ export function stateMark(i18n: ReportI18n, v: Pick<ReportValue, 'state' | 'sour
   if (v.state === 'approved' || v.state === 'published') return '';
   return ` [${i18n.t(v.state)}]`;
 }
+
+/** Whether anything the report shows of the plan is illustrative (then, and only then, the note explains it). */
+export const hasIllustrative = (plan: Plan) =>
+  plan.illustrative ||
+  plan.objectives.some((o) => o.illustrative) ||
+  plan.activities.some((a) => a.illustrative) ||
+  plan.indicators.some((i) => i.illustrative || i.targets.some((x) => x.illustrative));
 
 export const illustrativeCell = (i18n: ReportI18n, text: string, illustrative: boolean): Cell =>
   illustrative ? { text: `${text} — ${i18n.t('illustrative')}`, color: '#8a4b00' } : { text };

@@ -1,5 +1,6 @@
 import { progressChartConfig } from '../../../../shared/charts/progress-chart';
 import type { CountryReportData } from '../country-data';
+import type { IndicatorProgress } from '../country-progress';
 import type { ReportI18n } from '../i18n';
 import { renderChartPng } from '../render/chart';
 import { COLOURS, type ReportDocument } from '../render/document';
@@ -17,7 +18,11 @@ export interface ChartPlacement {
   h: number;
 }
 
-/** Table of every indicator, then one chart per indicator: values against the target path. */
+/** Indicators with progress to show: outside an M&E plan, or with a numeric target or a value. */
+export const tracked = (p: IndicatorProgress) =>
+  !p.indicator.planningElement || p.targets.length > 0 || p.values.length > 0;
+
+/** Table of the tracked indicators, then one chart per indicator: values against the target path. */
 export function drawProgress(
   r: ReportDocument,
   d: CountryReportData,
@@ -32,6 +37,12 @@ export function drawProgress(
     return;
   }
   r.paragraph(t('progressRule'), { size: 8.5, color: COLOURS.muted });
+  // An M&E-plan indicator without a numeric target or a value has no progress to show: it is listed,
+  // with its target as written, in the M&E plan section.
+  const shown = d.indicators.filter(tracked);
+  const others = d.indicators.length - shown.length;
+  if (others > 0) r.paragraph(t('progressOthers', { n: others, from: d.from, to: d.to }), { size: 8.5 });
+  if (shown.length === 0) return;
   drawTable(
     r,
     [
@@ -42,7 +53,7 @@ export function drawProgress(
       { header: t('percentOfTarget'), width: 0.9, align: 'end' },
       { header: t('status'), width: 1 },
     ],
-    d.indicators.map((p) => {
+    shown.map((p) => {
       const ind = p.indicator.indicator;
       const illustrativeTarget = p.indicator.illustrative || p.indicator.targets.some((x) => x.illustrative);
       return [
@@ -55,7 +66,7 @@ export function drawProgress(
       ];
     }),
   );
-  for (const p of d.indicators) {
+  for (const p of shown) {
     const ind = p.indicator.indicator;
     r.ensure(PROGRESS_CHART.height * 0.75 + 40);
     const title = `${ind.code} ${ind.name}`;

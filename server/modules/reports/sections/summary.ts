@@ -4,6 +4,7 @@ import type { ReportI18n } from '../i18n';
 import { COLOURS, type ReportDocument } from '../render/document';
 import { drawTable } from '../render/table';
 import { illustrativeCell, STATUS_FILL, stateMark, withYear } from './format';
+import { tracked } from './progress';
 
 const HEADLINES = 6;
 
@@ -24,12 +25,31 @@ export function drawSummary(r: ReportDocument, d: CountryReportData, i18n: Repor
   r.gap(72);
   const overall = d.plan.implementation.overall;
   r.heading(t('overallRate'), 2);
-  r.text.line(i18n.pct(overall.rate), r.left, r.y, r.width, r.align('start'), {
-    size: 26,
-    bold: true,
-    color: COLOURS.accent,
-  });
-  r.gap(38);
+  const published = d.plan.objectives.filter((o) => o.publishedRate);
+  if (overall.rate === null && published.length > 0) {
+    // No rate for the whole plan is published, and none is made up from the objectives' rates.
+    r.paragraph(t('publishedByObjectiveOnly'), { bold: true });
+    r.paragraph(
+      published
+        .map((o) => {
+          const p = o.publishedRate as NonNullable<typeof o.publishedRate>;
+          return `${o.code}: ${[p.rate === null ? null : i18n.pct(p.rate), p.note].filter(Boolean).join(' — ')}`;
+        })
+        .join(' · '),
+      { size: 9 },
+    );
+    r.paragraph(t('publishedRatesSource', { source: published[0]?.publishedRate?.source ?? '' }), {
+      size: 8,
+      color: COLOURS.muted,
+    });
+  } else {
+    r.text.line(i18n.pct(overall.rate), r.left, r.y, r.width, r.align('start'), {
+      size: 26,
+      bold: true,
+      color: COLOURS.accent,
+    });
+    r.gap(38);
+  }
   // Derived from illustrative activities, the rate is illustrative too: said next to it.
   if (overall.source === 'illustrative')
     r.paragraph(`${t('illustrative')}: ${t('illustrativeNote')}`, { color: '#8a4b00', bold: true });
@@ -42,6 +62,8 @@ export function drawSummary(r: ReportDocument, d: CountryReportData, i18n: Repor
     }),
     { color: COLOURS.muted },
   );
+  if (overall.notReported > 0)
+    r.paragraph(t('notReportedCount', { n: overall.notReported }), { color: COLOURS.muted });
   if (d.plan.budget) {
     r.paragraph(`${t('budgetTotal')}: ${i18n.money(d.plan.budget.total, d.plan.budget.currency)}`, {
       bold: true,
@@ -49,8 +71,13 @@ export function drawSummary(r: ReportDocument, d: CountryReportData, i18n: Repor
   }
   r.gap(6);
   r.heading(t('headline'), 2);
-  if (d.indicators.length === 0) {
-    r.paragraph(t('noIndicators'));
+  const headline = d.indicators.filter(tracked);
+  if (headline.length === 0) {
+    r.paragraph(
+      d.indicators.length === 0
+        ? t('noIndicators')
+        : t('progressOthers', { n: d.indicators.length, from: d.from, to: d.to }),
+    );
     return;
   }
   drawTable(
@@ -62,7 +89,7 @@ export function drawSummary(r: ReportDocument, d: CountryReportData, i18n: Repor
       { header: t('percentOfTarget'), width: 1, align: 'end' },
       { header: t('status'), width: 1.1 },
     ],
-    d.indicators
+    headline
       .slice(0, HEADLINES)
       .map((p) => [
         `${p.indicator.indicator.code} ${p.indicator.indicator.name}`,
