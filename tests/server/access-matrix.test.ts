@@ -144,6 +144,13 @@ const ENDPOINTS: Endpoint[] = [
     closed: signedIn(200),
   },
   {
+    name: 'GET /api/global-targets',
+    op: 'GET /api/global-targets',
+    request: () => ({ url: '/api/global-targets' }),
+    open: all(200),
+    closed: signedIn(200),
+  },
+  {
     name: 'GET /api/frameworks',
     op: 'GET /api/frameworks',
     request: () => ({ url: '/api/frameworks' }),
