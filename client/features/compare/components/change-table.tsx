@@ -10,7 +10,8 @@ import { useI18n } from '../../../i18n/context';
 export function ChangeTable({ pairs, caption }: { pairs: readonly ChangePair[]; caption: string }) {
   const { t, formatNumber } = useI18n();
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section className="table-scroll" tabIndex={0} aria-label={caption}>
       <table className="table">
         <caption>{caption}</caption>
         <thead>
@@ -53,6 +54,6 @@ export function ChangeTable({ pairs, caption }: { pairs: readonly ChangePair[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -17,7 +17,8 @@ export function RoundLevelsTable({
   return (
     <details className="table-alternative" open>
       <summary>{t('common.sameAsTable')}</summary>
-      <div className="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1) */}
+      <section className="table-scroll" tabIndex={0} aria-label={caption}>
         <table className="table">
           <caption>{caption}</caption>
           <thead>
@@ -50,7 +51,7 @@ export function RoundLevelsTable({
             )}
           </tbody>
         </table>
-      </div>
+      </section>
     </details>
   );
 }
