@@ -34,7 +34,7 @@ export const MeSectionParamsSchema = z.object({ iso3: Iso3Schema, section: MeSec
 
 export const MeSectionContentSchema = z.union([MeStepContentSchema, MeLearningContentSchema]);
 
-/** PUT a section's draft: the whole content; version = the draft version you read (0: no draft yet). */
+/** PUT a section's draft: the whole content; version = the section's version you read (0: never written). */
 export const SaveMeSectionBodySchema = z.object({
   content: MeSectionContentSchema.describe(
     "A step's { fields, text, textSources, sources } or learning's { challenges, lessons, sources }; checked against the section's definition (meSectionIssues)",
@@ -53,6 +53,12 @@ const stamp = z.object({ by: UserRefSchema.nullable(), at: z.string() });
 
 export const MeSectionViewSchema = z.object({
   section: MeSectionSchema,
+  version: z
+    .number()
+    .int()
+    .describe(
+      "The section's version, raised by every save and transition: send it back with the next one (0: never written)",
+    ),
   published: z
     .object({
       content: MeSectionContentSchema,
@@ -66,7 +72,6 @@ export const MeSectionViewSchema = z.object({
       content: MeSectionContentSchema,
       state: SubmissionStateSchema.exclude(['approved']),
       reason: z.string().nullable().describe('Why it was returned'),
-      version: z.number().int(),
       updated: stamp,
       submitted: stamp.nullable(),
     })
