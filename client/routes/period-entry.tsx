@@ -4,12 +4,14 @@ import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { SourceBadge } from '../components/ui/source-badge';
 import { useMe } from '../features/auth/api/get-me';
+import { useCountry } from '../features/countries/api/get-country';
 import { useEntryGrid } from '../features/submissions/api/get-entry-grid';
 import { EntryGridTable } from '../features/submissions/components/entry-grid';
 import { PeriodHistory } from '../features/submissions/components/period-history';
 import { SheetUpload } from '../features/submissions/components/sheet-upload';
 import { WorkflowBar } from '../features/submissions/components/workflow-bar';
 import { useI18n } from '../i18n/context';
+import { useCountryName } from '../i18n/countries';
 
 /** The data-entry grid of one (country, plan, period), with its workflow. */
 export function PeriodEntryPage() {
@@ -17,6 +19,8 @@ export function PeriodEntryPage() {
   const grid = useEntryGrid(periodId);
   const me = useMe();
   const { t, formatDate, formatNumber } = useI18n();
+  const countryName = useCountryName();
+  const country = useCountry(grid.data?.plan.countryIso3 ?? '');
   if (grid.isPending) return <LoadingState label={t('period.loading')} rows={6} />;
   if (grid.isError)
     return (
@@ -46,7 +50,12 @@ export function PeriodEntryPage() {
           expected: formatNumber(g.completeness.expected),
         })}
       </p>
-      <WorkflowBar grid={g} canSubmit={canSubmit} canValidate={holds('validator')} />
+      <WorkflowBar
+        grid={g}
+        countryName={countryName({ iso3, name: country.data?.name ?? iso3 })}
+        canSubmit={canSubmit}
+        canValidate={holds('validator')}
+      />
       <LockNotice grid={g} />
       {g.period.demo && (
         <p className="notice">

@@ -106,6 +106,7 @@ describe('a national report beside the published answer', () => {
     await row91.getByText('Saved').waitFor();
     await shot(f, 'sources-1-focal-entered.png');
     await f.getByRole('button', { name: 'Submit' }).click();
+    await f.getByRole('button', { name: 'Yes, submit' }).click();
     await expect.poll(() => state(f)).toMatch(/^Submitted/);
     await f.getByText(/^Submitted on .* — locked until a validator returns it\./).waitFor();
     expect(await f.getByRole('combobox', { name: 'Level of 9.1' }).isDisabled()).toBe(true);
@@ -115,6 +116,7 @@ describe('a national report beside the published answer', () => {
     const v = validator.page;
     await expect.poll(() => state(v)).toMatch(/^Submitted/);
     await v.getByRole('button', { name: 'Approve' }).click();
+    await v.getByRole('button', { name: 'Yes, approve' }).click();
     await expect.poll(() => state(v)).toBe('Approved (locked)');
 
     // An anonymous visitor of Jordan's page: both answers, each with its source.

@@ -60,15 +60,19 @@ describe('a focal point and a validator take a period from empty to approved', (
     await row(f, 'E-RATIO').getByText('Saved').waitFor();
     await shot(f, 'workflow-1-focal-entered.png');
     await f.getByRole('button', { name: 'Submit' }).click();
+    await f.getByRole('alertdialog', { name: /^Submit 2 values for Jordan 2022 to the validator\?$/ }).waitFor();
+    await f.getByRole('button', { name: 'Yes, submit' }).click();
     await expect.poll(() => state(f)).toMatch(/^Submitted/);
 
     const validator = await signedInPage('e2e-validator@example.org', `/periods/${periodId}`);
     const v = validator.page;
     await expect.poll(() => state(v)).toMatch(/^Submitted/);
     await v.getByRole('button', { name: 'Return' }).click();
-    await expect.poll(() => v.getByRole('alert').textContent()).toBe('reason: is required');
-    await v.getByLabel('Reason (to return or reopen)').fill('45 % looks too low: check the 2022 survey');
-    await v.getByRole('button', { name: 'Return' }).click();
+    await v.getByRole('button', { name: 'Return with this reason' }).click();
+    await v.getByText('Write the reason first').waitFor();
+    await v.getByLabel('What should they correct?').fill('45 % looks too low: check the 2022 survey');
+    await shot(v, 'workflow-2a-validator-return-reason.png');
+    await v.getByRole('button', { name: 'Return with this reason' }).click();
     await expect.poll(() => state(v)).toMatch(/^Returned/);
     await shot(v, 'workflow-2-validator-returned.png');
 
@@ -79,10 +83,12 @@ describe('a focal point and a validator take a period from empty to approved', (
     await f.getByRole('textbox', { name: 'Value of E-PCT (%)' }).fill('55');
     await row(f, 'E-PCT').getByText('Saved').waitFor();
     await f.getByRole('button', { name: 'Submit' }).click();
+    await f.getByRole('button', { name: 'Yes, submit' }).click();
     await expect.poll(() => state(f)).toMatch(/^Submitted/);
 
     await v.reload();
     await v.getByRole('button', { name: 'Approve' }).click();
+    await v.getByRole('button', { name: 'Yes, approve' }).click();
     await expect.poll(() => state(v)).toBe('Approved (locked)');
     // The period's history (who, when, old → new) lists the approval once.
     const approvals = v

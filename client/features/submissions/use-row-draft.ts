@@ -1,6 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EntryRow, StoredValue } from '../../../shared';
+import type { EntryGrid, EntryRow, StoredValue } from '../../../shared';
 import { ApiError } from '../../lib/api-client';
+import { entryGridKey } from './api/get-entry-grid';
+import { withStoredValue } from './api/grid-cache';
 import { putEntryValue } from './api/put-entry-value';
 import { bodyOf, type Draft, draftOf, localDrafts } from './drafts';
 
@@ -17,6 +20,7 @@ const DEBOUNCE_MS = 700;
  * saved (debounced) through the shared schema; a 409 keeps the draft and shows the current value.
  */
 export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
+  const queryClient = useQueryClient();
   const restored = useRef(localDrafts.load(periodId, row.planIndicatorId));
   const [draft, setDraft] = useState<Draft>(() => restored.current ?? draftOf(row));
   const [current, setCurrent] = useState<StoredValue | null>(row.value);
@@ -34,6 +38,11 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
         setDirty(false);
         localDrafts.clear(periodId, row.planIndicatorId);
         setState({ kind: 'saved' });
+        // The page's counter and history follow the save at once.
+        queryClient.setQueryData<EntryGrid>(entryGridKey(periodId), (g) =>
+          g ? withStoredValue(g, row.planIndicatorId, stored) : g,
+        );
+        void queryClient.invalidateQueries({ queryKey: ['period-history', periodId] });
       } catch (e) {
         const { StoredValueSchema } = await import('../../../shared/api/values');
         const theirs = e instanceof ApiError ? StoredValueSchema.safeParse(e.current) : null;
@@ -42,7 +51,7 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
         setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
       }
     },
-    [iso3, periodId, row],
+    [iso3, periodId, row, queryClient],
   );
 
   useEffect(() => {

@@ -526,9 +526,7 @@ export const es: Catalog = {
   'workflow.label': 'Flujo de validación',
   'workflow.state': 'Estado:',
   'workflow.reason': ' — motivo: {reason}',
-  'workflow.reasonRequired': 'motivo: es obligatorio',
   'workflow.submit': 'Enviar',
-  'workflow.reasonLabel': 'Motivo (para devolver o reabrir)',
   'workflow.approve': 'Aprobar',
   'workflow.return': 'Devolver',
   'workflow.reopen': 'Reabrir',
@@ -937,4 +935,32 @@ export const es: Catalog = {
   'users.makeLink': 'Crear un enlace de contraseña de un solo uso para {name}',
   'users.linkFor': 'Enlace para {name}, válido una vez hasta el {date}:',
   'users.copyLink': 'Copiar',
+  'workflow.confirmSubmit': {
+    one: '¿Enviar {count} valor de {country} para {period} al validador?',
+    other: '¿Enviar {count} valores de {country} para {period} al validador?',
+  },
+  'workflow.submitDetail': 'Los valores quedan bloqueados hasta que un validador los apruebe o los devuelva.',
+  'workflow.submitMissing': {
+    one: '{count} indicador aún no tiene valor; los valores quedan bloqueados hasta que un validador los apruebe o los devuelva.',
+    other:
+      '{count} indicadores aún no tienen valor; los valores quedan bloqueados hasta que un validador los apruebe o los devuelva.',
+  },
+  'workflow.submitConfirm': 'Sí, enviar',
+  'workflow.confirmApprove': {
+    one: '¿Aprobar {count} valor de {country} para {period}?',
+    other: '¿Aprobar {count} valores de {country} para {period}?',
+  },
+  'workflow.approveDetail':
+    'Los valores aprobados quedan bloqueados y son públicos; solo un validador puede reabrirlos.',
+  'workflow.approveConfirm': 'Sí, aprobar',
+  'workflow.confirmReturn': '¿Devolver {country} para {period} a los puntos focales?',
+  'workflow.returnDetail': 'Los puntos focales ven su motivo y pueden corregir los valores.',
+  'workflow.returnReason': '¿Qué deben corregir?',
+  'workflow.returnConfirm': 'Devolver con este motivo',
+  'workflow.confirmReopen': '¿Reabrir {country} para {period} para cambios?',
+  'workflow.reopenDetail': 'Los valores dejan de ser públicos hasta que se aprueben de nuevo.',
+  'workflow.reopenReason': '¿Por qué reabrirlo?',
+  'workflow.reopenConfirm': 'Reabrir con este motivo',
+  'confirm.cancel': 'Cancelar',
+  'confirm.reasonMissing': 'Escriba primero el motivo',
 };

@@ -530,9 +530,7 @@ export const fr: Catalog = {
   'workflow.label': 'Processus de validation',
   'workflow.state': 'État :',
   'workflow.reason': ' — motif : {reason}',
-  'workflow.reasonRequired': 'motif : obligatoire',
   'workflow.submit': 'Soumettre',
-  'workflow.reasonLabel': 'Motif (pour renvoyer ou rouvrir)',
   'workflow.approve': 'Approuver',
   'workflow.return': 'Renvoyer',
   'workflow.reopen': 'Rouvrir',
@@ -942,4 +940,33 @@ export const fr: Catalog = {
   'users.makeLink': 'Créer un lien de mot de passe à usage unique pour {name}',
   'users.linkFor': 'Lien pour {name}, valable une fois jusqu’au {date} :',
   'users.copyLink': 'Copier',
+  'workflow.confirmSubmit': {
+    one: 'Envoyer {count} valeur de {country} pour {period} au validateur ?',
+    other: 'Envoyer {count} valeurs de {country} pour {period} au validateur ?',
+  },
+  'workflow.submitDetail':
+    'Les valeurs sont verrouillées jusqu’à ce qu’un validateur les approuve ou les renvoie.',
+  'workflow.submitMissing': {
+    one: '{count} indicateur n’a pas encore de valeur ; les valeurs sont verrouillées jusqu’à ce qu’un validateur les approuve ou les renvoie.',
+    other:
+      '{count} indicateurs n’ont pas encore de valeur ; les valeurs sont verrouillées jusqu’à ce qu’un validateur les approuve ou les renvoie.',
+  },
+  'workflow.submitConfirm': 'Oui, envoyer',
+  'workflow.confirmApprove': {
+    one: 'Approuver {count} valeur de {country} pour {period} ?',
+    other: 'Approuver {count} valeurs de {country} pour {period} ?',
+  },
+  'workflow.approveDetail':
+    'Les valeurs approuvées sont verrouillées et publiques ; seul un validateur peut les rouvrir.',
+  'workflow.approveConfirm': 'Oui, approuver',
+  'workflow.confirmReturn': 'Renvoyer {country} pour {period} aux points focaux ?',
+  'workflow.returnDetail': 'Les points focaux voient votre motif et peuvent corriger les valeurs.',
+  'workflow.returnReason': 'Que doivent-ils corriger ?',
+  'workflow.returnConfirm': 'Renvoyer avec ce motif',
+  'workflow.confirmReopen': 'Rouvrir {country} pour {period} aux modifications ?',
+  'workflow.reopenDetail': 'Les valeurs cessent d’être publiques jusqu’à une nouvelle approbation.',
+  'workflow.reopenReason': 'Pourquoi la rouvrir ?',
+  'workflow.reopenConfirm': 'Rouvrir avec ce motif',
+  'confirm.cancel': 'Annuler',
+  'confirm.reasonMissing': 'Écrivez d’abord le motif',
 };

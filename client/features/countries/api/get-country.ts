@@ -17,6 +17,7 @@ export function countryQueryOptions(iso3: string) {
   });
 }
 
+/** Asks nothing until there is a code (a page that learns it from another answer). */
 export function useCountry(iso3: string) {
-  return useQuery(countryQueryOptions(iso3));
+  return useQuery({ ...countryQueryOptions(iso3), enabled: iso3.length === 3 });
 }

@@ -1,77 +1,106 @@
 import { useState } from 'react';
 import type { EntryGrid } from '../../../../shared';
 import { TRANSITION_RULES, type Transition } from '../../../../shared/constants/reporting';
+import { ConfirmAction } from '../../../components/ui/confirm-action';
 import { useT } from '../../../i18n/context';
 import { useTransition } from '../api/transition';
 
-export const STATE_NAMES = {
-  draft: 'Draft',
-  submitted: 'Submitted, waiting for validation',
-  approved: 'Approved (locked)',
-  returned: 'Returned to the focal points',
-  due: 'Due',
-  overdue: 'Overdue',
-} as const;
-
-/** The period's workflow state and the steps the signed-in user may take. */
-export function WorkflowBar(p: { grid: EntryGrid; canSubmit: boolean; canValidate: boolean }) {
+/**
+ * The period's workflow state and the steps the signed-in user may take. Each step says what it
+ * will do and waits for a confirmation; Return and Reopen ask for their own reason.
+ */
+export function WorkflowBar(p: {
+  grid: EntryGrid;
+  countryName: string;
+  canSubmit: boolean;
+  canValidate: boolean;
+}) {
   const s = p.grid.period.submission;
   const mutation = useTransition(p.grid.period.id);
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const tr = useT();
-  const open = (t: Transition) => TRANSITION_RULES[t].from.includes(s.state);
-  const run = (t: Transition) => {
-    if ((t === 'return' || t === 'reopen') && !reason.trim())
-      return setProblem(tr('workflow.reasonRequired'));
-    setProblem(null);
-    mutation.mutate(
-      { t, version: s.version, ...(t === 'return' || t === 'reopen' ? { reason } : {}) },
-      { onSuccess: () => setReason(''), onError: (e) => setProblem(e.message) },
-    );
+  const [failed, setFailed] = useState<{ step: Transition; message: string } | null>(null);
+  const t = useT();
+  const open = (step: Transition) => TRANSITION_RULES[step].from.includes(s.state);
+  const what = { country: p.countryName, period: p.grid.period.code };
+  const { entered, expected } = p.grid.completeness;
+
+  const run = (step: Transition) => async (reason: string) => {
+    setFailed(null);
+    try {
+      await mutation.mutateAsync({ t: step, version: s.version, ...(reason ? { reason } : {}) });
+      return true;
+    } catch (e) {
+      setFailed({ step, message: e instanceof Error ? e.message : String(e) });
+      return false;
+    }
   };
+  const errorOf = (step: Transition) => (failed?.step === step ? failed.message : null);
+  const common = { pending: mutation.isPending };
+
   return (
-    <section aria-label={tr('workflow.label')} className="section workflow-bar">
+    <section aria-label={t('workflow.label')} className="section workflow-bar">
       <p>
-        <strong>{tr('workflow.state')}</strong>{' '}
-        <span data-testid="submission-state">{tr(`state.${s.state}`)}</span>
+        <strong>{t('workflow.state')}</strong>{' '}
+        <span data-testid="submission-state">{t(`state.${s.state}`)}</span>
         {s.reason &&
           (s.state === 'returned' || s.state === 'draft') &&
-          tr('workflow.reason', { reason: s.reason })}
+          t('workflow.reason', { reason: s.reason })}
       </p>
-      {p.canSubmit && open('submit') && (
-        <button type="button" onClick={() => run('submit')} disabled={mutation.isPending}>
-          {tr('workflow.submit')}
-        </button>
-      )}
-      {p.canValidate && (open('approve') || open('reopen')) && (
-        <>
-          <label>
-            {tr('workflow.reasonLabel')}{' '}
-            <input type="text" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
-          </label>{' '}
-          {open('approve') && (
-            <>
-              <button type="button" onClick={() => run('approve')} disabled={mutation.isPending}>
-                {tr('workflow.approve')}
-              </button>{' '}
-              <button type="button" onClick={() => run('return')} disabled={mutation.isPending}>
-                {tr('workflow.return')}
-              </button>
-            </>
-          )}
-          {open('reopen') && (
-            <button type="button" onClick={() => run('reopen')} disabled={mutation.isPending}>
-              {tr('workflow.reopen')}
-            </button>
-          )}
-        </>
-      )}
-      {problem && (
-        <p className="entry-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <div className="workflow-bar__actions">
+        {p.canSubmit && open('submit') && (
+          <ConfirmAction
+            {...common}
+            label={t('workflow.submit')}
+            variant="primary"
+            question={t('workflow.confirmSubmit', { count: entered, ...what })}
+            detail={
+              entered < expected
+                ? t('workflow.submitMissing', { count: expected - entered })
+                : t('workflow.submitDetail')
+            }
+            confirmLabel={t('workflow.submitConfirm')}
+            error={errorOf('submit')}
+            onConfirm={run('submit')}
+          />
+        )}
+        {p.canValidate && open('approve') && (
+          <>
+            <ConfirmAction
+              {...common}
+              label={t('workflow.approve')}
+              variant="primary"
+              question={t('workflow.confirmApprove', { count: entered, ...what })}
+              detail={t('workflow.approveDetail')}
+              confirmLabel={t('workflow.approveConfirm')}
+              error={errorOf('approve')}
+              onConfirm={run('approve')}
+            />
+            <ConfirmAction
+              {...common}
+              label={t('workflow.return')}
+              variant="danger"
+              question={t('workflow.confirmReturn', what)}
+              detail={t('workflow.returnDetail')}
+              reasonLabel={t('workflow.returnReason')}
+              confirmLabel={t('workflow.returnConfirm')}
+              error={errorOf('return')}
+              onConfirm={run('return')}
+            />
+          </>
+        )}
+        {p.canValidate && open('reopen') && (
+          <ConfirmAction
+            {...common}
+            label={t('workflow.reopen')}
+            variant="danger"
+            question={t('workflow.confirmReopen', what)}
+            detail={t('workflow.reopenDetail')}
+            reasonLabel={t('workflow.reopenReason')}
+            confirmLabel={t('workflow.reopenConfirm')}
+            error={errorOf('reopen')}
+            onConfirm={run('reopen')}
+          />
+        )}
+      </div>
     </section>
   );
 }
