@@ -60,7 +60,9 @@ describe('a focal point and a validator take a period from empty to approved', (
     await row(f, 'E-RATIO').getByText('Saved').waitFor();
     await shot(f, 'workflow-1-focal-entered.png');
     await f.getByRole('button', { name: 'Submit' }).click();
-    await f.getByRole('alertdialog', { name: /^Submit 2 values for Jordan 2022 to the validator\?$/ }).waitFor();
+    await f
+      .getByRole('alertdialog', { name: /^Submit 2 values for Jordan 2022 to the validator\?$/ })
+      .waitFor();
     await f.getByRole('button', { name: 'Yes, submit' }).click();
     await expect.poll(() => state(f)).toMatch(/^Submitted/);
 
