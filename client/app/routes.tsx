@@ -63,10 +63,22 @@ export const routes: RouteObject[] = [
         lazy: () =>
           import('../routes/compare-indicators').then((m) => ({ Component: m.CompareIndicatorsPage })),
       },
-      // Peer learning: M&E system profiles side by side, shared challenges, lessons.
+      // Peer learning: M&E system profiles side by side, shared challenges, lessons; briefing sessions.
       {
         path: 'learning',
         lazy: () => import('../routes/learning').then((m) => ({ Component: m.LearningPage })),
+      },
+      {
+        path: 'briefings',
+        lazy: () => import('../routes/briefings').then((m) => ({ Component: m.BriefingsPage })),
+      },
+      {
+        path: 'briefings/new',
+        lazy: () => import('../routes/briefing-new').then((m) => ({ Component: m.BriefingNewPage })),
+      },
+      {
+        path: 'briefings/:id',
+        lazy: () => import('../routes/briefing').then((m) => ({ Component: m.BriefingPage })),
       },
       { path: 'groups', lazy: () => import('../routes/groups').then((m) => ({ Component: m.GroupsPage })) },
       {
