@@ -41,6 +41,11 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/learning" className={navClass}>
+                  {t('nav.learning')}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/exports" className={navClass}>
                   {t('nav.exports')}
                 </NavLink>

@@ -26,6 +26,10 @@ export const routes: RouteObject[] = [
         lazy: () => import('../routes/country-plan').then((m) => ({ Component: m.CountryPlanPage })),
       },
       {
+        path: 'countries/:iso3/me-profile',
+        lazy: () => import('../routes/me-profile').then((m) => ({ Component: m.MeProfilePage })),
+      },
+      {
         path: 'countries/:iso3/plan/new',
         lazy: () => import('../routes/plan-new').then((m) => ({ Component: m.PlanNewPage })),
       },
@@ -58,6 +62,23 @@ export const routes: RouteObject[] = [
         path: 'compare/indicators',
         lazy: () =>
           import('../routes/compare-indicators').then((m) => ({ Component: m.CompareIndicatorsPage })),
+      },
+      // Peer learning: M&E system profiles side by side, shared challenges, lessons; briefing sessions.
+      {
+        path: 'learning',
+        lazy: () => import('../routes/learning').then((m) => ({ Component: m.LearningPage })),
+      },
+      {
+        path: 'briefings',
+        lazy: () => import('../routes/briefings').then((m) => ({ Component: m.BriefingsPage })),
+      },
+      {
+        path: 'briefings/new',
+        lazy: () => import('../routes/briefing-new').then((m) => ({ Component: m.BriefingNewPage })),
+      },
+      {
+        path: 'briefings/:id',
+        lazy: () => import('../routes/briefing').then((m) => ({ Component: m.BriefingPage })),
       },
       { path: 'groups', lazy: () => import('../routes/groups').then((m) => ({ Component: m.GroupsPage })) },
       {

@@ -140,6 +140,8 @@ function CountryRound({
         </dl>
         <p>
           <Link to={`/countries/${country.iso3}/plan`}>{t('country.planLink')}</Link>
+          {' · '}
+          <Link to={`/countries/${country.iso3}/me-profile`}>{t('country.meProfileLink')}</Link>
         </p>
         <RoundPicker rounds={rounds} round={round} />
       </header>

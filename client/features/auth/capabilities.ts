@@ -9,6 +9,8 @@ export function capabilitiesOf(me: Me | null | undefined) {
     manageUsers: has('admin'),
     manageTokens: me?.via === 'session',
     enterData: has('admin') || has('focal_point'),
+    /** Briefing sessions and their packs are the cluster facilitators' (and administrators'). */
+    runBriefings: has('admin') || has('facilitator'),
   };
 }
 

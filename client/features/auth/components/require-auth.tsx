@@ -7,7 +7,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useMe } from '../api/get-me';
 import { capabilitiesOf } from '../capabilities';
 
-type Need = 'signed-in' | 'admin' | 'session';
+type Need = 'signed-in' | 'admin' | 'session' | 'facilitator';
 
 /** The sign-in page, coming back here afterwards. */
 export function SignInRedirect() {
@@ -33,6 +33,14 @@ export function RequireAuth({ need = 'signed-in', children }: { need?: Need; chi
       <div className="error-state" role="alert">
         <p className="error-state__title">{t('auth.adminsOnly')}</p>
         <p>{t('auth.adminsOnlyBody')}</p>
+      </div>
+    );
+  }
+  if (need === 'facilitator' && !can.runBriefings) {
+    return (
+      <div className="error-state" role="alert">
+        <p className="error-state__title">{t('auth.facilitatorsOnly')}</p>
+        <p>{t('auth.facilitatorsOnlyBody')}</p>
       </div>
     );
   }

@@ -41,6 +41,13 @@ export function UserNav() {
           </NavLink>
         </li>
       )}
+      {can.runBriefings && (
+        <li>
+          <NavLink to="/briefings" className={navClass}>
+            {t('nav.briefings')}
+          </NavLink>
+        </li>
+      )}
       {can.manageTokens && (
         <li>
           <NavLink to="/account/tokens" className={navClass}>

@@ -30,11 +30,14 @@ export function GroupPicker({
   value,
   onChange,
   near,
+  offerSave = true,
 }: {
   value: GroupSelection;
   onChange: (next: GroupSelection) => void;
   /** The country the views are about: its region and income group are the defaults. */
   near?: Country | undefined;
+  /** Offer to save a hand-picked group; off inside another form (a form cannot hold a form). */
+  offerSave?: boolean;
 }) {
   const id = useId();
   const t = useT();
@@ -124,7 +127,7 @@ export function GroupPicker({
             value={value.group}
             onChange={(group) => onChange({ groupType: 'countries', group })}
           />
-          {value.group.length > 0 && (
+          {offerSave && value.group.length > 0 && (
             <SaveGroupForm
               members={value.group}
               onSaved={(savedId) => onChange({ groupType: 'saved', group: String(savedId) })}

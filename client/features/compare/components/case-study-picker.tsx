@@ -1,0 +1,33 @@
+import { useId } from 'react';
+import { useT } from '../../../i18n/context';
+import { useCountryName } from '../../../i18n/countries';
+import { useCountries } from '../../countries/api/get-countries';
+
+/** The case-study country pinned first in a comparison (Jordan unless changed), or none. */
+export function CaseStudyPicker({
+  value,
+  onChange,
+}: {
+  value: string | null;
+  onChange: (iso3: string | null) => void;
+}) {
+  const id = useId();
+  const t = useT();
+  const countries = useCountries();
+  const name = useCountryName();
+  const items = countries.data?.items ?? [];
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('cmp.caseStudy')}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">{t('cmp.noCaseStudy')}</option>
+        {value && !items.some((c) => c.iso3 === value) && <option value={value}>{value}</option>}
+        {items.map((c) => (
+          <option key={c.iso3} value={c.iso3}>
+            {name(c)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

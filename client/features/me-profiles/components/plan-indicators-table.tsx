@@ -1,0 +1,41 @@
+import type { MeProfile } from '../../../../shared';
+import { useT } from '../../../i18n/context';
+import { useMeText } from '../text';
+import { gapKey } from './tags';
+
+type LinkedPlan = NonNullable<MeProfile['plan']>;
+
+/** Step 3's linked indicators: the country's current plan, as the caller may read it. */
+export function PlanIndicatorsTable({ plan }: { plan: LinkedPlan }) {
+  const t = useT();
+  const text = useMeText();
+  const caption = t('meView.planIndicators', { plan: plan.name });
+  if (plan.indicators.length === 0)
+    return <p className="muted small">{t('meView.noPlanIndicators', { plan: plan.name })}</p>;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section className="table-scroll" tabIndex={0} aria-label={caption}>
+      <table className="table table--compact">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('meView.col.code')}</th>
+            <th scope="col">{t('meView.col.indicator')}</th>
+            <th scope="col">{t('objectives.col.gap')}</th>
+            <th scope="col">{t('meView.col.sectors')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.indicators.map((i) => (
+            <tr key={i.code}>
+              <td className="nowrap">{i.code}</td>
+              <td>{i.name}</td>
+              <td>{i.gapObjective ? `${i.gapObjective}. ${t(gapKey(i.gapObjective))}` : '—'}</td>
+              <td>{i.sectors.map((s) => text.options.sector[s]).join(', ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
