@@ -32,10 +32,10 @@ export async function currentPlans(
   const inForce = new Set<string>();
   for (const { status, ...p } of rows) {
     if (status === 'draft' && !drafts(p.countryIso3)) continue;
-    if (inForce.has(p.countryIso3)) continue;
-    // Ascending order: a later plan replaces an earlier one, unless the earlier is in force.
-    out.set(p.countryIso3, p);
-    if (p.periodStart <= year && year <= p.periodEnd) inForce.add(p.countryIso3);
+    // Ascending order: a later plan replaces an earlier one, unless only the earlier is in force.
+    const current = p.periodStart <= year && year <= p.periodEnd;
+    if (current || !inForce.has(p.countryIso3)) out.set(p.countryIso3, p);
+    if (current) inForce.add(p.countryIso3);
   }
   return out;
 }
