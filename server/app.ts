@@ -12,6 +12,7 @@ import { exportRoutes } from './modules/exports/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
 import { globalTargetRoutes } from './modules/global-targets/routes';
 import { i18nRoutes } from './modules/i18n/routes';
+import { meProfileRoutes } from './modules/me-profiles/routes';
 import { peerGroupRoutes } from './modules/peer-groups/routes';
 import { periodSheetRoutes } from './modules/period-sheets/routes';
 import { planRoutes } from './modules/plans/routes';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(withAccess('read-all', compareRoutes(auth, database, deps.compareCacheEntries)));
   await app.register(sharedIndicatorRoutes(auth));
   await app.register(peerGroupRoutes(auth));
+  await app.register(meProfileRoutes(auth));
   await app.register(roundRoutes(database, auth.now));
   await app.register(authRoutes(auth));
   await app.register(userRoutes(auth));

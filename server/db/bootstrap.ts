@@ -14,6 +14,7 @@ import {
   storeReferenceFingerprint,
 } from './reference/fingerprint';
 import { loadJordanPlan } from './reference/jordan-plan';
+import { loadMeProfiles } from './reference/me-profiles';
 import { TRACSS_2019_2020_XLSX } from './reference/paths';
 import { seedPeerGroups } from './reference/peer-groups';
 import { TRACSS_2025, TRACSS_2025_CSV } from './reference/tracss-2025';
@@ -30,8 +31,8 @@ const SHIPPED_ROUNDS = [
 
 /**
  * Migrates, then loads the reference data once: countries, the TrACSS 2019–2020 and 2025 frameworks
- * and the rounds' answers, imported from the portal's files through the same importer users run, and
- * the reviewed crosswalks between the rounds loaded.
+ * and the rounds' answers, imported from the portal's files through the same importer users run, the
+ * reviewed crosswalks between the rounds, Jordan's plan and the published layer of the M&E profiles.
  * Idempotent, and serialised across processes by the startup lock.
  */
 export async function prepareDatabase(
@@ -65,6 +66,10 @@ export async function prepareDatabase(
             { rows: jordan.unlinked },
             "Jordan's plan: activities loaded without an intervention link",
           );
+        // The published layer of the M&E profiles we ship (skipped quietly when a file is absent).
+        const profiles = await loadMeProfiles(tx);
+        if (profiles.loaded + profiles.removed > 0)
+          opts.log?.info(profiles, 'M&E profiles: published sections loaded (audited)');
         await storeReferenceFingerprint(tx, fingerprint);
       });
     }

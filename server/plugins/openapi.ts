@@ -23,6 +23,11 @@ export async function registerOpenApi(app: FastifyInstance) {
         { name: 'compare', description: 'Peer comparison' },
         { name: 'peer groups', description: 'Saved peer groups (shared and private)' },
         { name: 'rounds', description: 'TrACSS rounds: questions, column mapping, crosswalk, import' },
+        {
+          name: 'me-profiles',
+          description:
+            "Countries' M&E system profiles (the eight steps of the Quadripartite's M&E guidance, challenges and lessons), side by side",
+        },
       ],
     },
     transform: jsonSchemaTransform,

@@ -180,7 +180,7 @@ export type MeChallenge = (typeof ME_CHALLENGES)[number];
  */
 export const ME_TRACSS_QUESTIONS: Record<string, readonly string[]> = {
   'tracss-2025': ['2.1', '2.3.a', '3.2', '3.5', '4.7', '6.2'],
-  'tracss-2019-2020': ['4.1', '5.1', '7.1', '7.4', '7.5'],
+  'tracss-2019-2020': ['4.1', '5.1', '7.1', '7.4', '7.5a'],
 };
 
 /** What a briefing pack may hold, in this order. */

@@ -921,6 +921,80 @@ const ENDPOINTS: Endpoint[] = [
     open: adminOnly(200, false),
     closed: adminOnly(200, false),
   },
+  // Country M&E system profiles: reads as the country's data (drafts inside for its roles only), writes
+  // by its focal points, approvals by its validators; the side-by-side and learning views hold public
+  // layers only and leave out the countries a caller may not read.
+  {
+    name: 'GET /api/countries/JOR/me-profile',
+    op: 'GET /api/countries/{iso3}/me-profile',
+    request: () => ({ url: '/api/countries/JOR/me-profile' }),
+    open: all(200),
+    closed: jordanReaders,
+  },
+  {
+    name: 'GET /api/countries/SYR/me-profile',
+    op: 'GET /api/countries/{iso3}/me-profile',
+    request: () => ({ url: '/api/countries/SYR/me-profile' }),
+    open: all(200),
+    closed: syriaReaders,
+  },
+  {
+    name: 'GET /api/countries/JOR/me-profile/history',
+    op: 'GET /api/countries/{iso3}/me-profile/history',
+    request: () => ({ url: '/api/countries/JOR/me-profile/history' }),
+    // Drafts, their authors and return reasons: the country's roles only.
+    open: jordanReaders,
+    closed: jordanReaders,
+  },
+  {
+    name: 'PUT /api/countries/JOR/me-profile/audience',
+    op: 'PUT /api/countries/{iso3}/me-profile/{section}',
+    request: async () => {
+      const rows = await database.rows<{ version: number }>(
+        sql`select version from me_profile_sections where country_iso3 = 'JOR' and section = 'audience'`,
+      );
+      return {
+        method: 'PUT',
+        url: '/api/countries/JOR/me-profile/audience',
+        payload: {
+          content: { fields: { audiences: { value: ['public'] } } },
+          version: rows[0]?.version ?? 0,
+        },
+      };
+    },
+    open: writePlanJor(200),
+    closed: writePlanJor(200),
+  },
+  // Steps send a stale version: allowed callers get 409 (permission is checked first).
+  ...(['submit', 'approve', 'return'] as const).map(
+    (t): Endpoint => ({
+      name: `POST /api/countries/JOR/me-profile/audience/${t} (stale version)`,
+      op: `POST /api/countries/{iso3}/me-profile/{section}/${t}`,
+      request: () => ({
+        method: 'POST',
+        url: `/api/countries/JOR/me-profile/audience/${t}`,
+        payload: { version: 999_999, reason: 'matrix' },
+      }),
+      open:
+        t === 'submit' ? writePlanJor(409) : { ...all(403), anonymous: 401, admin: 409, validatorJOR: 409 },
+      closed:
+        t === 'submit' ? writePlanJor(409) : { ...all(403), anonymous: 401, admin: 409, validatorJOR: 409 },
+    }),
+  ),
+  {
+    name: 'GET /api/me-profiles/compare',
+    op: 'GET /api/me-profiles/compare',
+    request: () => ({ url: '/api/me-profiles/compare?groupType=countries&group=SYR,LBN&case=JOR' }),
+    open: all(200),
+    closed: signedIn(200),
+  },
+  {
+    name: 'GET /api/me-profiles/learning',
+    op: 'GET /api/me-profiles/learning',
+    request: () => ({ url: '/api/me-profiles/learning?groupType=who_region' }),
+    open: all(200),
+    closed: signedIn(200),
+  },
 ];
 
 const plan = {

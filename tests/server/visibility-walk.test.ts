@@ -8,6 +8,7 @@ import { openTestApp } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
 import { openPdf, pageTexts } from './support/reports-pdf';
 import { PUBLIC, SECRET, type TrustFixture, trustFixture } from './support/trust';
+import { as } from './support/workflow';
 
 /*
  * One visibility rule on every read path: every GET operation of the OpenAPI document, called with
@@ -32,6 +33,7 @@ beforeAll(async () => {
     sql`select id from indicators where code in ('VW-NUM', 'SY-NUM') order by id`,
   );
   indicatorIds = rows.map((r) => r.id);
+  await meProfileDrafts();
   // A second round and its crosswalk, so the change view and the crosswalk answer too.
   await createRound(
     database.db,
@@ -50,6 +52,41 @@ beforeAll(async () => {
   });
 }, 120_000);
 afterAll(async () => close?.());
+
+/**
+ * Jordan's M&E profile with unapproved content in every draft state: an approved learning section
+ * under a new draft, a returned section (its reason), a submitted one; the public must see none of it.
+ */
+async function meProfileDrafts() {
+  const put = async (section: string, content: object) => {
+    const [row] = await database.rows<{ version: number }>(
+      sql`select version from me_profile_sections where country_iso3 = 'JOR' and section = ${section}`,
+    );
+    const res = await as(app, fx.focal, 'PUT', `/api/countries/JOR/me-profile/${section}`, {
+      content,
+      version: row?.version ?? 0,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().version as number;
+  };
+  const step = async (who: Session, section: string, t: string, body: object) => {
+    const res = await as(app, who, 'POST', `/api/countries/JOR/me-profile/${section}/${t}`, body);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().version as number;
+  };
+  let v = await put('learning', { lessons: [{ title: 'An approved lesson', objectives: [1] }] });
+  v = await step(fx.focal, 'learning', 'submit', { version: v });
+  await step(fx.validator, 'learning', 'approve', { version: v });
+  await put('learning', {
+    challenges: [{ code: 'me_funding', note: 'SECRET-DRAFT-MARK' }],
+    lessons: [{ title: 'SECRET-TEXT-MARK', objectives: [1] }],
+  });
+  v = await put('audience', { fields: { primary_user: { value: 'SECRET-RETURNED-MARK' } } });
+  v = await step(fx.focal, 'audience', 'submit', { version: v });
+  await step(fx.validator, 'audience', 'return', { version: v, reason: 'SECRET-REASON-MARK' });
+  v = await put('governance', { fields: { coordinating_body: { value: 'SECRET-SUBMITTED-MARK' } } });
+  await step(fx.focal, 'governance', 'submit', { version: v });
+}
 
 interface Param {
   name: string;
@@ -177,6 +214,7 @@ describe('no unapproved value or comment on any read path (PUBLIC_READ=true)', (
     expect(never200.sort()).toEqual(
       [
         ...(session() ? [] : own),
+        '/api/countries/{iso3}/me-profile/history',
         '/api/exports/adx-mapping',
         '/api/periods/{periodId}/history',
         '/api/periods/{periodId}/rows/{planIndicatorId}/history',

@@ -13,7 +13,9 @@ export type AuditEntity =
   | 'plan_activity'
   | 'plan_indicator'
   /** An import of a published dataset (framework/period): its file and what it replaced. */
-  | 'import';
+  | 'import'
+  /** A section of a country's M&E profile, id `<ISO3>:<section>`: saves, workflow steps, published loads. */
+  | 'me_profile_section';
 
 export interface AuditRecord {
   entityType: AuditEntity;
