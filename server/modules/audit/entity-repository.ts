@@ -13,7 +13,10 @@ export type AuditEntity =
   | 'plan_activity'
   | 'plan_indicator'
   /** An import of a published dataset (framework/period): its file and what it replaced. */
-  | 'import';
+  | 'import'
+  /** A facilitator's peer-learning session, and each pack made for it (its sha256). */
+  | 'briefing_session'
+  | 'briefing_pack';
 
 export interface AuditRecord {
   entityType: AuditEntity;
