@@ -75,6 +75,14 @@ export const routes: RouteObject[] = [
         lazy: () => import('../routes/admin-import').then((m) => ({ Component: m.AdminImportPage })),
       },
       {
+        path: 'account',
+        lazy: () => import('../routes/account').then((m) => ({ Component: m.AccountPage })),
+      },
+      {
+        path: 'reset-password',
+        lazy: () => import('../routes/reset-password').then((m) => ({ Component: m.ResetPasswordPage })),
+      },
+      {
         path: 'account/tokens',
         lazy: () => import('../routes/tokens').then((m) => ({ Component: m.TokensPage })),
       },

@@ -1,15 +1,39 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { Me } from '../../shared';
 import { useMe } from '../features/auth/api/get-me';
 import { useSignIn } from '../features/auth/api/sign-in';
 import { safeNext } from '../features/auth/capabilities';
 import { useT } from '../i18n/context';
 
+/**
+ * Where a sign-in without a `next` lands: "What is due" when the person has something to do there
+ * (a period to enter, overdue or returned; for a validator, one waiting for approval), else home.
+ */
+export async function landingAfterSignIn(me: Me): Promise<string> {
+  try {
+    const { getDue } = await import('../features/submissions/api/get-due');
+    const due = await getDue();
+    const validates = (iso3: string) => me.roles.some((r) => r.role === 'validator' && r.country === iso3);
+    const todo = due.items.some(
+      (i) =>
+        i.state === 'due' ||
+        i.state === 'overdue' ||
+        i.state === 'returned' ||
+        (i.state === 'submitted' && validates(i.countryIso3)),
+    );
+    return todo ? '/due' : '/';
+  } catch {
+    return '/';
+  }
+}
+
 export function SignInPage() {
   const id = useId();
   const t = useT();
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
+  const asked = params.get('next');
+  const next = safeNext(asked);
   const navigate = useNavigate();
   const me = useMe();
   const signIn = useSignIn();
@@ -28,7 +52,9 @@ export function SignInPage() {
       return;
     }
     setProblem(null);
-    signIn.mutate(parsed.data, { onSuccess: () => navigate(next, { replace: true }) });
+    signIn.mutate(parsed.data, {
+      onSuccess: async (me) => navigate(asked ? next : await landingAfterSignIn(me), { replace: true }),
+    });
   }
 
   const error = problem ?? (signIn.error ? signIn.error.message : null);

@@ -262,6 +262,30 @@ export const apiTokens = pgTable(
   ],
 );
 
+/**
+ * One-time links to set a new password, made by an administrator (or sent by e-mail): only the
+ * SHA-256 of the secret is kept; a link works once, until it expires, and a newer link for the same
+ * account replaces it.
+ */
+export const passwordResetLinks = pgTable(
+  'password_reset_links',
+  {
+    id: serial('id').primaryKey(),
+    tokenHash: char('token_hash', { length: 64 }).notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('password_reset_links_hash_uq').on(t.tokenHash),
+    index('password_reset_links_user_ix').on(t.userId),
+  ],
+);
+
 /** Failed sign-ins per account ('account:<email>') and per address ('ip:<addr>'), shared by every process. */
 export const loginThrottle = pgTable('login_throttle', {
   key: varchar('key', { length: 300 }).primaryKey(),

@@ -34,3 +34,19 @@ export const ChangePasswordBodySchema = z.object({
   newPassword: NewPasswordSchema,
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
+
+/** A one-time link to set a new password, made by an administrator for one account. */
+export const ResetLinkSchema = z.object({
+  token: z.string().describe('The one-time secret; it is not shown again'),
+  path: z
+    .string()
+    .describe('The page that sets the new password, with the secret after # (never sent to a server)'),
+  expiresAt: z.string(),
+});
+export type ResetLink = z.infer<typeof ResetLinkSchema>;
+
+export const ResetWithLinkBodySchema = z.object({
+  token: z.string().trim().min(20, 'is not a valid link').max(100, 'is not a valid link'),
+  newPassword: NewPasswordSchema,
+});
+export type ResetWithLinkBody = z.infer<typeof ResetWithLinkBodySchema>;

@@ -282,6 +282,18 @@ const ENDPOINTS: Endpoint[] = [
     closed: sessionsOnly(400),
   },
   {
+    // Anyone may try a link (it is the secret); a made-up one is refused the same way for all.
+    name: 'POST /api/auth/reset-password (unknown link)',
+    op: 'POST /api/auth/reset-password',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/reset-password',
+      payload: { token: `not-a-real-link-${++counter}-xxxxxxxxxxxx`, newPassword: 'another long password 7' },
+    }),
+    open: all(400),
+    closed: all(400),
+  },
+  {
     name: 'POST /api/auth/sign-out',
     op: 'POST /api/auth/sign-out',
     request: () => ({ method: 'POST', url: '/api/auth/sign-out' }),
@@ -365,6 +377,13 @@ const ENDPOINTS: Endpoint[] = [
     }),
     open: adminOnly(204, false),
     closed: adminOnly(204, false),
+  },
+  {
+    name: 'POST /api/users/{id}/reset-link',
+    op: 'POST /api/users/{id}/reset-link',
+    request: () => ({ method: 'POST', url: `/api/users/${targetUserId}/reset-link` }),
+    open: adminOnly(201, false),
+    closed: adminOnly(201, false),
   },
   {
     name: 'GET /api/tokens',

@@ -896,4 +896,32 @@ export const en = {
   'trend.col.change': 'Change',
   'trend.col.comparability': 'Comparability',
   'trend.notApplicable': 'Not applicable',
+  'account.title': 'Your account',
+  'account.changePassword': 'Change your password',
+  'account.changeLede':
+    'Your other sessions (other browsers and devices) are signed out; this one stays signed in.',
+  'account.changeSubmit': 'Change password',
+  'account.changed': 'Your password was changed. Your other sessions were signed out.',
+  'account.currentPassword': 'Current password',
+  'account.newPassword': 'New password',
+  'account.repeatPassword': 'Repeat the new password',
+  'account.passwordHint':
+    'At least {min} characters; a few unrelated words are easy to remember and hard to guess.',
+  'account.required': 'Enter your current password',
+  'account.tooShort': 'Enter at least {min} characters',
+  'account.repeatDiffers': 'The two new passwords differ',
+  'account.currentWrong': 'This is not your current password',
+  'account.tokenCannotChange': 'Sign in with your password to change it (an API token cannot).',
+  'account.tokensLede':
+    'Tokens let scripts and other systems use the API as you; revoke those you no longer use.',
+  'account.manageTokens': 'Your API tokens',
+  'account.resetTitle': 'Set a new password',
+  'account.resetSubmit': 'Set password',
+  'account.resetDone': 'Your new password is set. Sign in with it.',
+  'account.linkInvalid':
+    'This link no longer works: it was used, it expired or a newer link replaced it. Ask an administrator for a new one.',
+  'account.linkMissing': 'Open this page with the link an administrator gave you.',
+  'users.makeLink': 'Make a one-time password link for {name}',
+  'users.linkFor': 'Link for {name}, valid once until {date}:',
+  'users.copyLink': 'Copy',
 } as const;

@@ -909,4 +909,32 @@ export const es: Catalog = {
   'trend.col.change': 'Cambio',
   'trend.col.comparability': 'Comparabilidad',
   'trend.notApplicable': 'No aplica',
+  'account.title': 'Su cuenta',
+  'account.changePassword': 'Cambiar su contraseña',
+  'account.changeLede':
+    'Sus otras sesiones (otros navegadores y dispositivos) se cierran; esta sigue abierta.',
+  'account.changeSubmit': 'Cambiar la contraseña',
+  'account.changed': 'Su contraseña se cambió. Sus otras sesiones se cerraron.',
+  'account.currentPassword': 'Contraseña actual',
+  'account.newPassword': 'Nueva contraseña',
+  'account.repeatPassword': 'Repita la nueva contraseña',
+  'account.passwordHint':
+    'Al menos {min} caracteres; unas cuantas palabras sin relación son fáciles de recordar y difíciles de adivinar.',
+  'account.required': 'Escriba su contraseña actual',
+  'account.tooShort': 'Escriba al menos {min} caracteres',
+  'account.repeatDiffers': 'Las dos contraseñas nuevas no coinciden',
+  'account.currentWrong': 'Esta no es su contraseña actual',
+  'account.tokenCannotChange': 'Inicie sesión con su contraseña para cambiarla (un token de API no puede).',
+  'account.tokensLede':
+    'Los tokens permiten que scripts y otros sistemas usen la API en su nombre; revoque los que ya no use.',
+  'account.manageTokens': 'Sus tokens de API',
+  'account.resetTitle': 'Definir una nueva contraseña',
+  'account.resetSubmit': 'Definir la contraseña',
+  'account.resetDone': 'Su nueva contraseña está definida. Inicie sesión con ella.',
+  'account.linkInvalid':
+    'Este enlace ya no funciona: se usó, caducó o uno más reciente lo reemplazó. Pida uno nuevo a un administrador.',
+  'account.linkMissing': 'Abra esta página con el enlace que le dio un administrador.',
+  'users.makeLink': 'Crear un enlace de contraseña de un solo uso para {name}',
+  'users.linkFor': 'Enlace para {name}, válido una vez hasta el {date}:',
+  'users.copyLink': 'Copiar',
 };

@@ -913,4 +913,33 @@ export const fr: Catalog = {
   'trend.col.change': 'Évolution',
   'trend.col.comparability': 'Comparabilité',
   'trend.notApplicable': 'Sans objet',
+  'account.title': 'Votre compte',
+  'account.changePassword': 'Changer votre mot de passe',
+  'account.changeLede':
+    'Vos autres sessions (autres navigateurs et appareils) sont fermées ; celle-ci reste ouverte.',
+  'account.changeSubmit': 'Changer le mot de passe',
+  'account.changed': 'Votre mot de passe a été changé. Vos autres sessions ont été fermées.',
+  'account.currentPassword': 'Mot de passe actuel',
+  'account.newPassword': 'Nouveau mot de passe',
+  'account.repeatPassword': 'Répétez le nouveau mot de passe',
+  'account.passwordHint':
+    'Au moins {min} caractères ; quelques mots sans rapport entre eux se retiennent facilement et se devinent mal.',
+  'account.required': 'Saisissez votre mot de passe actuel',
+  'account.tooShort': 'Saisissez au moins {min} caractères',
+  'account.repeatDiffers': 'Les deux nouveaux mots de passe diffèrent',
+  'account.currentWrong': 'Ce n’est pas votre mot de passe actuel',
+  'account.tokenCannotChange':
+    'Connectez-vous avec votre mot de passe pour le changer (un jeton d’API ne le peut pas).',
+  'account.tokensLede':
+    'Les jetons permettent à des scripts et à d’autres systèmes d’utiliser l’API en votre nom ; révoquez ceux que vous n’utilisez plus.',
+  'account.manageTokens': 'Vos jetons d’API',
+  'account.resetTitle': 'Définir un nouveau mot de passe',
+  'account.resetSubmit': 'Définir le mot de passe',
+  'account.resetDone': 'Votre nouveau mot de passe est défini. Connectez-vous avec lui.',
+  'account.linkInvalid':
+    'Ce lien ne fonctionne plus : il a déjà servi, il a expiré ou un lien plus récent l’a remplacé. Demandez-en un nouveau à un administrateur.',
+  'account.linkMissing': 'Ouvrez cette page avec le lien qu’un administrateur vous a donné.',
+  'users.makeLink': 'Créer un lien de mot de passe à usage unique pour {name}',
+  'users.linkFor': 'Lien pour {name}, valable une fois jusqu’au {date} :',
+  'users.copyLink': 'Copier',
 };

@@ -10,6 +10,8 @@ export type AuthEventName =
   | 'sign_out'
   | 'password.change'
   | 'password.reset'
+  | 'password.reset_link'
+  | 'password.reset_by_link'
   | 'user.create'
   | 'user.update'
   | 'user.roles'

@@ -1,10 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChangePasswordBodySchema, ErrorEnvelopeSchema, MeSchema, SignInBodySchema } from '../../../shared';
+import {
+  ChangePasswordBodySchema,
+  ErrorEnvelopeSchema,
+  MeSchema,
+  ResetWithLinkBodySchema,
+  SignInBodySchema,
+} from '../../../shared';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth';
 import type { AuthContext } from './context';
 import { dummyPasswordHash } from './password';
+import { resetWithLink } from './reset-link-service';
 import { changePassword, meOf, signIn, signOut } from './service';
 
 const errors = { 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema, 403: ErrorEnvelopeSchema };
@@ -78,6 +85,23 @@ export function authRoutes(ctx: AuthContext) {
       },
       async (req, reply) => {
         if (req.principal) await changePassword(ctx, req.principal, req.body, req.ip);
+        return reply.code(204).send(null);
+      },
+    );
+    r.post(
+      '/api/auth/reset-password',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Set a new password with a one-time link an administrator made (signs the account out everywhere)',
+          body: ResetWithLinkBodySchema,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await resetWithLink(ctx, req.body, req.ip);
         return reply.code(204).send(null);
       },
     );

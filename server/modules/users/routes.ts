@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   CreateUserBodySchema,
   ErrorEnvelopeSchema,
+  ResetLinkSchema,
   ResetPasswordBodySchema,
   UpdateUserBodySchema,
   UserListSchema,
@@ -11,6 +12,7 @@ import {
   UserSchema,
 } from '../../../shared';
 import type { AuthContext } from '../auth/context';
+import { createResetLink } from '../auth/reset-link-service';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './service';
 import { tokenRoutes } from './token-routes';
 
@@ -90,6 +92,21 @@ export function userRoutes(ctx: AuthContext) {
         await resetPassword(ctx, req.principal, req.params.id, req.body.password, req.ip);
         return reply.code(204).send(null);
       },
+    );
+    r.post(
+      '/api/users/:id/reset-link',
+      {
+        config: admin,
+        schema: {
+          tags: ['users'],
+          summary:
+            'Make a one-time link (valid 24 h) with which the user sets a new password; replaces their earlier link',
+          params: UserParamsSchema,
+          response: { 201: ResetLinkSchema, ...errors },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await createResetLink(ctx, req.principal, req.params.id, req.ip)),
     );
     // Tokens (the caller's own, and administrators' management of other accounts' tokens).
     await app.register(tokenRoutes(ctx));

@@ -51,7 +51,7 @@ export function UserNav() {
       <li className="nav__user">
         <span className="nav__user-name">
           <span className="visually-hidden">{t('nav.signedInAs')}</span>
-          <Link to="/account/tokens">{me.data.displayName}</Link>
+          <Link to="/account">{me.data.displayName}</Link>
           {me.data.demo && <span className="chip">{t('nav.demoAccount')}</span>}
         </span>
         <span className="nav__user-roles">{describeRoles(me.data, t).join('; ') || t('nav.noRole')}</span>

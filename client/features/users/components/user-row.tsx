@@ -4,6 +4,7 @@ import { PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
 import { useT } from '../../../i18n/context';
 import { describeRoles } from '../../auth/capabilities';
 import { useResetPassword, useUpdateUser } from '../api/update-user';
+import { ResetLinkButton } from './reset-link-button';
 import { RoleFields, roleFromForm } from './role-fields';
 
 /**
@@ -112,6 +113,7 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
             {t('users.resetPassword')}
           </button>
         </form>
+        <ResetLinkButton userId={user.id} who={who} />
         {message && (
           <p className="small" role="status">
             {message}

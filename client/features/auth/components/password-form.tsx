@@ -1,0 +1,96 @@
+import { type FormEvent, useId, useState } from 'react';
+import { PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
+import { useT } from '../../../i18n/context';
+
+type Field = 'currentPassword' | 'newPassword' | 'repeat';
+export type FieldErrors = Partial<Record<Field, string>>;
+
+/**
+ * The server names the field first ("currentPassword: incorrect", "body.newPassword: must be at
+ * least 12 characters"): the message goes next to that field, the rest above the button.
+ */
+export function fieldOf(message: string): { field: Field | null; text: string } {
+  const m = /^(?:body\.)?(currentPassword|newPassword): (.*)$/s.exec(message);
+  return m ? { field: m[1] as Field, text: m[2] ?? message } : { field: null, text: message };
+}
+
+interface Props {
+  /** Ask for the current password (changing your own) or not (a one-time link). */
+  withCurrent: boolean;
+  label: string;
+  submitLabel: string;
+  pending: boolean;
+  /** Errors from the server, by field; `form` for the rest. */
+  serverErrors: FieldErrors & { form?: string };
+  onSubmit: (v: { currentPassword: string; newPassword: string }) => void;
+}
+
+/** Current password (optional), new password twice; checks length and the repeat before sending. */
+export function PasswordForm({ withCurrent, label, submitLabel, pending, serverErrors, onSubmit }: Props) {
+  const id = useId();
+  const t = useT();
+  const [local, setLocal] = useState<FieldErrors>({});
+  const errors: FieldErrors = { ...serverErrors, ...local };
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const currentPassword = String(form.get('currentPassword') ?? '');
+    const newPassword = String(form.get('newPassword') ?? '');
+    const repeat = String(form.get('repeat') ?? '');
+    const found: FieldErrors = {};
+    if (withCurrent && !currentPassword) found.currentPassword = t('account.required');
+    if (newPassword.length < PASSWORD_MIN_LENGTH)
+      found.newPassword = t('account.tooShort', { min: PASSWORD_MIN_LENGTH });
+    else if (repeat !== newPassword) found.repeat = t('account.repeatDiffers');
+    setLocal(found);
+    if (Object.keys(found).length === 0) onSubmit({ currentPassword, newPassword });
+  }
+
+  const input = (name: Field, text: string, autoComplete: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${name}`}>{text}</label>
+      <input
+        id={`${id}-${name}`}
+        name={name}
+        type="password"
+        autoComplete={autoComplete}
+        maxLength={256}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+      />
+      {errors[name] && (
+        <p id={`${id}-${name}-error`} className="field-error">
+          {errors[name]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={label}>
+      {withCurrent && input('currentPassword', t('account.currentPassword'), 'current-password')}
+      {input('newPassword', t('account.newPassword'), 'new-password')}
+      {input('repeat', t('account.repeatPassword'), 'new-password')}
+      <p className="muted small">{t('account.passwordHint', { min: PASSWORD_MIN_LENGTH })}</p>
+      {serverErrors.form && (
+        <p className="error-state" role="alert">
+          {serverErrors.form}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={pending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
+
+/** Server error → the field it names (translated where the client knows the message). */
+export function errorsFrom(
+  err: Error | null,
+  translate: (field: Field, text: string) => string,
+): FieldErrors & { form?: string } {
+  if (!err) return {};
+  const { field, text } = fieldOf(err.message);
+  return field ? { [field]: translate(field, text) } : { form: err.message };
+}
