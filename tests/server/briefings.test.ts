@@ -11,7 +11,14 @@ import { requestScopedDatabase } from '../../server/plugins/request-transaction'
 import { BRIEFING_TOPICS, BriefingPackDataSchema, type BriefingSession } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
-import { DRAFT_MARK, EVALUATION, fakeReader, learningOf, NAP } from './support/briefing-fixtures';
+import {
+  DRAFT_MARK,
+  EVALUATION,
+  FIXTURE_LESSON,
+  fakeReader,
+  learningOf,
+  NAP,
+} from './support/briefing-fixtures';
 import { openPdf, pageTexts } from './support/reports-pdf';
 
 let database: Database;
@@ -301,7 +308,8 @@ describe('briefing packs', () => {
       'Yes [',
       'Side by side',
       'Digital systems',
-      'Rate implementation objective by objective',
+      'Laboratory capacity',
+      FIXTURE_LESSON,
       'TrACSS levels on M&E questions',
       'Implementation by objective',
       'Sources',

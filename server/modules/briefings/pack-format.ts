@@ -67,9 +67,12 @@ export class SourceRegistry {
     return n;
   }
 
-  /** "[1][3]", or '' when nothing is cited. */
+  /** "[1][3]" in number order, or '' when nothing is cited. */
   refs(sources: readonly MeSource[]): string {
-    return [...new Set(sources.map((s) => this.cite(s)))].map((n) => `[${n}]`).join('');
+    return [...new Set(sources.map((s) => this.cite(s)))]
+      .sort((a, b) => a - b)
+      .map((n) => `[${n}]`)
+      .join('');
   }
 }
 

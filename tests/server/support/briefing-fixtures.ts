@@ -9,30 +9,26 @@ import {
   type MeCompare,
   MeCompareSchema,
   type MeLearning,
+  type MeLearningContent,
   MeLearningContentSchema,
   MeLearningSchema,
   type MeProfile,
   MeProfileSchema,
   type MeSection,
+  type MeSectionContent,
+  type MeSource,
+  type MeStepContent,
   MeStepContentSchema,
 } from '../../../shared';
 
 /*
- * Test fixtures for briefing packs, made valid by the shared schemas. Jordan's figures are those the
- * product brief cites (NAP 2018–2022, its budget, the end-term evaluation's rates by objective) and the
- * TrACSS levels are the published 2019–2020 answers (tests/fixtures); the other countries' profile
- * content is labelled "Test fixture" and stands for nothing real.
+ * Test fixtures for briefing packs, made valid by the shared schemas. Jordan's profile is the shipped
+ * transcription (server/db/reference-data/jordan/me_profile.json), its objectives those of its NAP and
+ * its rates the end-term evaluation's; the TrACSS levels are the published 2019–2020 answers
+ * (tests/fixtures). What the other countries say is labelled "Test fixture" and stands for nothing real.
  */
-
-export const NAP = {
-  title: 'Jordan National Action Plan for Combating Antimicrobial Resistance 2018–2022',
-  locator: 'M&E plan chapter',
-};
-export const EVALUATION = {
-  title: 'End-term evaluation of Jordan’s NAP 2018–2022, BMC Public Health 2025;25:2718',
-};
-/** A draft the country is still writing: it must never reach a pack. */
-export const DRAFT_MARK = 'Unapproved draft wording';
+const JORDAN_FILE = 'server/db/reference-data/jordan/me_profile.json';
+const shipped = JSON.parse(readFileSync(JORDAN_FILE, 'utf8')) as { sections: Record<string, unknown> };
 
 type Country = { iso3: string; name: string };
 export const JORDAN: Country = { iso3: 'JOR', name: 'Jordan' };
@@ -40,65 +36,21 @@ export const PEERS: Country[] = [
   { iso3: 'EGY', name: 'Egypt' },
   { iso3: 'LBN', name: 'Lebanon' },
 ];
+/** A draft the country is still writing: it must never reach a pack. */
+export const DRAFT_MARK = 'Unapproved draft wording';
 
 const step = (c: unknown) => MeStepContentSchema.parse(c);
-
-/** Jordan's sections, the published layer (and one approved, one draft). */
-const JORDAN_CONTENT: Partial<Record<MeSection, unknown>> = {
-  audience: step({
-    fields: { audiences: { value: ['ministry_health', 'multisectoral_committee'], sources: [1] } },
-    sources: [NAP],
-  }),
-  questions: step({
-    fields: {
-      questions_defined: { value: true, sources: [1] },
-      questions: { value: ['Are the planned activities implemented on time?'], sources: [1] },
-    },
-    sources: [NAP],
-  }),
-  indicators: step({
-    fields: {
-      indicator_types: { value: ['input', 'process', 'output', 'outcome'], sources: [1] },
-      targets_set: { value: true, sources: [1] },
-    },
-    sources: [NAP],
-  }),
-  me_plan: step({
-    fields: {
-      me_plan_exists: { value: true, sources: [1] },
-      me_plan_form: { value: 'nap_chapter', sources: [1] },
-      me_plan_period: { value: '2018–2022', sources: [1] },
-    },
-    sources: [NAP],
-  }),
-  resources: step({
-    fields: { nap_budget_usd: { value: 7_594_700, sources: [1] } },
-    sources: [{ ...NAP, locator: 'costing chapter' }],
-  }),
-  reviews: step({
-    fields: {
-      endterm_review: { value: 'done', sources: [1] },
-      review_method: { value: 'Workshop and SPSS analysis', sources: [1] },
-    },
-    text: 'Implementation rates by objective were computed by hand.',
-    textSources: [1],
-    sources: [EVALUATION],
-  }),
-  learning: MeLearningContentSchema.parse({
-    challenges: [{ code: 'digital_systems', note: 'Rates computed by hand', sources: [1] }],
-    lessons: [
-      {
-        challenge: 'digital_systems',
-        title: 'Rate implementation objective by objective',
-        text: 'The end-term evaluation reported a rate for each strategic objective.',
-        objectives: [1, 2, 3, 4, 5],
-        sectors: ['human_health'],
-        sources: [1],
-      },
-    ],
-    sources: [EVALUATION],
-  }),
-};
+const JORDAN_CONTENT: Partial<Record<MeSection, MeSectionContent>> = Object.fromEntries(
+  ME_SECTIONS.filter((s) => shipped.sections[s]).map((s) => [
+    s,
+    s === 'learning' ? MeLearningContentSchema.parse(shipped.sections[s]) : step(shipped.sections[s]),
+  ]),
+);
+const resources = JORDAN_CONTENT.resources as MeStepContent;
+const reviews = JORDAN_CONTENT.reviews as MeStepContent;
+/** The NAP as the transcription cites it, and the end-term evaluation. */
+export const NAP = resources.sources[0] as MeSource;
+export const EVALUATION = reviews.sources.find((x) => x.url) as MeSource;
 
 /** Governance: the country's approved content, and a draft that must not show. */
 const GOVERNANCE_APPROVED = step({
@@ -208,28 +160,39 @@ export function compareOf(countries: Country[]): MeCompare {
     tracss: tracss(countries),
     implementation: countries.map((c) =>
       c.iso3 === 'JOR'
-        ? {
-            iso3: 'JOR',
-            planName: 'NAP 2018–2022',
-            objectives: [
-              ['Awareness and understanding', 47],
-              ['Surveillance and research', 56],
-              ['Infection prevention and control', 63],
-              ['Optimising the use of antimicrobials', 69],
-              ['Research and sustainable investment', 0],
-            ].map(([title, rate], i) => ({ number: i + 1, title, rate, provenance: 'published' })),
-          }
+        ? { iso3: 'JOR', planName: 'NAP 2018–2022', objectives: jordanRates() }
         : { iso3: c.iso3, planName: null, objectives: [] },
     ),
   });
 }
 
+/** Jordan's objectives as its NAP titles them, with the end-term evaluation's rates (research: none implemented). */
+function jordanRates() {
+  const rows = parse(readFileSync('server/db/reference-data/jordan/nap_2018_2022_objectives.csv'), {
+    columns: true,
+  }) as { objective: string; objective_title: string }[];
+  const rates = [47, 56, 63, 69, 0];
+  return rates.map((rate, i) => ({
+    number: i + 1,
+    title: rows.find((r) => r.objective === String(i + 1))?.objective_title ?? '',
+    rate,
+    provenance: 'published',
+  }));
+}
+
+/** Jordan's transcribed challenges; Egypt faces two in the fixture and offers its one lesson. */
 export function learningOf(countries: Country[]): MeLearning {
   const egypt = countries.find((c) => c.iso3 === 'EGY');
+  const jordan = JORDAN_CONTENT.learning as MeLearningContent;
   const facing = (code: string) => [
-    ...(code === 'digital_systems'
-      ? [{ ...JORDAN, note: 'Rates computed by hand', provenance: 'published', sources: [EVALUATION] }]
-      : []),
+    ...jordan.challenges
+      .filter((c) => c.code === code && countries.some((x) => x.iso3 === 'JOR'))
+      .map((c) => ({
+        ...JORDAN,
+        note: c.note,
+        provenance: 'published',
+        sources: c.sources.map((n) => jordan.sources[n - 1]),
+      })),
     ...(egypt && (code === 'digital_systems' || code === 'me_funding')
       ? [{ ...egypt, note: null, provenance: 'published', sources: [fixtureSource(egypt)] }]
       : []),
@@ -239,22 +202,26 @@ export function learningOf(countries: Country[]): MeLearning {
     challenges: ME_CHALLENGES.map((code) => ({
       code,
       countries: facing(code),
-      lessonCount: code === 'digital_systems' ? 1 : 0,
+      lessonCount: egypt && code === 'digital_systems' ? 1 : 0,
     })).sort((a, b) => b.countries.length - a.countries.length),
-    lessons: [
-      {
-        country: JORDAN,
-        challenge: 'digital_systems',
-        title: 'Rate implementation objective by objective',
-        text: 'The end-term evaluation reported a rate for each strategic objective.',
-        objectives: [1, 2, 3, 4, 5],
-        sectors: ['human_health'],
-        provenance: 'published',
-        sources: [EVALUATION],
-      },
-    ],
+    lessons: egypt
+      ? [
+          {
+            country: egypt,
+            challenge: 'digital_systems',
+            title: FIXTURE_LESSON,
+            text: 'Test fixture: what worked.',
+            objectives: [2, 5],
+            sectors: ['human_health'],
+            provenance: 'published',
+            sources: [fixtureSource(egypt)],
+          },
+        ]
+      : [],
   });
 }
+
+export const FIXTURE_LESSON = 'Test fixture: a lesson on digital systems';
 
 /** A reader that answers from fixtures (or what a test puts in `answers`) and records what it was asked. */
 export function fakeReader() {

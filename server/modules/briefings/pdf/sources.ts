@@ -11,15 +11,19 @@ export function drawSources(r: ReportDocument, d: BriefingPackData, pt: PackText
   if (sources.list.length === 0) r.paragraph(t('briefNoSources'), { color: COLOURS.muted });
   else {
     r.paragraph(t('briefSourcesIntro'), { size: 9, color: COLOURS.muted });
+    // The title, then where in it on its own line: most sources are one plan cited at many places.
     drawTable(
       r,
       [
         { header: '', width: 0.35, align: 'end' },
-        { header: t('briefTitleCol'), width: 3 },
-        { header: t('briefLocator'), width: 1 },
-        { header: t('briefUrl'), width: 2 },
+        { header: `${t('briefTitleCol')} — ${t('briefLocator')}`, width: 4 },
+        { header: t('briefUrl'), width: 1.8 },
       ],
-      sources.list.map((s, i) => [`[${i + 1}]`, s.title, s.locator ?? '', s.url ?? '']),
+      sources.list.map((s, i) => [
+        `[${i + 1}]`,
+        s.locator ? `${s.title}\n${s.locator}` : s.title,
+        s.url ?? '',
+      ]),
       { size: 8 },
     );
   }
