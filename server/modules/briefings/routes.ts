@@ -14,7 +14,8 @@ import {
 } from '../../../shared';
 import type { AuthContext } from '../auth/context';
 import type { MeProfileReader } from './me-profile-reader';
-import { createPack, createSession, getSession, listSessions, packFile, updateSession } from './service';
+import { createPack, packFile } from './pack-service';
+import { createSession, getSession, listSessions, updateSession } from './service';
 
 const E = ErrorEnvelopeSchema;
 const READ_ERRORS = { 401: E, 403: E, 404: E };

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
   type BriefingPackQuerySchema,
@@ -16,11 +15,8 @@ import { recordAudit } from '../audit/entity-repository';
 import type { Principal } from '../auth/permissions';
 import { assertBriefingAccess } from './access';
 import type { MeProfileReader } from './me-profile-reader';
-import { loadBriefingPackData } from './pack-data';
 import {
-  findPackRow,
   findSessionRow,
-  insertPackRow,
   insertSessionRow,
   listPackRows,
   listSessionRows,
@@ -37,13 +33,13 @@ export interface BriefingDeps {
   reader: MeProfileReader;
 }
 
-type PackFormat = z.output<typeof BriefingPackQuerySchema>['format'];
+export type PackFormat = z.output<typeof BriefingPackQuerySchema>['format'];
 type SessionData = Omit<BriefingSession, 'packs'>;
 
 const userRef = (id: number | null, name: string | null) =>
   id !== null && name !== null ? { id, name } : null;
 
-function toSession(r: SessionRow): SessionData {
+export function toSession(r: SessionRow): SessionData {
   return {
     id: r.id,
     title: r.title,
@@ -63,7 +59,7 @@ function toSession(r: SessionRow): SessionData {
   };
 }
 
-const toPackRef = (r: PackRefRow) => ({
+export const toPackRef = (r: PackRefRow) => ({
   id: r.id,
   format: r.format as PackFormat,
   lang: r.lang as Locale,
@@ -92,7 +88,7 @@ export async function listSessions(deps: BriefingDeps, p: Principal | null) {
   return { items: (await listSessionRows(deps.db)).map(toSession) };
 }
 
-async function sessionRow(db: DbOrTx, id: number): Promise<SessionRow> {
+export async function sessionRow(db: DbOrTx, id: number): Promise<SessionRow> {
   const row = await findSessionRow(db, id);
   if (!row) throw notFound(`id: no briefing session ${id}`);
   return row;
@@ -160,78 +156,4 @@ export async function updateSession(deps: BriefingDeps, p: Principal | null, id:
     });
   });
   return getSession(deps, p, id);
-}
-
-// pdfkit, Chart.js on a canvas and exceljs take most of a second to load: with the first pack, not at start.
-const renderers = () => Promise.all([import('./pack-pdf'), import('./pack-xlsx')]);
-
-/**
- * Makes a pack from the public data as it is now and keeps it byte for byte (with its sha256), so
- * the session records exactly what was sent.
- */
-export async function createPack(deps: BriefingDeps, p: Principal | null, id: number, format: PackFormat) {
-  const who = assertBriefingAccess(p);
-  const session = toSession(await sessionRow(deps.db, id));
-  const now = deps.now();
-  const data = await loadBriefingPackData(session, deps.reader, now);
-  const [{ briefingPackPdf }, { briefingPackXlsx }] = await renderers();
-  const content = format === 'pdf' ? await briefingPackPdf(data) : await briefingPackXlsx(data);
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  const packId = await deps.db.transaction(async (tx) => {
-    const fields = { format, lang: session.lang, bytes: content.length, sha256 };
-    const newId = await insertPackRow(tx, {
-      ...fields,
-      sessionId: id,
-      content,
-      createdBy: who.userId,
-      createdAt: now,
-    });
-    await recordAudit(tx, {
-      entityType: 'briefing_pack',
-      entityId: newId,
-      action: 'create',
-      userId: who.userId,
-      at: now,
-      old: null,
-      new: { sessionId: id, ...fields },
-    });
-    return newId;
-  });
-  const ref = (await listPackRows(deps.db, id)).find((r) => r.id === packId);
-  if (!ref) throw new Error('the pack just stored is gone');
-  return toPackRef(ref);
-}
-
-/** "Cluster meeting: M&E — Jordan" → "cluster-meeting-m-e-jordan" (ASCII; empty for other scripts). */
-export function slug(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
-
-const CONTENT_TYPES = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-
-/** A stored pack, as it was made: its bytes, its type and a file name saying which session and when. */
-export async function packFile(deps: BriefingDeps, p: Principal | null, id: number, packId: number) {
-  assertBriefingAccess(p);
-  const session = await sessionRow(deps.db, id);
-  const pack = await findPackRow(deps.db, id, packId);
-  if (!pack) throw notFound(`packId: session ${id} has no pack ${packId}`);
-  const format = pack.format as PackFormat;
-  const date = session.date ?? pack.createdAt.toISOString().slice(0, 10);
-  const name = slug(session.title) || `session-${id}`;
-  return {
-    content: pack.content,
-    sha256: pack.sha256,
-    contentType: CONTENT_TYPES[format],
-    filename: `briefing-${date}-${name}.${format}`,
-  };
 }
