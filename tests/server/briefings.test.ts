@@ -126,6 +126,26 @@ describe('briefing sessions: who', () => {
   });
 });
 
+describe('briefing sessions: documented', () => {
+  it('every route is in the OpenAPI document with its schemas', async () => {
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    const ops = Object.entries(doc.paths as Record<string, object>)
+      .filter(([path]) => path.startsWith('/api/briefing-sessions'))
+      .flatMap(([path, o]) => Object.keys(o).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
+    expect(ops).toEqual([
+      'GET /api/briefing-sessions',
+      'GET /api/briefing-sessions/{id}',
+      'GET /api/briefing-sessions/{id}/packs/{packId}',
+      'POST /api/briefing-sessions',
+      'POST /api/briefing-sessions/{id}/packs',
+      'PUT /api/briefing-sessions/{id}',
+    ]);
+    const post = doc.paths['/api/briefing-sessions'].post;
+    expect(Object.keys(post.requestBody.content['application/json'].schema.properties)).toContain('agenda');
+  });
+});
+
 describe('briefing sessions: records', () => {
   it('a facilitator records a session: its group resolved to countries by name, defaults filled, audited', async () => {
     const session = await createSession();
