@@ -214,6 +214,9 @@ export const BriefingTopicSchema = z.enum(BRIEFING_TOPICS);
 export const BriefingSessionParamsSchema = z.object({
   id: z.coerce.number().int().min(1).max(2_147_483_647),
 });
+export const BriefingPackParamsSchema = BriefingSessionParamsSchema.extend({
+  packId: z.coerce.number().int().min(1).max(2_147_483_647),
+});
 
 export const BriefingSessionInputSchema = z.object({
   title: z.string().trim().min(1, 'is required').max(200),

@@ -15,7 +15,10 @@ export type AuditEntity =
   /** An import of a published dataset (framework/period): its file and what it replaced. */
   | 'import'
   /** A section of a country's M&E profile, id `<ISO3>:<section>`: saves, workflow steps, published loads. */
-  | 'me_profile_section';
+  | 'me_profile_section'
+  /** A facilitator's peer-learning session, and each pack made for it (its sha256). */
+  | 'briefing_session'
+  | 'briefing_pack';
 
 export interface AuditRecord {
   entityType: AuditEntity;

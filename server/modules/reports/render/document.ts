@@ -60,10 +60,16 @@ export class ReportDocument {
   newPage(): void {
     this.doc.addPage({ size: 'A4', margin: 0 });
     this.y = PAGE.top;
-    this.text.line(this.runningTitle, this.left, 30, this.width, this.align('start'), {
-      size: 8,
-      color: COLOURS.muted,
-    });
+    const style = { size: 8, color: COLOURS.muted };
+    // One line: a long title is shortened rather than run off the page.
+    this.text.line(
+      this.text.fit(this.runningTitle, this.width, style),
+      this.left,
+      30,
+      this.width,
+      this.align('start'),
+      style,
+    );
     this.doc
       .moveTo(this.left, 44)
       .lineTo(this.left + this.width, 44)

@@ -98,6 +98,14 @@ export class TextWriter {
     return w;
   }
 
+  /** `text`, shortened with an ellipsis when it is wider than `maxWidth` (a line that must stay one line). */
+  fit(text: string, maxWidth: number, style: TextStyle): string {
+    if (this.width(text, style) <= maxWidth) return text;
+    let cut = text.length;
+    while (cut > 1 && this.width(`${text.slice(0, cut)}…`, style) > maxWidth) cut -= 1;
+    return `${text.slice(0, cut).trimEnd()}…`;
+  }
+
   /** Greedy word wrap in logical order (each line is reordered when drawn). */
   wrap(text: string, maxWidth: number, style: TextStyle): string[] {
     const lines: string[] = [];
@@ -123,9 +131,25 @@ export class TextWriter {
     return lines;
   }
 
-  /** One line, aligned in [x, x + width]. */
+  /** The ascender of a script's font at this size, in points (pdfkit keeps it on the current font, untyped). */
+  private ascent(arabic: boolean, style: TextStyle): number {
+    this.use(arabic, style);
+    return ((this.doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * style.size;
+  }
+
+  /**
+   * One line, aligned in [x, x + width]. Every run stands on one baseline, that of the line's Arabic
+   * font when it has Arabic (its ascender is taller than Noto Sans's): drawn from the top of the line,
+   * "12" or "(JOR)" in an Arabic sentence stood higher than the words around them.
+   */
   line(text: string, x: number, y: number, width: number, align: Align, style: TextStyle): void {
     const runs = visualRuns(text);
+    const baseline =
+      y +
+      this.ascent(
+        runs.some((r) => r.arabic),
+        style,
+      );
     const widths = runs.map((r) => {
       this.use(r.arabic, style);
       return this.doc.widthOfString(r.text);
@@ -136,10 +160,10 @@ export class TextWriter {
     runs.forEach((r, i) => {
       this.use(r.arabic, style);
       // fontkit reverses Arabic runs itself; a right-to-left run of neutrals is reversed here.
-      if (r.level % 2 === 1 && r.arabic) this.rtlWords(r.text, cx, y);
+      if (r.level % 2 === 1 && r.arabic) this.rtlWords(r.text, cx, baseline);
       else {
         const text = r.level % 2 === 1 ? [...r.text].reverse().join('') : r.text;
-        this.doc.text(text, cx, y, { lineBreak: false });
+        this.doc.text(text, cx, baseline, { lineBreak: false, baseline: 'alphabetic' });
       }
       cx += widths[i] ?? 0;
     });
@@ -149,11 +173,11 @@ export class TextWriter {
    * An Arabic run word by word, last word leftmost: pdfkit lost some spaces when it drew a whole
    * right-to-left run in one piece; each word alone is shaped (and reversed) by fontkit.
    */
-  private rtlWords(text: string, x: number, y: number): void {
+  private rtlWords(text: string, x: number, baseline: number): void {
     const space = this.doc.widthOfString(' ');
     let cx = x;
     for (const word of text.split(' ').reverse()) {
-      if (word) this.doc.text(word, cx, y, { lineBreak: false });
+      if (word) this.doc.text(word, cx, baseline, { lineBreak: false, baseline: 'alphabetic' });
       cx += this.doc.widthOfString(word) + space;
     }
   }
