@@ -5,6 +5,7 @@ import { requestId } from './logging';
 import { verifyPassword } from './modules/auth/password';
 import { authRoutes } from './modules/auth/routes';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './modules/auth/throttle';
+import { briefingRoutes } from './modules/briefings/routes';
 import { sharedIndicatorRoutes } from './modules/compare/indicator-routes';
 import { compareRoutes } from './modules/compare/routes';
 import { countryRoutes } from './modules/countries/routes';
@@ -12,6 +13,7 @@ import { exportRoutes } from './modules/exports/routes';
 import { frameworkRoutes } from './modules/frameworks/routes';
 import { globalTargetRoutes } from './modules/global-targets/routes';
 import { i18nRoutes } from './modules/i18n/routes';
+import { createMeProfileReader, type MeProfileReader } from './modules/me-profiles/reader';
 import { meProfileRoutes } from './modules/me-profiles/routes';
 import { peerGroupRoutes } from './modules/peer-groups/routes';
 import { periodSheetRoutes } from './modules/period-sheets/routes';
@@ -62,6 +64,8 @@ export interface AppDeps {
    * the configured ones). Omitted: none, for tests that are not about them.
    */
   limits?: Limits;
+  /** What briefing packs read of M&E profiles; default the profiles module's reader (tests pass a fixed one). */
+  meProfileReader?: MeProfileReader;
   /** Comparison answers cached per process, checked against the data version (default 256; 0 = off). */
   compareCacheEntries?: number;
 }
@@ -126,6 +130,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(sharedIndicatorRoutes(auth));
   await app.register(peerGroupRoutes(auth));
   await app.register(meProfileRoutes(auth));
+  // The request-scoped database: a pack's reads run inside the POST's own transaction.
+  await app.register(briefingRoutes(auth, deps.meProfileReader ?? createMeProfileReader(database, auth.now)));
   await app.register(roundRoutes(database, auth.now));
   await app.register(authRoutes(auth));
   await app.register(userRoutes(auth));

@@ -32,6 +32,7 @@ const LIMITED_ROUTES: Record<string, { work: LimitedWork; gate?: keyof Limits['g
   'POST /api/auth/sign-in': { work: 'sign-in' },
   'GET /api/reports/country/:iso3': { work: 'reports', gate: 'reports' },
   'GET /api/reports/comparison': { work: 'reports', gate: 'reports' },
+  'POST /api/briefing-sessions/:id/packs': { work: 'reports', gate: 'reports' },
   'GET /api/exports/values': { work: 'exports', gate: 'exports' },
   'GET /api/exports/adx': { work: 'exports', gate: 'exports' },
   'GET /api/periods/:periodId/template.xlsx': { work: 'exports' },

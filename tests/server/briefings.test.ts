@@ -6,8 +6,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { loadBriefingPackData } from '../../server/modules/briefings/pack-data';
-import { briefingRoutes } from '../../server/modules/briefings/routes';
-import { requestScopedDatabase } from '../../server/plugins/request-transaction';
 import { BRIEFING_TOPICS, BriefingPackDataSchema, type BriefingSession } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
@@ -29,11 +27,8 @@ let peersGroupId: number;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  app = await buildApp({ database });
-  // The routes take the M&E profile reader as a dependency: here a fake answering from fixtures.
-  await app.register(
-    briefingRoutes({ db: requestScopedDatabase(database).db, now: () => new Date() }, fake.reader),
-  );
+  // The app takes the M&E profile reader as a dependency: here a fake answering from fixtures.
+  app = await buildApp({ database, meProfileReader: fake.reader });
   await app.ready();
   await makeUser(database, 'b-admin@example.org', [role('admin')]);
   await makeUser(database, 'b-fac@example.org', [role('facilitator')]);

@@ -1,5 +1,5 @@
 import type { BriefingPackData, BriefingSession, MeProfile } from '../../../shared';
-import type { MeProfileReader } from './me-profile-reader';
+import type { MeProfileReader } from '../me-profiles/reader';
 
 type SessionData = Omit<BriefingSession, 'packs'>;
 

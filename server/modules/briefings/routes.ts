@@ -13,7 +13,7 @@ import {
   UpdateBriefingSessionBodySchema,
 } from '../../../shared';
 import type { AuthContext } from '../auth/context';
-import type { MeProfileReader } from './me-profile-reader';
+import type { MeProfileReader } from '../me-profiles/reader';
 import { createPack, packFile } from './pack-service';
 import { createSession, getSession, listSessions, updateSession } from './service';
 

@@ -13,8 +13,8 @@ import type { Db, DbOrTx } from '../../db/client';
 import { AppError, notFound, parseInput } from '../../lib/errors';
 import { recordAudit } from '../audit/entity-repository';
 import type { Principal } from '../auth/permissions';
+import type { MeProfileReader } from '../me-profiles/reader';
 import { assertBriefingAccess } from './access';
-import type { MeProfileReader } from './me-profile-reader';
 import {
   findSessionRow,
   insertSessionRow,

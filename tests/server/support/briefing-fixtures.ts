@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { MeProfileReader } from '../../../server/modules/briefings/me-profile-reader';
+import type { MeProfileReader } from '../../../server/modules/me-profiles/reader';
 import {
   ME_CHALLENGES,
   ME_FIELDS,
