@@ -70,6 +70,14 @@ const everyCountry: Expect = {
   adminReadToken: 200,
 };
 const jordanReaders: Expect = signedIn(200);
+const briefingWrite = (ok: number): Expect => ({ ...all(403), anonymous: 401, admin: ok, facilitator: ok });
+const briefing = { id: 0, packId: 0 };
+const briefingBody = () => ({
+  title: `Matrix session ${++counter}`,
+  groupType: 'countries',
+  group: 'JOR,EGY',
+  topics: ['case_study', 'learning'],
+});
 const syriaReaders: Expect = everyCountry;
 /** Editing Jordan's plan: admins and Jordan's focal point (session or write token). */
 const writePlanJor = (ok: number): Expect => ({
@@ -924,6 +932,55 @@ const ENDPOINTS: Endpoint[] = [
   // Country M&E system profiles: reads as the country's data (drafts inside for its roles only), writes
   // by its focal points, approvals by its validators; the side-by-side and learning views hold public
   // layers only and leave out the countries a caller may not read.
+  // Briefing sessions are facilitators' working records: facilitators and administrators only,
+  // whatever PUBLIC_READ says; a read token reads them, writes need a session or a write token.
+  {
+    name: 'GET /api/briefing-sessions',
+    op: 'GET /api/briefing-sessions',
+    request: () => ({ url: '/api/briefing-sessions' }),
+    open: everyCountry,
+    closed: everyCountry,
+  },
+  {
+    name: 'POST /api/briefing-sessions',
+    op: 'POST /api/briefing-sessions',
+    request: () => ({ method: 'POST', url: '/api/briefing-sessions', payload: briefingBody() }),
+    open: briefingWrite(201),
+    closed: briefingWrite(201),
+  },
+  {
+    name: 'GET /api/briefing-sessions/{id}',
+    op: 'GET /api/briefing-sessions/{id}',
+    request: () => ({ url: `/api/briefing-sessions/${briefing.id}` }),
+    open: everyCountry,
+    closed: everyCountry,
+  },
+  {
+    // A stale version: who may write gets 409 (access is checked first), the others 403/401.
+    name: 'PUT /api/briefing-sessions/{id} (stale version)',
+    op: 'PUT /api/briefing-sessions/{id}',
+    request: () => ({
+      method: 'PUT',
+      url: `/api/briefing-sessions/${briefing.id}`,
+      payload: { ...briefingBody(), version: 999 },
+    }),
+    open: briefingWrite(409),
+    closed: briefingWrite(409),
+  },
+  {
+    name: 'POST /api/briefing-sessions/{id}/packs',
+    op: 'POST /api/briefing-sessions/{id}/packs',
+    request: () => ({ method: 'POST', url: `/api/briefing-sessions/${briefing.id}/packs?format=xlsx` }),
+    open: briefingWrite(201),
+    closed: briefingWrite(201),
+  },
+  {
+    name: 'GET /api/briefing-sessions/{id}/packs/{packId}',
+    op: 'GET /api/briefing-sessions/{id}/packs/{packId}',
+    request: () => ({ url: `/api/briefing-sessions/${briefing.id}/packs/${briefing.packId}` }),
+    open: everyCountry,
+    closed: everyCountry,
+  },
   {
     name: 'GET /api/countries/JOR/me-profile',
     op: 'GET /api/countries/{iso3}/me-profile',
@@ -1055,6 +1112,17 @@ beforeAll(async () => {
     }),
   );
   plan.period = period.json().id;
+  const session = await open.inject(
+    withCredential(creds.admin, { method: 'POST', url: '/api/briefing-sessions', payload: briefingBody() }),
+  );
+  briefing.id = session.json().id;
+  const pack = await open.inject(
+    withCredential(creds.admin, {
+      method: 'POST',
+      url: `/api/briefing-sessions/${briefing.id}/packs?format=xlsx`,
+    }),
+  );
+  briefing.packId = pack.json().id;
 });
 
 afterAll(async () => {
