@@ -61,7 +61,7 @@ export function periodSheetRoutes(ctx: AuthContext) {
           req.principal,
           req.params.periodId,
           await uploadedFile(req.body.file),
-          req.query.dryRun,
+          { dryRun: req.query.dryRun, locale: req.query.locale },
         ),
     );
   };
