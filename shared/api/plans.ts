@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { NATIONAL_MEASURE_TYPES } from '../constants/indicator';
 import { Iso3Schema } from '../domain/country';
 import { ImplementationStatusSchema } from '../domain/implementation';
-import { NATIONAL_MEASURE_TYPES } from '../constants/indicator';
 import { DirectionSchema, GapObjectiveSchema, ResultLevelSchema, SectorSchema } from '../domain/indicator';
 import { LevelSchema } from '../domain/level';
 import { domainNumber } from '../domain/number';

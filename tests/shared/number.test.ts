@@ -123,12 +123,16 @@ describe('natural bounds of values', () => {
   it('takes a percentage between 0 and 100', () => {
     expect(issue({ type: 'percentage', percentage: 100 })).toBeNull();
     expect(issue({ type: 'percentage', percentage: 101 })).toEqual(['percentage: must be between 0 and 100']);
-    expect(issue({ type: 'percentage', percentage: -0.5 })).toEqual(['percentage: must be between 0 and 100']);
+    expect(issue({ type: 'percentage', percentage: -0.5 })).toEqual([
+      'percentage: must be between 0 and 100',
+    ]);
   });
 
   it('takes a ratio of counts: numerator ≥ 0, denominator > 0', () => {
     expect(issue({ type: 'ratio', numerator: 0, denominator: 4 })).toBeNull();
-    expect(issue({ type: 'ratio', numerator: -1, denominator: 4 })).toEqual(['numerator: must not be negative']);
+    expect(issue({ type: 'ratio', numerator: -1, denominator: 4 })).toEqual([
+      'numerator: must not be negative',
+    ]);
     expect(issue({ type: 'ratio', numerator: 1, denominator: 0 })).toEqual(['denominator: must not be 0']);
     expect(issue({ type: 'ratio', numerator: 1, denominator: -2 })).toEqual([
       'denominator: must not be negative',
