@@ -69,7 +69,7 @@ export function ProgressSection({ plan }: { plan: Plan }) {
 }
 
 function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][number] }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const values = useIndicatorValues(plan.id, pi.id);
   if (values.isPending) return <p className="muted small">{t('progress.loadingValues')}</p>;
   if (values.isError)
@@ -84,8 +84,8 @@ function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][nu
   const none = t('previous.none');
   const label = t('progress.chartLabel', {
     code: shownCode(pi.indicator),
-    baseline: `${formatAmount(pi.baseline, unit)}${pi.baseline ? ` (${pi.baseline.year})` : ''}`,
-    targets: pi.targets.map((x) => `${x.year}: ${formatAmount(x, unit)}`).join(sep) || none,
+    baseline: `${formatAmount(pi.baseline, unit, locale)}${pi.baseline ? ` (${pi.baseline.year})` : ''}`,
+    targets: pi.targets.map((x) => `${x.year}: ${formatAmount(x, unit, locale)}`).join(sep) || none,
     values:
       series.values
         .map((v) => `${v.year}: ${typeof v.value === 'number' ? formatNumber(v.value) : v.value}`)
