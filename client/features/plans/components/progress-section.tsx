@@ -15,9 +15,12 @@ export function ProgressSection({ plan }: { plan: Plan }) {
   const id = useId();
   const t = useT();
   const counts = statusCounts(plan);
-  // An M&E-plan indicator with neither a number target nor a value has no path to draw.
+  // An M&E-plan indicator with neither a number target nor a value has no path to draw; a text
+  // milestone has no scale (the indicators table gives its text).
   const charted = plan.indicators.filter(
-    (i) => !i.planningElement || i.targets.length > 0 || i.progress.latest !== null,
+    (i) =>
+      i.indicator.measureType !== 'text' &&
+      (!i.planningElement || i.targets.length > 0 || i.progress.latest !== null),
   );
   const [chosen, setChosen] = useState(charted[0]?.id);
   const pi = charted.find((i) => i.id === chosen) ?? charted[0];
