@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { megabytes, PERIOD_SHEET_LIMITS } from '../constants/uploads';
+import { LOCALES } from '../i18n/locale';
 
 /**
  * The spreadsheet round trip of a reporting period (issue 4): a template with one row per plan
@@ -33,6 +34,14 @@ export const PeriodImportQuerySchema = z.object({
     .default('true')
     .transform((v) => v === 'true')
     .describe('true (default): check and list the rows, write nothing'),
+  locale: z
+    .enum(LOCALES)
+    .default('en')
+    .describe(
+      'The language the file writes its numbers in, for cells holding text: "45,5" is 45.5 in fr or es, ' +
+        '1,234.5 is 1234.5 in en; Arabic-Indic digits are read in any. Cells an .xlsx stores as numbers ' +
+        'are read as they are. The app sends its interface language; default en',
+    ),
 });
 
 /** An uploaded file of a spreadsheet import: named .xlsx or .csv, within the size limit. */

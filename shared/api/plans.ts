@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NATIONAL_MEASURE_TYPES } from '../constants/indicator';
 import { Iso3Schema } from '../domain/country';
 import { ImplementationStatusSchema } from '../domain/implementation';
 import { DirectionSchema, GapObjectiveSchema, ResultLevelSchema, SectorSchema } from '../domain/indicator';
@@ -165,7 +166,9 @@ export const PlanIndicatorRefSchema = z.discriminatedUnion('kind', [
     kind: z.literal('national'),
     code: text(32),
     name: text(500),
-    measureType: z.enum(['number', 'percentage', 'ratio', 'yes_no', 'level']),
+    measureType: z
+      .enum(NATIONAL_MEASURE_TYPES)
+      .describe('text: a milestone stated in words (its target goes in targetText, not in targets)'),
     unit: optionalText(50),
     definition: optionalText(2000),
   }),

@@ -3,7 +3,7 @@ import { Iso3Schema } from '../domain/country';
 import { LevelSchema } from '../domain/level';
 import { domainNumber } from '../domain/number';
 import { ProvenanceSchema } from '../domain/provenance';
-import { IndicatorValueSchema, ValueStatusSchema } from '../domain/value';
+import { IndicatorValueSchema, TEXT_VALUE_MAX, ValueStatusSchema } from '../domain/value';
 import { PaginationQuerySchema, pageOf } from './common';
 import { FrameworkCodeSchema } from './frameworks';
 
@@ -28,18 +28,38 @@ export const ValueKeyParamsSchema = z.object({
   period: z.string().trim().min(1).max(32),
 });
 
-/** The answer, by the indicator's measure type (the server checks that the type matches). */
+const NOT_NEGATIVE = 'must not be negative';
+const PERCENT = 'must be between 0 and 100';
+
+/**
+ * The answer, by the indicator's measure type (the server checks that the type matches), within the
+ * bounds of its kind: a count is whole and not negative, a percentage 0–100, a ratio's numerator and
+ * denominator are not negative and the denominator not 0.
+ */
 export const ValueInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('level'), level: LevelSchema }),
   z.object({ type: z.literal('yes_no'), answer: z.boolean() }),
   z.object({ type: z.literal('number'), number: domainNumber() }),
-  z.object({ type: z.literal('percentage'), percentage: domainNumber({ min: 0, max: 100 }) }),
+  z.object({
+    type: z.literal('count'),
+    count: domainNumber().int('must be a whole number').min(0, NOT_NEGATIVE),
+  }),
+  z.object({ type: z.literal('percentage'), percentage: domainNumber().min(0, PERCENT).max(100, PERCENT) }),
   z.object({
     type: z.literal('ratio'),
-    numerator: domainNumber(),
-    denominator: domainNumber().refine((d) => d !== 0, 'must not be 0'),
+    numerator: domainNumber().min(0, NOT_NEGATIVE),
+    denominator: domainNumber()
+      .refine((d) => d !== 0, 'must not be 0')
+      .min(0, NOT_NEGATIVE),
   }),
-  z.object({ type: z.literal('text'), text: z.string().trim().min(1, 'is required').max(2000) }),
+  z.object({
+    type: z.literal('text'),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(TEXT_VALUE_MAX, `must be at most ${TEXT_VALUE_MAX} characters`),
+  }),
 ]);
 export type ValueInput = z.infer<typeof ValueInputSchema>;
 

@@ -1,3 +1,5 @@
+import type { MeasureType } from '../domain/indicator';
+
 /**
  * Indicator directions and One Health sectors without zod (issue 7: the plan forms list them);
  * shared/domain/indicator.ts re-exports them next to their schemas.
@@ -17,3 +19,17 @@ export const SECTORS = [
   'environment',
 ] as const;
 export type Sector = (typeof SECTORS)[number];
+
+/**
+ * The measure types a country may give its own indicators (choice questions come from frameworks):
+ * the plan editor lists them, the plan API accepts them.
+ */
+export const NATIONAL_MEASURE_TYPES = [
+  'number',
+  'count',
+  'percentage',
+  'ratio',
+  'yes_no',
+  'level',
+  'text',
+] as const satisfies readonly MeasureType[];

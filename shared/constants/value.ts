@@ -1,3 +1,6 @@
 /** Value statuses without zod (issue 7); shared/domain/value.ts re-exports them next to their schemas. */
 export const VALUE_STATUSES = ['reported', 'no_data', 'not_applicable'] as const;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];
+
+/** A text milestone's answer: a short statement ("Law adopted in May 2024"), not a report. */
+export const TEXT_VALUE_MAX = 500;

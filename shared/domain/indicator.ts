@@ -4,6 +4,7 @@ import { LevelWordingSchema } from './level';
 
 export const MEASURE_TYPES = [
   'number',
+  'count',
   'percentage',
   'ratio',
   'yes_no',
@@ -15,7 +16,8 @@ export const MEASURE_TYPES = [
 export const MeasureTypeSchema = z
   .enum(MEASURE_TYPES)
   .describe(
-    'number, percentage (0–100), ratio (numerator/denominator), yes/no, ordinal level A–E, text milestone, ' +
+    'number, count (a whole number ≥ 0), percentage (0–100), ratio (numerator ≥ 0 / denominator > 0), yes/no, ' +
+      'ordinal level A–E, text milestone (at most 500 characters), ' +
       'one of a list of options (single_choice), any of them (multiple_choice)',
   );
 export type MeasureType = z.infer<typeof MeasureTypeSchema>;

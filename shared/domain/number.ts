@@ -20,3 +20,13 @@ export function domainNumber(range: { min?: number; max?: number } = {}) {
       message: `must be 0 or at least ${MIN_NONZERO_MAGNITUDE} in absolute value`,
     });
 }
+
+// Numbers as typed in an interface language (zod-free, for the client's first page too).
+export {
+  asciiDigits,
+  DECIMAL_SEPARATOR,
+  formatInputNumber,
+  type NumberProblem,
+  type ParsedNumber,
+  parseLocaleNumber,
+} from '../i18n/number';

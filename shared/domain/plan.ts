@@ -176,6 +176,7 @@ export const PlanIndicatorSchema = z.object({
     .describe('The target as the plan writes it, when it is not a number for a year (kept word for word)'),
   progress: z.object({
     latest: PlanAmountSchema.extend({
+      text: z.string().nullable().default(null).describe('For a text milestone: the text reported'),
       periodCode: z.string(),
       year: z.number().int(),
       source: ProvenanceSchema,

@@ -1,4 +1,5 @@
 import type { Provenance } from '../../../shared/constants/provenance';
+import type { Locale } from '../../../shared/i18n/locale';
 
 export function formatMoney(amount: number | null, currency: string | null): string {
   if (amount === null) return '—';
@@ -11,12 +12,20 @@ export function formatRate(rate: number | null): string {
   return `${Number.isInteger(rate) ? rate : rate.toFixed(1)} %`;
 }
 
-/** A baseline or target: a level letter for A–E indicators, else the number (with its unit). */
-export function formatAmount(a: { value: number | null; level: string | null } | null, unit?: string | null) {
+/**
+ * A baseline, target or value: a level letter for A–E indicators, a text milestone's text, else the
+ * number in the interface language (with its unit).
+ */
+export function formatAmount(
+  a: { value: number | null; level: string | null; text?: string | null } | null,
+  unit: string | null | undefined,
+  locale: Locale,
+) {
   if (!a) return '—';
   if (a.level) return a.level;
+  if (a.text) return a.text;
   if (a.value === null) return '—';
-  const n = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(a.value);
+  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(a.value);
   return unit === '%' ? `${n} %` : unit ? `${n} ${unit}` : n;
 }
 

@@ -1,5 +1,7 @@
 import type { EntryRow, EvidenceLink, PutValueBody, ValueStatus } from '../../../shared';
 import { isFarOutsideHistory } from '../../../shared/constants/reporting';
+import type { Locale } from '../../../shared/i18n/locale';
+import { formatInputNumber, type ParsedNumber, parseLocaleNumber } from '../../../shared/i18n/number';
 
 /** What a focal point typed in one row of the grid: strings, as the inputs hold them. */
 export interface Draft {
@@ -9,19 +11,27 @@ export interface Draft {
   reason: string;
   comment: string;
   evidence: EvidenceLink[];
+  /** The language its numbers are written in ("45,5" in French): the interface's when it began. */
+  locale: Locale;
 }
 
-const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+/** Why a typed number was refused, in words (the grid gives them in the interface language). */
+export type NumberFailure = Extract<ParsedNumber, { ok: false }>;
+export type ExplainNumber = (failure: NumberFailure) => string;
+const inEnglish: ExplainNumber = (f) => (f.problem === 'empty' ? 'is required' : f.message);
 
-/** The draft of a stored value (or an empty one). */
-export function draftOf(row: EntryRow): Draft {
+/** The draft of a stored value (or an empty one), its numbers written as `locale` writes them. */
+export function draftOf(row: EntryRow, locale: Locale): Draft {
   const v = row.value;
+  const str = (n: number | null | undefined) =>
+    n === null || n === undefined ? '' : formatInputNumber(n, locale);
   const base = {
     status: v?.status ?? 'reported',
     reason: v?.statusReason ?? '',
     comment: v?.comment ?? '',
     evidence: v?.evidence ?? [],
     denominator: '',
+    locale,
   };
   if (v?.status !== 'reported') return { ...base, main: '' };
   switch (row.indicator.measureType) {
@@ -38,37 +48,66 @@ export function draftOf(row: EntryRow): Draft {
   }
 }
 
-const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+/** A typed number as the draft's language writes it; NaN when it is not one. */
+const num = (s: string, d: Draft) => {
+  const r = parseLocaleNumber(s, d.locale);
+  return r.ok ? r.value : Number.NaN;
+};
 
-function answerOf(row: EntryRow, d: Draft): PutValueBody['value'] | Record<string, unknown> {
+/** The answer of a draft; the typed numbers that are not numbers go to `problems`, named by field. */
+function answerOf(
+  row: EntryRow,
+  d: Draft,
+  problems: string[],
+  explain: ExplainNumber,
+): PutValueBody['value'] | Record<string, unknown> {
+  const read = (field: string, text: string) => {
+    const r = parseLocaleNumber(text, d.locale);
+    if (r.ok) return r.value;
+    problems.push(`value.${field}: ${explain(r)}`);
+    return Number.NaN;
+  };
   switch (row.indicator.measureType) {
     case 'level':
       return { type: 'level', level: d.main };
     case 'yes_no':
       return { type: 'yes_no', answer: d.main === 'yes' ? true : d.main === 'no' ? false : undefined };
     case 'ratio':
-      return { type: 'ratio', numerator: num(d.main), denominator: num(d.denominator) };
+      return {
+        type: 'ratio',
+        numerator: read('numerator', d.main),
+        denominator: read('denominator', d.denominator),
+      };
     case 'percentage':
-      return { type: 'percentage', percentage: num(d.main) };
+      return { type: 'percentage', percentage: read('percentage', d.main) };
     case 'number':
-      return { type: 'number', number: num(d.main) };
+      return { type: 'number', number: read('number', d.main) };
+    case 'count':
+      return { type: 'count', count: read('count', d.main) };
     case 'text':
       return { type: 'text', text: d.main };
+    default:
+      return { type: row.indicator.measureType };
   }
 }
 
 /**
- * The request body of a draft, checked with the shared schema: the body, or the problems by field.
+ * The request body of a draft, checked with the shared schema: the body, or the problems by field
+ * (a typed number that is not one is explained by `explain`, in the interface language).
  * The schema is imported on the first save: the entry page's first JS has no zod (issue 7).
  */
 export async function bodyOf(
   row: EntryRow,
   d: Draft,
+  explain: ExplainNumber = inEnglish,
 ): Promise<{ ok: true; body: PutValueBody } | { ok: false; problems: string[] }> {
   const { EntryValueBodySchema } = await import('../../../shared/api/values');
+  const typed: string[] = [];
+  const value = d.status === 'reported' ? answerOf(row, d, typed, explain) : undefined;
+  if (typed.length) return { ok: false, problems: typed };
   const candidate = {
     status: d.status,
-    ...(d.status === 'reported' ? { value: answerOf(row, d) } : { reason: d.reason }),
+    ...(d.status === 'reported' ? { value } : { reason: d.reason }),
     ...(d.comment.trim() ? { comment: d.comment } : {}),
     evidence: d.evidence,
     ...(row.value ? { version: row.value.version } : {}),
@@ -83,11 +122,11 @@ export function numericOf(row: EntryRow, d: Draft): number | null {
   if (d.status !== 'reported') return null;
   const t = row.indicator.measureType;
   if (t === 'ratio') {
-    const v = num(d.main) / num(d.denominator);
+    const v = num(d.main, d) / num(d.denominator, d);
     return Number.isFinite(v) ? v : null;
   }
-  if (t !== 'number' && t !== 'percentage') return null;
-  const v = num(d.main);
+  if (t !== 'number' && t !== 'count' && t !== 'percentage') return null;
+  const v = num(d.main, d);
   return Number.isFinite(v) ? v : null;
 }
 
@@ -115,7 +154,8 @@ export const localDrafts = {
   load(periodId: number, rowId: number): Draft | null {
     try {
       const raw = globalThis.localStorage?.getItem(key(periodId, rowId));
-      return raw ? (JSON.parse(raw) as Draft) : null;
+      // A draft kept before drafts knew their language was typed with a decimal point.
+      return raw ? ({ locale: 'en', ...JSON.parse(raw) } as Draft) : null;
     } catch {
       return null;
     }

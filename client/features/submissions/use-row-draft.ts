@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntryGrid, EntryRow, StoredValue } from '../../../shared';
+import { useI18n } from '../../i18n/context';
 import { ApiError } from '../../lib/api-client';
 import { entryGridKey } from './api/get-entry-grid';
 import { withStoredValue } from './api/grid-cache';
 import { putEntryValue } from './api/put-entry-value';
-import { bodyOf, type Draft, draftOf, localDrafts } from './drafts';
+import { bodyOf, type Draft, draftOf, type ExplainNumber, localDrafts } from './drafts';
 
 export type SaveState =
   | { kind: 'idle' | 'saving' | 'saved' | 'restored' }
@@ -21,15 +22,23 @@ const DEBOUNCE_MS = 700;
  */
 export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
   const queryClient = useQueryClient();
+  const { t, locale } = useI18n();
   const restored = useRef(localDrafts.load(periodId, row.planIndicatorId));
-  const [draft, setDraft] = useState<Draft>(() => restored.current ?? draftOf(row));
+  const [draft, setDraft] = useState<Draft>(() => restored.current ?? draftOf(row, locale));
   const [current, setCurrent] = useState<StoredValue | null>(row.value);
   const [state, setState] = useState<SaveState>({ kind: restored.current ? 'restored' : 'idle' });
   const [dirty, setDirty] = useState(!!restored.current);
 
   const save = useCallback(
     async (d: Draft, base: StoredValue | null) => {
-      const checked = await bodyOf({ ...row, value: base }, d);
+      const explain: ExplainNumber = ({ problem, params: p }) =>
+        t(`number.${problem}`, {
+          text: p.text,
+          decimal: p.decimal,
+          suggestion: p.suggestion ?? '',
+          alternative: p.alternative ?? '',
+        });
+      const checked = await bodyOf({ ...row, value: base }, d, explain);
       if (!checked.ok) return setState({ kind: 'invalid', problems: checked.problems });
       setState({ kind: 'saving' });
       try {
@@ -51,7 +60,7 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
         setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
       }
     },
-    [iso3, periodId, row, queryClient],
+    [iso3, periodId, row, t, queryClient],
   );
 
   useEffect(() => {
@@ -73,7 +82,7 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
   };
   const takeTheirs = (theirs: StoredValue) => {
     setCurrent(theirs);
-    setDraft(draftOf({ ...row, value: theirs }));
+    setDraft(draftOf({ ...row, value: theirs }, locale));
     setDirty(false);
     localDrafts.clear(periodId, row.planIndicatorId);
     setState({ kind: 'idle' });

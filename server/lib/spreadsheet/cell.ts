@@ -32,6 +32,16 @@ export function cellText(cell: RawCell, sharedStrings: readonly string[]): strin
   }
 }
 
+/**
+ * Whether the file stores the cell as a number (not as text that looks like one): a number is the
+ * same in every language, while text such as "45,5" is read in the language of the upload.
+ */
+export function isNumberCell(cell: RawCell): boolean {
+  return (
+    (cell.type === undefined || cell.type === 'n') && cell.value !== '' && Number.isFinite(Number(cell.value))
+  );
+}
+
 /** 1 → A, 27 → AA. */
 export function columnLetters(column: number): string {
   let s = '';

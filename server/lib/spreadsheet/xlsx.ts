@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import type { SpreadsheetLimits } from '../../../shared';
 import { AppError } from '../errors';
-import { cellAddress, cellText, columnLetters, columnNumber, type RawCell } from './cell';
+import { cellAddress, cellText, columnLetters, columnNumber, isNumberCell, type RawCell } from './cell';
 import { parseXml, type XmlHandlers } from './xml';
 import { readZipDirectory, unreadable, type ZipDirectory } from './zip';
 
@@ -9,6 +9,8 @@ import { readZipDirectory, unreadable, type ZipDirectory } from './zip';
 export interface SheetRow {
   row: number;
   cells: string[];
+  /** The columns (0 is A) whose cell the file stores as a number; absent for a CSV (all text). */
+  numeric?: number[];
 }
 
 export interface Sheet {
@@ -139,6 +141,7 @@ async function readRows(
   let row = 0;
   let column = 0;
   let cells: string[] = [];
+  let numeric: number[] = [];
   let cell: RawCell | null = null;
   let into: 'value' | 'inline' | null = null;
   let inPhonetic = false;
@@ -160,6 +163,7 @@ async function readRows(
           row = a.r ? Number(a.r) : row + 1;
           column = 0;
           cells = [];
+          numeric = [];
         } else if (name === 'c') {
           column = a.r ? columnNumber(a.r.replace(/\d+$/, '')) : column + 1;
           cell = { type: a.t, value: '', inline: '' };
@@ -176,13 +180,16 @@ async function readRows(
         else if (name === 'rPh') inPhonetic = false;
         else if (name === 'c' && cell) {
           const text = cellText(cell, shared);
-          if (text !== '') keep(text);
+          if (text !== '') {
+            keep(text);
+            if (isNumberCell(cell)) numeric.push(column - 1);
+          }
           cell = null;
         } else if (name === 'row' && cells.length > 0) {
           // Counted as well as numbered: a file may repeat one row number a million times.
           if (rows.length > limits.rows)
             throw new AppError(400, `file: more than ${limits.rows} rows in ${what}`);
-          rows.push({ row, cells: Array.from(cells, (c) => c ?? '') });
+          rows.push({ row, cells: Array.from(cells, (c) => c ?? ''), numeric });
         }
       },
     },

@@ -1,4 +1,4 @@
-import type { PutValueBody, SheetRowResult } from '../../../shared';
+import type { Locale, PutValueBody, SheetRowResult } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { assertCanWriteValue, type Principal } from '../auth/permissions';
@@ -43,7 +43,13 @@ function keptAsIs(current: { status: string; statusReason: string | null }, cell
  * stored values: new, changed, unchanged or error (each problem naming its column). Only rows that
  * change something become writes.
  */
-export async function evaluateRows(db: DbOrTx, p: Principal | null, period: PeriodRow, raw: RawRow[]) {
+export async function evaluateRows(
+  db: DbOrTx,
+  p: Principal | null,
+  period: PeriodRow,
+  raw: RawRow[],
+  locale: Locale,
+) {
   const planned = await entryRows(db, period);
   const byKey = new Map(planned.map((r) => [`${r.indicator.frameworkCode}|${r.indicator.code}`, r]));
   const ids = planned.flatMap((r) => (r.current ? [r.current.value.id] : []));
@@ -78,7 +84,7 @@ export async function evaluateRows(db: DbOrTx, p: Principal | null, period: Peri
     // it goes in the row of its indicator following the question; the published answer never changes.
     const follower = planRow ? undefined : byKey.get(`national-${iso3.toLowerCase()}|${framework}:${code}`);
     if (follower) {
-      if (!rowBody(follower.indicator, r.cells).body) return result('unchanged');
+      if (!rowBody(follower.indicator, r, locale).body) return result('unchanged');
       problems.push({
         column: 'framework',
         message:
@@ -107,7 +113,7 @@ export async function evaluateRows(db: DbOrTx, p: Principal | null, period: Peri
     const current = planRow.current?.value;
     // A stored answer without a reason (the TrACSS portal's own N/A) sent back as it is: unchanged.
     if (current && keptAsIs(current, r.cells)) return result('unchanged');
-    const { body, problems: bodyProblems } = rowBody(planRow.indicator, r.cells);
+    const { body, problems: bodyProblems } = rowBody(planRow.indicator, r, locale);
     problems.push(...bodyProblems);
     // A row the period does not collect is ignored when blank (only its read-only columns are filled).
     if (!planRow.period) {

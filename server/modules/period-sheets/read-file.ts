@@ -6,6 +6,8 @@ import { isCsv, readSpreadsheet } from '../../lib/spreadsheet';
 export interface RawRow {
   row: number;
   cells: Partial<Record<SheetColumn, string>>;
+  /** The cells an .xlsx stores as numbers: read as they are, whatever the upload's language. */
+  numeric: Set<SheetColumn>;
 }
 
 const KNOWN = new Set<string>(SHEET_COLUMNS);
@@ -34,12 +36,14 @@ export async function readSheetFile(fileName: string, data: Buffer): Promise<Raw
     if (!heads.includes(needed))
       throw new AppError(400, `file: no "${needed}" column in the header row of ${fileName}`);
   const out: RawRow[] = [];
-  for (const { row: number, cells } of first?.row === 1 ? rest : sheet.rows) {
+  for (const { row: number, cells, numeric = [] } of first?.row === 1 ? rest : sheet.rows) {
     if (cells.every((c) => c.trim() === '')) continue;
-    const row: RawRow = { row: number, cells: {} };
+    const row: RawRow = { row: number, cells: {}, numeric: new Set() };
     heads.forEach((h, c) => {
       const text = unguard(cells[c] ?? '').trim();
-      if (KNOWN.has(h) && text !== '') row.cells[h as SheetColumn] = text;
+      if (!KNOWN.has(h) || text === '') return;
+      row.cells[h as SheetColumn] = text;
+      if (numeric.includes(c)) row.numeric.add(h as SheetColumn);
     });
     out.push(row);
   }

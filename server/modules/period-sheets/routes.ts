@@ -56,13 +56,10 @@ export function periodSheetRoutes(ctx: AuthContext) {
         },
       },
       async (req) =>
-        importPeriodSheet(
-          ctx,
-          req.principal,
-          req.params.periodId,
-          await uploadedFile(req.body.file),
-          req.query.dryRun,
-        ),
+        importPeriodSheet(ctx, req.principal, req.params.periodId, await uploadedFile(req.body.file), {
+          dryRun: req.query.dryRun,
+          locale: req.query.locale,
+        }),
     );
   };
 }

@@ -1,9 +1,12 @@
 import {
   type Indicator,
+  type Locale,
   type PutValueBody,
   PutValueBodySchema,
   parseLevel,
+  parseLocaleNumber,
   type SheetColumn,
+  TEXT_VALUE_MAX,
   VALUE_STATUSES,
   type ValueInput,
   type ValueStatus,
@@ -18,39 +21,71 @@ export interface Problem {
 const LIMIT = 1e15;
 const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'level'] as const;
 
-function numberIn(cells: RawRow['cells'], column: SheetColumn, problems: Problem[]): number | undefined {
-  const text = cells[column];
+/**
+ * A number cell: a cell the workbook stores as a number is taken as it is; text ("45,5", a CSV's
+ * cells) is read as written in the upload's language (shared/i18n/number.ts).
+ */
+function numberIn(row: Cells, column: SheetColumn, problems: Problem[]): number | undefined {
+  const text = row.cells[column];
   if (text === undefined) {
     problems.push({ column, message: 'is required' });
     return undefined;
   }
-  const n = Number(text);
-  if (!Number.isFinite(n) || Math.abs(n) > LIMIT) {
+  const parsed = row.numeric.has(column)
+    ? { ok: true as const, value: Number(text) }
+    : parseLocaleNumber(text.slice(0, 100), row.locale);
+  if (!parsed.ok) {
+    problems.push({ column, message: parsed.problem === 'empty' ? 'is required' : parsed.message });
+    return undefined;
+  }
+  if (!Number.isFinite(parsed.value) || Math.abs(parsed.value) > LIMIT) {
     problems.push({ column, message: `"${text.slice(0, 40)}" is not a number` });
     return undefined;
   }
-  return n;
+  return parsed.value;
+}
+
+/** The cells of a row, which of them the file stores as numbers, and the language of the others. */
+interface Cells {
+  cells: RawRow['cells'];
+  numeric: RawRow['numeric'];
+  locale: Locale;
+}
+
+/** A problem when `n` is below 0, naming the column. */
+function notNegative(n: number | undefined, column: SheetColumn, problems: Problem[]) {
+  if (n !== undefined && n < 0) problems.push({ column, message: `${n} is below 0` });
 }
 
 /** The answer of a reported row, checked against the indicator's measure type. */
-function answerOf(i: Indicator, cells: RawRow['cells'], problems: Problem[]): ValueInput | undefined {
+function answerOf(i: Indicator, row: Cells, problems: Problem[]): ValueInput | undefined {
   const count = problems.length;
+  const { cells } = row;
   switch (i.measureType) {
     case 'percentage': {
-      const n = numberIn(cells, 'value', problems);
+      const n = numberIn(row, 'value', problems);
       if (n !== undefined && n > 100) problems.push({ column: 'value', message: `${n} is above 100` });
-      if (n !== undefined && n < 0) problems.push({ column: 'value', message: `${n} is below 0` });
+      notNegative(n, 'value', problems);
       return problems.length > count || n === undefined ? undefined : { type: 'percentage', percentage: n };
     }
     case 'number': {
-      const n = numberIn(cells, 'value', problems);
+      const n = numberIn(row, 'value', problems);
       return n === undefined ? undefined : { type: 'number', number: n };
     }
+    case 'count': {
+      const n = numberIn(row, 'value', problems);
+      notNegative(n, 'value', problems);
+      if (n !== undefined && !Number.isInteger(n))
+        problems.push({ column: 'value', message: `${n} is not a whole number (a count)` });
+      return problems.length > count || n === undefined ? undefined : { type: 'count', count: n };
+    }
     case 'ratio': {
-      const numerator = numberIn(cells, 'numerator', problems);
-      const denominator = numberIn(cells, 'denominator', problems);
+      const numerator = numberIn(row, 'numerator', problems);
+      const denominator = numberIn(row, 'denominator', problems);
+      notNegative(numerator, 'numerator', problems);
+      notNegative(denominator, 'denominator', problems);
       if (denominator === 0) problems.push({ column: 'denominator', message: 'must not be 0' });
-      if (numerator === undefined || denominator === undefined || denominator === 0) return undefined;
+      if (problems.length > count || numerator === undefined || denominator === undefined) return undefined;
       return { type: 'ratio', numerator, denominator };
     }
     case 'level': {
@@ -76,21 +111,24 @@ function answerOf(i: Indicator, cells: RawRow['cells'], problems: Problem[]): Va
     case 'text': {
       const text = cells.value;
       if (!text) problems.push({ column: 'value', message: 'is required' });
-      else if (text.length > 2000)
-        problems.push({ column: 'value', message: 'is longer than 2000 characters' });
-      return text && text.length <= 2000 ? { type: 'text', text } : undefined;
+      else if (text.length > TEXT_VALUE_MAX)
+        problems.push({ column: 'value', message: `is longer than ${TEXT_VALUE_MAX} characters` });
+      return text && text.length <= TEXT_VALUE_MAX ? { type: 'text', text } : undefined;
     }
   }
 }
 
 /**
  * The PUT /api/values body a row stands for, or its problems, each naming its column. A row with
- * no status and no value is blank: null (the stored value stays as it is).
+ * no status and no value is blank: null (the stored value stays as it is). Text cells holding
+ * numbers are read in `locale`, the language the upload says its file is written in.
  */
 export function rowBody(
   i: Indicator,
-  cells: RawRow['cells'],
+  raw: Pick<RawRow, 'cells' | 'numeric'>,
+  locale: Locale,
 ): { body: PutValueBody | null; problems: Problem[] } {
+  const { cells } = raw;
   const problems: Problem[] = [];
   const filled = VALUE_COLUMNS.some((c) => cells[c] !== undefined);
   const statusText = cells.status?.toLowerCase();
@@ -104,7 +142,7 @@ export function rowBody(
     return { body: null, problems };
   }
   let value: ValueInput | undefined;
-  if (status === 'reported') value = answerOf(i, cells, problems);
+  if (status === 'reported') value = answerOf(i, { ...raw, locale }, problems);
   else {
     for (const c of VALUE_COLUMNS)
       if (cells[c] !== undefined)
@@ -125,8 +163,15 @@ export function rowBody(
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      problems.push({ column: String(issue.path[0] ?? 'row'), message: issue.message });
+      problems.push({ column: columnOfIssue(issue.path), message: issue.message });
     return { body: null, problems };
   }
   return { body: parsed.data, problems };
+}
+
+/** The sheet column of a schema issue: value.numerator → numerator, value.percentage → value. */
+function columnOfIssue(path: readonly PropertyKey[]): string {
+  const [first, second] = path.map(String);
+  if (first !== 'value') return first ?? 'row';
+  return second === 'numerator' || second === 'denominator' || second === 'level' ? second : 'value';
 }

@@ -1,4 +1,4 @@
-import { type PeriodImportResult, SECTORS, type SheetRowResult } from '../../../shared';
+import { type Locale, type PeriodImportResult, SECTORS, type SheetRowResult } from '../../../shared';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
@@ -67,19 +67,20 @@ export async function importPeriodSheet(
   p: Principal | null,
   periodId: number,
   file: { fileName: string; data: Buffer },
-  dryRun: boolean,
+  options: { dryRun: boolean; locale: Locale },
 ): Promise<PeriodImportResult> {
+  const { dryRun, locale } = options;
   const period = await getPlanPeriod(ctx, p, periodId);
   // Entering any of the country's data at all (sectors are checked row by row).
   assertCanWriteValue(p, period.plan.countryIso3, SECTORS);
   assertUnlocked(period);
   const raw = await readSheetFile(file.fileName, file.data);
-  const checked = await evaluateRows(ctx.db, p, period, raw);
+  const checked = await evaluateRows(ctx.db, p, period, raw, locale);
   if (dryRun) return { dryRun, applied: false, counts: counted(checked.rows), rows: checked.rows };
   if (checked.rows.some((r) => r.status === 'error')) refuse(checked.rows);
   const rows = await ctx.db.transaction(async (tx) => {
     // Read again inside the transaction: the versions written against are the ones stored now.
-    const fresh = await evaluateRows(tx, p, period, raw);
+    const fresh = await evaluateRows(tx, p, period, raw, locale);
     if (fresh.rows.some((r) => r.status === 'error')) refuse(fresh.rows);
     const inTx = { ...ctx, db: tx as unknown as Db };
     for (const w of fresh.writes)

@@ -91,6 +91,7 @@ export function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: Late
   const latest = v
     ? {
         ...amountOf(v.numericValue, v.level),
+        text: j.indicator.measureType === 'text' ? v.textValue : null,
         periodCode: v.periodCode,
         year: Number(v.endDate.slice(0, 4)),
         source: v.source,

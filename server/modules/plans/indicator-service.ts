@@ -34,13 +34,21 @@ type Measured = Pick<Indicator, 'code' | 'measureType'>;
 function checkAmount(field: string, indicator: Measured, a: Amount) {
   const t = indicator.measureType;
   if (t === 'text')
-    throw new AppError(400, `${field}: indicator ${indicator.code} is a text milestone: no numeric target`);
+    throw new AppError(
+      400,
+      `${field}: indicator ${indicator.code} is a text milestone: no numeric ${field.startsWith('baseline') ? 'baseline' : 'target'} (word its target in targetText)`,
+    );
   if (t === 'level' && a.level == null)
     throw new AppError(400, `${field}.level: indicator ${indicator.code} is measured in levels A–E`);
   if (t !== 'level' && a.value == null)
     throw new AppError(400, `${field}.value: indicator ${indicator.code} is measured as ${t}, give a value`);
   if (t === 'percentage' && a.value != null && (a.value < 0 || a.value > 100))
     throw new AppError(400, `${field}.value: a percentage is between 0 and 100`);
+  // The same natural bounds as the values (shared/api/values.ts ValueInputSchema).
+  if (t === 'count' && a.value != null && (a.value < 0 || !Number.isInteger(a.value)))
+    throw new AppError(400, `${field}.value: a count is a whole number, 0 or more`);
+  if (t === 'ratio' && a.value != null && a.value < 0)
+    throw new AppError(400, `${field}.value: a ratio of counts is not negative`);
   if (t === 'yes_no' && a.value != null && a.value !== 0 && a.value !== 1)
     throw new AppError(400, `${field}.value: a yes/no indicator takes 1 (yes) or 0 (no)`);
 }

@@ -128,6 +128,8 @@ export interface LatestValue {
   indicatorId: number;
   numericValue: number | null;
   level: string | null;
+  /** The answer as given: a text milestone's text (for other types, their wording). */
+  textValue: string | null;
   periodCode: string;
   endDate: string;
   source: Provenance;
@@ -164,6 +166,7 @@ export async function trackedValues(
       reason: indicatorValues.statusReason,
       numericValue: indicatorValues.numericValue,
       level: indicatorValues.level,
+      textValue: indicatorValues.textValue,
       periodCode: periods.code,
       endDate: periods.endDate,
       workflow: valueProvenance.workflow,
@@ -213,6 +216,7 @@ export async function trackedValues(
       reason: null,
       numericValue: a.numericValue,
       level: a.level,
+      textValue: a.textValue,
       periodCode: a.periodCode,
       endDate: a.endDate,
       workflow: 'published',

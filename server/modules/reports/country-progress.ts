@@ -25,8 +25,15 @@ export interface ReportValue {
   sourceName: string | null;
 }
 
+/** A text milestone's latest reported text: printed as written (no target path, no chart). */
+export interface ReportMilestone extends Omit<ReportValue, 'value'> {
+  text: string;
+}
+
 export interface IndicatorProgress {
   indicator: PlanIndicator;
+  /** For a text milestone: the latest text reported in [from, to]. */
+  milestone: ReportMilestone | null;
   /** Reported values in [from, to], the latest of each year. */
   values: ReportValue[];
   latest: ReportValue | null;
@@ -58,11 +65,23 @@ export function indicatorProgress(
   range: { from: number; to: number },
 ): IndicatorProgress {
   const byYear = new Map<number, ReportValue>();
+  let milestone: ReportMilestone | null = null;
+  const isText = indicator.indicator.measureType === 'text';
   // Rows come newest first, a national report before a published answer of the same period: the
   // first row of each year is the one shown.
   for (const r of rows) {
     if (r.indicatorId !== indicator.indicator.id || r.status !== 'reported') continue;
     const year = Number(r.endDate.slice(0, 4));
+    if (isText && !milestone && r.textValue && year >= range.from && year <= range.to) {
+      milestone = {
+        year,
+        periodCode: r.periodCode,
+        text: r.textValue,
+        state: r.workflow,
+        source: r.source,
+        sourceName: r.sourceName,
+      };
+    }
     const value = amount(r.numericValue, r.level);
     if (value === null || year < range.from || year > range.to || byYear.has(year)) continue;
     byYear.set(year, {
@@ -87,6 +106,7 @@ export function indicatorProgress(
   };
   return {
     indicator,
+    milestone,
     values,
     latest,
     target,

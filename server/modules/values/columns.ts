@@ -25,6 +25,8 @@ export function columnsOf(indicator: Indicator, body: PutValueBody): ValueColumn
       return { ...c, numericValue: v.answer ? 1 : 0, textValue: v.answer ? 'Yes' : 'No' };
     case 'number':
       return { ...c, numericValue: v.number };
+    case 'count':
+      return { ...c, numericValue: v.count };
     case 'percentage':
       return { ...c, numericValue: v.percentage };
     case 'ratio':

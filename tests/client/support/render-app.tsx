@@ -5,14 +5,22 @@ import { Providers } from '../../../client/app/providers';
 import { createQueryClient } from '../../../client/app/query-client';
 import { routes } from '../../../client/app/routes';
 import { en } from '../../../client/i18n/locales/en';
+import type { Catalog } from '../../../client/i18n/types';
+import type { Locale } from '../../../shared/i18n/locale';
 
-/** Renders the whole app (layout, routes, providers) at `path`, with a fresh cache and no retries. */
-export function renderApp(path: string) {
+/**
+ * Renders the whole app (layout, routes, providers) at `path`, with a fresh cache and no retries,
+ * in English unless a language is given.
+ */
+export function renderApp(
+  path: string,
+  language: { locale: Locale; catalog: Catalog } = { locale: 'en', catalog: en },
+) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const queryClient = createQueryClient({ retry: false });
   const user = userEvent.setup();
   const utils = render(
-    <Providers queryClient={queryClient} language={{ locale: 'en', catalog: en }}>
+    <Providers queryClient={queryClient} language={language}>
       <RouterProvider router={router} />
     </Providers>,
   );

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Database } from '../../../server/db/client';
+import type { NATIONAL_MEASURE_TYPES } from '../../../shared/constants/indicator';
 import { type Session, withCredential } from './auth';
 
 export const as = (
@@ -18,7 +19,7 @@ export async function addNationalIndicator(
   s: Session,
   planId: number,
   code: string,
-  measureType: 'number' | 'percentage' | 'ratio' | 'yes_no' | 'level',
+  measureType: (typeof NATIONAL_MEASURE_TYPES)[number],
 ) {
   const res = await as(app, s, 'POST', `/api/plans/${planId}/indicators`, {
     indicator: { kind: 'national', code, name: `National ${measureType}`, measureType },

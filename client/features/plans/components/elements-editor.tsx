@@ -99,7 +99,7 @@ export function ActivitiesEditor({ plan }: { plan: Plan }) {
 
 export function IndicatorsEditor({ plan }: { plan: Plan }) {
   const { open, toggle, close } = useOpen();
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <section className="section" aria-labelledby="edit-indicators">
       <h2 id="edit-indicators">{t('planEdit.indicators')}</h2>
@@ -109,12 +109,19 @@ export function IndicatorsEditor({ plan }: { plan: Plan }) {
             <p>
               <strong>{i.indicator.code}</strong> {i.indicator.name} —{' '}
               {t('planEdit.baseline', {
-                amount: `${formatAmount(i.baseline, i.indicator.unit)}${i.baseline ? ` (${i.baseline.year})` : ''}`,
+                amount: `${formatAmount(i.baseline, i.indicator.unit, locale)}${i.baseline ? ` (${i.baseline.year})` : ''}`,
               })}
               {t('common.comma')}
               {t(`direction.${i.direction}`)}
             </p>
-            <TargetsForm plan={plan} item={i} />
+            {/* A text milestone's target is worded (edited with the indicator), not a number per year. */}
+            {i.indicator.measureType === 'text' ? (
+              <p className="small">
+                {t('indicatorForm.targetText')}: {i.targetText ?? '—'}
+              </p>
+            ) : (
+              <TargetsForm plan={plan} item={i} />
+            )}
             <div className="edit-list__actions">
               <button type="button" className="button button--small" onClick={() => toggle(`i-${i.id}`)}>
                 {t('planEdit.editIndicator', { code: i.indicator.code })}

@@ -1,16 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanIndicator } from '../../../../shared';
-import { DIRECTIONS } from '../../../../shared/constants/indicator';
-import { useT } from '../../../i18n/context';
-import { amountOf, parseTargets } from '../amounts';
+import { DIRECTIONS, NATIONAL_MEASURE_TYPES } from '../../../../shared/constants/indicator';
+import type { Locale } from '../../../../shared/i18n/locale';
+import { useI18n } from '../../../i18n/context';
+import { amountOf, amountText, parseTargets } from '../amounts';
 import { saveElement, usePlanWrite } from '../api/plan-writes';
 import { numberOf, textOf } from '../form-data';
 import { FormMessage } from './form-message';
 
-const MEASURES = ['number', 'percentage', 'ratio', 'yes_no', 'level'] as const;
-
-function baselineOf(data: FormData) {
-  const amount = amountOf(textOf(data, 'baseline'));
+function baselineOf(data: FormData, locale: Locale) {
+  const amount = amountOf(textOf(data, 'baseline'), locale);
   if (!amount) return null;
   return { year: numberOf(data, 'baselineYear'), ...amount, source: textOf(data, 'baselineSource') };
 }
@@ -30,9 +29,12 @@ export function IndicatorForm({
 }) {
   const id = useId();
   const write = usePlanWrite();
-  const t = useT();
+  const { t, locale } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<'framework' | 'national'>('national');
+  const [measure, setMeasure] = useState<string>('percentage');
+  // A text milestone has no numeric baseline or targets: its target is worded.
+  const isText = item ? item.indicator.measureType === 'text' : kind === 'national' && measure === 'text';
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -40,7 +42,9 @@ export function IndicatorForm({
     const data = new FormData(form);
     const common = {
       objectiveId: numberOf(data, 'objectiveId'),
-      baseline: baselineOf(data),
+      ...(isText
+        ? { targetText: textOf(data, 'targetText') ?? (item ? null : undefined) }
+        : { baseline: baselineOf(data, locale) }),
       direction: textOf(data, 'direction') ?? undefined,
     };
     // The schema is imported on submit: the page's first JS has no zod (issue 7).
@@ -61,7 +65,7 @@ export function IndicatorForm({
                   measureType: textOf(data, 'measureType'),
                   unit: textOf(data, 'unit'),
                 },
-          targets: parseTargets(textOf(data, 'targets')),
+          targets: isText ? undefined : parseTargets(textOf(data, 'targets'), locale),
         });
     saveElement(write, parsed, {
       path: `/plans/${plan.id}/indicators${item ? `/${item.id}` : ''}`,
@@ -106,8 +110,13 @@ export function IndicatorForm({
               </div>
               <div className="field">
                 <label htmlFor={`${id}-measure`}>{t('indicatorForm.measure')}</label>
-                <select id={`${id}-measure`} name="measureType" defaultValue="percentage">
-                  {MEASURES.map((m) => (
+                <select
+                  id={`${id}-measure`}
+                  name="measureType"
+                  value={measure}
+                  onChange={(e) => setMeasure(e.target.value)}
+                >
+                  {NATIONAL_MEASURE_TYPES.map((m) => (
                     <option key={m} value={m}>
                       {t(`measure.${m}`)}
                     </option>
@@ -143,39 +152,53 @@ export function IndicatorForm({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-baseline`}>{t('indicatorForm.baseline')}</label>
-        <input
-          id={`${id}-baseline`}
-          name="baseline"
-          defaultValue={item?.baseline ? (item.baseline.level ?? String(item.baseline.value)) : ''}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-baseline-year`}>{t('indicatorForm.baselineYear')}</label>
-        <input
-          id={`${id}-baseline-year`}
-          name="baselineYear"
-          type="number"
-          min={1990}
-          max={2100}
-          defaultValue={item?.baseline?.year ?? ''}
-        />
-      </div>
-      <div className="field field--wide">
-        <label htmlFor={`${id}-baseline-source`}>{t('indicatorForm.baselineSource')}</label>
-        <input
-          id={`${id}-baseline-source`}
-          name="baselineSource"
-          maxLength={500}
-          defaultValue={item?.baseline?.source ?? ''}
-        />
-      </div>
-      {!item && (
+      {isText ? (
         <div className="field field--wide">
-          <label htmlFor={`${id}-targets`}>{t('indicatorForm.targets')}</label>
-          <input id={`${id}-targets`} name="targets" dir="ltr" maxLength={1000} />
+          <label htmlFor={`${id}-target-text`}>{t('indicatorForm.targetText')}</label>
+          <input
+            id={`${id}-target-text`}
+            name="targetText"
+            maxLength={2000}
+            defaultValue={item?.targetText ?? ''}
+          />
         </div>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-baseline`}>{t('indicatorForm.baseline')}</label>
+            <input
+              id={`${id}-baseline`}
+              name="baseline"
+              defaultValue={item?.baseline ? amountText(item.baseline, locale) : ''}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-baseline-year`}>{t('indicatorForm.baselineYear')}</label>
+            <input
+              id={`${id}-baseline-year`}
+              name="baselineYear"
+              type="number"
+              min={1990}
+              max={2100}
+              defaultValue={item?.baseline?.year ?? ''}
+            />
+          </div>
+          <div className="field field--wide">
+            <label htmlFor={`${id}-baseline-source`}>{t('indicatorForm.baselineSource')}</label>
+            <input
+              id={`${id}-baseline-source`}
+              name="baselineSource"
+              maxLength={500}
+              defaultValue={item?.baseline?.source ?? ''}
+            />
+          </div>
+          {!item && (
+            <div className="field field--wide">
+              <label htmlFor={`${id}-targets`}>{t('indicatorForm.targets')}</label>
+              <input id={`${id}-targets`} name="targets" dir="ltr" maxLength={1000} />
+            </div>
+          )}
+        </>
       )}
       <div className="form__actions">
         <button type="submit" className="button button--small" disabled={write.isPending}>

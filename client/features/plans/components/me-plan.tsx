@@ -1,6 +1,6 @@
 import type { Plan, PlanIndicator } from '../../../../shared';
 import { SourceBadge } from '../../../components/ui/source-badge';
-import { useT } from '../../../i18n/context';
+import { useI18n, useT } from '../../../i18n/context';
 import { formatAmount } from '../format';
 
 interface ElementGroup {
@@ -105,7 +105,7 @@ function ElementGroupView({ g }: { g: ElementGroup }) {
 }
 
 function MeRow({ pi, frequency }: { pi: PlanIndicator; frequency: boolean }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const i = pi.indicator;
   const latest = pi.progress.latest;
   // A type the plan writes as one of the result levels reads in the interface language; others as written.
@@ -124,14 +124,14 @@ function MeRow({ pi, frequency }: { pi: PlanIndicator; frequency: boolean }) {
         {pi.targetText ?? '—'}
         {pi.targets.map((x) => (
           <div key={x.year}>
-            {x.year}: {formatAmount(x, i.unit)}
+            {x.year}: {formatAmount(x, i.unit, locale)}
           </div>
         ))}
       </td>
       <td data-label={t('me.col.latest')}>
         {latest ? (
           <>
-            {`${formatAmount(latest, i.unit)} (${latest.periodCode})`}{' '}
+            {`${formatAmount(latest, i.unit, locale)} (${latest.periodCode})`}{' '}
             <SourceBadge source={latest.source} name={latest.sourceName} />
           </>
         ) : (

@@ -11,7 +11,7 @@ export function PlanIndicatorsTable({
   plan: Plan;
   indicators?: Plan['indicators'];
 }) {
-  const { t, formatPercent } = useI18n();
+  const { t, formatPercent, locale } = useI18n();
   if (indicators.length === 0) return <p className="notice">{t('indicators.none')}</p>;
   const objectiveCode = new Map(plan.objectives.map((o) => [o.id, o.code]));
   return (
@@ -57,7 +57,7 @@ export function PlanIndicatorsTable({
                 <td>{i.objectiveId ? objectiveCode.get(i.objectiveId) : '—'}</td>
                 <td>
                   {i.baseline
-                    ? `${formatAmount(i.baseline, i.indicator.unit)} (${i.baseline.year})`
+                    ? `${formatAmount(i.baseline, i.indicator.unit, locale)} (${i.baseline.year})`
                     : t('indicators.noneValue')}
                 </td>
                 <td>
@@ -65,7 +65,7 @@ export function PlanIndicatorsTable({
                     ? t('indicators.noneValue')
                     : i.targets.map((target) => (
                         <div key={target.year}>
-                          {target.year}: {formatAmount(target, i.indicator.unit)}{' '}
+                          {target.year}: {formatAmount(target, i.indicator.unit, locale)}{' '}
                           {target.illustrative && <IllustrativeBadge />}
                         </div>
                       ))}
@@ -73,7 +73,7 @@ export function PlanIndicatorsTable({
                 <td>
                   {latest ? (
                     <>
-                      {`${formatAmount(latest, i.indicator.unit)} (${latest.periodCode})`}{' '}
+                      {`${formatAmount(latest, i.indicator.unit, locale)} (${latest.periodCode})`}{' '}
                       <SourceBadge source={latest.source} name={latest.sourceName} />
                     </>
                   ) : (

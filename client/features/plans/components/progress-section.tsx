@@ -15,9 +15,12 @@ export function ProgressSection({ plan }: { plan: Plan }) {
   const id = useId();
   const t = useT();
   const counts = statusCounts(plan);
-  // An M&E-plan indicator with neither a number target nor a value has no path to draw.
+  // An M&E-plan indicator with neither a number target nor a value has no path to draw; a text
+  // milestone has no scale (the indicators table gives its text).
   const charted = plan.indicators.filter(
-    (i) => !i.planningElement || i.targets.length > 0 || i.progress.latest !== null,
+    (i) =>
+      i.indicator.measureType !== 'text' &&
+      (!i.planningElement || i.targets.length > 0 || i.progress.latest !== null),
   );
   const [chosen, setChosen] = useState(charted[0]?.id);
   const pi = charted.find((i) => i.id === chosen) ?? charted[0];
@@ -69,7 +72,7 @@ export function ProgressSection({ plan }: { plan: Plan }) {
 }
 
 function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][number] }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const values = useIndicatorValues(plan.id, pi.id);
   if (values.isPending) return <p className="muted small">{t('progress.loadingValues')}</p>;
   if (values.isError)
@@ -84,8 +87,8 @@ function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][nu
   const none = t('previous.none');
   const label = t('progress.chartLabel', {
     code: shownCode(pi.indicator),
-    baseline: `${formatAmount(pi.baseline, unit)}${pi.baseline ? ` (${pi.baseline.year})` : ''}`,
-    targets: pi.targets.map((x) => `${x.year}: ${formatAmount(x, unit)}`).join(sep) || none,
+    baseline: `${formatAmount(pi.baseline, unit, locale)}${pi.baseline ? ` (${pi.baseline.year})` : ''}`,
+    targets: pi.targets.map((x) => `${x.year}: ${formatAmount(x, unit, locale)}`).join(sep) || none,
     values:
       series.values
         .map((v) => `${v.year}: ${typeof v.value === 'number' ? formatNumber(v.value) : v.value}`)

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanIndicator } from '../../../../shared';
-import { useT } from '../../../i18n/context';
+import { useI18n } from '../../../i18n/context';
 import { parseTargets, targetsText } from '../amounts';
 import { usePlanWrite } from '../api/plan-writes';
 import { issuesText, textOf } from '../form-data';
@@ -10,7 +10,7 @@ import { FormMessage } from './form-message';
 export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator }) {
   const id = useId();
   const write = usePlanWrite();
-  const t = useT();
+  const { t, locale } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -20,7 +20,7 @@ export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator })
     // The schema is imported on submit: the page's first JS has no zod (issue 7).
     const { PutTargetsSchema } = await import('../../../../shared/api/plans');
     const parsed = PutTargetsSchema.safeParse({
-      targets: parseTargets(textOf(data, 'targets')),
+      targets: parseTargets(textOf(data, 'targets'), locale),
       version: item.version,
     });
     if (!parsed.success) return setError(issuesText(parsed.error));
@@ -45,8 +45,8 @@ export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator })
           name="targets"
           dir="ltr"
           className="input--wide"
-          defaultValue={targetsText(item.targets)}
-          key={item.version}
+          defaultValue={targetsText(item.targets, locale)}
+          key={`${item.version}-${locale}`}
         />
       </label>
       <button type="submit" className="button button--small" disabled={write.isPending}>

@@ -1,6 +1,6 @@
 import type { EntryRow } from '../../../../shared';
 import { VALUE_STATUSES, type ValueStatus } from '../../../../shared/constants/value';
-import { useT } from '../../../i18n/context';
+import { useI18n, useT } from '../../../i18n/context';
 import { historyWarning, rowCode } from '../drafts';
 import { useRowDraft } from '../use-row-draft';
 import { EvidenceEditor } from './evidence-editor';
@@ -95,7 +95,7 @@ function SaveMessage(p: {
   onTakeTheirs: (v: never) => void;
 }) {
   const s = p.state;
-  const t = useT();
+  const { t, formatNumber } = useI18n();
   if (s.kind === 'saving') return <p className="muted small">{t('grid.saving')}</p>;
   if (s.kind === 'saved') return <p className="muted small">{t('grid.saved')}</p>;
   if (s.kind === 'restored') return <p className="small">{t('grid.restored')}</p>;
@@ -117,7 +117,11 @@ function SaveMessage(p: {
         <p>
           {t('grid.conflict', {
             name: s.theirs.updatedBy?.name ?? t('grid.someone'),
-            value: String(s.theirs.textValue ?? s.theirs.numericValue ?? s.theirs.status),
+            value:
+              s.theirs.textValue ??
+              (s.theirs.numericValue !== null
+                ? formatNumber(s.theirs.numericValue, { maximumFractionDigits: 3 })
+                : s.theirs.status),
           })}
         </p>
         <button type="button" onClick={() => p.onKeepMine(s.theirs as never)}>

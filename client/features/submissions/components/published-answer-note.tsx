@@ -1,7 +1,7 @@
 import type { EntryRow } from '../../../../shared';
 import { LevelBadge } from '../../../components/ui/level-badge';
 import { SourceBadge } from '../../../components/ui/source-badge';
-import { useT } from '../../../i18n/context';
+import { useI18n } from '../../../i18n/context';
 import { answerText } from './previous-values';
 
 /**
@@ -10,7 +10,7 @@ import { answerText } from './previous-values';
  * answer, its source, then what the level means.
  */
 export function PublishedAnswerNote({ row }: { row: EntryRow }) {
-  const t = useT();
+  const { t, formatNumber } = useI18n();
   const p = row.published;
   if (!p) return null;
   const wording = p.level && row.indicator.levels ? row.indicator.levels[p.level] : null;
@@ -19,7 +19,7 @@ export function PublishedAnswerNote({ row }: { row: EntryRow }) {
       {p.level && p.status === 'reported' ? (
         <LevelBadge level={p.level} />
       ) : (
-        <strong>{answerText(p, t)}</strong>
+        <strong>{answerText(p, t, formatNumber)}</strong>
       )}{' '}
       <SourceBadge source="published" name={p.frameworkName} />
       {wording && <span className="entry-published__wording muted">{wording}</span>}

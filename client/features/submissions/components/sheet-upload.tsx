@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { PeriodImportResult } from '../../../../shared';
 import { megabytes, PERIOD_SHEET_LIMITS } from '../../../../shared/constants/uploads';
-import { useT } from '../../../i18n/context';
+import { useI18n } from '../../../i18n/context';
 import { periodTemplateUrl, useImportPeriodSheet } from '../api/import-period-sheet';
 
 /**
@@ -10,8 +10,8 @@ import { periodTemplateUrl, useImportPeriodSheet } from '../api/import-period-sh
  */
 export function SheetUpload({ periodId, editable }: { periodId: number; editable: boolean }) {
   const id = useId();
-  const t = useT();
-  const run = useImportPeriodSheet(periodId);
+  const { t, locale } = useI18n();
+  const run = useImportPeriodSheet(periodId, locale);
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<PeriodImportResult | null>(null);
   const [tooLarge, setTooLarge] = useState<string | null>(null);

@@ -1,6 +1,8 @@
 import type { EntryRow } from '../../../../shared';
 import { LEVELS } from '../../../../shared/constants/level';
-import { useT } from '../../../i18n/context';
+import { TEXT_VALUE_MAX } from '../../../../shared/constants/value';
+import { parseLocaleNumber } from '../../../../shared/i18n/number';
+import { useI18n } from '../../../i18n/context';
 import type { Draft } from '../drafts';
 
 interface Props {
@@ -12,17 +14,23 @@ interface Props {
   onChange: (patch: Partial<Draft>) => void;
 }
 
-/** The input(s) of a value, by the indicator's measure type. Cells carry data-cell for grid navigation. */
+/**
+ * The input(s) of a value, by the indicator's measure type. Cells carry data-cell for grid navigation.
+ * Numbers are typed and shown as the interface language writes them ("45,5" in French); the draft
+ * keeps them as typed and drafts.ts reads them.
+ */
 export function ValueInput({ row, code, draft, disabled, onChange }: Props) {
   const i = row.indicator;
-  const t = useT();
+  const { t, formatNumber } = useI18n();
+  const inputMode = i.measureType === 'text' ? 'text' : i.measureType === 'count' ? 'numeric' : 'decimal';
   const text = (label: string, value: string, field: 'main' | 'denominator', suffix?: string) => (
     <label className="entry-input">
       <span className="visually-hidden">{label}</span>
       <input
         data-cell
         type="text"
-        inputMode={i.measureType === 'text' ? 'text' : 'decimal'}
+        inputMode={inputMode}
+        maxLength={i.measureType === 'text' ? TEXT_VALUE_MAX : 100}
         aria-label={label}
         value={value}
         disabled={disabled}
@@ -35,11 +43,14 @@ export function ValueInput({ row, code, draft, disabled, onChange }: Props) {
     case 'percentage':
       return text(t('grid.valueOfPct', { code }), draft.main, 'main', '%');
     case 'number':
+    case 'count':
       return text(t('grid.valueOf', { code }), draft.main, 'main', i.unit ?? undefined);
     case 'text':
       return text(t('grid.valueOf', { code }), draft.main, 'main');
     case 'ratio': {
-      const v = Number(draft.main) / Number(draft.denominator);
+      const n = parseLocaleNumber(draft.main, draft.locale);
+      const d = parseLocaleNumber(draft.denominator, draft.locale);
+      const v = n.ok && d.ok ? n.value / d.value : Number.NaN;
       return (
         <span className="entry-ratio">
           {text(
@@ -54,7 +65,7 @@ export function ValueInput({ row, code, draft, disabled, onChange }: Props) {
             'denominator',
           )}
           <output className="muted small" aria-label={t('grid.ratioOf', { code })}>
-            {draft.main && draft.denominator && Number.isFinite(v) ? ` = ${Math.round(v * 1000) / 1000}` : ''}
+            {Number.isFinite(v) ? ` = ${formatNumber(v, { maximumFractionDigits: 3 })}` : ''}
           </output>
         </span>
       );

@@ -18,9 +18,15 @@ export interface ChartPlacement {
   h: number;
 }
 
-/** Indicators with progress to show: outside an M&E plan, or with a numeric target or a value. */
+/** Indicators with progress to show: outside an M&E plan, or with a numeric target, a value or a text. */
 export const tracked = (p: IndicatorProgress) =>
-  !p.indicator.planningElement || p.targets.length > 0 || p.values.length > 0;
+  !p.indicator.planningElement || p.targets.length > 0 || p.values.length > 0 || p.milestone !== null;
+
+/** The latest value, or a text milestone's text as written, with its year and where it comes from. */
+const latestCell = (i18n: ReportI18n, p: IndicatorProgress) => {
+  if (p.milestone) return `${p.milestone.text} (${p.milestone.year})${stateMark(i18n, p.milestone)}`;
+  return withYear(i18n, p.indicator.indicator, p.latest) + (p.latest ? stateMark(i18n, p.latest) : '');
+};
 
 /** Table of the tracked indicators, then one chart per indicator: values against the target path. */
 export function drawProgress(
@@ -60,13 +66,14 @@ export function drawProgress(
         `${ind.code} ${ind.name}`,
         withYear(i18n, ind, p.baseline),
         illustrativeCell(i18n, withYear(i18n, ind, p.target), illustrativeTarget),
-        withYear(i18n, ind, p.latest) + (p.latest ? stateMark(i18n, p.latest) : ''),
+        latestCell(i18n, p),
         illustrativeCell(i18n, i18n.pct(p.percentOfTarget), p.source === 'illustrative'),
         { ...illustrativeCell(i18n, t(p.status), p.source === 'illustrative'), fill: STATUS_FILL[p.status] },
       ];
     }),
   );
-  for (const p of shown) {
+  // A text milestone has no scale to chart: the table gives its text.
+  for (const p of shown.filter((x) => x.indicator.indicator.measureType !== 'text')) {
     const ind = p.indicator.indicator;
     r.ensure(PROGRESS_CHART.height * 0.75 + 40);
     const title = `${ind.code} ${ind.name}`;
