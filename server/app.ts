@@ -15,6 +15,8 @@ import { i18nRoutes } from './modules/i18n/routes';
 import { peerGroupRoutes } from './modules/peer-groups/routes';
 import { periodSheetRoutes } from './modules/period-sheets/routes';
 import { planRoutes } from './modules/plans/routes';
+import type { Mailer } from './modules/reminders/mailer';
+import { reminderRoutes } from './modules/reminders/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { roundRoutes } from './modules/rounds/routes';
 import { submissionRoutes } from './modules/submissions/routes';
@@ -61,6 +63,11 @@ export interface AppDeps {
    * the configured ones). Omitted: none, for tests that are not about them.
    */
   limits?: Limits;
+  /**
+   * E-mail (config SMTP_URL, MAIL_FROM, PUBLIC_URL): the mailer and the address links point to.
+   * Omitted: the server sends no e-mail (GET /api/config says so; pages hide what needs it).
+   */
+  mail?: { mailer: Mailer; publicUrl: string };
   /** Comparison answers cached per process, checked against the data version (default 256; 0 = off). */
   compareCacheEntries?: number;
 }
@@ -110,7 +117,7 @@ export async function buildApp(deps: AppDeps) {
   await registerAuth(app, auth);
   await registerOpenApi(app);
   await registerUploads(app);
-  await app.register(systemRoutes(database));
+  await app.register(systemRoutes(database, { mail: deps.mail !== undefined }));
   await app.register(countryRoutes(database));
   await app.register(globalTargetRoutes(database));
   await app.register(frameworkRoutes(database));
@@ -128,6 +135,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(authRoutes(auth));
   await app.register(userRoutes(auth));
   await app.register(i18nRoutes(auth));
+  await app.register(reminderRoutes(auth));
   if (deps.clientDistDir) {
     await registerClient(app, deps.clientDistDir, { sourceMaps: deps.serveSourceMaps ?? false });
   }

@@ -123,6 +123,13 @@ const ENDPOINTS: Endpoint[] = [
     closed: all(200),
   },
   {
+    name: 'GET /api/config',
+    op: 'GET /api/config',
+    request: () => ({ url: '/api/config' }),
+    open: all(200),
+    closed: all(200),
+  },
+  {
     name: 'GET /api/ready',
     op: 'GET /api/ready',
     request: () => ({ url: '/api/ready' }),
@@ -305,6 +312,13 @@ const ENDPOINTS: Endpoint[] = [
     name: 'PUT /api/auth/me/locale',
     op: 'PUT /api/auth/me/locale',
     request: () => ({ method: 'PUT', url: '/api/auth/me/locale', payload: { locale: 'en' } }),
+    open: { ...all(204), anonymous: 401, adminReadToken: 403 },
+    closed: { ...all(204), anonymous: 401, adminReadToken: 403 },
+  },
+  {
+    name: 'PUT /api/auth/me/reminders',
+    op: 'PUT /api/auth/me/reminders',
+    request: () => ({ method: 'PUT', url: '/api/auth/me/reminders', payload: { enabled: true } }),
     open: { ...all(204), anonymous: 401, adminReadToken: 403 },
     closed: { ...all(204), anonymous: 401, adminReadToken: 403 },
   },

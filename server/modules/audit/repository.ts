@@ -17,6 +17,7 @@ export type AuthEventName =
   | 'user.roles'
   | 'user.deactivate'
   | 'user.reactivate'
+  | 'user.reminders'
   | 'token.create'
   | 'token.revoke';
 

@@ -1,0 +1,28 @@
+import type { DigestStrings } from './en';
+
+export const fr: DigestStrings = {
+  subject: 'NAP Tracker\u00a0: {parts}',
+  partsJoin: ', ',
+  due: { one: '{n} période à rendre', many: '{n} de périodes à rendre', other: '{n} périodes à rendre' },
+  overdue: { one: '{n} en retard', many: '{n} en retard', other: '{n} en retard' },
+  returned: { one: '{n} renvoyée', many: '{n} renvoyées', other: '{n} renvoyées' },
+  approved: { one: '{n} approuvée', many: '{n} approuvées', other: '{n} approuvées' },
+  waiting: { one: '{n} à approuver', many: '{n} à approuver', other: '{n} à approuver' },
+  days: { one: '{n} jour', many: '{n} de jours', other: '{n} jours' },
+  colon: '\u00a0: ',
+  greeting: 'Bonjour {name},',
+  intro: 'Voici ce qui demande votre attention dans NAP Tracker.',
+  dueSection: 'À rendre d’ici {days}',
+  overdueSection: 'En retard',
+  returnedSection: 'Renvoyées pour correction',
+  approvedSection: 'Approuvées',
+  waitingSection: 'Soumises, en attente de votre approbation',
+  dueDate: 'à rendre le {date}',
+  dueOn: 'à rendre le {date} (dans {days})',
+  dueToday: 'à rendre aujourd’hui ({date})',
+  late: 'à rendre le {date} ({days} de retard)',
+  reason: 'Motif\u00a0: {reason}',
+  allDue: 'Tout voir dans «\u00a0Échéances\u00a0»',
+  turnOff: 'Ne plus recevoir ces e-mails',
+  why: 'Vous recevez ce récapitulatif au plus une fois par jour, quand quelque chose vous attend, en tant que point focal ou validateur dans NAP Tracker.',
+};
