@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fast
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import { requestId } from './logging';
+import { forgotPasswordRoutes } from './modules/auth/forgot-password-routes';
 import { verifyPassword } from './modules/auth/password';
 import { authRoutes } from './modules/auth/routes';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './modules/auth/throttle';
@@ -136,6 +137,13 @@ export async function buildApp(deps: AppDeps) {
   await app.register(userRoutes(auth));
   await app.register(i18nRoutes(auth));
   await app.register(reminderRoutes(auth));
+  await app.register(
+    forgotPasswordRoutes(
+      auth,
+      // The unscoped database: the link is made after the request's transaction has ended.
+      deps.mail ? { db: deps.database.db, ...deps.mail, log: app.log } : null,
+    ),
+  );
   if (deps.clientDistDir) {
     await registerClient(app, deps.clientDistDir, { sourceMaps: deps.serveSourceMaps ?? false });
   }

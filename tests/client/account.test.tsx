@@ -201,6 +201,35 @@ describe('a one-time password link', () => {
   });
 });
 
+describe('forgot your password?', () => {
+  it('the sign-in page offers it when the server sends e-mail, and the request says the same for any address', async () => {
+    const fetchMock = mockApi({
+      '/auth/me': () => ({ status: 204, body: null }),
+      '/config': () => ({ body: { mail: true } }),
+      '/auth/forgot-password': () => ({ status: 204, body: null }),
+    });
+    const { user, router } = renderApp('/sign-in');
+    await user.click(await screen.findByRole('link', { name: 'Forgot your password?' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/forgot-password'));
+    await user.type(await screen.findByLabelText('Email'), 'farah@x.org');
+    await user.click(screen.getByRole('button', { name: 'Send the link' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/If an account has this address/);
+    const call = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/auth/forgot-password'));
+    expect(JSON.parse(String(call?.[1]?.body))).toEqual({ email: 'farah@x.org' });
+  });
+
+  it('is not offered when the server sends no e-mail', async () => {
+    mockApi({
+      '/auth/me': () => ({ status: 204, body: null }),
+      '/config': () => ({ body: { mail: false } }),
+    });
+    renderApp('/sign-in');
+    await screen.findByRole('button', { name: 'Sign in' });
+    await vi.waitFor(() => expect(screen.queryByText('Forgot your password?')).toBeNull());
+    expect(screen.queryByRole('link', { name: 'Forgot your password?' })).toBeNull();
+  });
+});
+
 describe('where sign-in lands', () => {
   async function signInWith(dueStates: string[], me: Me = focal) {
     let signedIn = false;

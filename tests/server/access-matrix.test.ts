@@ -301,6 +301,18 @@ const ENDPOINTS: Endpoint[] = [
     closed: all(400),
   },
   {
+    // This deployment sends no e-mail: refused the same way for all (with e-mail: forgot-password.test.ts).
+    name: 'POST /api/auth/forgot-password (no e-mail configured)',
+    op: 'POST /api/auth/forgot-password',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/forgot-password',
+      payload: { email: 'someone@example.org' },
+    }),
+    open: all(400),
+    closed: all(400),
+  },
+  {
     name: 'POST /api/auth/sign-out',
     op: 'POST /api/auth/sign-out',
     request: () => ({ method: 'POST', url: '/api/auth/sign-out' }),

@@ -12,6 +12,8 @@ export type AuthEventName =
   | 'password.reset'
   | 'password.reset_link'
   | 'password.reset_by_link'
+  | 'password.forgot'
+  | 'password.forgot_throttled'
   | 'user.create'
   | 'user.update'
   | 'user.roles'

@@ -27,6 +27,11 @@ export const en = {
   allDue: 'See everything in “What is due”',
   turnOff: 'Turn these e-mails off',
   why: 'You get this digest at most once a day, when something needs you, as a focal point or validator in NAP Tracker.',
+  resetSubject: 'NAP Tracker: set a new password',
+  resetIntro: 'Someone, we hope you, asked for a link to set a new password for your NAP Tracker account.',
+  resetAction: 'Set a new password',
+  resetExpires: 'The link works once, until {at} (UTC).',
+  resetIgnore: 'If you did not ask for it, ignore this e-mail: your password stays as it is.',
 };
 
 export type DigestStrings = typeof en;

@@ -29,4 +29,10 @@ export const es: DigestStrings = {
   allDue: 'Ver todo en «Plazos»',
   turnOff: 'Dejar de recibir estos correos',
   why: 'Recibe este resumen como máximo una vez al día, cuando algo requiere su atención, como punto focal o validador en NAP Tracker.',
+  resetSubject: 'NAP Tracker: elegir una nueva contraseña',
+  resetIntro:
+    'Alguien, esperamos que usted, pidió un enlace para elegir una nueva contraseña para su cuenta de NAP Tracker.',
+  resetAction: 'Elegir una nueva contraseña',
+  resetExpires: 'El enlace funciona una vez, hasta el {at} (UTC).',
+  resetIgnore: 'Si no lo pidió, ignore este correo: su contraseña no cambia.',
 };

@@ -25,4 +25,10 @@ export const fr: DigestStrings = {
   allDue: 'Tout voir dans «\u00a0Échéances\u00a0»',
   turnOff: 'Ne plus recevoir ces e-mails',
   why: 'Vous recevez ce récapitulatif au plus une fois par jour, quand quelque chose vous attend, en tant que point focal ou validateur dans NAP Tracker.',
+  resetSubject: 'NAP Tracker\u00a0: choisir un nouveau mot de passe',
+  resetIntro:
+    'Quelqu’un, vous sans doute, a demandé un lien pour choisir un nouveau mot de passe pour votre compte NAP Tracker.',
+  resetAction: 'Choisir un nouveau mot de passe',
+  resetExpires: 'Le lien fonctionne une fois, jusqu’au {at} (UTC).',
+  resetIgnore: 'Si vous ne l’avez pas demandé, ignorez cet e-mail\u00a0: votre mot de passe reste inchangé.',
 };

@@ -25,6 +25,8 @@ export interface DigestI18n {
   t: (key: DigestKey, vars?: Vars) => string;
   /** The phrase's form for the count n (n is formatted in the language's digits). */
   plural: (key: DigestPluralKey, n: number) => string;
+  /** A moment written out with its time, in UTC. */
+  at: (d: Date) => string;
   /** A day (YYYY-MM-DD) written out, e.g. 31 mars 2026. */
   day: (isoDay: string) => string;
   /** The country's name in the language by its ISO 3166-1 code; the stored name when unknown. */
@@ -46,6 +48,8 @@ export function digestI18n(lang: Locale): DigestI18n {
       const forms = strings[key];
       return fill(forms[rules.select(n)] ?? forms.other, { n: num.format(n) });
     },
+    at: (d) =>
+      new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(d),
     day: (isoDay) => dates.format(new Date(`${isoDay}T00:00:00Z`)),
     country: (iso3, stored) => (lang === 'en' ? stored : (names().getName(iso3, lang) ?? stored)),
   };
