@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { listAuthEvents } from '../../server/modules/audit/repository';
 import { createSmtpMailer, type Mailer } from '../../server/modules/reminders/mailer';
+import { startDigestScheduler } from '../../server/modules/reminders/scheduler';
 import { type DigestDeps, runDailyDigest } from '../../server/modules/reminders/service';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn } from './support/auth';
@@ -201,5 +202,18 @@ describe('the daily e-mail digest', () => {
     expect(after).toMatchObject({ candidates: 1, sent: 1 });
     expect(mailTo('digest-focal@example.org')).toHaveLength(toFocal);
     expect(mailTo('digest-val@example.org').length).toBe(4);
+  });
+
+  it('the scheduler runs it once the day’s hour has passed, and stops on shutdown', async () => {
+    let clock = new Date('2026-04-02T05:30:00Z');
+    const before = smtp.received.length;
+    const scheduler = startDigestScheduler({ ...deps(), hourUtc: 6, now: () => clock, everyMs: 20 });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await digestRow(ids.focal, '2026-04-02')).toBeUndefined();
+    clock = new Date('2026-04-02T06:01:00Z');
+    await vi.waitFor(() => expect(smtp.received.length).toBe(before + 2), { timeout: 5000 });
+    await scheduler.stop();
+    expect(await digestRow(ids.focal, '2026-04-02')).toMatchObject({ attempts: 1, error: null });
+    expect(smtp.received.length).toBe(before + 2);
   });
 });
