@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fast
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import { requestId } from './logging';
+import { forgotPasswordRoutes } from './modules/auth/forgot-password-routes';
 import { verifyPassword } from './modules/auth/password';
 import { authRoutes } from './modules/auth/routes';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './modules/auth/throttle';
@@ -18,6 +19,8 @@ import { meProfileRoutes } from './modules/me-profiles/routes';
 import { peerGroupRoutes } from './modules/peer-groups/routes';
 import { periodSheetRoutes } from './modules/period-sheets/routes';
 import { planRoutes } from './modules/plans/routes';
+import type { Mailer } from './modules/reminders/mailer';
+import { reminderRoutes } from './modules/reminders/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { roundRoutes } from './modules/rounds/routes';
 import { submissionRoutes } from './modules/submissions/routes';
@@ -66,6 +69,11 @@ export interface AppDeps {
   limits?: Limits;
   /** What briefing packs read of M&E profiles; default the profiles module's reader (tests pass a fixed one). */
   meProfileReader?: MeProfileReader;
+  /**
+   * E-mail (config SMTP_URL, MAIL_FROM, PUBLIC_URL): the mailer and the address links point to.
+   * Omitted: the server sends no e-mail (GET /api/config says so; pages hide what needs it).
+   */
+  mail?: { mailer: Mailer; publicUrl: string };
   /** Comparison answers cached per process, checked against the data version (default 256; 0 = off). */
   compareCacheEntries?: number;
 }
@@ -115,7 +123,7 @@ export async function buildApp(deps: AppDeps) {
   await registerAuth(app, auth);
   await registerOpenApi(app);
   await registerUploads(app);
-  await app.register(systemRoutes(database));
+  await app.register(systemRoutes(database, { mail: deps.mail !== undefined }));
   await app.register(countryRoutes(database));
   await app.register(globalTargetRoutes(database));
   await app.register(frameworkRoutes(database));
@@ -136,6 +144,14 @@ export async function buildApp(deps: AppDeps) {
   await app.register(authRoutes(auth));
   await app.register(userRoutes(auth));
   await app.register(i18nRoutes(auth));
+  await app.register(reminderRoutes(auth));
+  await app.register(
+    forgotPasswordRoutes(
+      auth,
+      // The unscoped database: the link is made after the request's transaction has ended.
+      deps.mail ? { db: deps.database.db, ...deps.mail, log: app.log } : null,
+    ),
+  );
   if (deps.clientDistDir) {
     await registerClient(app, deps.clientDistDir, { sourceMaps: deps.serveSourceMaps ?? false });
   }

@@ -71,6 +71,26 @@ const EnvSchema = z.object({
     .default(1000)
     .describe('Answer 503 while the event loop lags more than this (ms); 0 = off'),
   BUSY_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  // E-mail (docs/decisions/e-mail-reminders.md): off while SMTP_URL is unset.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+    .max(2000)
+    .optional()
+    .describe('SMTP server for reminders, e.g. smtps://user:pass@mail.example.org:465; unset = no e-mail'),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(320)
+    .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, or "Name <address>"')
+    .optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .max(500)
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional()
+    .describe('The address users open (links in e-mails), e.g. https://nap.example.org'),
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).default(7),
+  DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(6),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -83,12 +103,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const problems: string[] = [];
   if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
-    throw new Error('Invalid environment:\n  ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }
+  if (c.SMTP_URL !== undefined) {
+    // Without a sender the server refuses the mail; without the public address the links point nowhere.
+    if (c.MAIL_FROM === undefined) problems.push('MAIL_FROM: required when SMTP_URL is set');
+    if (c.PUBLIC_URL === undefined)
+      problems.push('PUBLIC_URL: required when SMTP_URL is set (links in e-mails)');
+  }
+  if (problems.length > 0)
+    throw new Error(`Invalid environment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {
     ...c,
     PGLITE_DATA_DIR: path.resolve(c.PGLITE_DATA_DIR),
     CLIENT_DIST_DIR: path.resolve(c.CLIENT_DIST_DIR),
+  };
+}
+
+/** The e-mail settings when SMTP is configured (loadConfig checked they come together), else null. */
+export function mailConfig(c: Config) {
+  if (!c.SMTP_URL || !c.MAIL_FROM || !c.PUBLIC_URL) return null;
+  return {
+    smtpUrl: c.SMTP_URL,
+    from: c.MAIL_FROM,
+    publicUrl: c.PUBLIC_URL,
+    daysBefore: c.REMINDER_DAYS_BEFORE,
+    digestHourUtc: c.DIGEST_HOUR_UTC,
   };
 }

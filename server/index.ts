@@ -1,16 +1,20 @@
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig, mailConfig } from './config';
 import { demoAccountsBlock, demoAccountsPresent } from './db/accounts';
 import { prepareDatabase } from './db/bootstrap';
 import { openDatabase } from './db/client';
 import { createLogger, isPretty } from './logging';
 import { startAuthHousekeeping } from './modules/auth/housekeeping';
+import { createSmtpMailer } from './modules/reminders/mailer';
+import { type DigestScheduler, startDigestScheduler } from './modules/reminders/scheduler';
 import { limitsFromConfig } from './plugins/limits';
 
 // Process entry: config → logger → db → migrate/load → app → listen → graceful shutdown.
 const started = performance.now();
 const config = loadConfig();
 const log = await createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+const mailSettings = mailConfig(config);
+const mailer = mailSettings ? createSmtpMailer(mailSettings) : null;
 const database = await openDatabase({
   databaseUrl: config.DATABASE_URL,
   pgliteDataDir: config.PGLITE_DATA_DIR,
@@ -27,6 +31,7 @@ const app = await buildApp({
   trustProxy: config.TRUST_PROXY,
   session: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_MAX_HOURS * 3_600_000 },
   limits: limitsFromConfig(config),
+  mail: mailSettings && mailer ? { mailer, publicUrl: mailSettings.publicUrl } : undefined,
 });
 await prepareDatabase(database, {
   loadReferenceData: config.LOAD_REFERENCE_DATA,
@@ -43,9 +48,22 @@ await prepareDatabase(database, {
 await app.listen({ host: config.HOST, port: config.PORT });
 // Expired sessions and stale sign-in throttle rows: swept now, then every 15 min (unref'd timer).
 const stopHousekeeping = startAuthHousekeeping({ db: database.db, now: () => new Date(), log: app.log });
+// The daily e-mail digest, only when SMTP is configured (every process may run it: claims dedupe).
+let digests: DigestScheduler | null = null;
+if (mailSettings && mailer) {
+  digests = startDigestScheduler({
+    db: database.db,
+    mailer,
+    publicUrl: mailSettings.publicUrl,
+    daysBefore: mailSettings.daysBefore,
+    hourUtc: mailSettings.digestHourUtc,
+    log: app.log,
+  });
+}
 app.log.info(
   {
     database: database.kind === 'pglite' ? `PGlite at ${config.PGLITE_DATA_DIR}` : 'Postgres (DATABASE_URL)',
+    mail: mailSettings ? `daily digest after ${mailSettings.digestHourUtc}:00 UTC` : 'off (SMTP_URL unset)',
     startupMs: Math.round(performance.now() - started),
   },
   `NAP Tracker is serving at http://${config.HOST}:${config.PORT}`,
@@ -65,6 +83,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     app.log.info({ signal }, 'shutting down');
     try {
       stopHousekeeping();
+      await digests?.stop();
+      mailer?.close();
       await app.close();
       await database.close();
       process.exit(0);

@@ -104,6 +104,10 @@ export const routes: RouteObject[] = [
         lazy: () => import('../routes/reset-password').then((m) => ({ Component: m.ResetPasswordPage })),
       },
       {
+        path: 'forgot-password',
+        lazy: () => import('../routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordPage })),
+      },
+      {
         path: 'account/tokens',
         lazy: () => import('../routes/tokens').then((m) => ({ Component: m.TokensPage })),
       },

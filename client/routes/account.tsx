@@ -4,6 +4,7 @@ import { useChangePassword } from '../features/auth/api/change-password';
 import { useMe } from '../features/auth/api/get-me';
 import { describeRoles } from '../features/auth/capabilities';
 import { errorsFrom, PasswordForm } from '../features/auth/components/password-form';
+import { RemindersSetting } from '../features/auth/components/reminders-setting';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { useT } from '../i18n/context';
 
@@ -50,6 +51,7 @@ function AccountContent() {
           <p>{t('account.tokenCannotChange')}</p>
         )}
       </section>
+      <RemindersSetting me={me.data} />
       <section className="section" aria-labelledby={`${id}-tokens`}>
         <h2 id={`${id}-tokens`}>{t('tokens.title')}</h2>
         <p>

@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../shared';
 import { useMe } from '../features/auth/api/get-me';
+import { useServerFeatures } from '../features/auth/api/get-server-features';
 import { useSignIn } from '../features/auth/api/sign-in';
 import { safeNext } from '../features/auth/capabilities';
 import { useT } from '../i18n/context';
@@ -37,6 +38,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const me = useMe();
   const signIn = useSignIn();
+  const features = useServerFeatures();
   const [problem, setProblem] = useState<string | null>(null);
 
   if (me.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={next} replace />;
@@ -94,6 +96,11 @@ export function SignInPage() {
           {signIn.isPending ? t('signIn.pending') : t('signIn.title')}
         </button>
       </form>
+      {features.data?.mail && (
+        <p>
+          <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+        </p>
+      )}
     </>
   );
 }

@@ -187,6 +187,8 @@ export const users = pgTable(
     demo: boolean('demo').notNull().default(false),
     /** Interface language the user picked (en, fr, es, ar); null: the browser's. */
     locale: varchar('locale', { length: 8 }),
+    /** The daily e-mail digest of what is due (sent only when the server has SMTP configured). */
+    emailReminders: boolean('email_reminders').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -784,6 +786,34 @@ export const notifications = pgTable(
     index('notifications_user_ix').on(t.userId, t.id),
     check('notifications_kind_ck', sql`${t.kind} in ('returned','approved')`),
   ],
+);
+
+/**
+ * One row per user and day of the daily e-mail digest. A process claims the row (insert … on
+ * conflict do nothing) before sending, so several processes against one database send each digest
+ * once; a failed send keeps its error and releases the claim for a later attempt, up to a bound.
+ */
+export const mailDigests = pgTable(
+  'mail_digests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The UTC day the digest is for. */
+    day: date('day', { mode: 'string' }).notNull(),
+    /**
+     * When the current attempt took the row; null: released after a failure (free to retry). Kept
+     * once sent: the next digest reports what happened after it.
+     */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** Sent (or nothing to say that day: items = 0). */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    items: integer('items'),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('mail_digests_user_day_uq').on(t.userId, t.day)],
 );
 
 /**

@@ -30,6 +30,7 @@ export interface Limits {
 /** The routes each limit covers (HEAD follows GET); start-up fails when one of them is gone. */
 const LIMITED_ROUTES: Record<string, { work: LimitedWork; gate?: keyof Limits['gates'] }> = {
   'POST /api/auth/sign-in': { work: 'sign-in' },
+  'POST /api/auth/forgot-password': { work: 'sign-in' },
   'GET /api/reports/country/:iso3': { work: 'reports', gate: 'reports' },
   'GET /api/reports/comparison': { work: 'reports', gate: 'reports' },
   'POST /api/briefing-sessions/:id/packs': { work: 'reports', gate: 'reports' },

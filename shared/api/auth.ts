@@ -20,6 +20,10 @@ export const MeSchema = z.object({
   locale: LocaleSchema.nullable()
     .default(null)
     .describe('Interface language the user picked; null: none yet'),
+  emailReminders: z
+    .boolean()
+    .default(true)
+    .describe('Gets the daily e-mail digest of what is due (when the server sends e-mail)'),
   via: z.enum(['session', 'token']),
   scope: TokenScopeSchema.describe('What this credential may do: read, or read and write'),
   csrfToken: z
@@ -28,6 +32,15 @@ export const MeSchema = z.object({
     .describe(`Send it in the ${CSRF_HEADER} header on writes authenticated by the session cookie`),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+export const SetRemindersBodySchema = z.object({
+  enabled: z.boolean().describe('true: get the daily e-mail digest of what is due; false: none'),
+});
+export type SetRemindersBody = z.infer<typeof SetRemindersBodySchema>;
+
+/** A password link by e-mail, asked for on the sign-in page. */
+export const ForgotPasswordBodySchema = z.object({ email: EmailSchema });
+export type ForgotPasswordBody = z.infer<typeof ForgotPasswordBodySchema>;
 
 export const ChangePasswordBodySchema = z.object({
   currentPassword: z.string().min(1, 'is required').max(256),

@@ -36,6 +36,12 @@ export function listOf<T extends z.ZodType>(item: T) {
 }
 
 export const HealthSchema = z.object({ status: z.literal('ok') });
+
+/** What this deployment offers, for pages to show or hide what depends on it. */
+export const ServerFeaturesSchema = z.object({
+  mail: z.boolean().describe('The server sends e-mail (SMTP configured): daily digests, password links'),
+});
+export type ServerFeatures = z.infer<typeof ServerFeaturesSchema>;
 export const ReadySchema = z.object({
   status: z.literal('ready'),
   database: z.enum(['pglite', 'postgres']),

@@ -97,6 +97,43 @@ describe('your account', () => {
   });
 });
 
+describe('the daily e-mail digest', () => {
+  it('turns off with the checkbox, and says so', async () => {
+    const fetchMock = mockApi({
+      '/auth/me': () => ({ body: focal }),
+      '/config': () => ({ body: { mail: true } }),
+      '/auth/me/reminders': () => ({ status: 204, body: null }),
+    });
+    const { user } = renderApp('/account');
+    const box = (await screen.findByRole('checkbox', {
+      name: 'E-mail me a daily digest of what is due',
+    })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(await screen.findByText(/At most one e-mail a day/)).toBeTruthy();
+    await user.click(box);
+    expect((await screen.findByRole('status')).textContent).toBe('You will no longer get the daily digest.');
+    expect(box.checked).toBe(false);
+    const call = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/auth/me/reminders'));
+    expect(call?.[1]?.method).toBe('PUT');
+    expect(JSON.parse(String(call?.[1]?.body))).toEqual({ enabled: false });
+  });
+
+  it('notes when the server sends no e-mail, in the user’s language', async () => {
+    mockApi({
+      '/auth/me': () => ({ body: { ...focal, locale: 'fr', emailReminders: false } }),
+      '/config': () => ({ body: { mail: false } }),
+    });
+    renderApp('/account');
+    const box = (await screen.findByRole('checkbox', {
+      name: 'M’envoyer chaque jour un récapitulatif de ce qui est à rendre',
+    })) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.getAttribute('aria-describedby')).toBeTruthy();
+    const note = await screen.findByText(/Ce serveur n’envoie pas encore d’e-mails/);
+    expect(note.id).toBe(box.getAttribute('aria-describedby'));
+  });
+});
+
 describe('a one-time password link', () => {
   it('sends the secret from the fragment with the new password', async () => {
     const token = 'A'.repeat(43);
@@ -161,6 +198,35 @@ describe('a one-time password link', () => {
     expect(link.value).toBe(`${window.location.origin}/reset-password#token=${'T'.repeat(43)}`);
     const call = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/users/7/reset-link'));
     expect(call?.[1]?.method).toBe('POST');
+  });
+});
+
+describe('forgot your password?', () => {
+  it('the sign-in page offers it when the server sends e-mail, and the request says the same for any address', async () => {
+    const fetchMock = mockApi({
+      '/auth/me': () => ({ status: 204, body: null }),
+      '/config': () => ({ body: { mail: true } }),
+      '/auth/forgot-password': () => ({ status: 204, body: null }),
+    });
+    const { user, router } = renderApp('/sign-in');
+    await user.click(await screen.findByRole('link', { name: 'Forgot your password?' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/forgot-password'));
+    await user.type(await screen.findByLabelText('Email'), 'farah@x.org');
+    await user.click(screen.getByRole('button', { name: 'Send the link' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/If an account has this address/);
+    const call = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/auth/forgot-password'));
+    expect(JSON.parse(String(call?.[1]?.body))).toEqual({ email: 'farah@x.org' });
+  });
+
+  it('is not offered when the server sends no e-mail', async () => {
+    mockApi({
+      '/auth/me': () => ({ status: 204, body: null }),
+      '/config': () => ({ body: { mail: false } }),
+    });
+    renderApp('/sign-in');
+    await screen.findByRole('button', { name: 'Sign in' });
+    await vi.waitFor(() => expect(screen.queryByText('Forgot your password?')).toBeNull());
+    expect(screen.queryByRole('link', { name: 'Forgot your password?' })).toBeNull();
   });
 });
 

@@ -131,6 +131,13 @@ const ENDPOINTS: Endpoint[] = [
     closed: all(200),
   },
   {
+    name: 'GET /api/config',
+    op: 'GET /api/config',
+    request: () => ({ url: '/api/config' }),
+    open: all(200),
+    closed: all(200),
+  },
+  {
     name: 'GET /api/ready',
     op: 'GET /api/ready',
     request: () => ({ url: '/api/ready' }),
@@ -302,6 +309,18 @@ const ENDPOINTS: Endpoint[] = [
     closed: all(400),
   },
   {
+    // This deployment sends no e-mail: refused the same way for all (with e-mail: forgot-password.test.ts).
+    name: 'POST /api/auth/forgot-password (no e-mail configured)',
+    op: 'POST /api/auth/forgot-password',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/forgot-password',
+      payload: { email: 'someone@example.org' },
+    }),
+    open: all(400),
+    closed: all(400),
+  },
+  {
     name: 'POST /api/auth/sign-out',
     op: 'POST /api/auth/sign-out',
     request: () => ({ method: 'POST', url: '/api/auth/sign-out' }),
@@ -313,6 +332,13 @@ const ENDPOINTS: Endpoint[] = [
     name: 'PUT /api/auth/me/locale',
     op: 'PUT /api/auth/me/locale',
     request: () => ({ method: 'PUT', url: '/api/auth/me/locale', payload: { locale: 'en' } }),
+    open: { ...all(204), anonymous: 401, adminReadToken: 403 },
+    closed: { ...all(204), anonymous: 401, adminReadToken: 403 },
+  },
+  {
+    name: 'PUT /api/auth/me/reminders',
+    op: 'PUT /api/auth/me/reminders',
+    request: () => ({ method: 'PUT', url: '/api/auth/me/reminders', payload: { enabled: true } }),
     open: { ...all(204), anonymous: 401, adminReadToken: 403 },
     closed: { ...all(204), anonymous: 401, adminReadToken: 403 },
   },

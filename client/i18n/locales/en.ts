@@ -928,6 +928,21 @@ export const en = {
   'account.linkInvalid':
     'This link no longer works: it was used, it expired or a newer link replaced it. Ask an administrator for a new one.',
   'account.linkMissing': 'Open this page with the link an administrator gave you.',
+  'account.remindersTitle': 'E-mail reminders',
+  'account.remindersLabel': 'E-mail me a daily digest of what is due',
+  'account.remindersLede':
+    'At most one e-mail a day, only when something needs you: periods due soon or overdue, returned or approved, or waiting for your approval.',
+  'account.remindersNoMail': 'This server does not send e-mail yet; your choice is kept for when it does.',
+  'account.remindersOn': 'You will get the daily digest.',
+  'account.remindersOff': 'You will no longer get the daily digest.',
+  'signIn.forgot': 'Forgot your password?',
+  'forgot.title': 'Get a password link by e-mail',
+  'forgot.lede':
+    'Enter the e-mail address of your account. If an account has it, a link to set a new password is sent there; the link works once, for 24 hours.',
+  'forgot.submit': 'Send the link',
+  'forgot.sent':
+    'If an account has this address, a link is on its way. Look in your inbox (and your spam folder).',
+  'forgot.noMail': 'This server does not send e-mail: ask an administrator for a password link.',
   'users.makeLink': 'Make a one-time password link for {name}',
   'users.linkFor': 'Link for {name}, valid once until {date}:',
   'users.copyLink': 'Copy',

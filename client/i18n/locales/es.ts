@@ -941,6 +941,21 @@ export const es: Catalog = {
   'account.linkInvalid':
     'Este enlace ya no funciona: se usó, caducó o uno más reciente lo reemplazó. Pida uno nuevo a un administrador.',
   'account.linkMissing': 'Abra esta página con el enlace que le dio un administrador.',
+  'account.remindersTitle': 'Recordatorios por correo',
+  'account.remindersLabel': 'Enviarme cada día un resumen de lo pendiente',
+  'account.remindersLede':
+    'Como máximo un correo al día, solo cuando algo requiere su atención: períodos que vencen pronto o atrasados, devueltos o aprobados, o en espera de su aprobación.',
+  'account.remindersNoMail': 'Este servidor aún no envía correos; su elección se guarda para cuando lo haga.',
+  'account.remindersOn': 'Recibirá el resumen diario.',
+  'account.remindersOff': 'Ya no recibirá el resumen diario.',
+  'signIn.forgot': '¿Olvidó su contraseña?',
+  'forgot.title': 'Recibir un enlace por correo',
+  'forgot.lede':
+    'Escriba la dirección de correo de su cuenta. Si una cuenta la usa, se le envía un enlace para elegir una nueva contraseña; funciona una vez, durante 24 horas.',
+  'forgot.submit': 'Enviar el enlace',
+  'forgot.sent':
+    'Si una cuenta usa esta dirección, el enlace está en camino. Revise su bandeja de entrada (y la de correo no deseado).',
+  'forgot.noMail': 'Este servidor no envía correos: pida un enlace a un administrador.',
   'users.makeLink': 'Crear un enlace de contraseña de un solo uso para {name}',
   'users.linkFor': 'Enlace para {name}, válido una vez hasta el {date}:',
   'users.copyLink': 'Copiar',

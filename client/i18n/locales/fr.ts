@@ -946,6 +946,22 @@ export const fr: Catalog = {
   'account.linkInvalid':
     'Ce lien ne fonctionne plus : il a déjà servi, il a expiré ou un lien plus récent l’a remplacé. Demandez-en un nouveau à un administrateur.',
   'account.linkMissing': 'Ouvrez cette page avec le lien qu’un administrateur vous a donné.',
+  'account.remindersTitle': 'Rappels par e-mail',
+  'account.remindersLabel': 'M’envoyer chaque jour un récapitulatif de ce qui est à rendre',
+  'account.remindersLede':
+    'Au plus un e-mail par jour, seulement quand quelque chose vous attend : périodes bientôt à rendre ou en retard, renvoyées ou approuvées, ou en attente de votre approbation.',
+  'account.remindersNoMail':
+    'Ce serveur n’envoie pas encore d’e-mails ; votre choix est conservé pour quand il le fera.',
+  'account.remindersOn': 'Vous recevrez le récapitulatif quotidien.',
+  'account.remindersOff': 'Vous ne recevrez plus le récapitulatif quotidien.',
+  'signIn.forgot': 'Mot de passe oublié ?',
+  'forgot.title': 'Recevoir un lien par e-mail',
+  'forgot.lede':
+    'Saisissez l’adresse e-mail de votre compte. Si un compte l’utilise, un lien pour choisir un nouveau mot de passe y est envoyé ; il fonctionne une fois, pendant 24 heures.',
+  'forgot.submit': 'Envoyer le lien',
+  'forgot.sent':
+    'Si un compte utilise cette adresse, un lien est en route. Regardez votre boîte de réception (et vos indésirables).',
+  'forgot.noMail': 'Ce serveur n’envoie pas d’e-mails : demandez un lien à un administrateur.',
   'users.makeLink': 'Créer un lien de mot de passe à usage unique pour {name}',
   'users.linkFor': 'Lien pour {name}, valable une fois jusqu’au {date} :',
   'users.copyLink': 'Copier',

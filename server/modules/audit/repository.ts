@@ -12,11 +12,14 @@ export type AuthEventName =
   | 'password.reset'
   | 'password.reset_link'
   | 'password.reset_by_link'
+  | 'password.forgot'
+  | 'password.forgot_throttled'
   | 'user.create'
   | 'user.update'
   | 'user.roles'
   | 'user.deactivate'
   | 'user.reactivate'
+  | 'user.reminders'
   | 'token.create'
   | 'token.revoke';
 

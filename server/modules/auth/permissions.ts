@@ -9,6 +9,8 @@ export interface Principal {
   demo: boolean;
   /** Interface language the user picked (issue 8). */
   locale?: string | null;
+  /** Gets the daily e-mail digest (default true). */
+  emailReminders?: boolean;
   roles: RoleAssignment[];
   via: 'session' | 'token';
   /** Sessions may write; tokens carry their own scope. */

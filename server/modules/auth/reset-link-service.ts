@@ -1,4 +1,5 @@
 import type { ResetLink, ResetWithLinkBody } from '../../../shared';
+import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { recordAuthEvent } from '../audit/repository';
 import { findUserById, updateUserRow } from '../users/repository';
@@ -33,23 +34,36 @@ export async function createResetLink(
   const user = await findUserById(ctx.db, userId);
   if (!user) throw new AppError(404, `user: no user with id ${userId}`);
   if (!user.active) throw new AppError(400, 'user: this account is deactivated; reactivate it first');
+  return issueResetLink(ctx.db, userId, { actorId: admin.userId, ip, via: 'admin' }, ctx.now());
+}
+
+/**
+ * Makes an account's one-time link (replacing its earlier ones) and audits it, in one transaction:
+ * for an administrator (createResetLink) or for the account itself, by e-mail (forgot-password).
+ */
+export async function issueResetLink(
+  db: Db,
+  userId: number,
+  by: { actorId: number | null; ip: string; via: 'admin' | 'email' },
+  now: Date,
+): Promise<ResetLink> {
   const token = newSecret();
-  const now = ctx.now();
   const expiresAt = new Date(now.getTime() + RESET_LINK_LIFETIME_MS);
-  await ctx.db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await replaceResetLink(tx, {
       tokenHash: sha256Hex(token),
       userId,
-      createdBy: admin.userId,
+      createdBy: by.actorId,
       createdAt: now,
       expiresAt,
     });
     await recordAuthEvent(tx, {
       event: 'password.reset_link',
       at: now,
-      actorId: admin.userId,
+      actorId: by.actorId,
       subjectId: userId,
-      ip,
+      ip: by.ip,
+      ...(by.via === 'email' ? { details: { via: 'email' } } : {}),
     });
   });
   return { token, path: `/reset-password#token=${token}`, expiresAt: expiresAt.toISOString() };

@@ -29,6 +29,7 @@ export async function findSession(db: DbOrTx, tokenHash: string) {
       displayName: users.displayName,
       demo: users.demo,
       locale: users.locale,
+      emailReminders: users.emailReminders,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -84,6 +85,7 @@ export async function findActiveToken(db: DbOrTx, tokenHash: string) {
       displayName: users.displayName,
       demo: users.demo,
       locale: users.locale,
+      emailReminders: users.emailReminders,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))

@@ -5,10 +5,13 @@ import { completenessOf, entryRows } from './grid-service';
 import { dayOf, toPlanPeriod } from './mapping';
 import { type PeriodRow, periodRows } from './repository';
 
+/** Only the database and the clock: the daily e-mail digest asks on a user's behalf, outside a request. */
+export type DueContext = Pick<AuthContext, 'db' | 'now'>;
+
 /** What needs attention first: returned, overdue, due, then what waits for or has approval. */
 const ORDER: Record<DueState, number> = { returned: 0, overdue: 1, due: 2, submitted: 3, approved: 4 };
 
-async function toItem(ctx: AuthContext, r: PeriodRow, today: string): Promise<DueItem> {
+async function toItem(ctx: DueContext, r: PeriodRow, today: string): Promise<DueItem> {
   const period = toPlanPeriod(r, today);
   return {
     countryIso3: r.plan.countryIso3,
@@ -40,7 +43,7 @@ function latestStarted(rows: PeriodRow[], today: string): PeriodRow[] {
  * validator; and per-country completeness for validators (their countries), facilitators and
  * administrators (every country with reporting periods).
  */
-export async function getDue(ctx: AuthContext, p: Principal | null): Promise<Due> {
+export async function getDue(ctx: DueContext, p: Principal | null): Promise<Due> {
   if (!p) throw unauthenticated();
   const today = dayOf(ctx.now());
   const mine = [

@@ -1,13 +1,31 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorEnvelopeSchema, HealthSchema, ReadySchema } from '../../../shared';
+import {
+  ErrorEnvelopeSchema,
+  HealthSchema,
+  ReadySchema,
+  type ServerFeatures,
+  ServerFeaturesSchema,
+} from '../../../shared';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/errors';
 
-export function systemRoutes(database: Database) {
+export function systemRoutes(database: Database, features: ServerFeatures) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/api/config',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['system'],
+          summary: 'What this deployment offers (e-mail), for pages to show what depends on it',
+          response: { 200: ServerFeaturesSchema },
+        },
+      },
+      async () => features,
+    );
     r.get(
       '/api/health',
       {

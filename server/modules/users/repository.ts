@@ -11,6 +11,7 @@ export interface UserRow {
   active: boolean;
   demo: boolean;
   locale: string | null;
+  emailReminders: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -23,6 +24,7 @@ const columns = {
   active: users.active,
   demo: users.demo,
   locale: users.locale,
+  emailReminders: users.emailReminders,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };

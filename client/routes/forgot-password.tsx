@@ -1,0 +1,64 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useForgotPassword } from '../features/auth/api/forgot-password';
+import { useServerFeatures } from '../features/auth/api/get-server-features';
+import { useT } from '../i18n/context';
+
+export function ForgotPasswordPage() {
+  const id = useId();
+  const t = useT();
+  const features = useServerFeatures();
+  const ask = useForgotPassword();
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    // The schema is imported on submit, as on the sign-in page.
+    const { ForgotPasswordBodySchema } = await import('../../shared/api/auth');
+    const parsed = ForgotPasswordBodySchema.safeParse({ email: form.get('email') });
+    if (!parsed.success) {
+      setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      return;
+    }
+    setProblem(null);
+    ask.mutate(parsed.data);
+  }
+
+  const error = problem ?? (ask.error ? ask.error.message : null);
+  return (
+    <>
+      <title>{t('app.titleSuffix', { page: t('forgot.title') })}</title>
+      <h1>{t('forgot.title')}</h1>
+      {features.data?.mail === false ? (
+        <p className="notice">{t('forgot.noMail')}</p>
+      ) : ask.isSuccess ? (
+        <p role="status" className="notice">
+          {t('forgot.sent')}
+        </p>
+      ) : (
+        <form className="form" onSubmit={onSubmit} noValidate aria-label={t('forgot.title')}>
+          <p className="muted">{t('forgot.lede')}</p>
+          <div className="field">
+            <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
+            <input
+              id={`${id}-email`}
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              maxLength={254}
+            />
+          </div>
+          {error && (
+            <p className="error-state" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="button" disabled={ask.isPending}>
+            {t('forgot.submit')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { DigestStrings } from './en';
+
+export const es: DigestStrings = {
+  subject: 'NAP Tracker: {parts}',
+  partsJoin: ', ',
+  due: {
+    one: '{n} período por presentar',
+    many: '{n} de períodos por presentar',
+    other: '{n} períodos por presentar',
+  },
+  overdue: { one: '{n} atrasado', many: '{n} atrasados', other: '{n} atrasados' },
+  returned: { one: '{n} devuelto', many: '{n} devueltos', other: '{n} devueltos' },
+  approved: { one: '{n} aprobado', many: '{n} aprobados', other: '{n} aprobados' },
+  waiting: { one: '{n} por aprobar', many: '{n} por aprobar', other: '{n} por aprobar' },
+  days: { one: '{n} día', many: '{n} de días', other: '{n} días' },
+  colon: ': ',
+  greeting: 'Hola, {name}:',
+  intro: 'Esto es lo que requiere su atención en NAP Tracker.',
+  dueSection: 'Vencen dentro de {days}',
+  overdueSection: 'Atrasados',
+  returnedSection: 'Devueltos para corrección',
+  approvedSection: 'Aprobados',
+  waitingSection: 'Presentados, en espera de su aprobación',
+  dueDate: 'vence el {date}',
+  dueOn: 'vence el {date} (dentro de {days})',
+  dueToday: 'vence hoy ({date})',
+  late: 'venció el {date} ({days} de retraso)',
+  reason: 'Motivo: {reason}',
+  allDue: 'Ver todo en «Plazos»',
+  turnOff: 'Dejar de recibir estos correos',
+  why: 'Recibe este resumen como máximo una vez al día, cuando algo requiere su atención, como punto focal o validador en NAP Tracker.',
+  resetSubject: 'NAP Tracker: elegir una nueva contraseña',
+  resetIntro:
+    'Alguien, esperamos que usted, pidió un enlace para elegir una nueva contraseña para su cuenta de NAP Tracker.',
+  resetAction: 'Elegir una nueva contraseña',
+  resetExpires: 'El enlace funciona una vez, hasta el {at} (UTC).',
+  resetIgnore: 'Si no lo pidió, ignore este correo: su contraseña no cambia.',
+};
