@@ -363,14 +363,25 @@ describe('briefing packs', () => {
     expect(text).not.toContain('Case study profile');
   });
 
-  it('splits the side-by-side tables of a large group into balanced ones', async () => {
+  it('names once the countries of a large group with no public profile, and leaves them out of the tables', async () => {
     const session = await createSession({ groupType: 'who_region', group: 'EMR', topics: ['governance'] });
     const n = session.countries.length;
     expect(n).toBeGreaterThan(10);
-    const per = Math.ceil(n / Math.ceil(n / 5));
     const text = await pdfText((await makePack(session.id, 'pdf')).bytes);
-    expect(text).toContain(`Countries 1–${per} of ${n}`);
-    expect(text).toContain(`of ${n}`);
+    const { packs: _, ...fields } = session;
+    const data = await loadBriefingPackData(fields, fake.reader);
+    const answered = new Set(
+      data.compare.rows.flatMap((r) => r.cells.filter((c) => c.value !== null).map((c) => c.iso3)),
+    );
+    const shown = data.compare.countries.filter((c) => answered.has(c.iso3) || c.iso3 === 'JOR');
+    const left = data.compare.countries.filter((c) => !shown.some((s) => s.iso3 === c.iso3));
+    expect(left.length).toBeGreaterThan(0);
+    expect(text).toContain('No public M&E profile yet, left out of the tables below:');
+    expect(text).toContain(left[0]?.name);
+    if (shown.length > 5) {
+      const per = Math.ceil(shown.length / Math.ceil(shown.length / 5));
+      expect(text).toContain(`Countries 1–${per} of ${shown.length}`);
+    } else expect(text).not.toContain(`of ${n}`);
   });
 
   it('is a workbook too: a sheet per part, header rows frozen, the answers in cells; right to left in Arabic', async () => {

@@ -28,7 +28,7 @@ export async function briefingPackPdf(d: BriefingPackData): Promise<Buffer> {
   for (const topic of BRIEFING_TOPICS) {
     if (!d.session.topics.includes(topic)) continue;
     if (isMeStep(topic) && !sideBySide) {
-      startSideBySide(r, pt);
+      startSideBySide(r, pt, d);
       sideBySide = true;
     }
     if (topic === 'case_study') drawCaseStudy(r, d, pt, sources);

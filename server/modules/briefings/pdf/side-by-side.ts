@@ -10,9 +10,33 @@ export const COUNTRIES_PER_TABLE = 5;
  * The side-by-side chapter starts on a new page; each step follows the previous one. The case study,
  * when there is one, is the first column (the comparison puts it first).
  */
-export function startSideBySide(r: ReportDocument, pt: PackText) {
+export function startSideBySide(r: ReportDocument, pt: PackText, d: BriefingPackData) {
   r.newPage();
   r.heading(pt.i18n.t('briefSideBySide'));
+  const shown = new Set(profiledCountries(d).map((c) => c.iso3));
+  const missing = d.compare.countries.filter((c) => !shown.has(c.iso3));
+  if (missing.length > 0)
+    r.paragraph(
+      pt.i18n.t('briefUnprofiled', {
+        list: missing.map((c) => pt.country(c)).join(pt.i18n.rtl ? '، ' : ', '),
+      }),
+      {
+        size: 9,
+        color: COLOURS.muted,
+      },
+    );
+}
+
+/**
+ * The columns of the side-by-side tables: the case study and the countries with some public answer.
+ * A region of twenty countries where two have a profile would otherwise print pages of dashes; the
+ * others are named once above the tables.
+ */
+export function profiledCountries(d: BriefingPackData): BriefingPackData['compare']['countries'] {
+  const answered = new Set(
+    d.compare.rows.flatMap((row) => row.cells.filter((c) => c.value !== null).map((c) => c.iso3)),
+  );
+  return d.compare.countries.filter((c) => answered.has(c.iso3) || c.iso3 === d.session.caseStudy);
 }
 
 /**
@@ -32,7 +56,7 @@ export function drawSideBySide(
   r.heading(pt.me.sections[step], 2);
   r.paragraph(pt.me.hints[step], { size: 8.5, color: COLOURS.muted });
   const rows = d.compare.rows.filter((x) => x.section === step);
-  const countries = d.compare.countries;
+  const countries = profiledCountries(d);
   if (rows.length === 0 || !rows.some((x) => x.cells.some((c) => c.value !== null))) {
     r.paragraph(t('briefNoRows'), { size: 9, color: COLOURS.muted });
     return;

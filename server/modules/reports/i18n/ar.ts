@@ -203,6 +203,7 @@ export const ar: ReportStrings = {
   provenance_none: 'لا يوجد محتوى عام',
   briefSideBySide: 'مقارنة جنباً إلى جنب',
   briefCountriesRange: 'البلدان من {from} إلى {to} من أصل {total}',
+  briefUnprofiled: 'لا يوجد بعد ملف علني للرصد والتقييم، ولذلك لم تُدرج في الجداول أدناه: {list}.',
   briefNoRows: 'لا يملك أي بلد في المجموعة محتوى عاماً لهذه الخطوة.',
   briefTracssIntro:
     'المستويات المنشورة في {round} للأسئلة المهمة للرصد والتقييم (A: لا قدرة … E: قدرة مستدامة). النقطة: لا إجابة.',

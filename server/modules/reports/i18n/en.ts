@@ -215,6 +215,7 @@ export const en = {
   provenance_none: 'No public content',
   briefSideBySide: 'Side by side',
   briefCountriesRange: 'Countries {from}–{to} of {total}',
+  briefUnprofiled: 'No public M&E profile yet, left out of the tables below: {list}.',
   briefNoRows: 'No country in the group has public content for this step.',
   briefTracssIntro:
     'Published levels of {round} on the questions that matter for M&E (A: none … E: sustained). A dot: no answer.',

@@ -210,6 +210,7 @@ export const es: ReportStrings = {
   provenance_none: 'Sin contenido público',
   briefSideBySide: 'Comparación lado a lado',
   briefCountriesRange: 'Países {from} a {to} de {total}',
+  briefUnprofiled: 'Aún sin perfil de SyE público, fuera de las tablas siguientes: {list}.',
   briefNoRows: 'Ningún país del grupo tiene contenido público para este paso.',
   briefTracssIntro:
     'Niveles publicados de {round} en las preguntas que importan para el SyE (A: ninguna capacidad … E: capacidad sostenida). Un punto: sin respuesta.',

@@ -210,6 +210,7 @@ export const fr: ReportStrings = {
   provenance_none: 'Pas de contenu public',
   briefSideBySide: 'Côte à côte',
   briefCountriesRange: 'Pays {from} à {to} sur {total}',
+  briefUnprofiled: 'Pas encore de profil de S&E public, absents des tableaux ci-dessous : {list}.',
   briefNoRows: 'Aucun pays du groupe n’a de contenu public pour cette étape.',
   briefTracssIntro:
     'Niveaux publiés de {round} sur les questions utiles au S&E (A : aucune capacité … E : capacité durable). Un point : pas de réponse.',
