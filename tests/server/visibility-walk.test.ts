@@ -208,12 +208,16 @@ describe('no unapproved value or comment on any read path (PUBLIC_READ=true)', (
     // The walk did see national data: the approved period's value is public.
     expect(control).toBe(true);
     // Every GET operation was called, and answered 200 at least once but for those of a signed-in
-    // user's own account, of administrators, and of unapproved data (history, the entry template).
+    // user's own account, of administrators and facilitators (users, briefing sessions), and of
+    // unapproved data (history, the entry template).
     const never200 = [...answered].filter(([, codes]) => !codes.includes(200)).map(([p]) => p);
     const own = ['/api/auth/me', '/api/due', '/api/notifications', '/api/tokens'];
     expect(never200.sort()).toEqual(
       [
         ...(session() ? [] : own),
+        '/api/briefing-sessions',
+        '/api/briefing-sessions/{id}',
+        '/api/briefing-sessions/{id}/packs/{packId}',
         '/api/countries/{iso3}/me-profile/history',
         '/api/exports/adx-mapping',
         '/api/periods/{periodId}/history',
