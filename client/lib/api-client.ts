@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorEnvelope } from '../../shared';
 import { CSRF_HEADER } from '../../shared/api/headers';
+import { errorCodeOfStatus } from '../../shared/domain/issues';
 
 /**
  * The one fetch client of the app. Every response is validated with the shared zod schema
@@ -18,6 +19,9 @@ export class ApiError extends Error {
   readonly error: string;
   readonly requestId: string | null;
   readonly issues: ErrorEnvelope['issues'];
+  /** Stable code of the failure (the server's, or network / bad_response made here), to translate. */
+  readonly code: string;
+  readonly params: ErrorEnvelope['params'];
   /** On a 409: the current state of what was being changed (check it with the endpoint's schema). */
   readonly current: unknown;
 
@@ -27,6 +31,9 @@ export class ApiError extends Error {
     this.error = envelope.error;
     this.requestId = envelope.requestId ?? null;
     this.issues = envelope.issues;
+    this.code =
+      envelope.code ?? (envelope.statusCode === 0 ? 'network' : errorCodeOfStatus(envelope.statusCode));
+    this.params = envelope.params;
     this.current = envelope.current;
   }
 
@@ -176,6 +183,7 @@ async function request<S extends z.ZodType>(
       message: `The server's answer to ${path} did not have the expected shape.`,
       statusCode: res.status,
       requestId,
+      code: 'bad_response',
     });
   }
   return parsed.data;

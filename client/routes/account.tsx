@@ -3,21 +3,21 @@ import { Link } from 'react-router';
 import { useChangePassword } from '../features/auth/api/change-password';
 import { useMe } from '../features/auth/api/get-me';
 import { describeRoles } from '../features/auth/capabilities';
-import { errorsFrom, PasswordForm } from '../features/auth/components/password-form';
+import { PASSWORD_FIELDS, PasswordForm } from '../features/auth/components/password-form';
 import { RemindersSetting } from '../features/auth/components/reminders-setting';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { useT } from '../i18n/context';
+import { useErrorText } from '../lib/error-text';
 
 function AccountContent() {
   const id = useId();
   const t = useT();
   const me = useMe();
   const change = useChangePassword();
+  const { fieldErrors } = useErrorText();
   const [done, setDone] = useState(false);
   if (!me.data) return null;
-  const errors = errorsFrom(change.error, (field, text) =>
-    field === 'currentPassword' && text === 'incorrect' ? t('account.currentWrong') : text,
-  );
+  const errors = fieldErrors(change.error, PASSWORD_FIELDS);
   return (
     <>
       <section className="section" aria-labelledby={`${id}-who`}>

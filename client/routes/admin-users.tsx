@@ -8,10 +8,12 @@ import { useUsers } from '../features/users/api/get-users';
 import { RoleFields, roleFromForm } from '../features/users/components/role-fields';
 import { UserRow } from '../features/users/components/user-row';
 import { useT } from '../i18n/context';
+import { useErrorText } from '../lib/error-text';
 
 function UsersContent() {
   const id = useId();
   const t = useT();
+  const { errorText, zodText } = useErrorText();
   const users = useUsers();
   const create = useCreateUser();
   const [message, setMessage] = useState<string | null>(null);
@@ -23,7 +25,7 @@ function UsersContent() {
     const form = e.currentTarget;
     const data = new FormData(form);
     // The schemas are imported on submit: the users page's first JS has no zod (issue 7).
-    const { role, error } = await roleFromForm(data);
+    const { role, error } = await roleFromForm(data, zodText);
     const { CreateUserBodySchema } = await import('../../shared/api/users');
     const parsed = CreateUserBodySchema.safeParse({
       email: data.get('email'),
@@ -42,7 +44,7 @@ function UsersContent() {
         form.reset();
         setMessage(t('users.created', { email: u.email }));
       },
-      onError: (err) => setMessage(err.message),
+      onError: (err) => setMessage(errorText(err)),
     });
   }
 

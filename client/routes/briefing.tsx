@@ -13,14 +13,16 @@ import { SessionRecord } from '../features/briefings/components/session-record';
 import { sessionValues } from '../features/briefings/session-input';
 import { useI18n } from '../i18n/context';
 import { ApiError } from '../lib/api-client';
+import { useErrorText } from '../lib/error-text';
 
 function Packs({ session }: { session: BriefingSession }) {
   const { t } = useI18n();
+  const { errorText } = useErrorText();
   const make = useMakeBriefingPack(session.id);
   const [problem, setProblem] = useState<string | null>(null);
   const run = (format: PackFormat) => {
     setProblem(null);
-    make.mutate(format, { onError: (e) => setProblem(e.message) });
+    make.mutate(format, { onError: (e) => setProblem(errorText(e)) });
   };
   return (
     <section className="section" aria-labelledby="packs">

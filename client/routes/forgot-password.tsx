@@ -2,10 +2,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { useForgotPassword } from '../features/auth/api/forgot-password';
 import { useServerFeatures } from '../features/auth/api/get-server-features';
 import { useT } from '../i18n/context';
+import { useErrorText } from '../lib/error-text';
 
 export function ForgotPasswordPage() {
   const id = useId();
   const t = useT();
+  const { zodText } = useErrorText();
   const features = useServerFeatures();
   const ask = useForgotPassword();
   const [problem, setProblem] = useState<string | null>(null);
@@ -17,7 +19,7 @@ export function ForgotPasswordPage() {
     const { ForgotPasswordBodySchema } = await import('../../shared/api/auth');
     const parsed = ForgotPasswordBodySchema.safeParse({ email: form.get('email') });
     if (!parsed.success) {
-      setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      setProblem(zodText(parsed.error));
       return;
     }
     setProblem(null);

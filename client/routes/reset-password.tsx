@@ -1,7 +1,8 @@
 import { Link, useLocation } from 'react-router';
 import { useResetWithLink } from '../features/auth/api/change-password';
-import { errorsFrom, PasswordForm } from '../features/auth/components/password-form';
+import { PASSWORD_FIELDS, PasswordForm } from '../features/auth/components/password-form';
 import { useT } from '../i18n/context';
+import { useErrorText } from '../lib/error-text';
 
 /** The secret travels after # in the link: browsers send the fragment to no server and in no Referer. */
 export function tokenFromHash(hash: string): string | null {
@@ -13,7 +14,8 @@ export function ResetPasswordPage() {
   const t = useT();
   const token = tokenFromHash(useLocation().hash);
   const reset = useResetWithLink();
-  const errors = errorsFrom(reset.error, (_field, text) => text);
+  const { fieldErrors } = useErrorText();
+  const errors = fieldErrors(reset.error, PASSWORD_FIELDS);
   const linkProblem = reset.error?.message.startsWith('token:') ? t('account.linkInvalid') : null;
 
   return (

@@ -1,11 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../shared';
+import { FieldError, invalidProps } from '../components/ui/field-error';
 import { useMe } from '../features/auth/api/get-me';
 import { useServerFeatures } from '../features/auth/api/get-server-features';
 import { useSignIn } from '../features/auth/api/sign-in';
 import { safeNext } from '../features/auth/capabilities';
 import { useT } from '../i18n/context';
+import { ApiError } from '../lib/api-client';
+import { useErrorText } from '../lib/error-text';
 
 /**
  * Where a sign-in without a `next` lands: "What is due" when the person has something to do there
@@ -29,9 +32,12 @@ export async function landingAfterSignIn(me: Me): Promise<string> {
   }
 }
 
+const FIELDS = ['email', 'password'] as const;
+
 export function SignInPage() {
   const id = useId();
   const t = useT();
+  const { fieldErrors, zodFieldErrors } = useErrorText();
   const [params] = useSearchParams();
   const asked = params.get('next');
   const next = safeNext(asked);
@@ -39,7 +45,7 @@ export function SignInPage() {
   const me = useMe();
   const signIn = useSignIn();
   const features = useServerFeatures();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Record<string, string> | null>(null);
 
   if (me.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={next} replace />;
 
@@ -50,16 +56,23 @@ export function SignInPage() {
     const { SignInBodySchema } = await import('../../shared/api/auth');
     const parsed = SignInBodySchema.safeParse({ email: form.get('email'), password: form.get('password') });
     if (!parsed.success) {
-      setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      setProblems(zodFieldErrors(parsed.error, FIELDS));
       return;
     }
-    setProblem(null);
+    setProblems(null);
     signIn.mutate(parsed.data, {
       onSuccess: async (me) => navigate(asked ? next : await landingAfterSignIn(me), { replace: true }),
     });
   }
 
-  const error = problem ?? (signIn.error ? signIn.error.message : null);
+  // A wrong e-mail or password is one answer for the form (which of the two is not said).
+  const errors =
+    problems ??
+    fieldErrors(
+      signIn.error,
+      signIn.error instanceof ApiError && signIn.error.statusCode === 401 ? [] : FIELDS,
+    );
+  const error = errors.form ?? null;
   return (
     <>
       <title>{t('app.titleSuffix', { page: t('signIn.title') })}</title>
@@ -74,7 +87,9 @@ export function SignInPage() {
             autoComplete="username"
             required
             maxLength={254}
+            {...invalidProps(`${id}-email`, errors.email)}
           />
+          <FieldError id={`${id}-email`} error={errors.email} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
@@ -85,7 +100,9 @@ export function SignInPage() {
             autoComplete="current-password"
             required
             maxLength={256}
+            {...invalidProps(`${id}-password`, errors.password)}
           />
+          <FieldError id={`${id}-password`} error={errors.password} />
         </div>
         {error && (
           <p className="error-state" role="alert">

@@ -8,10 +8,12 @@ import { useRevokeToken } from '../features/tokens/api/revoke-token';
 import { TokenForm } from '../features/tokens/components/token-form';
 import { TokenTable } from '../features/tokens/components/token-table';
 import { useT } from '../i18n/context';
+import { useErrorText } from '../lib/error-text';
 
 function TokensContent() {
   const id = useId();
   const t = useT();
+  const { errorText } = useErrorText();
   const tokens = useTokens();
   const create = useCreateToken();
   const revoke = useRevokeToken();
@@ -26,7 +28,10 @@ function TokensContent() {
           label={t('tokens.newLabel')}
           create={create.mutateAsync}
           pending={create.isPending}
-          error={create.error?.message ?? revoke.error?.message ?? null}
+          error={
+            (create.error ? errorText(create.error) : revoke.error ? errorText(revoke.error) : undefined) ??
+            null
+          }
         />
       </section>
       <section className="section" aria-labelledby={`${id}-list`}>

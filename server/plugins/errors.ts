@@ -2,6 +2,13 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorEnvelope } from '../../shared';
+import {
+  type ErrorCode,
+  errorCodeOfStatus,
+  type IssueParams,
+  issueFromZod,
+  issuesSummary,
+} from '../../shared/domain/issues';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isPublishedReadOnly } from '../lib/db-errors';
 import { AppError } from '../lib/errors';
 
@@ -17,8 +24,17 @@ export function envelope(
   message: string,
   requestId: string,
   issues?: ErrorEnvelope['issues'],
+  code: ErrorCode = errorCodeOfStatus(statusCode),
+  params?: IssueParams,
 ) {
-  const body: ErrorEnvelope = { error: STATUS_CODES[statusCode] ?? 'Error', message, statusCode, requestId };
+  const body: ErrorEnvelope = {
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    message,
+    statusCode,
+    requestId,
+    code,
+  };
+  if (params && Object.keys(params).length > 0) body.params = params;
   if (issues && issues.length > 0) body.issues = issues;
   return body;
 }
@@ -31,17 +47,25 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const source = SOURCE_NAMES[err.validationContext ?? ''] ?? err.validationContext ?? 'request';
-      const issues = err.validation.map((v) => {
-        const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        return { path: field ? `${source}.${field}` : source, message: v.message ?? 'is invalid' };
-      });
-      const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-      return reply.code(400).send(envelope(400, message, req.id, issues));
+      // The zod issue, rebuilt from what fastify-type-provider-zod keeps of it (code → keyword).
+      const issues = err.validation.map((v) =>
+        issueFromZod(
+          {
+            ...(v.params as object),
+            code: v.keyword,
+            path: v.instancePath.split('/').filter(Boolean),
+            message: v.message ?? 'is invalid',
+          },
+          source,
+        ),
+      );
+      return reply.code(400).send(envelope(400, issuesSummary(issues), req.id, issues));
     }
     if (err instanceof AppError) {
       if (err.statusCode >= 500) req.log.error({ err }, 'application error');
       if (err.headers) reply.headers(err.headers);
-      const body = envelope(err.statusCode, err.message, req.id, err.issues);
+      const code = err.statusCode === 409 && err.message.startsWith('version:') ? 'stale' : err.code;
+      const body = envelope(err.statusCode, err.message, req.id, err.issues, code, err.params);
       if (err.current !== undefined) body.current = err.current;
       return reply.code(err.statusCode).send(body);
     }
@@ -55,6 +79,8 @@ export function registerErrorHandling(app: FastifyInstance) {
             403,
             "framework: published data is read-only; only an administrator's re-import changes it",
             req.id,
+            undefined,
+            'read_only',
           ),
         );
     }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError, type Issue } from '../lib/errors';
+import { type Issue, invalidInput } from '../lib/errors';
 
 /**
  * Strings PostgreSQL cannot store: text and jsonb refuse the NUL character ("invalid byte sequence
@@ -28,7 +28,7 @@ function collect(value: unknown, path: string, issues: Issue[], depth = 0) {
   if (issues.length >= 10 || depth > MAX_DEPTH) return;
   if (typeof value === 'string') {
     const problem = problemOf(value);
-    if (problem) issues.push({ path, message: problem });
+    if (problem) issues.push({ path, message: problem, code: 'invalid_format', params: { format: 'text' } });
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => {
       collect(v, `${path}.${i}`, issues, depth + 1);
@@ -36,7 +36,13 @@ function collect(value: unknown, path: string, issues: Issue[], depth = 0) {
   } else if (isPlainObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       const keyProblem = problemOf(k);
-      if (keyProblem) issues.push({ path, message: `a key ${keyProblem}` });
+      if (keyProblem)
+        issues.push({
+          path,
+          message: `a key ${keyProblem}`,
+          code: 'invalid_format',
+          params: { format: 'text' },
+        });
       collect(v, `${path}.${k}`, issues, depth + 1);
     }
   }
@@ -50,7 +56,7 @@ export function registerInputGuard(app: FastifyInstance) {
     collect(req.query, 'query', issues);
     collect(req.body, 'body', issues);
     if (issues.length > 0) {
-      throw new AppError(400, issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+      throw invalidInput(issues);
     }
   });
 }

@@ -66,6 +66,8 @@ function sendBusy(req: FastifyRequest, reply: FastifyReply, message: string, ret
     message: `${message}; try again in ${retryAfter} s`,
     statusCode: 503,
     requestId: req.id,
+    code: 'unavailable',
+    params: { retryAfter },
   };
   return reply.code(503).header('retry-after', String(retryAfter)).send(body);
 }

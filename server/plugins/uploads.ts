@@ -20,7 +20,10 @@ export async function registerUploads(app: FastifyInstance) {
       const max = this.routeOptions.config.multipartOptions?.limits?.fileSize ?? 0;
       const data = await part.toBuffer().catch((e: { code?: string }) => {
         if (e.code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError(413, `${part.fieldname}: ${part.filename} is larger than ${megabytes(max)}`);
+          throw new AppError(413, `${part.fieldname}: ${part.filename} is larger than ${megabytes(max)}`, {
+            issue: 'file_too_large',
+            issueParams: { max: megabytes(max) },
+          });
         throw e;
       });
       (part as MultipartFile & { value: File }).value = new File(

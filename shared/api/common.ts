@@ -1,15 +1,29 @@
 import { z } from 'zod';
 
+const IssueParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/** One problem with one field: its path, an English message, and a stable code with parameters. */
+export const IssueSchema = z.object({
+  path: z.string().describe('The field, e.g. body.value.percentage or roles.0.country'),
+  message: z.string().describe('What is wrong, in English'),
+  code: z.string().optional().describe('Stable code (too_big, required, unknown_country …) to translate'),
+  params: IssueParamsSchema.optional().describe("The code's parameters, e.g. {max: 100}"),
+});
+
 /** The one error envelope every API error uses. */
 export const ErrorEnvelopeSchema = z.object({
   error: z.string().describe('HTTP reason phrase, e.g. Bad Request'),
   message: z.string().describe('What went wrong, naming the field or the resource'),
   statusCode: z.number().int(),
   requestId: z.string(),
-  issues: z
-    .array(z.object({ path: z.string(), message: z.string() }))
+  code: z
+    .string()
     .optional()
-    .describe('One entry per invalid field'),
+    .describe(
+      'Stable code of the failure (invalid_input, not_found, stale, rate_limited …), for clients to translate',
+    ),
+  params: IssueParamsSchema.optional().describe("The code's parameters (e.g. retryAfter)"),
+  issues: z.array(IssueSchema).optional().describe('One entry per invalid field'),
   current: z
     .unknown()
     .optional()

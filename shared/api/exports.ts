@@ -54,7 +54,11 @@ const ExportFilterObject = z.object({
 });
 const fromNotAfterTo = (q: { from?: number | undefined; to?: number | undefined }) =>
   q.from === undefined || q.to === undefined || q.from <= q.to;
-const FROM_AFTER_TO = { message: 'must not be after to', path: ['from'] };
+const FROM_AFTER_TO = {
+  message: 'must not be after to',
+  path: ['from'],
+  params: { code: 'not_before', other: 'from' },
+};
 
 export const AdxQuerySchema = ExportFilterObject.refine(fromNotAfterTo, FROM_AFTER_TO);
 export type AdxQuery = z.output<typeof AdxQuerySchema>;

@@ -228,7 +228,10 @@ export const BriefingSessionInputSchema = z.object({
     .array(BriefingTopicSchema)
     .min(1, 'choose at least one')
     .max(BRIEFING_TOPICS.length)
-    .refine((a) => new Set(a).size === a.length, 'lists a topic twice'),
+    .refine((a) => new Set(a).size === a.length, {
+      message: 'lists a topic twice',
+      params: { code: 'duplicate' },
+    }),
   agenda: z.string().trim().max(4000).nullable().default(null),
   lang: LocaleSchema.default('en').describe("The pack's language"),
   startedFrom: z

@@ -50,10 +50,10 @@ export type CreateSavedGroupBody = z.input<typeof CreateSavedGroupBodySchema>;
 export const UpdateSavedGroupBodySchema = z
   .object({ ...GroupFields, visibility: PeerGroupVisibilitySchema })
   .partial()
-  .refine(
-    (b) => Object.values(b).some((v) => v !== undefined),
-    'give at least one of name, description, visibility, members',
-  );
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'give at least one of name, description, visibility, members',
+    params: { code: 'nothing_to_change' },
+  });
 export type UpdateSavedGroupBody = z.input<typeof UpdateSavedGroupBodySchema>;
 
 export const SavedGroupParamsSchema = z.object({

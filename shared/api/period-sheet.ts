@@ -49,8 +49,14 @@ export const spreadsheetFile = (maxBytes: number, extensions: RegExp, what: stri
   z
     .file()
     .max(maxBytes, `must be at most ${megabytes(maxBytes)}`)
-    .refine((f) => f.name.length <= 255, 'the file name must be at most 255 characters')
-    .refine((f) => extensions.test(f.name), `must be ${what}`);
+    .refine((f) => f.name.length <= 255, {
+      message: 'the file name must be at most 255 characters',
+      params: { code: 'too_long', max: 255 },
+    })
+    .refine((f) => extensions.test(f.name), {
+      message: `must be ${what}`,
+      params: { code: 'file_unreadable', expected: what },
+    });
 
 /** The upload (multipart/form-data): the filled template as the form's `file`. */
 export const PeriodImportFormSchema = z.object({

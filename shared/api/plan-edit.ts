@@ -13,7 +13,12 @@ const version = z
 
 function yearsInOrder(p: { periodStart?: number; periodEnd?: number }, ctx: z.RefinementCtx) {
   if (p.periodStart !== undefined && p.periodEnd !== undefined && p.periodEnd < p.periodStart)
-    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'must not be before periodStart' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['periodEnd'],
+      message: 'must not be before periodStart',
+      params: { code: 'not_before', other: 'periodStart' },
+    });
 }
 
 const planFields = {

@@ -37,7 +37,12 @@ export const PlanIndicatorParamsSchema = PlanParamsSchema.extend({ planIndicator
 
 function budgetNeedsCurrency(b: { budget?: number | null; currency?: string | null }, ctx: z.RefinementCtx) {
   if (b.budget != null && !b.currency) {
-    ctx.addIssue({ code: 'custom', path: ['currency'], message: 'is required with a budget' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['currency'],
+      message: 'is required with a budget',
+      params: { code: 'required_when', field: 'budget' },
+    });
   }
 }
 
@@ -73,24 +78,32 @@ function percentAgrees(
       code: 'custom',
       path: ['percentComplete'],
       message: 'must be 100 for a completed activity',
+      params: { code: 'invalid_option', values: '100' },
     });
   if (a.implementationStatus === 'not_started' && p !== 0)
     ctx.addIssue({
       code: 'custom',
       path: ['percentComplete'],
       message: 'must be 0 for an activity not started',
+      params: { code: 'invalid_option', values: '0' },
     });
   if (a.implementationStatus === 'not_reported')
     ctx.addIssue({
       code: 'custom',
       path: ['percentComplete'],
       message: 'must be empty for an activity whose status is not reported',
+      params: { code: 'absent_when', field: 'implementationStatus', value: 'not_reported' },
     });
 }
 
 function datesInOrder(a: { plannedStart?: string | null; plannedEnd?: string | null }, ctx: z.RefinementCtx) {
   if (a.plannedStart && a.plannedEnd && a.plannedEnd < a.plannedStart)
-    ctx.addIssue({ code: 'custom', path: ['plannedEnd'], message: 'must not be before plannedStart' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['plannedEnd'],
+      message: 'must not be before plannedStart',
+      params: { code: 'not_before', other: 'plannedStart' },
+    });
 }
 
 const activityFields = {
@@ -136,7 +149,12 @@ export type UpdateActivity = z.infer<typeof UpdateActivitySchema>;
 /** A number or, for A–E indicators, a level: exactly one. */
 function oneAmount(a: { value?: number | null; level?: string | null }, ctx: z.RefinementCtx) {
   if ((a.value == null) === (a.level == null))
-    ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value or level (A–E indicators)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value'],
+      message: 'give either value or level (A–E indicators)',
+      params: { code: 'required' },
+    });
 }
 const amount = {
   value: domainNumber().nullable().optional(),
@@ -153,7 +171,12 @@ export const TargetsSchema = z
     const seen = new Set<number>();
     ts.forEach((t, i) => {
       if (seen.has(t.year))
-        ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `${t.year} is listed twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'year'],
+          message: `${t.year} is listed twice`,
+          params: { code: 'duplicate', value: t.year },
+        });
       seen.add(t.year);
     });
   });

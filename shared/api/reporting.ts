@@ -21,9 +21,19 @@ export const CreatePlanPeriodSchema = z
   })
   .superRefine((b, ctx) => {
     if (b.kind === 'quarter' && b.quarter === undefined)
-      ctx.addIssue({ code: 'custom', path: ['quarter'], message: 'is required when kind is quarter' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quarter'],
+        message: 'is required when kind is quarter',
+        params: { code: 'required_when', field: 'kind', value: 'quarter' },
+      });
     if (b.kind === 'year' && b.quarter !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['quarter'], message: 'must be absent when kind is year' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quarter'],
+        message: 'must be absent when kind is year',
+        params: { code: 'absent_when', field: 'kind', value: 'year' },
+      });
   });
 export type CreatePlanPeriod = z.infer<typeof CreatePlanPeriodSchema>;
 

@@ -28,7 +28,12 @@ export const CountryReportQuerySchema = z
   })
   .superRefine((q, ctx) => {
     if (q.from !== undefined && q.to !== undefined && q.to < q.from)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${q.from})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `must not be before from (${q.from})`,
+        params: { code: 'not_before', other: 'from' },
+      });
   });
 export type CountryReportQuery = z.output<typeof CountryReportQuerySchema>;
 

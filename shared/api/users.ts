@@ -34,7 +34,10 @@ export const UpdateUserBodySchema = z
     active: z.boolean().optional(),
     roles: RolesSchema.optional().describe('Replaces every role assignment of the user'),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+  .refine((b) => Object.keys(b).length > 0, {
+    message: 'nothing to change',
+    params: { code: 'nothing_to_change' },
+  });
 export type UpdateUserBody = z.input<typeof UpdateUserBodySchema>;
 
 export const ResetPasswordBodySchema = z.object({ password: NewPasswordSchema });

@@ -15,6 +15,7 @@ export const ValueQuerySchema = PaginationQuerySchema.extend({
 }).refine((q) => q.indicator === undefined || q.framework !== undefined, {
   message: 'indicator needs framework (indicator codes are unique within a framework)',
   path: ['indicator'],
+  params: { code: 'required_when', field: 'indicator' },
 });
 export type ValueQuery = z.input<typeof ValueQuerySchema>;
 
@@ -49,7 +50,7 @@ export const ValueInputSchema = z.discriminatedUnion('type', [
     type: z.literal('ratio'),
     numerator: domainNumber().min(0, NOT_NEGATIVE),
     denominator: domainNumber()
-      .refine((d) => d !== 0, 'must not be 0')
+      .refine((d) => d !== 0, { message: 'must not be 0', params: { code: 'not_zero' } })
       .min(0, NOT_NEGATIVE),
   }),
   z.object({
@@ -103,14 +104,29 @@ export const PutValueBodySchema = z
   })
   .superRefine((b, ctx) => {
     if (b.status === 'reported' && !b.value) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'is required when status is reported' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'is required when status is reported',
+        params: { code: 'required_when', field: 'status', value: 'reported' },
+      });
     }
     if (b.status !== 'reported' && b.value) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `must be absent when status is ${b.status}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `must be absent when status is ${b.status}`,
+        params: { code: 'absent_when', field: 'status', value: b.status },
+      });
     }
     // Issue 4: "explicit no data and not applicable with a reason".
     if (b.status !== 'reported' && !b.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: `is required when status is ${b.status}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `is required when status is ${b.status}`,
+        params: { code: 'required_when', field: 'status', value: b.status },
+      });
     }
   });
 export type PutValueBody = z.infer<typeof PutValueBodySchema>;

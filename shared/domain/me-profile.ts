@@ -59,7 +59,10 @@ export function meFieldValueSchema(def: MeFieldDef): z.ZodType {
         .array(z.enum(options))
         .min(1, 'choose at least one')
         .max(options.length)
-        .refine((a) => new Set(a).size === a.length, 'lists an option twice');
+        .refine((a) => new Set(a).size === a.length, {
+          message: 'lists an option twice',
+          params: { code: 'duplicate' },
+        });
     }
     case 'count':
       return z.number().int('must be a whole number').min(0).max(ME_LIMITS.count);

@@ -34,13 +34,24 @@ export const RoleAssignmentSchema = z
         code: 'custom',
         path: ['country'],
         message: `a ${a.role} spans every country: no country`,
+        params: { code: 'absent_when', field: 'role', value: a.role },
       });
     }
     if (!global && a.country === null) {
-      ctx.addIssue({ code: 'custom', path: ['country'], message: `a ${a.role} needs a country` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['country'],
+        message: `a ${a.role} needs a country`,
+        params: { code: 'needs_country', role: a.role },
+      });
     }
     if (a.role !== 'focal_point' && a.sectors.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'only focal points are scoped to sectors' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sectors'],
+        message: 'only focal points are scoped to sectors',
+        params: { code: 'only_focal_sectors' },
+      });
     }
   });
 export type RoleAssignment = z.output<typeof RoleAssignmentSchema>;

@@ -31,10 +31,20 @@ const homeRoutes = {
   '/countries/JOR': () => ({ body: jordan }),
   '/values': () => ({ body: page([]) }),
 };
-const envelope = (message: string, statusCode = 400) => ({
-  status: statusCode,
-  body: { error: 'Bad Request', message, statusCode, requestId: 'r' },
-});
+/** The server's envelope: a message naming a field comes with that field's issue and code. */
+const envelope = (message: string, statusCode = 400, code?: string) => {
+  const [path = '', text = ''] = message.split(': ');
+  return {
+    status: statusCode,
+    body: {
+      error: 'Bad Request',
+      message,
+      statusCode,
+      requestId: 'r',
+      ...(code ? { issues: [{ path, message: text, code }] } : {}),
+    },
+  };
+};
 const dueItem = (state: string) => ({
   entered: 0,
   expected: 4,
@@ -61,7 +71,7 @@ describe('your account', () => {
   it('checks the repeat before sending, then shows a wrong current password by its field', async () => {
     const fetchMock = mockApi({
       '/auth/me': () => ({ body: focal }),
-      '/auth/password': () => envelope('currentPassword: incorrect'),
+      '/auth/password': () => envelope('currentPassword: incorrect', 400, 'incorrect'),
     });
     const { user } = renderApp('/account');
     await user.type(await screen.findByLabelText('Current password'), 'old one');

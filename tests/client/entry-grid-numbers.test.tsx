@@ -180,17 +180,18 @@ describe('the grid in French', () => {
     const { user } = renderApp('/periods/7', french);
     await user.type(await screen.findByRole('textbox', { name: 'Valeur de C1' }), '1.234');
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
-    expect(alert.textContent).toBe(
-      'value.count: « 1.234 » est ambigu : écrivez 1234 pour le nombre entier, ou 1,234',
-    );
+    expect(alert.textContent).toBe('« 1.234 » est ambigu : écrivez 1234 pour le nombre entier, ou 1,234');
     expect(puts).toEqual([]);
   });
 
-  it('refuses a negative count with the field named', async () => {
+  it('refuses a negative count, saying so in French beside the invalid input', async () => {
     const { user } = renderApp('/periods/7', french);
     await user.type(await screen.findByRole('textbox', { name: 'Valeur de C1' }), '−3');
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
-    expect(alert.textContent).toBe('value.count: must not be negative');
+    expect(alert.textContent).toBe('Ne doit pas être négatif');
+    const input = screen.getByRole('textbox', { name: 'Valeur de C1' });
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(alert.id);
     expect(puts).toEqual([]);
   });
 

@@ -170,7 +170,7 @@ describe('the data-entry grid', () => {
     const { user } = renderApp('/periods/7');
     await user.type(await screen.findByRole('textbox', { name: 'Value of P1 (%)' }), '140');
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
-    expect(alert.textContent).toBe('value.percentage: must be between 0 and 100');
+    expect(alert.textContent).toBe('Enter a percentage between 0 and 100');
     expect(puts).toEqual([]);
     expect(JSON.parse(localStorage.getItem('nap-draft:7:11') ?? '{}')).toMatchObject({ main: '140' });
   });
@@ -179,7 +179,7 @@ describe('the data-entry grid', () => {
     const { user } = renderApp('/periods/7');
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Status of R1' }), 'no_data');
     expect((await screen.findByRole('alert', {}, { timeout: 3000 })).textContent).toBe(
-      'reason: is required when status is no_data',
+      'Required when Status is “No data”',
     );
     await user.type(screen.getByRole('textbox', { name: 'Reason for no data of R1' }), 'Survey postponed');
     await waitFor(() => expect(puts).toHaveLength(1), { timeout: 3000 });

@@ -214,6 +214,7 @@ describe('server errors', () => {
         : 'Internal server error',
       statusCode: unavailable ? 503 : 500,
       requestId: expect.any(String),
+      code: unavailable ? 'unavailable' : 'internal',
     });
     const ready = await broken.inject({ url: '/api/ready' });
     expect(ready.statusCode).toBe(503);

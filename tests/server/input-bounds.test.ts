@@ -50,7 +50,12 @@ describe('strings PostgreSQL cannot store', () => {
     });
     expect(nul.statusCode, nul.body).toBe(400);
     expect(nul.json().issues).toEqual([
-      { path: 'body.comment', message: 'must not contain the NUL character' },
+      {
+        path: 'body.comment',
+        message: 'must not contain the NUL character',
+        code: 'invalid_format',
+        params: { format: 'text' },
+      },
     ]);
     // JSON may carry a lone surrogate ("\ud800"): Postgres would store it silently changed.
     const raw = '{"status":"reported","value":{"type":"level","level":"C"},"comment":"x\\ud800"}';

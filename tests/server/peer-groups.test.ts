@@ -105,7 +105,14 @@ describe('saved peer groups', () => {
       payload: { name: 'Cluster', visibility: 'shared', members: ['JOR', 'XXX'] },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().issues).toEqual([{ path: 'members', message: 'unknown country codes: XXX' }]);
+    expect(bad.json().issues).toEqual([
+      {
+        path: 'members',
+        message: 'unknown country codes: XXX',
+        code: 'unknown_country',
+        params: { value: 'XXX' },
+      },
+    ]);
     const res = await as('facilitator', {
       method: 'POST',
       url: '/api/peer-groups',
@@ -119,7 +126,14 @@ describe('saved peer groups', () => {
       payload: { name: 'governments cluster', visibility: 'shared', members: ['JOR'] },
     });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().issues).toEqual([{ path: 'name', message: 'is already taken' }]);
+    expect(dup.json().issues).toEqual([
+      {
+        path: 'name',
+        message: 'is already taken',
+        code: 'already_exists',
+        params: { value: 'governments cluster' },
+      },
+    ]);
     // A viewer sees it, may not change it.
     expect(await list('viewer')).toContain('Governments Cluster');
     const denied = await as('viewer', {

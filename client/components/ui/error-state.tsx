@@ -1,10 +1,6 @@
 import { useT } from '../../i18n/context';
 import { ApiError } from '../../lib/api-client';
-
-function messageOf(error: unknown): string | null {
-  if (error instanceof Error && error.message) return error.message;
-  return null;
-}
+import { useErrorText } from '../../lib/error-text';
 
 export function ErrorState({
   error,
@@ -16,11 +12,12 @@ export function ErrorState({
   onRetry?: () => void;
 }) {
   const t = useT();
+  const { errorText } = useErrorText();
   const requestId = error instanceof ApiError ? error.requestId : null;
   return (
     <div className="error-state" role="alert">
       <p className="error-state__title">{title ?? t('common.couldNotLoad')}</p>
-      <p>{messageOf(error) ?? t('common.somethingWrong')}</p>
+      <p>{error instanceof Error ? errorText(error) : t('common.somethingWrong')}</p>
       {requestId && <p className="muted small">{t('common.requestId', { id: requestId })}</p>}
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>

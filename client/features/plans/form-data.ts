@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /*
  * The app's one form approach: an uncontrolled <form>, read with FormData when submitted, checked
  * with the endpoint's shared zod schema before it is sent (the server checks again).
@@ -17,11 +15,6 @@ export function textOf(data: FormData, name: string): string | null {
 export function numberOf(data: FormData, name: string): number | null {
   const t = textOf(data, name);
   return t === null ? null : Number(t);
-}
-
-/** "field: problem; other: problem", the way the server names fields. */
-export function issuesText(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; ');
 }
 
 /** Drops null entries: for a partial update, an empty optional field means "leave it". */

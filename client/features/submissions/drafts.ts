@@ -1,5 +1,6 @@
 import type { EntryRow, EvidenceLink, PutValueBody, ValueStatus } from '../../../shared';
 import { isFarOutsideHistory } from '../../../shared/constants/reporting';
+import { type Issue, issuesFromZod } from '../../../shared/domain/issues';
 import type { Locale } from '../../../shared/i18n/locale';
 import { formatInputNumber, type ParsedNumber, parseLocaleNumber } from '../../../shared/i18n/number';
 
@@ -58,13 +59,13 @@ const num = (s: string, d: Draft) => {
 function answerOf(
   row: EntryRow,
   d: Draft,
-  problems: string[],
+  problems: Issue[],
   explain: ExplainNumber,
 ): PutValueBody['value'] | Record<string, unknown> {
   const read = (field: string, text: string) => {
     const r = parseLocaleNumber(text, d.locale);
     if (r.ok) return r.value;
-    problems.push(`value.${field}: ${explain(r)}`);
+    problems.push({ path: `value.${field}`, message: explain(r) });
     return Number.NaN;
   };
   switch (row.indicator.measureType) {
@@ -100,11 +101,12 @@ export async function bodyOf(
   row: EntryRow,
   d: Draft,
   explain: ExplainNumber = inEnglish,
+  describe: (issue: Issue) => string = (i) => `${i.path}: ${i.message}`,
 ): Promise<{ ok: true; body: PutValueBody } | { ok: false; problems: string[] }> {
   const { EntryValueBodySchema } = await import('../../../shared/api/values');
-  const typed: string[] = [];
+  const typed: Issue[] = [];
   const value = d.status === 'reported' ? answerOf(row, d, typed, explain) : undefined;
-  if (typed.length) return { ok: false, problems: typed };
+  if (typed.length) return { ok: false, problems: typed.map(describe) };
   const candidate = {
     status: d.status,
     ...(d.status === 'reported' ? { value } : { reason: d.reason }),
@@ -114,7 +116,7 @@ export async function bodyOf(
   };
   const parsed = EntryValueBodySchema.safeParse(candidate);
   if (parsed.success) return { ok: true, body: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  return { ok: false, problems: issuesFromZod(parsed.error.issues).map(describe) };
 }
 
 /** The number to compare with the indicator's history (null: nothing numeric typed). */

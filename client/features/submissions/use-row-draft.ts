@@ -1,8 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntryGrid, EntryRow, StoredValue } from '../../../shared';
+import type { Issue } from '../../../shared/domain/issues';
 import { useI18n } from '../../i18n/context';
 import { ApiError } from '../../lib/api-client';
+import { errorText, issueLine, issueText } from '../../lib/error-text';
 import { entryGridKey } from './api/get-entry-grid';
 import { withStoredValue } from './api/grid-cache';
 import { putEntryValue } from './api/put-entry-value';
@@ -38,7 +40,10 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
           suggestion: p.suggestion ?? '',
           alternative: p.alternative ?? '',
         });
-      const checked = await bodyOf({ ...row, value: base }, d, explain);
+      // A ratio's two inputs are named; a single value's problem stands beside its input.
+      const describe = (i: Issue) =>
+        /numerator|denominator/.test(i.path) ? issueLine(t, i) : issueText(t, i);
+      const checked = await bodyOf({ ...row, value: base }, d, explain, describe);
       if (!checked.ok) return setState({ kind: 'invalid', problems: checked.problems });
       setState({ kind: 'saving' });
       try {
@@ -56,11 +61,11 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow) {
         const { StoredValueSchema } = await import('../../../shared/api/values');
         const theirs = e instanceof ApiError ? StoredValueSchema.safeParse(e.current) : null;
         if (e instanceof ApiError && e.statusCode === 409 && theirs?.success)
-          return setState({ kind: 'conflict', message: e.message, theirs: theirs.data });
-        setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+          return setState({ kind: 'conflict', message: errorText(t, locale, e), theirs: theirs.data });
+        setState({ kind: 'error', message: errorText(t, locale, e) });
       }
     },
-    [iso3, periodId, row, t, queryClient],
+    [iso3, periodId, row, t, locale, queryClient],
   );
 
   useEffect(() => {

@@ -21,11 +21,18 @@ export async function readSpreadsheet(
   pickSheet: (names: string[]) => string | undefined,
 ): Promise<Sheet | null> {
   if (data.byteLength > limits.fileBytes)
-    throw new AppError(413, `file: ${fileName} is larger than ${megabytes(limits.fileBytes)}`);
+    throw new AppError(413, `file: ${fileName} is larger than ${megabytes(limits.fileBytes)}`, {
+      issue: 'file_too_large',
+      issueParams: { max: megabytes(limits.fileBytes) },
+    });
   if (!isCsv(fileName)) return readXlsxSheet(data, { fileName, limits, pickSheet });
   // One record past the cap is read, so that a file with too many rows is told so.
   const records = parseCsv(data.toString('utf8'), { maxRecords: limits.rows + 2, fileName });
-  if (records.length > limits.rows + 1) throw new AppError(400, `file: more than ${limits.rows} rows`);
+  if (records.length > limits.rows + 1)
+    throw new AppError(400, `file: more than ${limits.rows} rows`, {
+      issue: 'file_too_many_rows',
+      issueParams: { max: limits.rows },
+    });
   return {
     name: fileName,
     rows: records.flatMap((cells, i) => (cells.some((c) => c !== '') ? [{ row: i + 1, cells }] : [])),

@@ -26,7 +26,9 @@ export interface ZipDirectory {
 }
 
 export const unreadable = (fileName: string) =>
-  new AppError(400, `file: ${fileName} is not a readable .xlsx workbook (save it as Excel .xlsx)`);
+  new AppError(400, `file: ${fileName} is not a readable .xlsx workbook (save it as Excel .xlsx)`, {
+    issue: 'file_unreadable',
+  });
 
 export async function readZipDirectory(fileName: string, data: Buffer): Promise<ZipDirectory> {
   const zip = await yauzl

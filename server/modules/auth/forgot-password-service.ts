@@ -46,6 +46,7 @@ export async function requestPasswordLink(
     const retryAfter = Math.max(1, Math.ceil((await lockedFor(ctx.db, [...keys], now)) / 1000));
     await recordAuthEvent(ctx.db, { event: 'password.forgot_throttled', at: now, ip, details: { email } });
     throw new AppError(429, `email: too many requests for a link; try again in ${retryAfter} s`, {
+      params: { retryAfter },
       headers: { 'retry-after': String(retryAfter) },
     });
   }

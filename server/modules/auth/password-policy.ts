@@ -50,27 +50,39 @@ const core = (s: string) => s.replace(/^[^\p{L}\p{M}]+|[^\p{L}\p{M}]+$/gu, '');
 /** Throws a 400 naming `field` when the password breaks the policy. */
 export async function checkPasswordPolicy(password: string, field: string, email?: string): Promise<void> {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new AppError(400, `${field}: must be at least ${PASSWORD_MIN_LENGTH} characters`);
+    throw new AppError(400, `${field}: must be at least ${PASSWORD_MIN_LENGTH} characters`, {
+      issue: 'password_too_short',
+      issueParams: { min: PASSWORD_MIN_LENGTH },
+    });
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
-    throw new AppError(400, `${field}: must be at most ${PASSWORD_MAX_LENGTH} characters`);
+    throw new AppError(400, `${field}: must be at most ${PASSWORD_MAX_LENGTH} characters`, {
+      issue: 'password_too_long',
+      issueParams: { max: PASSWORD_MAX_LENGTH },
+    });
   }
   const unit = repeatedUnit(password);
   if (unit < PASSWORD_MIN_LENGTH && unit < graphemes(normalize(password)).length) {
-    throw new AppError(400, `${field}: repeats a short sequence of characters; choose another`);
+    throw new AppError(400, `${field}: repeats a short sequence of characters; choose another`, {
+      issue: 'password_repetitive',
+    });
   }
   const list = await commonPasswords();
   const lower = normalize(password);
   if (list.has(lower)) {
-    throw new AppError(400, `${field}: is one of the most common passwords; choose another`);
+    throw new AppError(400, `${field}: is one of the most common passwords; choose another`, {
+      issue: 'password_common',
+    });
   }
   // Lists hold mostly short passwords; the usual way to reach 12 characters is to pad one of them
   // (`Password2024!`, `!!dragon123456`): those are guessed as early as the word itself.
   const word = core(lower);
   if (word !== lower && graphemes(word).length >= 4 && list.has(word)) {
-    throw new AppError(400, `${field}: is a common password with digits or symbols added; choose another`);
+    throw new AppError(400, `${field}: is a common password with digits or symbols added; choose another`, {
+      issue: 'password_common',
+    });
   }
   if (email && lower === normalize(email.trim())) {
-    throw new AppError(400, `${field}: must not be the email address`);
+    throw new AppError(400, `${field}: must not be the email address`, { issue: 'password_is_email' });
   }
 }

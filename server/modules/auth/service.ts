@@ -21,7 +21,10 @@ export interface ClientInfo {
 }
 
 /** One answer for an unknown email, a wrong password and a deactivated account: no enumeration. */
-const badCredentials = () => new AppError(401, 'email or password: incorrect');
+const badCredentials = () =>
+  new AppError(401, 'email or password: incorrect', {
+    issues: [{ path: 'password', message: 'email or password: incorrect', code: 'incorrect' }],
+  });
 
 /** Takes an attempt from the address's and the account's allowance; false (nothing taken) when either is locked. */
 async function reserveSignIn(ctx: AuthContext, keys: { account: string; address: string }, now: Date) {
@@ -52,6 +55,7 @@ export async function signIn(ctx: AuthContext, body: SignInBody, client: ClientI
     const retryAfter = Math.max(1, Math.ceil(wait / 1000));
     throw new AppError(429, `sign-in: too many failed attempts; try again in ${retryAfter} s`, {
       headers: { 'retry-after': String(retryAfter) },
+      params: { retryAfter },
     });
   }
   const user = await findUserByEmail(ctx.db, body.email);
@@ -149,7 +153,7 @@ export async function changePassword(
 ) {
   const user = await findUserById(ctx.db, p.userId);
   if (!user || !(await ctx.verifyPassword(user.passwordHash, body.currentPassword))) {
-    throw new AppError(400, 'currentPassword: incorrect');
+    throw new AppError(400, 'currentPassword: incorrect', { issue: 'incorrect' });
   }
   await checkPasswordPolicy(body.newPassword, 'newPassword', user.email);
   const passwordHash = await hashPassword(body.newPassword);

@@ -82,7 +82,10 @@ export async function importTracssWorkbook(
   const { db } = database;
   const limits = ROUND_WORKBOOK_LIMITS;
   if (opts.data.byteLength > limits.fileBytes) {
-    throw new AppError(413, `file: ${opts.fileName} is larger than ${megabytes(limits.fileBytes)}`);
+    throw new AppError(413, `file: ${opts.fileName} is larger than ${megabytes(limits.fileBytes)}`, {
+      issue: 'file_too_large',
+      issueParams: { max: megabytes(limits.fileBytes) },
+    });
   }
   const sha256 = createHash('sha256').update(opts.data).digest('hex');
   const period = await findPeriod(db, opts.frameworkCode, opts.periodCode);

@@ -1,5 +1,6 @@
 import { type MeSection, type MeSectionContent, meSectionContentSchema } from '../../../shared';
-import { AppError } from '../../lib/errors';
+import { issuesFromZod } from '../../../shared/domain/issues';
+import { invalidInput } from '../../lib/errors';
 
 /**
  * The request's content checked against its section's definition (meSectionIssues): a 400 naming
@@ -20,9 +21,5 @@ export function checkSectionContent(section: MeSection, content: MeSectionConten
       : content;
   const parsed = meSectionContentSchema(section).safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({
-    path: ['content', ...i.path.map(String)].join('.'),
-    message: i.message,
-  }));
-  throw new AppError(400, issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  throw invalidInput(issuesFromZod(parsed.error.issues, 'content'));
 }

@@ -70,7 +70,14 @@ async function checkMembers(db: DbOrTx, members: string[]): Promise<string[]> {
   const unknown = unique.filter((c) => !known.has(c));
   if (unknown.length) {
     throw new AppError(400, `members: unknown country codes: ${unknown.slice(0, 10).join(', ')}`, {
-      issues: [{ path: 'members', message: `unknown country codes: ${unknown.slice(0, 10).join(', ')}` }],
+      issues: [
+        {
+          path: 'members',
+          message: `unknown country codes: ${unknown.slice(0, 10).join(', ')}`,
+          code: 'unknown_country',
+          params: { value: unknown.slice(0, 10).join(', ') },
+        },
+      ],
     });
   }
   return unique;
@@ -85,7 +92,9 @@ async function checkName(
   if (await groupNameTaken(db, name, scope, exceptId)) {
     const where = scope.visibility === 'shared' ? 'a shared group' : 'one of your groups';
     throw new AppError(409, `name: ${where} is already called "${name}"`, {
-      issues: [{ path: 'name', message: 'is already taken' }],
+      issues: [
+        { path: 'name', message: 'is already taken', code: 'already_exists', params: { value: name } },
+      ],
     });
   }
 }

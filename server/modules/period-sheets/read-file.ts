@@ -34,7 +34,10 @@ export async function readSheetFile(fileName: string, data: Buffer): Promise<Raw
   const heads = (first?.row === 1 ? first.cells : []).map(header);
   for (const needed of ['framework', 'indicator'] as const)
     if (!heads.includes(needed))
-      throw new AppError(400, `file: no "${needed}" column in the header row of ${fileName}`);
+      throw new AppError(400, `file: no "${needed}" column in the header row of ${fileName}`, {
+        issue: 'file_missing_column',
+        issueParams: { column: needed },
+      });
   const out: RawRow[] = [];
   for (const { row: number, cells, numeric = [] } of first?.row === 1 ? rest : sheet.rows) {
     if (cells.every((c) => c.trim() === '')) continue;

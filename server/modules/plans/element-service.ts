@@ -30,7 +30,11 @@ async function assertObjectiveCodeFree(db: DbOrTx, planId: number, code: string,
         exceptId ? ne(planObjectives.id, exceptId) : undefined,
       ),
     );
-  if (clash) throw new AppError(409, `code: the plan already has an objective ${code}`);
+  if (clash)
+    throw new AppError(409, `code: the plan already has an objective ${code}`, {
+      issue: 'already_exists',
+      issueParams: { value: code },
+    });
 }
 
 export async function createObjective(
@@ -52,7 +56,10 @@ export async function createObjective(
 
 function checkBudget(merged: { budget: number | null; currency: string | null }) {
   if (merged.budget !== null && !merged.currency)
-    throw new AppError(400, 'currency: is required with a budget');
+    throw new AppError(400, 'currency: is required with a budget', {
+      issue: 'required_when',
+      issueParams: { field: 'budget' },
+    });
 }
 
 export async function updateObjective(
@@ -121,12 +128,18 @@ async function assertActivityCodeFree(db: DbOrTx, objectiveId: number, code: str
         exceptId ? ne(planActivities.id, exceptId) : undefined,
       ),
     );
-  if (clash) throw new AppError(409, `code: the objective already has an activity ${code}`);
+  if (clash)
+    throw new AppError(409, `code: the objective already has an activity ${code}`, {
+      issue: 'already_exists',
+      issueParams: { value: code },
+    });
 }
 
 async function assertObjectiveOfPlan(db: DbOrTx, planId: number, objectiveId: number) {
   if (!(await objectiveIn(db, planId, objectiveId)))
-    throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`);
+    throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`, {
+      issue: 'unknown_reference',
+    });
 }
 
 /** An activity's strategic intervention must be one of its own objective's. */
@@ -192,7 +205,10 @@ function checkActivity(a: ActivityState) {
   if (a.implementationStatus === 'not_reported' && a.percentComplete !== null)
     throw new AppError(400, 'percentComplete: must be empty for an activity whose status is not reported');
   if (a.plannedStart && a.plannedEnd && a.plannedEnd < a.plannedStart)
-    throw new AppError(400, 'plannedEnd: must not be before plannedStart');
+    throw new AppError(400, 'plannedEnd: must not be before plannedStart', {
+      issue: 'not_before',
+      issueParams: { other: 'plannedStart' },
+    });
 }
 
 export async function updateActivity(

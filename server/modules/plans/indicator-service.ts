@@ -39,18 +39,34 @@ function checkAmount(field: string, indicator: Measured, a: Amount) {
       `${field}: indicator ${indicator.code} is a text milestone: no numeric ${field.startsWith('baseline') ? 'baseline' : 'target'} (word its target in targetText)`,
     );
   if (t === 'level' && a.level == null)
-    throw new AppError(400, `${field}.level: indicator ${indicator.code} is measured in levels A–E`);
+    throw new AppError(400, `${field}.level: indicator ${indicator.code} is measured in levels A–E`, {
+      issue: 'required',
+    });
   if (t !== 'level' && a.value == null)
-    throw new AppError(400, `${field}.value: indicator ${indicator.code} is measured as ${t}, give a value`);
+    throw new AppError(400, `${field}.value: indicator ${indicator.code} is measured as ${t}, give a value`, {
+      issue: 'required',
+    });
   if (t === 'percentage' && a.value != null && (a.value < 0 || a.value > 100))
-    throw new AppError(400, `${field}.value: a percentage is between 0 and 100`);
+    throw new AppError(400, `${field}.value: a percentage is between 0 and 100`, {
+      issue: 'too_big',
+      issueParams: { min: 0, max: 100, kind: 'percentage' },
+    });
   // The same natural bounds as the values (shared/api/values.ts ValueInputSchema).
   if (t === 'count' && a.value != null && (a.value < 0 || !Number.isInteger(a.value)))
-    throw new AppError(400, `${field}.value: a count is a whole number, 0 or more`);
+    throw new AppError(400, `${field}.value: a count is a whole number, 0 or more`, {
+      issue: 'not_whole',
+      issueParams: { min: 0 },
+    });
   if (t === 'ratio' && a.value != null && a.value < 0)
-    throw new AppError(400, `${field}.value: a ratio of counts is not negative`);
+    throw new AppError(400, `${field}.value: a ratio of counts is not negative`, {
+      issue: 'too_small',
+      issueParams: { min: 0, inclusive: true },
+    });
   if (t === 'yes_no' && a.value != null && a.value !== 0 && a.value !== 1)
-    throw new AppError(400, `${field}.value: a yes/no indicator takes 1 (yes) or 0 (no)`);
+    throw new AppError(400, `${field}.value: a yes/no indicator takes 1 (yes) or 0 (no)`, {
+      issue: 'invalid_option',
+      issueParams: { values: '1, 0' },
+    });
 }
 
 const targetRows = (indicator: Measured, targets: TargetInput[]) =>
@@ -124,7 +140,9 @@ async function indicatorState(db: DbOrTx, planId: number, planIndicatorId: numbe
 
 async function assertObjective(db: DbOrTx, planId: number, objectiveId: number | null | undefined) {
   if (objectiveId != null && !(await objectiveIn(db, planId, objectiveId)))
-    throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`);
+    throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`, {
+      issue: 'unknown_reference',
+    });
 }
 
 export async function createPlanIndicator(

@@ -25,7 +25,10 @@ async function assertGenerationFree(db: DbOrTx, iso3: string, generation: number
     .from(plans)
     .where(and(eq(plans.countryIso3, iso3), eq(plans.generation, generation)));
   if (clash && clash.id !== exceptId)
-    throw new AppError(409, `generation: ${iso3} already has a plan of generation ${generation}`);
+    throw new AppError(409, `generation: ${iso3} already has a plan of generation ${generation}`, {
+      issue: 'already_exists',
+      issueParams: { value: generation },
+    });
 }
 
 /** A new plan of a country (draft unless said otherwise), its generation the next free one by default. */
@@ -103,7 +106,11 @@ export async function updatePlan(
     const current = await approvablePlan(tx, p, planId, patch);
     const start = body.periodStart ?? current.periodStart;
     const end = body.periodEnd ?? current.periodEnd;
-    if (end < start) throw new AppError(400, `periodEnd: must not be before periodStart (${start})`);
+    if (end < start)
+      throw new AppError(400, `periodEnd: must not be before periodStart (${start})`, {
+        issue: 'not_before',
+        issueParams: { other: 'periodStart' },
+      });
     if (body.generation !== undefined && body.generation !== current.generation)
       await assertGenerationFree(tx, current.countryIso3, body.generation, planId);
     const [row] = await tx

@@ -12,7 +12,7 @@ import {
 } from '../../../shared';
 import type { Database, Db, DbOrTx } from '../../db/client';
 import { frameworks, indicators, periods } from '../../db/schema';
-import { AppError, type Issue, parseInput } from '../../lib/errors';
+import { AppError, type Issue, invalidInput, parseInput } from '../../lib/errors';
 import { listFrameworks, listPeriods } from '../frameworks/repository';
 import { importTracssWorkbook } from '../imports/tracss-import';
 import {
@@ -25,7 +25,7 @@ import {
 } from './repository';
 
 function invalid(issues: Issue[]): never {
-  throw new AppError(400, issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  throw invalidInput(issues);
 }
 
 export async function listRounds(db: DbOrTx): Promise<{ items: Round[] }> {

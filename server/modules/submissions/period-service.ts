@@ -93,12 +93,19 @@ export async function createPlanPeriod(
   }
   const bounds = periodBounds(body.kind, body.year, body.quarter);
   if (body.dueDate < bounds.startDate)
-    throw new AppError(400, `dueDate: must not be before the period starts (${bounds.startDate})`);
+    throw new AppError(400, `dueDate: must not be before the period starts (${bounds.startDate})`, {
+      issue: 'not_before',
+      issueParams: { date: bounds.startDate },
+    });
   const now = ctx.now();
   const userId = (p as Principal).userId;
   const id = await ctx.db.transaction(async (tx) => {
     const row = await insertPeriodWithSubmission(tx, plan, body.kind, body.dueDate, bounds, now);
-    if (!row) throw new AppError(409, `code: the plan already has a reporting period ${bounds.code}`);
+    if (!row)
+      throw new AppError(409, `code: the plan already has a reporting period ${bounds.code}`, {
+        issue: 'already_exists',
+        issueParams: { value: bounds.code },
+      });
     await recordAudit(tx, {
       entityType: 'plan_period',
       entityId: row.id,

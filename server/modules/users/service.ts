@@ -36,12 +36,16 @@ function toUser(row: UserRow, roles: RoleAssignment[]): User {
 async function checkCountries(db: DbOrTx, roles: RoleAssignment[]) {
   for (const [i, r] of roles.entries()) {
     if (r.country && !(await findCountry(db, r.country))) {
-      throw new AppError(400, `roles.${i}.country: no country with ISO3 code ${r.country}`);
+      throw new AppError(400, `roles.${i}.country: no country with ISO3 code ${r.country}`, {
+        issue: 'unknown_country',
+        issueParams: { value: r.country },
+      });
     }
   }
   const keys = roles.map((r) => `${r.role}:${r.country ?? ''}`);
   const dup = keys.findIndex((k, i) => keys.indexOf(k) !== i);
-  if (dup >= 0) throw new AppError(400, `roles.${dup}: the same role and country appear twice`);
+  if (dup >= 0)
+    throw new AppError(400, `roles.${dup}: the same role and country appear twice`, { issue: 'duplicate' });
 }
 
 export async function listUsers(ctx: AuthContext, p: Principal | null): Promise<User[]> {
@@ -84,7 +88,11 @@ export async function createUser(
       passwordHash,
       demo: opts.demo ?? false,
     });
-    if (!row) throw new AppError(409, `email: an account with ${body.email} already exists`);
+    if (!row)
+      throw new AppError(409, `email: an account with ${body.email} already exists`, {
+        issue: 'already_exists',
+        issueParams: { value: body.email },
+      });
     await replaceRoles(tx, row.id, body.roles);
     await recordAuthEvent(tx, {
       event: 'user.create',

@@ -46,7 +46,10 @@ async function createTokenOf(
   const token = newSecret('nap_');
   return ctx.db.transaction(async (tx) => {
     if ((await countActiveTokensOf(tx, ownerId)) >= MAX_ACTIVE_TOKENS) {
-      throw new AppError(409, `tokens: at most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first`);
+      throw new AppError(409, `tokens: at most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first`, {
+        issue: 'too_many',
+        issueParams: { max: MAX_ACTIVE_TOKENS },
+      });
     }
     const row = await insertToken(tx, {
       tokenHash: sha256Hex(token),

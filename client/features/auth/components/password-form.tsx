@@ -3,16 +3,9 @@ import { PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
 import { useT } from '../../../i18n/context';
 
 type Field = 'currentPassword' | 'newPassword' | 'repeat';
+/** The fields the server may name (the repeat is checked here only). */
+export const PASSWORD_FIELDS = ['currentPassword', 'newPassword'] as const;
 export type FieldErrors = Partial<Record<Field, string>>;
-
-/**
- * The server names the field first ("currentPassword: incorrect", "body.newPassword: must be at
- * least 12 characters"): the message goes next to that field, the rest above the button.
- */
-export function fieldOf(message: string): { field: Field | null; text: string } {
-  const m = /^(?:body\.)?(currentPassword|newPassword): (.*)$/s.exec(message);
-  return m ? { field: m[1] as Field, text: m[2] ?? message } : { field: null, text: message };
-}
 
 interface Props {
   /** Ask for the current password (changing your own) or not (a one-time link). */
@@ -83,14 +76,4 @@ export function PasswordForm({ withCurrent, label, submitLabel, pending, serverE
       </button>
     </form>
   );
-}
-
-/** Server error → the field it names (translated where the client knows the message). */
-export function errorsFrom(
-  err: Error | null,
-  translate: (field: Field, text: string) => string,
-): FieldErrors & { form?: string } {
-  if (!err) return {};
-  const { field, text } = fieldOf(err.message);
-  return field ? { [field]: translate(field, text) } : { form: err.message };
 }

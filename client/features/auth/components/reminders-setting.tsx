@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Me } from '../../../../shared';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { useServerFeatures } from '../api/get-server-features';
 import { useSetReminders } from '../api/set-reminders';
 
@@ -8,6 +9,7 @@ import { useSetReminders } from '../api/set-reminders';
 export function RemindersSetting({ me }: { me: Me }) {
   const id = useId();
   const t = useT();
+  const { errorText } = useErrorText();
   const features = useServerFeatures();
   const save = useSetReminders();
   const [saved, setSaved] = useState(false);
@@ -38,7 +40,7 @@ export function RemindersSetting({ me }: { me: Me }) {
       )}
       {save.isError && (
         <p role="alert" className="error-state">
-          {save.error.message}
+          {errorText(save.error)}
         </p>
       )}
     </section>

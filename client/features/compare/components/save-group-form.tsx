@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { useMe } from '../../auth/api/get-me';
 import { useCreateSavedGroup } from '../api/create-saved-group';
 
@@ -10,6 +11,7 @@ import { useCreateSavedGroup } from '../api/create-saved-group';
 export function SaveGroupForm({ members, onSaved }: { members: string[]; onSaved: (id: number) => void }) {
   const id = useId();
   const t = useT();
+  const { errorText } = useErrorText();
   const me = useMe();
   const create = useCreateSavedGroup();
   const [name, setName] = useState('');
@@ -52,7 +54,7 @@ export function SaveGroupForm({ members, onSaved }: { members: string[]; onSaved
       </button>
       {create.isError && (
         <p role="alert" className="error">
-          {create.error.message}
+          {errorText(create.error)}
         </p>
       )}
       {create.isSuccess && <p role="status">{t('cmp.saved', { name: create.data.name })}</p>}

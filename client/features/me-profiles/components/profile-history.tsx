@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../../../shared';
 import { isOneOf } from '../../../../shared/constants/guard';
 import { ME_SECTIONS, type MeSection } from '../../../../shared/constants/me-profile';
 import { useI18n } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { useMeProfileHistory } from '../api/get-me-profile-history';
 import { useMeText } from '../text';
 
@@ -37,6 +38,7 @@ function reasonOf(e: AuditEntry): string | null {
 export function ProfileHistory({ iso3, countryName }: { iso3: string; countryName: string }) {
   const [open, setOpen] = useState(false);
   const { t, formatDate } = useI18n();
+  const { errorText } = useErrorText();
   const text = useMeText();
   const history = useMeProfileHistory(iso3, open);
   const label = t('meView.historyOf', { name: countryName });
@@ -56,7 +58,7 @@ export function ProfileHistory({ iso3, countryName }: { iso3: string; countryNam
           <p className="muted small">{t('history.loading')}</p>
         ) : history.isError ? (
           <p role="alert" className="error-text">
-            {history.error.message}
+            {errorText(history.error)}
           </p>
         ) : history.data.items.length === 0 ? (
           <p className="muted small">{t('history.none')}</p>

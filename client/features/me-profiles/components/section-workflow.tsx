@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { MeSectionView } from '../../../../shared';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useI18n } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { type MeTransition, useTransitionMeSection } from '../api/transition-me-section';
 import { useMeText } from '../text';
 
@@ -42,6 +43,7 @@ export function SectionWorkflow({
   view: MeSectionView;
   can: { edit: boolean; validate: boolean };
 }) {
+  const { errorText } = useErrorText();
   const id = useId();
   const { t } = useI18n();
   const text = useMeText();
@@ -72,7 +74,7 @@ export function SectionWorkflow({
           setAsking(null);
           setDone(t(`meFlow.done.${taken}`, { section }));
         },
-        onError: (err) => setProblem(err.message),
+        onError: (err) => setProblem(errorText(err)),
       },
     );
   };

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Plan } from '../../../../shared';
 import { apiSend, type WriteMethod } from '../../../lib/api-client';
-import { issuesText } from '../form-data';
+import type { useErrorText } from '../../../lib/error-text';
 import { countryPlansKey } from './get-country-plans';
 import { planKey } from './get-plan';
 import { planHistoryKey } from './get-plan-history';
@@ -47,11 +47,13 @@ export function saveElement(
     form: HTMLFormElement;
     setError: (e: string | null) => void;
     onDone?: () => void;
+    /** The interface's words for problems (useErrorText). */
+    words: Pick<ReturnType<typeof useErrorText>, 'errorText' | 'zodText'>;
   },
 ): void {
-  const { path, isNew, form, setError, onDone } = opts;
+  const { path, isNew, form, setError, onDone, words } = opts;
   if (!parsed.success) {
-    setError(issuesText(parsed.error));
+    setError(words.zodText(parsed.error));
     return;
   }
   setError(null);
@@ -62,7 +64,7 @@ export function saveElement(
         if (isNew) form.reset();
         onDone?.();
       },
-      onError: (err) => setError(err.message),
+      onError: (err) => setError(words.errorText(err)),
     },
   );
 }

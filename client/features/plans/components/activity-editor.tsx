@@ -2,11 +2,13 @@ import { type FormEvent, useState } from 'react';
 import type { ImplementationStatus, Plan, PlanActivity } from '../../../../shared';
 import { IMPLEMENTATION_STATUSES } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { useUpdateActivity } from '../api/update-activity';
 
 /** Status and % complete of one activity, validated with the API's own schema before it is sent. */
 export function ActivityEditor({ plan, activity }: { plan: Plan; activity: PlanActivity }) {
   const t = useT();
+  const { errorText, zodText } = useErrorText();
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<ImplementationStatus>(activity.implementationStatus);
   const [percent, setPercent] = useState(
@@ -40,13 +42,13 @@ export function ActivityEditor({ plan, activity }: { plan: Plan; activity: PlanA
       version: activity.version,
     });
     if (!parsed.success) {
-      setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      setError(zodText(parsed.error));
       return;
     }
     setError(null);
     mutation.mutate(
       { planId: plan.id, activityId: activity.id, body: parsed.data },
-      { onSuccess: () => setOpen(false), onError: (err) => setError(err.message) },
+      { onSuccess: () => setOpen(false), onError: (err) => setError(errorText(err)) },
     );
   };
 

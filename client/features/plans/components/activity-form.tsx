@@ -3,6 +3,7 @@ import type { Plan, PlanActivity } from '../../../../shared';
 import { SECTORS } from '../../../../shared/constants/indicator';
 import { FUNDING_STATUSES, IMPLEMENTATION_STATUSES } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { saveElement, usePlanWrite } from '../api/plan-writes';
 import { numberOf, textOf } from '../form-data';
 import { FormMessage } from './form-message';
@@ -20,6 +21,7 @@ export function ActivityForm({
   const id = useId();
   const write = usePlanWrite();
   const t = useT();
+  const words = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const a = activity;
 
@@ -50,6 +52,7 @@ export function ActivityForm({
       ? UpdateActivitySchema.safeParse({ ...fields, version: a.version })
       : CreateActivitySchema.safeParse(fields);
     saveElement(write, parsed, {
+      words,
       path: `/plans/${plan.id}/activities${a ? `/${a.id}` : ''}`,
       isNew: !a,
       form,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { usePlanWrite } from '../api/plan-writes';
 import { FormMessage } from './form-message';
 
@@ -7,12 +8,13 @@ import { FormMessage } from './form-message';
 export function DeleteButton({ path, version, what }: { path: string; version: number; what: string }) {
   const write = usePlanWrite();
   const t = useT();
+  const { errorText } = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const remove = () => {
     if (!window.confirm(t('planEdit.confirmDelete', { what }))) return;
     write.mutate(
       { method: 'DELETE', path: `${path}?version=${version}` },
-      { onError: (err) => setError(err.message) },
+      { onError: (err) => setError(errorText(err)) },
     );
   };
   return (

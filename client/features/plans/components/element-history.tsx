@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { HistoryEntry } from '../../../../shared';
 import { HistoryList } from '../../../components/ui/history-list';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { usePlanHistory } from '../api/get-plan-history';
 
 /** A "History" toggle for one plan element (or the whole plan): who changed it, when, old → new. */
@@ -17,6 +18,7 @@ export function ElementHistory({
   label: string;
 }) {
   const t = useT();
+  const { errorText } = useErrorText();
   const [open, setOpen] = useState(false);
   const filter = { ...(entityType ? { entityType } : {}), ...(entityId ? { entityId } : {}) };
   const history = usePlanHistory(planId, filter, open);
@@ -35,7 +37,7 @@ export function ElementHistory({
           <p className="muted small">{t('history.loading')}</p>
         ) : history.isError ? (
           <p role="alert" className="error-text">
-            {history.error.message}
+            {errorText(history.error)}
           </p>
         ) : (
           <HistoryList items={history.data.items} caption={t('history.show', { label })} />

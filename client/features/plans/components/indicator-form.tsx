@@ -3,6 +3,7 @@ import type { Plan, PlanIndicator } from '../../../../shared';
 import { DIRECTIONS, NATIONAL_MEASURE_TYPES } from '../../../../shared/constants/indicator';
 import type { Locale } from '../../../../shared/i18n/locale';
 import { useI18n } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { amountOf, amountText, parseTargets } from '../amounts';
 import { saveElement, usePlanWrite } from '../api/plan-writes';
 import { numberOf, textOf } from '../form-data';
@@ -30,6 +31,7 @@ export function IndicatorForm({
   const id = useId();
   const write = usePlanWrite();
   const { t, locale } = useI18n();
+  const words = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<'framework' | 'national'>('national');
   const [measure, setMeasure] = useState<string>('percentage');
@@ -68,6 +70,7 @@ export function IndicatorForm({
           targets: isText ? undefined : parseTargets(textOf(data, 'targets'), locale),
         });
     saveElement(write, parsed, {
+      words,
       path: `/plans/${plan.id}/indicators${item ? `/${item.id}` : ''}`,
       isNew: !item,
       form,

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanObjective } from '../../../../shared';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { saveElement, usePlanWrite } from '../api/plan-writes';
 import { numberOf, textOf } from '../form-data';
 import { FormMessage } from './form-message';
@@ -20,6 +21,7 @@ export function ObjectiveForm({
   const id = useId();
   const write = usePlanWrite();
   const t = useT();
+  const words = useErrorText();
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -39,6 +41,7 @@ export function ObjectiveForm({
       ? UpdateObjectiveSchema.safeParse({ ...fields, version: objective.version })
       : CreateObjectiveSchema.safeParse(fields);
     saveElement(write, parsed, {
+      words,
       path: `/plans/${plan.id}/objectives${objective ? `/${objective.id}` : ''}`,
       isNew: !objective,
       form,

@@ -2,14 +2,16 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { Plan } from '../../../../shared';
 import { useI18n } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { useCreatePlanPeriod, usePlanPeriods } from '../api/plan-periods';
-import { issuesText, numberOf, textOf } from '../form-data';
+import { numberOf, textOf } from '../form-data';
 import { FormMessage } from './form-message';
 
 /** The plan's reporting periods, and a form adding one (a year, or a quarter) with its due date. */
 export function PeriodsEditor({ plan, canCreate }: { plan: Plan; canCreate: boolean }) {
   const id = useId();
   const { t, formatDate } = useI18n();
+  const { errorText, zodText } = useErrorText();
   const periods = usePlanPeriods(plan.id);
   const create = useCreatePlanPeriod(plan.id);
   const [kind, setKind] = useState<'year' | 'quarter'>('year');
@@ -27,11 +29,11 @@ export function PeriodsEditor({ plan, canCreate }: { plan: Plan; canCreate: bool
       ...(kind === 'quarter' ? { quarter: numberOf(data, 'quarter') } : {}),
       dueDate: textOf(data, 'dueDate') ?? '',
     });
-    if (!parsed.success) return setError(issuesText(parsed.error));
+    if (!parsed.success) return setError(zodText(parsed.error));
     setError(null);
     create.mutate(parsed.data, {
       onSuccess: (p) => setDone(t('periods.added', { code: p.code, due: formatDate(p.dueDate) })),
-      onError: (err) => setError(err.message),
+      onError: (err) => setError(errorText(err)),
     });
   };
 
@@ -42,7 +44,7 @@ export function PeriodsEditor({ plan, canCreate }: { plan: Plan; canCreate: bool
         <p className="muted small">{t('periods.loading')}</p>
       ) : periods.isError ? (
         <p role="alert" className="error-text">
-          {periods.error.message}
+          {errorText(periods.error)}
         </p>
       ) : periods.data.items.length === 0 ? (
         <p className="notice">{t('periods.none')}</p>

@@ -2,10 +2,11 @@ import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanStatus } from '../../../../shared';
 import { PLAN_STATUSES } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { useMe } from '../../auth/api/get-me';
 import { canApprovePlans } from '../../auth/capabilities';
 import { usePlanWrite } from '../api/plan-writes';
-import { issuesText, numberOf, textOf } from '../form-data';
+import { numberOf, textOf } from '../form-data';
 import { planStatusAllowed } from '../permissions';
 import { FormMessage } from './form-message';
 
@@ -22,6 +23,7 @@ export function PlanForm({
   const id = useId();
   const write = usePlanWrite();
   const t = useT();
+  const { errorText, zodText } = useErrorText();
   const me = useMe();
   // The server refuses (403, status) an approval act by anyone else; the form only offers what it accepts.
   const mayApprove = canApprovePlans(me.data, iso3);
@@ -47,7 +49,7 @@ export function PlanForm({
     const parsed = plan
       ? UpdatePlanSchema.safeParse({ ...fields, version: plan.version })
       : CreatePlanSchema.safeParse(fields);
-    if (!parsed.success) return setError(issuesText(parsed.error));
+    if (!parsed.success) return setError(zodText(parsed.error));
     setError(null);
     write.mutate(
       plan
@@ -58,7 +60,7 @@ export function PlanForm({
           setDone(plan ? t('planForm.saved') : t('planForm.created'));
           onSaved?.(saved);
         },
-        onError: (err) => setError(err.message),
+        onError: (err) => setError(errorText(err)),
       },
     );
   };

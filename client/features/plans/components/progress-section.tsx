@@ -3,6 +3,7 @@ import type { Plan } from '../../../../shared';
 import { PROGRESS_STATUSES } from '../../../../shared/constants/plan';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useI18n, useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { useIndicatorValues } from '../api/get-indicator-values';
 import { formatAmount, shownCode } from '../format';
 import { progressSeriesOf, statusCounts } from '../progress-series';
@@ -72,13 +73,14 @@ export function ProgressSection({ plan }: { plan: Plan }) {
 }
 
 function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][number] }) {
+  const { errorText } = useErrorText();
   const { t, formatNumber, locale } = useI18n();
   const values = useIndicatorValues(plan.id, pi.id);
   if (values.isPending) return <p className="muted small">{t('progress.loadingValues')}</p>;
   if (values.isError)
     return (
       <p role="alert" className="error-text">
-        {values.error.message}
+        {errorText(values.error)}
       </p>
     );
   const series = progressSeriesOf(plan, pi, values.data.items);

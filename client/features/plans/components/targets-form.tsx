@@ -1,9 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanIndicator } from '../../../../shared';
 import { useI18n } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { parseTargets, targetsText } from '../amounts';
 import { usePlanWrite } from '../api/plan-writes';
-import { issuesText, textOf } from '../form-data';
+import { textOf } from '../form-data';
 import { FormMessage } from './form-message';
 
 /** Replaces a plan indicator's targets, one per year ("2020: 40, 2022: 60"; levels as "2022: D"). */
@@ -11,6 +12,7 @@ export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator })
   const id = useId();
   const write = usePlanWrite();
   const { t, locale } = useI18n();
+  const { errorText, zodText } = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -23,11 +25,11 @@ export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator })
       targets: parseTargets(textOf(data, 'targets'), locale),
       version: item.version,
     });
-    if (!parsed.success) return setError(issuesText(parsed.error));
+    if (!parsed.success) return setError(zodText(parsed.error));
     setError(null);
     write.mutate(
       { method: 'PUT', path: `/plans/${plan.id}/indicators/${item.id}/targets`, body: parsed.data },
-      { onSuccess: () => setDone(t('targets.saved')), onError: (err) => setError(err.message) },
+      { onSuccess: () => setDone(t('targets.saved')), onError: (err) => setError(errorText(err)) },
     );
   };
 

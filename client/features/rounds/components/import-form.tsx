@@ -3,6 +3,7 @@ import type { ImportResult, Round } from '../../../../shared';
 import { megabytes, ROUND_WORKBOOK_LIMITS } from '../../../../shared/constants/uploads';
 import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
+import { useErrorText } from '../../../lib/error-text';
 import { useImportRound } from '../api/import-round';
 
 /** The columns the import leaves out, each with why: the importer says so rather than drop them silently. */
@@ -39,6 +40,7 @@ function UnplacedColumns({ result }: { result: ImportResult }) {
  * clean dry run offers "Import", which re-sends the same file (all-or-nothing on the server).
  */
 export function ImportForm({ rounds }: { rounds: Round[] }) {
+  const { errorText } = useErrorText();
   const id = useId();
   const t = useT();
   const run = useImportRound();
@@ -122,7 +124,7 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
       </div>
       {run.isError && (
         <div role="alert" className="error-state">
-          <p className="error-state__title">{run.error.message}</p>
+          <p className="error-state__title">{errorText(run.error)}</p>
           {problems.length > 0 && (
             <table className="table">
               <caption>{t('import.problems')}</caption>

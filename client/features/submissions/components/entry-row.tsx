@@ -19,6 +19,8 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
   const disabled = !editable || !collected;
   const warning = historyWarning(row, draft);
   const t = useT();
+  const problemId = `row-${row.planIndicatorId}-problem`;
+  const refused = state.kind === 'invalid' || state.kind === 'error';
   return (
     <tr data-row>
       <th scope="row">
@@ -44,13 +46,21 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
         {!collected ? (
           <span className="muted small">{t('grid.notCollected')}</span>
         ) : draft.status === 'reported' ? (
-          <ValueInput row={row} code={code} draft={draft} disabled={disabled} onChange={change} />
+          <ValueInput
+            row={row}
+            code={code}
+            draft={draft}
+            disabled={disabled}
+            onChange={change}
+            problemId={refused ? problemId : undefined}
+          />
         ) : (
           <input
             data-cell
             type="text"
             aria-label={t('grid.reasonFor', { status: t(`valueStatus.${draft.status}`).toLowerCase(), code })}
             placeholder={t('grid.reasonPlaceholder')}
+            {...(refused ? { 'aria-invalid': true, 'aria-describedby': problemId } : {})}
             value={draft.reason}
             disabled={disabled}
             onChange={(e) => change({ reason: e.target.value })}
@@ -61,7 +71,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
             ⚠ {warning}
           </p>
         )}
-        <SaveMessage state={state} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+        <SaveMessage id={problemId} state={state} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
       </td>
       <td>
         <input
@@ -90,6 +100,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
 }
 
 function SaveMessage(p: {
+  id: string;
   state: ReturnType<typeof useRowDraft>['state'];
   onKeepMine: (v: never) => void;
   onTakeTheirs: (v: never) => void;
@@ -101,13 +112,13 @@ function SaveMessage(p: {
   if (s.kind === 'restored') return <p className="small">{t('grid.restored')}</p>;
   if (s.kind === 'invalid')
     return (
-      <p className="entry-error small" role="alert">
-        {s.problems.join('; ')}
+      <p id={p.id} className="entry-error small" role="alert">
+        {s.problems.join(' · ')}
       </p>
     );
   if (s.kind === 'error')
     return (
-      <p className="entry-error small" role="alert">
+      <p id={p.id} className="entry-error small" role="alert">
         {t('grid.notSaved', { message: s.message })}
       </p>
     );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EvidenceLink } from '../../../../shared';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 
 /** Evidence links of a value: list, remove, add one (checked with the shared schema). */
 export function EvidenceEditor(p: {
@@ -11,14 +12,14 @@ export function EvidenceEditor(p: {
 }) {
   const [url, setUrl] = useState('');
   const t = useT();
+  const { zodText } = useErrorText();
   const [title, setTitle] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const add = async () => {
     // The schema is imported on use: the entry page's first JS has no zod (issue 7).
     const { EvidenceLinkSchema } = await import('../../../../shared/api/values');
     const parsed = EvidenceLinkSchema.safeParse({ url, title });
-    if (!parsed.success)
-      return setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) return setProblem(zodText(parsed.error));
     setProblem(null);
     setUrl('');
     setTitle('');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { HistoryList } from '../../../components/ui/history-list';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { usePeriodHistory } from '../api/get-history';
 
 /** "History" of a period (no row given) or of one value: who, when, old → new, loaded when opened. */
@@ -17,6 +18,7 @@ export function PeriodHistory({
 }) {
   const [open, setOpen] = useState(initiallyOpen);
   const t = useT();
+  const { errorText } = useErrorText();
   const history = usePeriodHistory(periodId, planIndicatorId, open);
   return (
     <div>
@@ -33,7 +35,7 @@ export function PeriodHistory({
           <p className="muted small">{t('history.loading')}</p>
         ) : history.isError ? (
           <p role="alert" className="error-text">
-            {history.error.message}
+            {errorText(history.error)}
           </p>
         ) : (
           <HistoryList

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { PeriodImportResult } from '../../../../shared';
 import { megabytes, PERIOD_SHEET_LIMITS } from '../../../../shared/constants/uploads';
 import { useI18n } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { periodTemplateUrl, useImportPeriodSheet } from '../api/import-period-sheet';
 
 /**
@@ -11,6 +12,7 @@ import { periodTemplateUrl, useImportPeriodSheet } from '../api/import-period-sh
 export function SheetUpload({ periodId, editable }: { periodId: number; editable: boolean }) {
   const id = useId();
   const { t, locale } = useI18n();
+  const { errorText } = useErrorText();
   const run = useImportPeriodSheet(periodId, locale);
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<PeriodImportResult | null>(null);
@@ -55,7 +57,7 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
       <div role="status">
         {run.isPending && <p>{t('sheet.checking')}</p>}
         {tooLarge && <p className="error">{tooLarge}</p>}
-        {run.error && <p className="error">{run.error.message}</p>}
+        {run.error && <p className="error">{errorText(run.error)}</p>}
         {run.data?.applied && (
           <p>{t('sheet.imported', { new: run.data.counts.new, changed: run.data.counts.changed })}</p>
         )}

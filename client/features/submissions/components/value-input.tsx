@@ -12,6 +12,8 @@ interface Props {
   draft: Draft;
   disabled: boolean;
   onChange: (patch: Partial<Draft>) => void;
+  /** The id of the row's problem message while the value is refused (marks the inputs invalid). */
+  problemId?: string | undefined;
 }
 
 /**
@@ -19,9 +21,10 @@ interface Props {
  * Numbers are typed and shown as the interface language writes them ("45,5" in French); the draft
  * keeps them as typed and drafts.ts reads them.
  */
-export function ValueInput({ row, code, draft, disabled, onChange }: Props) {
+export function ValueInput({ row, code, draft, disabled, onChange, problemId }: Props) {
   const i = row.indicator;
   const { t, formatNumber } = useI18n();
+  const invalid = problemId ? { 'aria-invalid': true as const, 'aria-describedby': problemId } : {};
   const inputMode = i.measureType === 'text' ? 'text' : i.measureType === 'count' ? 'numeric' : 'decimal';
   const text = (label: string, value: string, field: 'main' | 'denominator', suffix?: string) => (
     <label className="entry-input">
@@ -32,6 +35,7 @@ export function ValueInput({ row, code, draft, disabled, onChange }: Props) {
         inputMode={inputMode}
         maxLength={i.measureType === 'text' ? TEXT_VALUE_MAX : 100}
         aria-label={label}
+        {...invalid}
         value={value}
         disabled={disabled}
         onChange={(e) => onChange({ [field]: e.target.value })}
@@ -75,6 +79,7 @@ export function ValueInput({ row, code, draft, disabled, onChange }: Props) {
         <select
           data-cell
           aria-label={t('grid.levelOf', { code })}
+          {...invalid}
           value={draft.main}
           disabled={disabled}
           onChange={(e) => onChange({ main: e.target.value })}
@@ -93,6 +98,7 @@ export function ValueInput({ row, code, draft, disabled, onChange }: Props) {
         <select
           data-cell
           aria-label={t('grid.answerOf', { code })}
+          {...invalid}
           value={draft.main}
           disabled={disabled}
           onChange={(e) => onChange({ main: e.target.value })}

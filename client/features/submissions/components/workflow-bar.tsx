@@ -3,6 +3,7 @@ import type { EntryGrid } from '../../../../shared';
 import { TRANSITION_RULES, type Transition } from '../../../../shared/constants/reporting';
 import { ConfirmAction } from '../../../components/ui/confirm-action';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { useTransition } from '../api/transition';
 
 /**
@@ -19,6 +20,7 @@ export function WorkflowBar(p: {
   const mutation = useTransition(p.grid.period.id);
   const [failed, setFailed] = useState<{ step: Transition; message: string } | null>(null);
   const t = useT();
+  const { errorText } = useErrorText();
   const open = (step: Transition) => TRANSITION_RULES[step].from.includes(s.state);
   const what = { country: p.countryName, period: p.grid.period.code };
   const { entered, expected } = p.grid.completeness;
@@ -29,7 +31,7 @@ export function WorkflowBar(p: {
       await mutation.mutateAsync({ t: step, version: s.version, ...(reason ? { reason } : {}) });
       return true;
     } catch (e) {
-      setFailed({ step, message: e instanceof Error ? e.message : String(e) });
+      setFailed({ step, message: errorText(e) });
       return false;
     }
   };

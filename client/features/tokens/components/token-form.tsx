@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { CreatedToken, CreateTokenBody } from '../../../../shared';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 
 /**
  * The form that creates a token (name, scope) and the notice that shows its secret, once: the
@@ -19,6 +20,7 @@ export function TokenForm({
 }) {
   const id = useId();
   const t = useT();
+  const { zodText } = useErrorText();
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -30,7 +32,7 @@ export function TokenForm({
     const { CreateTokenBodySchema } = await import('../../../../shared/api/users');
     const parsed = CreateTokenBodySchema.safeParse({ name: data.get('name'), scope: data.get('scope') });
     if (!parsed.success) {
-      setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      setProblem(zodText(parsed.error));
       return;
     }
     setProblem(null);

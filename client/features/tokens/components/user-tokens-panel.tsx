@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { useCreateUserToken } from '../api/create-user-token';
 import { useUserTokens } from '../api/get-user-tokens';
 import { useRevokeUserToken } from '../api/revoke-user-token';
@@ -13,13 +14,17 @@ function UserTokens({ userId, who }: { userId: number; who: string }) {
   const create = useCreateUserToken(userId);
   const revoke = useRevokeUserToken(userId);
   const t = useT();
+  const { errorText } = useErrorText();
   return (
     <>
       <TokenForm
         label={t('tokens.newFor', { name: who })}
         create={create.mutateAsync}
         pending={create.isPending}
-        error={create.error?.message ?? revoke.error?.message ?? null}
+        error={
+          (create.error ? errorText(create.error) : revoke.error ? errorText(revoke.error) : undefined) ??
+          null
+        }
       />
       {tokens.isPending && <LoadingState label={t('tokens.loadingFor', { name: who })} />}
       {tokens.isError && <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />}

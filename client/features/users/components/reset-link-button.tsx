@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ResetLink } from '../../../../shared';
 import { useI18n } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { useMakeResetLink } from '../api/reset-link';
 
 /** The whole address to hand to the user, built on this site's origin. */
@@ -12,6 +13,7 @@ export function resetLinkUrl(link: Pick<ResetLink, 'path'>, origin: string): str
 export function ResetLinkButton({ userId, who }: { userId: number; who: string }) {
   const id = useId();
   const { t, locale } = useI18n();
+  const { errorText } = useErrorText();
   const make = useMakeResetLink();
   const url = make.data ? resetLinkUrl(make.data, window.location.origin) : null;
   const expires = make.data
@@ -27,7 +29,7 @@ export function ResetLinkButton({ userId, who }: { userId: number; who: string }
       </button>
       {make.error && (
         <p className="field-error" role="alert">
-          {make.error.message}
+          {errorText(make.error)}
         </p>
       )}
       {url && (

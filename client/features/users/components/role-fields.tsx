@@ -1,13 +1,17 @@
 import { useId } from 'react';
 import type { RoleAssignment } from '../../../../shared';
 import { ROLES } from '../../../../shared/constants/role';
+import type { ZodLikeIssue } from '../../../../shared/domain/issues';
 import { useT } from '../../../i18n/context';
 
 /**
  * Reads the role + country fields of a form as a role assignment, validated by the shared schema
  * (imported on submit: the users page's first JS has no zod, issue 7).
  */
-export async function roleFromForm(data: FormData): Promise<{ role?: RoleAssignment; error?: string }> {
+export async function roleFromForm(
+  data: FormData,
+  zodText: (error: { issues: readonly ZodLikeIssue[] }) => string,
+): Promise<{ role?: RoleAssignment; error?: string }> {
   const role = String(data.get('role') ?? '');
   if (!role) return {};
   const { RoleAssignmentSchema } = await import('../../../../shared/domain/role');
@@ -15,8 +19,7 @@ export async function roleFromForm(data: FormData): Promise<{ role?: RoleAssignm
     .trim()
     .toUpperCase();
   const parsed = RoleAssignmentSchema.safeParse({ role, country: country || null, sectors: [] });
-  if (!parsed.success)
-    return { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (!parsed.success) return { error: zodText(parsed.error) };
   return { role: parsed.data };
 }
 

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import type { User } from '../../../../shared';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
 import { useT } from '../../../i18n/context';
+import { useErrorText } from '../../../lib/error-text';
 import { describeRoles } from '../../auth/capabilities';
 import { useResetPassword, useUpdateUser } from '../api/update-user';
 import { ResetLinkButton } from './reset-link-button';
@@ -17,15 +18,16 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
   const [message, setMessage] = useState<string | null>(null);
   const who = user.displayName;
   const t = useT();
+  const { errorText, zodText } = useErrorText();
 
   async function addRole(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const { role, error } = await roleFromForm(new FormData(e.currentTarget));
+    const { role, error } = await roleFromForm(new FormData(e.currentTarget), zodText);
     if (error || !role) return setMessage(error ?? t('users.chooseRole'));
     setMessage(null);
     update.mutate(
       { id: user.id, roles: [...user.roles, role] },
-      { onError: (err) => setMessage(err.message) },
+      { onError: (err) => setMessage(errorText(err)) },
     );
   }
 
@@ -40,7 +42,7 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
           form.reset();
           setMessage(t('users.passwordReset', { name: who }));
         },
-        onError: (err) => setMessage(err.message),
+        onError: (err) => setMessage(errorText(err)),
       },
     );
   }
@@ -67,7 +69,7 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
                 onClick={() =>
                   update.mutate(
                     { id: user.id, roles: user.roles.filter((_, j) => j !== i) },
-                    { onError: (err) => setMessage(err.message) },
+                    { onError: (err) => setMessage(errorText(err)) },
                   )
                 }
               >
@@ -91,7 +93,7 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
           onClick={() =>
             update.mutate(
               { id: user.id, active: !user.active },
-              { onError: (err) => setMessage(err.message) },
+              { onError: (err) => setMessage(errorText(err)) },
             )
           }
         >
