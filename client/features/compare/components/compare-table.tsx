@@ -15,7 +15,12 @@ export function CompareTable({
 }) {
   const t = useT();
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section
+      className="table-scroll"
+      tabIndex={0}
+      aria-label={t('cmp.caption', { country: countryName, group: groupLabel })}
+    >
       <table className="table">
         <caption>{t('cmp.caption', { country: countryName, group: groupLabel })}</caption>
         <thead>
@@ -43,6 +48,6 @@ export function CompareTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

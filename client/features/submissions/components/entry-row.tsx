@@ -25,7 +25,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
         <span className="entry-code">{code}</span> <bdi>{row.indicator.name}</bdi>
         {row.published && <PublishedAnswerNote row={row} />}
       </th>
-      <td>
+      <td data-label={t('grid.col.status')}>
         <select
           data-cell
           aria-label={t('grid.statusOf', { code })}
@@ -40,7 +40,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={t('grid.col.value')}>
         {!collected ? (
           <span className="muted small">{t('grid.notCollected')}</span>
         ) : draft.status === 'reported' ? (
@@ -63,7 +63,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
         )}
         <SaveMessage state={state} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
       </td>
-      <td>
+      <td data-label={t('grid.col.comment')}>
         <input
           data-cell
           type="text"
@@ -79,7 +79,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
           onChange={(evidence) => change({ evidence })}
         />
       </td>
-      <td>
+      <td data-label={t('grid.col.earlier')}>
         <PreviousValues previous={row.previous} />
         {row.value && (
           <PeriodHistory periodId={props.periodId} planIndicatorId={row.planIndicatorId} label={code} />
