@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,8 +185,20 @@ describe.each(LOCALES)('a period at 390 × 844 in %s', (locale) => {
         .boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
     }
-    await menu.getByRole('button', { name: new RegExp(`^${CATALOGS[locale]['notices.button']}`) }).waitFor();
+    // The notices open inside the menu, within the screen.
+    await menu.getByRole('button', { name: new RegExp(`^${CATALOGS[locale]['notices.button']}`) }).tap();
+    await menu.locator('#notices-panel').waitFor();
+    const panel = await menu.locator('#notices-panel').boundingBox();
+    expect(panel && panel.x >= 0 && panel.x + panel.width <= PHONE.width).toBe(true);
     await shot(f, locale, '1-menu');
+    // The open menu and the cards pass axe-core (WCAG 2.1 AA: no serious or critical violation).
+    const axe = await new AxeBuilder({ page: f })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(axe.passes.length).toBeGreaterThan(15);
+    expect(
+      axe.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => x.id),
+    ).toEqual([]);
     await f.keyboard.press('Escape');
     expect(await menu.isVisible()).toBe(false);
 
