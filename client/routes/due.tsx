@@ -11,35 +11,38 @@ function DueTable({ items, caption }: { items: DueItem[]; caption: string }) {
   const { t, formatDate, formatNumber } = useI18n();
   const countryName = useCountryName();
   return (
-    <table className="table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('countries.col.country')}</th>
-          <th scope="col">{t('due.col.period')}</th>
-          <th scope="col">{t('due.col.due')}</th>
-          <th scope="col">{t('due.col.state')}</th>
-          <th scope="col">{t('due.col.entered')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((i) => (
-          <tr key={i.periodId}>
-            <th scope="row">{countryName({ iso3: i.countryIso3, name: i.countryName })}</th>
-            <td>
-              <Link to={`/periods/${i.periodId}`}>
-                {i.periodCode} — {i.planTitle}
-              </Link>
-            </td>
-            <td>{formatDate(i.dueDate)}</td>
-            <td>{t(`state.${i.state}`)}</td>
-            <td>
-              {formatNumber(i.entered)} / {formatNumber(i.expected)}
-            </td>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section className="table-scroll" tabIndex={0} aria-label={caption}>
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('countries.col.country')}</th>
+            <th scope="col">{t('due.col.period')}</th>
+            <th scope="col">{t('due.col.due')}</th>
+            <th scope="col">{t('due.col.state')}</th>
+            <th scope="col">{t('due.col.entered')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.periodId}>
+              <th scope="row">{countryName({ iso3: i.countryIso3, name: i.countryName })}</th>
+              <td>
+                <Link to={`/periods/${i.periodId}`}>
+                  {i.periodCode} — {i.planTitle}
+                </Link>
+              </td>
+              <td>{formatDate(i.dueDate)}</td>
+              <td>{t(`state.${i.state}`)}</td>
+              <td>
+                {formatNumber(i.entered)} / {formatNumber(i.expected)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

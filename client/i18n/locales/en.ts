@@ -10,6 +10,7 @@ export const en = {
   'layout.skip': 'Skip to content',
   'layout.nav.main': 'Main',
   'layout.nav.account': 'Account',
+  'layout.menu': 'Menu',
   'layout.footer':
     'Data: Tracking AMR Country Self-assessment Survey (TrACSS) 2019–2020, WHO/FAO/WOAH/UNEP. Levels run from A (no capacity) to E (sustained capacity).',
   'nav.home': 'Home',

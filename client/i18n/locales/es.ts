@@ -8,6 +8,7 @@ export const es: Catalog = {
   'layout.skip': 'Ir al contenido',
   'layout.nav.main': 'Navegación principal',
   'layout.nav.account': 'Cuenta',
+  'layout.menu': 'Menú',
   'layout.footer':
     'Datos: Encuesta mundial de autoevaluación de los países sobre la RAM (TrACSS) 2019–2020, OMS/FAO/OMSA/PNUMA. Los niveles van de A (sin capacidad) a E (capacidad sostenida).',
   'nav.home': 'Inicio',

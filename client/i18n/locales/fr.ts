@@ -8,6 +8,7 @@ export const fr: Catalog = {
   'layout.skip': 'Aller au contenu',
   'layout.nav.main': 'Navigation principale',
   'layout.nav.account': 'Compte',
+  'layout.menu': 'Menu',
   'layout.footer':
     "Données : Enquête mondiale d'auto-évaluation des pays sur la RAM (TrACSS) 2019–2020, OMS/FAO/OMSA/PNUE. Les niveaux vont de A (aucune capacité) à E (capacité pérenne).",
   'nav.home': 'Accueil',

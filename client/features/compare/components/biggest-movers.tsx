@@ -38,29 +38,32 @@ export function BiggestMovers({
       ) : movers.length === 0 ? (
         <p>{t('movers.none')}</p>
       ) : (
-        <table className="table">
-          <caption>{t('movers.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('countries.col.country')}</th>
-              <th scope="col">{t('movers.col.net')}</th>
-              <th scope="col">{t('movers.col.improved')}</th>
-              <th scope="col">{t('movers.col.regressed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {movers.map((m) => (
-              <tr key={m.iso3}>
-                <th scope="row">
-                  <Link to={`/countries/${m.iso3}`}>{countryName(m)}</Link>
-                </th>
-                <td>{formatNumber(m.net, { signDisplay: 'exceptZero' })}</td>
-                <td>{formatNumber(m.improved)}</td>
-                <td>{formatNumber(m.regressed)}</td>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+        <section className="table-scroll" tabIndex={0} aria-label={t('movers.caption')}>
+          <table className="table">
+            <caption>{t('movers.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('countries.col.country')}</th>
+                <th scope="col">{t('movers.col.net')}</th>
+                <th scope="col">{t('movers.col.improved')}</th>
+                <th scope="col">{t('movers.col.regressed')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {movers.map((m) => (
+                <tr key={m.iso3}>
+                  <th scope="row">
+                    <Link to={`/countries/${m.iso3}`}>{countryName(m)}</Link>
+                  </th>
+                  <td>{formatNumber(m.net, { signDisplay: 'exceptZero' })}</td>
+                  <td>{formatNumber(m.improved)}</td>
+                  <td>{formatNumber(m.regressed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
       <p>
         <Link

@@ -14,10 +14,12 @@ export function CompareTable({
   groupLabel: string;
 }) {
   const t = useT();
+  const caption = t('cmp.caption', { country: countryName, group: groupLabel });
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section className="table-scroll" tabIndex={0} aria-label={caption}>
       <table className="table">
-        <caption>{t('cmp.caption', { country: countryName, group: groupLabel })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('cmp.col.indicator')}</th>
@@ -43,6 +45,6 @@ export function CompareTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

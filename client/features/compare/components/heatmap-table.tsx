@@ -81,7 +81,8 @@ export function HeatmapTable({
 }) {
   const t = useT();
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section className="table-scroll" tabIndex={0} aria-label={caption}>
       <table className="table heatmap">
         <caption>{caption}</caption>
         <thead>
@@ -108,6 +109,6 @@ export function HeatmapTable({
           regions: WHO_REGIONS.map((code) => `${code} ${t(`whoRegion.${code}`)}`).join(', '),
         })}
       </p>
-    </div>
+    </section>
   );
 }

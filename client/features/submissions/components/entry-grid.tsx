@@ -43,7 +43,8 @@ function onGridKey(e: KeyboardEvent<HTMLTableSectionElement>) {
 export function EntryGridTable({ grid, editable }: { grid: EntryGrid; editable: boolean }) {
   const t = useT();
   return (
-    <table className="table entry-grid">
+    // Headers wrap: French and Spanish ones are long and would run into each other at laptop width.
+    <table className="table table--wrap-head entry-grid">
       <caption>{t('grid.caption', { period: grid.period.code })}</caption>
       <thead>
         <tr>

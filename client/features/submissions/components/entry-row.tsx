@@ -27,7 +27,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
         <span className="entry-code">{code}</span> <bdi>{row.indicator.name}</bdi>
         {row.published && <PublishedAnswerNote row={row} />}
       </th>
-      <td>
+      <td data-label={t('grid.col.status')}>
         <select
           data-cell
           aria-label={t('grid.statusOf', { code })}
@@ -42,7 +42,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={t('grid.col.value')}>
         {!collected ? (
           <span className="muted small">{t('grid.notCollected')}</span>
         ) : draft.status === 'reported' ? (
@@ -73,7 +73,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
         )}
         <SaveMessage id={problemId} state={state} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
       </td>
-      <td>
+      <td data-label={t('grid.col.comment')}>
         <input
           data-cell
           type="text"
@@ -89,7 +89,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
           onChange={(evidence) => change({ evidence })}
         />
       </td>
-      <td>
+      <td data-label={t('grid.col.earlier')}>
         <PreviousValues previous={row.previous} />
         {row.value && (
           <PeriodHistory periodId={props.periodId} planIndicatorId={row.planIndicatorId} label={code} />
