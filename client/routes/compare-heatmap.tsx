@@ -65,10 +65,8 @@ export function CompareHeatmapPage() {
       <h1>{t('heatmap.h1')}</h1>
       <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} basis={basisParams(basis)} />
       <CompareNav selection={selection} caseStudy={caseStudy} basis={basis} />
-      <div className="picker-row">
-        <GroupPicker value={selection} onChange={setSelection} />
-        <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
-      </div>
+      <GroupPicker value={selection} onChange={setSelection} />
+      <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
       <BasisPicker basis={basis} onChange={setBasis} data classification={isClassified(selection)} />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>

@@ -85,8 +85,8 @@ export function CompareMapPage() {
           </select>
         </div>
         <GroupPicker value={selection} onChange={setSelection} />
-        <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
       </div>
+      <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
       <BasisPicker basis={basis} onChange={setBasis} classification={isClassified(selection)} />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>

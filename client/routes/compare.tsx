@@ -112,8 +112,8 @@ export function ComparePage() {
           </select>
         </div>
         <GroupPicker value={selection} onChange={setSelection} near={country} />
-        <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
       </div>
+      <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
       <BasisPicker basis={basis} onChange={setBasis} data classification={isClassified(selection)} />
 
       {!ready ? (

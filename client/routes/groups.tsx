@@ -58,10 +58,8 @@ export function GroupsPage() {
       <title>{t('app.titleSuffix', { page: t('groups.title') })}</title>
       <h1>{t('groups.title')}</h1>
       <CompareNav selection={selection} caseStudy={caseStudy} basis={basis} />
-      <div className="picker-row">
-        <GroupPicker value={selection} onChange={setSelection} />
-        <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
-      </div>
+      <GroupPicker value={selection} onChange={setSelection} />
+      <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
       <BasisPicker basis={basis} onChange={setBasis} classification={isClassified(selection)} />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>

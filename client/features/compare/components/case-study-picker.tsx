@@ -22,7 +22,7 @@ export function CaseStudyPicker({
   const name = useCountryName();
   const items = countries.data?.items ?? [];
   return (
-    <div className="field">
+    <div className={hint ? 'field case-study-field' : 'field'}>
       <label htmlFor={id}>{t('cmp.caseStudy')}</label>
       <select
         id={id}

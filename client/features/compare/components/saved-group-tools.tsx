@@ -28,7 +28,6 @@ export function SavedGroupTools({
   const t = useT();
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const remove = useDeleteSavedGroup();
   const editButton = useRef<HTMLButtonElement>(null);
@@ -36,7 +35,6 @@ export function SavedGroupTools({
 
   const close = (message: string | null) => {
     setEditing(false);
-    setConflict(false);
     setNotice(message);
     editButton.current?.focus();
   };
@@ -44,22 +42,13 @@ export function SavedGroupTools({
   return (
     <div className="saved-group-tools">
       {editing ? (
-        <>
-          {conflict && (
-            <p role="alert" className="notice">
-              {t('cmp.groupStale')}
-            </p>
-          )}
-          {/* A new version (someone else's change) starts the form again from the group as it is. */}
-          <EditSavedGroupForm
-            key={`${group.id}-${group.version}`}
-            group={group}
-            countries={countries}
-            onDone={(name) => close(t('cmp.saved', { name }))}
-            onCancel={() => close(null)}
-            onConflict={() => setConflict(true)}
-          />
-        </>
+        <EditSavedGroupForm
+          key={group.id}
+          group={group}
+          countries={countries}
+          onDone={(name) => close(t('cmp.saved', { name }))}
+          onCancel={() => close(null)}
+        />
       ) : (
         <div className="saved-group-tools__actions">
           <button
@@ -109,13 +98,11 @@ function EditSavedGroupForm({
   countries,
   onDone,
   onCancel,
-  onConflict,
 }: {
   group: SavedGroup;
   countries: readonly Country[];
   onDone: (name: string) => void;
   onCancel: () => void;
-  onConflict: () => void;
 }) {
   const id = useId();
   const t = useT();
@@ -123,6 +110,14 @@ function EditSavedGroupForm({
   const [name, setName] = useState(group.name);
   const [members, setMembers] = useState<string[]>(group.members);
   const [error, setError] = useState<string | null>(null);
+  // After a 409 the group list is read again: the form starts over from the group as it now is.
+  const [conflict, setConflict] = useState(false);
+  const [read, setRead] = useState(group.version);
+  if (conflict && group.version !== read) {
+    setRead(group.version);
+    setName(group.name);
+    setMembers(group.members);
+  }
   const nameMissing = !name.trim();
   const noMembers = members.length === 0;
 
@@ -130,12 +125,13 @@ function EditSavedGroupForm({
     e.preventDefault();
     if (nameMissing || noMembers) return;
     setError(null);
+    setConflict(false);
     update.mutate(
-      { id: group.id, name: name.trim(), members, version: group.version },
+      { id: group.id, name: name.trim(), members, version: read },
       {
         onSuccess: (g) => onDone(g.name),
         onError: (err) => {
-          if (isStale(err)) onConflict();
+          if (isStale(err)) setConflict(true);
           else setError(err.message);
         },
       },
@@ -154,6 +150,11 @@ function EditSavedGroupForm({
         }
       }}
     >
+      {conflict && (
+        <p role="alert" className="notice saved-group-edit__conflict">
+          {t('cmp.groupStale')}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('cmp.groupName')}</label>
         <input
