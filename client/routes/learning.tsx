@@ -50,10 +50,8 @@ export function LearningPage() {
       <title>{t('app.titleSuffix', { page: t('learning.title') })}</title>
       <h1>{t('learning.title')}</h1>
       <p className="lede">{t('learning.lede')}</p>
-      <div className="picker-row">
-        <GroupPicker value={selection} onChange={setSelection} />
-        <CaseStudyPicker value={caseStudy} onChange={(iso3) => setValues({ case: caseParam(iso3) })} />
-      </div>
+      <GroupPicker value={selection} onChange={setSelection} />
+      <CaseStudyPicker value={caseStudy} onChange={(iso3) => setValues({ case: caseParam(iso3) })} hint />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>
       ) : (

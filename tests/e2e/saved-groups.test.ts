@@ -40,7 +40,10 @@ describe('a facilitator builds, edits and deletes a saved group in the browser',
     const box = page.getByRole('combobox', { name: 'Add a country' });
     // Type, Enter adds the highlighted (first) match; the box keeps the focus.
     await box.fill('leb');
-    await page.getByRole('listbox').getByRole('option', { name: /Lebanon/ }).waitFor();
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: /Lebanon/ })
+      .waitFor();
     await box.press('Enter');
     await page.waitForURL(/group=JOR%2CLBN|group=JOR,LBN/);
     await box.fill('egy');
@@ -120,6 +123,42 @@ describe('a facilitator builds, edits and deletes a saved group in the browser',
     await page.waitForURL(/case=LBN/);
     await page.getByRole('columnheader', { name: 'Lebanon (case study)' }).waitFor();
     await page.screenshot({ path: path.join(ARTEFACTS, 'compare-no-answer.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('peer learning hides the EMR countries without a profile and says how many; the notice reads in Arabic', async () => {
+    const { page, errors } = await signedIn('/learning?groupType=who_region&group=EMR');
+    const filter = page.getByRole('checkbox', { name: 'Only countries with a profile' });
+    await filter.waitFor();
+    await expect.poll(() => filter.isChecked()).toBe(true);
+    const hidden = await page.locator('#learning-hidden').textContent();
+    expect(hidden).toMatch(/^\d+ countries without a public profile are hidden: /);
+    const columns = await page
+      .getByRole('table', { name: 'M&E system profiles side by side' })
+      .getByRole('columnheader')
+      .count();
+    // The field column, Jordan (the case study) and the countries with a profile: far fewer than 22.
+    expect(columns).toBeLessThan(8);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'learning-only-profiled.png'), fullPage: true });
+    await page.locator('.profiled-filter').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTEFACTS, 'learning-only-profiled-top.png') });
+    await filter.click();
+    await page.waitForURL(/profiles=all/);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'M&E system profiles side by side' })
+          .getByRole('columnheader')
+          .count(),
+      )
+      .toBe(23);
+
+    const arabic = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar-JO' });
+    await arabic.goto(`${baseUrl}/compare?country=OMN&groupType=who_region&group=EMR`);
+    await arabic.getByText('لم تُجب', { exact: false }).first().waitFor();
+    await arabic.screenshot({ path: path.join(ARTEFACTS, 'compare-no-answer-ar.png') });
+    await arabic.close();
     expect(errors).toEqual([]);
     await page.context().close();
   });
