@@ -5,12 +5,14 @@ import { LoadingState } from '../components/ui/loading-state';
 import { useHeatmap } from '../features/compare/api/get-heatmap';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
-import { CaseStudyNote } from '../features/compare/components/case-study-note';
+import { CaseStudyPicker } from '../features/compare/components/case-study-picker';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { HeatmapTable } from '../features/compare/components/heatmap-table';
+import { NoAnswerNotice } from '../features/compare/components/no-answer-notice';
 import {
   basisParams,
+  caseParam,
   type GroupSelection,
   groupQuery,
   isClassified,
@@ -64,8 +66,8 @@ export function CompareHeatmapPage() {
       <CompareExportMenu query={groupQuery(selection)} caseStudy={caseStudy} basis={basisParams(basis)} />
       <CompareNav selection={selection} caseStudy={caseStudy} basis={basis} />
       <GroupPicker value={selection} onChange={setSelection} />
+      <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
       <BasisPicker basis={basis} onChange={setBasis} data classification={isClassified(selection)} />
-      <CaseStudyNote name={pin.row ? countryName(pin.row) : caseStudy} />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>
       ) : heatmap.isPending ? (
@@ -88,6 +90,14 @@ export function CompareHeatmapPage() {
             classification={heatmap.data.group.classification}
             survey={TRACSS.label}
           />
+          {pin.row && pin.row.answered === 0 && (
+            <NoAnswerNotice
+              name={countryName(pin.row)}
+              survey={TRACSS.label}
+              national={heatmap.data.source === 'national'}
+              caseStudy
+            />
+          )}
           <p className="muted" aria-live="polite">
             {heatmap.isPlaceholderData
               ? t('common.updating')

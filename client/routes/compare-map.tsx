@@ -5,13 +5,15 @@ import { LoadingState } from '../components/ui/loading-state';
 import { useHeatmap } from '../features/compare/api/get-heatmap';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
-import { CaseStudyNote } from '../features/compare/components/case-study-note';
+import { CaseStudyPicker } from '../features/compare/components/case-study-picker';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { MapLegend } from '../features/compare/components/map-legend';
 import { MapTable } from '../features/compare/components/map-table';
+import { NoAnswerNotice } from '../features/compare/components/no-answer-notice';
 import {
   basisParams,
+  caseParam,
   type GroupSelection,
   groupQuery,
   isClassified,
@@ -54,7 +56,6 @@ export function CompareMapPage() {
   const rows = useMemo(() => (heatmap.data ? indicatorRows(heatmap.data, code) : []), [heatmap.data, code]);
   const counts = levelCounts(rows);
   const caseRow = heatmap.data?.countries.find((c) => c.iso3 === caseStudy);
-  const caseName = caseRow ? countryName(caseRow) : caseStudy;
   const title = indicator ? `${indicator.code} ${indicator.name}` : '';
 
   return (
@@ -85,8 +86,8 @@ export function CompareMapPage() {
         </div>
         <GroupPicker value={selection} onChange={setSelection} />
       </div>
+      <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
       <BasisPicker basis={basis} onChange={setBasis} classification={isClassified(selection)} />
-      <CaseStudyNote name={caseName} />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>
       ) : heatmap.isPending ? (
@@ -105,6 +106,9 @@ export function CompareMapPage() {
             classification={heatmap.data.group.classification}
             survey={TRACSS.label}
           />
+          {caseRow && caseRow.answered === 0 && (
+            <NoAnswerNotice name={countryName(caseRow)} survey={TRACSS.label} caseStudy />
+          )}
           <MapLegend counts={counts} showOutside={selection.groupType !== 'all'} />
           <Suspense fallback={<LoadingState label={t('map.loadingMap')} rows={1} />}>
             <ChoroplethMap

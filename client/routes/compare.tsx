@@ -8,12 +8,14 @@ import { LoadingState } from '../components/ui/loading-state';
 import { useCompare } from '../features/compare/api/get-compare';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
-import { CaseStudyNote } from '../features/compare/components/case-study-note';
+import { CaseStudyPicker } from '../features/compare/components/case-study-picker';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupCompareTable } from '../features/compare/components/group-compare-table';
 import { GroupPicker } from '../features/compare/components/group-picker';
+import { NoAnswerNotice } from '../features/compare/components/no-answer-notice';
 import {
   basisParams,
+  caseParam,
   DEFAULT_CASE_STUDY,
   type GroupSelection,
   groupQuery,
@@ -33,6 +35,9 @@ const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
 
 const levelsByCode = (rows: readonly CompareRow[]) =>
   new Map<string, Level | null>(rows.map((r) => [r.indicator.code, r.countryLevel]));
+
+/** Whether the country has a level on any question of the round (else: it did not answer it). */
+const answeredAny = (rows: readonly CompareRow[]) => rows.some((r) => r.countryLevel !== null);
 
 /** View 1: one country against a peer group on every A–E indicator. */
 export function ComparePage() {
@@ -60,15 +65,24 @@ export function ComparePage() {
 
   const name = country ? countryName(country) : iso3;
   const caseName = caseCountry ? countryName(caseCountry) : (caseStudy ?? '');
+  // A country without any answer in the round gets a notice instead of a column of dashes.
+  const countryAnswered = compare.data ? answeredAny(compare.data.rows) : true;
+  const caseSilent = pinCase && caseCompare.data !== undefined && !answeredAny(caseCompare.data.rows);
   const caseLevels = useMemo(
-    () => (pinCase && caseCompare.data ? levelsByCode(caseCompare.data.rows) : undefined),
+    () =>
+      pinCase && caseCompare.data && answeredAny(caseCompare.data.rows)
+        ? levelsByCode(caseCompare.data.rows)
+        : undefined,
     [pinCase, caseCompare.data],
   );
   const labelled = useMemo(() => {
     if (!compare.data) return [];
-    const own = { name: countryName(compare.data.country), levels: levelsByCode(compare.data.rows) };
-    return caseLevels ? [own, { name: caseName, levels: caseLevels }] : [own];
+    const own = answeredAny(compare.data.rows)
+      ? [{ name: countryName(compare.data.country), levels: levelsByCode(compare.data.rows) }]
+      : [];
+    return caseLevels ? [...own, { name: caseName, levels: caseLevels }] : own;
   }, [compare.data, caseLevels, caseName, countryName]);
+  const national = basis.source === 'national';
   const chartData = useMemo(
     () => (compare.data ? toDistributionChartData(compare.data.rows, labelled, t('chart.levelWord')) : null),
     [compare.data, labelled, t],
@@ -99,8 +113,8 @@ export function ComparePage() {
         </div>
         <GroupPicker value={selection} onChange={setSelection} near={country} />
       </div>
+      <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
       <BasisPicker basis={basis} onChange={setBasis} data classification={isClassified(selection)} />
-      <CaseStudyNote name={caseStudy ? caseName : null} />
 
       {!ready ? (
         <p className="notice">{t('compare.addOne')}</p>
@@ -127,8 +141,20 @@ export function ComparePage() {
             classification={compare.data.group.classification}
             survey={TRACSS.label}
           />
+          {!countryAnswered && (
+            <NoAnswerNotice
+              name={countryName(compare.data.country)}
+              survey={TRACSS.label}
+              national={national}
+            />
+          )}
+          {caseSilent && (
+            <NoAnswerNotice name={caseName} survey={TRACSS.label} national={national} caseStudy />
+          )}
           <p className="muted">
-            {t('compare.explain', { names: labelled.map((c) => c.name).join(t('compare.andOf')) })}
+            {labelled.length > 0
+              ? t('compare.explain', { names: labelled.map((c) => c.name).join(t('compare.andOf')) })
+              : t('compare.explainGroup')}
             <Link to={`/countries/${compare.data.country.iso3}`}>
               {t('compare.profile', { name: countryName(compare.data.country) })}
             </Link>
@@ -145,11 +171,18 @@ export function ComparePage() {
                     ? t('chart.segmentShort', { level, share: pct })
                     : t('chart.segment', { level, share: pct, count, n: n ?? 0 });
                 }}
-                label={t('compare.chartLabel', {
-                  group: groupLabel(compare.data.group),
-                  n: compare.data.rows.length,
-                  country: countryName(compare.data.country),
-                })}
+                label={
+                  countryAnswered
+                    ? t('compare.chartLabel', {
+                        group: groupLabel(compare.data.group),
+                        n: compare.data.rows.length,
+                        country: countryName(compare.data.country),
+                      })
+                    : t('compare.chartLabelGroup', {
+                        group: groupLabel(compare.data.group),
+                        n: compare.data.rows.length,
+                      })
+                }
               />
             </Suspense>
           )}
@@ -157,7 +190,7 @@ export function ComparePage() {
             <summary>{t('common.sameAsTable')}</summary>
             <GroupCompareTable
               rows={compare.data.rows}
-              countryName={countryName(compare.data.country)}
+              countryName={countryAnswered ? countryName(compare.data.country) : null}
               groupLabel={groupLabel(compare.data.group)}
               caseStudy={caseLevels ? { name: caseName, levels: caseLevels } : undefined}
             />

@@ -5,11 +5,13 @@ import { useHeatmap } from '../features/compare/api/get-heatmap';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
 import { BiggestMovers } from '../features/compare/components/biggest-movers';
-import { CaseStudyNote } from '../features/compare/components/case-study-note';
+import { CaseStudyPicker } from '../features/compare/components/case-study-picker';
 import { CompareNav } from '../features/compare/components/compare-nav';
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { LevelCountTable } from '../features/compare/components/level-count-table';
+import { NoAnswerNotice } from '../features/compare/components/no-answer-notice';
 import {
+  caseParam,
   type GroupSelection,
   groupQuery,
   isClassified,
@@ -27,7 +29,7 @@ const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
 
 /** View 4: a facilitator's dashboard of a group — level counts per indicator, who did not answer. */
 export function GroupsPage() {
-  const { selection, caseStudy, basis, setSelection, setBasis } = useGroupParams(FALLBACK);
+  const { selection, caseStudy, basis, setSelection, setValues, setBasis } = useGroupParams(FALLBACK);
   // Published answers; the classification of WHO-region and income groups is a choice.
   const keep = { classification: basis.classification };
   const ready = isComplete(selection);
@@ -57,8 +59,8 @@ export function GroupsPage() {
       <h1>{t('groups.title')}</h1>
       <CompareNav selection={selection} caseStudy={caseStudy} basis={basis} />
       <GroupPicker value={selection} onChange={setSelection} />
+      <CaseStudyPicker value={caseStudy} onChange={(c) => setValues({ case: caseParam(c) })} hint />
       <BasisPicker basis={basis} onChange={setBasis} classification={isClassified(selection)} />
-      <CaseStudyNote name={caseName} />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>
       ) : heatmap.isPending ? (
@@ -72,6 +74,9 @@ export function GroupsPage() {
       ) : (
         <>
           <BasisNote source={data.source} classification={data.group.classification} survey={TRACSS.label} />
+          {caseRow && caseRow.answered === 0 && (
+            <NoAnswerNotice name={countryName(caseRow)} survey={TRACSS.label} caseStudy />
+          )}
           <section className="stats" aria-label={t('groups.summary')}>
             <div className="stat">
               <span className="stat__value">{formatNumber(data.countries.length)}</span>

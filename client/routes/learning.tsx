@@ -1,13 +1,9 @@
+import { useMemo } from 'react';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { CaseStudyPicker } from '../features/compare/components/case-study-picker';
 import { GroupPicker } from '../features/compare/components/group-picker';
-import {
-  DEFAULT_CASE_STUDY,
-  type GroupSelection,
-  groupQuery,
-  isComplete,
-} from '../features/compare/group-params';
+import { caseParam, type GroupSelection, groupQuery, isComplete } from '../features/compare/group-params';
 import { useGroupParams } from '../features/compare/use-group-params';
 import { useMeCompare } from '../features/me-profiles/api/get-me-compare';
 import { useMeLearning } from '../features/me-profiles/api/get-me-learning';
@@ -18,7 +14,9 @@ import { SharedChallenges } from '../features/me-profiles/components/shared-chal
 import { SideBySideTable } from '../features/me-profiles/components/side-by-side-table';
 import { TracssLevelsTable } from '../features/me-profiles/components/tracss-levels-table';
 import { lessonFiltersFrom } from '../features/me-profiles/lesson-filters';
+import { FEW_COUNTRIES, onlyProfiledFrom, splitProfiled } from '../features/me-profiles/profiled';
 import { useT } from '../i18n/context';
+import { useCountryName } from '../i18n/countries';
 
 const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
 
@@ -34,19 +32,26 @@ export function LearningPage() {
   const compare = useMeCompare(query, { enabled: ready });
   const learning = useMeLearning(query, { enabled: ready });
   const filters = lessonFiltersFrom(params);
+  const countryName = useCountryName();
+  const split = useMemo(
+    () => (compare.data ? splitProfiled(compare.data, caseStudy) : undefined),
+    [compare.data, caseStudy],
+  );
+  const members = compare.data?.countries.length ?? 0;
+  const onlyProfiled = onlyProfiledFrom(params, members);
+  const shown = useMemo(
+    () =>
+      compare.data && split && onlyProfiled ? { ...compare.data, countries: split.profiled } : compare.data,
+    [compare.data, split, onlyProfiled],
+  );
 
   return (
     <>
       <title>{t('app.titleSuffix', { page: t('learning.title') })}</title>
       <h1>{t('learning.title')}</h1>
       <p className="lede">{t('learning.lede')}</p>
-      <div className="picker-row">
-        <GroupPicker value={selection} onChange={setSelection} />
-        <CaseStudyPicker
-          value={caseStudy}
-          onChange={(iso3) => setValues({ case: iso3 === DEFAULT_CASE_STUDY ? null : (iso3 ?? 'none') })}
-        />
-      </div>
+      <GroupPicker value={selection} onChange={setSelection} />
+      <CaseStudyPicker value={caseStudy} onChange={(iso3) => setValues({ case: caseParam(iso3) })} hint />
       {!ready ? (
         <p className="notice">{t('cmp.addOne')}</p>
       ) : (
@@ -64,7 +69,38 @@ export function LearningPage() {
             ) : (
               <>
                 <ProvenanceLegend />
-                <SideBySideTable data={compare.data} caseStudy={caseStudy} />
+                {split && split.without.length > 0 && (
+                  <div className="profiled-filter">
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={onlyProfiled}
+                        aria-describedby="learning-hidden"
+                        onChange={(e) =>
+                          // The default for the group's size stays out of the address.
+                          setValues({
+                            profiles:
+                              e.target.checked === members > FEW_COUNTRIES
+                                ? null
+                                : e.target.checked
+                                  ? 'only'
+                                  : 'all',
+                          })
+                        }
+                      />{' '}
+                      {t('learning.onlyProfiled')}
+                    </label>
+                    <p id="learning-hidden" className="muted small" aria-live="polite">
+                      {onlyProfiled
+                        ? t('learning.hiddenCount', {
+                            count: split.without.length,
+                            list: split.without.map((c) => countryName(c)).join(t('common.comma')),
+                          })
+                        : ''}
+                    </p>
+                  </div>
+                )}
+                <SideBySideTable data={shown ?? compare.data} caseStudy={caseStudy} />
                 <h3>{t('learning.tracss')}</h3>
                 <TracssLevelsTable data={compare.data} />
                 <h3>{t('learning.implementation')}</h3>

@@ -329,6 +329,8 @@ export const peerGroups = pgTable(
     visibility: varchar('visibility', { length: 8 }).notNull(),
     /** Null for groups the first start seeds, or whose owner was deleted (shared groups outlive them). */
     ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Bumped by every change: a write names the version it read (409 when stale). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

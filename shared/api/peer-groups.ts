@@ -22,6 +22,8 @@ export const SavedGroupSchema = z.object({
   ownerId: z.number().int().nullable(),
   /** Whether the caller may change or delete it. */
   canEdit: z.boolean(),
+  /** Send it back with a change or a delete: 409 when someone changed the group meanwhile. */
+  version: z.number().int(),
   createdAt: z.string().describe('ISO 8601'),
   updatedAt: z.string().describe('ISO 8601'),
 });
@@ -46,11 +48,19 @@ export const CreateSavedGroupBodySchema = z.object({
 });
 export type CreateSavedGroupBody = z.input<typeof CreateSavedGroupBodySchema>;
 
+const version = z
+  .number()
+  .int()
+  .min(1)
+  .max(2_147_483_647)
+  .describe('The version you read: 409 when someone changed the group meanwhile (left out: no check)');
+
 /** No defaults here: a field left out stays as it is. */
 export const UpdateSavedGroupBodySchema = z
   .object({ ...GroupFields, visibility: PeerGroupVisibilitySchema })
   .partial()
-  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+  .extend({ version: version.optional() })
+  .refine(({ version: _, ...fields }) => Object.values(fields).some((v) => v !== undefined), {
     message: 'give at least one of name, description, visibility, members',
     params: { code: 'nothing_to_change' },
   });
@@ -58,4 +68,15 @@ export type UpdateSavedGroupBody = z.input<typeof UpdateSavedGroupBodySchema>;
 
 export const SavedGroupParamsSchema = z.object({
   id: z.coerce.number().int().min(1).max(2_147_483_647),
+});
+
+/** DELETE /api/peer-groups/{id}?version=3 */
+export const DeleteSavedGroupQuerySchema = z.object({
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .optional()
+    .describe('The version you read: 409 when someone changed the group meanwhile (left out: no check)'),
 });

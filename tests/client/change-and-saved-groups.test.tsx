@@ -195,6 +195,7 @@ describe('Saving a hand-picked group', () => {
       members: ['EGY', 'JOR'],
       ownerId: 2,
       canEdit: true,
+      version: 1,
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',
     });

@@ -108,9 +108,9 @@ describe('Compare page (country against a group)', () => {
     expect(compareRequests(fetchMock)).toHaveLength(before);
 
     await user.type(screen.getByLabelText('Add a country'), 'fra');
-    await user.click(screen.getByRole('button', { name: 'Add France' }));
+    await user.click(within(screen.getByRole('listbox')).getByRole('option', { name: /France/ }));
     await user.type(screen.getByLabelText('Add a country'), 'jor');
-    await user.click(screen.getByRole('button', { name: 'Add Jordan' }));
+    await user.click(within(screen.getByRole('listbox')).getByRole('option', { name: /Jordan/ }));
     const params = new URLSearchParams(router.state.location.search);
     expect(params.get('groupType')).toBe('countries');
     expect(params.get('group')).toBe('FRA,JOR');

@@ -152,6 +152,109 @@ describe('saved peer groups', () => {
     expect((await as('admin', { method: 'DELETE', url: `/api/peer-groups/${id}` })).statusCode).toBe(204);
   });
 
+  it('edits and deletes name the version they read: owner yes, others refused, admins for shared groups', async () => {
+    const created = await as('viewer', {
+      method: 'POST',
+      url: '/api/peer-groups',
+      payload: { name: 'Gulf', members: ['SAU', 'QAT'] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const g = created.json() as SavedGroup;
+    expect(g.version).toBe(1);
+    const patch = (who: keyof typeof s, id: number, payload: object) =>
+      as(who, { method: 'PATCH', url: `/api/peer-groups/${id}`, payload });
+
+    // The owner renames it and edits its countries; the version moves on.
+    const renamed = await patch('viewer', g.id, {
+      name: 'Gulf states',
+      members: ['SAU', 'QAT', 'OMN'],
+      version: 1,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: 'Gulf states', members: ['OMN', 'QAT', 'SAU'], version: 2 });
+    // A second tab still at version 1 is refused, and nothing changes.
+    const stale = await patch('viewer', g.id, { name: 'Old tab', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toMatch(/^version: stale \(you sent 1, the group is at 2\)/);
+    const staleDelete = await as('viewer', { method: 'DELETE', url: `/api/peer-groups/${g.id}?version=1` });
+    expect(staleDelete.statusCode).toBe(409);
+    expect((await as('viewer', { url: `/api/peer-groups/${g.id}` })).json()).toMatchObject({
+      name: 'Gulf states',
+      version: 2,
+    });
+
+    // Another user, an administrator included, does not see someone's private group: 404 on every write.
+    for (const who of ['other', 'admin', 'facilitator'] as const) {
+      expect((await patch(who, g.id, { name: 'Taken', version: 2 })).statusCode).toBe(404);
+      expect(
+        (await as(who, { method: 'DELETE', url: `/api/peer-groups/${g.id}?version=2` })).statusCode,
+      ).toBe(404);
+    }
+    expect((await as(null, { method: 'DELETE', url: `/api/peer-groups/${g.id}?version=2` })).statusCode).toBe(
+      401,
+    );
+
+    // A shared group a facilitator made: another user may not touch it, an administrator may.
+    const shared = (
+      await as('facilitator', {
+        method: 'POST',
+        url: '/api/peer-groups',
+        payload: { name: 'Maghreb', visibility: 'shared', members: ['DZA', 'MAR', 'TUN'] },
+      })
+    ).json() as SavedGroup;
+    expect(shared.canEdit).toBe(true);
+    const seen = (await as('viewer', { url: `/api/peer-groups/${shared.id}` })).json() as SavedGroup;
+    expect(seen.canEdit).toBe(false);
+    expect((await patch('viewer', shared.id, { name: 'Mine', version: 1 })).statusCode).toBe(403);
+    expect(
+      (await as('viewer', { method: 'DELETE', url: `/api/peer-groups/${shared.id}?version=1` })).statusCode,
+    ).toBe(403);
+    const byAdmin = await patch('admin', shared.id, { members: ['DZA', 'LBY', 'MAR', 'TUN'], version: 1 });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200);
+    expect(byAdmin.json()).toMatchObject({
+      members: ['DZA', 'LBY', 'MAR', 'TUN'],
+      version: 2,
+      canEdit: true,
+    });
+    expect(
+      (await as('admin', { method: 'DELETE', url: `/api/peer-groups/${shared.id}?version=2` })).statusCode,
+    ).toBe(204);
+    expect((await as('facilitator', { url: `/api/peer-groups/${shared.id}` })).statusCode).toBe(404);
+
+    // The owner deletes their group with the version read; the members go with it.
+    expect(
+      (await as('viewer', { method: 'DELETE', url: `/api/peer-groups/${g.id}?version=2` })).statusCode,
+    ).toBe(204);
+    expect(await list('viewer')).not.toContain('Gulf states');
+  });
+
+  it('an edit that empties the group or names no field is refused with the field named', async () => {
+    const g = (
+      await as('viewer', {
+        method: 'POST',
+        url: '/api/peer-groups',
+        payload: { name: 'Pair', members: ['JOR', 'LBN'] },
+      })
+    ).json() as SavedGroup;
+    const empty = await as('viewer', {
+      method: 'PATCH',
+      url: `/api/peer-groups/${g.id}`,
+      payload: { members: [], version: 1 },
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toMatch(/members/);
+    const versionOnly = await as('viewer', {
+      method: 'PATCH',
+      url: `/api/peer-groups/${g.id}`,
+      payload: { version: 1 },
+    });
+    expect(versionOnly.statusCode).toBe(400);
+    expect((await as('viewer', { url: `/api/peer-groups/${g.id}` })).json()).toMatchObject({
+      members: ['JOR', 'LBN'],
+      version: 1,
+    });
+  });
+
   it('groupType=saved needs a group id', async () => {
     const res = await as(null, {
       url: '/api/compare?framework=tracss-2019-2020&country=JOR&groupType=saved&group=abc',

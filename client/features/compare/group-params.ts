@@ -95,6 +95,11 @@ export function caseStudyFromSearchParams(params: URLSearchParams): string | nul
   return parseIso3(raw) ?? DEFAULT_CASE_STUDY;
 }
 
+/** The ?case= value for a picked case study: left out for Jordan (the default), `none` for none. */
+export function caseParam(iso3: string | null): string | null {
+  return iso3 === DEFAULT_CASE_STUDY ? null : (iso3 ?? 'none');
+}
+
 /**
  * Which data a comparison shows and which classification makes its WHO-region and income groups
  * (?source=national&classification=today); the API's defaults are published answers, round.

@@ -254,8 +254,6 @@ export const es: Catalog = {
     '{country} comparado con el grupo: {group} — recuentos por nivel, mediana, cuartiles, posición y percentil',
   'cmp.caseStudyCol': '{name} (estudio de caso)',
   'cmp.mapOf': 'Mapa de {code}',
-  'cmp.caseStudyNote':
-    'Estudio de caso fijado: {name} (cámbielo con ?case=ISO3 en la dirección, o ?case=none).',
   'cmp.sort.country': 'País',
   'cmp.sort.region': 'Región de la OMS',
   'cmp.sort.score': 'Puntuación',
@@ -330,7 +328,6 @@ export const es: Catalog = {
   'cmp.addCountry': 'Añadir un país',
   'cmp.addPlaceholder': 'Nombre o código ISO3',
   'cmp.matching': 'Países coincidentes',
-  'cmp.add': 'Añadir {name}',
   'cmp.noneChosen': 'Aún no se ha elegido ningún país: añada al menos uno.',
   'cmp.chosenCount': { one: '{count} país elegido', other: '{count} países elegidos' },
   'cmp.chosen': 'Países elegidos',
@@ -1125,6 +1122,45 @@ export const es: Catalog = {
   'dialog.cancel': 'Cancelar',
   'cmp.caseStudy': 'Estudio de caso',
   'cmp.noCaseStudy': 'Ninguno',
+  'cmp.caseStudyHint': 'Fijado junto al grupo en cada vista de comparación; «Ninguno» no fija ningún país.',
+  'cmp.comboHint':
+    'Escriba un nombre o un código; las flechas Arriba y Abajo eligen, Intro añade, Escape cierra la lista.',
+  'cmp.noMatch': 'Ningún país coincide con «{text}».',
+  'cmp.editGroup': 'Editar el grupo',
+  'cmp.editGroupTitle': 'Editar el grupo «{name}»',
+  'cmp.groupNameMissing': 'Dé un nombre al grupo.',
+  'cmp.saveChanges': {
+    one: 'Guardar los cambios ({count} país)',
+    other: 'Guardar los cambios ({count} países)',
+  },
+  'cmp.deleteGroup': 'Eliminar el grupo',
+  'cmp.deleteQuestion': {
+    one: '¿Eliminar el grupo «{name}» ({count} país)?',
+    other: '¿Eliminar el grupo «{name}» ({count} países)?',
+  },
+  'cmp.deleteSharedDetail':
+    'Está compartido: desaparece para todos y los enlaces que llevan a él dejarán de funcionar. No se elimina ningún dato de los países.',
+  'cmp.deletePrivateDetail':
+    'Los enlaces que llevan a él dejarán de funcionar. No se elimina ningún dato de los países.',
+  'cmp.deleteConfirm': 'Eliminar el grupo',
+  'cmp.groupStale':
+    'Alguien modificó este grupo mientras tanto. Se muestra tal como está ahora: revíselo y vuelva a hacer su cambio.',
+  'cmp.countryNoAnswer':
+    '{name} no respondió a la encuesta {survey}: el gráfico y la tabla muestran solo el grupo.',
+  'cmp.countryNoReport':
+    '{name} no ha comunicado datos nacionales para {survey}: el gráfico y la tabla muestran solo el grupo.',
+  'cmp.caseNoAnswer': '{name}, el estudio de caso, no respondió a la encuesta {survey}.',
+  'cmp.caseNoReport': '{name}, el estudio de caso, no ha comunicado datos nacionales para {survey}.',
+  'cmp.captionGroup': 'Grupo: {group} — recuentos por nivel, mediana y cuartiles',
+  'compare.explainGroup':
+    'Cada barra reparte las respuestas del grupo por niveles, de A (el más bajo) a E (el más alto). ',
+  'compare.chartLabelGroup':
+    'Gráfico de barras apiladas: proporción del grupo {group} en cada nivel, de A a E, en {n} indicadores TrACSS. La tabla siguiente da las mismas cifras.',
+  'learning.onlyProfiled': 'Solo los países con un perfil',
+  'learning.hiddenCount': {
+    one: 'Se oculta {count} país sin perfil público: {list}.',
+    other: 'Se ocultan {count} países sin perfil público: {list}.',
+  },
   'meView.title': '{name}: perfil del sistema de SyE',
   'meView.loading': 'Cargando el perfil del sistema de SyE …',
   'meView.unavailable': 'Perfil del sistema de SyE no disponible',

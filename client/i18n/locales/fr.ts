@@ -254,8 +254,6 @@ export const fr: Catalog = {
     '{country} comparé au groupe : {group} — effectifs par niveau, médiane, quartiles, rang et centile',
   'cmp.caseStudyCol': '{name} (étude de cas)',
   'cmp.mapOf': 'Carte de {code}',
-  'cmp.caseStudyNote':
-    "Étude de cas épinglée : {name} (pour la changer, ajoutez ?case=ISO3 à l'adresse, ou ?case=none).",
   'cmp.sort.country': 'Pays',
   'cmp.sort.region': 'Région OMS',
   'cmp.sort.score': 'Score',
@@ -330,7 +328,6 @@ export const fr: Catalog = {
   'cmp.addCountry': 'Ajouter un pays',
   'cmp.addPlaceholder': 'Nom ou code ISO3',
   'cmp.matching': 'Pays correspondants',
-  'cmp.add': 'Ajouter {name}',
   'cmp.noneChosen': "Aucun pays choisi pour l'instant : ajoutez-en au moins un.",
   'cmp.chosenCount': { one: '{count} pays choisi', other: '{count} pays choisis' },
   'cmp.chosen': 'Pays choisis',
@@ -1132,6 +1129,46 @@ export const fr: Catalog = {
   'dialog.cancel': 'Annuler',
   'cmp.caseStudy': 'Étude de cas',
   'cmp.noCaseStudy': 'Aucune',
+  'cmp.caseStudyHint':
+    'Épinglée à côté du groupe sur chaque vue de comparaison ; « Aucune » n’épingle aucun pays.',
+  'cmp.comboHint':
+    'Tapez un nom ou un code ; les flèches Haut et Bas choisissent, Entrée ajoute, Échap ferme la liste.',
+  'cmp.noMatch': 'Aucun pays ne correspond à « {text} ».',
+  'cmp.editGroup': 'Modifier le groupe',
+  'cmp.editGroupTitle': 'Modifier le groupe « {name} »',
+  'cmp.groupNameMissing': 'Donnez un nom au groupe.',
+  'cmp.saveChanges': {
+    one: 'Enregistrer les modifications ({count} pays)',
+    other: 'Enregistrer les modifications ({count} pays)',
+  },
+  'cmp.deleteGroup': 'Supprimer le groupe',
+  'cmp.deleteQuestion': {
+    one: 'Supprimer le groupe « {name} » ({count} pays) ?',
+    other: 'Supprimer le groupe « {name} » ({count} pays) ?',
+  },
+  'cmp.deleteSharedDetail':
+    'Il est partagé : il disparaît pour tout le monde et les liens qui y mènent ne fonctionneront plus. Aucune donnée de pays n’est supprimée.',
+  'cmp.deletePrivateDetail':
+    'Les liens qui y mènent ne fonctionneront plus. Aucune donnée de pays n’est supprimée.',
+  'cmp.deleteConfirm': 'Supprimer le groupe',
+  'cmp.groupStale':
+    'Quelqu’un a modifié ce groupe entre-temps. Il est affiché tel qu’il est maintenant : vérifiez-le, puis refaites votre modification.',
+  'cmp.countryNoAnswer':
+    '{name} n’a pas répondu à l’enquête {survey} : le graphique et le tableau montrent le groupe seul.',
+  'cmp.countryNoReport':
+    '{name} n’a déclaré aucune donnée nationale pour {survey} : le graphique et le tableau montrent le groupe seul.',
+  'cmp.caseNoAnswer': '{name}, l’étude de cas, n’a pas répondu à l’enquête {survey}.',
+  'cmp.caseNoReport': '{name}, l’étude de cas, n’a déclaré aucune donnée nationale pour {survey}.',
+  'cmp.captionGroup': 'Groupe : {group} — effectifs par niveau, médiane et quartiles',
+  'compare.explainGroup':
+    'Chaque barre répartit les réponses du groupe par niveau, de A (le plus bas) à E (le plus haut). ',
+  'compare.chartLabelGroup':
+    'Diagramme en barres empilées : part du groupe {group} à chaque niveau, de A à E, sur {n} indicateurs TrACSS. Le tableau ci-dessous donne les mêmes chiffres.',
+  'learning.onlyProfiled': 'Seulement les pays qui ont un profil',
+  'learning.hiddenCount': {
+    one: '{count} pays sans profil public est masqué : {list}.',
+    other: '{count} pays sans profil public sont masqués : {list}.',
+  },
   'meView.title': '{name} : profil du système de S&E',
   'meView.loading': 'Chargement du profil du système de S&E …',
   'meView.unavailable': 'Profil du système de S&E indisponible',

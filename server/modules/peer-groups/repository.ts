@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PeerGroupVisibility } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { peerGroupMembers, peerGroups } from '../../db/schema';
@@ -10,6 +10,7 @@ export interface SavedGroupRow {
   visibility: PeerGroupVisibility;
   ownerId: number | null;
   members: string[];
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -75,18 +76,23 @@ export async function insertSavedGroup(db: DbOrTx, fields: SavedGroupFields, mem
   return row.id;
 }
 
+/** Changes a group still at `version` (bumping it); false when it is not (stale or gone). */
 export async function updateSavedGroupRow(
   db: DbOrTx,
   id: number,
+  version: number,
   fields: Partial<SavedGroupFields>,
   members: string[] | undefined,
   now: Date,
-) {
-  await db
+): Promise<boolean> {
+  const rows = await db
     .update(peerGroups)
-    .set({ ...fields, updatedAt: now })
-    .where(eq(peerGroups.id, id));
+    .set({ ...fields, version: sql`${peerGroups.version} + 1`, updatedAt: now })
+    .where(and(eq(peerGroups.id, id), eq(peerGroups.version, version)))
+    .returning({ id: peerGroups.id });
+  if (rows.length === 0) return false;
   if (members) await replaceMembers(db, id, members);
+  return true;
 }
 
 async function replaceMembers(db: DbOrTx, id: number, members: string[]) {
@@ -95,8 +101,13 @@ async function replaceMembers(db: DbOrTx, id: number, members: string[]) {
     await db.insert(peerGroupMembers).values(members.map((countryIso3) => ({ groupId: id, countryIso3 })));
 }
 
-export async function deleteSavedGroupRow(db: DbOrTx, id: number) {
-  await db.delete(peerGroups).where(eq(peerGroups.id, id));
+/** Deletes a group still at `version` (its members go with it); false when it is not. */
+export async function deleteSavedGroupRow(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  const rows = await db
+    .delete(peerGroups)
+    .where(and(eq(peerGroups.id, id), eq(peerGroups.version, version)))
+    .returning({ id: peerGroups.id });
+  return rows.length > 0;
 }
 
 /** Names already taken among the shared groups, or among one owner's private groups. */

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CreateSavedGroupBodySchema,
+  DeleteSavedGroupQuerySchema,
   ErrorEnvelopeSchema,
   SavedGroupListSchema,
   SavedGroupParamsSchema,
@@ -65,6 +66,8 @@ export function peerGroupRoutes(ctx: AuthContext) {
         schema: {
           tags,
           summary: 'Rename, describe, share or change the members of a saved group',
+          description:
+            'Private groups: their owner; shared groups: facilitators and administrators. Send the version you read (409 when someone changed the group meanwhile).',
           params: SavedGroupParamsSchema,
           body: UpdateSavedGroupBodySchema,
           response: { 200: SavedGroupSchema, ...errors },
@@ -79,12 +82,15 @@ export function peerGroupRoutes(ctx: AuthContext) {
         schema: {
           tags,
           summary: 'Delete a saved group',
+          description:
+            'Private groups: their owner; shared groups: facilitators and administrators. `?version=` the version you read (409 when stale).',
           params: SavedGroupParamsSchema,
+          querystring: DeleteSavedGroupQuerySchema,
           response: { 204: z.null(), ...errors },
         },
       },
       async (req, reply) => {
-        await deleteGroup(ctx.db, req.principal, req.params.id);
+        await deleteGroup(ctx.db, req.principal, req.params.id, req.query.version);
         return reply.code(204).send(null);
       },
     );

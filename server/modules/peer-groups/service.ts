@@ -42,6 +42,7 @@ function toDto(g: SavedGroupRow, p: Principal | null): SavedGroup {
     members: g.members,
     ownerId: g.ownerId,
     canEdit: canEdit(g, p),
+    version: g.version,
     createdAt: g.createdAt.toISOString(),
     updatedAt: g.updatedAt.toISOString(),
   };
@@ -99,6 +100,9 @@ async function checkName(
   }
 }
 
+const stale = (sent: number, current: number) =>
+  new AppError(409, `version: stale (you sent ${sent}, the group is at ${current}); reload it`);
+
 const needShareRole = () =>
   forbidden('visibility: only facilitators and administrators manage shared groups');
 
@@ -138,9 +142,12 @@ export async function updateGroup(
     if (body.name !== undefined || visibility !== g.visibility)
       await checkName(tx, name, { visibility, ownerId }, id);
     const members = body.members ? await checkMembers(tx, body.members) : undefined;
-    await updateSavedGroupRow(
+    const version = body.version ?? g.version;
+    if (version !== g.version) throw stale(version, g.version);
+    const changed = await updateSavedGroupRow(
       tx,
       id,
+      version,
       {
         name,
         visibility,
@@ -150,15 +157,19 @@ export async function updateGroup(
       members,
       now,
     );
+    if (!changed) throw stale(version, g.version);
   });
   return getGroup(db, p, id);
 }
 
-export async function deleteGroup(db: Db, p: Principal | null, id: number) {
+/** Deletes a group the principal manages; with `version`, only if nobody changed it since (409). */
+export async function deleteGroup(db: Db, p: Principal | null, id: number, sent?: number) {
   if (!p) throw unauthenticated();
   await db.transaction(async (tx) => {
     const g = await visibleGroup(tx, p, id);
     if (!canEdit(g, p)) throw needShareRole();
-    await deleteSavedGroupRow(tx, id);
+    const version = sent ?? g.version;
+    if (version !== g.version || !(await deleteSavedGroupRow(tx, id, version)))
+      throw stale(version, g.version);
   });
 }

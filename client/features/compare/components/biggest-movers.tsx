@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { ClassificationBasis } from '../../../../shared/constants/compare';
 import { useI18n } from '../../../i18n/context';
 import { useCountryName } from '../../../i18n/countries';
+import { useErrorText } from '../../../lib/error-text';
 import { useChange } from '../api/get-change';
 import { type GroupSelection, groupQuery, viewSearch } from '../group-params';
 
@@ -26,6 +27,7 @@ export function BiggestMovers({
 }) {
   const change = useChange({ from, to, ...groupQuery(selection), classification });
   const { t, formatNumber } = useI18n();
+  const { errorText } = useErrorText();
   const countryName = useCountryName();
   const movers = (change.data?.movers ?? []).filter((m) => m.net !== 0).slice(0, MAX_MOVERS);
   return (
@@ -34,7 +36,7 @@ export function BiggestMovers({
       {change.isPending ? (
         <p>{t('common.loading')}</p>
       ) : change.isError ? (
-        <p role="alert">{t('movers.loadError', { message: change.error.message })}</p>
+        <p role="alert">{t('movers.loadError', { message: errorText(change.error) })}</p>
       ) : movers.length === 0 ? (
         <p>{t('movers.none')}</p>
       ) : (

@@ -3,13 +3,18 @@ import { useT } from '../../../i18n/context';
 import { useCountryName } from '../../../i18n/countries';
 import { useCountries } from '../../countries/api/get-countries';
 
-/** The case-study country pinned first in a comparison (Jordan unless changed), or none. */
+/**
+ * The case-study country pinned first in a comparison (Jordan unless changed), or none. With
+ * `hint`, a line under it says what pinning does (the comparison views).
+ */
 export function CaseStudyPicker({
   value,
   onChange,
+  hint = false,
 }: {
   value: string | null;
   onChange: (iso3: string | null) => void;
+  hint?: boolean;
 }) {
   const id = useId();
   const t = useT();
@@ -17,9 +22,14 @@ export function CaseStudyPicker({
   const name = useCountryName();
   const items = countries.data?.items ?? [];
   return (
-    <div className="field">
+    <div className={hint ? 'field case-study-field' : 'field'}>
       <label htmlFor={id}>{t('cmp.caseStudy')}</label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+      <select
+        id={id}
+        value={value ?? ''}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value || null)}
+      >
         <option value="">{t('cmp.noCaseStudy')}</option>
         {value && !items.some((c) => c.iso3 === value) && <option value={value}>{value}</option>}
         {items.map((c) => (
@@ -28,6 +38,11 @@ export function CaseStudyPicker({
           </option>
         ))}
       </select>
+      {hint && (
+        <p id={`${id}-hint`} className="muted small">
+          {t('cmp.caseStudyHint')}
+        </p>
+      )}
     </div>
   );
 }

@@ -17,7 +17,8 @@ export function GroupCompareTable({
   caseStudy,
 }: {
   rows: readonly CompareRow[];
-  countryName: string;
+  /** Null when the country did not answer the round: the group alone, no rank or percentile. */
+  countryName: string | null;
   groupLabel: string;
   /** The pinned case-study country, when it is not the compared country itself. */
   caseStudy?: { name: string; levels: ReadonlyMap<string, Level | null> } | undefined;
@@ -27,11 +28,15 @@ export function GroupCompareTable({
   return (
     <div className="table-scroll">
       <table className="table table--compact">
-        <caption>{t('cmp.captionFull', { country: countryName, group: groupLabel })}</caption>
+        <caption>
+          {countryName === null
+            ? t('cmp.captionGroup', { group: groupLabel })
+            : t('cmp.captionFull', { country: countryName, group: groupLabel })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('cmp.col.indicator')}</th>
-            <th scope="col">{countryName}</th>
+            {countryName !== null && <th scope="col">{countryName}</th>}
             {caseStudy && <th scope="col">{t('cmp.caseStudyCol', { name: caseStudy.name })}</th>}
             {LEVELS.map((l) => (
               <th scope="col" key={l} className="num">
@@ -43,10 +48,14 @@ export function GroupCompareTable({
             </th>
             <th scope="col">{t('cmp.col.median')}</th>
             <th scope="col">Q1–Q3</th>
-            <th scope="col">{t('cmp.col.rank')}</th>
-            <th scope="col" className="num">
-              {t('cmp.col.percentile')}
-            </th>
+            {countryName !== null && (
+              <>
+                <th scope="col">{t('cmp.col.rank')}</th>
+                <th scope="col" className="num">
+                  {t('cmp.col.percentile')}
+                </th>
+              </>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -55,7 +64,7 @@ export function GroupCompareTable({
               <th scope="row">
                 <code>{r.indicator.code}</code> <span className="small">{r.indicator.name}</span>
               </th>
-              <LevelCell level={r.countryLevel} />
+              {countryName !== null && <LevelCell level={r.countryLevel} />}
               {caseStudy && <LevelCell level={caseStudy.levels.get(r.indicator.code)} />}
               {LEVELS.map((l) => (
                 <td key={l} className="num">
@@ -65,8 +74,12 @@ export function GroupCompareTable({
               <td className="num">{formatNumber(r.stats.n)}</td>
               <td>{formatScore(r.stats.median)}</td>
               <td className="nowrap">{formatRange(r.stats.q1, r.stats.q3, t)}</td>
-              <td className="nowrap">{formatRank(r, t)}</td>
-              <td className="num">{r.percentile === null ? '—' : formatPercent(r.percentile, 1)}</td>
+              {countryName !== null && (
+                <>
+                  <td className="nowrap">{formatRank(r, t)}</td>
+                  <td className="num">{r.percentile === null ? '—' : formatPercent(r.percentile, 1)}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

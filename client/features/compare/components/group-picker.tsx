@@ -9,6 +9,7 @@ import { useSavedGroups } from '../api/get-saved-groups';
 import type { GroupSelection } from '../group-params';
 import { CountryMultiSelect } from './country-multi-select';
 import { SaveGroupForm } from './save-group-form';
+import { SavedGroupTools } from './saved-group-tools';
 
 /** The selection a new group type starts from: the reference country's own region or income group. */
 export function startOf(type: PeerGroupType, current: GroupSelection, near?: Country): GroupSelection {
@@ -36,13 +37,18 @@ export function GroupPicker({
   onChange: (next: GroupSelection) => void;
   /** The country the views are about: its region and income group are the defaults. */
   near?: Country | undefined;
-  /** Offer to save a hand-picked group; off inside another form (a form cannot hold a form). */
+  /**
+   * Offer to save a hand-picked group, and to edit or delete the saved group chosen; off inside
+   * another form (a form cannot hold a form).
+   */
   offerSave?: boolean;
 }) {
   const id = useId();
   const t = useT();
   const countries = useCountries();
   const saved = useSavedGroups({ enabled: value.groupType === 'saved' });
+  const chosen =
+    value.groupType === 'saved' ? saved.data?.items.find((g) => String(g.id) === value.group) : undefined;
   return (
     <fieldset className="group-picker">
       <legend>{t('cmp.peerGroup')}</legend>
@@ -151,6 +157,13 @@ export function GroupPicker({
             ))}
           </select>
         </div>
+      )}
+      {offerSave && chosen?.canEdit && (
+        <SavedGroupTools
+          group={chosen}
+          countries={countries.data?.items ?? []}
+          onDeleted={() => onChange({ groupType: 'saved', group: '' })}
+        />
       )}
     </fieldset>
   );
