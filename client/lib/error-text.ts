@@ -113,6 +113,11 @@ export function issueText(t: TFunction, issue: IssueLike): string {
   }
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(p)) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+  // A number as typed that is not one (shared/i18n/number.ts): the grid's own words for it.
+  if (code.startsWith('number_'))
+    return (
+      lookup(t, `number.${code.slice(7)}`, { suggestion: '', alternative: '', ...params }) ?? issue.message
+    );
   return lookup(t, `issue.${code}`, params) ?? issue.message;
 }
 
@@ -125,9 +130,15 @@ export function issueLine(t: TFunction, issue: IssueLike): string {
 
 /** A whole failure as one sentence in the interface language. */
 export function errorText(t: TFunction, locale: Locale, err: unknown): string {
+  if (err instanceof ApiError && err.issues && err.issues.length > 0)
+    return err.issues.map((i) => issueLine(t, i)).join(' · ');
+  return failureText(t, locale, err);
+}
+
+/** The failure as a whole, leaving its issues to a list of their own. */
+export function failureText(t: TFunction, locale: Locale, err: unknown): string {
   if (!(err instanceof ApiError))
     return err instanceof Error && err.message ? err.message : t('error.unknown');
-  if (err.issues && err.issues.length > 0) return err.issues.map((i) => issueLine(t, i)).join(' · ');
   const retryAfter = num(err.params?.retryAfter);
   if (err.code === 'rate_limited' && retryAfter !== undefined)
     return t('failure.rate_limited_in', { count: retryAfter });
@@ -184,6 +195,7 @@ export function useErrorText() {
   return useMemo(
     () => ({
       errorText: (err: unknown) => errorText(t, locale, err),
+      failureText: (err: unknown) => failureText(t, locale, err),
       issueText: (issue: IssueLike) => issueText(t, issue),
       issueLine: (issue: IssueLike) => issueLine(t, issue),
       issuesText: (issues: readonly IssueLike[]) => issues.map((i) => issueLine(t, i)).join(' · '),

@@ -71,7 +71,12 @@ export type SheetRowStatus = z.infer<typeof SheetRowStatusSchema>;
 
 export const SheetProblemSchema = z.object({
   column: z.string().describe('The column the problem is in (or "row")'),
-  message: z.string(),
+  message: z.string().describe('What is wrong, in English'),
+  code: z.string().optional().describe('Stable code of the problem (as in error issues), to translate'),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .optional()
+    .describe("The code's parameters"),
 });
 
 export const SheetRowResultSchema = z.object({

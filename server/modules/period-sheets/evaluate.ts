@@ -72,11 +72,13 @@ export async function evaluateRows(
       problems.push({
         column: 'country',
         message: `${r.cells.country.slice(0, 10)} is not this period's country (${iso3})`,
+        code: 'not_this_period',
       });
     if (r.cells.plan_period && r.cells.plan_period !== period.period.code)
       problems.push({
         column: 'plan_period',
         message: `${r.cells.plan_period.slice(0, 32)} is not this period (${period.period.code})`,
+        code: 'not_this_period',
       });
     const key = `${framework}|${code}`;
     const planRow = byKey.get(key);
@@ -97,12 +99,18 @@ export async function evaluateRows(
       problems.push({
         column: 'indicator',
         message: `${code.slice(0, 32) || '(empty)'} of framework ${framework.slice(0, 64) || '(empty)'} is not an indicator of this plan`,
+        code: 'not_in_plan',
+        params: { value: code.slice(0, 32) },
       });
       return result('error');
     }
     const before = seen.get(key);
     if (before !== undefined)
-      problems.push({ column: 'indicator', message: `${code} is already on row ${before}` });
+      problems.push({
+        column: 'indicator',
+        message: `${code} is already on row ${before}`,
+        code: 'duplicate',
+      });
     seen.set(key, r.row);
     try {
       assertCanWriteValue(p, iso3, planRow.indicator.sectors);

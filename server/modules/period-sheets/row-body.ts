@@ -11,11 +11,14 @@ import {
   type ValueInput,
   type ValueStatus,
 } from '../../../shared';
+import { issueFromZod } from '../../../shared/domain/issues';
 import type { RawRow } from './read-file';
 
 export interface Problem {
   column: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number | boolean | null>;
 }
 
 const LIMIT = 1e15;
@@ -28,18 +31,22 @@ const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'level'] as const;
 function numberIn(row: Cells, column: SheetColumn, problems: Problem[]): number | undefined {
   const text = row.cells[column];
   if (text === undefined) {
-    problems.push({ column, message: 'is required' });
+    problems.push({ column, message: 'is required', code: 'required' });
     return undefined;
   }
   const parsed = row.numeric.has(column)
     ? { ok: true as const, value: Number(text) }
     : parseLocaleNumber(text.slice(0, 100), row.locale);
   if (!parsed.ok) {
-    problems.push({ column, message: parsed.problem === 'empty' ? 'is required' : parsed.message });
+    problems.push(
+      parsed.problem === 'empty'
+        ? { column, message: 'is required', code: 'required' }
+        : { column, message: parsed.message, code: `number_${parsed.problem}`, params: { ...parsed.params } },
+    );
     return undefined;
   }
   if (!Number.isFinite(parsed.value) || Math.abs(parsed.value) > LIMIT) {
-    problems.push({ column, message: `"${text.slice(0, 40)}" is not a number` });
+    problems.push({ column, message: `"${text.slice(0, 40)}" is not a number`, code: 'not_a_number' });
     return undefined;
   }
   return parsed.value;
@@ -54,7 +61,13 @@ interface Cells {
 
 /** A problem when `n` is below 0, naming the column. */
 function notNegative(n: number | undefined, column: SheetColumn, problems: Problem[]) {
-  if (n !== undefined && n < 0) problems.push({ column, message: `${n} is below 0` });
+  if (n !== undefined && n < 0)
+    problems.push({
+      column,
+      message: `${n} is below 0`,
+      code: 'too_small',
+      params: { min: 0, inclusive: true },
+    });
 }
 
 /** The answer of a reported row, checked against the indicator's measure type. */
@@ -64,7 +77,13 @@ function answerOf(i: Indicator, row: Cells, problems: Problem[]): ValueInput | u
   switch (i.measureType) {
     case 'percentage': {
       const n = numberIn(row, 'value', problems);
-      if (n !== undefined && n > 100) problems.push({ column: 'value', message: `${n} is above 100` });
+      if (n !== undefined && n > 100)
+        problems.push({
+          column: 'value',
+          message: `${n} is above 100`,
+          code: 'too_big',
+          params: { max: 100, kind: 'percentage' },
+        });
       notNegative(n, 'value', problems);
       return problems.length > count || n === undefined ? undefined : { type: 'percentage', percentage: n };
     }
@@ -76,7 +95,11 @@ function answerOf(i: Indicator, row: Cells, problems: Problem[]): ValueInput | u
       const n = numberIn(row, 'value', problems);
       notNegative(n, 'value', problems);
       if (n !== undefined && !Number.isInteger(n))
-        problems.push({ column: 'value', message: `${n} is not a whole number (a count)` });
+        problems.push({
+          column: 'value',
+          message: `${n} is not a whole number (a count)`,
+          code: 'not_whole',
+        });
       return problems.length > count || n === undefined ? undefined : { type: 'count', count: n };
     }
     case 'ratio': {
@@ -84,7 +107,8 @@ function answerOf(i: Indicator, row: Cells, problems: Problem[]): ValueInput | u
       const denominator = numberIn(row, 'denominator', problems);
       notNegative(numerator, 'numerator', problems);
       notNegative(denominator, 'denominator', problems);
-      if (denominator === 0) problems.push({ column: 'denominator', message: 'must not be 0' });
+      if (denominator === 0)
+        problems.push({ column: 'denominator', message: 'must not be 0', code: 'not_zero' });
       if (problems.length > count || numerator === undefined || denominator === undefined) return undefined;
       return { type: 'ratio', numerator, denominator };
     }
@@ -93,7 +117,7 @@ function answerOf(i: Indicator, row: Cells, problems: Problem[]): ValueInput | u
       const level = text ? parseLevel(text.toUpperCase()) : null;
       if (!level) {
         const message = text ? `"${text.slice(0, 40)}" is not a level A–E` : 'is required';
-        problems.push({ column: 'level', message });
+        problems.push({ column: 'level', message, code: text ? 'not_a_level' : 'required' });
         return undefined;
       }
       return { type: 'level', level };
@@ -105,14 +129,20 @@ function answerOf(i: Indicator, row: Cells, problems: Problem[]): ValueInput | u
       problems.push({
         column: 'value',
         message: text ? `"${text.slice(0, 40)}" is not yes or no` : 'is required',
+        code: text ? 'not_yes_no' : 'required',
       });
       return undefined;
     }
     case 'text': {
       const text = cells.value;
-      if (!text) problems.push({ column: 'value', message: 'is required' });
+      if (!text) problems.push({ column: 'value', message: 'is required', code: 'required' });
       else if (text.length > TEXT_VALUE_MAX)
-        problems.push({ column: 'value', message: `is longer than ${TEXT_VALUE_MAX} characters` });
+        problems.push({
+          column: 'value',
+          message: `is longer than ${TEXT_VALUE_MAX} characters`,
+          code: 'too_long',
+          params: { max: TEXT_VALUE_MAX },
+        });
       return text && text.length <= TEXT_VALUE_MAX ? { type: 'text', text } : undefined;
     }
   }
@@ -138,6 +168,8 @@ export function rowBody(
     problems.push({
       column: 'status',
       message: `"${cells.status?.slice(0, 40)}" is not one of ${VALUE_STATUSES.join(', ')}`,
+      code: 'invalid_option',
+      params: { values: VALUE_STATUSES.join(', ') },
     });
     return { body: null, problems };
   }
@@ -146,13 +178,34 @@ export function rowBody(
   else {
     for (const c of VALUE_COLUMNS)
       if (cells[c] !== undefined)
-        problems.push({ column: c, message: `must be empty when status is ${status}` });
-    if (!cells.reason) problems.push({ column: 'reason', message: `is required when status is ${status}` });
+        problems.push({
+          column: c,
+          message: `must be empty when status is ${status}`,
+          code: 'absent_when',
+          params: { field: 'status', value: status },
+        });
+    if (!cells.reason)
+      problems.push({
+        column: 'reason',
+        message: `is required when status is ${status}`,
+        code: 'required_when',
+        params: { field: 'status', value: status },
+      });
   }
   if (cells.reason && cells.reason.length > 500)
-    problems.push({ column: 'reason', message: 'is longer than 500 characters' });
+    problems.push({
+      column: 'reason',
+      message: 'is longer than 500 characters',
+      code: 'too_long',
+      params: { max: 500 },
+    });
   if (cells.comment && cells.comment.length > 2000)
-    problems.push({ column: 'comment', message: 'is longer than 2000 characters' });
+    problems.push({
+      column: 'comment',
+      message: 'is longer than 2000 characters',
+      code: 'too_long',
+      params: { max: 2000 },
+    });
   if (problems.length) return { body: null, problems };
   // The API's own schema has the last word: the same rules as PUT /api/values.
   const parsed = PutValueBodySchema.safeParse({
@@ -162,8 +215,15 @@ export function rowBody(
     ...(cells.comment ? { comment: cells.comment } : {}),
   });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      problems.push({ column: columnOfIssue(issue.path), message: issue.message });
+    for (const issue of parsed.error.issues) {
+      const { code, params } = issueFromZod(issue);
+      problems.push({
+        column: columnOfIssue(issue.path),
+        message: issue.message,
+        ...(code ? { code } : {}),
+        ...(params ? { params } : {}),
+      });
+    }
     return { body: null, problems };
   }
   return { body: parsed.data, problems };

@@ -50,7 +50,12 @@ const counted = (rows: SheetRowResult[]) => ({
 
 function refuse(rows: SheetRowResult[]): never {
   const issues = rows.flatMap((r) =>
-    r.problems.map((x) => ({ path: `row ${r.row}, ${x.column}`, message: x.message })),
+    r.problems.map((x) => ({
+      path: `row ${r.row}, ${x.column}`,
+      message: x.message,
+      ...(x.code ? { code: x.code } : {}),
+      ...(x.params ? { params: x.params } : {}),
+    })),
   );
   const listed = issues.slice(0, 20).map((i) => `${i.path}: ${i.message}`);
   const more = issues.length > 20 ? `; and ${issues.length - 20} more` : '';

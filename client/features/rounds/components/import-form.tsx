@@ -40,7 +40,7 @@ function UnplacedColumns({ result }: { result: ImportResult }) {
  * clean dry run offers "Import", which re-sends the same file (all-or-nothing on the server).
  */
 export function ImportForm({ rounds }: { rounds: Round[] }) {
-  const { errorText } = useErrorText();
+  const { errorText, failureText, issueText } = useErrorText();
   const id = useId();
   const t = useT();
   const run = useImportRound();
@@ -124,7 +124,9 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
       </div>
       {run.isError && (
         <div role="alert" className="error-state">
-          <p className="error-state__title">{errorText(run.error)}</p>
+          <p className="error-state__title">
+            {problems.length > 0 ? failureText(run.error) : errorText(run.error)}
+          </p>
           {problems.length > 0 && (
             <table className="table">
               <caption>{t('import.problems')}</caption>
@@ -138,7 +140,7 @@ export function ImportForm({ rounds }: { rounds: Round[] }) {
                 {problems.map((p) => (
                   <tr key={`${p.path}-${p.message}`}>
                     <th scope="row">{p.path}</th>
-                    <td>{p.message}</td>
+                    <td>{issueText(p)}</td>
                   </tr>
                 ))}
               </tbody>

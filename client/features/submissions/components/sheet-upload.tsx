@@ -12,7 +12,7 @@ import { periodTemplateUrl, useImportPeriodSheet } from '../api/import-period-sh
 export function SheetUpload({ periodId, editable }: { periodId: number; editable: boolean }) {
   const id = useId();
   const { t, locale } = useI18n();
-  const { errorText } = useErrorText();
+  const { errorText, issueLine } = useErrorText();
   const run = useImportPeriodSheet(periodId, locale);
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<PeriodImportResult | null>(null);
@@ -91,7 +91,7 @@ export function SheetUpload({ periodId, editable }: { periodId: number; editable
                   <td>{r.row}</td>
                   <td>{r.indicator}</td>
                   <td>{t(`sheet.${r.status}`)}</td>
-                  <td>{r.problems.map((p) => `${p.column}: ${p.message}`).join('; ')}</td>
+                  <td>{r.problems.map((p) => issueLine({ ...p, path: p.column })).join(' · ')}</td>
                 </tr>
               ))}
             </tbody>
