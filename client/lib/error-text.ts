@@ -124,6 +124,8 @@ export function issueText(t: TFunction, issue: IssueLike): string {
 /** The problem with the field's name before it, for a list of problems away from the form. */
 export function issueLine(t: TFunction, issue: IssueLike): string {
   const text = issueText(t, issue);
+  // "The e-mail address or the password is incorrect" names its fields itself.
+  if (issue.code === 'incorrect' && /(^|\.)password$/.test(issue.path)) return text;
   const label = fieldLabel(t, issue.path) ?? (fieldPath(issue.path) || null);
   return label ? t('issue.inField', { field: label, message: text }) : text;
 }
