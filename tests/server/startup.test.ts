@@ -42,7 +42,10 @@ const EXPECTED = {
 };
 
 describe('first start', () => {
-  it('migrates and loads the reference data once, however often it runs (PGlite)', async () => {
+  // A whole reference load, twice: minutes on a loaded 2-core machine (an upper bound, not a budget).
+  it('migrates and loads the reference data once, however often it runs (PGlite)', {
+    timeout: 240_000,
+  }, async () => {
     const database = await openDatabase({ pglite: await PGlite.create() });
     await prepareDatabase(database, { loadReferenceData: true });
     expect(await counts(database)).toEqual(EXPECTED);
@@ -51,7 +54,9 @@ describe('first start', () => {
     await database.close();
   });
 
-  it('skips the reference loaders on a restart unless their files or code changed', async () => {
+  it('skips the reference loaders on a restart unless their files or code changed', {
+    timeout: 240_000,
+  }, async () => {
     const database = await openDatabase({ pglite: await PGlite.create() });
     await prepareDatabase(database, { loadReferenceData: true });
     const sharedGroups = async () =>

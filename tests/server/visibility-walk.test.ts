@@ -183,7 +183,7 @@ describe('no unapproved value or comment on any read path (PUBLIC_READ=true)', (
     ['anonymous', () => null],
     ['a signed-in user without a role in the countries', () => outsider],
   ];
-  it.each(callers)('as %s', { timeout: 300_000 }, async (_who, session) => {
+  it.each(callers)('as %s', { timeout: 600_000 }, async (_who, session) => {
     const doc = (await app.inject({ url: '/api/openapi.json' })).json();
     const found: string[] = [];
     const answered = new Map<string, number[]>();
