@@ -179,7 +179,7 @@ describe('the data-entry grid', () => {
     const { user } = renderApp('/periods/7');
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Status of R1' }), 'no_data');
     expect((await screen.findByRole('alert', {}, { timeout: 3000 })).textContent).toBe(
-      'Required when Status is “No data”',
+      'Required when “Status” is “No data”',
     );
     await user.type(screen.getByRole('textbox', { name: 'Reason for no data of R1' }), 'Survey postponed');
     await waitFor(() => expect(puts).toHaveLength(1), { timeout: 3000 });
@@ -227,7 +227,7 @@ describe('the spreadsheet upload', () => {
                 row: 3,
                 indicator: 'L1',
                 status: 'error',
-                problems: [{ column: 'level', message: '"F" is not a level A–E' }],
+                problems: [{ column: 'level', message: '"F" is not a level A–E', code: 'not_a_level' }],
               }
             : { row: 3, indicator: 'L1', status: 'changed' },
           { row: 4, indicator: 'R1', status: 'unchanged' },
@@ -251,7 +251,7 @@ describe('the spreadsheet upload', () => {
       ),
     ).toEqual([
       ['2', 'P1', 'New', ''],
-      ['3', 'L1', 'Error', 'level: "F" is not a level A–E'],
+      ['3', 'L1', 'Error', 'Level: Write a level from A to E'],
       ['4', 'R1', 'Unchanged', ''],
     ]);
     expect(screen.getByRole('button', { name: 'Apply' })).toHaveProperty('disabled', true);

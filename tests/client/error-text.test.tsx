@@ -44,8 +44,8 @@ describe('issue texts', () => {
       code: 'required_when',
       params: { field: 'status', value: 'no_data' },
     };
-    expect(issueText(fr_, issue)).toBe('Obligatoire quand Statut est « Pas de données »');
-    expect(issueLine(en_, issue)).toBe('Reason: Required when Status is “No data”');
+    expect(issueText(fr_, issue)).toBe('Obligatoire quand le champ « Statut » vaut « Pas de données »');
+    expect(issueLine(en_, issue)).toBe('Reason: Required when “Status” is “No data”');
   });
 
   it('an unknown country in a role, plurals of lengths, and a missing code falling back to English', () => {
