@@ -514,6 +514,21 @@ export const es: Catalog = {
   'grid.someone': 'Alguien',
   'grid.keepMine': 'Conservar el mío',
   'grid.takeTheirs': 'Tomar el suyo',
+  'rules.belowMin':
+    '{value} es inferior al mínimo fijado para este indicador ({limit}): corríjalo o el período no podrá enviarse.',
+  'rules.aboveMax':
+    '{value} es superior al máximo fijado para este indicador ({limit}): corríjalo o el período no podrá enviarse.',
+  'rules.jump':
+    '{change} respecto a {previous} en {period} (más de ±{limit}): explíquelo en el comentario antes de enviar.',
+  'rules.jumpExplained':
+    '{change} respecto a {previous} en {period} (más de ±{limit}): explicado en el comentario.',
+  'validatorComment.label': 'Comentario del validador',
+  'validatorComment.by': '{name}, {date}',
+  'validatorComment.add': 'Comentar {code}',
+  'validatorComment.field': 'Su comentario sobre el valor de {code}',
+  'validatorComment.send': 'Enviar el comentario',
+  'validatorComment.sent': 'Comentario enviado a los puntos focales',
+  'validatorComment.failed': 'No enviado: {message}',
   'grid.valueOfPct': 'Valor de {code} (%)',
   'grid.valueOf': 'Valor de {code}',
   'grid.numeratorOf': 'Numerador de {code}',
@@ -812,6 +827,12 @@ export const es: Catalog = {
   'measure.count': 'Recuento (número entero)',
   'measure.text': 'Hito textual',
   'indicatorForm.targetText': 'Meta (tal como se formula)',
+  'indicatorForm.rules': 'Reglas de validación (opcionales)',
+  'indicatorForm.ruleMin': 'Mínimo',
+  'indicatorForm.ruleMax': 'Máximo',
+  'indicatorForm.ruleJump': 'Aviso si la variación supera ± (%)',
+  'indicatorForm.rulesHint':
+    'Un valor fuera del mínimo y el máximo impide el envío; una variación respecto al período anterior mayor que el porcentaje requiere un comentario.',
   'number.empty': 'es obligatorio',
   'number.not_a_number': '«{text}» no es un número',
   'number.ambiguous': '«{text}» es ambiguo: escriba {suggestion} para el número entero, o {alternative}',
