@@ -32,5 +32,6 @@ export * from './domain/progress';
 export * from './domain/provenance';
 export * from './domain/reporting';
 export * from './domain/role';
+export * from './domain/validation-rules';
 export * from './domain/value';
 export * from './i18n/locale';

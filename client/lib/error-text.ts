@@ -127,7 +127,10 @@ export function issueLine(t: TFunction, issue: IssueLike): string {
   // "The e-mail address or the password is incorrect" names its fields itself.
   if (issue.code === 'incorrect' && /(^|\.)password$/.test(issue.path)) return text;
   const label = fieldLabel(t, issue.path) ?? (fieldPath(issue.path) || null);
-  return label ? t('issue.inField', { field: label, message: text }) : text;
+  // A problem of one indicator's row (a submit refused by a rule) goes by the indicator's code.
+  const indicator = issue.params?.indicator;
+  const named = typeof indicator === 'string' && label ? `${indicator} · ${label}` : label;
+  return named ? t('issue.inField', { field: named, message: text }) : text;
 }
 
 /** A whole failure as one sentence in the interface language. */

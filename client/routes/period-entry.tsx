@@ -64,7 +64,11 @@ export function PeriodEntryPage() {
         </p>
       )}
       {followed && <p className="muted small">{t('grid.followsNote', { survey: followed, iso3 })}</p>}
-      <EntryGridTable grid={g} editable={editable} />
+      <EntryGridTable
+        grid={g}
+        editable={editable}
+        canComment={holds('validator') && g.period.submission.state === 'submitted'}
+      />
       <SheetUpload periodId={periodId} editable={editable} />
       <section aria-labelledby="history" className="section">
         <h2 id="history">{t('period.history')}</h2>

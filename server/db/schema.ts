@@ -609,10 +609,20 @@ export const planIndicators = pgTable(
     /** The target as the plan writes it when it is not a number for a year, kept word for word. */
     targetText: text('target_text'),
     illustrative: boolean('illustrative').notNull().default(false),
+    /** Validation rules (shared/domain/validation-rules.ts): below min or above max blocks submitting. */
+    ruleMin: doublePrecision('rule_min'),
+    ruleMax: doublePrecision('rule_max'),
+    /** A change of more than ±this % against the plan's previous period warns (needs a comment). */
+    ruleJumpPercent: doublePrecision('rule_jump_percent'),
     version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('plan_indicators_uq').on(t.planId, t.indicatorId),
+    check(
+      'plan_indicators_rule_range_ck',
+      sql`${t.ruleMin} is null or ${t.ruleMax} is null or ${t.ruleMin} <= ${t.ruleMax}`,
+    ),
+    check('plan_indicators_rule_jump_ck', sql`${t.ruleJumpPercent} > 0`),
     check(
       'plan_indicators_element_ck',
       sql`${t.planningElementKind} in ('objective','intervention','activity') and ${t.planningElement} is not null or ${t.planningElementKind} is null`,
@@ -711,7 +721,10 @@ export const submissions = pgTable(
   ],
 );
 
-/** Comments on a value, newest last (the grid shows the latest). */
+/**
+ * Comments on a value, newest last (the grid shows the latest of each kind): `entry`, the focal point's
+ * comment typed with the value; `validator`, a validator's comment on the submitted value.
+ */
 export const valueComments = pgTable(
   'value_comments',
   {
@@ -722,8 +735,12 @@ export const valueComments = pgTable(
     body: varchar('body', { length: 2000 }).notNull(),
     authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    kind: varchar('kind', { length: 16 }).notNull().default('entry'),
   },
-  (t) => [index('value_comments_value_ix').on(t.valueId)],
+  (t) => [
+    index('value_comments_value_ix').on(t.valueId),
+    check('value_comments_kind_ck', sql`${t.kind} in ('entry','validator')`),
+  ],
 );
 
 /** Evidence behind a value: a link (a report, a decree, a dataset) and its title. */

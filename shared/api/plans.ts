@@ -7,6 +7,7 @@ import { LevelSchema } from '../domain/level';
 import { domainNumber } from '../domain/number';
 import { FundingStatusSchema, PlanSchema } from '../domain/plan';
 import { ProvenanceSchema } from '../domain/provenance';
+import { flatIssueCode, JUMP_PERCENT_MAX, ruleProblems } from '../domain/validation-rules';
 import { ValueStatusSchema } from '../domain/value';
 import { listOf } from './common';
 
@@ -197,16 +198,62 @@ export const PlanIndicatorRefSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const CreatePlanIndicatorSchema = z.object({
-  objectiveId: id.nullable().optional(),
-  indicator: PlanIndicatorRefSchema,
-  baseline: BaselineInputSchema.nullable().optional(),
-  direction: DirectionSchema,
-  resultLevel: ResultLevelSchema.nullable().optional(),
-  sortOrder: z.number().int().min(0).max(10_000).optional(),
-  targets: TargetsSchema.optional(),
-  targetText: optionalText(2000).describe('A target the plan words rather than numbers, kept as written'),
-});
+/**
+ * Validation rules of a plan indicator: each optional (absent or null: no such rule). min ≤ max, both
+ * within the natural bounds of the indicator's measure type (checked here when the body names the
+ * type, by the server otherwise), a jump threshold above 0.
+ */
+export const ValidationRulesInputSchema = z
+  .object({
+    min: domainNumber().nullable().optional().describe('A value below it is an error (blocks submit)'),
+    max: domainNumber().nullable().optional().describe('A value above it is an error (blocks submit)'),
+    jumpPercent: z
+      .number()
+      .finite()
+      .gt(0, 'must be above 0')
+      .max(JUMP_PERCENT_MAX)
+      .nullable()
+      .optional()
+      .describe(
+        "Warn when a value changes by more than ±this % against the plan's previous period (e.g. 50); " +
+          'submitting then needs a comment on the value',
+      ),
+  })
+  .superRefine((r, ctx) => {
+    if (r.min != null && r.max != null && r.min > r.max)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: `must not be below min (${r.min})` });
+  });
+export type ValidationRulesInput = z.infer<typeof ValidationRulesInputSchema>;
+
+const rulesField = ValidationRulesInputSchema.nullable()
+  .optional()
+  .describe('Validation rules (number, count, percentage and ratio indicators); null removes them');
+
+export const CreatePlanIndicatorSchema = z
+  .object({
+    objectiveId: id.nullable().optional(),
+    indicator: PlanIndicatorRefSchema,
+    baseline: BaselineInputSchema.nullable().optional(),
+    direction: DirectionSchema,
+    resultLevel: ResultLevelSchema.nullable().optional(),
+    sortOrder: z.number().int().min(0).max(10_000).optional(),
+    targets: TargetsSchema.optional(),
+    targetText: optionalText(2000).describe('A target the plan words rather than numbers, kept as written'),
+    rules: rulesField,
+  })
+  .superRefine((b, ctx) => {
+    // A national indicator says its measure type here: its rules are checked against its bounds.
+    if (b.indicator.kind !== 'national' || !b.rules) return;
+    // min ≤ max and the jump threshold are the rules schema's own checks.
+    for (const p of ruleProblems(b.indicator.measureType, b.rules))
+      if (p.code !== 'min_above_max' && p.code !== 'jump_not_positive')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', p.path],
+          message: p.message,
+          params: flatIssueCode(p),
+        });
+  });
 export const UpdatePlanIndicatorSchema = z.object({
   objectiveId: id.nullable().optional(),
   baseline: BaselineInputSchema.nullable().optional(),
@@ -214,6 +261,7 @@ export const UpdatePlanIndicatorSchema = z.object({
   resultLevel: ResultLevelSchema.nullable().optional(),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
   targetText: optionalText(2000).describe('A target the plan words rather than numbers, kept as written'),
+  rules: rulesField,
   version,
 });
 export const PutTargetsSchema = z.object({ targets: TargetsSchema, version });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Iso3Schema } from '../domain/country';
 import { FollowedQuestionSchema, IndicatorSchema } from '../domain/indicator';
 import { LevelSchema } from '../domain/level';
+import { ValidationRulesSchema } from '../domain/plan';
 import { ProvenanceSchema } from '../domain/provenance';
 import { DueStateSchema, PeriodKindSchema, SubmissionStateSchema } from '../domain/reporting';
 import { PublishedAnswerSchema, ValueStatusSchema } from '../domain/value';
@@ -95,6 +96,26 @@ export const PreviousValueSchema = z.object({
 });
 export type PreviousValue = z.infer<typeof PreviousValueSchema>;
 
+/** A validator's comment on one value of a submitted period (the focal point sees it in the grid). */
+export const ValidatorCommentSchema = z.object({
+  body: z.string(),
+  by: UserRefSchema.nullable().describe('The validator (null: the account was deleted)'),
+  at: z.string(),
+});
+export type ValidatorComment = z.infer<typeof ValidatorCommentSchema>;
+
+export const ValidatorCommentBodySchema = z.object({
+  comment: z.string().trim().min(1, 'is required').max(2000),
+});
+export type ValidatorCommentBody = z.infer<typeof ValidatorCommentBodySchema>;
+
+export const JumpBaseSchema = z
+  .object({ periodCode: z.string(), value: z.number() })
+  .describe(
+    "The value of the plan's previous period (same kind: the year before, the quarter before) that a " +
+      'jump is measured against',
+  );
+
 export const EntryRowSchema = z.object({
   planIndicatorId: z.number().int(),
   indicator: IndicatorSchema,
@@ -108,6 +129,15 @@ export const EntryRowSchema = z.object({
   published: PublishedAnswerSchema.nullable().describe(
     "For an indicator following a published question: the country's latest published answer, for reference",
   ),
+  rules: ValidationRulesSchema.nullable()
+    .optional()
+    .describe("The plan indicator's validation rules (null or absent: none)"),
+  jumpBase: JumpBaseSchema.nullable()
+    .optional()
+    .describe("The previous period's value, when the indicator has a jump rule and there is one"),
+  validatorComment: ValidatorCommentSchema.nullable()
+    .optional()
+    .describe("The latest validator's comment on this value (not shown to the public)"),
 });
 export type EntryRow = z.infer<typeof EntryRowSchema>;
 

@@ -49,6 +49,7 @@ export const ISSUE_CODES = [
   'not_in_plan',
   'not_yes_no',
   'not_a_level',
+  'rule_jump',
   'invalid',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -136,6 +136,21 @@ export const PLANNING_ELEMENT_KINDS = ['objective', 'intervention', 'activity'] 
 export const PlanningElementKindSchema = z.enum(PLANNING_ELEMENT_KINDS);
 export type PlanningElementKind = z.infer<typeof PlanningElementKindSchema>;
 
+/** A plan indicator's validation rules (shared/domain/validation-rules.ts); null: no such rule. */
+export const ValidationRulesSchema = z
+  .object({
+    min: z.number().nullable().describe('A value below it is an error: the period cannot be submitted'),
+    max: z.number().nullable().describe('A value above it is an error: the period cannot be submitted'),
+    jumpPercent: z
+      .number()
+      .nullable()
+      .describe(
+        "A change of more than ±this % against the value of the plan's previous period is a warning: " +
+          'submitting needs a comment on the value',
+      ),
+  })
+  .describe('Validation rules of the indicator in this plan (number, count, percentage and ratio only)');
+
 export const PlanIndicatorSchema = z.object({
   id: z.number().int(),
   objectiveId: z.number().int().nullable(),
@@ -174,6 +189,9 @@ export const PlanIndicatorSchema = z.object({
     .string()
     .nullable()
     .describe('The target as the plan writes it, when it is not a number for a year (kept word for word)'),
+  rules: ValidationRulesSchema.nullable()
+    .optional()
+    .describe('The validation rules of its values; null or absent: none'),
   progress: z.object({
     latest: PlanAmountSchema.extend({
       text: z.string().nullable().default(null).describe('For a text milestone: the text reported'),

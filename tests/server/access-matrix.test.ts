@@ -875,6 +875,18 @@ const ENDPOINTS: Endpoint[] = [
     }),
   ),
   {
+    // The matrix's period is a draft: allowed callers get 409 (permission is checked first).
+    name: 'POST /api/periods/{periodId}/rows/{planIndicatorId}/validator-comment (draft period)',
+    op: 'POST /api/periods/{periodId}/rows/{planIndicatorId}/validator-comment',
+    request: () => ({
+      method: 'POST',
+      url: `/api/periods/${plan.period}/rows/${plan.first.indicator}/validator-comment`,
+      payload: { comment: 'matrix' },
+    }),
+    open: { ...all(403), anonymous: 401, admin: 409, validatorJOR: 409 },
+    closed: { ...all(403), anonymous: 401, admin: 409, validatorJOR: 409 },
+  },
+  {
     name: 'GET /api/due',
     op: 'GET /api/due',
     request: () => ({ url: '/api/due' }),

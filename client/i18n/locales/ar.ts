@@ -116,6 +116,8 @@ export const ar: Catalog = {
   'issue.not_in_plan': '{value} ليس مؤشرًا في هذه الخطة',
   'issue.not_yes_no': 'اكتب yes أو no (أو 1 / 0)',
   'issue.not_a_level': 'اكتب مستوى من A إلى E',
+  'issue.rule_jump':
+    'تغيّر بنسبة {changePercent}٪ منذ الفترة السابقة (أكثر من ±{limit}٪): أضف تعليقًا يشرح ذلك',
   'issue.inField': '{field}: {message}',
   'issue.inRow': 'الصف {row}، {field}: {message}',
   'failure.invalid_input': 'بعض ما أدخلته غير صالح: راجع الحقول المعلَّمة',
@@ -194,6 +196,9 @@ export const ar: Catalog = {
   'field.text': 'النص',
   'field.content': 'المحتوى',
   'field.sources': 'المصادر',
+  'field.min': 'الحد الأدنى',
+  'field.max': 'الحد الأقصى',
+  'field.jumpPercent': 'تنبيه التغيّر (%)',
   'notFound.title': 'الصفحة غير موجودة',
   'notFound.body': 'لا توجد صفحة على هذا العنوان.',
   'notFound.or': ' أو ',
@@ -683,6 +688,21 @@ export const ar: Catalog = {
   'grid.someone': 'شخص ما',
   'grid.keepMine': 'الإبقاء على قيمتي',
   'grid.takeTheirs': 'اعتماد قيمته',
+  'rules.belowMin':
+    '{value} أقل من الحد الأدنى المحدد لهذا المؤشر ({limit}): صحّحه، وإلا فلن يمكن تقديم الفترة.',
+  'rules.aboveMax':
+    '{value} أعلى من الحد الأقصى المحدد لهذا المؤشر ({limit}): صحّحه، وإلا فلن يمكن تقديم الفترة.',
+  'rules.jump':
+    'تغيّر بنسبة {change} مقارنةً بالقيمة {previous} في {period} (أكثر من ±{limit}): اشرح ذلك في التعليق قبل التقديم.',
+  'rules.jumpExplained':
+    'تغيّر بنسبة {change} مقارنةً بالقيمة {previous} في {period} (أكثر من ±{limit}): شُرح ذلك في التعليق.',
+  'validatorComment.label': 'تعليق المُصادِق',
+  'validatorComment.by': '{name}، {date}',
+  'validatorComment.add': 'التعليق على {code}',
+  'validatorComment.field': 'تعليقك على قيمة {code}',
+  'validatorComment.send': 'إرسال التعليق',
+  'validatorComment.sent': 'أُرسل التعليق إلى جهات الاتصال',
+  'validatorComment.failed': 'لم يُرسل: {message}',
   'grid.valueOfPct': 'قيمة {code} (%)',
   'grid.valueOf': 'قيمة {code}',
   'grid.numeratorOf': 'بسط {code}',
@@ -985,6 +1005,12 @@ export const ar: Catalog = {
   'measure.count': 'تعداد (عدد صحيح)',
   'measure.text': 'إنجاز مرحلي (نص)',
   'indicatorForm.targetText': 'الغاية (كما صيغت)',
+  'indicatorForm.rules': 'قواعد التحقق (اختيارية)',
+  'indicatorForm.ruleMin': 'الحد الأدنى',
+  'indicatorForm.ruleMax': 'الحد الأقصى',
+  'indicatorForm.ruleJump': 'تنبيه عند تغيّر يتجاوز ± (%)',
+  'indicatorForm.rulesHint':
+    'القيمة خارج الحدين الأدنى والأقصى تمنع التقديم؛ والتغيّر مقارنةً بالفترة السابقة بأكثر من النسبة المحددة يتطلب تعليقًا.',
   'number.empty': 'مطلوب',
   'number.not_a_number': '«{text}» ليس رقمًا',
   'number.ambiguous': '«{text}» ملتبس: اكتب {suggestion} للعدد الصحيح، أو {alternative}',

@@ -90,6 +90,8 @@ export const en = {
   'issue.not_in_plan': '{value} is not an indicator of this plan',
   'issue.not_yes_no': 'Write yes or no (or 1 / 0)',
   'issue.not_a_level': 'Write a level from A to E',
+  'issue.rule_jump':
+    'Changed by {changePercent} % since the previous period (more than ±{limit} %): add a comment that explains it',
   'issue.inField': '{field}: {message}',
   'issue.inRow': 'Row {row}, {field}: {message}',
   'failure.invalid_input': 'Some of what you entered is not valid: see the marked fields',
@@ -166,6 +168,9 @@ export const en = {
   'field.text': 'Text',
   'field.content': 'Content',
   'field.sources': 'Sources',
+  'field.min': 'Minimum',
+  'field.max': 'Maximum',
+  'field.jumpPercent': 'Jump warning (%)',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
   'notFound.or': ' or ',
@@ -633,6 +638,21 @@ export const en = {
   'grid.someone': 'Someone',
   'grid.keepMine': 'Keep mine',
   'grid.takeTheirs': 'Take theirs',
+  'rules.belowMin':
+    '{value} is below the minimum set for this indicator ({limit}): correct it, or the period cannot be submitted.',
+  'rules.aboveMax':
+    '{value} is above the maximum set for this indicator ({limit}): correct it, or the period cannot be submitted.',
+  'rules.jump':
+    '{change} against {previous} in {period} (more than ±{limit}): explain it in the comment before submitting.',
+  'rules.jumpExplained':
+    '{change} against {previous} in {period} (more than ±{limit}): explained in the comment.',
+  'validatorComment.label': 'Validator’s comment',
+  'validatorComment.by': '{name}, {date}',
+  'validatorComment.add': 'Comment on {code}',
+  'validatorComment.field': 'Your comment on the value of {code}',
+  'validatorComment.send': 'Send the comment',
+  'validatorComment.sent': 'Comment sent to the focal points',
+  'validatorComment.failed': 'Not sent: {message}',
   'grid.valueOfPct': 'Value of {code} (%)',
   'grid.valueOf': 'Value of {code}',
   'grid.numeratorOf': 'Numerator of {code}',
@@ -928,6 +948,12 @@ export const en = {
   'measure.count': 'Count (whole number)',
   'measure.text': 'Text milestone',
   'indicatorForm.targetText': 'Target (as worded)',
+  'indicatorForm.rules': 'Validation rules (optional)',
+  'indicatorForm.ruleMin': 'Minimum',
+  'indicatorForm.ruleMax': 'Maximum',
+  'indicatorForm.ruleJump': 'Warn on a change above ± (%)',
+  'indicatorForm.rulesHint':
+    'A value outside the minimum and maximum blocks submitting; a change against the previous period larger than the percentage asks for a comment.',
   'number.empty': 'is required',
   'number.not_a_number': '“{text}” is not a number',
   'number.ambiguous': '“{text}” is ambiguous: write {suggestion} for the whole number, or {alternative}',

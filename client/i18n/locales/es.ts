@@ -88,6 +88,8 @@ export const es: Catalog = {
   'issue.not_in_plan': '{value} no es un indicador de este plan',
   'issue.not_yes_no': 'Escriba yes o no (o 1 / 0)',
   'issue.not_a_level': 'Escriba un nivel de A a E',
+  'issue.rule_jump':
+    'Cambió un {changePercent} % desde el período anterior (más de ±{limit} %): añada un comentario que lo explique',
   'issue.inField': '{field}: {message}',
   'issue.inRow': 'Fila {row}, {field}: {message}',
   'failure.invalid_input': 'Parte de lo que escribió no es válido: vea los campos señalados',
@@ -166,6 +168,9 @@ export const es: Catalog = {
   'field.text': 'Texto',
   'field.content': 'Contenido',
   'field.sources': 'Fuentes',
+  'field.min': 'Mínimo',
+  'field.max': 'Máximo',
+  'field.jumpPercent': 'Aviso de variación (%)',
   'notFound.title': 'Página no encontrada',
   'notFound.body': 'No hay ninguna página en esta dirección.',
   'notFound.or': ' o ',
@@ -639,6 +644,21 @@ export const es: Catalog = {
   'grid.someone': 'Alguien',
   'grid.keepMine': 'Conservar el mío',
   'grid.takeTheirs': 'Tomar el suyo',
+  'rules.belowMin':
+    '{value} es inferior al mínimo fijado para este indicador ({limit}): corríjalo o el período no podrá enviarse.',
+  'rules.aboveMax':
+    '{value} es superior al máximo fijado para este indicador ({limit}): corríjalo o el período no podrá enviarse.',
+  'rules.jump':
+    '{change} respecto a {previous} en {period} (más de ±{limit}): explíquelo en el comentario antes de enviar.',
+  'rules.jumpExplained':
+    '{change} respecto a {previous} en {period} (más de ±{limit}): explicado en el comentario.',
+  'validatorComment.label': 'Comentario del validador',
+  'validatorComment.by': '{name}, {date}',
+  'validatorComment.add': 'Comentar {code}',
+  'validatorComment.field': 'Su comentario sobre el valor de {code}',
+  'validatorComment.send': 'Enviar el comentario',
+  'validatorComment.sent': 'Comentario enviado a los puntos focales',
+  'validatorComment.failed': 'No enviado: {message}',
   'grid.valueOfPct': 'Valor de {code} (%)',
   'grid.valueOf': 'Valor de {code}',
   'grid.numeratorOf': 'Numerador de {code}',
@@ -937,6 +957,12 @@ export const es: Catalog = {
   'measure.count': 'Recuento (número entero)',
   'measure.text': 'Hito textual',
   'indicatorForm.targetText': 'Meta (tal como se formula)',
+  'indicatorForm.rules': 'Reglas de validación (opcionales)',
+  'indicatorForm.ruleMin': 'Mínimo',
+  'indicatorForm.ruleMax': 'Máximo',
+  'indicatorForm.ruleJump': 'Aviso si la variación supera ± (%)',
+  'indicatorForm.rulesHint':
+    'Un valor fuera del mínimo y el máximo impide el envío; una variación respecto al período anterior mayor que el porcentaje requiere un comentario.',
   'number.empty': 'es obligatorio',
   'number.not_a_number': '«{text}» no es un número',
   'number.ambiguous': '«{text}» es ambiguo: escriba {suggestion} para el número entero, o {alternative}',

@@ -88,6 +88,8 @@ export const fr: Catalog = {
   'issue.not_in_plan': '{value} n’est pas un indicateur de ce plan',
   'issue.not_yes_no': 'Écrivez yes ou no (ou 1 / 0)',
   'issue.not_a_level': 'Écrivez un niveau de A à E',
+  'issue.rule_jump':
+    'A changé de {changePercent} % depuis la période précédente (plus de ±{limit} %) : ajoutez un commentaire qui l’explique',
   'issue.inField': '{field} : {message}',
   'issue.inRow': 'Ligne {row}, {field} : {message}',
   'failure.invalid_input': 'Une partie de la saisie n’est pas valide : voyez les champs signalés',
@@ -166,6 +168,9 @@ export const fr: Catalog = {
   'field.text': 'Texte',
   'field.content': 'Contenu',
   'field.sources': 'Sources',
+  'field.min': 'Minimum',
+  'field.max': 'Maximum',
+  'field.jumpPercent': 'Alerte de variation (%)',
   'notFound.title': 'Page introuvable',
   'notFound.body': "Il n'y a aucune page à cette adresse.",
   'notFound.or': ' ou ',
@@ -643,6 +648,21 @@ export const fr: Catalog = {
   'grid.someone': "Quelqu'un",
   'grid.keepMine': 'Garder la mienne',
   'grid.takeTheirs': 'Prendre la sienne',
+  'rules.belowMin':
+    '{value} est inférieur au minimum fixé pour cet indicateur ({limit}) : corrigez-le, sinon la période ne pourra pas être soumise.',
+  'rules.aboveMax':
+    '{value} est supérieur au maximum fixé pour cet indicateur ({limit}) : corrigez-le, sinon la période ne pourra pas être soumise.',
+  'rules.jump':
+    '{change} par rapport à {previous} en {period} (plus de ±{limit}) : expliquez-le dans le commentaire avant de soumettre.',
+  'rules.jumpExplained':
+    '{change} par rapport à {previous} en {period} (plus de ±{limit}) : expliqué dans le commentaire.',
+  'validatorComment.label': 'Commentaire du validateur',
+  'validatorComment.by': '{name}, {date}',
+  'validatorComment.add': 'Commenter {code}',
+  'validatorComment.field': 'Votre commentaire sur la valeur de {code}',
+  'validatorComment.send': 'Envoyer le commentaire',
+  'validatorComment.sent': 'Commentaire envoyé aux points focaux',
+  'validatorComment.failed': 'Non envoyé : {message}',
   'grid.valueOfPct': 'Valeur de {code} (%)',
   'grid.valueOf': 'Valeur de {code}',
   'grid.numeratorOf': 'Numérateur de {code}',
@@ -941,6 +961,12 @@ export const fr: Catalog = {
   'measure.count': 'Dénombrement (nombre entier)',
   'measure.text': 'Jalon textuel',
   'indicatorForm.targetText': 'Cible (telle que formulée)',
+  'indicatorForm.rules': 'Règles de validation (facultatives)',
+  'indicatorForm.ruleMin': 'Minimum',
+  'indicatorForm.ruleMax': 'Maximum',
+  'indicatorForm.ruleJump': 'Alerte si la variation dépasse ± (%)',
+  'indicatorForm.rulesHint':
+    'Une valeur hors du minimum et du maximum empêche la soumission ; une variation par rapport à la période précédente supérieure au pourcentage demande un commentaire.',
   'number.empty': 'est obligatoire',
   'number.not_a_number': '« {text} » n’est pas un nombre',
   'number.ambiguous': '« {text} » est ambigu : écrivez {suggestion} pour le nombre entier, ou {alternative}',

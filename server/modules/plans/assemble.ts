@@ -31,6 +31,7 @@ import type {
   planIndicatorsOf,
   TargetRow,
 } from './repository';
+import { rulesOfRow } from './rules';
 
 export const IMPLEMENTATION_RULE =
   'Per activity: completed = 100 %, ongoing = its % complete, not started = 0 %; cancelled activities and ' +
@@ -151,6 +152,7 @@ export function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: Late
     version: r.version,
     targets: ts,
     targetText: r.targetText,
+    rules: rulesOfRow(r),
     progress: {
       latest,
       target,

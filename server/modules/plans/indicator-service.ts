@@ -16,6 +16,7 @@ import { indicatorById, listIndicators } from '../frameworks/repository';
 import { getIndicator } from '../frameworks/service';
 import { auditPlanChange } from './audit';
 import { targetsOf } from './repository';
+import { ruleColumns } from './rules';
 import { editablePlan, objectiveIn, planIndicatorIn, reloadPlan, stale } from './service';
 import {
   deletePlanIndicatorIfVersion,
@@ -173,6 +174,7 @@ export async function createPlanIndicator(
       resultLevel: body.resultLevel ?? null,
       sortOrder: body.sortOrder ?? 0,
       targetText: body.targetText ?? null,
+      ...ruleColumns(indicator, body.rules ?? null),
     });
     const id = row?.id as number;
     if (body.targets) await replaceTargets(tx, id, targetRows(indicator, body.targets));
@@ -201,10 +203,12 @@ export async function updatePlanIndicator(
     if (!current)
       throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
     await assertObjective(tx, planId, body.objectiveId);
-    const { version, baseline, ...rest } = body;
+    const { version, baseline, rules, ...rest } = body;
     const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (baseline !== undefined)
       Object.assign(patch, baselineColumns(await measuredOf(tx, current.indicatorId), baseline));
+    if (rules !== undefined)
+      Object.assign(patch, ruleColumns(await measuredOf(tx, current.indicatorId), rules));
     const row = await updatePlanIndicatorIfVersion(tx, planIndicatorId, version, patch);
     if (!row) throw stale('plan indicator', version, current.version);
     const entity = { type: 'plan_indicator', id: planIndicatorId, action: 'update' } as const;

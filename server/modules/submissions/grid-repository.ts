@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   indicators,
   indicatorValues,
   periods,
   planIndicators,
+  planPeriods,
   users,
   valueProvenance,
 } from '../../db/schema';
@@ -16,6 +17,9 @@ export async function planIndicatorKeys(db: DbOrTx, planId: number) {
       planIndicatorId: planIndicators.id,
       indicatorId: planIndicators.indicatorId,
       frameworkCode: indicators.frameworkCode,
+      ruleMin: planIndicators.ruleMin,
+      ruleMax: planIndicators.ruleMax,
+      ruleJumpPercent: planIndicators.ruleJumpPercent,
     })
     .from(planIndicators)
     .innerJoin(indicators, eq(indicators.id, planIndicators.indicatorId))
@@ -46,3 +50,27 @@ export async function countryValues(db: DbOrTx, iso3: string, indicatorIds: numb
     .orderBy(desc(periods.startDate));
 }
 export type CountryValue = Awaited<ReturnType<typeof countryValues>>[number];
+
+/**
+ * The plan's reporting period before this one, of the same kind (the year before a year, the quarter
+ * before a quarter): the one a jump rule compares with. Undefined for the plan's first period.
+ */
+export async function previousPlanPeriodCode(
+  db: DbOrTx,
+  planId: number,
+  period: { kind: string; startDate: string },
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ code: planPeriods.code })
+    .from(planPeriods)
+    .where(
+      and(
+        eq(planPeriods.planId, planId),
+        eq(planPeriods.kind, period.kind),
+        lt(planPeriods.startDate, period.startDate),
+      ),
+    )
+    .orderBy(desc(planPeriods.startDate))
+    .limit(1);
+  return row?.code;
+}

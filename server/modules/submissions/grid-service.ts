@@ -2,8 +2,10 @@ import {
   type EntryGrid,
   type EntryRow,
   type Indicator,
+  type JumpBase,
   type PreviousValue,
   provenanceOf,
+  type ValidatorComment,
   type ValueStatus,
   type ValueWorkflow,
 } from '../../../shared';
@@ -12,11 +14,17 @@ import { listAudit } from '../audit/entity-repository';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { listIndicators, listPeriods } from '../frameworks/repository';
-import { evidenceOf, latestComments } from '../values/annotation-repository';
+import { rulesOfRow } from '../plans/rules';
+import { evidenceOf, latestComments, latestValidatorComments } from '../values/annotation-repository';
 import { toStoredValue } from '../values/dto';
 import { followedQuestionsOf, publishedAnswersOf, publishedKey } from '../visibility/published-repository';
 import { mayReadDrafts, mayReadValue, type ReadScope, readScope } from '../visibility/scope';
-import { type CountryValue, countryValues, planIndicatorKeys } from './grid-repository';
+import {
+  type CountryValue,
+  countryValues,
+  planIndicatorKeys,
+  previousPlanPeriodCode,
+} from './grid-repository';
 import { dayOf, toPlanPeriod } from './mapping';
 import { getPlanPeriod } from './period-service';
 import type { PeriodRow } from './repository';
@@ -45,6 +53,7 @@ export async function entryRows(db: DbOrTx, row: PeriodRow, scope?: ReadScope) {
     keys.map((k) => k.indicatorId),
   );
   const values = scope ? all.filter((v) => mayReadValue(scope, iso3, v.workflow)) : all;
+  const previousCode = await previousPlanPeriodCode(db, row.plan.id, row.period);
   return keys.flatMap((k) => {
     const f = byFramework.get(k.frameworkCode);
     const indicator = f?.indicators.find((i) => i.id === k.indicatorId);
@@ -65,7 +74,27 @@ export async function entryRows(db: DbOrTx, row: PeriodRow, scope?: ReadScope) {
         source: sourceOf(v),
       }),
     );
-    return [{ planIndicatorId: k.planIndicatorId, indicator, period, current, previous, last: earlier[0] }];
+    const rules = rulesOfRow(k);
+    const before = previousCode ? mine.find((v) => v.periodCode === previousCode)?.value : undefined;
+    const jumpBase: JumpBase | null =
+      rules?.jumpPercent != null &&
+      previousCode &&
+      before?.status === 'reported' &&
+      before.numericValue !== null
+        ? { periodCode: previousCode, value: before.numericValue }
+        : null;
+    return [
+      {
+        planIndicatorId: k.planIndicatorId,
+        indicator,
+        period,
+        current,
+        previous,
+        last: earlier[0],
+        rules,
+        jumpBase,
+      },
+    ];
   });
 }
 
@@ -93,6 +122,8 @@ export async function getEntryGrid(
   const ids = rows.flatMap((r) => (r.current ? [r.current.value.id] : []));
   const comments = await latestComments(ctx.db, ids);
   const evidence = await evidenceOf(ctx.db, ids);
+  // A validator's comment is about unapproved data: for who may read drafts only.
+  const reviews = insider ? await latestValidatorComments(ctx.db, ids) : new Map<number, ValidatorComment>();
   const published = await publishedAnswersOf(
     ctx.db,
     [row.plan.countryIso3],
@@ -120,6 +151,9 @@ export async function getEntryGrid(
         published: r.indicator.followsIndicatorId
           ? (published.get(publishedKey(row.plan.countryIso3, r.indicator.followsIndicatorId)) ?? null)
           : null,
+        rules: r.rules,
+        jumpBase: r.jumpBase,
+        validatorComment: r.current ? (reviews.get(r.current.value.id) ?? null) : null,
         value: r.current
           ? toStoredValue(r.current.value, {
               indicatorCode: r.indicator.code,

@@ -6,6 +6,7 @@ import {
   DueSchema,
   ErrorEnvelopeSchema as E,
   EntryGridSchema,
+  EntryRowParamsSchema,
   NotificationListSchema,
   NotificationParamsSchema,
   PlanParamsSchema,
@@ -15,6 +16,8 @@ import {
   ReasonBodySchema,
   SubmitBodySchema,
   type Transition,
+  ValidatorCommentBodySchema,
+  ValidatorCommentSchema,
 } from '../../../shared';
 import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
@@ -24,6 +27,7 @@ import { getEntryGrid } from './grid-service';
 import { periodHistoryRoutes } from './history-routes';
 import { markRead, notificationsOf } from './notification-repository';
 import { createPlanPeriod, listPlanPeriods } from './period-service';
+import { commentOnValue } from './review-service';
 import { transition } from './workflow-service';
 
 const tags = ['workflow'];
@@ -117,6 +121,34 @@ export function submissionRoutes(ctx: AuthContext) {
         async (req) => transition(ctx, req.principal, req.params.periodId, s.t, req.body),
       );
     }
+    r.post(
+      '/api/periods/:periodId/rows/:planIndicatorId/validator-comment',
+      {
+        config: { access: 'write' },
+        schema: {
+          tags,
+          summary: 'Comment, as a validator, on one value of a submitted period',
+          description:
+            'The country’s validators and administrators, while the period is submitted (409 otherwise). ' +
+            'The focal points see the comment beside the value in the grid; the period’s history lists it.',
+          params: EntryRowParamsSchema,
+          body: ValidatorCommentBodySchema,
+          response: { 201: ValidatorCommentSchema, ...WRITE_ERRORS },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(
+            await commentOnValue(
+              ctx,
+              req.principal,
+              req.params.periodId,
+              req.params.planIndicatorId,
+              req.body,
+            ),
+          ),
+    );
     r.get(
       '/api/due',
       {

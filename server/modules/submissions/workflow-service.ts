@@ -17,6 +17,7 @@ import {
   updateSubmissionIfVersion,
   valueAuthorsOf,
 } from './repository';
+import { assertRulesMet } from './rules-check';
 
 type Changes = Partial<typeof submissions.$inferInsert>;
 
@@ -89,6 +90,8 @@ export async function transition(
         { current: { state: current.state, version: current.version, reason: current.reason } },
       );
     }
+    // Values are locked with the submission row (writes read it FOR SHARE): the rules see what is submitted.
+    if (t === 'submit') await assertRulesMet(tx, row);
     const self = t === 'approve' ? await approvesOwnData(tx, current, row, user.userId) : false;
     if (self && ctx.policy.fourEyes !== false) {
       throw new AppError(

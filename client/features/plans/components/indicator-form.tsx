@@ -1,7 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanIndicator } from '../../../../shared';
 import { DIRECTIONS, NATIONAL_MEASURE_TYPES } from '../../../../shared/constants/indicator';
+import {
+  flatIssueCode,
+  hasRules,
+  ruleProblems,
+  rulesApplyTo,
+} from '../../../../shared/domain/validation-rules';
 import type { Locale } from '../../../../shared/i18n/locale';
+import { formatInputNumber, parseLocaleNumber } from '../../../../shared/i18n/number';
 import { useI18n } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { amountOf, amountText, parseTargets } from '../amounts';
@@ -13,6 +20,25 @@ function baselineOf(data: FormData, locale: Locale) {
   const amount = amountOf(textOf(data, 'baseline'), locale);
   if (!amount) return null;
   return { year: numberOf(data, 'baselineYear'), ...amount, source: textOf(data, 'baselineSource') };
+}
+
+/** A rule's number as typed in the interface language: null when empty, NaN when unreadable (the schema names it). */
+function ruleNumber(data: FormData, name: string, locale: Locale): number | null {
+  const text = textOf(data, name);
+  if (text === null) return null;
+  const parsed = parseLocaleNumber(text, locale);
+  return parsed.ok ? parsed.value : Number.NaN;
+}
+
+const ruleText = (n: number | null | undefined, locale: Locale) =>
+  n == null ? '' : formatInputNumber(n, locale);
+
+function rulesOf(data: FormData, locale: Locale) {
+  return {
+    min: ruleNumber(data, 'ruleMin', locale),
+    max: ruleNumber(data, 'ruleMax', locale),
+    jumpPercent: ruleNumber(data, 'ruleJump', locale),
+  };
 }
 
 /**
@@ -37,6 +63,9 @@ export function IndicatorForm({
   const [measure, setMeasure] = useState<string>('percentage');
   // A text milestone has no numeric baseline or targets: its target is worded.
   const isText = item ? item.indicator.measureType === 'text' : kind === 'national' && measure === 'text';
+  // Validation rules bound numbers: number, count, percentage and ratio indicators.
+  const measureType = item ? item.indicator.measureType : kind === 'national' ? measure : null;
+  const withRules = measureType !== null && rulesApplyTo(measureType);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -49,14 +78,30 @@ export function IndicatorForm({
         : { baseline: baselineOf(data, locale) }),
       direction: textOf(data, 'direction') ?? undefined,
     };
+    const rules = withRules ? rulesOf(data, locale) : null;
+    // A new indicator sends rules only when some are set; an edit sends them (all empty clears them).
+    const rulesField =
+      rules && (item ? hasRules(rules) || hasRules(item.rules) : hasRules(rules))
+        ? { rules: hasRules(rules) ? rules : null }
+        : {};
     // The schema is imported on submit: the page's first JS has no zod (issue 7).
     const { CreatePlanIndicatorSchema, UpdatePlanIndicatorSchema } = await import(
       '../../../../shared/api/plans'
     );
     const parsed = item
-      ? UpdatePlanIndicatorSchema.safeParse({ ...common, version: item.version })
+      ? UpdatePlanIndicatorSchema.superRefine((b, ctx) => {
+          // The bounds of the indicator's type, as the server checks them.
+          for (const p of ruleProblems(item.indicator.measureType, b.rules ?? {}))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['rules', p.path],
+              message: p.message,
+              params: flatIssueCode(p),
+            });
+        }).safeParse({ ...common, ...rulesField, version: item.version })
       : CreatePlanIndicatorSchema.safeParse({
           ...common,
+          ...rulesField,
           indicator:
             kind === 'framework'
               ? { kind, framework: textOf(data, 'framework') ?? '', code: textOf(data, 'code') ?? '' }
@@ -202,6 +247,41 @@ export function IndicatorForm({
             </div>
           )}
         </>
+      )}
+      {withRules && (
+        <fieldset className="field field--wide">
+          <legend>{t('indicatorForm.rules')}</legend>
+          <p className="muted small">{t('indicatorForm.rulesHint')}</p>
+          <div className="form--grid">
+            <div className="field">
+              <label htmlFor={`${id}-rule-min`}>{t('indicatorForm.ruleMin')}</label>
+              <input
+                id={`${id}-rule-min`}
+                name="ruleMin"
+                inputMode="decimal"
+                defaultValue={ruleText(item?.rules?.min, locale)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-rule-max`}>{t('indicatorForm.ruleMax')}</label>
+              <input
+                id={`${id}-rule-max`}
+                name="ruleMax"
+                inputMode="decimal"
+                defaultValue={ruleText(item?.rules?.max, locale)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-rule-jump`}>{t('indicatorForm.ruleJump')}</label>
+              <input
+                id={`${id}-rule-jump`}
+                name="ruleJump"
+                inputMode="decimal"
+                defaultValue={ruleText(item?.rules?.jumpPercent, locale)}
+              />
+            </div>
+          </div>
+        </fieldset>
       )}
       <div className="form__actions">
         <button type="submit" className="button button--small" disabled={write.isPending}>

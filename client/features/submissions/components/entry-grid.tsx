@@ -40,7 +40,16 @@ function onGridKey(e: KeyboardEvent<HTMLTableSectionElement>) {
   target.focus();
 }
 
-export function EntryGridTable({ grid, editable }: { grid: EntryGrid; editable: boolean }) {
+export function EntryGridTable({
+  grid,
+  editable,
+  canComment = false,
+}: {
+  grid: EntryGrid;
+  editable: boolean;
+  /** A validator of the country while the period is submitted: comments on single values. */
+  canComment?: boolean;
+}) {
   const t = useT();
   return (
     // Headers wrap: French and Spanish ones are long and would run into each other at laptop width.
@@ -63,6 +72,7 @@ export function EntryGridTable({ grid, editable }: { grid: EntryGrid; editable: 
             iso3={grid.plan.countryIso3}
             row={row}
             editable={editable}
+            canComment={canComment}
           />
         ))}
       </tbody>

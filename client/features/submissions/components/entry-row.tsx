@@ -7,9 +7,18 @@ import { EvidenceEditor } from './evidence-editor';
 import { PeriodHistory } from './period-history';
 import { PreviousValues } from './previous-values';
 import { PublishedAnswerNote } from './published-answer-note';
+import { RuleFindings } from './rule-findings';
+import { ValidatorCommentForm, ValidatorCommentNote } from './validator-comment';
 import { ValueInput } from './value-input';
 
-export function EntryRowView(props: { periodId: number; iso3: string; row: EntryRow; editable: boolean }) {
+export function EntryRowView(props: {
+  periodId: number;
+  iso3: string;
+  row: EntryRow;
+  editable: boolean;
+  /** A validator of the country, the period submitted: may comment on the value. */
+  canComment?: boolean;
+}) {
   const { row, editable } = props;
   const { draft, state, change, keepMine, takeTheirs } = useRowDraft(props.periodId, props.iso3, row);
   // A national indicator following a published question goes by the question's code (9.1), not its
@@ -71,6 +80,7 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
             ⚠ {warning}
           </p>
         )}
+        {collected && <RuleFindings row={row} draft={draft} />}
         <SaveMessage id={problemId} state={state} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
       </td>
       <td data-label={t('grid.col.comment')}>
@@ -88,6 +98,10 @@ export function EntryRowView(props: { periodId: number; iso3: string; row: Entry
           disabled={disabled}
           onChange={(evidence) => change({ evidence })}
         />
+        <ValidatorCommentNote comment={row.validatorComment} />
+        {props.canComment && row.value && (
+          <ValidatorCommentForm periodId={props.periodId} planIndicatorId={row.planIndicatorId} code={code} />
+        )}
       </td>
       <td data-label={t('grid.col.earlier')}>
         <PreviousValues previous={row.previous} />
