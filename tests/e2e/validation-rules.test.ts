@@ -113,9 +113,12 @@ describe('validation rules in the grid', () => {
     await shot(f, 'en-grid');
     await f.getByRole('button', { name: 'Submit' }).click();
     await f.getByRole('button', { name: 'Yes, submit' }).click();
-    const refusal = f.getByRole('alert').filter({ hasText: /validation rules/ });
+    // Said in words, each problem named by its indicator and field (not the API's paths).
+    const refusal = f.getByRole('alert').filter({ hasText: /RV-PCT/ });
     await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/rows\.RV-PCT\.value.*rows\.RV-CNT\.comment/);
+    expect(await refusal.textContent()).toMatch(
+      /RV-PCT · Value: Enter a number of at most 90.*RV-CNT · Comment: Changed by 125 % since the previous period/,
+    );
     await shot(f, 'en-submit-refused');
 
     saves = Promise.all([saved(f, 'RV-PCT'), saved(f, 'RV-CNT')]);
