@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { HistoryChannel, HistoryFieldChange, HistoryValue } from '../../../shared';
 import { formatInputNumber } from '../../../shared/i18n/number';
 import { type I18n, useI18n } from '../../i18n/context';
@@ -62,7 +62,8 @@ export function HistoryValueText({ value }: { value: HistoryValue }) {
     case 'status':
       return <>{t(`valueStatus.${value.status}`)}</>;
     case 'text':
-      return <>{t('history.text', { text: value.text })}</>;
+      // Isolated: text typed in one script reads right inside a line of another.
+      return <>{messageWith(t, 'history.text', { text: <bdi>{value.text}</bdi> })}</>;
     case 'evidence':
       return (
         <>
@@ -79,25 +80,35 @@ export function HistoryValueText({ value }: { value: HistoryValue }) {
   }
 }
 
+/**
+ * A message whose placeholders hold elements (links, isolated text): the translated text is split
+ * around them, so the word order stays the translation's.
+ */
+export function messageWith(
+  t: I18n['t'],
+  key: Parameters<I18n['t']>[0],
+  nodes: Record<string, ReactNode>,
+): ReactNode[] {
+  const names = Object.keys(nodes);
+  const marked = t(key, Object.fromEntries(names.map((n, i) => [n, `\u0000${i}\u0000`])));
+  return marked.split('\u0000').map((part, i) =>
+    // Odd parts are the markers' indexes.
+    i % 2 === 1 ? <Fragment key={part}>{nodes[names[Number(part)] as string]}</Fragment> : part,
+  );
+}
+
 /** "Value: 45,5 % → 50 %" — the field by its label, before → after (the arrow follows the script). */
 export function HistoryFieldChangeText({ change }: { change: HistoryFieldChange }) {
   const { t } = useI18n();
-  // The message's placeholders hold elements (links), so it is split around them.
-  const [beforeFrom, rest = ''] = t('history.change', { from: '\u0000', to: '\u0001' }).split('\u0000');
-  const [between, afterTo = ''] = rest.split('\u0001');
-  const [labelBefore, labelAfter = ''] = t('history.fieldChange', {
-    field: t(`history.field.${change.field}`),
-    change: '\u0000',
-  }).split('\u0000');
   return (
     <>
-      {labelBefore}
-      {beforeFrom}
-      <HistoryValueText value={change.from} />
-      {between}
-      <HistoryValueText value={change.to} />
-      {afterTo}
-      {labelAfter}
+      {messageWith(t, 'history.fieldChange', {
+        field: t(`history.field.${change.field}`),
+        change: messageWith(t, 'history.change', {
+          from: <HistoryValueText value={change.from} />,
+          to: <HistoryValueText value={change.to} />,
+        }),
+      })}
     </>
   );
 }

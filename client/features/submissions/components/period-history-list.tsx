@@ -1,5 +1,9 @@
 import type { HistorySubmissionRef, PeriodHistoryEntry } from '../../../../shared';
-import { HistoryChannelNote, HistoryFieldChangeText } from '../../../components/ui/history-parts';
+import {
+  HistoryChannelNote,
+  HistoryFieldChangeText,
+  messageWith,
+} from '../../../components/ui/history-parts';
 import { type I18n, useI18n } from '../../../i18n/context';
 
 /** "Submission 2, after the return of 15 Apr 2021" (derived by the server from the workflow steps). */
@@ -35,7 +39,7 @@ function What({ e, showIndicator }: { e: PeriodHistoryEntry; showIndicator: bool
           {ev.reason && (
             <>
               <br />
-              {t('history.reason', { reason: ev.reason })}
+              {messageWith(t, 'history.reason', { reason: <bdi>{ev.reason}</bdi> })}
             </>
           )}
         </>
