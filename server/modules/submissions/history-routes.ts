@@ -21,7 +21,8 @@ export function periodHistoryRoutes(ctx: AuthContext) {
         config: { access: 'read' },
         schema: {
           tags,
-          summary: 'A period’s history: workflow steps and value changes, who, when, old → new',
+          summary:
+            'A period’s history: workflow steps and value changes — who, when, through which channel, in which submission, each field before → after',
           params: PlanPeriodParamsSchema,
           response: { 200: PeriodHistorySchema, ...READ_ERRORS },
         },
