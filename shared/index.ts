@@ -6,6 +6,7 @@ export * from './api/countries';
 export * from './api/exports';
 export * from './api/frameworks';
 export * from './api/global-targets';
+export * from './api/history';
 export * from './api/i18n';
 export * from './api/me-profiles';
 export * from './api/peer-groups';

@@ -86,6 +86,7 @@ async function main(): Promise<number> {
       periodCode,
       dryRun: values['dry-run'],
       force: values.force,
+      channel: 'cli',
       ...(mapping ? { mapping } : {}),
     });
     if (result.alreadyImported) {

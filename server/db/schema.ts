@@ -777,8 +777,16 @@ export const auditLog = pgTable(
     new: jsonb('new').$type<Record<string, unknown>>(),
     /** The plan a plan or plan element row belongs to (its history is read by plan); null otherwise. */
     planId: integer('plan_id'),
+    /**
+     * Where the change came from (shared/constants/history.ts: grid, web, upload, token, import, cli);
+     * null for entries written before it was recorded.
+     */
+    channel: varchar('channel', { length: 16 }),
+    /** The uploaded or imported file's name, or the API token's name (as it was then). */
+    channelDetail: varchar('channel_detail', { length: 300 }),
   },
   (t) => [
+    check('audit_log_channel_ck', sql`${t.channel} in ('grid','web','upload','token','import','cli')`),
     index('audit_log_entity_ix').on(t.entityType, t.entityId, t.id),
     index('audit_log_at_ix').on(t.at),
     index('audit_log_plan_ix').on(t.planId, t.id),

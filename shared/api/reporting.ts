@@ -7,6 +7,7 @@ import { ProvenanceSchema } from '../domain/provenance';
 import { DueStateSchema, PeriodKindSchema, SubmissionStateSchema } from '../domain/reporting';
 import { PublishedAnswerSchema, ValueStatusSchema } from '../domain/value';
 import { listOf } from './common';
+import { HistoryChannelSchema } from './history';
 import { StoredValueSchema, UserRefSchema } from './values';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
@@ -82,6 +83,7 @@ export const AuditEntrySchema = z.object({
   user: UserRefSchema.nullable(),
   old: z.record(z.string(), z.unknown()).nullable(),
   new: z.record(z.string(), z.unknown()).nullable(),
+  channel: HistoryChannelSchema.nullable().default(null),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const AuditListSchema = listOf(AuditEntrySchema);

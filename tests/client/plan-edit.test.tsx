@@ -31,6 +31,7 @@ const historyEntry: HistoryEntry = {
   user: { id: 3, name: 'Focal point, Jordan' },
   old: { implementationStatus: 'ongoing', percentComplete: 60, version: 1, title: 'Same' },
   new: { implementationStatus: 'completed', percentComplete: 100, version: 2, title: 'Same' },
+  channel: null,
 };
 
 describe('editing a plan', () => {

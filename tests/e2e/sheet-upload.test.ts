@@ -87,10 +87,10 @@ describe('the spreadsheet round trip in the browser', () => {
     await page.getByText(/2 of 2 indicators entered/).waitFor();
     // Each imported value has its history, from the grid cell.
     await page.getByRole('button', { name: 'History of UP-PCT' }).click();
-    await page
-      .getByRole('list', { name: 'History of UP-PCT' })
-      .getByText(/numericValue — → 62\.5/)
-      .waitFor();
+    const history = page.getByRole('list', { name: 'History of UP-PCT' });
+    await history.getByText('Value: — → 62.5 %').waitFor();
+    await history.getByText('Spreadsheet upload: sheet-filled.xlsx').waitFor();
+    await page.screenshot({ path: path.join(ARTEFACTS, 'sheet-upload-history.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -92,14 +92,28 @@ describe('a focal point and a validator take a period from empty to approved', (
     await v.getByRole('button', { name: 'Approve' }).click();
     await v.getByRole('button', { name: 'Yes, approve' }).click();
     await expect.poll(() => state(v)).toBe('Approved (locked)');
-    // The period's history (who, when, old → new) lists the approval once.
-    const approvals = v
-      .getByRole('table', { name: 'History of period 2022' })
-      .getByRole('row')
-      .filter({ hasText: 'Submission: approve' });
+    // The period's history lists the approval once, and the corrected value in words: the field's label,
+    // 45 % → 55 %, from the grid, in the submission after the return.
+    const history = v.getByRole('table', { name: 'History of period 2022' });
+    const approvals = history.getByRole('row').filter({ hasText: 'Approved' });
     await expect.poll(() => approvals.count()).toBe(1);
-    expect(await approvals.getByText('state: submitted → approved').count()).toBe(1);
+    expect(await approvals.getByText('In the app').count()).toBe(1);
+    const corrected = history.getByRole('row').filter({ hasText: 'Value: 45 % → 55 %' });
+    expect(await corrected.count()).toBe(1);
+    expect(await corrected.getByText('Data-entry grid').count()).toBe(1);
+    expect(await corrected.getByText(/^Submission 2, after the return of /).count()).toBe(1);
+    expect(await history.textContent()).not.toMatch(/numericValue|state: /);
     await shot(v, 'workflow-3-validator-approved.png');
+    await history.screenshot({ path: path.join(ARTEFACTS, 'workflow-history-en.png') });
+    // The same history in French and Arabic: labels, numbers and dates in the reader's language.
+    await v.getByLabel('Language').selectOption('fr');
+    const historique = v.getByRole('table', { name: 'Historique de période 2022' });
+    await historique.getByRole('row').filter({ hasText: 'Valeur\u00a0: 45\u202f% → 55\u202f%' }).waitFor();
+    await historique.screenshot({ path: path.join(ARTEFACTS, 'workflow-history-fr.png') });
+    await v.getByLabel('Langue').selectOption('ar');
+    const arabic = v.getByRole('table', { name: 'سجل الفترة 2022' });
+    await arabic.getByRole('row').filter({ hasText: 'القيمة: 45٪ ← 55٪' }).waitFor();
+    await arabic.screenshot({ path: path.join(ARTEFACTS, 'workflow-history-ar.png') });
 
     await f.reload();
     await expect.poll(() => state(f)).toBe('Approved (locked)');

@@ -183,6 +183,14 @@ describe('a section from empty to approved, with a return', () => {
       ['save', 'submit', 'return', 'save', 'submit', 'approve', 'save'].reverse(),
     );
     expect(items[1]).toMatchObject({ action: 'approve', user: { id: ids.validator, name: 'mep-validator' } });
+    // Each entry says where it came from: these were made in the app (signed-in sessions).
+    expect(new Set(items.map((i: { channel: unknown }) => JSON.stringify(i.channel)))).toEqual(
+      new Set([JSON.stringify({ kind: 'web', detail: null })]),
+    );
+    // The shipped profile's loads were imports, each naming its file.
+    const loads = history.json().items.filter((i: { user: unknown }) => i.user === null);
+    expect(loads.length).toBeGreaterThan(0);
+    for (const l of loads) expect(l.channel).toMatchObject({ kind: 'import', detail: expect.any(String) });
     // Drafts, their authors and return reasons: the country's roles, facilitators and administrators only.
     expect((await anon(url('JOR', 'history'))).statusCode).toBe(401);
     expect((await as(app, s.focalSyr, 'GET', url('JOR', 'history'))).statusCode).toBe(403);

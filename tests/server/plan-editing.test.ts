@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/client';
-import type { HistoryEntry, Plan } from '../../shared';
+import type { HistoryEntry, PeriodHistoryEntry, Plan } from '../../shared';
 import { openTestApp } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
 import { followTracssQuestions, jordanPlanId, planTableCounts } from './support/plans';
@@ -378,7 +378,7 @@ describe('plan elements are audited, and never lose data', () => {
 });
 
 describe('a period’s history and a value’s history', () => {
-  it('lists value changes and workflow steps, who, when, old → new', async () => {
+  it('lists value changes and workflow steps, who, when, how, old → new', async () => {
     const period = await addPeriod(app, s.focal, jor, 2019, '2020-03-31');
     const grid = (await send(s.focal, 'GET', `/api/periods/${period.id}/entry`)).json();
     const code = 'tracss-2019-2020:7.4';
@@ -402,20 +402,24 @@ describe('a period’s history and a value’s history', () => {
     const one = await send(s.viewer, 'GET', `/api/periods/${period.id}/rows/${row.planIndicatorId}/history`);
     expect(one.statusCode, one.body).toBe(200);
     expect(one.json().items).toHaveLength(2);
+    // Typed, not column names: the level before → after, the indicator by the question's code.
     expect(one.json().items[0]).toMatchObject({
-      entityType: 'value',
-      label: `Value of ${code}`,
-      action: 'update',
       user: { id: focalId },
-      old: { level: 'C' },
-      new: { level: 'D' },
+      channel: { kind: 'grid', detail: null },
+      submission: { number: 1, after: null },
+      event: {
+        kind: 'value',
+        action: 'update',
+        indicator: { code: '7.4', measureType: 'level' },
+        changes: [{ field: 'value', from: { type: 'level', level: 'C' }, to: { type: 'level', level: 'D' } }],
+      },
     });
     const all = (await send(s.validator, 'GET', `/api/periods/${period.id}/history`)).json()
-      .items as HistoryEntry[];
-    expect(all.map((e) => [e.label, e.action])).toEqual([
-      ['Submission', 'submit'],
-      [`Value of ${code}`, 'update'],
-      [`Value of ${code}`, 'create'],
+      .items as PeriodHistoryEntry[];
+    expect(all.map((e) => [e.event.kind, e.event.action])).toEqual([
+      ['workflow', 'submit'],
+      ['value', 'update'],
+      ['value', 'create'],
     ]);
     // Old → new of values not yet approved, and return reasons: the country's roles only.
     const anonymous = await send(null, 'GET', `/api/periods/${period.id}/history`);

@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../../../shared';
 import { useI18n } from '../../i18n/context';
+import { HistoryChannelNote } from './history-parts';
 
 const HIDDEN = new Set(['id', 'planId', 'version', 'updatedBy', 'illustrative']);
 
@@ -43,7 +44,7 @@ export function HistoryList({
       <ul className="history-compact small" aria-label={caption}>
         {items.map((e) => (
           <li key={e.id}>
-            {when(e.at)}, {e.user?.name ?? t('history.system')}:{' '}
+            {when(e.at)}, {e.user?.name ?? t('history.system')} <HistoryChannelNote channel={e.channel} />:{' '}
             {changedFields(e)
               .map((c) => `${c.field} ${c.from} → ${c.to}`)
               .join('; ')}
@@ -67,7 +68,11 @@ export function HistoryList({
           {items.map((e) => (
             <tr key={e.id}>
               <td>{when(e.at)}</td>
-              <td>{e.user?.name ?? t('history.system')}</td>
+              <td>
+                {e.user?.name ?? t('history.system')}
+                <br />
+                <HistoryChannelNote channel={e.channel} />
+              </td>
               <td>
                 {e.label}: {e.action}
               </td>

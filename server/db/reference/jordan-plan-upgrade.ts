@@ -1,4 +1,5 @@
 import { and, between, count, eq, inArray } from 'drizzle-orm';
+import { fileChannel } from '../../modules/audit/channel';
 import { recordAudit } from '../../modules/audit/entity-repository';
 import { snapshot } from '../../modules/plans/audit';
 import type { DbOrTx } from '../client';
@@ -45,6 +46,7 @@ export async function removeInventedRows(tx: DbOrTx, plan: PlanRow, now: Date) {
       planId: plan.id,
       userId: null,
       at: now,
+      channel: fileChannel('import', null),
       old: snapshot(old as Record<string, unknown> | null, plan.id),
       new: snapshot(next as Record<string, unknown> | null, plan.id),
     });

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { fileChannel } from '../../modules/audit/channel';
 import { recordAudit } from '../../modules/audit/entity-repository';
 import { snapshot } from '../../modules/plans/audit';
 import { ensureNationalFramework, insertNationalIndicator } from '../../modules/plans/write-repository';
@@ -55,6 +56,7 @@ export async function loadJordanPlan(
         planId,
         userId: null,
         at: now,
+        channel: fileChannel('import', null),
         old: snapshot(old, planId),
         new: snapshot(next, planId),
       }),

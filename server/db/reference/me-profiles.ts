@@ -10,6 +10,7 @@ import {
   MeSectionSchema,
   meSectionContentSchema,
 } from '../../../shared';
+import { fileChannel } from '../../modules/audit/channel';
 import { recordAudit } from '../../modules/audit/entity-repository';
 import type { DbOrTx } from '../client';
 import { countries, meProfileSections } from '../schema';
@@ -117,6 +118,7 @@ export async function loadMeProfiles(
         countryIso3: iso3,
         userId: null,
         at: now,
+        channel: fileChannel('import', f.file),
         old: old === null ? null : { section, dataset: f.dataset, published: old },
         new: next === null ? null : { section, dataset: f.dataset, published: next },
       });

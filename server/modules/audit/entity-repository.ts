@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { AuditEntry } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
+import { channelOfRow, type WriteChannel } from './channel';
 
 /** Entities whose every change is audited (old → new). */
 export type AuditEntity =
@@ -31,15 +32,20 @@ export interface AuditRecord {
   at: Date;
   old: Record<string, unknown> | null;
   new: Record<string, unknown> | null;
+  /** Where the change came from (see ./channel.ts); left out, the entry has none. */
+  channel?: WriteChannel | null;
 }
 
 /** Written in the same transaction as the change it describes. */
 export async function recordAudit(db: DbOrTx, r: AuditRecord): Promise<void> {
+  const { channel, ...rest } = r;
   await db.insert(auditLog).values({
-    ...r,
+    ...rest,
     entityId: String(r.entityId),
     countryIso3: r.countryIso3 ?? null,
     planId: r.planId ?? null,
+    channel: channel?.channel ?? null,
+    channelDetail: channel?.channelDetail ?? null,
   });
 }
 
@@ -54,6 +60,8 @@ export async function listAudit(db: DbOrTx, entityType: AuditEntity, entityId: s
       userName: users.displayName,
       old: auditLog.old,
       new: auditLog.new,
+      channel: auditLog.channel,
+      channelDetail: auditLog.channelDetail,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
@@ -68,6 +76,7 @@ export async function listAudit(db: DbOrTx, entityType: AuditEntity, entityId: s
       user: r.userId !== null && r.userName !== null ? { id: r.userId, name: r.userName } : null,
       old: r.old ?? null,
       new: r.new ?? null,
+      channel: channelOfRow(r),
     }),
   );
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { AuditEntry } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
+import { channelOfRow } from './channel';
 import type { AuditEntity } from './entity-repository';
 
 export type AuditRow = AuditEntry & { entityType: AuditEntity; entityId: string };
@@ -20,6 +21,8 @@ async function select(db: DbOrTx, where: SQL | undefined): Promise<AuditRow[]> {
       userName: users.displayName,
       old: auditLog.old,
       new: auditLog.new,
+      channel: auditLog.channel,
+      channelDetail: auditLog.channelDetail,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
@@ -35,6 +38,7 @@ async function select(db: DbOrTx, where: SQL | undefined): Promise<AuditRow[]> {
     user: r.userId !== null && r.userName !== null ? { id: r.userId, name: r.userName } : null,
     old: r.old ?? null,
     new: r.new ?? null,
+    channel: channelOfRow(r),
   }));
 }
 

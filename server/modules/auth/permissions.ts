@@ -13,6 +13,8 @@ export interface Principal {
   emailReminders?: boolean;
   roles: RoleAssignment[];
   via: 'session' | 'token';
+  /** The API token's name, for a request authenticated by one (the audit records it as the channel). */
+  tokenName?: string | null;
   /** Sessions may write; tokens carry their own scope. */
   scope: TokenScope;
   csrfToken: string | null;

@@ -60,6 +60,7 @@ export async function principalFromToken(ctx: AuthContext, token: string): Promi
     emailReminders: t.emailReminders,
     roles: (await rolesOf(ctx.db, [t.userId])).get(t.userId) ?? [],
     via: 'token',
+    tokenName: t.name,
     scope: t.scope === 'write' ? 'write' : 'read',
     csrfToken: null,
     sessionHash: null,

@@ -77,6 +77,7 @@ export async function findActiveToken(db: DbOrTx, tokenHash: string) {
     .select({
       id: apiTokens.id,
       userId: apiTokens.userId,
+      name: apiTokens.name,
       scope: apiTokens.scope,
       revokedAt: apiTokens.revokedAt,
       lastUsedAt: apiTokens.lastUsedAt,

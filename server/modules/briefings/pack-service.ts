@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { notFound } from '../../lib/errors';
+import { channelOf } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
 import type { Principal } from '../auth/permissions';
 import { assertBriefingAccess } from './access';
@@ -39,6 +40,7 @@ export async function createPack(deps: BriefingDeps, p: Principal | null, id: nu
       action: 'create',
       userId: who.userId,
       at: now,
+      channel: channelOf(p),
       old: null,
       new: { sessionId: id, ...fields },
     });

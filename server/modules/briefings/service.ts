@@ -11,6 +11,7 @@ import {
 } from '../../../shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { AppError, notFound, parseInput } from '../../lib/errors';
+import { channelOf } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
 import type { Principal } from '../auth/permissions';
 import type { MeProfileReader } from '../me-profiles/reader';
@@ -121,6 +122,7 @@ export async function createSession(deps: BriefingDeps, p: Principal | null, inp
       action: 'create',
       userId: who.userId,
       at: now,
+      channel: channelOf(p),
       old: null,
       new: audited({ ...body, countries }),
     });
@@ -151,6 +153,7 @@ export async function updateSession(deps: BriefingDeps, p: Principal | null, id:
       action: 'update',
       userId: who.userId,
       at: now,
+      channel: channelOf(p),
       old: audited(toSession(before)),
       new: audited({ ...body, countries }),
     });

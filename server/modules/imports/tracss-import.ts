@@ -18,6 +18,7 @@ import {
 } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { columnLetters, readSpreadsheet } from '../../lib/spreadsheet';
+import { fileChannel } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
 import { insertValues } from '../values/bulk-insert';
 import { allowPublishedWrite } from '../visibility/published-write';
@@ -47,6 +48,8 @@ export interface TracssImportOptions {
   mapping?: ImportMapping;
   /** The administrator importing (audited); null for the first start and the command line. */
   actorId?: number | null;
+  /** Recorded as the audit entry's channel: the server or an administrator's upload (import), or the command line. */
+  channel?: 'import' | 'cli';
 }
 
 export interface TracssImportResult {
@@ -183,6 +186,7 @@ export async function importTracssWorkbook(
       countryIso3: null,
       userId: opts.actorId ?? null,
       at: new Date(),
+      channel: fileChannel(opts.channel ?? 'import', opts.fileName),
       old: null,
       new: { fileName: opts.fileName, sha256, countries: rowOfCountry.size, values: values.length },
     });

@@ -1,6 +1,7 @@
 import type { MeSection, MeSectionContent, MeSectionView } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import { channelOf } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
@@ -95,6 +96,7 @@ export async function saveSection(
       countryIso3: iso3,
       userId: user.userId,
       at: now,
+      channel: channelOf(user),
       old: snapshot(current, false),
       new: snapshot(after, false),
     });
@@ -203,6 +205,7 @@ export async function transitionSection(
       countryIso3: iso3,
       userId: user.userId,
       at: now,
+      channel: channelOf(user),
       old: snapshot(current, approving),
       new: approving ? { ...snapshot(after, true), fourEyes, selfApproved: !!self } : snapshot(after, false),
     });

@@ -1,6 +1,7 @@
 import { type Locale, type PeriodImportResult, SECTORS, type SheetRowResult } from '../../../shared';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import { fileChannel } from '../audit/channel';
 import type { AuthContext } from '../auth/context';
 import { assertCanWriteValue, type Principal } from '../auth/permissions';
 import { entryRows } from '../submissions/grid-service';
@@ -89,7 +90,13 @@ export async function importPeriodSheet(
     if (fresh.rows.some((r) => r.status === 'error')) refuse(fresh.rows);
     const inTx = { ...ctx, db: tx as unknown as Db };
     for (const w of fresh.writes)
-      await putValue(inTx, p, w.key, { ...w.body, ...(w.version ? { version: w.version } : {}) });
+      await putValue(
+        inTx,
+        p,
+        w.key,
+        { ...w.body, ...(w.version ? { version: w.version } : {}) },
+        fileChannel('upload', file.fileName),
+      );
     return fresh.rows;
   });
   return { dryRun, applied: true, counts: counted(rows), rows };

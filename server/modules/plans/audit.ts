@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client';
+import { channelOf } from '../audit/channel';
 import { type AuditEntity, recordAudit } from '../audit/entity-repository';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
@@ -34,6 +35,7 @@ export async function auditPlanChange(
     planId: plan.id,
     userId: p?.userId ?? null,
     at: ctx.now(),
+    channel: channelOf(p),
     old: snapshot(old, plan.id),
     new: snapshot(next, plan.id),
   });

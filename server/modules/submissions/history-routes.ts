@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ErrorEnvelopeSchema as E,
   EntryRowParamsSchema,
-  HistoryListSchema,
+  PeriodHistorySchema,
   PlanPeriodParamsSchema,
 } from '../../../shared';
 import type { AuthContext } from '../auth/context';
@@ -21,9 +21,10 @@ export function periodHistoryRoutes(ctx: AuthContext) {
         config: { access: 'read' },
         schema: {
           tags,
-          summary: 'A period’s history: workflow steps and value changes, who, when, old → new',
+          summary:
+            'A period’s history: workflow steps and value changes — who, when, through which channel, in which submission, each field before → after',
           params: PlanPeriodParamsSchema,
-          response: { 200: HistoryListSchema, ...READ_ERRORS },
+          response: { 200: PeriodHistorySchema, ...READ_ERRORS },
         },
       },
       async (req) => periodHistory(ctx, req.principal, req.params.periodId),
@@ -36,7 +37,7 @@ export function periodHistoryRoutes(ctx: AuthContext) {
           tags,
           summary: 'The history of one value of a period’s grid (one plan indicator), newest first',
           params: EntryRowParamsSchema,
-          response: { 200: HistoryListSchema, ...READ_ERRORS },
+          response: { 200: PeriodHistorySchema, ...READ_ERRORS },
         },
       },
       async (req) => periodHistory(ctx, req.principal, req.params.periodId, req.params.planIndicatorId),

@@ -1,6 +1,7 @@
 import { type CreatePlanPeriod, type PeriodKind, type PlanPeriod, periodBounds } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import { channelOf } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
 import type { AuthContext } from '../auth/context';
 import { forbidden, type Principal, unauthenticated } from '../auth/permissions';
@@ -113,6 +114,7 @@ export async function createPlanPeriod(
       countryIso3: plan.countryIso3,
       userId,
       at: now,
+      channel: channelOf(p),
       old: null,
       new: { planId, kind: body.kind, dueDate: body.dueDate, ...bounds },
     });

@@ -1,6 +1,7 @@
 import { type PlanPeriod, TRANSITION_RULES, type Transition } from '../../../shared';
 import type { submissions } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import { channelOf } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
@@ -114,6 +115,7 @@ export async function transition(
       countryIso3: iso3,
       userId: user.userId,
       at: now,
+      channel: channelOf(user),
       old: submissionSnapshot(current),
       new:
         t === 'approve'

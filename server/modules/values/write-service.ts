@@ -1,6 +1,7 @@
 import type { PutValueBody, StoredValue } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import { channelOf, type WriteChannel } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
 import type { AuthContext } from '../auth/context';
 import { assertCanWriteValue, type Principal } from '../auth/permissions';
@@ -69,13 +70,15 @@ export function assertNotPublished(framework: { code: string; name: string; kind
  * Stores one indicator value (admins; focal points of the country and sector) of a national
  * framework. Optimistic concurrency: changing an existing value needs the version that was read; a
  * stale one is a 409 with the current value. Submitted and approved periods are locked (409). Every
- * write is audited, old → new.
+ * write is audited, old → new, with where it came from: the grid (a session), an API token, or the
+ * channel the caller names (a spreadsheet upload).
  */
 export async function putValue(
   ctx: AuthContext,
   p: Principal | null,
   key: ValueKeyInput,
   body: PutValueBody,
+  channel: WriteChannel = channelOf(p, 'grid'),
 ): Promise<{ created: boolean; value: StoredValue }> {
   const db = ctx.db;
   const framework = await getFramework(db, key.framework);
@@ -149,6 +152,7 @@ export async function putValue(
       countryIso3: key.country,
       userId,
       at: now,
+      channel,
       old,
       new: {
         ...valueSnapshot({ ...columns, version: row.version }),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AuditEntry } from '../../../../shared';
 import { isOneOf } from '../../../../shared/constants/guard';
 import { ME_SECTIONS, type MeSection } from '../../../../shared/constants/me-profile';
+import { HistoryChannelNote } from '../../../components/ui/history-parts';
 import { useI18n } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { useMeProfileHistory } from '../api/get-me-profile-history';
@@ -34,7 +35,7 @@ function reasonOf(e: AuditEntry): string | null {
   return typeof r === 'string' && r.trim() ? r : null;
 }
 
-/** The profile's history, newest first: who did what to which section, when; loaded when opened. */
+/** The profile's history, newest first: who did what to which section, when and through which channel; loaded when opened. */
 export function ProfileHistory({ iso3, countryName }: { iso3: string; countryName: string }) {
   const [open, setOpen] = useState(false);
   const { t, formatDate } = useI18n();
@@ -76,6 +77,12 @@ export function ProfileHistory({ iso3, countryName }: { iso3: string; countryNam
                   {verb ? t(`meHistory.${verb}`) : e.action}
                   {section && <> {t('meHistory.section', { section: text.sections[section] })}</>}
                   {reason && <> · {t('meView.returnedReason', { reason })}</>}
+                  {e.channel && (
+                    <>
+                      {' · '}
+                      <HistoryChannelNote channel={e.channel} />
+                    </>
+                  )}
                 </li>
               );
             })}

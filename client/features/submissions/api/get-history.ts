@@ -10,7 +10,7 @@ export function usePeriodHistory(periodId: number, planIndicatorId?: number, ena
   return useQuery({
     queryKey: ['period-history', periodId, planIndicatorId ?? 'all'],
     queryFn: ({ signal }) =>
-      apiGet(path, () => import('../../../../shared/api/plan-edit').then((m) => m.HistoryListSchema), {
+      apiGet(path, () => import('../../../../shared/api/history').then((m) => m.PeriodHistorySchema), {
         signal,
       }),
     enabled,

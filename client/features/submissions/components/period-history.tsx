@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { HistoryList } from '../../../components/ui/history-list';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { usePeriodHistory } from '../api/get-history';
+import { PeriodHistoryList } from './period-history-list';
 
-/** "History" of a period (no row given) or of one value: who, when, old → new, loaded when opened. */
+/** "History" of a period (no row given) or of one value: who, when, how, old → new, loaded when opened. */
 export function PeriodHistory({
   periodId,
   planIndicatorId,
@@ -38,7 +38,7 @@ export function PeriodHistory({
             {errorText(history.error)}
           </p>
         ) : (
-          <HistoryList
+          <PeriodHistoryList
             items={history.data.items}
             caption={t('history.show', { label })}
             compact={planIndicatorId !== undefined}
