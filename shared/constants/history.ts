@@ -21,5 +21,12 @@ export type AuditChannel = (typeof AUDIT_CHANNELS)[number];
  * comment), add it here, fill it in server/modules/submissions/history-service.ts and give it a
  * `history.field.<name>` label in each catalog.
  */
-export const HISTORY_VALUE_FIELDS = ['value', 'status', 'reason', 'comment', 'evidence'] as const;
+export const HISTORY_VALUE_FIELDS = [
+  'value',
+  'status',
+  'reason',
+  'comment',
+  'evidence',
+  'validatorComment',
+] as const;
 export type HistoryValueField = (typeof HISTORY_VALUE_FIELDS)[number];

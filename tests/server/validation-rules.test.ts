@@ -251,11 +251,20 @@ describe('validator comments on a value', () => {
       for (const r of anonymous.json().rows as Row[]) expect(r.validatorComment ?? null).toBeNull();
 
     const history = await as(app, s.focal, 'GET', `/api/periods/${period.y2020}/history`);
+    // The period's history says it in typed fields: the indicator, the validator's comment, who.
     expect(history.json().items[0]).toMatchObject({
-      action: 'validator_comment',
-      entityType: 'value',
-      label: 'Value of RV-CNT',
-      new: { validatorComment: 'Which laboratories? Name them in the evidence.' },
+      user: { name: expect.any(String) },
+      event: {
+        kind: 'value',
+        indicator: { code: 'RV-CNT' },
+        changes: [
+          {
+            field: 'validatorComment',
+            from: { type: 'empty' },
+            to: { type: 'text', text: 'Which laboratories? Name them in the evidence.' },
+          },
+        ],
+      },
     });
   });
 

@@ -746,6 +746,7 @@ export const ar: Catalog = {
   'history.field.reason': 'السبب',
   'history.field.comment': 'التعليق',
   'history.field.evidence': 'الأدلة',
+  'history.field.validatorComment': 'تعليق المُصادِق',
   'history.value.create': 'قيمة جديدة',
   'history.value.update': 'تعديل القيمة',
   'history.step.submit': 'أُرسلت للاعتماد',

@@ -696,6 +696,7 @@ export const en = {
   'history.field.reason': 'Reason',
   'history.field.comment': 'Comment',
   'history.field.evidence': 'Evidence',
+  'history.field.validatorComment': 'Validator’s comment',
   'history.value.create': 'New value',
   'history.value.update': 'Value changed',
   'history.step.submit': 'Submitted for approval',

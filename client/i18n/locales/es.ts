@@ -702,6 +702,7 @@ export const es: Catalog = {
   'history.field.reason': 'Motivo',
   'history.field.comment': 'Comentario',
   'history.field.evidence': 'Evidencia',
+  'history.field.validatorComment': 'Comentario del validador',
   'history.value.create': 'Nuevo valor',
   'history.value.update': 'Valor modificado',
   'history.step.submit': 'Enviado para aprobación',

@@ -706,6 +706,7 @@ export const fr: Catalog = {
   'history.field.reason': 'Motif',
   'history.field.comment': 'Commentaire',
   'history.field.evidence': 'Justificatifs',
+  'history.field.validatorComment': 'Commentaire du validateur',
   'history.value.create': 'Nouvelle valeur',
   'history.value.update': 'Valeur modifiée',
   'history.step.submit': 'Soumis pour approbation',

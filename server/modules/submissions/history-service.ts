@@ -73,6 +73,8 @@ const FIELDS: Record<HistoryValueField, (s: Snapshot, measure: Indicator['measur
   reason: (s) => textOrEmpty(s?.statusReason),
   comment: (s) => textOrEmpty(s?.comment),
   evidence: evidenceOf,
+  // A validator's comment on the value (review-service): its own audit entry, old null.
+  validatorComment: (s) => textOrEmpty(s?.validatorComment),
 };
 
 /** Fields every value snapshot holds; the others only from when the audit began to keep them. */
