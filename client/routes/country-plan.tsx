@@ -15,7 +15,7 @@ import { PlanIndicatorsTable } from '../features/plans/components/plan-indicator
 import { PlanStructure } from '../features/plans/components/plan-structure';
 import { ProgressSection } from '../features/plans/components/progress-section';
 import { formatMoney } from '../features/plans/format';
-import { useT } from '../i18n/context';
+import { useI18n, useT } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
 
 /** A country's national action plan(s): objectives, activities, implementation and indicator progress. */
@@ -62,7 +62,7 @@ export function CountryPlanPage() {
 }
 
 function PlanView({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   // Indicators of the plan's M&E plan are shown under their planning element; the others here.
   const others = plan.indicators.filter((i) => !i.planningElement);
   const hasMePlan = others.length < plan.indicators.length;
@@ -87,7 +87,9 @@ function PlanView({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
         </div>
         <div>
           <dt>{t('plan.budget')}</dt>
-          <dd>{plan.budget ? formatMoney(plan.budget.total, plan.budget.currency) : t('plan.notCosted')}</dd>
+          <dd>
+            {plan.budget ? formatMoney(plan.budget.total, plan.budget.currency, locale) : t('plan.notCosted')}
+          </dd>
         </div>
       </dl>
       {plan.sourceNote && <p className="muted small">{t('plan.source', { note: plan.sourceNote })}</p>}

@@ -4,11 +4,33 @@ import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { useDue, useNotifications } from '../features/submissions/api/get-due';
+import { useNoticeText } from '../features/submissions/use-notice-text';
 import { useI18n, useT } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
 
+const DAY_MS = 86_400_000;
+
+/** Whole days from today (UTC, as the server decides due and overdue) to a YYYY-MM-DD day. */
+function daysUntil(day: string, now = Date.now()): number {
+  const today = Date.UTC(
+    new Date(now).getUTCFullYear(),
+    new Date(now).getUTCMonth(),
+    new Date(now).getUTCDate(),
+  );
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - today) / DAY_MS);
+}
+
 function DueTable({ items, caption }: { items: DueItem[]; caption: string }) {
   const { t, formatDate, formatNumber } = useI18n();
+  /** "Due (in 3 days)", "Overdue (2 days late)": the plural in the language's own forms. */
+  const stateText = (i: DueItem) => {
+    const state = t(`state.${i.state}`);
+    if (i.state !== 'due' && i.state !== 'overdue') return state;
+    const d = daysUntil(i.dueDate);
+    const when =
+      d === 0 ? t('due.today') : d > 0 ? t('due.inDays', { count: d }) : t('due.lateDays', { count: -d });
+    return `${state} (${when})`;
+  };
   const countryName = useCountryName();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
@@ -34,7 +56,7 @@ function DueTable({ items, caption }: { items: DueItem[]; caption: string }) {
                 </Link>
               </td>
               <td>{formatDate(i.dueDate)}</td>
-              <td>{t(`state.${i.state}`)}</td>
+              <td>{stateText(i)}</td>
               <td>
                 {formatNumber(i.entered)} / {formatNumber(i.expected)}
               </td>
@@ -50,6 +72,7 @@ function DueView() {
   const due = useDue();
   const notices = useNotifications();
   const t = useT();
+  const noticeText = useNoticeText();
   if (due.isPending) return <LoadingState label={t('due.loading')} rows={4} />;
   if (due.isError)
     return <ErrorState title={t('due.loadError')} error={due.error} onRetry={() => void due.refetch()} />;
@@ -61,7 +84,7 @@ function DueView() {
           <ul>
             {unread.map((n) => (
               <li key={n.id}>
-                <Link to={`/periods/${n.periodId}`}>{n.message}</Link>
+                <Link to={`/periods/${n.periodId}`}>{noticeText(n)}</Link>
               </li>
             ))}
           </ul>

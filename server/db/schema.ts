@@ -25,6 +25,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ChoiceOption, LevelWording, MeSectionContent } from '../../shared';
 import { ME_SECTIONS } from '../../shared/constants/me-profile';
+import type { NoticeParams } from '../../shared/i18n/notices';
 
 /** An indicator's option as stored: the API's, plus the column a survey file gives it (the importer's). */
 export type StoredChoiceOption = ChoiceOption & { sourceColumn?: string };
@@ -793,7 +794,11 @@ export const auditLog = pgTable(
   ],
 );
 
-/** In-app notices for focal points: their submission was returned or approved. */
+/**
+ * In-app notices for focal points: their submission was returned, approved or reopened. `code` and
+ * `params` say what happened, worded in the reader's language (shared/i18n/notices.ts); `message` is
+ * the English copy (the only text of notices sent before codes, which have no code).
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -806,12 +811,14 @@ export const notifications = pgTable(
       .notNull()
       .references(() => submissions.id, { onDelete: 'cascade' }),
     message: varchar('message', { length: 1200 }).notNull(),
+    code: varchar('code', { length: 32 }),
+    params: jsonb('params').$type<NoticeParams>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
   (t) => [
     index('notifications_user_ix').on(t.userId, t.id),
-    check('notifications_kind_ck', sql`${t.kind} in ('returned','approved')`),
+    check('notifications_kind_ck', sql`${t.kind} in ('returned','approved','reopened')`),
   ],
 );
 

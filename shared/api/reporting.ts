@@ -6,6 +6,7 @@ import { ValidationRulesSchema } from '../domain/plan';
 import { ProvenanceSchema } from '../domain/provenance';
 import { DueStateSchema, PeriodKindSchema, SubmissionStateSchema } from '../domain/reporting';
 import { PublishedAnswerSchema, ValueStatusSchema } from '../domain/value';
+import { NOTICE_CODES, type NoticeParams } from '../i18n/notices';
 import { listOf } from './common';
 import { HistoryChannelSchema } from './history';
 import { StoredValueSchema, UserRefSchema } from './values';
@@ -184,12 +185,28 @@ export const DueSchema = z.object({
 });
 export type Due = z.infer<typeof DueSchema>;
 
+export const NoticeParamsSchema = z.object({
+  country: z.string().describe('ISO3 of the country'),
+  countryName: z.string().describe("The country's stored (English) name"),
+  period: z.string().describe("The period's code (2024, 2024-Q1)"),
+  plan: z.string().describe("The plan's title"),
+  actor: z.string().describe('Who returned, approved or reopened it'),
+  reason: z.string().nullable().optional().describe('The reason given on return or reopening'),
+}) satisfies z.ZodType<NoticeParams>;
+
 export const NotificationSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(['returned', 'approved']),
+  kind: z.enum(['returned', 'approved', 'reopened']),
   periodId: z.number().int(),
   countryIso3: z.string(),
-  message: z.string(),
+  code: z
+    .enum(NOTICE_CODES)
+    .nullable()
+    .describe(
+      "What happened, to word in the reader's language with params; null for notices sent before codes",
+    ),
+  params: NoticeParamsSchema.nullable(),
+  message: z.string().describe('The notice in English (older notices: the only text)'),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

@@ -168,3 +168,22 @@ export function formatInputNumber(value: number, locale: Locale): string {
     .format(value === 0 ? 0 : value)
     .replace(BIDI_MARKS, '');
 }
+
+/**
+ * An amount of money in `locale`: English keeps the reports' "USD 642,800"; French and Spanish put the
+ * ISO code after the number in their notation ("642 800 USD", "642.800 USD"); Arabic names the
+ * currency ("642,800 دولار أمريكي"), never "US$"/"$US", whose Latin letters and symbol break up an
+ * Arabic line. Whole amounts show no decimals. A code Intl does not know is written before the number.
+ */
+export function formatMoney(amount: number, currency: string | null, locale: Locale): string {
+  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
+  if (!currency) return plain;
+  if (locale === 'en' || !/^[A-Za-z]{3}$/.test(currency)) return `${currency} ${plain}`;
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: locale === 'ar' ? 'name' : 'code',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 2,
+  }).format(amount);
+}

@@ -189,6 +189,8 @@ describe('notices in the header', () => {
       kind: 'returned',
       periodId: 9,
       countryIso3: 'JOR',
+      code: null,
+      params: null,
       message: 'JOR 2020 was returned: check 7.4',
       createdAt: '2026-11-20T10:00:00.000Z',
       readAt,

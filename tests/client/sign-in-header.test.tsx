@@ -28,6 +28,8 @@ const notice = (id: number, message: string): Notification => ({
   kind: 'returned',
   periodId: 5,
   countryIso3: 'JOR',
+  code: null,
+  params: null,
   message,
   createdAt: '2026-01-01T10:00:00.000Z',
   readAt: null,

@@ -120,12 +120,23 @@ describe('a period from empty to approved, with a return and a resubmission', ()
       state: 'returned',
       reason: 'The percentage looks too low',
     });
-    // Both Jordan focal points are told, with the reason; the validator is not.
+    // Both Jordan focal points are told, with the reason; the validator is not. The notice is a code
+    // and parameters (worded in each reader's language by the client), with its English copy.
     for (const who of [s.focal, s.focal2])
       expect((await notices(who)).items[0]).toMatchObject({
         kind: 'returned',
         periodId,
-        message: expect.stringMatching(/too low$/),
+        code: 'period_returned',
+        params: {
+          country: 'JOR',
+          countryName: 'Jordan',
+          period: '2020',
+          actor: expect.any(String),
+          reason: 'The percentage looks too low',
+        },
+        message: expect.stringMatching(
+          /^Period 2020 \(.+\), Jordan: returned for correction by .+\. Reason: The percentage looks too low$/,
+        ),
       });
     expect((await notices(s.validator)).items).toEqual([]);
 
@@ -170,6 +181,25 @@ describe('a period from empty to approved, with a return and a resubmission', ()
       submission: { state: 'draft', reason: 'A late correction' },
     });
     expect((await putPct(s.focal, 70, 2)).statusCode).toBe(200);
+    // Reopening tells the focal points too, with its reason.
+    expect((await notices(s.focal)).items[0]).toMatchObject({
+      kind: 'reopened',
+      code: 'period_reopened',
+      params: { reason: 'A late correction' },
+    });
+    // A notice from before codes (no code, no parameters) is still listed with its stored text.
+    const [focalRow] = await database.rows<{ id: number }>(
+      sql`select id from users where email = 'wf-focal@example.org'`,
+    );
+    const submissionId = (await grid()).period.submission.id;
+    await database.rows(sql`insert into notifications (user_id, kind, submission_id, message, created_at)
+      values (${focalRow?.id}, 'approved', ${submissionId}, 'JOR, 2019 (plan) was approved by someone.', now())`);
+    expect((await notices(s.focal)).items[0]).toMatchObject({
+      kind: 'approved',
+      code: null,
+      params: null,
+      message: 'JOR, 2019 (plan) was approved by someone.',
+    });
 
     const submission = (await grid()).period.submission.id;
     const trail = await auditRows(database, 'submission', submission);

@@ -1,30 +1,52 @@
 import type { Provenance } from '../../../shared/constants/provenance';
 import type { Locale } from '../../../shared/i18n/locale';
+import { formatMoney as moneyIn } from '../../../shared/i18n/number';
+import type { TFunction } from '../../i18n/context';
 
-export function formatMoney(amount: number | null, currency: string | null): string {
-  if (amount === null) return '—';
-  const n = new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(amount);
-  return currency ? `${currency} ${n}` : n;
+/** A budget in the interface language ("USD 642,800", fr "642 800 USD"); "—" when there is none. */
+export function formatMoney(amount: number | null, currency: string | null, locale: Locale): string {
+  return amount === null ? '—' : moneyIn(amount, currency, locale);
 }
 
-export function formatRate(rate: number | null): string {
+/** An implementation rate (0–100) with one decimal at most, in the language's notation (fr "46,7 %"). */
+export function formatRate(rate: number | null, locale: Locale): string {
   if (rate === null) return '—';
-  return `${Number.isInteger(rate) ? rate : rate.toFixed(1)} %`;
+  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Number(rate.toFixed(1)));
+  return locale === 'en'
+    ? `${n} %`
+    : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+        Number(rate.toFixed(1)) / 100,
+      );
 }
+
+/** Yes and No in the interface language, for yes/no indicators (stored as 1 and 0). */
+export interface YesNo {
+  yes: string;
+  no: string;
+}
+
+/** The words formatAmount needs for an indicator of `measureType` (only yes/no ones use them). */
+export const yesNoOf = (t: TFunction, measureType: string | null | undefined) => ({
+  measureType,
+  yes: t('grid.yes'),
+  no: t('grid.no'),
+});
 
 /**
- * A baseline, target or value: a level letter for A–E indicators, a text milestone's text, else the
- * number in the interface language (with its unit).
+ * A baseline, target or value: a level letter for A–E indicators, a text milestone's text, Yes/No for
+ * a yes/no indicator (given its words), else the number in the interface language (with its unit).
  */
 export function formatAmount(
   a: { value: number | null; level: string | null; text?: string | null } | null,
   unit: string | null | undefined,
   locale: Locale,
+  yesNo?: (YesNo & { measureType: string | null | undefined }) | null,
 ) {
   if (!a) return '—';
   if (a.level) return a.level;
   if (a.text) return a.text;
   if (a.value === null) return '—';
+  if (yesNo?.measureType === 'yes_no') return a.value ? yesNo.yes : yesNo.no;
   const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(a.value);
   return unit === '%' ? `${n} %` : unit ? `${n} ${unit}` : n;
 }

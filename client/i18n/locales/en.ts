@@ -679,7 +679,7 @@ export const en = {
   'evidence.titlePlaceholder': 'Title',
   'evidence.add': 'Add link',
   'notices.button': 'Notices',
-  'notices.unread': ' ({count} unread)',
+  'notices.unread': { one: ' ({count} unread)', other: ' ({count} unread)' },
   'notices.none': 'No notices.',
   'notices.markRead': 'Mark as read',
   'history.hide': 'Hide history of {label}',
@@ -1384,4 +1384,7 @@ export const en = {
   'briefing.download': 'Download the {kind} pack ({lang})',
   'briefing.packMeta': '{size} kB, {date}, by {who}',
   'meHistory.section': '“{section}”',
+  'due.inDays': { one: 'in {count} day', other: 'in {count} days' },
+  'due.lateDays': { one: '{count} day late', other: '{count} days late' },
+  'due.today': 'today',
 } as const;

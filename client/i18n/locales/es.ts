@@ -308,7 +308,7 @@ export const es: Catalog = {
   'targets.reached': 'Alcanzada',
   'targets.notReached': 'No alcanzada',
   'targets.question': 'pregunta {code}',
-  'targets.ofMembers': '{n} de {d} Estados Miembros de la OMS respondieron',
+  'targets.ofMembers': 'Estados Miembros de la OMS que respondieron: {n} de {d}',
   'targets.ofAnswering': '{n} de los {d} países que respondieron a la ronda',
   'targets.fundedRule':
     '«Plan de acción nacional financiado» se interpreta aquí como el nivel D (implementación completa y seguimiento con la financiación necesaria) o E (implementación evaluada periódicamente) de la pregunta 2.3.a del TrACSS 2025, entre los países que respondieron; los países sin plan respondieron «no aplicable». Esta lectura es de NAP Tracker, no un indicador oficial.',
@@ -386,7 +386,7 @@ export const es: Catalog = {
   'cmp.addOne': 'Añada al menos un país al grupo.',
   'heatmap.loading': 'Cargando el mapa de calor …',
   'heatmap.loadError': 'No se pudo cargar el mapa de calor',
-  'heatmap.answered': '{answered} de {members} miembros respondieron a {survey}.',
+  'heatmap.answered': 'Miembros que respondieron a {survey}: {answered} de {members}.',
   'heatmap.pinnedOutside':
     ' {name} (estudio de caso) no pertenece a este grupo; su fila se muestra primero como referencia.',
   'heatmap.caption': '{group}: nivel de cada país en cada indicador A–E de {survey}',
@@ -543,11 +543,11 @@ export const es: Catalog = {
   'import.round': 'Ronda',
   'import.file': 'Respuestas de los países (.xlsx o .csv)',
   'import.check': 'Comprobar el archivo (simulación)',
-  'import.run': 'Importar {values} respuestas de {countries} países',
+  'import.run': 'Importar las respuestas (respuestas: {values}; países: {countries})',
   'import.already': 'Este archivo ya se importó para {period}.',
-  'import.valid': 'El archivo es válido: {values} respuestas de {countries} países.',
+  'import.valid': 'El archivo es válido (respuestas: {values}; países: {countries}).',
   'import.missing': ' No hay columna para la(s) pregunta(s) {list}.',
-  'import.done': 'Se importaron {values} respuestas de {countries} países en {framework}.',
+  'import.done': 'Respuestas importadas en {framework}: {values} (países: {countries}).',
   'import.problems': 'Problemas, por celda (no se importó nada)',
   'import.col.cell': 'Celda',
   'import.col.problem': 'Problema',
@@ -586,7 +586,7 @@ export const es: Catalog = {
   'compare.addOne': 'Añada al menos un país al grupo de comparación.',
   'compare.loading': 'Cargando la comparación …',
   'compare.loadError': 'No se pudo cargar la comparación',
-  'compare.heading': '{country} y el grupo {group} ({members} miembros), {survey}',
+  'compare.heading': '{country} y el grupo {group} (miembros: {members}), {survey}',
   'compare.explain':
     'Cada barra reparte las respuestas del grupo por niveles, de A (el más bajo) a E (el más alto); las letras junto a cada barra indican el nivel de {names}. ',
   'compare.andOf': ' y de ',
@@ -615,7 +615,7 @@ export const es: Catalog = {
   'period.title': '{iso3} {period}: introducción de datos',
   'period.backDue': '← Plazos',
   'period.heading': '{iso3} — período de informe {period}',
-  'period.summary': 'Plazo {due} · {entered} de {expected} indicadores introducidos',
+  'period.summary': 'Plazo {due} · indicadores introducidos: {entered} de {expected}',
   'period.locked': 'Aprobado: los valores están bloqueados hasta que un validador vuelva a abrir el período.',
   'period.history': 'Historial',
   'period.historyHint':
@@ -685,7 +685,7 @@ export const es: Catalog = {
   'evidence.titlePlaceholder': 'Título',
   'evidence.add': 'Añadir el enlace',
   'notices.button': 'Avisos',
-  'notices.unread': ' ({count} sin leer)',
+  'notices.unread': { one: ' ({count} sin leer)', other: ' ({count} sin leer)' },
   'notices.none': 'No hay avisos.',
   'notices.markRead': 'Marcar como leído',
   'history.hide': 'Ocultar el historial de {label}',
@@ -1072,7 +1072,7 @@ export const es: Catalog = {
   'basis.says.today':
     'Regiones de la OMS y grupos de ingresos: la clasificación actual, no la vigente para {survey}.',
   'heatmap.reported':
-    '{answered} de {members} miembros tienen un informe nacional sobre las preguntas de {survey}.',
+    'Miembros con un informe nacional sobre las preguntas de {survey}: {answered} de {members}.',
   'crosswalk.comparable': 'Comparable',
   'crosswalk.caution': 'Precaución: niveles reformulados',
   'crosswalk.not_comparable': 'No comparable',
@@ -1407,4 +1407,11 @@ export const es: Catalog = {
   'briefing.noPacks': 'Todavía no se ha preparado ningún paquete.',
   'briefing.download': 'Descargar el paquete {kind} ({lang})',
   'briefing.packMeta': '{size} kB, {date}, por {who}',
+  'due.inDays': { one: 'en {count} día', many: 'en {count} de días', other: 'en {count} días' },
+  'due.lateDays': {
+    one: '{count} día de retraso',
+    many: '{count} de días de retraso',
+    other: '{count} días de retraso',
+  },
+  'due.today': 'hoy',
 };

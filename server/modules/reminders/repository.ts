@@ -156,7 +156,8 @@ export interface NoticeRow {
 
 /**
  * The user's returned/approved notices in (since, until], oldest first, with the return's reason
- * as the workflow audited it (the notice's own text is English, made for the in-app list).
+ * as the notice holds it (notices from before codes: as the workflow audited it). Reopenings are
+ * in-app only.
  */
 export async function noticesBetween(
   db: DbOrTx,
@@ -164,11 +165,11 @@ export async function noticesBetween(
   since: Date,
   until: Date,
 ): Promise<NoticeRow[]> {
-  const reason = sql<string | null>`(
+  const reason = sql<string | null>`coalesce(${notifications.params}->>'reason', (
     select ${auditLog.new}->>'reason' from ${auditLog}
     where ${auditLog.entityType} = 'submission' and ${auditLog.entityId} = ${submissions.id}::text
       and ${auditLog.action} = 'return' and ${auditLog.at} = ${notifications.createdAt}
-    order by ${auditLog.id} desc limit 1)`;
+    order by ${auditLog.id} desc limit 1))`;
   const rows = await db
     .select({
       kind: notifications.kind,
@@ -188,6 +189,7 @@ export async function noticesBetween(
     .where(
       and(
         eq(notifications.userId, userId),
+        inArray(notifications.kind, ['returned', 'approved']),
         gt(notifications.createdAt, since),
         lte(notifications.createdAt, until),
       ),

@@ -1,6 +1,7 @@
 import { LEVELS, scoreLabel } from '../../../shared';
 import { distributionChartConfig, toDistributionChartData } from '../../../shared/charts/distribution-chart';
 import { LEVEL_COLOURS } from '../../../shared/charts/palette';
+import { countryNamer } from '../briefings/country-names';
 import type { ComparisonData } from './comparison-data';
 import type { ReportI18n } from './i18n';
 import { renderChartPng } from './render/chart';
@@ -14,7 +15,9 @@ const score = (n: number | null) => (n === null ? '—' : scoreLabel(n));
 export async function comparisonPdf(d: ComparisonData, i18n: ReportI18n): Promise<Buffer> {
   const { t } = i18n;
   const { heatmap, caseStudy } = d;
-  const title = `${t('comparisonTitle')} — ${heatmap.group.label}`;
+  const named = countryNamer(i18n.lang);
+  const groupName = i18n.group(heatmap.group);
+  const title = `${t('comparisonTitle')} — ${groupName}`;
   const r = new ReportDocument({ title, author: 'NAP Tracker', lang: i18n.lang }, i18n.rtl, title);
   r.heading(t('comparisonTitle'));
   drawTable(
@@ -24,7 +27,7 @@ export async function comparisonPdf(d: ComparisonData, i18n: ReportI18n): Promis
       { header: '', width: 3 },
     ],
     [
-      [t('group'), heatmap.group.label],
+      [t('group'), groupName],
       [t('framework'), `${heatmap.framework} (${heatmap.period})`],
       [t('data'), t(heatmap.source === 'national' ? 'dataNational' : 'dataPublished')],
       ...(heatmap.group.classification
@@ -40,7 +43,7 @@ export async function comparisonPdf(d: ComparisonData, i18n: ReportI18n): Promis
           ]
         : []),
       [t('members'), i18n.num(heatmap.countries.length, 0)],
-      [t('caseStudy'), caseStudy ? `${caseStudy.country.name} (${caseStudy.country.iso3})` : '—'],
+      [t('caseStudy'), caseStudy ? `${named(caseStudy.country)} (${caseStudy.country.iso3})` : '—'],
       [t('generatedAt'), i18n.date(d.generatedAt)],
     ].map(([k, v]) => [{ text: k ?? '', bold: true }, v ?? '']),
     { header: false },
@@ -117,7 +120,7 @@ export async function comparisonPdf(d: ComparisonData, i18n: ReportI18n): Promis
       { header: t('score'), width: 1.9, align: 'end' },
     ],
     heatmap.countries.map((c): CellInput[] => [
-      { text: c.name, bold: c.iso3 === caseStudy?.country.iso3 },
+      { text: named(c), bold: c.iso3 === caseStudy?.country.iso3 },
       ...c.levels.map((l) =>
         l
           ? { text: l, fill: LEVEL_COLOURS[l].fill, color: LEVEL_COLOURS[l].ink }

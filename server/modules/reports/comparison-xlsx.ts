@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { LEVELS } from '../../../shared';
+import { countryNamer } from '../briefings/country-names';
 import type { ComparisonData } from './comparison-data';
 import type { ReportI18n } from './i18n';
 
@@ -15,7 +16,7 @@ export async function comparisonXlsx(d: ComparisonData, i18n: ReportI18n): Promi
   const about = wb.addWorksheet(t('group'), { views });
   about.addRows([
     [t('comparisonTitle')],
-    [t('group'), heatmap.group.label],
+    [t('group'), i18n.group(heatmap.group)],
     [t('framework'), heatmap.framework],
     [t('period'), heatmap.period],
     [t('data'), t(heatmap.source === 'national' ? 'dataNational' : 'dataPublished')],
@@ -26,7 +27,10 @@ export async function comparisonXlsx(d: ComparisonData, i18n: ReportI18n): Promi
         : '—',
     ],
     [t('members'), heatmap.countries.length],
-    [t('caseStudy'), caseStudy ? `${caseStudy.country.name} (${caseStudy.country.iso3})` : '—'],
+    [
+      t('caseStudy'),
+      caseStudy ? `${countryNamer(i18n.lang)(caseStudy.country)} (${caseStudy.country.iso3})` : '—',
+    ],
     [t('generatedAt'), d.generatedAt.toISOString()],
   ]);
   about.getColumn(1).width = 24;
@@ -62,7 +66,7 @@ export async function comparisonXlsx(d: ComparisonData, i18n: ReportI18n): Promi
   const grid = wb.addWorksheet(t('heatmap'), { views });
   grid.addRow([t('country'), 'ISO3', ...heatmap.indicators.map((i) => i.code), t('answered'), t('score')]);
   for (const c of heatmap.countries) {
-    grid.addRow([c.name, c.iso3, ...c.levels.map((l) => l ?? null), c.answered, c.score]);
+    grid.addRow([countryNamer(i18n.lang)(c), c.iso3, ...c.levels.map((l) => l ?? null), c.answered, c.score]);
   }
   grid.getRow(1).font = { bold: true };
   grid.getColumn(1).width = 30;

@@ -1,4 +1,5 @@
 import type { AuthContext } from '../auth/context';
+import { countryNamer } from '../briefings/country-names';
 import { type CountryReportParams, countryReportData, PEER_FRAMEWORK } from './country-data';
 import { reportI18n } from './i18n';
 import { ReportDocument, toBuffer } from './render/document';
@@ -31,7 +32,9 @@ export async function renderCountryReport(
   params: CountryReportParams,
 ): Promise<RenderedReport> {
   // The plans service reads only db and policy of its context.
-  const data = await countryReportData(deps as AuthContext, params);
+  const read = await countryReportData(deps as AuthContext, params);
+  // The country as the language names it (الأردن, Jordanie), everywhere the report names it.
+  const data = { ...read, country: { ...read.country, name: countryNamer(params.lang)(read.country) } };
   const i18n = reportI18n(params.lang);
   const { t } = i18n;
   const running = `${data.country.name} — ${t('reportSubtitle')} ${data.from}–${data.to}`;

@@ -1,20 +1,34 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Notification } from '../../../shared';
+import { isNoticeCode, type NoticeCode, type NoticeParams, renderNotice } from '../../../shared/i18n/notices';
 import type { DbOrTx } from '../../db/client';
 import { notifications, submissions } from '../../db/schema';
 
+const KIND_OF: Record<NoticeCode, Notification['kind']> = {
+  period_returned: 'returned',
+  period_approved: 'approved',
+  period_reopened: 'reopened',
+};
+
+/**
+ * Sends a notice to each user: its code and parameters, which the reader sees in their language, and
+ * its English wording (the `message` API clients have always read).
+ */
 export async function notify(
   db: DbOrTx,
   userIds: number[],
-  n: { kind: 'returned' | 'approved'; submissionId: number; message: string; at: Date },
+  n: { code: NoticeCode; params: NoticeParams; submissionId: number; at: Date },
 ) {
   if (userIds.length === 0) return;
+  const message = renderNotice('en', n.code, n.params, { isolate: false });
   await db.insert(notifications).values(
     userIds.map((userId) => ({
       userId,
-      kind: n.kind,
+      kind: KIND_OF[n.code],
       submissionId: n.submissionId,
-      message: n.message.slice(0, 1200),
+      code: n.code,
+      params: n.params,
+      message: message.slice(0, 1200),
       createdAt: n.at,
     })),
   );
@@ -41,6 +55,8 @@ export async function notificationsOf(db: DbOrTx, userId: number) {
         kind: r.n.kind as Notification['kind'],
         periodId: r.periodId,
         countryIso3: r.countryIso3,
+        code: isNoticeCode(r.n.code) && r.n.params ? r.n.code : null,
+        params: isNoticeCode(r.n.code) && r.n.params ? r.n.params : null,
         message: r.n.message,
         createdAt: r.n.createdAt.toISOString(),
         readAt: r.n.readAt ? r.n.readAt.toISOString() : null,

@@ -54,8 +54,8 @@ async function approvesOwnData(
 
 /**
  * Moves a (country, plan, period) through the workflow, in one transaction: the submission row is
- * locked, its version and state checked, the change audited (old → new) and, on return or
- * approval, every focal point of the country notified. The approval names the submission version it
+ * locked, its version and state checked, the change audited (old → new) and, on return,
+ * approval or reopening, every focal point of the country notified. The approval names the submission version it
  * approves (the version the validator read); values are locked from submission on, so it approves
  * exactly what was submitted. Four eyes: who submitted or last changed a value may not approve. Submitting is the focal points'; approving,
  * returning (reason required) and reopening (reason required) the validators'.
@@ -122,16 +122,18 @@ export async function transition(
           ? { ...submissionSnapshot(updated), fourEyes: ctx.policy.fourEyes !== false, selfApproved: !!self }
           : submissionSnapshot(updated),
     });
-    if (t === 'approve' || t === 'return') {
-      const what = `${row.countryName}, ${row.period.code} (${row.plan.title})`;
-      const message =
-        t === 'approve'
-          ? `${what} was approved by ${user.displayName}.`
-          : `${what} was returned by ${user.displayName}: ${body.reason ?? ''}`;
+    if (t !== 'submit') {
       await notify(tx, await focalPointsOf(tx, iso3), {
-        kind: t === 'approve' ? 'approved' : 'returned',
+        code: t === 'approve' ? 'period_approved' : t === 'return' ? 'period_returned' : 'period_reopened',
+        params: {
+          country: iso3,
+          countryName: row.countryName,
+          period: row.period.code,
+          plan: row.plan.title,
+          actor: user.displayName,
+          reason: t === 'approve' ? null : (body.reason ?? null),
+        },
         submissionId: current.id,
-        message,
         at: now,
       });
     }

@@ -1,6 +1,6 @@
 import type { Plan, PlanActivity } from '../../../../shared';
 import { type ContentText, ContentTextView, useContentTexts } from '../../../i18n/content';
-import { useT } from '../../../i18n/context';
+import { useI18n } from '../../../i18n/context';
 import { formatMoney } from '../format';
 import { ActivityEditor } from './activity-editor';
 import { IllustrativeBadge } from './illustrative-badge';
@@ -39,7 +39,7 @@ export function ActivitiesTable({
   texts?: (id: number, field: string, original: string) => ContentText;
 }) {
   const objectiveCode = new Map(plan.objectives.map((o) => [o.id, o.code]));
-  const t = useT();
+  const { t, locale } = useI18n();
   const own = useContentTexts('activity', texts ? [] : activities.map((a) => a.id));
   const content = texts ?? own;
   if (plan.activities.length === 0) return <p className="notice">{t('activities.none')}</p>;
@@ -106,7 +106,7 @@ export function ActivitiesTable({
               )}
               {c.funding && (
                 <td className="num" data-label={t('objectives.col.budget')}>
-                  {formatMoney(a.budget, a.currency)}
+                  {formatMoney(a.budget, a.currency, locale)}
                 </td>
               )}
               {canEdit && (

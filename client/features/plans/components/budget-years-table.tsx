@@ -1,5 +1,5 @@
 import type { Plan } from '../../../../shared';
-import { useT } from '../../../i18n/context';
+import { useI18n } from '../../../i18n/context';
 import { formatMoney } from '../format';
 
 /**
@@ -7,7 +7,7 @@ import { formatMoney } from '../format';
  * say which calendar year each is), with their source. Nothing when no objective has one.
  */
 export function BudgetYearsTable({ plan }: { plan: Plan }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const years = [...new Set(plan.objectives.flatMap((o) => o.budgetByYear.map((b) => b.planYear)))].sort(
     (a, b) => a - b,
   );
@@ -43,10 +43,10 @@ export function BudgetYearsTable({ plan }: { plan: Plan }) {
                 <th scope="row">{o.code}</th>
                 {years.map((y) => (
                   <td key={y} className="num">
-                    {formatMoney(amount(o, y), o.currency)}
+                    {formatMoney(amount(o, y), o.currency, locale)}
                   </td>
                 ))}
-                <td className="num">{formatMoney(o.budget, o.currency)}</td>
+                <td className="num">{formatMoney(o.budget, o.currency, locale)}</td>
               </tr>
             ))}
           </tbody>
@@ -55,11 +55,11 @@ export function BudgetYearsTable({ plan }: { plan: Plan }) {
               <th scope="row">{t('budgetYears.total')}</th>
               {years.map((y) => (
                 <td key={y} className="num">
-                  {formatMoney(column(y), currency)}
+                  {formatMoney(column(y), currency, locale)}
                 </td>
               ))}
               <td className="num">
-                {plan.budget ? formatMoney(plan.budget.total, plan.budget.currency) : '—'}
+                {plan.budget ? formatMoney(plan.budget.total, plan.budget.currency, locale) : '—'}
               </td>
             </tr>
           </tfoot>

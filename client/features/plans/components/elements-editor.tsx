@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Plan } from '../../../../shared';
-import { useI18n, useT } from '../../../i18n/context';
-import { formatAmount, formatMoney } from '../format';
+import { useI18n } from '../../../i18n/context';
+import { formatAmount, formatMoney, yesNoOf } from '../format';
 import { ActivityForm } from './activity-form';
 import { DeleteButton } from './delete-button';
 import { ElementHistory } from './element-history';
@@ -17,7 +17,7 @@ function useOpen() {
 
 export function ObjectivesEditor({ plan }: { plan: Plan }) {
   const { open, toggle, close } = useOpen();
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <section className="section" aria-labelledby="edit-objectives">
       <h2 id="edit-objectives">{t('planEdit.objectives')}</h2>
@@ -26,7 +26,7 @@ export function ObjectivesEditor({ plan }: { plan: Plan }) {
           <li key={o.id}>
             <p>
               <strong>{o.code}</strong> {o.title} — {t('planEdit.gap', { n: o.gapObjective ?? '—' })},{' '}
-              {formatMoney(o.budget, o.currency)}
+              {formatMoney(o.budget, o.currency, locale)}
             </p>
             <div className="edit-list__actions">
               <button type="button" className="button button--small" onClick={() => toggle(`o-${o.id}`)}>
@@ -109,7 +109,7 @@ export function IndicatorsEditor({ plan }: { plan: Plan }) {
             <p>
               <strong>{i.indicator.code}</strong> {i.indicator.name} —{' '}
               {t('planEdit.baseline', {
-                amount: `${formatAmount(i.baseline, i.indicator.unit, locale)}${i.baseline ? ` (${i.baseline.year})` : ''}`,
+                amount: `${formatAmount(i.baseline, i.indicator.unit, locale, yesNoOf(t, i.indicator.measureType))}${i.baseline ? ` (${i.baseline.year})` : ''}`,
               })}
               {t('common.comma')}
               {t(`direction.${i.direction}`)}

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { Plan } from '../../../../shared';
 import { LoadingState } from '../../../components/ui/loading-state';
-import { useT } from '../../../i18n/context';
+import { useI18n, useT } from '../../../i18n/context';
 import { formatRate } from '../format';
 import { RateCell } from './rate-cell';
 
@@ -10,7 +10,7 @@ const ImplementationChart = lazy(() => import('../../../components/charts/implem
 
 /** Implementation rate by objective and by One Health sector: bar charts, each with a table alternative. */
 export function ImplementationSection({ plan }: { plan: Plan }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const published = plan.objectives.some((o) => o.publishedRate);
   // A plan's own wording can be long: the bars are labelled with its start (the tables hold all of it).
   const short = (s: string) => (s.length > 48 ? `${s.slice(0, 46).trimEnd()}…` : s);
@@ -47,8 +47,8 @@ export function ImplementationSection({ plan }: { plan: Plan }) {
             list: byObjective
               .map((r) =>
                 computed || !published
-                  ? `${r.label} ${formatRate(r.rate)}`
-                  : `${r.label} ${formatRate(r.published ?? null)} (${t('impl.published')})`,
+                  ? `${r.label} ${formatRate(r.rate, locale)}`
+                  : `${r.label} ${formatRate(r.published ?? null, locale)} (${t('impl.published')})`,
               )
               .join('; '),
           })}
@@ -64,7 +64,7 @@ export function ImplementationSection({ plan }: { plan: Plan }) {
             <ImplementationChart
               rows={bySector}
               label={t('impl.sectorLabel', {
-                list: bySector.map((r) => `${r.label} ${formatRate(r.rate)}`).join('; '),
+                list: bySector.map((r) => `${r.label} ${formatRate(r.rate, locale)}`).join('; '),
               })}
               testId="implementation-by-sector"
             />

@@ -1,7 +1,7 @@
 import type { Plan, PlanIndicator } from '../../../../shared';
 import { SourceBadge } from '../../../components/ui/source-badge';
 import { useI18n, useT } from '../../../i18n/context';
-import { formatAmount } from '../format';
+import { formatAmount, yesNoOf } from '../format';
 
 interface ElementGroup {
   kind: NonNullable<PlanIndicator['planningElement']>['kind'];
@@ -124,14 +124,14 @@ function MeRow({ pi, frequency }: { pi: PlanIndicator; frequency: boolean }) {
         {pi.targetText ?? '—'}
         {pi.targets.map((x) => (
           <div key={x.year}>
-            {x.year}: {formatAmount(x, i.unit, locale)}
+            {x.year}: {formatAmount(x, i.unit, locale, yesNoOf(t, i.measureType))}
           </div>
         ))}
       </td>
       <td data-label={t('me.col.latest')}>
         {latest ? (
           <>
-            {`${formatAmount(latest, i.unit, locale)} (${latest.periodCode})`}{' '}
+            {`${formatAmount(latest, i.unit, locale, yesNoOf(t, i.measureType))} (${latest.periodCode})`}{' '}
             <SourceBadge source={latest.source} name={latest.sourceName} />
           </>
         ) : (

@@ -11,7 +11,7 @@ import { RateCell } from './rate-cell';
  * beside it, the rate a published evaluation reported (with its source). Also the chart's table alternative.
  */
 export function ObjectivesTable({ plan }: { plan: Plan }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const content = useContentTexts(
     'objective',
     plan.objectives.map((o) => o.id),
@@ -64,7 +64,7 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
                     : '—'}
                 </td>
                 <td className="num" data-label={t('objectives.col.budget')}>
-                  {formatMoney(o.budget, o.currency)}
+                  {formatMoney(o.budget, o.currency, locale)}
                 </td>
                 <td className="num" data-label={t('objectives.col.activities')}>
                   {formatNumber(activities(o.id))}
@@ -90,7 +90,7 @@ export function ObjectivesTable({ plan }: { plan: Plan }) {
                   {t('objectives.total')}
                 </th>
                 <td className="num" data-label={t('objectives.col.budget')}>
-                  {formatMoney(plan.budget.total, plan.budget.currency)}
+                  {formatMoney(plan.budget.total, plan.budget.currency, locale)}
                 </td>
                 <td className="num" data-label={t('objectives.col.activities')}>
                   {formatNumber(plan.activities.length)}

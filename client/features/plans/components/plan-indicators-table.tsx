@@ -1,7 +1,7 @@
 import type { Plan } from '../../../../shared';
 import { SourceBadge } from '../../../components/ui/source-badge';
 import { useI18n } from '../../../i18n/context';
-import { formatAmount, isMarkedSource } from '../format';
+import { formatAmount, isMarkedSource, yesNoOf } from '../format';
 import { IllustrativeBadge } from './illustrative-badge';
 
 export function PlanIndicatorsTable({
@@ -57,7 +57,7 @@ export function PlanIndicatorsTable({
                 <td>{i.objectiveId ? objectiveCode.get(i.objectiveId) : '—'}</td>
                 <td>
                   {i.baseline
-                    ? `${formatAmount(i.baseline, i.indicator.unit, locale)} (${i.baseline.year})`
+                    ? `${formatAmount(i.baseline, i.indicator.unit, locale, yesNoOf(t, i.indicator.measureType))} (${i.baseline.year})`
                     : t('indicators.noneValue')}
                 </td>
                 <td>
@@ -65,7 +65,13 @@ export function PlanIndicatorsTable({
                     ? t('indicators.noneValue')
                     : i.targets.map((target) => (
                         <div key={target.year}>
-                          {target.year}: {formatAmount(target, i.indicator.unit, locale)}{' '}
+                          {target.year}:{' '}
+                          {formatAmount(
+                            target,
+                            i.indicator.unit,
+                            locale,
+                            yesNoOf(t, i.indicator.measureType),
+                          )}{' '}
                           {target.illustrative && <IllustrativeBadge />}
                         </div>
                       ))}
@@ -73,7 +79,7 @@ export function PlanIndicatorsTable({
                 <td>
                   {latest ? (
                     <>
-                      {`${formatAmount(latest, i.indicator.unit, locale)} (${latest.periodCode})`}{' '}
+                      {`${formatAmount(latest, i.indicator.unit, locale, yesNoOf(t, i.indicator.measureType))} (${latest.periodCode})`}{' '}
                       <SourceBadge source={latest.source} name={latest.sourceName} />
                     </>
                   ) : (

@@ -5,7 +5,7 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { useI18n, useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { useIndicatorValues } from '../api/get-indicator-values';
-import { formatAmount, shownCode } from '../format';
+import { formatAmount, shownCode, yesNoOf } from '../format';
 import { progressSeriesOf, statusCounts } from '../progress-series';
 
 // Chart.js loads after the page's first JS (issue 7).
@@ -74,7 +74,7 @@ export function ProgressSection({ plan }: { plan: Plan }) {
 
 function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][number] }) {
   const { errorText } = useErrorText();
-  const { t, formatNumber, locale } = useI18n();
+  const { t, locale } = useI18n();
   const values = useIndicatorValues(plan.id, pi.id);
   if (values.isPending) return <p className="muted small">{t('progress.loadingValues')}</p>;
   if (values.isError)
@@ -85,15 +85,19 @@ function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][nu
     );
   const series = progressSeriesOf(plan, pi, values.data.items);
   const unit = pi.indicator.unit;
+  const yesNo = yesNoOf(t, pi.indicator.measureType);
   const sep = t('common.comma');
   const none = t('previous.none');
   const label = t('progress.chartLabel', {
     code: shownCode(pi.indicator),
-    baseline: `${formatAmount(pi.baseline, unit, locale)}${pi.baseline ? ` (${pi.baseline.year})` : ''}`,
-    targets: pi.targets.map((x) => `${x.year}: ${formatAmount(x, unit, locale)}`).join(sep) || none,
+    baseline: `${formatAmount(pi.baseline, unit, locale, yesNo)}${pi.baseline ? ` (${pi.baseline.year})` : ''}`,
+    targets: pi.targets.map((x) => `${x.year}: ${formatAmount(x, unit, locale, yesNo)}`).join(sep) || none,
     values:
       series.values
-        .map((v) => `${v.year}: ${typeof v.value === 'number' ? formatNumber(v.value) : v.value}`)
+        .map(
+          (v) =>
+            `${v.year}: ${typeof v.value === 'number' ? formatAmount({ value: v.value, level: null }, null, locale, yesNo) : v.value}`,
+        )
         .join(sep) || none,
     status: t(`progress.${pi.progress.status}`),
   });

@@ -1,6 +1,6 @@
 import type { Plan, PublishedRate } from '../../../../shared';
 import { SourceBadge } from '../../../components/ui/source-badge';
-import { useT } from '../../../i18n/context';
+import { useI18n } from '../../../i18n/context';
 import { formatRate } from '../format';
 
 /**
@@ -8,11 +8,11 @@ import { formatRate } from '../format';
  * a Published badge naming the evaluation; the full citation is under the table.
  */
 export function PublishedRateCell({ rate }: { rate: PublishedRate | null }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   if (!rate) return <>—</>;
   return (
     <>
-      {rate.rate !== null ? formatRate(rate.rate) : null}
+      {rate.rate !== null ? formatRate(rate.rate, locale) : null}
       {rate.note && <span className="cell-note">{rate.note}</span>}{' '}
       <SourceBadge source="published" name={t('objectives.evaluation')} />
     </>

@@ -3,13 +3,15 @@ import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/context';
 import { useNotifications } from '../api/get-due';
 import { useMarkNotificationRead } from '../api/mark-notification-read';
+import { useNoticeText } from '../use-notice-text';
 
-/** The header's notices: returned and approved submissions, with the unread count and "Mark as read". */
+/** The header's notices: returned, approved and reopened periods, in the interface language, with the unread count and "Mark as read". */
 export function NotificationsMenu() {
   const notices = useNotifications();
   const markRead = useMarkNotificationRead();
   const [open, setOpen] = useState(false);
   const { t, formatDate } = useI18n();
+  const noticeText = useNoticeText();
   if (!notices.data) return null;
   const { unread, items } = notices.data;
   return (
@@ -33,7 +35,7 @@ export function NotificationsMenu() {
               {items.map((n) => (
                 <li key={n.id} className={n.readAt ? undefined : 'notices__unread'}>
                   <Link to={`/periods/${n.periodId}`} onClick={() => setOpen(false)}>
-                    {n.message}
+                    {noticeText(n)}
                   </Link>
                   <div className="muted small">
                     {formatDate(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}

@@ -65,7 +65,8 @@ export const ar: ReportStrings = {
   progressRule:
     'نسبة الغاية هي الجزء المتحقق من التغيير المخطط (من خط الأساس إلى الغاية)؛ وتقارن الحالة آخر قيمة بالمسار المستقيم من خط الأساس إلى الغاية السارية.',
   noValueInRange: 'لم يُبلغ عن أي قيمة بين {from} و{to}.',
-  peerIntro: '{country} في كل سؤال من أسئلة TrACSS مقارنةً بـ{group}: وسيط المجموعة ونصفها الأوسط (Q1–Q3).',
+  peerIntro:
+    '{country} في كل سؤال من أسئلة TrACSS مقارنةً بمجموعة «{group}»: وسيط المجموعة ونصفها الأوسط (Q1–Q3).',
   peerNone: 'لم يجب {country} على جولة TrACSS.',
   question: 'السؤال',
   median: 'الوسيط',
@@ -187,6 +188,9 @@ export const ar: ReportStrings = {
   group_income_group: 'فئة الدخل {key}',
   group_un_region: 'إقليم الأمم المتحدة {key}',
   group_countries: 'بلدان مختارة',
+  colon: ': ',
+  yes: 'نعم',
+  no: 'لا',
   group_all: 'جميع البلدان',
   group_saved: 'مجموعة محفوظة {key}',
   briefField: 'البند',

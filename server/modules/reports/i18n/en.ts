@@ -199,6 +199,10 @@ export const en = {
   group_income_group: 'Income group {key}',
   group_un_region: 'UN region {key}',
   group_countries: 'Selected countries',
+  /** Between a label and its text (French: a non-breaking space before the colon). */
+  colon: ': ',
+  yes: 'Yes',
+  no: 'No',
   group_all: 'All countries',
   group_saved: 'Saved group {key}',
   briefField: 'Item',

@@ -69,7 +69,7 @@ export const es: ReportStrings = {
     'El % de la meta es la parte del cambio previsto (de la línea de base a la meta) alcanzada; el estado compara el último valor con la trayectoria lineal entre la línea de base y la meta vigente.',
   noValueInRange: 'Ningún valor notificado entre {from} y {to}.',
   peerIntro:
-    '{country} en cada pregunta de TrACSS frente a {group}: mediana del grupo y mitad central (Q1–Q3).',
+    '{country} en cada pregunta de TrACSS frente al grupo «{group}»: mediana del grupo y mitad central (Q1–Q3).',
   peerNone: '{country} no respondió a la ronda de TrACSS.',
   question: 'Pregunta',
   median: 'Mediana',
@@ -194,6 +194,9 @@ export const es: ReportStrings = {
   group_income_group: 'Grupo de ingresos {key}',
   group_un_region: 'Región de la ONU {key}',
   group_countries: 'Países seleccionados',
+  colon: ': ',
+  yes: 'Sí',
+  no: 'No',
   group_all: 'Todos los países',
   group_saved: 'Grupo guardado {key}',
   briefField: 'Elemento',

@@ -69,7 +69,7 @@ export const fr: ReportStrings = {
     'Le % de la cible est la part du changement prévu (de la référence à la cible) réalisée ; le statut compare la dernière valeur à la trajectoire linéaire entre la référence et la cible en vigueur.',
   noValueInRange: 'Aucune valeur déclarée entre {from} et {to}.',
   peerIntro:
-    '{country} sur chaque question TrACSS face à {group} : médiane du groupe et moitié centrale (Q1–Q3).',
+    '{country} sur chaque question TrACSS face au groupe « {group} » : médiane du groupe et moitié centrale (Q1–Q3).',
   peerNone: '{country} n’a pas répondu au cycle TrACSS.',
   question: 'Question',
   median: 'Médiane',
@@ -194,6 +194,9 @@ export const fr: ReportStrings = {
   group_income_group: 'Groupe de revenu {key}',
   group_un_region: 'Région ONU {key}',
   group_countries: 'Pays choisis',
+  colon: ' : ',
+  yes: 'Oui',
+  no: 'Non',
   group_all: 'Tous les pays',
   group_saved: 'Groupe enregistré {key}',
   briefField: 'Élément',

@@ -1,4 +1,6 @@
 import type { Locale } from '../../../../shared';
+import { classificationName } from '../../../../shared/i18n/classifications';
+import { formatMoney } from '../../../../shared/i18n/number';
 import { ar } from './ar';
 import { en, type ReportKey, type ReportStrings } from './en';
 import { es } from './es';
@@ -16,6 +18,8 @@ export interface ReportI18n {
   pct: (n: number | null) => string;
   money: (n: number, currency: string) => string;
   date: (d: Date) => string;
+  /** A peer group's name in the language (WHO region, income group, UN region); `label` otherwise. */
+  group: (g: { type: string; key: string | null; label: string }) => string;
 }
 
 export function reportI18n(lang: Locale): ReportI18n {
@@ -41,9 +45,20 @@ export function reportI18n(lang: Locale): ReportI18n {
     t,
     num,
     pct: (n) => (n === null ? '—' : `${num(n)} %`),
+    // English keeps the report's "$7,594,700"; the others as the client writes money (fr "7 594 700 USD",
+    // ar "7,594,700 دولار أمريكي"): never "$US"/"US$", whose symbol and Latin letters break up Arabic.
     money: (n, currency) =>
-      new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n),
+      lang === 'en'
+        ? new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n)
+        : formatMoney(Math.round(n), currency, lang),
     date: (d) =>
       new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(d),
+    group: (g) => {
+      if (g.type === 'all') return t('group_all');
+      if (g.type === 'countries') return t('group_countries');
+      if ((g.type === 'who_region' || g.type === 'income_group' || g.type === 'un_region') && g.key)
+        return classificationName(lang, g.type, g.key) ?? g.label;
+      return g.label;
+    },
   };
 }

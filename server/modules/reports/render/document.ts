@@ -140,9 +140,15 @@ export class ReportDocument {
     return { x, y, w, h };
   }
 
-  /** Footer on every page: the source on one side, "Page n of N" on the other. */
+  /**
+   * Footer on every page: the source at the start side (wrapped onto a second line when long), "Page n
+   * of N" at the end side. The page label is measured and the source gets the rest of the width, less
+   * a gap, so the two never meet, left to right or right to left.
+   */
   finish(source: (page: number, total: number) => { left: string; right: string }): PDFKit.PDFDocument {
     const range = this.doc.bufferedPageRange();
+    const style = { size: 7.5, color: COLOURS.muted };
+    const gap = 12;
     for (let i = range.start; i < range.start + range.count; i += 1) {
       this.doc.switchToPage(i);
       const y = PAGE.height - 40;
@@ -153,10 +159,27 @@ export class ReportDocument {
         .strokeColor(COLOURS.rule)
         .stroke();
       const f = source(i + 1, range.count);
-      const style = { size: 7.5, color: COLOURS.muted };
-      this.text.line(f.left, this.left, y, this.width * 0.75, this.align('start'), style);
-      const pageX = this.rtl ? this.left : this.left + this.width * 0.75;
-      this.text.line(f.right, pageX, y, this.width * 0.25, this.align('end'), style);
+      const pageWidth = Math.ceil(this.text.width(f.right, style)) + 2;
+      const sourceWidth = this.width - pageWidth - gap;
+      // Start side: left in LTR, right in RTL; the page label sits at the other end.
+      const sourceX = this.rtl ? this.left + pageWidth + gap : this.left;
+      const pageX = this.rtl ? this.left : this.left + this.width - pageWidth;
+      const lines = this.text.wrap(f.left, sourceWidth, style);
+      const shown =
+        lines.length > 2
+          ? [lines[0] ?? '', this.text.fit(lines.slice(1).join(' '), sourceWidth, style)]
+          : lines;
+      shown.forEach((l, k) => {
+        this.text.line(
+          l,
+          sourceX,
+          y + k * this.text.lineHeight(style),
+          sourceWidth,
+          this.align('start'),
+          style,
+        );
+      });
+      this.text.line(f.right, pageX, y, pageWidth, this.align('end'), style);
     }
     this.doc.end();
     return this.doc;

@@ -8,7 +8,8 @@ export function formatValue(i18n: ReportI18n, ind: PlanIndicator['indicator'], v
   if (v === null) return '—';
   if (typeof v === 'string') return v;
   if (ind.measureType === 'percentage') return `${i18n.num(v)} %`;
-  if (ind.measureType === 'yes_no') return v ? '✓' : '✗';
+  // Words, not ✓/✗: the embedded Noto fonts have no check-mark glyph (it printed as a missing-glyph box).
+  if (ind.measureType === 'yes_no') return v ? i18n.t('yes') : i18n.t('no');
   return ind.unit ? `${i18n.num(v)} ${ind.unit}` : i18n.num(v);
 }
 

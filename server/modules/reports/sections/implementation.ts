@@ -64,7 +64,7 @@ export function drawImplementation(
   r.paragraph(t('implementationRule'), { size: 8.5, color: COLOURS.muted });
   // Field by field: rates computed from illustrative activities are marked, budgets (published) are not.
   const illustrative = plan.activities.some((a) => a.illustrative);
-  if (illustrative) r.note(`${t('illustrative')}: ${t('illustrativeNote')}`);
+  if (illustrative) r.note(`${t('illustrative')}${t('colon')}${t('illustrativeNote')}`);
   const published = plan.objectives.some((o) => o.publishedRate);
   const computed = plan.objectives.some((o) => o.implementation.rate !== null);
   const byStatus = plan.implementation.overall.counted + plan.implementation.overall.cancelled > 0;
@@ -113,7 +113,7 @@ export function drawImplementation(
   );
   if (published) {
     if (plan.implementation.overall.rate === null)
-      r.paragraph(`${t('overallRate')}: ${t('publishedByObjectiveOnly')}`, { size: 8.5 });
+      r.paragraph(`${t('overallRate')}${t('colon')}${t('publishedByObjectiveOnly')}`, { size: 8.5 });
     for (const s of new Set(
       plan.objectives.flatMap((o) => (o.publishedRate ? [o.publishedRate.source] : [])),
     ))
@@ -226,5 +226,5 @@ function drawBudgetByYear(r: ReportDocument, plan: Plan, i18n: ReportI18n) {
   );
   r.paragraph(t('budgetYearsNote'), { size: 8, color: COLOURS.muted });
   for (const s of new Set(plan.objectives.flatMap((o) => o.budgetByYear.flatMap((b) => b.source ?? []))))
-    r.paragraph(`${t('sources')}: ${s}`, { size: 8, color: COLOURS.muted });
+    r.paragraph(`${t('sources')}${t('colon')}${s}`, { size: 8, color: COLOURS.muted });
 }

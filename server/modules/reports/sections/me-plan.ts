@@ -31,7 +31,9 @@ export function drawMePlan(r: ReportDocument, d: CountryReportData, i18n: Report
       const e = pi.planningElement as NonNullable<PlanIndicator['planningElement']>;
       const key = `${e.kind}|${e.text}`;
       const element: CellInput =
-        key === previous ? '' : { text: `${t(`kind_${e.kind}` as ReportKey)}: ${e.text}`, bold: true };
+        key === previous
+          ? ''
+          : { text: `${t(`kind_${e.kind}` as ReportKey)}${t('colon')}${e.text}`, bold: true };
       previous = key;
       return [
         element,

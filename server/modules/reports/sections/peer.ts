@@ -26,7 +26,7 @@ export function drawPeer(
     return;
   }
   const { compare, caseStudy } = d.peer;
-  const group = compare.group.label;
+  const group = i18n.group(compare.group);
   r.paragraph(`${t('peerIntro', { country: d.country.name, group })} (TrACSS ${compare.period})`);
   if (compare.rows.every((row) => row.countryLevel === null))
     r.paragraph(t('peerNone', { country: d.country.name }), { color: COLOURS.warn });
@@ -38,7 +38,7 @@ export function drawPeer(
   const config = compareChartConfig(data, { x: t('questionAxis'), y: t('levelAxis') });
   const at = r.image(renderChartPng(config as never, PEER_CHART, r.rtl), PEER_CHART);
   charts.push({ page: r.doc.bufferedPageRange().count, ...at });
-  const caseName = `${t('caseStudy')}: ${CASE_STUDY}`;
+  const caseName = `${t('caseStudy')}${t('colon')}${CASE_STUDY}`;
   drawTable(
     r,
     [

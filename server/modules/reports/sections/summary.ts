@@ -52,7 +52,10 @@ export function drawSummary(r: ReportDocument, d: CountryReportData, i18n: Repor
   }
   // Derived from illustrative activities, the rate is illustrative too: said next to it.
   if (overall.source === 'illustrative')
-    r.paragraph(`${t('illustrative')}: ${t('illustrativeNote')}`, { color: '#8a4b00', bold: true });
+    r.paragraph(`${t('illustrative')}${t('colon')}${t('illustrativeNote')}`, {
+      color: '#8a4b00',
+      bold: true,
+    });
   r.paragraph(
     t('activitiesCounted', {
       n: overall.counted,
@@ -65,9 +68,12 @@ export function drawSummary(r: ReportDocument, d: CountryReportData, i18n: Repor
   if (overall.notReported > 0)
     r.paragraph(t('notReportedCount', { n: overall.notReported }), { color: COLOURS.muted });
   if (d.plan.budget) {
-    r.paragraph(`${t('budgetTotal')}: ${i18n.money(d.plan.budget.total, d.plan.budget.currency)}`, {
-      bold: true,
-    });
+    r.paragraph(
+      `${t('budgetTotal')}${t('colon')}${i18n.money(d.plan.budget.total, d.plan.budget.currency)}`,
+      {
+        bold: true,
+      },
+    );
   }
   r.gap(6);
   r.heading(t('headline'), 2);
