@@ -102,3 +102,11 @@ describe('whole failures', () => {
     });
   });
 });
+
+describe('the grid’s history warning', () => {
+  it('is said in the language, its numbers in its notation', () => {
+    expect(fr_('grid.farOutside', { value: 4500.5, min: 10, max: 20 })).toBe(
+      '4\u202f500,5 est très éloigné de l’historique de cet indicateur (10–20) : vérifiez-le avant de soumettre',
+    );
+  });
+});

@@ -141,13 +141,13 @@ export function rowCode(row: EntryRow): string {
 }
 
 /** A warning when the typed value is far outside the indicator's earlier values (never a block). */
-export function historyWarning(row: EntryRow, d: Draft): string | null {
+export function historyWarning(row: EntryRow, d: Draft): { value: number; min: number; max: number } | null {
   const v = numericOf(row, d);
   const past = row.previous.flatMap((p) =>
     p.status === 'reported' && p.numericValue !== null ? [p.numericValue] : [],
   );
   if (v === null || !isFarOutsideHistory(v, past)) return null;
-  return `${v} is far outside this indicator's history (${Math.min(...past)}–${Math.max(...past)}); check it before submitting`;
+  return { value: v, min: Math.min(...past), max: Math.max(...past) };
 }
 
 /** Drafts stay in localStorage until the server confirms them, so a closed tab loses nothing. */

@@ -704,6 +704,7 @@ export const ar: Catalog = {
   'validatorComment.sent': 'أُرسل التعليق إلى جهات الاتصال',
   'validatorComment.failed': 'لم يُرسل: {message}',
   'grid.valueOfPct': 'قيمة {code} (%)',
+  'grid.farOutside': '{value} بعيد جدًا عن القيم السابقة لهذا المؤشر ({min}–{max}): تحقّق منه قبل الإرسال',
   'grid.valueOf': 'قيمة {code}',
   'grid.numeratorOf': 'بسط {code}',
   'grid.denominatorOf': 'مقام {code}',

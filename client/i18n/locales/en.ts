@@ -654,6 +654,8 @@ export const en = {
   'validatorComment.sent': 'Comment sent to the focal points',
   'validatorComment.failed': 'Not sent: {message}',
   'grid.valueOfPct': 'Value of {code} (%)',
+  'grid.farOutside':
+    '{value} is far outside this indicator’s history ({min}–{max}): check it before submitting',
   'grid.valueOf': 'Value of {code}',
   'grid.numeratorOf': 'Numerator of {code}',
   'grid.denominatorOf': 'Denominator of {code}',

@@ -660,6 +660,8 @@ export const es: Catalog = {
   'validatorComment.sent': 'Comentario enviado a los puntos focales',
   'validatorComment.failed': 'No enviado: {message}',
   'grid.valueOfPct': 'Valor de {code} (%)',
+  'grid.farOutside':
+    '{value} está muy fuera del historial de este indicador ({min}–{max}): compruébelo antes de enviar',
   'grid.valueOf': 'Valor de {code}',
   'grid.numeratorOf': 'Numerador de {code}',
   'grid.denominatorOf': 'Denominador de {code}',

@@ -664,6 +664,8 @@ export const fr: Catalog = {
   'validatorComment.sent': 'Commentaire envoyé aux points focaux',
   'validatorComment.failed': 'Non envoyé : {message}',
   'grid.valueOfPct': 'Valeur de {code} (%)',
+  'grid.farOutside':
+    '{value} est très éloigné de l’historique de cet indicateur ({min}–{max}) : vérifiez-le avant de soumettre',
   'grid.valueOf': 'Valeur de {code}',
   'grid.numeratorOf': 'Numérateur de {code}',
   'grid.denominatorOf': 'Dénominateur de {code}',

@@ -77,7 +77,7 @@ export function EntryRowView(props: {
         )}
         {warning && (
           <p className="entry-warning small" role="note">
-            ⚠ {warning}
+            ⚠ {t('grid.farOutside', warning)}
           </p>
         )}
         {collected && <RuleFindings row={row} draft={draft} />}
