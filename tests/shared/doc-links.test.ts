@@ -63,7 +63,12 @@ function anchorsOf(markdown: string): Set<string> {
 }
 
 /** The broken relative links of one Markdown file, as "file:line → target (why)". */
-function brokenLinks(file: string, markdown: string, exists = existsSync, read = readFile): string[] {
+function brokenLinks(
+  file: string,
+  markdown: string,
+  exists: (file: string) => boolean = existsSync,
+  read = readFile,
+): string[] {
   const problems: string[] = [];
   for (const { line, target } of markdownLinks(markdown)) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) continue; // https:, mailto: …
