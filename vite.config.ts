@@ -11,16 +11,17 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       // The shared modules only declare schemas, lists and functions: an import through shared/index.ts
-      // brings in the modules it uses, not every schema (issue 7: the first page's JS).
+      // brings in the modules it uses, not every schema (the first page's JS:
+      // docs/decisions/lazy-response-schemas.md).
       treeshake: { moduleSideEffects: [{ test: /[\\/]shared[\\/]/, sideEffects: false }] },
       output: {
         codeSplitting: {
           groups: [
             {
-              // zod and the shared schemas in one chunk (fewer, better-compressed requests), which the
-              // first page does not load (issue 7). Not headers.ts, which the api client needs, nor
-              // peer-stats.ts (zod-free, the distribution chart's); and not the modules these import
-              // (shared/i18n/locale.ts, shared/constants), which pages need while rendering.
+              // zod and the shared schemas in one chunk (fewer, better-compressed requests), which the first
+              // page does not load (docs/decisions/lazy-response-schemas.md). Not headers.ts, which the api
+              // client needs, nor peer-stats.ts (zod-free, the distribution chart's); and not the modules
+              // these import (shared/i18n/locale.ts, shared/constants), which pages need while rendering.
               name: 'schemas',
               test: (id) =>
                 /node_modules[\\/]zod[\\/]|[\\/]shared[\\/](api|domain)[\\/]/.test(id) &&

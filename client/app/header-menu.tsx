@@ -5,7 +5,7 @@ import { useT } from '../i18n/context';
 /**
  * The header's navigation, account, notices and language. On a wide screen they sit in the header as
  * they are (the wrapper is `display: contents` and the button hidden); below the phone breakpoint a
- * Menu button shows and hides them (issue 16). Escape closes the menu and gives the focus back to the
+ * Menu button shows and hides them. Escape closes the menu and gives the focus back to the
  * button; following a link closes it.
  */
 export function HeaderMenu({ children }: { children: ReactNode }) {

@@ -12,7 +12,8 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
-      // Every page but home loads on first visit: the first page's bundle stays small (issue 7).
+      // Every page but home loads on first visit: the first page's bundle stays small
+      // (docs/decisions/lazy-response-schemas.md).
       {
         path: 'countries',
         lazy: () => import('../routes/countries').then((m) => ({ Component: m.CountriesPage })),
@@ -37,7 +38,7 @@ export const routes: RouteObject[] = [
         path: 'plans/:planId/edit',
         lazy: () => import('../routes/plan-edit').then((m) => ({ Component: m.PlanEditPage })),
       },
-      // Comparison views (issue 5) load on first visit, keeping the first page's bundle small.
+      // Comparison views load on first visit, keeping the first page's bundle small.
       {
         path: 'compare',
         lazy: () => import('../routes/compare').then((m) => ({ Component: m.ComparePage })),
@@ -85,7 +86,7 @@ export const routes: RouteObject[] = [
         path: 'exports',
         lazy: () => import('../routes/exports').then((m) => ({ Component: m.ExportsPage })),
       },
-      // Accounts (issue 3)
+      // Accounts
       { path: 'sign-in', lazy: () => import('../routes/sign-in').then((m) => ({ Component: m.SignInPage })) },
       {
         path: 'admin/users',
@@ -111,7 +112,7 @@ export const routes: RouteObject[] = [
         path: 'account/tokens',
         lazy: () => import('../routes/tokens').then((m) => ({ Component: m.TokensPage })),
       },
-      // Reporting workflow (issue 4)
+      // Reporting workflow
       { path: 'due', lazy: () => import('../routes/due').then((m) => ({ Component: m.DuePage })) },
       {
         path: 'periods/:periodId',

@@ -6,7 +6,8 @@ import { errorCodeOfStatus } from '../../shared/domain/issues';
 /**
  * The one fetch client of the app. Every response is validated with the shared zod schema
  * of its endpoint, so a drifting server shows up as an error instead of a broken page.
- * This module imports no zod itself (issue 7: the first page's JS); a caller may pass its schema
+ * This module imports no zod itself (the first page's JS, docs/decisions/lazy-response-schemas.md);
+ * a caller may pass its schema
  * as a function that imports it (SchemaSource), and the error envelope's schema loads on the first error.
  */
 
@@ -72,7 +73,7 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-/** The interface language, sent as Accept-Language so content and reports come back in it (issue 8). */
+/** The interface language, sent as Accept-Language so content and reports come back in it. */
 let requestLanguage: string | null = null;
 export function setRequestLanguage(locale: string | null) {
   requestLanguage = locale;
@@ -80,7 +81,8 @@ export function setRequestLanguage(locale: string | null) {
 
 /**
  * The response schema of an endpoint, or a function that imports it: the second form keeps zod and
- * the schema out of the first page's JS (issue 7); the import runs while the server answers.
+ * the schema out of the first page's JS (docs/decisions/lazy-response-schemas.md); the import runs
+ * while the server answers.
  */
 export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
 

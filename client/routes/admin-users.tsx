@@ -24,7 +24,8 @@ function UsersContent() {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
-    // The schemas are imported on submit: the users page's first JS has no zod (issue 7).
+    // The schemas are imported on submit: the users page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { role, error } = await roleFromForm(data, zodText);
     const { CreateUserBodySchema } = await import('../../shared/api/users');
     const parsed = CreateUserBodySchema.safeParse({

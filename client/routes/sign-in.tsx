@@ -52,7 +52,8 @@ export function SignInPage() {
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    // The schema is imported on submit: the sign-in page's first JS has no zod (issue 7).
+    // The schema is imported on submit: the sign-in page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { SignInBodySchema } = await import('../../shared/api/auth');
     const parsed = SignInBodySchema.safeParse({ email: form.get('email'), password: form.get('password') });
     if (!parsed.success) {

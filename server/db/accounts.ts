@@ -12,7 +12,7 @@ type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
 
 /**
  * DEMO accounts of the embedded database (no DATABASE_URL), created on its first start when it has
- * no account. The passwords are public (README, "Demo accounts"): never use them on real data.
+ * no account. The passwords are public (docs/operators/accounts.md, "Demo accounts"): never use them on real data.
  */
 export const DEMO_ACCOUNTS: (CreateUserBody & { password: string })[] = [
   {

@@ -28,7 +28,7 @@ export interface Database {
    */
   withStartupLock<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /**
-   * Runs `COPY (select …) TO STDOUT …` and yields its output (exports, issue 6). postgres.js streams
+   * Runs `COPY (select …) TO STDOUT …` and yields its output (exports). postgres.js streams
    * it from the server; PGlite has no COPY TO STDOUT and writes the whole result to '/dev/blob', so
    * callers keep each PGlite call small (the export runs one per country).
    */

@@ -173,7 +173,7 @@ export const importRuns = pgTable('import_runs', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-// ─── Accounts and access control (issue 3) ───────────────────────────────────────────────────────
+// ─── Accounts and access control ─────────────────────────────────────────────────────────────────
 
 export const users = pgTable(
   'users',
@@ -315,7 +315,7 @@ export const authEvents = pgTable(
   (t) => [index('auth_events_at_ix').on(t.at), index('auth_events_subject_ix').on(t.subjectId)],
 );
 
-// ─── Saved peer groups and TrACSS rounds (issue 5) ───────────────────────────────────────────────
+// ─── Saved peer groups and TrACSS rounds ─────────────────────────────────────────────────────────
 
 /**
  * A facilitator's or user's own set of countries ("Jordan and its peers"). Shared groups are seen
@@ -405,7 +405,7 @@ export const importMappings = pgTable('import_mappings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-// ─── National action plans (issue 4) ─────────────────────────────────────────────────────────────
+// ─── National action plans ───────────────────────────────────────────────────────────────────────
 
 /** Money as published (two decimals), read as a JS number: budgets stay far below 2^53 cents. */
 const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
@@ -663,7 +663,7 @@ export const planTargets = pgTable(
   ],
 );
 
-// ─── Reporting periods, workflow, audit and notifications (issue 4) ─────────────────────────────
+// ─── Reporting periods, workflow, audit and notifications ───────────────────────────────────────
 
 /** A plan's reporting period (a year, or a quarter of one) with the date its data is due. */
 export const planPeriods = pgTable(
@@ -851,7 +851,7 @@ export const mailDigests = pgTable(
 );
 
 /**
- * Translations of content (issue 8): an indicator's name or a level's wording, an objective's or an
+ * Translations of content: an indicator's name or a level's wording, an objective's or an
  * activity's title, in one interface language. The original stays in its own table; the API falls
  * back to it (and says so) when no translation exists.
  */
@@ -875,7 +875,7 @@ export const translations = pgTable(
 );
 
 /**
- * How our codes map to a receiving system's codes in ADX exports (issue 6): one row, id 'default',
+ * How our codes map to a receiving system's codes in ADX exports: one row, id 'default',
  * edited by administrators (GET/PUT /api/exports/adx-mapping). Absent: our own codes.
  */
 export const adxMappings = pgTable('adx_mappings', {
@@ -887,7 +887,8 @@ export const adxMappings = pgTable('adx_mappings', {
 });
 
 /**
- * Precomputed peer statistics (issue 7; DHIS2's analytics tables): per period, built-in group
+ * Precomputed peer statistics (DHIS2's analytics tables;
+ * docs/decisions/precomputed-comparison-statistics.md): per period, built-in group
  * (all, WHO region, income group, UN region) and A–E indicator, the level counts and the type 7
  * quartiles of the scores (A = 1 … E = 5) that shared/domain/peer-stats.ts computes. Kept exact
  * by statement triggers on indicator_values, in the same transaction as every write (migration

@@ -16,7 +16,7 @@ export {
 } from '../constants/compare';
 
 /**
- * Change between two rounds (issue 5, view 4), over the crosswalk's compared question pairs only
+ * Change between two rounds, over the crosswalk's compared question pairs only
  * (comparable, and caution — marked with what changed); pairs not comparable are listed with their reason.
  */
 export const ChangeQuerySchema = z.object({

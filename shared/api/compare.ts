@@ -99,7 +99,7 @@ export const CompareResultSchema = z.object({
 });
 export type CompareResult = z.infer<typeof CompareResultSchema>;
 
-/* Heatmap of a group: countries × A–E indicators (issue 5, view 2; also feeds the map and the dashboard). */
+/* Heatmap of a group: countries × A–E indicators (also feeds the map and the dashboard). */
 
 export const HeatmapQuerySchema = z.object({
   framework: FrameworkCodeSchema.describe('Framework code, e.g. tracss-2019-2020'),

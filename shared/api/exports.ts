@@ -7,10 +7,10 @@ import { ValueStatusSchema } from '../domain/value';
 import { PeerGroupTypeSchema } from './compare';
 import { FrameworkCodeSchema } from './frameworks';
 
-/** Zod-free, for the client's first page (issue 7). */
+/** Zod-free, for the client's first page (docs/decisions/lazy-response-schemas.md). */
 export { exportQueryString } from '../constants/export-query';
 
-/** Data exports (issue 6): tidy values as CSV, XLSX, JSON or NDJSON, and ADX for DHIS2. */
+/** Data exports: tidy values as CSV, XLSX, JSON or NDJSON, and ADX for DHIS2. */
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'ndjson'] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;

@@ -3,7 +3,7 @@ import { Iso3Schema } from '../domain/country';
 import { listOf } from './common';
 
 /**
- * Saved peer groups (issue 5). Shared groups are seen by everyone who may read comparisons and
+ * Saved peer groups. Shared groups are seen by everyone who may read comparisons and
  * managed by facilitators and administrators; private groups are seen and managed by their owner.
  */
 export const PEER_GROUP_VISIBILITIES = ['shared', 'private'] as const;

@@ -3,7 +3,7 @@ import { megabytes, PERIOD_SHEET_LIMITS } from '../constants/uploads';
 import { LOCALES } from '../i18n/locale';
 
 /**
- * The spreadsheet round trip of a reporting period (issue 4): a template with one row per plan
+ * The spreadsheet round trip of a reporting period: a template with one row per plan
  * indicator, filled in and uploaded as XLSX or CSV, checked in a dry run, then applied whole.
  */
 

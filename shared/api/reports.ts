@@ -4,7 +4,7 @@ import { ErrorEnvelopeSchema } from './common';
 import { HeatmapQuerySchema } from './compare';
 import { LocaleSchema } from './i18n';
 
-/** Reports (issue 6): the country M&E report (PDF) and the peer comparison report (PDF, XLSX). */
+/** Reports: the country M&E report (PDF) and the peer comparison report (PDF, XLSX). */
 
 const year = z.coerce.number().int().min(1990).max(2100);
 const lang = LocaleSchema.default('en').describe('Language of the report: en, fr, es or ar (right to left)');

@@ -6,7 +6,7 @@ import { FrameworkCodeSchema } from './frameworks';
 import { spreadsheetFile } from './period-sheet';
 
 /**
- * Further TrACSS rounds (issue 5): a round is a framework of kind `tracss` with its own questions
+ * Further TrACSS rounds: a round is a framework of kind `tracss` with its own questions
  * and one period; a per-round column mapping tells the importer how the portal laid out that
  * round's spreadsheet; the crosswalk says which questions of two rounds ask the same thing.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PlanIndicatorSchema, PlanStatusSchema } from '../domain/plan';
 import { PeerGroupSchema, PeerGroupTypeSchema } from './compare';
 
-/* Shared indicators (issue 5, view 5): countries whose plans track the same indicator, side by side. */
+/* Shared indicators: countries whose plans track the same indicator, side by side. */
 
 const IndicatorRefSchema = PlanIndicatorSchema.shape.indicator;
 

@@ -4,7 +4,7 @@ import { ValueStatusSchema } from '../domain/value';
 import { ChangeKindSchema, ComparedComparabilitySchema } from './change';
 
 /**
- * A country's trend over the TrACSS rounds (issue 14): for each pair of questions the crosswalk
+ * A country's trend over the TrACSS rounds: for each pair of questions the crosswalk
  * compares (comparable, or caution — marked with what changed), the country's published answer in
  * each round. Published rounds only; the country must be readable by the caller.
  */

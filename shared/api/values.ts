@@ -119,7 +119,7 @@ export const PutValueBodySchema = z
         params: { code: 'absent_when', field: 'status', value: b.status },
       });
     }
-    // Issue 4: "explicit no data and not applicable with a reason".
+    // No data and not applicable are explicit, and each needs a reason.
     if (b.status !== 'reported' && !b.reason) {
       ctx.addIssue({
         code: 'custom',

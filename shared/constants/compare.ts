@@ -1,5 +1,5 @@
 /**
- * Comparison codes without zod (issue 7: the comparison views read them from the URL while
+ * Comparison codes without zod (the comparison views read them from the URL while
  * rendering); shared/api/compare.ts and shared/api/change.ts re-export them next to their schemas.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Country classifications without zod (issue 7: filters and pickers render with these on the first
+ * Country classifications without zod (filters and pickers render with these on the first
  * page); shared/domain/country.ts re-exports them next to their schemas.
  */
 

@@ -1,5 +1,5 @@
 /**
- * What a history entry says, without zod (issue 16); shared/api/history.ts re-exports these next to
+ * What a history entry says, without zod; shared/api/history.ts re-exports these next to
  * its schemas, and the client maps each to a label in the interface language.
  */
 

@@ -1,7 +1,7 @@
 import type { MeasureType } from '../domain/indicator';
 
 /**
- * Indicator directions and One Health sectors without zod (issue 7: the plan forms list them);
+ * Indicator directions and One Health sectors without zod (the plan forms list them);
  * shared/domain/indicator.ts re-exports them next to their schemas.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Levels without zod (issue 7: components and charts use these on the first page);
+ * Levels without zod (components and charts use these on the first page);
  * shared/domain/level.ts re-exports them next to their schemas.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Plan, activity and progress statuses without zod (issue 7: the plan pages render them before any
+ * Plan, activity and progress statuses without zod (the plan pages render them before any
  * schema loads); shared/domain/plan.ts, implementation.ts and progress.ts re-export them next to their schemas.
  */
 

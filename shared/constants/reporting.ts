@@ -1,5 +1,5 @@
 /**
- * The reporting workflow's states and transitions without zod (issue 7: the data entry page renders
+ * The reporting workflow's states and transitions without zod (the data entry page renders
  * with these); shared/domain/reporting.ts re-exports them next to their schemas.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Roles and password bounds without zod (issue 7: the users page renders with these);
+ * Roles and password bounds without zod (the users page renders with these);
  * shared/domain/role.ts re-exports them next to their schemas.
  */
 

@@ -1,4 +1,7 @@
-/** Value statuses without zod (issue 7); shared/domain/value.ts re-exports them next to their schemas. */
+/**
+ * Value statuses without zod (docs/decisions/lazy-response-schemas.md); shared/domain/value.ts
+ * re-exports them next to their schemas.
+ */
 export const VALUE_STATUSES = ['reported', 'no_data', 'not_applicable'] as const;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];
 

@@ -7,7 +7,7 @@ import { LEVELS, type Level, levelToScore } from './level';
  * Progress toward targets, and activity implementation rates. Pure: the server computes the
  * plan's progress with these, the client may recompute what it shows.
  *
- * Rules (README, "Plans"):
+ * Rules (docs/users/plans.md):
  * - % of target = share of the planned change (baseline → target) achieved, so it works the same for
  *   increasing and decreasing targets: (value − baseline) / (target − baseline) × 100. It may exceed
  *   100 (beyond the target) or be negative (moved away from it). Without a baseline, or when the target

@@ -1,5 +1,5 @@
 /*
- * Validation rules of a plan indicator (issue 16), like DHIS2's min/max and better: a value outside
+ * Validation rules of a plan indicator, like DHIS2's min/max and better: a value outside
  * [min, max] is an error (the period cannot be submitted), a change of more than ±jumpPercent % against
  * the value of the plan's previous period is a warning (it may be submitted with a comment on the value
  * saying why). No zod here: the data-entry grid evaluates the rules while typing on its first page, the

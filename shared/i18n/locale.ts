@@ -1,5 +1,5 @@
 /**
- * Interface languages (issue 8): four of the six UN languages. English is the source.
+ * Interface languages: four of the six UN languages. English is the source.
  * No zod here: the client's first page uses these, and LocaleSchema (shared/api/i18n.ts) is the same list.
  */
 export const LOCALES = ['en', 'fr', 'es', 'ar'] as const;

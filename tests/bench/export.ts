@@ -1,5 +1,5 @@
 /**
- * CSV export (issue 6): GET /api/exports/values?format=csv of the whole database (every country,
+ * CSV export: GET /api/exports/values?format=csv of the whole database (every country,
  * every framework), served by buildApp in this process and read over HTTP, against the same SELECT
  * through `COPY … TO STDOUT` with postgres.js (no HTTP) and psql `\copy`, and against a plain
  * `COPY indicator_values TO STDOUT`. Figures: MB/s and rows/s, and this process's peak RSS over its

@@ -1,5 +1,5 @@
 /**
- * Synthetic national-scale data for the benchmarks (issue 7): a national framework with mixed
+ * Synthetic national-scale data for the benchmarks (docs/benchmarks.md): a national framework with mixed
  * measure types, yearly periods and one value per country × indicator × period. Deterministic
  * from a seed, pure (no database): the loader turns it into rows, the unit test checks its shape.
  */

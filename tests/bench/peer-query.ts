@@ -1,5 +1,5 @@
 /**
- * The peer-comparison query of issue 7: 10 numeric indicators × 10 years, quartiles over a
+ * The peer-comparison query of the benchmarks: 10 numeric indicators × 10 years, quartiles over a
  * 20-country group, on the national-scale values table. postgres.js and drizzle's db.execute(sql…)
  * against pgbench running the same SQL, without and with a covering index.
  */

@@ -62,7 +62,7 @@ const fmt = (n: number | null) => {
   return n.toFixed(2);
 };
 
-/** The one table `npm run bench` prints (Markdown, so it can go into the README as it is). */
+/** The one table `npm run bench` prints (Markdown, so it can go into docs/benchmarks.md as it is). */
 export function table(rows: Row[]): string {
   const head = ['Benchmark', 'Ours', 'Floor (same run)', 'Floor', 'Ratio', 'Budget', 'Result'];
   const lines = rows.map((r) => [

@@ -1,6 +1,7 @@
 /**
- * `npm run bench` (issue 7): every benchmark that runs on what the app has today, each figure with
- * its floor measured in the same run. Prints one table and writes bench-results/*.json.
+ * `npm run bench` (budgets and figures: docs/benchmarks.md): every benchmark that runs on what the
+ * app has today, each figure with its floor measured in the same run. Prints one table and writes
+ * bench-results/*.json.
  *   --scale=10   sub-national scale (10× the values); default national scale (194 × 150 × 10)
  *   BENCH_SECONDS=n  seconds per measured loop (default 4); BENCH_DATABASE_URL  admin connection
  */

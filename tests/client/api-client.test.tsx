@@ -29,7 +29,7 @@ describe('apiGet', () => {
     });
   });
 
-  it('validates with a lazily imported schema too (issue 7): parsed data, or Invalid Response', async () => {
+  it('validates with a lazily imported schema too: parsed data, or Invalid Response', async () => {
     const schema = () => import('../../shared/domain/country').then((m) => m.CountrySchema);
     mockApi({ '/countries/JOR': () => ({ body: jordan }) });
     await expect(apiGet('/countries/JOR', schema)).resolves.toEqual(jordan);

@@ -6,7 +6,7 @@ import { EntryGridSchema, MeSchema } from '../../shared';
 import { mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
 
-/* The plan's validation rules in the data-entry grid (issue 16), and validators' comments on a value. */
+/* The plan's validation rules in the data-entry grid, and validators' comments on a value. */
 
 const me = (roleName: 'focal_point' | 'validator') =>
   MeSchema.parse({

@@ -5,7 +5,7 @@ import { es } from '../../client/i18n/locales/es';
 import { fr } from '../../client/i18n/locales/fr';
 import type { Message } from '../../client/i18n/types';
 
-/** The missing-translation check (issue 8): every shipped language has every English key, and only those. */
+/** The missing-translation check: every shipped language has every English key, and only those. */
 const CATALOGS = { fr, es, ar } as Record<string, Record<string, Message>>;
 const source = en as Record<string, Message>;
 const placeholders = (m: Message) =>

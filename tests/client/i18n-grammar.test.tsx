@@ -7,7 +7,7 @@ import type { Message } from '../../client/i18n/types';
 import { CLASSIFICATION_NAMES } from '../../shared/i18n/classifications';
 
 /*
- * Grammar the catalogs must keep (issue 16): French never puts "de"/"à" straight before a country's
+ * Grammar the catalogs must keep: French never puts "de"/"à" straight before a country's
  * or person's name (it needs "de l'Égypte", "du Maroc", "d'Amal": no form fits every name), and a
  * count beside a noun is a plural message, not "1 indicateurs".
  */

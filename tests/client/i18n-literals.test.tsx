@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Flags user-visible text written straight into JSX in client/routes and client/features (issue 8):
+ * Flags user-visible text written straight into JSX in client/routes and client/features:
  * text between tags, and the attributes people read or hear (aria-label, title, placeholder, alt,
  * label, caption). Text without two letters in a row (symbols, numbers, "A–E" letters) is allowed.
  */

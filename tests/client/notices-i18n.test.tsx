@@ -9,7 +9,7 @@ import { mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
 
 /*
- * Notices come as a code and parameters and read in the interface language (issue 16): French and
+ * Notices come as a code and parameters and read in the interface language: French and
  * Arabic sentences with the country's own name, the unread count in the language's plural forms, and
  * old notices (no code) still shown with their stored text.
  */

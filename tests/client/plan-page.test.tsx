@@ -38,7 +38,7 @@ describe('Country plan page', () => {
     expect(within(rows[2] as HTMLElement).getByText('0 %')).toBeTruthy();
     expect(within(objectives).getByText('USD 1,242,200')).toBeTruthy();
 
-    // The charts load lazily (issue 7).
+    // The charts load lazily (docs/decisions/lazy-response-schemas.md).
     const byObjective = await screen.findByRole('img', { name: /Implementation rate by objective/ });
     expect(JSON.parse(byObjective.getAttribute('data-datasets') ?? '[]')[0].data).toEqual([70, 0]);
     expect(

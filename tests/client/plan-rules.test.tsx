@@ -8,7 +8,7 @@ import { renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
 
-/* Validation rules set in the plan's indicator form (issue 16). */
+/* Validation rules set in the plan's indicator form. */
 describe('the indicator form’s validation rules, in French', () => {
   const sent: unknown[] = [];
   beforeEach(() => {

@@ -9,7 +9,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTEFACTS = path.resolve('test-results/e2e');
 export const CLIENT_DIST = path.resolve('dist/client');
 
-/** Debian's Chromium, never a downloaded browser (see README: browser tests). */
+/** Debian's Chromium, never a downloaded browser (see CONTRIBUTING.md: tests). */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);

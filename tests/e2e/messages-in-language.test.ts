@@ -14,7 +14,7 @@ import { openTestDatabase } from '../setup/test-db';
 import { ARTEFACTS, serveForBrowser, stopServing } from './browser';
 
 /**
- * Messages people understand, in their language (issue 16), through the UI in English, French and
+ * Messages people understand, in their language, through the UI in English, French and
  * Arabic: a wrong password at sign-in, a percentage out of range in the grid (said beside the input,
  * which is marked invalid), a decimal comma accepted in French, and a password change refused for a
  * wrong current password, then done.

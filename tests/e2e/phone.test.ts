@@ -15,7 +15,7 @@ import { openTestDatabase } from '../setup/test-db';
 import { ARTEFACTS, serveForBrowser, stopServing } from './browser';
 
 /**
- * The data-entry journey on a 390 × 844 phone (issue 16), in English, French and Arabic, through the UI
+ * The data-entry journey on a 390 × 844 phone, in English, French and Arabic, through the UI
  * only: a focal point enters and saves values, submits; a validator returns it with a reason; the focal
  * point corrects and resubmits; the validator approves. On the way: the header's Menu button, each grid
  * row as a card whose controls take the tap, and no main page scrolling sideways. Screenshots of the

@@ -14,7 +14,7 @@ import { openTestDatabase } from '../setup/test-db';
 import { serveForBrowser, stopServing } from './browser';
 
 /**
- * The e-mail reminder (issue 16), end to end: a focal point works in French in the browser (the
+ * The e-mail reminder, end to end: a focal point works in French in the browser (the
  * language menu also keeps it on the account), a period falls due in three days, the daily digest goes
  * through a real SMTP server started here, and the message arrives in French with a link that opens
  * the period's entry page in the browser.

@@ -9,7 +9,7 @@ import { addPeriod, as } from '../server/support/workflow';
 import { openTestDatabase } from '../setup/test-db';
 import { ARTEFACTS, serveForBrowser, stopServing } from './browser';
 
-/* Validation rules in the grid (issue 16): an error and a jump warning while typing, the submit refused,
+/* Validation rules in the grid: an error and a jump warning while typing, the submit refused,
  * a validator's comment on one value; screenshots in English, French and Arabic. */
 let database: Database;
 let app: FastifyInstance;

@@ -470,7 +470,7 @@ const ENDPOINTS: Endpoint[] = [
     open: adminOnly(404, false),
     closed: adminOnly(404, false),
   },
-  // Saved peer groups and TrACSS rounds (issue 5)
+  // Saved peer groups and TrACSS rounds
   {
     name: 'GET /api/peer-groups',
     op: 'GET /api/peer-groups',
@@ -521,7 +521,7 @@ const ENDPOINTS: Endpoint[] = [
     open: all(200),
     closed: everyCountry,
   },
-  // Shared indicators (issue 5, view 5): `read`; each country's plans then follow the plans' own rule.
+  // Shared indicators: `read`; each country's plans then follow the plans' own rule.
   {
     name: 'GET /api/compare/indicators',
     op: 'GET /api/compare/indicators',
@@ -591,7 +591,7 @@ const ENDPOINTS: Endpoint[] = [
     open: adminOnly(200, false),
     closed: adminOnly(200, false),
   },
-  // National action plans (issue 4): reads follow the country; writes are Jordan's focal point and admins.
+  // National action plans: reads follow the country; writes are Jordan's focal point and admins.
   {
     name: 'GET /api/countries/JOR/plans',
     op: 'GET /api/countries/{iso3}/plans',
@@ -806,7 +806,7 @@ const ENDPOINTS: Endpoint[] = [
     open: jordanReaders,
     closed: jordanReaders,
   },
-  // Reporting periods and the workflow (issue 4). Transitions send a stale version: allowed callers
+  // Reporting periods and the workflow. Transitions send a stale version: allowed callers
   // get 409 (permission is checked first), so the matrix never moves the period's state.
   {
     name: 'GET /api/plans/{planId}/periods (Jordan)',
@@ -907,7 +907,7 @@ const ENDPOINTS: Endpoint[] = [
     open: { ...all(404), anonymous: 401, adminReadToken: 403 },
     closed: { ...all(404), anonymous: 401, adminReadToken: 403 },
   },
-  // Reports (issue 6): the country report reads as the plan pages, the comparison report as the comparisons.
+  // Reports: the country report reads as the plan pages, the comparison report as the comparisons.
   {
     name: 'GET /api/reports/country/JOR',
     op: 'GET /api/reports/country/{iso3}',
@@ -924,7 +924,7 @@ const ENDPOINTS: Endpoint[] = [
     open: all(200),
     closed: everyCountry,
   },
-  // Data exports (issue 6): the same permissions as the values they hold.
+  // Data exports: the same permissions as the values they hold.
   {
     name: 'GET /api/exports/values?countries=JOR',
     op: 'GET /api/exports/values',

@@ -147,7 +147,7 @@ describe('heatmap of a hand-picked group and of all countries', () => {
     expect(r.group).toMatchObject({ type: 'all', key: 'all' });
     expect(r.countries).toHaveLength(249);
     expect(r.countries.filter((c) => c.answered > 0)).toHaveLength(136);
-    // 4.1 was answered by every respondent (README: the respondent indicator).
+    // 4.1 was answered by every respondent: its n is the number of countries that answered.
     expect(statsOf(r, '4.1')?.n).toBe(136);
   });
 });

@@ -10,7 +10,7 @@ import { openTestApp } from '../setup/test-db';
 import { openPdf } from './support/reports-pdf';
 
 /*
- * The country report in Arabic and French (issue 16): the country, its WHO region and the money in the
+ * The country report in Arabic and French: the country, its WHO region and the money in the
  * language, yes/no in words the fonts can draw, and a footer whose page number never runs into the
  * source line. The PDFs stay in test-results/ to be looked at (pdftoppm -png -r 60).
  */

@@ -8,7 +8,7 @@ import { makeUser, role, type Session, signIn, withCredential } from './support/
 import { jordanTestPlan } from './support/plans';
 import { addPeriod, as, auditRows } from './support/workflow';
 
-/** Validation rules of plan indicators (issue 16): stored, checked, applied on submit; validator comments. */
+/** Validation rules of plan indicators: stored, checked, applied on submit; validator comments. */
 let database: Database;
 let app: FastifyInstance;
 const s = {} as Record<'admin' | 'focal' | 'validator' | 'validatorSyr', Session>;

@@ -3,7 +3,7 @@ import { copyLine, generateFramework, generateValues, mulberry32 } from '../benc
 
 const COUNTRIES = ['JOR', 'SYR', 'EGY'];
 
-describe('bench data generator (tests/bench, issue 7)', () => {
+describe('bench data generator (tests/bench)', () => {
   it('gives the same values for the same seed and different ones for another seed', () => {
     const fw = generateFramework({ indicators: 12, levelIndicators: 3, periods: 4 });
     const a = [...generateValues(fw, COUNTRIES, 42)];

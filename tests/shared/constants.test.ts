@@ -11,7 +11,8 @@ import { LEVELS as LISTED_LEVELS } from '../../shared/constants/level';
 import { INCOME_GROUPS, Iso3Schema, WHO_REGIONS, WhoRegionSchema } from '../../shared/domain/country';
 import { LEVELS, LevelSchema } from '../../shared/domain/level';
 
-// Issue 7: the client checks URL parameters against the zod-free lists; they must be the schemas' lists.
+// The client checks URL parameters against the zod-free lists (docs/decisions/lazy-response-schemas.md); they
+// must be the schemas' lists.
 describe('zod-free shared lists', () => {
   it('are the very lists the schemas enumerate, re-exported rather than copied', () => {
     expect(LEVELS).toBe(LISTED_LEVELS);

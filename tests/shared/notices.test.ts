@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type NoticeParams, renderNotice } from '../../shared/i18n/notices';
 import { formatMoney } from '../../shared/i18n/number';
 
-/* Notices are stored as a code and parameters and worded in the reader's language (issue 16). */
+/* Notices are stored as a code and parameters and worded in the reader's language. */
 
 const params: NoticeParams = {
   country: 'EGY',

@@ -95,7 +95,8 @@ function answerOf(
 /**
  * The request body of a draft, checked with the shared schema: the body, or the problems by field
  * (a typed number that is not one is explained by `explain`, in the interface language).
- * The schema is imported on the first save: the entry page's first JS has no zod (issue 7).
+ * The schema is imported on the first save: the entry page's first JS has no zod
+ * (docs/decisions/lazy-response-schemas.md).
  */
 export async function bodyOf(
   row: EntryRow,

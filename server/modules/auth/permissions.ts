@@ -7,7 +7,7 @@ export interface Principal {
   email: string;
   displayName: string;
   demo: boolean;
-  /** Interface language the user picked (issue 8). */
+  /** Interface language the user picked. */
   locale?: string | null;
   /** Gets the daily e-mail digest (default true). */
   emailReminders?: boolean;

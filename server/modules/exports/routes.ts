@@ -23,7 +23,7 @@ function send(reply: FastifyReply, f: ExportFile) {
     .send(f.body);
 }
 
-/** Data exports (issue 6): tidy values as CSV/XLSX/JSON/NDJSON, ADX for DHIS2, and the ADX mapping. */
+/** Data exports: tidy values as CSV/XLSX/JSON/NDJSON, ADX for DHIS2, and the ADX mapping. */
 export function exportRoutes(ctx: AuthContext, database: Database) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();

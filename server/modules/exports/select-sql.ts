@@ -12,7 +12,7 @@ export function literal(s: string): string {
 }
 const ints = (xs: number[]) => xs.map((x) => String(Math.trunc(x))).join(',');
 
-/** Cells a spreadsheet would run as a formula get a leading apostrophe (CSV only; see README). */
+/** Cells a spreadsheet would run as a formula get a leading apostrophe (CSV only; see docs/users/exports.md). */
 const guard = (expr: string) =>
   `(case when left(${expr}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${expr} else ${expr} end)`;
 

@@ -16,7 +16,7 @@ import { contentTexts, putTranslations, setUserLocale } from './service';
 const E = ErrorEnvelopeSchema;
 const errors = { 400: E, 401: E, 403: E, 404: E };
 
-/** Interface language of the signed-in user, and translations of content (issue 8). */
+/** Interface language of the signed-in user, and translations of content. */
 export function i18nRoutes(ctx: AuthContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();

@@ -16,7 +16,7 @@ import { importPeriodSheet, periodTemplate } from './service';
 const tags = ['workflow'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The spreadsheet round trip of a reporting period (issue 4). */
+/** The spreadsheet round trip of a reporting period. */
 export function periodSheetRoutes(ctx: AuthContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();

@@ -12,7 +12,7 @@ import { readScope } from '../visibility/scope';
 import { reportI18n } from './i18n';
 
 // pdfkit, @napi-rs/canvas, Chart.js and the fonts take ~0.8 s to load: load them with the first report,
-// not at start-up (restart budget 1.5 s, issue 7).
+// not at start-up (restart budget 1.5 s; docs/decisions/lazy-response-schemas.md).
 const countryReport = () => import('./country-report');
 const comparisonReport = () =>
   Promise.all([import('./comparison-data'), import('./comparison-pdf'), import('./comparison-xlsx')]);
@@ -21,7 +21,7 @@ const tags = ['reports'];
 const PDF = 'application/pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Reports (issue 6): the country M&E report and the peer comparison report, as files to download. */
+/** Reports: the country M&E report and the peer comparison report, as files to download. */
 export function reportRoutes(ctx: AuthContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();

@@ -21,7 +21,7 @@ import { createRound, getCrosswalk, importRound, listRounds, putCrosswalk, putMa
 const E = ErrorEnvelopeSchema;
 const errors = { 400: E, 401: E, 403: E, 404: E, 409: E };
 
-/** TrACSS rounds: questions, column mapping, crosswalk and spreadsheet import (issue 5). */
+/** TrACSS rounds: questions, column mapping, crosswalk and spreadsheet import. */
 export function roundRoutes(database: Database, now: () => Date) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();

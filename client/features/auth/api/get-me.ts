@@ -8,7 +8,8 @@ export const ME_QUERY_KEY = ['auth', 'me'] as const;
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
   try {
     // 204 (nobody signed in) comes back as null.
-    // The schema is imported here, not at the top: every page's header asks who is signed in (issue 7).
+    // The schema is imported here, not at the top: every page's header asks who is signed in
+    // (docs/decisions/lazy-response-schemas.md).
     const me = await apiGet(
       '/auth/me',
       () => import('../../../../shared/api/auth').then((m) => m.MeSchema.nullable()),

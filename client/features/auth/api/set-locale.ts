@@ -3,7 +3,7 @@ import type { Locale, Me } from '../../../../shared';
 import { apiSend, noContent } from '../../../lib/api-client';
 import { ME_QUERY_KEY } from './get-me';
 
-/** Keeps the signed-in user's interface language on the server (issue 8). */
+/** Keeps the signed-in user's interface language on the server. */
 export function useSetLocale() {
   const queryClient = useQueryClient();
   return useMutation({

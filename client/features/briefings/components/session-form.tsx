@@ -68,7 +68,8 @@ export function SessionForm({
       found.group = t('briefing.err.group');
     if (Object.keys(found).length > 0) return setProblems(found);
     const input = sessionInput(v);
-    // The schema loads on submit: the page's first JS carries no zod (issue 7).
+    // The schema loads on submit: the page's first JS carries no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { BriefingSessionInputSchema } = await import('../../../../shared/api/me-profiles');
     const parsed = BriefingSessionInputSchema.safeParse(input);
     if (!parsed.success)

@@ -9,7 +9,8 @@ export interface CountryFilters {
 }
 
 export function getCountries(filters: CountryFilters, signal?: AbortSignal): Promise<CountryList> {
-  // The schema is imported on use: the home page counts countries, and its first JS has no zod (issue 7).
+  // The schema is imported on use: the home page counts countries, and its first JS has no zod
+  // (docs/decisions/lazy-response-schemas.md).
   const schema = () => import('../../../../shared/api/countries').then((m) => m.CountryListSchema);
   return apiGet('/countries', schema, { params: { ...filters }, signal });
 }

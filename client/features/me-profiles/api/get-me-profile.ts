@@ -10,7 +10,7 @@ const domain = () => import('../../../../shared/domain/me-profile');
 /**
  * Adds what the public reads of each section (effectiveMeSection, the rule the server applies too).
  * The rule's module is imported here, not at the top: it brings zod, which the page needs only once
- * the answer is in (issue 7).
+ * the answer is in (docs/decisions/lazy-response-schemas.md).
  */
 export async function withEffective(profile: MeProfile): Promise<MeProfileView> {
   const { effectiveMeSection } = await domain();

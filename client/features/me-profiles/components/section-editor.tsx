@@ -60,7 +60,8 @@ export function SectionEditor({
     setFailure(null);
     const { content, issues: found } = fromDraft(section, draft, t);
     if (found.length > 0) return show(found);
-    // The shared rules load on save: the page's first JS carries no zod (issue 7).
+    // The shared rules load on save: the page's first JS carries no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { meSectionContentSchema } = await import('../../../../shared/domain/me-profile');
     const parsed = meSectionContentSchema(section).safeParse(content);
     if (!parsed.success)

@@ -34,7 +34,8 @@ export function ActivityEditor({ plan, activity }: { plan: Plan; activity: PlanA
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    // The schema is imported on submit: the page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { UpdateActivitySchema } = await import('../../../../shared/api/plans');
     const parsed = UpdateActivitySchema.safeParse({
       implementationStatus: status,

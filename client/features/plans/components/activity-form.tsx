@@ -46,7 +46,8 @@ export function ActivityForm({
       // Empty: the status decides (completed 100, not started 0).
       percentComplete: numberOf(data, 'percentComplete') ?? undefined,
     };
-    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    // The schema is imported on submit: the page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { CreateActivitySchema, UpdateActivitySchema } = await import('../../../../shared/api/plans');
     const parsed = a
       ? UpdateActivitySchema.safeParse({ ...fields, version: a.version })

@@ -5,7 +5,8 @@ import { useI18n, useT } from '../../../i18n/context';
 import { formatRate } from '../format';
 import { RateCell } from './rate-cell';
 
-// Chart.js loads after the page's first JS (issue 7); the tables below carry the same numbers.
+// Chart.js loads after the page's first JS (docs/decisions/lazy-response-schemas.md); the tables below carry
+// the same numbers.
 const ImplementationChart = lazy(() => import('../../../components/charts/implementation-chart'));
 
 /** Implementation rate by objective and by One Health sector: bar charts, each with a table alternative. */

@@ -84,7 +84,8 @@ export function IndicatorForm({
       rules && (item ? hasRules(rules) || hasRules(item.rules) : hasRules(rules))
         ? { rules: hasRules(rules) ? rules : null }
         : {};
-    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    // The schema is imported on submit: the page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { CreatePlanIndicatorSchema, UpdatePlanIndicatorSchema } = await import(
       '../../../../shared/api/plans'
     );

@@ -35,7 +35,8 @@ export function ObjectiveForm({
       budget: numberOf(data, 'budget'),
       currency: textOf(data, 'currency'),
     };
-    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    // The schema is imported on submit: the page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { CreateObjectiveSchema, UpdateObjectiveSchema } = await import('../../../../shared/api/plans');
     const parsed = objective
       ? UpdateObjectiveSchema.safeParse({ ...fields, version: objective.version })

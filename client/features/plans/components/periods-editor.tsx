@@ -21,7 +21,8 @@ export function PeriodsEditor({ plan, canCreate }: { plan: Plan; canCreate: bool
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    // The schema is imported on submit: the page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { CreatePlanPeriodSchema } = await import('../../../../shared/api/reporting');
     const parsed = CreatePlanPeriodSchema.safeParse({
       kind,

@@ -44,7 +44,8 @@ export function PlanForm({
       generation: numberOf(data, 'generation') ?? undefined,
       sourceNote: textOf(data, 'sourceNote'),
     };
-    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    // The schema is imported on submit: the page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { CreatePlanSchema, UpdatePlanSchema } = await import('../../../../shared/api/plan-edit');
     const parsed = plan
       ? UpdatePlanSchema.safeParse({ ...fields, version: plan.version })

@@ -8,7 +8,7 @@ import { useIndicatorValues } from '../api/get-indicator-values';
 import { formatAmount, shownCode, yesNoOf } from '../format';
 import { progressSeriesOf, statusCounts } from '../progress-series';
 
-// Chart.js loads after the page's first JS (issue 7).
+// Chart.js loads after the page's first JS (docs/decisions/lazy-response-schemas.md).
 const ProgressChart = lazy(() => import('./progress-chart'));
 
 /** A status summary of the plan's indicators, and one indicator's values against its target path. */

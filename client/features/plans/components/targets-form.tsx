@@ -19,7 +19,8 @@ export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator })
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    // The schema is imported on submit: the page's first JS has no zod (issue 7).
+    // The schema is imported on submit: the page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { PutTargetsSchema } = await import('../../../../shared/api/plans');
     const parsed = PutTargetsSchema.safeParse({
       targets: parseTargets(textOf(data, 'targets'), locale),

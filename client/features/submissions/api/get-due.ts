@@ -2,7 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Due } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
-// Schemas imported on use: the header's notices menu is on every page (issue 7).
+// Schemas imported on use: the header's notices menu is on every page
+// (docs/decisions/lazy-response-schemas.md).
 const reporting = () => import('../../../../shared/api/reporting');
 
 export function getDue(signal?: AbortSignal): Promise<Due> {

@@ -16,7 +16,8 @@ export function EvidenceEditor(p: {
   const [title, setTitle] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const add = async () => {
-    // The schema is imported on use: the entry page's first JS has no zod (issue 7).
+    // The schema is imported on use: the entry page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { EvidenceLinkSchema } = await import('../../../../shared/api/values');
     const parsed = EvidenceLinkSchema.safeParse({ url, title });
     if (!parsed.success) return setProblem(zodText(parsed.error));

@@ -28,7 +28,8 @@ export function TokenForm({
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
-    // The schema is imported on submit: the tokens page's first JS has no zod (issue 7).
+    // The schema is imported on submit: the tokens page's first JS has no zod
+    // (docs/decisions/lazy-response-schemas.md).
     const { CreateTokenBodySchema } = await import('../../../../shared/api/users');
     const parsed = CreateTokenBodySchema.safeParse({ name: data.get('name'), scope: data.get('scope') });
     if (!parsed.success) {

@@ -6,7 +6,7 @@ import { useT } from '../../../i18n/context';
 
 /**
  * Reads the role + country fields of a form as a role assignment, validated by the shared schema
- * (imported on submit: the users page's first JS has no zod, issue 7).
+ * (imported on submit: the users page's first JS has no zod; docs/decisions/lazy-response-schemas.md).
  */
 export async function roleFromForm(
   data: FormData,

@@ -7,7 +7,8 @@ import { apiGet } from '../../../lib/api-client';
 export type ValueFilters = Partial<z.infer<typeof ValueQuerySchema>>;
 
 export function getValues(query: ValueFilters, signal?: AbortSignal): Promise<ValuePage> {
-  // The schema is imported on use: the home page counts respondents, and its first JS has no zod (issue 7).
+  // The schema is imported on use: the home page counts respondents, and its first JS has no zod
+  // (docs/decisions/lazy-response-schemas.md).
   const schema = () => import('../../../../shared/api/values').then((m) => m.ValuePageSchema);
   return apiGet('/values', schema, { params: { ...query }, signal });
 }
