@@ -75,6 +75,9 @@ export default defineConfig({
           include: ['tests/client/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/setup/client.ts'],
+          // A page test waits for its page's module (up to 10 s) and then for several renders (up to 5 s
+          // each; tests/setup/client.ts): vitest's 5 s per test fails them on a loaded CI machine.
+          testTimeout: 30_000,
         },
       },
       {

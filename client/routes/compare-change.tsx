@@ -1,8 +1,8 @@
 import { lazy, Suspense, useId } from 'react';
 import type { ChangePair } from '../../shared';
+import { CHANGE_LABELS, changeChartData } from '../../shared/charts/change-chart';
 import { roundLevelBars, roundLevelsChartData } from '../../shared/charts/round-levels-chart';
 import { CHANGE_KINDS } from '../../shared/constants/compare';
-import { CHANGE_LABELS, changeChartData } from '../components/charts/change-chart-data';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useChange } from '../features/compare/api/get-change';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useId } from 'react';
 import type { SharedIndicator, SharedIndicatorResult } from '../../shared';
-import { targetChartData } from '../components/charts/target-chart-data';
+import { targetChartData } from '../../shared/charts/target-chart';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useSharedIndicator } from '../features/compare/api/get-shared-indicator';

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CompareRow, Level } from '../../shared';
+import { toDistributionChartData } from '../../shared/charts/distribution-chart';
 import { parseIso3 } from '../../shared/constants/country';
-import { toDistributionChartData } from '../components/charts/distribution-chart-data';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useCompare } from '../features/compare/api/get-compare';

@@ -4,7 +4,7 @@ import { ChangeResultSchema, RoundListSchema } from '../../shared';
 import { allCountries } from './support/fixtures';
 import { emrHeatmap } from './support/heatmap-fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
 
@@ -15,7 +15,7 @@ describe('Group dashboard', () => {
       '/compare/heatmap': () => ({ body: emrHeatmap }),
     });
     renderApp('/groups?groupType=who_region&group=EMR');
-    const table = await screen.findByRole('table', { name: /members at each level/ });
+    const table = await screen.findByRole('table', { name: /members at each level/ }, FIRST_LOAD);
     const rows = within(table).getAllByRole('row').slice(1);
     const cells = (r: Element) =>
       within(r as HTMLElement)
@@ -86,7 +86,11 @@ describe('Group dashboard', () => {
       '/compare/change': () => ({ body: change }),
     });
     renderApp('/groups?groupType=who_region&group=EMR');
-    const movers = await screen.findByRole('table', { name: /Net level steps over the compared questions/ });
+    const movers = await screen.findByRole(
+      'table',
+      { name: /Net level steps over the compared questions/ },
+      FIRST_LOAD,
+    );
     expect(movers.querySelector('caption')?.textContent).toContain('“Caution: levels reworded” included');
     // Who did not move (net 0) is left out; the largest move first.
     expect(

@@ -4,7 +4,7 @@ import { type HistoryEntry, MeSchema, type Notification } from '../../shared';
 import { jordan } from './support/fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
 import { buildPlan } from './support/plan-fixtures';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
 
@@ -48,7 +48,7 @@ describe('editing a plan', () => {
       },
     });
     const { user } = renderApp('/plans/7/edit');
-    const form = await screen.findByRole('form', { name: 'New activity' });
+    const form = await screen.findByRole('form', { name: 'New activity' }, FIRST_LOAD);
     await user.type(within(form).getByLabelText('Title'), 'Train pharmacists');
     await user.click(within(form).getByRole('button', { name: 'Add activity' }));
     expect(within(form).getByRole('alert').textContent).toBe('Code: This field is required');
@@ -103,7 +103,9 @@ describe('editing a plan', () => {
       '/plans/7/history': () => ({ body: { items: [historyEntry] } }),
     });
     const { user } = renderApp('/plans/7/edit');
-    const item = (await screen.findByText('1.1', { selector: 'strong' })).closest('li') as HTMLElement;
+    const item = (await screen.findByText('1.1', { selector: 'strong' }, FIRST_LOAD)).closest(
+      'li',
+    ) as HTMLElement;
     await user.click(within(item).getByRole('button', { name: 'History' }));
     const table = await within(item).findByRole('table', { name: 'History of activity 1.1' });
     expect(within(table).getByText('Focal point, Jordan')).toBeTruthy();
@@ -153,7 +155,7 @@ describe('the country plan page', () => {
       }),
     });
     renderApp('/countries/JOR/plan');
-    const summary = await screen.findByTestId('status-summary');
+    const summary = await screen.findByTestId('status-summary', {}, FIRST_LOAD);
     expect(
       within(summary)
         .getAllByRole('cell')

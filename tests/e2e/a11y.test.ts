@@ -77,8 +77,9 @@ async function audit(page: Page, url: string): Promise<Finding[]> {
   await page.goto(`${baseUrl}${url}`);
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
-  // Charts and lazy sections settle after the data arrives.
-  await page.waitForTimeout(300);
+  // Charts and lazy sections settle after the data arrives: audit the page once no loading
+  // placeholder (LoadingState, client/components/ui) is left, not a half-drawn one.
+  await expect.poll(() => page.locator('.loading[role="status"]').count(), { timeout: 15_000 }).toBe(0);
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ar } from '../../client/i18n/locales/ar';
+import { en } from '../../client/i18n/locales/en';
 import type { Database } from '../../server/db/client';
 import { makeUser, role, signIn } from '../server/support/auth';
 import { jordanPlanId } from '../server/support/plans';
@@ -151,14 +153,26 @@ describe.each(['ar', 'en'] as const)('main journeys in %s', (locale) => {
     await page.waitForURL(new RegExp(`/periods/${periodId}$`));
     const value = page.locator('table input[type="text"], table input[inputmode]').first();
     await value.waitFor();
+    // The row saves itself a moment after the last keystroke (debounced PUT): the screenshot shows
+    // it saved, so wait for that answer and for the row to say so.
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && new URL(r.url()).pathname.startsWith('/api/values/'),
+    );
     await value.focus();
-    await page.keyboard.type('45');
+    // Both languages' journeys enter into the same period: replace what the other one saved, with a
+    // value of its own, so that each saves (and a 4545 % is never typed).
+    await page.keyboard.press('ControlOrMeta+KeyA');
+    await page.keyboard.type(locale === 'ar' ? '45' : '55');
     // A visible focus indicator on the focused field.
     const outline = await value.evaluate(
       (el) => getComputedStyle(el).outlineStyle + getComputedStyle(el).boxShadow,
     );
     expect(outline).not.toBe('nonenone');
-    await page.waitForTimeout(800);
+    expect((await saved).ok()).toBe(true);
+    await value
+      .locator('xpath=ancestor::tr[1]')
+      .getByText((locale === 'ar' ? ar : en)['grid.saved'], { exact: true })
+      .waitFor();
     await shot(page, locale, '5-period-entry');
     await context.close();
     expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 
 /**
@@ -8,7 +8,13 @@ import { afterEach, beforeEach, expect, vi } from 'vitest';
  * - a console.error fails the test (React warnings about keys, act(), invalid DOM nesting …
  *   are bugs). A test that expects one replaces the spy:
  *   `vi.spyOn(console, 'error').mockImplementation(() => {})`.
+ * - findBy* and waitFor wait up to 5 s, not Testing Library's 1 s: what they wait for (a mocked
+ *   fetch answered, React rendering the page) is a few hundred milliseconds here but several times
+ *   that on the 2-core CI machine running other suites. The wait ends as soon as the element is
+ *   there, so only a failing test is slower. The page's first load (its module imported) waits
+ *   longer still: FIRST_LOAD in tests/client/support/render-app.tsx.
  */
+configure({ asyncUtilTimeout: 5_000 });
 let consoleErrors: string[] = [];
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import type { ChartData } from 'chart.js';
 import type { HeatmapResult } from '../../../shared';
+import { LEVEL_COLOURS, NO_ANSWER_FILL, OUTSIDE_GROUP_FILL } from '../../../shared/charts/palette';
 import { LEVELS, type Level, levelToScore } from '../../../shared/constants/level';
-import { LEVEL_COLOURS, NO_ANSWER_FILL, OUTSIDE_GROUP_FILL } from './palette';
 
 /** One country's answer to the mapped indicator. */
 export interface MapRow {

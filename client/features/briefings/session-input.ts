@@ -1,12 +1,7 @@
 import type { BriefingSession, BriefingSessionInput } from '../../../shared';
 import { BRIEFING_TOPICS, type BriefingTopic } from '../../../shared/constants/me-profile';
 import type { Locale } from '../../../shared/i18n/locale';
-import {
-  DEFAULT_CASE_STUDY,
-  type GroupSelection,
-  groupFromSearchParams,
-  groupQuery,
-} from '../compare/group-params';
+import { DEFAULT_CASE_STUDY, type GroupSelection, groupFromSearchParams, groupQuery } from '../compare';
 
 /** The new-session form's state: the session's fields, the group as the group picker holds it. */
 export interface SessionFormValues {

@@ -1,6 +1,6 @@
 import type { BriefingSession } from '../../../shared';
 import { useT } from '../../i18n/context';
-import { useGroupLabel } from '../compare/use-group-label';
+import { useGroupLabel } from '../compare';
 
 /**
  * A session's group in words: a region or income group by its name; a saved or hand-picked group

@@ -9,6 +9,13 @@ import type { Catalog } from '../../../client/i18n/types';
 import type { Locale } from '../../../shared/i18n/locale';
 
 /**
+ * The wait for a page's first content. Pages are lazy routes: the first visit imports the page's
+ * module, which vitest transforms on demand (the page and everything it imports) — seconds on a busy
+ * machine. Pass it to the first findBy* after renderApp.
+ */
+export const FIRST_LOAD = { timeout: 10_000 } as const;
+
+/**
  * Renders the whole app (layout, routes, providers) at `path`, with a fresh cache and no retries,
  * in English unless a language is given.
  */

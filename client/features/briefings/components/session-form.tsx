@@ -5,9 +5,8 @@ import { isLocale, LOCALE_NAMES, LOCALES } from '../../../../shared/i18n/locale'
 import { meTopicLabel } from '../../../../shared/i18n/me-profile';
 import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
-import { CaseStudyPicker } from '../../compare/components/case-study-picker';
-import { GroupPicker } from '../../compare/components/group-picker';
-import { useMeText } from '../../me-profiles/text';
+import { CaseStudyPicker, GroupPicker } from '../../compare';
+import { useMeText } from '../../me-profiles';
 import { type SessionFormValues, sessionInput } from '../session-input';
 
 type Problems = Partial<Record<'title' | 'date' | 'group' | 'topics' | 'agenda' | 'form', string>>;

@@ -4,7 +4,7 @@ import { LOCALE_NAMES } from '../../../../shared/i18n/locale';
 import { meTopicLabel } from '../../../../shared/i18n/me-profile';
 import { useI18n } from '../../../i18n/context';
 import { useCountryName } from '../../../i18n/countries';
-import { useMeText } from '../../me-profiles/text';
+import { useMeText } from '../../me-profiles';
 import { useSessionGroupLabel } from '../use-session-group-label';
 
 /** What a session is: when, which group (the countries resolved when it was saved), what the pack holds, the agenda. */

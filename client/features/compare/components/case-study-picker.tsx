@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../../i18n/context';
 import { useCountryName } from '../../../i18n/countries';
-import { useCountries } from '../../countries/api/get-countries';
+import { useCountries } from '../../countries';
 
 /**
  * The case-study country pinned first in a comparison (Jordan unless changed), or none. With

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import type { CompareQuery } from '../../../../shared';
-import { toCompareChartData } from '../../../components/charts/compare-chart-data';
+import { toCompareChartData } from '../../../../shared/charts/compare-chart';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useT } from '../../../i18n/context';

@@ -4,7 +4,7 @@ import { PEER_GROUP_TYPES, type PeerGroupType } from '../../../../shared/constan
 import { INCOME_GROUPS, UN_REGIONS, WHO_REGIONS } from '../../../../shared/constants/country';
 import { isOneOf } from '../../../../shared/constants/guard';
 import { useT } from '../../../i18n/context';
-import { useCountries } from '../../countries/api/get-countries';
+import { useCountries } from '../../countries';
 import { useSavedGroups } from '../api/get-saved-groups';
 import type { GroupSelection } from '../group-params';
 import { CountryMultiSelect } from './country-multi-select';

@@ -1,5 +1,5 @@
+import { LEVEL_COLOURS, NO_ANSWER_FILL, OUTSIDE_GROUP_FILL } from '../../../../shared/charts/palette';
 import { LEGEND_ORDER, type LevelCounts } from '../../../components/charts/map-data';
-import { LEVEL_COLOURS, NO_ANSWER_FILL, OUTSIDE_GROUP_FILL } from '../../../components/charts/palette';
 import { useI18n } from '../../../i18n/context';
 
 /** The map's key: swatch, letter and count of each level, so the map does not rely on colour. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../auth';
 import { useCreateSavedGroup } from '../api/create-saved-group';
 
 /**

@@ -3,7 +3,7 @@ import type { User } from '../../../../shared';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
-import { describeRoles } from '../../auth/capabilities';
+import { describeRoles } from '../../auth';
 import { useResetPassword, useUpdateUser } from '../api/update-user';
 import { ResetLinkButton } from './reset-link-button';
 import { RoleFields, roleFromForm } from './role-fields';
