@@ -7,7 +7,12 @@
  */
 
 /** The processes and tools that start the code: everything else must be reachable from one of them. */
-const ENTRY_POINTS = ['^client/main\\.tsx$', '^server/index\\.ts$', '^server/cli/[^/]+\\.ts$'];
+const ENTRY_POINTS = [
+  '^client/main\\.tsx$',
+  '^client/sw\\.ts$',
+  '^server/index\\.ts$',
+  '^server/cli/[^/]+\\.ts$',
+];
 
 /** A server module's route files (routes.ts, plan-routes.ts …): registered by server/app.ts only. */
 const ROUTE_FILE = '^server/modules/[^/]+/[^/]*routes\\.ts$';

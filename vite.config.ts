@@ -1,10 +1,49 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The installable app: a web app manifest and the service worker of client/sw.ts (injectManifest:
+ * our own worker, with Workbox's precache filled in at build time). Registered by the page after the
+ * first paint (client/lib/offline/register-sw.ts), so nothing of it is in the first page's JS.
+ */
+const pwa = VitePWA({
+  strategies: 'injectManifest',
+  srcDir: '.',
+  filename: 'sw.ts',
+  injectRegister: false,
+  registerType: 'prompt',
+  includeAssets: ['icons/icon.svg'],
+  manifest: {
+    name: 'NAP Tracker',
+    short_name: 'NAP Tracker',
+    description: 'Monitoring national action plans on antimicrobial resistance (AMR)',
+    start_url: '/due',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#0b3d5c',
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  injectManifest: {
+    // The shell and every hashed chunk (each page opens offline); not source maps nor the
+    // precompressed copies scripts/build.mjs writes afterwards.
+    globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+    globIgnores: ['**/*.map'],
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+  },
+  devOptions: { enabled: false },
+});
 
 // One config for the client build, the dev server and the test projects.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  // The service worker is built with the client, never in the test runs.
+  plugins: process.env.VITEST ? [react()] : [react(), pwa],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

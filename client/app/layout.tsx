@@ -4,6 +4,7 @@ import { useT } from '../i18n/context';
 import { HeaderLanguage } from './header-language';
 import { HeaderMenu } from './header-menu';
 import { HeaderNotices } from './header-notices';
+import { OfflineBar } from './offline-bar';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav__link is-active' : 'nav__link');
 
@@ -74,6 +75,7 @@ export function Layout() {
           </HeaderMenu>
         </div>
       </header>
+      <OfflineBar />
       <main id="main" className="container main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ErrorEnvelope } from '../../shared';
-import { CSRF_HEADER } from '../../shared/api/headers';
+import { CSRF_HEADER, PRINCIPAL_HEADER, parsePrincipalHeader } from '../../shared/api/headers';
 import { errorCodeOfStatus } from '../../shared/domain/issues';
+import { markReachable, markServedOffline, setOfflineStatus } from './offline/status';
 
 /**
  * The one fetch client of the app. Every response is validated with the shared zod schema
@@ -72,6 +73,9 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
 
 /** The interface language, sent as Accept-Language so content and reports come back in it. */
 let requestLanguage: string | null = null;
@@ -125,6 +129,9 @@ function buildUrlPath(path: string, params?: QueryParams) {
   return buildUrl(path, params).slice(API_BASE.length);
 }
 
+/** Where IndexedDB exists, reads are kept for working offline (offline/answers.ts decides which). */
+const canKeep = () => typeof indexedDB !== 'undefined';
+
 async function request<S extends z.ZodType>(
   path: string,
   schema: SchemaSource<S>,
@@ -154,6 +161,16 @@ async function request<S extends z.ZodType>(
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    setOfflineStatus({ offline: true });
+    // A read the browser kept for working offline answers instead, marked with when it was fetched.
+    if (!options.method && canKeep()) {
+      const kept = await import('./offline/answers').then((m) => m.keptAnswer(path));
+      const parsed = kept ? (await schemaReady).safeParse(kept.body) : null;
+      if (kept && parsed?.success) {
+        markServedOffline(kept.savedAt);
+        return parsed.data;
+      }
+    }
     throw new ApiError({
       error: 'Network Error',
       message: 'Could not reach the NAP Tracker server. Check your connection and try again.',
@@ -178,7 +195,12 @@ async function request<S extends z.ZodType>(
     });
   }
 
+  markReachable();
   const parsed = (await schemaReady).safeParse(body);
+  if (parsed.success && !options.method && canKeep()) {
+    const owner = parsePrincipalHeader(res.headers.get(PRINCIPAL_HEADER));
+    void import('./offline/answers').then((m) => m.keepAnswer(path, body, owner));
+  }
   if (!parsed.success) {
     throw new ApiError({
       error: 'Invalid Response',

@@ -10,6 +10,7 @@ import { EntryGridTable } from '../features/submissions/components/entry-grid';
 import { PeriodHistory } from '../features/submissions/components/period-history';
 import { SheetUpload } from '../features/submissions/components/sheet-upload';
 import { WorkflowBar } from '../features/submissions/components/workflow-bar';
+import { useOutboxCount } from '../features/submissions/use-outbox-count';
 import { useI18n } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
 
@@ -21,6 +22,8 @@ export function PeriodEntryPage() {
   const { t, formatDate, formatNumber } = useI18n();
   const countryName = useCountryName();
   const country = useCountry(grid.data?.plan.countryIso3 ?? '');
+  const userId = me.data?.id ?? null;
+  const waiting = useOutboxCount(userId, periodId);
   if (grid.isPending) return <LoadingState label={t('period.loading')} rows={6} />;
   if (grid.isError)
     return (
@@ -55,6 +58,7 @@ export function PeriodEntryPage() {
         countryName={countryName({ iso3, name: country.data?.name ?? iso3 })}
         canSubmit={canSubmit}
         canValidate={holds('validator')}
+        waiting={waiting}
       />
       <LockNotice grid={g} />
       {g.period.demo && (
@@ -68,6 +72,7 @@ export function PeriodEntryPage() {
         grid={g}
         editable={editable}
         canComment={holds('validator') && g.period.submission.state === 'submitted'}
+        userId={userId}
       />
       <SheetUpload periodId={periodId} editable={editable} />
       <section aria-labelledby="history" className="section">

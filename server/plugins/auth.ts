@@ -7,6 +7,8 @@ import type {
   RouteOptions,
 } from 'fastify';
 import { CSRF_HEADER } from '../../shared';
+import { PRINCIPAL_HEADER, principalHeaderValue } from '../../shared/api/headers';
+import { GLOBAL_ROLES } from '../../shared/constants/role';
 import { AppError } from '../lib/errors';
 import type { AuthContext } from '../modules/auth/context';
 import {
@@ -156,6 +158,10 @@ export async function registerAuth(app: FastifyInstance, ctx: AuthContext) {
       }
     }
     req.principal = principal;
+    if (principal?.via === 'session') {
+      const allCountries = principal.roles.some((r) => GLOBAL_ROLES.includes(r.role));
+      reply.header(PRINCIPAL_HEADER, principalHeaderValue({ userId: principal.userId, allCountries }));
+    }
     checkAccess(ctx, access, principal, sessionError);
     if (principal && principal.scope !== 'write' && !SAFE_METHODS.has(req.method) && access !== 'public') {
       throw forbidden('token: this token is read-only');

@@ -30,6 +30,13 @@ export const MeSchema = z.object({
     .string()
     .nullable()
     .describe(`Send it in the ${CSRF_HEADER} header on writes authenticated by the session cookie`),
+  sessionExpiresAt: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe(
+      'When the session ends at the latest (sign-in + SESSION_MAX_HOURS); null for a token. What the browser keeps for working offline expires with it',
+    ),
 });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'not_found',
   'stale',
   'conflict',
+  /** A value write into a period that is submitted or approved (params.state). */
+  'locked',
   'read_only',
   'too_large',
   'unprocessable',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '../constants/role';
+import { GLOBAL_ROLES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '../constants/role';
 import { Iso3Schema } from './country';
 import { SectorSchema } from './indicator';
 
@@ -14,8 +14,6 @@ export const ROLE_NAMES: Record<Role, string> = {
   focal_point: 'Focal point',
   viewer: 'Viewer',
 };
-
-export const GLOBAL_ROLES: readonly Role[] = ['admin', 'facilitator'];
 
 export const RoleAssignmentSchema = z
   .object({

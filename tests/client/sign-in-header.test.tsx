@@ -52,7 +52,7 @@ function Buttons() {
       <button type="button" onClick={() => signIn.mutate({ email: 'b@x.org', password: 'secret' })}>
         Test sign-in
       </button>
-      <button type="button" onClick={() => signOut.mutate()}>
+      <button type="button" onClick={() => signOut.mutate(null)}>
         Test sign-out
       </button>
     </>

@@ -150,6 +150,8 @@ describe('a period from empty to approved, with a return and a resubmission', ()
     expect(whileSubmitted.json().message).toMatch(
       /^lock: JOR 2020 of ".*" was submitted for approval by wf-focal on 2021-04-15; .* until a validator returns it$/,
     );
+    // Its own code: a value queued offline that meets it is kept aside, and the grid says why in words.
+    expect(whileSubmitted.json()).toMatchObject({ code: 'locked', params: { state: 'submitted' } });
     expect((await grid()).locked).toBe(true);
     const approved = await step(s.validator, 'approve', { version: resubmitted.json().submission.version });
     expect(approved.statusCode, approved.body).toBe(200);
@@ -164,6 +166,7 @@ describe('a period from empty to approved, with a return and a resubmission', ()
     const locked = await putPct(s.focal, 70, 2);
     expect(locked.statusCode).toBe(409);
     expect(locked.json().message).toMatch(/^lock: JOR 2020 of ".*" was approved on 2021-04-15/);
+    expect(locked.json()).toMatchObject({ code: 'locked', params: { state: 'approved' } });
     const followed = await as(app, s.admin, 'PUT', '/api/values/JOR/national-jor/tracss-2019-2020:7.4/2020', {
       status: 'not_applicable',
       reason: 'x',

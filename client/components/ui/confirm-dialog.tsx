@@ -16,10 +16,16 @@ export function ConfirmDialog({
   onCancel,
   busy = false,
   error,
+  cancelLabel,
+  danger = false,
 }: {
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  /** The way out, when "Cancel" does not say it ("Stay signed in"). */
+  cancelLabel?: string;
+  /** The step loses something (red button). */
+  danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
@@ -80,11 +86,16 @@ export function ConfirmDialog({
           </p>
         )}
         <p className="form__actions">
-          <button type="button" className="button" onClick={onConfirm} disabled={busy}>
+          <button
+            type="button"
+            className={danger ? 'button button--danger' : 'button'}
+            onClick={onConfirm}
+            disabled={busy}
+          >
             {confirmLabel}
           </button>{' '}
           <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('dialog.cancel')}
+            {cancelLabel ?? t('dialog.cancel')}
           </button>
         </p>
       </div>

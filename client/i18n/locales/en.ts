@@ -101,6 +101,8 @@ export const en = {
   'failure.stale':
     'Someone changed this in the meantime: reload to see the current version, then make your change again',
   'failure.conflict': 'This clashes with what is already there',
+  'failure.locked':
+    'This period was submitted or approved meanwhile: its values cannot change until a validator returns or reopens it',
   'failure.read_only': 'Published data is read-only: only an administrator’s re-import changes it',
   'failure.too_large': 'This is too large to be sent',
   'failure.unprocessable': 'Nothing was imported: see the problems listed',
@@ -638,6 +640,35 @@ export const en = {
   'grid.someone': 'Someone',
   'grid.keepMine': 'Keep mine',
   'grid.takeTheirs': 'Take theirs',
+  'grid.queued': 'Waiting to send: kept on this device, sent when the connection returns',
+  'grid.aside': 'Not sent: {message} Your value is kept on this device.',
+  'grid.copyMine': 'Copy my value',
+  'grid.copied': 'Copied',
+  'grid.discard': 'Discard my value',
+  'grid.retry': 'Try again',
+  'offline.offline': 'Offline',
+  'offline.syncedAt': 'Offline — showing what was last synced at {time}.',
+  'offline.noCopy': 'Offline — values you save are kept on this device and sent when the connection returns.',
+  'offline.waiting': {
+    one: '{count} value waiting to be sent.',
+    other: '{count} values waiting to be sent.',
+  },
+  'offline.signIn': 'Your session has ended: sign in again to send the values that wait.',
+  'offline.signInLink': 'Sign in',
+  'offline.update': 'A new version of NAP Tracker is ready.',
+  'offline.reload': 'Reload',
+  'workflow.outboxWaiting': {
+    one: '{count} value of this period has not reached the server yet: submit once it has been sent.',
+    other: '{count} values of this period have not reached the server yet: submit once they have been sent.',
+  },
+  'signOut.unsent': {
+    one: '{count} value you saved has not been sent yet.',
+    other: '{count} values you saved have not been sent yet.',
+  },
+  'signOut.unsentDetail':
+    'Signing out deletes them from this computer. Stay signed in until the connection returns to send them.',
+  'signOut.stay': 'Stay signed in',
+  'signOut.anyway': 'Sign out and delete them',
   'rules.belowMin':
     '{value} is below the minimum set for this indicator ({limit}): correct it, or the period cannot be submitted.',
   'rules.aboveMax':

@@ -99,6 +99,8 @@ export const es: Catalog = {
   'failure.stale':
     'Alguien lo cambió mientras tanto: recargue para ver la versión actual y vuelva a hacer su cambio',
   'failure.conflict': 'Esto choca con lo que ya existe',
+  'failure.locked':
+    'Este período se envió o aprobó mientras tanto: sus valores no pueden cambiar hasta que un validador lo devuelva o lo reabra',
   'failure.read_only':
     'Los datos publicados son de solo lectura: solo una nueva importación de un administrador los cambia',
   'failure.too_large': 'Es demasiado grande para enviarlo',
@@ -644,6 +646,37 @@ export const es: Catalog = {
   'grid.someone': 'Alguien',
   'grid.keepMine': 'Conservar el mío',
   'grid.takeTheirs': 'Tomar el suyo',
+  'grid.queued': 'Pendiente de envío: guardado en este dispositivo, se enviará cuando vuelva la conexión',
+  'grid.aside': 'No enviado: {message} Su valor se conserva en este dispositivo.',
+  'grid.copyMine': 'Copiar mi valor',
+  'grid.copied': 'Copiado',
+  'grid.discard': 'Descartar mi valor',
+  'grid.retry': 'Reintentar',
+  'offline.offline': 'Sin conexión',
+  'offline.syncedAt': 'Sin conexión — se muestra lo sincronizado por última vez a las {time}.',
+  'offline.noCopy':
+    'Sin conexión — los valores que guarde se conservan en este dispositivo y se envían cuando vuelva la conexión.',
+  'offline.waiting': {
+    one: '{count} valor pendiente de envío.',
+    other: '{count} valores pendientes de envío.',
+  },
+  'offline.signIn': 'Su sesión ha terminado: inicie sesión de nuevo para enviar los valores pendientes.',
+  'offline.signInLink': 'Iniciar sesión',
+  'offline.update': 'Hay una nueva versión de NAP Tracker lista.',
+  'offline.reload': 'Recargar',
+  'workflow.outboxWaiting': {
+    one: '{count} valor de este período aún no ha llegado al servidor: envíe el período cuando se haya enviado.',
+    other:
+      '{count} valores de este período aún no han llegado al servidor: envíe el período cuando se hayan enviado.',
+  },
+  'signOut.unsent': {
+    one: '{count} valor guardado aún no se ha enviado.',
+    other: '{count} valores guardados aún no se han enviado.',
+  },
+  'signOut.unsentDetail':
+    'Cerrar sesión los borra de este equipo. Permanezca conectado hasta que vuelva la conexión para enviarlos.',
+  'signOut.stay': 'Permanecer conectado',
+  'signOut.anyway': 'Cerrar sesión y borrarlos',
   'rules.belowMin':
     '{value} es inferior al mínimo fijado para este indicador ({limit}): corríjalo o el período no podrá enviarse.',
   'rules.aboveMax':

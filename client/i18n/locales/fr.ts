@@ -99,6 +99,8 @@ export const fr: Catalog = {
   'failure.stale':
     'Quelqu’un l’a modifié entre-temps : rechargez pour voir la version actuelle, puis refaites votre modification',
   'failure.conflict': 'Cela entre en conflit avec ce qui existe déjà',
+  'failure.locked':
+    'Cette période a été soumise ou approuvée entre-temps\u00a0: ses valeurs ne peuvent changer que si un validateur la renvoie ou la rouvre',
   'failure.read_only':
     'Les données publiées sont en lecture seule : seule une nouvelle importation par un administrateur les modifie',
   'failure.too_large': 'C’est trop volumineux pour être envoyé',
@@ -648,6 +650,37 @@ export const fr: Catalog = {
   'grid.someone': "Quelqu'un",
   'grid.keepMine': 'Garder la mienne',
   'grid.takeTheirs': 'Prendre la sienne',
+  'grid.queued': 'En attente d’envoi\u00a0: gardée sur cet appareil, envoyée au retour de la connexion',
+  'grid.aside': 'Non envoyée\u00a0: {message} Votre valeur est gardée sur cet appareil.',
+  'grid.copyMine': 'Copier ma valeur',
+  'grid.copied': 'Copiée',
+  'grid.discard': 'Abandonner ma valeur',
+  'grid.retry': 'Réessayer',
+  'offline.offline': 'Hors ligne',
+  'offline.syncedAt': 'Hors ligne — données synchronisées pour la dernière fois à {time}.',
+  'offline.noCopy':
+    'Hors ligne — les valeurs enregistrées sont gardées sur cet appareil et envoyées au retour de la connexion.',
+  'offline.waiting': {
+    one: '{count} valeur en attente d’envoi.',
+    other: '{count} valeurs en attente d’envoi.',
+  },
+  'offline.signIn': 'Votre session a pris fin\u00a0: reconnectez-vous pour envoyer les valeurs en attente.',
+  'offline.signInLink': 'Se connecter',
+  'offline.update': 'Une nouvelle version de NAP Tracker est prête.',
+  'offline.reload': 'Recharger',
+  'workflow.outboxWaiting': {
+    one: '{count} valeur de cette période n’a pas encore atteint le serveur\u00a0: soumettez une fois qu’elle aura été envoyée.',
+    other:
+      '{count} valeurs de cette période n’ont pas encore atteint le serveur\u00a0: soumettez une fois qu’elles auront été envoyées.',
+  },
+  'signOut.unsent': {
+    one: '{count} valeur enregistrée n’a pas encore été envoyée.',
+    other: '{count} valeurs enregistrées n’ont pas encore été envoyées.',
+  },
+  'signOut.unsentDetail':
+    'Vous déconnecter les supprime de cet ordinateur. Restez connecté jusqu’au retour de la connexion pour les envoyer.',
+  'signOut.stay': 'Rester connecté',
+  'signOut.anyway': 'Me déconnecter et les supprimer',
   'rules.belowMin':
     '{value} est inférieur au minimum fixé pour cet indicateur ({limit}) : corrigez-le, sinon la période ne pourra pas être soumise.',
   'rules.aboveMax':

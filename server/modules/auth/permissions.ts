@@ -19,6 +19,8 @@ export interface Principal {
   scope: TokenScope;
   csrfToken: string | null;
   sessionHash: string | null;
+  /** A session's absolute end (sign-in + SESSION_MAX_HOURS); null for a token. */
+  sessionExpiresAt?: Date | null;
 }
 
 /** Deployment-wide rules that permissions depend on. */

@@ -41,6 +41,7 @@ export async function principalFromSession(ctx: AuthContext, token: string): Pro
     scope: 'write',
     csrfToken: csrfTokenFor(token),
     sessionHash: hash,
+    sessionExpiresAt: s.expiresAt,
   };
 }
 

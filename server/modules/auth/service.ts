@@ -114,6 +114,7 @@ export async function signIn(ctx: AuthContext, body: SignInBody, client: ClientI
     via: 'session',
     scope: 'write',
     csrfToken: csrfTokenFor(token),
+    sessionExpiresAt: new Date(now.getTime() + ctx.session.absoluteMs).toISOString(),
   };
   return { token, me, maxAgeSeconds: Math.floor(ctx.session.absoluteMs / 1000) };
 }
@@ -141,6 +142,7 @@ export function meOf(p: Principal): Me {
     via: p.via,
     scope: p.scope,
     csrfToken: p.csrfToken,
+    sessionExpiresAt: p.sessionExpiresAt?.toISOString() ?? null,
   };
 }
 

@@ -46,12 +46,14 @@ export async function assertValueWritable(tx: DbOrTx, k: LockKey): Promise<void>
       throw new AppError(
         409,
         `lock: ${what} was approved${day(h.approvedAt)}; its values cannot change until a validator reopens it`,
+        { code: 'locked', params: { state: 'approved' } },
       );
     if (h.state === 'submitted')
       throw new AppError(
         409,
         `lock: ${what} was submitted for approval${h.submittedBy ? ` by ${h.submittedBy}` : ''}${day(h.submittedAt)}; ` +
           'its values cannot change until a validator returns it',
+        { code: 'locked', params: { state: 'submitted' } },
       );
   }
 }

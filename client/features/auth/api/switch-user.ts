@@ -1,5 +1,6 @@
 import { notifyManager, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../../shared';
+import { GLOBAL_ROLES } from '../../../../shared/constants/role';
 import { ME_QUERY_KEY } from './get-me';
 
 const isMe = (key: readonly unknown[]) => key[0] === ME_QUERY_KEY[0] && key[1] === ME_QUERY_KEY[1];
@@ -14,6 +15,11 @@ export function switchUser(queryClient: QueryClient, me: Me | null): void {
   // Synchronous up to here: the caller navigates next, and the new page must already see who is signed in.
   void queryClient.cancelQueries({ queryKey: ME_QUERY_KEY, exact: true });
   queryClient.setQueryData(ME_QUERY_KEY, me);
+  // Who is signed in is kept for working offline (the sign-in answer is not a GET the client keeps).
+  if (me && typeof indexedDB !== 'undefined') {
+    const owner = { userId: me.id, allCountries: me.roles.some((r) => GLOBAL_ROLES.includes(r.role)) };
+    void import('../../../lib/offline/answers').then((m) => m.keepAnswer('/auth/me', me, owner));
+  }
   const others = { predicate: (q: { queryKey: readonly unknown[] }) => !isMe(q.queryKey) };
   if (me) {
     // Not awaited: the pages refetch on their own; the sign-in does not wait for them.

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useT } from '../../../i18n/context';
 import { useMe } from '../api/get-me';
-import { useSignOut } from '../api/sign-out';
+import { unsentValues, useSignOut } from '../api/sign-out';
 import { capabilitiesOf, describeRoles } from '../capabilities';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav__link is-active' : 'nav__link');
@@ -12,6 +14,8 @@ export function UserNav() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const t = useT();
+  /** Values not yet sent: signing out would delete them, so the person is asked first. */
+  const [unsent, setUnsent] = useState(0);
   if (me.isPending) return null;
   const can = capabilitiesOf(me.data);
   if (!me.data) {
@@ -25,6 +29,7 @@ export function UserNav() {
       </ul>
     );
   }
+  const userId = me.data.id;
   return (
     <ul className="nav">
       {can.manageUsers && (
@@ -68,10 +73,34 @@ export function UserNav() {
           type="button"
           className="button button--link"
           disabled={signOut.isPending}
-          onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/') })}
+          onClick={async () => {
+            const n = await unsentValues(userId).catch(() => 0);
+            if (n > 0) setUnsent(n);
+            else signOut.mutate(userId, { onSuccess: () => navigate('/') });
+          }}
         >
           {t('nav.signOut')}
         </button>
+        {unsent > 0 && (
+          <ConfirmDialog
+            title={t('signOut.unsent', { count: unsent })}
+            confirmLabel={t('signOut.anyway')}
+            cancelLabel={t('signOut.stay')}
+            danger
+            busy={signOut.isPending}
+            onCancel={() => setUnsent(0)}
+            onConfirm={() =>
+              signOut.mutate(userId, {
+                onSuccess: () => {
+                  setUnsent(0);
+                  navigate('/');
+                },
+              })
+            }
+          >
+            <p>{t('signOut.unsentDetail')}</p>
+          </ConfirmDialog>
+        )}
       </li>
     </ul>
   );

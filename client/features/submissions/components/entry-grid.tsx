@@ -44,9 +44,12 @@ export function EntryGridTable({
   grid,
   editable,
   canComment = false,
+  userId = null,
 }: {
   grid: EntryGrid;
   editable: boolean;
+  /** Who enters (their outbox keeps saves made offline). */
+  userId?: number | null;
   /** A validator of the country while the period is submitted: comments on single values. */
   canComment?: boolean;
 }) {
@@ -73,6 +76,7 @@ export function EntryGridTable({
             row={row}
             editable={editable}
             canComment={canComment}
+            userId={userId}
           />
         ))}
       </tbody>

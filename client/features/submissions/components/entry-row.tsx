@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import type { EntryRow } from '../../../../shared';
 import { VALUE_STATUSES, type ValueStatus } from '../../../../shared/constants/value';
 import { useI18n, useT } from '../../../i18n/context';
-import { historyWarning, rowCode } from '../drafts';
+import { type Draft, historyWarning, rowCode } from '../drafts';
 import { useRowDraft } from '../use-row-draft';
 import { EvidenceEditor } from './evidence-editor';
 import { PeriodHistory } from './period-history';
@@ -18,9 +19,16 @@ export function EntryRowView(props: {
   editable: boolean;
   /** A validator of the country, the period submitted: may comment on the value. */
   canComment?: boolean;
+  /** Who enters: saves that cannot reach the server wait in their outbox. */
+  userId?: number | null;
 }) {
   const { row, editable } = props;
-  const { draft, state, change, keepMine, takeTheirs } = useRowDraft(props.periodId, props.iso3, row);
+  const { draft, state, change, keepMine, takeTheirs, retry, discard } = useRowDraft(
+    props.periodId,
+    props.iso3,
+    row,
+    props.userId ?? null,
+  );
   // A national indicator following a published question goes by the question's code (9.1), not its
   // internal one (tracss-2019-2020:9.1).
   const code = rowCode(row);
@@ -81,7 +89,13 @@ export function EntryRowView(props: {
           </p>
         )}
         {collected && <RuleFindings row={row} draft={draft} />}
-        <SaveMessage id={problemId} state={state} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+        <SaveMessage
+          id={problemId}
+          state={state}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+          aside={{ retry, discard, text: `${code}: ${draftText(draft)}` }}
+        />
       </td>
       <td data-label={t('grid.col.comment')}>
         <input
@@ -113,15 +127,56 @@ export function EntryRowView(props: {
   );
 }
 
+/** What was typed, as one line to copy (a value kept aside). */
+function draftText(d: Draft): string {
+  const main = d.status === 'reported' ? [d.main, d.denominator].filter(Boolean).join(' / ') : d.reason;
+  return [main, d.comment].filter((x) => x.trim()).join(' — ');
+}
+
 function SaveMessage(p: {
   id: string;
   state: ReturnType<typeof useRowDraft>['state'];
   onKeepMine: (v: never) => void;
   onTakeTheirs: (v: never) => void;
+  aside: { retry: () => void; discard: () => void; text: string };
 }) {
   const s = p.state;
   const { t, formatNumber } = useI18n();
+  const [copied, setCopied] = useState(false);
   if (s.kind === 'saving') return <p className="muted small">{t('grid.saving')}</p>;
+  if (s.kind === 'queued')
+    return (
+      <p className="entry-queued small" data-save-state="queued">
+        {t('grid.queued')}
+      </p>
+    );
+  if (s.kind === 'aside')
+    return (
+      <div id={p.id} className="entry-error small" role="alert" data-save-state="aside">
+        <p>{t('grid.aside', { message: s.message })}</p>
+        <p>
+          <output className="entry-aside-value">{p.aside.text}</output>
+        </p>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() =>
+            void navigator.clipboard?.writeText(p.aside.text).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          {copied ? t('grid.copied') : t('grid.copyMine')}
+        </button>{' '}
+        <button type="button" className="button button--secondary button--small" onClick={p.aside.retry}>
+          {t('grid.retry')}
+        </button>{' '}
+        <button type="button" className="button button--danger button--small" onClick={p.aside.discard}>
+          {t('grid.discard')}
+        </button>
+      </div>
+    );
   if (s.kind === 'saved') return <p className="muted small">{t('grid.saved')}</p>;
   if (s.kind === 'restored') return <p className="small">{t('grid.restored')}</p>;
   if (s.kind === 'invalid')

@@ -15,6 +15,8 @@ export function WorkflowBar(p: {
   countryName: string;
   canSubmit: boolean;
   canValidate: boolean;
+  /** Values of this period still in the outbox: Submit waits until they reach the server. */
+  waiting?: number;
 }) {
   const s = p.grid.period.submission;
   const mutation = useTransition(p.grid.period.id);
@@ -48,7 +50,17 @@ export function WorkflowBar(p: {
           t('workflow.reason', { reason: s.reason })}
       </p>
       <div className="workflow-bar__actions">
-        {p.canSubmit && open('submit') && (
+        {p.canSubmit && open('submit') && !!p.waiting && (
+          <>
+            <button type="button" className="button" disabled aria-describedby="outbox-waiting">
+              {t('workflow.submit')}
+            </button>
+            <p id="outbox-waiting" className="entry-queued small">
+              {t('workflow.outboxWaiting', { count: p.waiting })}
+            </p>
+          </>
+        )}
+        {p.canSubmit && open('submit') && !p.waiting && (
           <ConfirmAction
             {...common}
             label={t('workflow.submit')}
