@@ -43,7 +43,11 @@ function useOfflineSync() {
           sw.registerServiceWorker();
         },
       );
-    const timer = setTimeout(start, 0);
+    // After the page has loaded: the service worker's downloads never compete with the first paint.
+    const timer = setTimeout(() => {
+      if (document.readyState === 'complete') start();
+      else window.addEventListener('load', start, { once: true });
+    }, 0);
     let wasOffline = getOfflineStatus().offline;
     const unsubscribe = subscribeOfflineStatus(() => {
       const { offline } = getOfflineStatus();
@@ -53,6 +57,7 @@ function useOfflineSync() {
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      window.removeEventListener('load', start);
       unsubscribe();
       stop();
     };
