@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { auditPlanChange } from './audit';
-import { activityIn, editablePlan, objectiveIn, reloadPlan, stale } from './service';
+import { activityIn, editablePlan, objectiveIn, reloadPlan, stale } from './plan-read-service';
 import {
   deleteActivityIfVersion,
   deleteObjectiveIfVersion,

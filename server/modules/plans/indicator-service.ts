@@ -15,9 +15,9 @@ import type { Principal } from '../auth/permissions';
 import { indicatorById, listIndicators } from '../frameworks/repository';
 import { getIndicator } from '../frameworks/service';
 import { auditPlanChange } from './audit';
+import { editablePlan, objectiveIn, planIndicatorIn, reloadPlan, stale } from './plan-read-service';
 import { targetsOf } from './repository';
 import { ruleColumns } from './rules';
-import { editablePlan, objectiveIn, planIndicatorIn, reloadPlan, stale } from './service';
 import {
   deletePlanIndicatorIfVersion,
   ensureFollowingIndicator,

@@ -34,8 +34,8 @@ import {
   putTargets,
   updatePlanIndicator,
 } from './indicator-service';
-import { planEditRoutes } from './plan-routes';
-import { getPlan, listCountryPlans, planIndicatorValues } from './service';
+import { planEditRoutes } from './plan-edit-routes';
+import { getPlan, listCountryPlans, planIndicatorValues } from './plan-read-service';
 
 const WRITE_ERRORS = { 400: E, 401: E, 403: E, 404: E, 409: E };
 const tags = ['plans'];

@@ -16,8 +16,8 @@ import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { assertCanApprovePlan, assertCanEditPlan, planVisibility } from './access';
 import { auditPlanChange } from './audit';
+import { reloadPlan, stale } from './plan-read-service';
 import { findPlanRows } from './repository';
-import { reloadPlan, stale } from './service';
 
 async function assertGenerationFree(db: DbOrTx, iso3: string, generation: number, exceptId?: number) {
   const [clash] = await db

@@ -11,7 +11,7 @@ import {
   UpdatePlanSchema,
 } from '../../../shared';
 import type { AuthContext } from '../auth/context';
-import { createPlan, planHistory, updatePlan } from './plan-service';
+import { createPlan, planHistory, updatePlan } from './plan-write-service';
 
 const WRITE_ERRORS = { 400: E, 401: E, 403: E, 404: E, 409: E };
 const tags = ['plans'];
