@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '../../shared/constants/role';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { isUnauthenticated, RequireAuth, SignInRedirect } from '../features/auth/components/require-auth';
@@ -56,11 +57,11 @@ function UsersContent() {
         <form className="form" onSubmit={onCreate} noValidate aria-label={t('users.newAccount')}>
           <div className="field">
             <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
-            <input id={`${id}-email`} name="email" type="email" maxLength={254} required />
+            <input id={`${id}-email`} name="email" type="email" maxLength={EMAIL_MAX_LENGTH} required />
           </div>
           <div className="field">
             <label htmlFor={`${id}-name`}>{t('users.name')}</label>
-            <input id={`${id}-name`} name="displayName" maxLength={120} required />
+            <input id={`${id}-name`} name="displayName" maxLength={DISPLAY_NAME_MAX_LENGTH} required />
           </div>
           <div className="field">
             <label htmlFor={`${id}-password`}>{t('users.initialPassword')}</label>
@@ -69,7 +70,7 @@ function UsersContent() {
               name="password"
               type="password"
               autoComplete="new-password"
-              maxLength={256}
+              maxLength={PASSWORD_MAX_LENGTH}
               required
             />
           </div>

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { EMAIL_MAX_LENGTH } from '../../shared/constants/role';
 import { useForgotPassword } from '../features/auth/api/forgot-password';
 import { useServerFeatures } from '../features/auth/api/get-server-features';
 import { useT } from '../i18n/context';
@@ -48,7 +49,7 @@ export function ForgotPasswordPage() {
               type="email"
               autoComplete="username"
               required
-              maxLength={254}
+              maxLength={EMAIL_MAX_LENGTH}
             />
           </div>
           {error && (

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../shared';
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '../../shared/constants/role';
 import { FieldError, invalidProps } from '../components/ui/field-error';
 import { useMe } from '../features/auth/api/get-me';
 import { useServerFeatures } from '../features/auth/api/get-server-features';
@@ -87,7 +88,7 @@ export function SignInPage() {
             type="email"
             autoComplete="username"
             required
-            maxLength={254}
+            maxLength={EMAIL_MAX_LENGTH}
             {...invalidProps(`${id}-email`, errors.email)}
           />
           <FieldError id={`${id}-email`} error={errors.email} />
@@ -100,7 +101,7 @@ export function SignInPage() {
             type="password"
             autoComplete="current-password"
             required
-            maxLength={256}
+            maxLength={PASSWORD_MAX_LENGTH}
             {...invalidProps(`${id}-password`, errors.password)}
           />
           <FieldError id={`${id}-password`} error={errors.password} />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from '../constants/role';
 import { EmailSchema, NewPasswordSchema, RoleAssignmentSchema, TokenScopeSchema } from '../domain/role';
 import { CSRF_HEADER } from './headers';
 import { LocaleSchema } from './i18n';
@@ -7,7 +8,7 @@ export { CSRF_HEADER };
 
 export const SignInBodySchema = z.object({
   email: EmailSchema,
-  password: z.string().min(1, 'is required').max(256),
+  password: z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH),
 });
 export type SignInBody = z.infer<typeof SignInBodySchema>;
 

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/**
+ * `true` when each type is assignable to the other and they have the same keys (an optional key only one
+ * of them has would pass assignability): the check that a type written out by hand, to keep a file
+ * zod-free, says the same as the schema it mirrors. `[A]` keeps unions from distributing.
+ */
+export type SameShape<A, B> = [A, keyof A] extends [B, keyof B]
+  ? [B, keyof B] extends [A, keyof A]
+    ? true
+    : false
+  : false;
+
 const IssueParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 /** One problem with one field: its path, an English message, and a stable code with parameters. */

@@ -3,6 +3,8 @@ import { CLASSIFICATION_BASES, PEER_GROUP_TYPES } from '../constants/compare';
 import { CountrySchema, Iso3Schema } from '../domain/country';
 import { SectorSchema } from '../domain/indicator';
 import { LevelSchema, LevelWordingSchema } from '../domain/level';
+import type { PeerStats } from '../domain/peer-stats';
+import type { SameShape } from './common';
 import { FrameworkCodeSchema } from './frameworks';
 
 export {
@@ -58,6 +60,10 @@ const StatsSchema = z.object({
   q1: z.number().nullable(),
   q3: z.number().nullable(),
 });
+// PeerStats is written out in shared/domain/peer-stats.ts rather than inferred from this schema: that file
+// stays zod-free because the distribution chart uses it on pages whose first JS has no zod (vite.config.ts
+// keeps it out of the schemas chunk). Proof the two say the same: this stops compiling if either drifts.
+true satisfies SameShape<z.infer<typeof StatsSchema>, PeerStats>;
 
 export const CompareRowSchema = z.object({
   indicator: z.object({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BRIEFING_LIMITS } from '../constants/me-profile';
+import { REASON_MAX_LENGTH } from '../constants/reporting';
 import { Iso3Schema } from '../domain/country';
 import { GapObjectiveSchema, SectorSchema } from '../domain/indicator';
 import { LevelSchema } from '../domain/level';
@@ -46,7 +48,7 @@ export type SaveMeSectionBody = z.input<typeof SaveMeSectionBodySchema>;
 export const MeTransitionBodySchema = z.object({ version: version.min(1) });
 export const MeReturnBodySchema = z.object({
   version: version.min(1),
-  reason: z.string().trim().min(1, 'is required').max(1000),
+  reason: z.string().trim().min(1, 'is required').max(REASON_MAX_LENGTH),
 });
 
 const stamp = z.object({ by: UserRefSchema.nullable(), at: z.string() });
@@ -219,7 +221,7 @@ export const BriefingPackParamsSchema = BriefingSessionParamsSchema.extend({
 });
 
 export const BriefingSessionInputSchema = z.object({
-  title: z.string().trim().min(1, 'is required').max(200),
+  title: z.string().trim().min(1, 'is required').max(BRIEFING_LIMITS.title),
   date: z.iso.date().nullable().default(null).describe('When the session meets (YYYY-MM-DD)'),
   groupType: PeerGroupTypeSchema,
   group: z.string().trim().max(2000).nullable().default(null),
@@ -232,7 +234,7 @@ export const BriefingSessionInputSchema = z.object({
       message: 'lists a topic twice',
       params: { code: 'duplicate' },
     }),
-  agenda: z.string().trim().max(4000).nullable().default(null),
+  agenda: z.string().trim().max(BRIEFING_LIMITS.agenda).nullable().default(null),
   lang: LocaleSchema.default('en').describe("The pack's language"),
   startedFrom: z
     .number()

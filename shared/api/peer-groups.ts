@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SAVED_GROUP_NAME_MAX_LENGTH } from '../constants/compare';
 import { Iso3Schema } from '../domain/country';
 import { listOf } from './common';
 
@@ -37,7 +38,7 @@ const MembersSchema = z
   .describe('ISO3 codes of the members');
 
 const GroupFields = {
-  name: z.string().trim().min(1, 'is required').max(120),
+  name: z.string().trim().min(1, 'is required').max(SAVED_GROUP_NAME_MAX_LENGTH),
   description: z.string().trim().max(1000).nullish(),
   members: MembersSchema,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAN_LIMITS } from '../constants/plan';
 import { PlanStatusSchema } from '../domain/plan';
 import { listOf } from './common';
 import { AuditEntrySchema } from './reporting';
@@ -22,7 +23,7 @@ function yearsInOrder(p: { periodStart?: number; periodEnd?: number }, ctx: z.Re
 }
 
 const planFields = {
-  title: z.string().trim().min(1, 'is required').max(300),
+  title: z.string().trim().min(1, 'is required').max(PLAN_LIMITS.planTitle),
   periodStart: year,
   periodEnd: year,
   status: PlanStatusSchema.optional(),
@@ -33,7 +34,7 @@ const planFields = {
     .max(99)
     .optional()
     .describe('1 for the first NAP, 2 for the next …; default: the next free one'),
-  sourceNote: z.string().trim().max(2000).nullable().optional(),
+  sourceNote: z.string().trim().max(PLAN_LIMITS.sourceNote).nullable().optional(),
 };
 
 export const CreatePlanSchema = z.object(planFields).superRefine(yearsInOrder);

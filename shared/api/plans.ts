@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NATIONAL_MEASURE_TYPES } from '../constants/indicator';
+import { PLAN_LIMITS } from '../constants/plan';
 import { Iso3Schema } from '../domain/country';
 import { ImplementationStatusSchema } from '../domain/implementation';
 import { DirectionSchema, GapObjectiveSchema, ResultLevelSchema, SectorSchema } from '../domain/indicator';
@@ -48,8 +49,8 @@ function budgetNeedsCurrency(b: { budget?: number | null; currency?: string | nu
 }
 
 const objectiveFields = {
-  code: text(16),
-  title: text(500),
+  code: text(PLAN_LIMITS.objectiveCode),
+  title: text(PLAN_LIMITS.objectiveTitle),
   gapObjective: GapObjectiveSchema.nullable().optional(),
   budget: money.nullable().optional(),
   currency: currency.nullable().optional(),
@@ -113,11 +114,13 @@ const activityFields = {
     .nullable()
     .optional()
     .describe('A strategic intervention of the same objective (GET the plan: interventions)'),
-  code: text(32),
-  title: text(500),
+  code: text(PLAN_LIMITS.activityCode),
+  title: text(PLAN_LIMITS.activityTitle),
   sectors: z.array(SectorSchema).max(7).optional(),
-  leadAgency: optionalText(300).describe('The responsible entity'),
-  timeline: optionalText(300).describe('When, as the plan writes it: "Q2/2018", "Ongoing", "2018-2019"'),
+  leadAgency: optionalText(PLAN_LIMITS.leadAgency).describe('The responsible entity'),
+  timeline: optionalText(PLAN_LIMITS.timeline).describe(
+    'When, as the plan writes it: "Q2/2018", "Ongoing", "2018-2019"',
+  ),
   plannedStart: isoDate.nullable().optional(),
   plannedEnd: isoDate.nullable().optional(),
   budget: money.nullable().optional(),
@@ -163,7 +166,7 @@ const amount = {
 };
 export const TargetInputSchema = z.object({ year, ...amount }).superRefine(oneAmount);
 export const BaselineInputSchema = z
-  .object({ year, ...amount, source: optionalText(500) })
+  .object({ year, ...amount, source: optionalText(PLAN_LIMITS.baselineSource) })
   .superRefine(oneAmount);
 export const TargetsSchema = z
   .array(TargetInputSchema)
@@ -185,16 +188,20 @@ export type TargetInput = z.infer<typeof TargetInputSchema>;
 
 /** Which indicator: one of a framework (by code), or a national one defined here. */
 export const PlanIndicatorRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('framework'), framework: text(64), code: text(32) }),
+  z.object({
+    kind: z.literal('framework'),
+    framework: text(PLAN_LIMITS.frameworkCode),
+    code: text(PLAN_LIMITS.indicatorCode),
+  }),
   z.object({
     kind: z.literal('national'),
-    code: text(32),
-    name: text(500),
+    code: text(PLAN_LIMITS.indicatorCode),
+    name: text(PLAN_LIMITS.indicatorName),
     measureType: z
       .enum(NATIONAL_MEASURE_TYPES)
       .describe('text: a milestone stated in words (its target goes in targetText, not in targets)'),
-    unit: optionalText(50),
-    definition: optionalText(2000),
+    unit: optionalText(PLAN_LIMITS.unit),
+    definition: optionalText(PLAN_LIMITS.definition),
   }),
 ]);
 
@@ -238,7 +245,9 @@ export const CreatePlanIndicatorSchema = z
     resultLevel: ResultLevelSchema.nullable().optional(),
     sortOrder: z.number().int().min(0).max(10_000).optional(),
     targets: TargetsSchema.optional(),
-    targetText: optionalText(2000).describe('A target the plan words rather than numbers, kept as written'),
+    targetText: optionalText(PLAN_LIMITS.targetText).describe(
+      'A target the plan words rather than numbers, kept as written',
+    ),
     rules: rulesField,
   })
   .superRefine((b, ctx) => {
@@ -260,7 +269,9 @@ export const UpdatePlanIndicatorSchema = z.object({
   direction: DirectionSchema.optional(),
   resultLevel: ResultLevelSchema.nullable().optional(),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
-  targetText: optionalText(2000).describe('A target the plan words rather than numbers, kept as written'),
+  targetText: optionalText(PLAN_LIMITS.targetText).describe(
+    'A target the plan words rather than numbers, kept as written',
+  ),
   rules: rulesField,
   version,
 });

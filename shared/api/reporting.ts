@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REASON_MAX_LENGTH } from '../constants/reporting';
 import { Iso3Schema } from '../domain/country';
 import { FollowedQuestionSchema, IndicatorSchema } from '../domain/indicator';
 import { LevelSchema } from '../domain/level';
@@ -43,7 +44,7 @@ export type CreatePlanPeriod = z.infer<typeof CreatePlanPeriodSchema>;
 const version = z.number().int().min(1).max(2_147_483_647).describe('The submission version you read');
 export const SubmitBodySchema = z.object({ version });
 export const ReasonBodySchema = z.object({
-  reason: z.string().trim().min(1, 'is required').max(1000),
+  reason: z.string().trim().min(1, 'is required').max(REASON_MAX_LENGTH),
   version,
 });
 export type ReasonBody = z.infer<typeof ReasonBodySchema>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { DISPLAY_NAME_MAX_LENGTH, TOKEN_NAME_MAX_LENGTH } from '../constants/role';
 import { EmailSchema, NewPasswordSchema, RoleAssignmentSchema, TokenScopeSchema } from '../domain/role';
 import { listOf } from './common';
 
-const DisplayNameSchema = z.string().trim().min(1, 'is required').max(120);
+const DisplayNameSchema = z.string().trim().min(1, 'is required').max(DISPLAY_NAME_MAX_LENGTH);
 const RolesSchema = z.array(RoleAssignmentSchema).max(50);
 
 export const UserSchema = z.object({
@@ -59,7 +60,7 @@ export type ApiToken = z.infer<typeof ApiTokenSchema>;
 export const ApiTokenListSchema = listOf(ApiTokenSchema);
 
 export const CreateTokenBodySchema = z.object({
-  name: z.string().trim().min(1, 'is required').max(100),
+  name: z.string().trim().min(1, 'is required').max(TOKEN_NAME_MAX_LENGTH),
   scope: TokenScopeSchema,
 });
 export type CreateTokenBody = z.infer<typeof CreateTokenBodySchema>;

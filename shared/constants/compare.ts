@@ -41,3 +41,6 @@ export type Comparability = (typeof COMPARABILITIES)[number];
 export const COMPARED = ['comparable', 'caution'] as const;
 export type Compared = (typeof COMPARED)[number];
 export const isCompared = (c: Comparability): c is Compared => c !== 'not_comparable';
+
+/** A saved group's name: the schema bounds it and the save and rename forms give it as maxLength. */
+export const SAVED_GROUP_NAME_MAX_LENGTH = 120;

@@ -39,3 +39,6 @@ export function parseIso3(raw: string | null | undefined): string | null {
   const code = (raw ?? '').trim().toUpperCase();
   return ISO3_PATTERN.test(code) ? code : null;
 }
+
+/** The countries search (`q`): the query schema bounds it and the search box gives it as maxLength. */
+export const COUNTRY_SEARCH_MAX_LENGTH = 100;

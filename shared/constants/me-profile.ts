@@ -186,3 +186,6 @@ export const ME_TRACSS_QUESTIONS: Record<string, readonly string[]> = {
 /** What a briefing pack may hold, in this order. */
 export const BRIEFING_TOPICS = ['case_study', ...ME_STEPS, 'learning', 'tracss', 'implementation'] as const;
 export type BriefingTopic = (typeof BRIEFING_TOPICS)[number];
+
+/** A briefing session's title and agenda: the schema bounds them and the session form gives them as maxLength. */
+export const BRIEFING_LIMITS = { title: 200, agenda: 4000 } as const;

@@ -36,3 +36,26 @@ export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 
 export const PROGRESS_STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+/**
+ * Text lengths of a plan and its parts. The request schemas (shared/api/plans.ts, plan-edit.ts) bound
+ * their fields with these and the plan forms give them as `maxLength`, so a form stops where the API
+ * would refuse; zod-free because the forms render before any schema loads.
+ */
+export const PLAN_LIMITS = {
+  planTitle: 300,
+  sourceNote: 2000,
+  objectiveCode: 16,
+  objectiveTitle: 500,
+  activityCode: 32,
+  activityTitle: 500,
+  leadAgency: 300,
+  timeline: 300,
+  frameworkCode: 64,
+  indicatorCode: 32,
+  indicatorName: 500,
+  unit: 50,
+  definition: 2000,
+  targetText: 2000,
+  baselineSource: 500,
+} as const;

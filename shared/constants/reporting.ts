@@ -31,3 +31,9 @@ export function isFarOutsideHistory(value: number, history: number[]): boolean {
   const distance = value < min ? min - value : value > max ? value - max : 0;
   return distance > 3 * spread;
 }
+
+/**
+ * The reason given on returning or reopening (a period, an M&E section): the workflow schemas bound it
+ * and the reason boxes give it as maxLength.
+ */
+export const REASON_MAX_LENGTH = 1000;

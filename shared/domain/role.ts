@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { GLOBAL_ROLES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role } from '../constants/role';
+import {
+  EMAIL_MAX_LENGTH,
+  GLOBAL_ROLES,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type Role,
+} from '../constants/role';
 import { Iso3Schema } from './country';
 import { SectorSchema } from './indicator';
 
@@ -64,4 +71,4 @@ export const NewPasswordSchema = z
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
 
-export const EmailSchema = z.string().trim().max(254).pipe(z.email('must be an email address'));
+export const EmailSchema = z.string().trim().max(EMAIL_MAX_LENGTH).pipe(z.email('must be an email address'));

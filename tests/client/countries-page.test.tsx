@@ -52,12 +52,12 @@ describe('Countries page', () => {
 
     await user.selectOptions(screen.getByLabelText('WHO region'), 'EMR');
     await waitFor(() => expect(dataRows()).toHaveLength(2));
-    expect(router.state.location.search).toBe('?region=EMR');
+    expect(router.state.location.search).toBe('?whoRegion=EMR');
 
     await user.selectOptions(screen.getByLabelText('Income group'), 'LMC');
     await waitFor(() => expect(dataRows()).toHaveLength(1));
     expect(screen.getByRole('link', { name: 'Egypt' })).toBeTruthy();
-    expect(router.state.location.search).toBe('?region=EMR&income=LMC');
+    expect(router.state.location.search).toBe('?whoRegion=EMR&incomeGroup=LMC');
 
     const last = requestedUrls(fetchMock)
       .filter((u) => u.pathname === '/api/countries')
@@ -77,10 +77,30 @@ describe('Countries page', () => {
 
   it('reads the filters from a shared link', async () => {
     countriesApi();
-    renderApp('/countries?region=EUR');
+    renderApp('/countries?whoRegion=EUR');
     await screen.findByRole('link', { name: 'France' });
     expect(dataRows()).toHaveLength(1);
     expect((screen.getByLabelText('WHO region') as HTMLSelectElement).value).toBe('EUR');
+  });
+
+  it('opens a link made with the old parameter names, and writes the new ones on the next change', async () => {
+    countriesApi();
+    const { user, router } = renderApp('/countries?region=EMR&income=LMC');
+    await screen.findByRole('link', { name: 'Egypt' });
+    expect(dataRows()).toHaveLength(1);
+    expect((screen.getByLabelText('WHO region') as HTMLSelectElement).value).toBe('EMR');
+    expect((screen.getByLabelText('Income group') as HTMLSelectElement).value).toBe('LMC');
+
+    await user.selectOptions(screen.getByLabelText('Income group'), '');
+    await waitFor(() => expect(dataRows()).toHaveLength(2));
+    expect(router.state.location.search).toBe('?whoRegion=EMR');
+  });
+
+  it('prefers the API names when a link carries both', async () => {
+    countriesApi();
+    renderApp('/countries?whoRegion=EUR&region=EMR');
+    await screen.findByRole('link', { name: 'France' });
+    expect(dataRows()).toHaveLength(1);
   });
 
   it('says so when nothing matches', async () => {

@@ -130,6 +130,26 @@ describe('editing a plan', () => {
     );
     expect(posted).toEqual([{ kind: 'quarter', year: 2021, quarter: 2, dueDate: '2021-01-31' }]);
   });
+
+  it('offers no editing to a focal point signed in with a read-only token (the server would refuse)', async () => {
+    mockApi({
+      '/auth/me': () => ({ body: { ...focalMe, via: 'token', scope: 'read', csrfToken: null } }),
+      '/notifications': () => noNotices,
+      '/plans/7': () => ({ body: buildPlan() }),
+      '/plans/7/periods': () => periods,
+      '/plans/7/history': () => ({ body: { items: [] } }),
+    });
+    renderApp('/plans/7/edit');
+    expect(
+      await screen.findByText(
+        /Only administrators and the country’s focal points may change this plan/,
+        {},
+        FIRST_LOAD,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'New activity' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'New reporting period' })).toBeNull();
+  });
 });
 
 describe('the country plan page', () => {

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { REASON_MAX_LENGTH } from '../../../shared/constants/reporting';
 import { useT } from '../../i18n/context';
 
 export type ActionVariant = 'primary' | 'secondary' | 'danger';
@@ -102,7 +103,7 @@ export function ConfirmAction(p: Props) {
                 id={`${id}-reason`}
                 ref={first}
                 rows={3}
-                maxLength={1000}
+                maxLength={REASON_MAX_LENGTH}
                 value={reason}
                 aria-invalid={missing ? true : undefined}
                 aria-describedby={missing ? `${id}-missing` : undefined}

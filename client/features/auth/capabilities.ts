@@ -1,4 +1,5 @@
 import type { Me } from '../../../shared';
+import { mayApprovePlan } from '../../../shared/constants/plan-access';
 import type { TFunction } from '../../i18n/context';
 
 /** What the navigation offers; the server enforces the same rules (this only hides what would be refused). */
@@ -19,10 +20,7 @@ export function capabilitiesOf(me: Me | null | undefined) {
  * and the country's validators, signed in or with a read-write token (server: assertCanApprovePlan).
  */
 export function canApprovePlans(me: Me | null | undefined, iso3: string): boolean {
-  return (
-    me?.scope === 'write' &&
-    me.roles.some((r) => r.role === 'admin' || (r.role === 'validator' && r.country === iso3))
-  );
+  return mayApprovePlan(me, iso3);
 }
 
 /** "Focal point, JOR (human health)" — one line per role assignment. */

@@ -1,14 +1,14 @@
-import type { Me, PlanStatus } from '../../../shared';
+import type { PlanStatus } from '../../../shared';
 import { changesApproval } from '../../../shared/constants/plan';
 
-/** Mirrors the server's rules, only to hide controls it would refuse (the server decides). */
-export const canEditPlan = (me: Me | null | undefined, iso3: string) =>
-  !!me?.roles.some((r) => r.role === 'admin' || (r.role === 'focal_point' && r.country === iso3));
-
-export const canManagePeriods = (me: Me | null | undefined, iso3: string) =>
-  !!me?.roles.some(
-    (r) => r.role === 'admin' || ((r.role === 'focal_point' || r.role === 'validator') && r.country === iso3),
-  );
+/**
+ * The server's own rules (shared/constants/plan-access.ts), only to hide controls it would refuse (the
+ * server decides). A read-only API token edits nothing, whatever its roles.
+ */
+export {
+  mayEditPlan as canEditPlan,
+  mayManagePeriods as canManagePeriods,
+} from '../../../shared/constants/plan-access';
 
 /** The statuses the plan form offers: all to those who may approve, else those that are no approval act. */
 export function planStatusAllowed(from: PlanStatus | null, to: PlanStatus, mayApprove: boolean): boolean {

@@ -1,7 +1,7 @@
+import { mayApprovePlan, mayEditPlan } from '../../../shared/constants/plan-access';
 import {
   type AccessPolicy,
   forbidden,
-  hasRole,
   type Principal,
   readsEveryCountry,
   unauthenticated,
@@ -31,12 +31,13 @@ export function planReach(
   return 'none';
 }
 
+// The rules are the shared predicates the client hides its controls by; these add why, as a 401 or a 403.
+
 /** Approving a plan (or withdrawing its approval) is the national validator's act: admins and the country's validators. */
 export function assertCanApprovePlan(p: Principal | null, iso3: string): void {
   if (!p) throw unauthenticated();
   if (p.scope !== 'write') throw forbidden('token: this token is read-only');
-  if (hasRole(p, 'admin')) return;
-  if (p.roles.some((r) => r.role === 'validator' && r.country === iso3)) return;
+  if (mayApprovePlan(p, iso3)) return;
   throw forbidden(
     `status: only a validator of ${iso3} or an administrator may approve a plan or withdraw its approval`,
   );
@@ -46,7 +47,6 @@ export function assertCanApprovePlan(p: Principal | null, iso3: string): void {
 export function assertCanEditPlan(p: Principal | null, iso3: string): void {
   if (!p) throw unauthenticated();
   if (p.scope !== 'write') throw forbidden('token: this token is read-only');
-  if (hasRole(p, 'admin')) return;
-  if (p.roles.some((r) => r.role === 'focal_point' && r.country === iso3)) return;
+  if (mayEditPlan(p, iso3)) return;
   throw forbidden(`country: you may not edit the plan of ${iso3}`);
 }

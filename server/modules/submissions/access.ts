@@ -1,3 +1,4 @@
+import { mayManagePeriods } from '../../../shared/constants/plan-access';
 import { forbidden, hasRole, type Principal, unauthenticated } from '../auth/permissions';
 
 function writer(p: Principal | null): Principal {
@@ -23,9 +24,9 @@ export function assertCanValidate(principal: Principal | null, iso3: string): vo
   throw forbidden(`country: you may not validate the data of ${iso3}`);
 }
 
-/** Setting up reporting periods: administrators, the country's focal points and validators. */
+/** Setting up reporting periods: administrators, the country's focal points and validators (the shared rule). */
 export function assertCanManagePeriods(principal: Principal | null, iso3: string): void {
   const p = writer(principal);
-  if (hasRole(p, 'admin') || holds(p, 'focal_point', iso3) || holds(p, 'validator', iso3)) return;
+  if (mayManagePeriods(p, iso3)) return;
   throw forbidden(`country: you may not set up reporting periods of ${iso3}`);
 }

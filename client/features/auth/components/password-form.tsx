@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
 import { useT } from '../../../i18n/context';
 
 type Field = 'currentPassword' | 'newPassword' | 'repeat';
@@ -48,7 +48,7 @@ export function PasswordForm({ withCurrent, label, submitLabel, pending, serverE
         name={name}
         type="password"
         autoComplete={autoComplete}
-        maxLength={256}
+        maxLength={PASSWORD_MAX_LENGTH}
         aria-invalid={errors[name] ? true : undefined}
         aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
       />

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { BriefingSessionInput } from '../../../../shared';
-import { BRIEFING_TOPICS } from '../../../../shared/constants/me-profile';
+import { BRIEFING_LIMITS, BRIEFING_TOPICS } from '../../../../shared/constants/me-profile';
 import { isLocale, LOCALE_NAMES, LOCALES } from '../../../../shared/i18n/locale';
 import { meTopicLabel } from '../../../../shared/i18n/me-profile';
 import { useT } from '../../../i18n/context';
@@ -99,7 +99,7 @@ export function SessionForm({
         <input
           id={`${id}-title`}
           value={v.title}
-          maxLength={200}
+          maxLength={BRIEFING_LIMITS.title}
           onChange={(e) => set({ title: e.target.value })}
           {...err('title')}
         />
@@ -142,7 +142,7 @@ export function SessionForm({
         <textarea
           id={`${id}-agenda`}
           rows={5}
-          maxLength={4000}
+          maxLength={BRIEFING_LIMITS.agenda}
           value={v.agenda}
           onChange={(e) => set({ agenda: e.target.value })}
           {...err('agenda')}

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { SAVED_GROUP_NAME_MAX_LENGTH } from '../../../../shared/constants/compare';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { useMe } from '../../auth';
@@ -38,7 +39,7 @@ export function SaveGroupForm({ members, onSaved }: { members: string[]; onSaved
         <input
           id={`${id}-name`}
           value={name}
-          maxLength={120}
+          maxLength={SAVED_GROUP_NAME_MAX_LENGTH}
           required
           onChange={(e) => setName(e.target.value)}
         />

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { Country, SavedGroup } from '../../../../shared';
+import { SAVED_GROUP_NAME_MAX_LENGTH } from '../../../../shared/constants/compare';
 import { ConfirmAction } from '../../../components/ui/confirm-action';
 import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
@@ -163,7 +164,7 @@ function EditSavedGroupForm({
         <input
           id={`${id}-name`}
           value={name}
-          maxLength={120}
+          maxLength={SAVED_GROUP_NAME_MAX_LENGTH}
           required
           aria-invalid={nameMissing ? true : undefined}
           aria-describedby={nameMissing ? `${id}-name-error` : undefined}

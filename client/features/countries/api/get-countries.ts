@@ -1,12 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { CountryList, IncomeGroup, WhoRegion } from '../../../../shared';
+import type { CountryList, CountryListQuery } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
-export interface CountryFilters {
-  q?: string;
-  whoRegion?: WhoRegion;
-  incomeGroup?: IncomeGroup;
-}
+/** What the countries page filters by, as the API's query names and types them. */
+export type CountryFilters = Pick<CountryListQuery, 'q' | 'whoRegion' | 'incomeGroup'>;
 
 export function getCountries(filters: CountryFilters, signal?: AbortSignal): Promise<CountryList> {
   // The schema is imported on use: the home page counts countries, and its first JS has no zod

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { INCOME_GROUPS, WHO_REGIONS } from '../../../../shared/constants/country';
+import { COUNTRY_SEARCH_MAX_LENGTH, INCOME_GROUPS, WHO_REGIONS } from '../../../../shared/constants/country';
 import { isOneOf } from '../../../../shared/constants/guard';
 import { useT } from '../../../i18n/context';
 import type { CountryFilters as Filters } from '../api/get-countries';
@@ -48,7 +48,7 @@ export function CountryFilters({ value, onChange }: { value: Filters; onChange: 
           type="search"
           placeholder={t('countries.searchPlaceholder')}
           value={text}
-          maxLength={100}
+          maxLength={COUNTRY_SEARCH_MAX_LENGTH}
           onChange={(e) => setText(e.target.value)}
         />
       </div>

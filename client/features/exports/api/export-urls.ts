@@ -1,17 +1,13 @@
-import type { ExportFormat } from '../../../../shared';
+import type { AdxQuery, ExportFormat, ExportQuery } from '../../../../shared';
 import { exportQueryString } from '../../../../shared/constants/export-query';
 
-/** The data a view shows, as the export API filters it (shared/api/exports.ts). */
-export interface ExportFilters {
-  countries?: string[] | undefined;
-  plan?: number | undefined;
-  framework?: string | undefined;
-  from?: number | undefined;
-  to?: number | undefined;
-  groupType?: string | undefined;
-  group?: string | undefined;
-  status?: 'approved' | 'all' | undefined;
-}
+/**
+ * The data a view shows, as the export API filters it: the parsed query (countries as a list,
+ * numbers as numbers), which `exportQueryString` writes back as the query the schema reads. Taken
+ * from the schema's output, not its input, whose coerced numbers are `unknown` and whose countries
+ * are one comma-separated string. Every filter may be left out; format and bom are per link.
+ */
+export type ExportFilters = { [K in keyof AdxQuery | 'status']?: (AdxQuery & ExportQuery)[K] | undefined };
 
 /** Where to download the tidy export of these filters in one format. */
 export function valuesExportUrl(f: ExportFilters, format: ExportFormat): string {

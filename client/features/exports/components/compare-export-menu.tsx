@@ -1,3 +1,4 @@
+import type { PeerGroupType } from '../../../../shared';
 import { TRACSS } from '../../../lib/tracss';
 import { ExportMenu } from './export-menu';
 
@@ -12,7 +13,7 @@ export function CompareExportMenu({
   framework = TRACSS.framework,
   basis,
 }: {
-  query: { groupType: string; group?: string | undefined };
+  query: { groupType: PeerGroupType; group?: string | undefined };
   caseStudy: string | null;
   country?: string | undefined;
   framework?: string | undefined;

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { MeSectionView } from '../../../../shared';
+import { REASON_MAX_LENGTH } from '../../../../shared/constants/reporting';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useI18n } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
@@ -123,7 +124,7 @@ export function SectionWorkflow({
               <textarea
                 id={`${id}-reason`}
                 rows={3}
-                maxLength={1000}
+                maxLength={REASON_MAX_LENGTH}
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
                 aria-invalid={problem && !reason.trim() ? true : undefined}

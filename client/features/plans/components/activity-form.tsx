@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanActivity } from '../../../../shared';
 import { SECTORS } from '../../../../shared/constants/indicator';
-import { FUNDING_STATUSES, IMPLEMENTATION_STATUSES } from '../../../../shared/constants/plan';
+import { FUNDING_STATUSES, IMPLEMENTATION_STATUSES, PLAN_LIMITS } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { saveElement, usePlanWrite } from '../api/plan-writes';
@@ -104,11 +104,16 @@ export function ActivityForm({
       )}
       <div className="field">
         <label htmlFor={`${id}-code`}>{t('objectives.col.code')}</label>
-        <input id={`${id}-code`} name="code" maxLength={32} defaultValue={a?.code} />
+        <input id={`${id}-code`} name="code" maxLength={PLAN_LIMITS.activityCode} defaultValue={a?.code} />
       </div>
       <div className="field field--wide">
         <label htmlFor={`${id}-title`}>{t('form.title')}</label>
-        <input id={`${id}-title`} name="title" maxLength={500} defaultValue={a?.title} />
+        <input
+          id={`${id}-title`}
+          name="title"
+          maxLength={PLAN_LIMITS.activityTitle}
+          defaultValue={a?.title}
+        />
       </div>
       <fieldset className="field field--wide">
         <legend>{t('activityForm.sectors')}</legend>
@@ -121,11 +126,21 @@ export function ActivityForm({
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-lead`}>{t('activityForm.lead')}</label>
-        <input id={`${id}-lead`} name="leadAgency" maxLength={300} defaultValue={a?.leadAgency ?? ''} />
+        <input
+          id={`${id}-lead`}
+          name="leadAgency"
+          maxLength={PLAN_LIMITS.leadAgency}
+          defaultValue={a?.leadAgency ?? ''}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-timeline`}>{t('activityForm.timeline')}</label>
-        <input id={`${id}-timeline`} name="timeline" maxLength={300} defaultValue={a?.timeline ?? ''} />
+        <input
+          id={`${id}-timeline`}
+          name="timeline"
+          maxLength={PLAN_LIMITS.timeline}
+          defaultValue={a?.timeline ?? ''}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-start`}>{t('activityForm.start')}</label>

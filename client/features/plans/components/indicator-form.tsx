@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanIndicator } from '../../../../shared';
 import { DIRECTIONS, NATIONAL_MEASURE_TYPES } from '../../../../shared/constants/indicator';
+import { PLAN_LIMITS } from '../../../../shared/constants/plan';
 import {
   flatIssueCode,
   hasRules,
@@ -144,18 +145,23 @@ export function IndicatorForm({
           {kind === 'framework' && (
             <div className="field">
               <label htmlFor={`${id}-framework`}>{t('exports.framework')}</label>
-              <input id={`${id}-framework`} name="framework" maxLength={64} defaultValue="tracss-2019-2020" />
+              <input
+                id={`${id}-framework`}
+                name="framework"
+                maxLength={PLAN_LIMITS.frameworkCode}
+                defaultValue="tracss-2019-2020"
+              />
             </div>
           )}
           <div className="field">
             <label htmlFor={`${id}-code`}>{t('objectives.col.code')}</label>
-            <input id={`${id}-code`} name="code" maxLength={32} />
+            <input id={`${id}-code`} name="code" maxLength={PLAN_LIMITS.indicatorCode} />
           </div>
           {kind === 'national' && (
             <>
               <div className="field field--wide">
                 <label htmlFor={`${id}-name`}>{t('users.name')}</label>
-                <input id={`${id}-name`} name="name" maxLength={500} />
+                <input id={`${id}-name`} name="name" maxLength={PLAN_LIMITS.indicatorName} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-measure`}>{t('indicatorForm.measure')}</label>
@@ -174,7 +180,7 @@ export function IndicatorForm({
               </div>
               <div className="field">
                 <label htmlFor={`${id}-unit`}>{t('indicatorForm.unit')}</label>
-                <input id={`${id}-unit`} name="unit" maxLength={50} />
+                <input id={`${id}-unit`} name="unit" maxLength={PLAN_LIMITS.unit} />
               </div>
             </>
           )}
@@ -207,7 +213,7 @@ export function IndicatorForm({
           <input
             id={`${id}-target-text`}
             name="targetText"
-            maxLength={2000}
+            maxLength={PLAN_LIMITS.targetText}
             defaultValue={item?.targetText ?? ''}
           />
         </div>
@@ -237,7 +243,7 @@ export function IndicatorForm({
             <input
               id={`${id}-baseline-source`}
               name="baselineSource"
-              maxLength={500}
+              maxLength={PLAN_LIMITS.baselineSource}
               defaultValue={item?.baseline?.source ?? ''}
             />
           </div>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanObjective } from '../../../../shared';
+import { PLAN_LIMITS } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { saveElement, usePlanWrite } from '../api/plan-writes';
@@ -60,14 +61,19 @@ export function ObjectiveForm({
     >
       <label htmlFor={`${id}-code`}>
         {t('objectives.col.code')}
-        <input id={`${id}-code`} name="code" maxLength={16} defaultValue={objective?.code} />
+        <input
+          id={`${id}-code`}
+          name="code"
+          maxLength={PLAN_LIMITS.objectiveCode}
+          defaultValue={objective?.code}
+        />
       </label>
       <label htmlFor={`${id}-title`}>
         {t('form.title')}
         <input
           id={`${id}-title`}
           name="title"
-          maxLength={500}
+          maxLength={PLAN_LIMITS.objectiveTitle}
           className="input--wide"
           defaultValue={objective?.title}
         />

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Plan, PlanStatus } from '../../../../shared';
-import { PLAN_STATUSES } from '../../../../shared/constants/plan';
+import { PLAN_LIMITS, PLAN_STATUSES } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { canApprovePlans, useMe } from '../../auth';
@@ -74,7 +74,13 @@ export function PlanForm({
     >
       <div className="field">
         <label htmlFor={`${id}-title`}>{t('form.title')}</label>
-        <input id={`${id}-title`} name="title" maxLength={300} required defaultValue={plan?.title} />
+        <input
+          id={`${id}-title`}
+          name="title"
+          maxLength={PLAN_LIMITS.planTitle}
+          required
+          defaultValue={plan?.title}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-start`}>{t('planForm.firstYear')}</label>
@@ -132,7 +138,12 @@ export function PlanForm({
       </div>
       <div className="field">
         <label htmlFor={`${id}-source`}>{t('planForm.source')}</label>
-        <input id={`${id}-source`} name="sourceNote" maxLength={2000} defaultValue={plan?.sourceNote ?? ''} />
+        <input
+          id={`${id}-source`}
+          name="sourceNote"
+          maxLength={PLAN_LIMITS.sourceNote}
+          defaultValue={plan?.sourceNote ?? ''}
+        />
       </div>
       <button type="submit" className="button" disabled={write.isPending}>
         {plan ? t('planForm.save') : t('planForm.create')}

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { CreatedToken, CreateTokenBody } from '../../../../shared';
+import { TOKEN_NAME_MAX_LENGTH } from '../../../../shared/constants/role';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 
@@ -52,7 +53,7 @@ export function TokenForm({
       <form className="form" onSubmit={onSubmit} noValidate aria-label={label}>
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('tokens.name')}</label>
-          <input id={`${id}-name`} name="name" maxLength={100} required />
+          <input id={`${id}-name`} name="name" maxLength={TOKEN_NAME_MAX_LENGTH} required />
         </div>
         <div className="field">
           <label htmlFor={`${id}-scope`}>{t('tokens.scope')}</label>

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { User } from '../../../../shared';
-import { PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { describeRoles } from '../../auth';
@@ -107,7 +107,7 @@ export function UserRow({ user, tokens }: { user: User; tokens?: ReactNode }) {
               type="password"
               autoComplete="new-password"
               minLength={PASSWORD_MIN_LENGTH}
-              maxLength={256}
+              maxLength={PASSWORD_MAX_LENGTH}
               required
             />
           </label>
