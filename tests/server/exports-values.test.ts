@@ -314,6 +314,30 @@ describe('JSON export', () => {
   });
 });
 
+describe('NDJSON written by Postgres', () => {
+  it('equals the JSON export row for row, with text that JSON must escape and every kind of value', async () => {
+    await addNationalIndicator(app, s.focal, planId, 'EX-TXT', 'text');
+    await addNationalIndicator(app, s.focal, planId, 'EX-YES', 'yes_no');
+    const tricky = 'Quotes " and \\ backslash,\nnew line\ttab \u0001\u0002 مرحبا — ok';
+    for (const res of [
+      await put('EX-TXT', '2020', { status: 'reported', value: { type: 'text', text: tricky } }),
+      await put('EX-YES', '2020', { status: 'reported', value: { type: 'yes_no', answer: true } }),
+    ])
+      expect(res.statusCode, res.body).toBe(201);
+    const json = (await get(`/api/exports/values?format=json&plan=${planId}&status=all`, s.focal)).json() as {
+      indicator: string;
+      value: unknown;
+    }[];
+    const nd = await get(`/api/exports/values?format=ndjson&plan=${planId}&status=all`, s.focal);
+    const lines = nd.body.trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l))).toEqual(json);
+    expect(json.find((r) => r.indicator === 'EX-TXT')?.value).toBe(tricky);
+    expect(json.find((r) => r.indicator === 'EX-YES')?.value).toBe('yes');
+    // Compact, like JSON.stringify: the file is the same bytes whichever way it was written.
+    expect(lines[0]).toBe(JSON.stringify(json[0]));
+  });
+});
+
 describe('permissions and filters', () => {
   it('leaves drafts out for callers who may not read them, and for status=approved', async () => {
     for (const [who, status] of [

@@ -1,3 +1,4 @@
+import { CHOICE_MEASURE_TYPES } from '../../../shared/domain/indicator';
 import type { PlanLink } from './plan-links';
 import type { ExportScope } from './scope';
 
@@ -93,4 +94,33 @@ left join jsonb_to_recordset(${json}::jsonb) as l(c text, i int, p int, pid int,
   on l.c = v.country_iso3 and l.i = v.indicator_id and l.p = v.period_id
 where ${where.join('\n  and ')}
 order by v.country_iso3, i.framework_code, p.start_date, p.code, i.sort_order, i.code`;
+}
+
+/** A target as the typed export gives it: a number when the text is one, else the text. */
+const NUMBER_TEXT = String.raw`'^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$'`;
+
+/**
+ * The tidy export as NDJSON, one JSON object per row written by Postgres (`row_to_json`: the columns in
+ * the export's order, compact), for `COPY … TO STDOUT` in CSV format with a quote and a delimiter that
+ * JSON text never holds raw (control characters are escaped in JSON), so each line is copied as is.
+ * The same values as the typed rows of rows.ts (`toRow`): value by measure type, target a number when
+ * it reads as one.
+ */
+export function exportNdjsonSql(scope: ExportScope, links: PlanLink[], countries: string[]): string {
+  const typed = exportSelectSql(scope, links, { csv: false, countries });
+  const choice = CHOICE_MEASURE_TYPES.map(literal).join(', ');
+  const select = `select row_to_json(j)::text from (select s.country, s.country_name, s.framework, s.plan_id,
+  s.plan_period, s.indicator, s.indicator_name, s.period, s.period_label, s.year, s.measure_type, s.unit,
+  case when s.status <> 'reported' then null::json
+    when s.measure_type = 'level' then to_json(s.level)
+    when s.measure_type = 'yes_no' then to_json(case when s.numeric_value = 1 then 'yes' else 'no' end)
+    when s.measure_type in ('text', ${choice}) then to_json(s.text_value)
+    else to_json(s.numeric_value) end as value,
+  s.numerator, s.denominator, s.level, s.status, s.reason,
+  case when s.target is null then null::json
+    when s.target ~ ${NUMBER_TEXT} then to_json(s.target::float8)
+    else to_json(s.target) end as target,
+  s.progress, s.workflow, s.source, s.target_source, s.progress_source, s.updated_at
+from (${typed}) s) j`;
+  return `COPY (${select}) TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')`;
 }

@@ -9,7 +9,7 @@ import { readAdxMapping, writeAdxMapping } from './adx/mapping-repository';
 import { planLinks } from './plan-links';
 import { exportRows } from './rows';
 import { draftsHeader, resolveScope } from './scope';
-import { csvChunks, jsonChunks } from './streams';
+import { csvChunks, jsonChunks, ndjsonChunks } from './streams';
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -48,13 +48,14 @@ export async function exportValues(
   const fileName = `${baseName(q, scope.countries, now)}.${q.format === 'ndjson' ? 'ndjson' : q.format}`;
   const file = (body: Readable) => ({ contentType: CONTENT_TYPES[q.format], fileName, headers, body });
   if (q.format === 'csv') return file(Readable.from(csvChunks(database, scope, links, q.bom)));
+  if (q.format === 'ndjson') return file(Readable.from(ndjsonChunks(database, scope, links)));
   const rows = exportRows(database, scope, links);
   if (q.format === 'xlsx') {
     // exceljs loads with the first XLSX export, not at start-up (server/lib/excel.ts).
     const { aboutLines, xlsxStream } = await import('./xlsx');
     return file(xlsxStream(ctx.db, scope, aboutLines(scope, q.status, now), rows));
   }
-  return file(Readable.from(jsonChunks(rows, q.format === 'ndjson')));
+  return file(Readable.from(jsonChunks(rows, false)));
 }
 
 /**
