@@ -10,7 +10,6 @@ import { CSRF_HEADER } from '../../shared';
 import { PRINCIPAL_HEADER, principalHeaderValue } from '../../shared/api/headers';
 import { GLOBAL_ROLES } from '../../shared/constants/role';
 import { AppError } from '../lib/errors';
-import type { AuthContext } from '../modules/auth/context';
 import {
   type Access,
   forbidden,
@@ -21,6 +20,7 @@ import {
 } from '../modules/auth/permissions';
 import { principalFromSession, principalFromToken } from '../modules/auth/resolve';
 import { safeEqual } from '../modules/auth/secrets';
+import type { ServiceContext } from '../service-context';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -74,7 +74,12 @@ export function withAccess(access: Access, plugin: FastifyPluginAsync): FastifyP
   };
 }
 
-function checkAccess(ctx: AuthContext, access: Access, p: Principal | null, sessionError: AppError | null) {
+function checkAccess(
+  ctx: ServiceContext,
+  access: Access,
+  p: Principal | null,
+  sessionError: AppError | null,
+) {
   const needSignIn = () => sessionError ?? unauthenticated();
   switch (access) {
     case 'public':
@@ -116,7 +121,7 @@ function checkAccess(ctx: AuthContext, access: Access, p: Principal | null, sess
  * cookie), enforces what the route declares, and protects cookie-authenticated writes against CSRF
  * (the per-session token in the x-csrf-token header, and a same-origin Origin when sent).
  */
-export async function registerAuth(app: FastifyInstance, ctx: AuthContext) {
+export async function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
   await app.register(cookie);
   app.decorateRequest('principal', null);
 

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorEnvelopeSchema, ForgotPasswordBodySchema } from '../../../shared';
-import type { AuthContext } from './context';
+import type { ServiceContext } from '../../service-context';
 import { type PasswordMailDeps, requestPasswordLink } from './forgot-password-service';
 
 const E = ErrorEnvelopeSchema;
 
 /** "Forgot your password?" from the sign-in page, when the server sends e-mail. */
-export function forgotPasswordRoutes(ctx: AuthContext, mail: PasswordMailDeps | null) {
+export function forgotPasswordRoutes(ctx: ServiceContext, mail: PasswordMailDeps | null) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.post(

@@ -2,12 +2,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import { isLocale } from '../../../shared';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { recordAuthEvent } from '../audit/repository';
 import { digestI18n } from '../reminders/i18n';
 import type { Mailer } from '../reminders/mailer';
 import { composePasswordMail } from '../reminders/password-mail';
 import { findUserByEmail } from '../users/repository';
-import type { AuthContext } from './context';
 import { issueResetLink } from './reset-link-service';
 import { lockedFor, refundAttempt, reserveAttempt } from './throttle';
 
@@ -30,7 +30,7 @@ const forgotAddressKey = (ip: string) => `forgot-ip:${ip}`.slice(0, 300);
  * e-mail happen afterwards, so neither the answer nor its timing tells.
  */
 export async function requestPasswordLink(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   mail: PasswordMailDeps | null,
   email: string,
   ip: string,

@@ -1,9 +1,9 @@
 import type { ResetLink, ResetWithLinkBody } from '../../../shared';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { recordAuthEvent } from '../audit/repository';
 import { findUserById, updateUserRow } from '../users/repository';
-import type { AuthContext } from './context';
 import { hashPassword } from './password';
 import { checkPasswordPolicy } from './password-policy';
 import { type Principal, requireAdmin } from './permissions';
@@ -25,7 +25,7 @@ const invalidLink = () =>
  * the address's fragment (#), which browsers never send to a server nor put in a Referer.
  */
 export async function createResetLink(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   actor: Principal | null,
   userId: number,
   ip: string,
@@ -70,7 +70,7 @@ export async function issueResetLink(
 }
 
 /** Sets a new password through a link: the link is spent, and every session of the account ends. */
-export async function resetWithLink(ctx: AuthContext, body: ResetWithLinkBody, ip: string): Promise<void> {
+export async function resetWithLink(ctx: ServiceContext, body: ResetWithLinkBody, ip: string): Promise<void> {
   const tokenHash = sha256Hex(body.token);
   const now = ctx.now();
   const userId = await findActiveResetLink(ctx.db, tokenHash, now);

@@ -1,6 +1,6 @@
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { rolesOf } from '../users/repository';
-import type { AuthContext } from './context';
 import type { Principal } from './permissions';
 import { csrfTokenFor, sha256Hex } from './secrets';
 import {
@@ -17,7 +17,7 @@ const TOUCH_EVERY_MS = 60_000;
 const invalid = (what: string) => new AppError(401, what);
 
 /** The principal of a session cookie, or an error saying why it is not valid (expired, signed out …). */
-export async function principalFromSession(ctx: AuthContext, token: string): Promise<Principal> {
+export async function principalFromSession(ctx: ServiceContext, token: string): Promise<Principal> {
   const hash = sha256Hex(token);
   const s = await findSession(ctx.db, hash);
   if (!s) throw invalid('session: signed out or unknown; sign in again');
@@ -45,7 +45,7 @@ export async function principalFromSession(ctx: AuthContext, token: string): Pro
   };
 }
 
-export async function principalFromToken(ctx: AuthContext, token: string): Promise<Principal> {
+export async function principalFromToken(ctx: ServiceContext, token: string): Promise<Principal> {
   const t = await findActiveToken(ctx.db, sha256Hex(token));
   if (!t || t.revokedAt || !t.active) throw invalid('token: unknown, revoked or of a deactivated account');
   const now = ctx.now();

@@ -9,14 +9,14 @@ import {
   SignInBodySchema,
 } from '../../../shared';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth';
-import type { AuthContext } from './context';
+import type { ServiceContext } from '../../service-context';
 import { dummyPasswordHash } from './password';
 import { resetWithLink } from './reset-link-service';
 import { changePassword, meOf, signIn, signOut } from './service';
 
 const errors = { 400: ErrorEnvelopeSchema, 401: ErrorEnvelopeSchema, 403: ErrorEnvelopeSchema };
 
-export function authRoutes(ctx: AuthContext) {
+export function authRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     // Computed before the first request: the first unknown email must not cost two hashes.
     await dummyPasswordHash();

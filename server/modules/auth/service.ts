@@ -1,8 +1,8 @@
 import { isLocale, type Me, type SignInBody } from '../../../shared';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { recordAuthEvent } from '../audit/repository';
 import { findUserByEmail, findUserById, rolesOf, updateUserRow } from '../users/repository';
-import type { AuthContext } from './context';
 import { dummyPasswordHash, hashPassword, needsRehash } from './password';
 import { checkPasswordPolicy } from './password-policy';
 import type { Principal } from './permissions';
@@ -27,14 +27,14 @@ const badCredentials = () =>
   });
 
 /** Takes an attempt from the address's and the account's allowance; false (nothing taken) when either is locked. */
-async function reserveSignIn(ctx: AuthContext, keys: { account: string; address: string }, now: Date) {
+async function reserveSignIn(ctx: ServiceContext, keys: { account: string; address: string }, now: Date) {
   if (!(await reserveAttempt(ctx.db, keys.address, ctx.throttle.address, now))) return false;
   if (await reserveAttempt(ctx.db, keys.account, ctx.throttle.account, now)) return true;
   await refundAttempt(ctx.db, keys.address, ctx.throttle.address);
   return false;
 }
 
-export async function signIn(ctx: AuthContext, body: SignInBody, client: ClientInfo) {
+export async function signIn(ctx: ServiceContext, body: SignInBody, client: ClientInfo) {
   const now = ctx.now();
   const keys = { account: accountKey(body.email), address: addressKey(client.ip) };
   // The attempt is counted before argon2 runs (one atomic upsert per key), so a burst of parallel
@@ -119,7 +119,7 @@ export async function signIn(ctx: AuthContext, body: SignInBody, client: ClientI
   return { token, me, maxAgeSeconds: Math.floor(ctx.session.absoluteMs / 1000) };
 }
 
-export async function signOut(ctx: AuthContext, p: Principal, ip: string) {
+export async function signOut(ctx: ServiceContext, p: Principal, ip: string) {
   if (p.sessionHash) await deleteSession(ctx.db, p.sessionHash);
   await recordAuthEvent(ctx.db, {
     event: 'sign_out',
@@ -148,7 +148,7 @@ export function meOf(p: Principal): Me {
 
 /** Changes the caller's password and signs out their other sessions. */
 export async function changePassword(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal,
   body: { currentPassword: string; newPassword: string },
   ip: string,

@@ -12,7 +12,7 @@ import {
   ErrorEnvelopeSchema,
   UpdateBriefingSessionBodySchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import type { MeProfileReader } from '../me-profiles/reader';
 import { createPack, packFile } from './pack-service';
 import { createSession, getSession, listSessions, updateSession } from './service';
@@ -26,7 +26,7 @@ const tags = ['briefings'];
  * Briefing sessions of peer learning and their packs (PDF, XLSX). Facilitators and administrators
  * only (service.ts); the packs read the M&E profiles through `reader`, public layers only.
  */
-export function briefingRoutes(ctx: Pick<AuthContext, 'db' | 'now'>, reader: MeProfileReader) {
+export function briefingRoutes(ctx: Pick<ServiceContext, 'db' | 'now'>, reader: MeProfileReader) {
   const deps = { db: ctx.db, now: ctx.now, reader };
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();

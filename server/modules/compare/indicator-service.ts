@@ -8,7 +8,7 @@ import type {
   SharedIndicatorRow,
 } from '../../../shared';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { planReach } from '../plans/access';
 import { toIndicator } from '../plans/assemble';
@@ -36,14 +36,14 @@ const toRef = (i: IndicatorRef): SharedIndicator['indicator'] => ({
 });
 
 /** May the caller see this plan? The plans' own rule (drafts only for who may see them). */
-function visible(ctx: AuthContext, p: Principal | null, iso3: string, status: string): boolean {
+function visible(ctx: ServiceContext, p: Principal | null, iso3: string, status: string): boolean {
   const reach = planReach(ctx.policy, p, iso3);
   return reach === 'all' || (reach === 'approved' && status !== 'draft');
 }
 
 /** Indicators tracked by the plans the caller may see, with the countries tracking each, most shared first. */
 export async function listSharedIndicators(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
 ): Promise<SharedIndicatorList> {
   const byId = new Map<number, SharedIndicator>();
@@ -72,7 +72,7 @@ export interface SharedIndicatorInput {
  * A country with several visible plans tracking it is shown with its newest.
  */
 export async function sharedIndicator(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   input: SharedIndicatorInput,
 ): Promise<SharedIndicatorResult> {

@@ -10,7 +10,7 @@ import {
   HeatmapResultSchema,
 } from '../../../shared';
 import type { Database } from '../../db/client';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { type ReadScope, readScope, scopeKey } from '../visibility/scope';
 import { roundChange } from './change-service';
 import { groupHeatmap } from './heatmap-service';
@@ -34,7 +34,7 @@ function cacheKey(
 }
 
 /** cacheEntries: answers kept per process (least recently used out); 0 computes every request. */
-export function compareRoutes(ctx: AuthContext, database: Database, cacheEntries = 256) {
+export function compareRoutes(ctx: ServiceContext, database: Database, cacheEntries = 256) {
   const cache = new ResponseCache(cacheEntries);
   const db = database.db;
   const versions = new VersionReader(() => currentVersion(db));

@@ -6,7 +6,7 @@ import {
   SharedIndicatorQuerySchema,
   SharedIndicatorResultSchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { listSharedIndicators, sharedIndicator } from './indicator-service';
 
 const visibility =
@@ -14,7 +14,7 @@ const visibility =
   'administrators; countries whose plans the caller may not read are left out.';
 
 /** View 5: indicators shared by countries' plans. Access is per plan, so these declare `read`, not `read-all`. */
-export function sharedIndicatorRoutes(ctx: AuthContext) {
+export function sharedIndicatorRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

@@ -9,7 +9,7 @@ import {
   PutAdxMappingBodySchema,
 } from '../../../shared';
 import type { Database } from '../../db/client';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { type ExportFile, exportAdx, exportValues, getAdxMapping, putAdxMapping } from './service';
 
 const tags = ['exports'];
@@ -24,7 +24,7 @@ function send(reply: FastifyReply, f: ExportFile) {
 }
 
 /** Data exports: tidy values as CSV/XLSX/JSON/NDJSON, ADX for DHIS2, and the ADX mapping. */
-export function exportRoutes(ctx: AuthContext, database: Database) {
+export function exportRoutes(ctx: ServiceContext, database: Database) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

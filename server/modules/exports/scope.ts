@@ -3,7 +3,7 @@ import type { AdxQuery } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { countries, frameworks } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { assertCanReadCountry, type Principal, readableCountries } from '../auth/permissions';
 import { resolveGroup } from '../compare/group';
 import { planReach } from '../plans/access';
@@ -43,7 +43,7 @@ async function knownCountries(db: DbOrTx, wanted: string[] | undefined): Promise
  * approved values only (the x-export-drafts header and the XLSX about sheet say where drafts are in).
  */
 export async function resolveScope(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   q: AdxQuery,
   status: 'approved' | 'all',

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { AdxMapping, AdxQuery, ExportQuery } from '../../../shared';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { forbidden, type Principal, requireAdmin } from '../auth/permissions';
 import { buildAdx } from './adx/build';
 import { readAdxMapping, writeAdxMapping } from './adx/mapping-repository';
@@ -35,7 +35,7 @@ function baseName(q: AdxQuery, countries: string[], now: Date) {
 
 /** The tidy export (CSV, XLSX, JSON, NDJSON), streamed; the permission checks run before any byte. */
 export async function exportValues(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   database: Database,
   p: Principal | null,
   q: ExportQuery,
@@ -63,7 +63,7 @@ export async function exportValues(
  * it is sent (approved numeric values only; a few MB for every country) so that the x-adx-skipped
  * header can say what was left out. No value to send: 404 (an ADX document needs a group).
  */
-export async function exportAdx(ctx: AuthContext, database: Database, p: Principal | null, q: AdxQuery) {
+export async function exportAdx(ctx: ServiceContext, database: Database, p: Principal | null, q: AdxQuery) {
   const scope = await resolveScope(ctx, p, q, 'approved');
   const links = await planLinks(ctx.db, scope, new Set(scope.countries));
   const { mapping } = await readAdxMapping(ctx.db);
@@ -87,13 +87,13 @@ export async function exportAdx(ctx: AuthContext, database: Database, p: Princip
   } satisfies ExportFile;
 }
 
-export async function getAdxMapping(ctx: AuthContext, p: Principal | null) {
+export async function getAdxMapping(ctx: ServiceContext, p: Principal | null) {
   requireAdmin(p);
   return readAdxMapping(ctx.db);
 }
 
 export async function putAdxMapping(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   mapping: AdxMapping,
   version: number,

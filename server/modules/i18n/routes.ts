@@ -10,14 +10,14 @@ import {
   SetLocaleBodySchema,
   TranslationParamsSchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { contentTexts, putTranslations, setUserLocale } from './service';
 
 const E = ErrorEnvelopeSchema;
 const errors = { 400: E, 401: E, 403: E, 404: E };
 
 /** Interface language of the signed-in user, and translations of content. */
-export function i18nRoutes(ctx: AuthContext) {
+export function i18nRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.put(

@@ -15,7 +15,7 @@ import {
   MeTransitionBodySchema,
   SaveMeSectionBodySchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { readScope } from '../visibility/scope';
 import { compareProfiles } from './compare-service';
@@ -48,13 +48,13 @@ const STEPS: { t: MeTransition; summary: string; reason: boolean }[] = [
   },
 ];
 
-const viewerOf = (ctx: AuthContext, p: Principal | null): GroupViewer => ({
+const viewerOf = (ctx: ServiceContext, p: Principal | null): GroupViewer => ({
   countries: readScope(ctx.policy, p).countries,
   viewer: p,
 });
 
 /** Country M&E system profiles: the eight steps of the Quadripartite's M&E guidance, challenges and lessons. */
-export function meProfileRoutes(ctx: AuthContext) {
+export function meProfileRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const read = { config: { access: 'read' as const } };

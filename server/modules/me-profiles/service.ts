@@ -1,8 +1,8 @@
 import { type AuditEntry, type Country, ME_SECTIONS, type MeProfile } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { auditOfEntities } from '../audit/history-repository';
-import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { planReach } from '../plans/access';
@@ -39,7 +39,7 @@ export async function assembleProfile(db: DbOrTx, country: Country, reach: Profi
 }
 
 /** A country's profile as the caller may read it (404 unknown country; 401/403 as every read). */
-export async function getProfile(ctx: AuthContext, p: Principal | null, iso3: string): Promise<MeProfile> {
+export async function getProfile(ctx: ServiceContext, p: Principal | null, iso3: string): Promise<MeProfile> {
   const country = await requireCountry(ctx.db, iso3);
   const scope = profileReadScope(ctx.policy, p, iso3);
   return assembleProfile(ctx.db, country, {
@@ -55,7 +55,7 @@ export const sectionEntityId = (iso3: string, section: string) => `${iso3}:${sec
 
 /** Every change of the profile's sections (saves, workflow steps, loads of the published layer), newest first. */
 export async function profileHistory(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   iso3: string,
 ): Promise<{ items: AuditEntry[] }> {

@@ -1,9 +1,9 @@
 import type { MeSection, MeSectionContent, MeSectionView } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { channelOf } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
-import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { assertCanEditProfile, assertCanValidateProfile } from './access';
 import { checkSectionContent } from './content';
@@ -54,7 +54,7 @@ function snapshot(row: SectionRow | undefined, withApproved: boolean): Record<st
  * published layer is reference data, the approved one a validator's.
  */
 export async function saveSection(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   iso3: string,
   section: MeSection,
@@ -155,7 +155,7 @@ function changesOf(t: MeTransition, row: SectionRow, userId: number, at: Date, r
  * (config APPROVAL_FOUR_EYES): who submitted or last saved the draft may not approve it.
  */
 export async function transitionSection(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   iso3: string,
   section: MeSection,

@@ -10,14 +10,14 @@ import {
   SavedGroupSchema,
   UpdateSavedGroupBodySchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './service';
 
 const E = ErrorEnvelopeSchema;
 const errors = { 400: E, 401: E, 403: E, 404: E, 409: E };
 
 /** Saved peer groups; who may do what is written in service.ts. */
-export function peerGroupRoutes(ctx: AuthContext) {
+export function peerGroupRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['peer groups'];

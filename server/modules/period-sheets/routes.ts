@@ -10,14 +10,14 @@ import {
   PlanPeriodParamsSchema,
 } from '../../../shared';
 import { uploadConfig, uploadedFile } from '../../plugins/uploads';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { importPeriodSheet, periodTemplate } from './service';
 
 const tags = ['workflow'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The spreadsheet round trip of a reporting period. */
-export function periodSheetRoutes(ctx: AuthContext) {
+export function periodSheetRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

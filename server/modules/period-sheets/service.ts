@@ -1,8 +1,8 @@
 import { type Locale, type PeriodImportResult, SECTORS, type SheetRowResult } from '../../../shared';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { fileChannel } from '../audit/channel';
-import type { AuthContext } from '../auth/context';
 import { assertCanWriteValue, type Principal } from '../auth/permissions';
 import { entryRows } from '../submissions/grid-service';
 import { assertMayReadUnapproved, getPlanPeriod } from '../submissions/period-service';
@@ -14,7 +14,7 @@ import { readSheetFile } from './read-file';
 import { buildTemplate } from './template';
 
 /** The period's XLSX template, with the values being entered: the country's roles, facilitators, admins. */
-export async function periodTemplate(ctx: AuthContext, p: Principal | null, periodId: number) {
+export async function periodTemplate(ctx: ServiceContext, p: Principal | null, periodId: number) {
   const period = await getPlanPeriod(ctx, p, periodId);
   assertMayReadUnapproved(ctx, p, period.plan.countryIso3, 'template');
   const planned = await entryRows(ctx.db, period);
@@ -69,7 +69,7 @@ function refuse(rows: SheetRowResult[]): never {
  * one transaction: a file with any error, or a value changed meanwhile, writes nothing.
  */
 export async function importPeriodSheet(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   periodId: number,
   file: { fileName: string; data: Buffer },

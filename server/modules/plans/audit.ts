@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client';
+import type { ServiceContext } from '../../service-context';
 import { channelOf } from '../audit/channel';
 import { type AuditEntity, recordAudit } from '../audit/entity-repository';
-import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import type { PlanRow } from './repository';
 
@@ -20,7 +20,7 @@ export function snapshot(row: Row | undefined | null, planId: number): Row | nul
  */
 export async function auditPlanChange(
   tx: DbOrTx,
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   plan: Pick<PlanRow, 'id' | 'countryIso3'>,
   entity: { type: AuditEntity; id: number; action: 'create' | 'update' | 'delete' | 'targets' },

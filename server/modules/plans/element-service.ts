@@ -3,7 +3,7 @@ import type { CreateActivity, CreateObjective, Plan, UpdateActivity, UpdateObjec
 import type { DbOrTx } from '../../db/client';
 import { planActivities, planInterventions, planObjectives } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { auditPlanChange } from './audit';
 import { activityIn, editablePlan, objectiveIn, reloadPlan, stale } from './plan-read-service';
@@ -38,7 +38,7 @@ async function assertObjectiveCodeFree(db: DbOrTx, planId: number, code: string,
 }
 
 export async function createObjective(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   body: CreateObjective,
@@ -63,7 +63,7 @@ function checkBudget(merged: { budget: number | null; currency: string | null })
 }
 
 export async function updateObjective(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   objectiveId: number,
@@ -87,7 +87,7 @@ export async function updateObjective(
 }
 
 export async function deleteObjective(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   objectiveId: number,
@@ -157,7 +157,7 @@ async function assertInterventionOfObjective(db: DbOrTx, objectiveId: number, in
 }
 
 export async function createActivity(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   body: CreateActivity,
@@ -212,7 +212,7 @@ function checkActivity(a: ActivityState) {
 }
 
 export async function updateActivity(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   activityId: number,
@@ -255,7 +255,7 @@ export async function updateActivity(
 }
 
 export async function deleteActivity(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   activityId: number,

@@ -10,7 +10,7 @@ import {
 import type { DbOrTx } from '../../db/client';
 import { indicators, indicatorValues, periods, planIndicators } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { indicatorById, listIndicators } from '../frameworks/repository';
 import { getIndicator } from '../frameworks/service';
@@ -147,7 +147,7 @@ async function assertObjective(db: DbOrTx, planId: number, objectiveId: number |
 }
 
 export async function createPlanIndicator(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   body: CreatePlanIndicator,
@@ -191,7 +191,7 @@ async function measuredOf(db: DbOrTx, indicatorId: number): Promise<Measured> {
 }
 
 export async function updatePlanIndicator(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   planIndicatorId: number,
@@ -227,7 +227,7 @@ export async function updatePlanIndicator(
 
 /** Replaces the indicator's targets with the given list, all at once (and bumps its version). */
 export async function putTargets(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   planIndicatorId: number,
@@ -257,7 +257,7 @@ export async function putTargets(
 }
 
 export async function deletePlanIndicator(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   planIndicatorId: number,

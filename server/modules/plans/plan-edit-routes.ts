@@ -10,14 +10,14 @@ import {
   PlanSchema,
   UpdatePlanSchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { createPlan, planHistory, updatePlan } from './plan-write-service';
 
 const WRITE_ERRORS = { 400: E, 401: E, 403: E, 404: E, 409: E };
 const tags = ['plans'];
 
 /** Creating and changing a plan itself, and its history (its elements' routes are in routes.ts). */
-export function planEditRoutes(ctx: AuthContext) {
+export function planEditRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.post(

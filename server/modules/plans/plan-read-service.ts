@@ -3,7 +3,7 @@ import type { Plan, PlanIndicatorValue } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { planActivities, planIndicators, planObjectives } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import type { ReadScope } from '../visibility/scope';
@@ -47,7 +47,7 @@ async function loadPlans(db: DbOrTx, scope: ReadScope, rows: PlanRow[]): Promise
 }
 
 /** A country's plans the caller may see, newest first, with objectives, activities, indicators and progress. */
-export async function listCountryPlans(ctx: AuthContext, p: Principal | null, iso3: string) {
+export async function listCountryPlans(ctx: ServiceContext, p: Principal | null, iso3: string) {
   if (!(await findCountry(ctx.db, iso3)))
     throw new AppError(404, `country: no country with ISO3 code ${iso3}`);
   const visibility = planVisibility(ctx.policy, p, iso3);
@@ -55,7 +55,7 @@ export async function listCountryPlans(ctx: AuthContext, p: Principal | null, is
   return { items: await loadPlans(ctx.db, readScope(ctx.policy, p), rows) };
 }
 
-export async function getPlan(ctx: AuthContext, p: Principal | null, planId: number): Promise<Plan> {
+export async function getPlan(ctx: ServiceContext, p: Principal | null, planId: number): Promise<Plan> {
   const [row] = await findPlanRows(ctx.db, { id: planId });
   // A draft the caller may not see is answered like a plan that does not exist.
   if (!row || (planVisibility(ctx.policy, p, row.countryIso3) === 'approved' && row.status === 'draft')) {
@@ -77,7 +77,7 @@ export async function editablePlan(db: DbOrTx, p: Principal | null, planId: numb
  * Reloads the plan after a write (outside the write's transaction, after it committed), as its editor
  * sees it (editors hold a role in the country, or are administrators: drafts included).
  */
-export async function reloadPlan(ctx: AuthContext, planId: number, p: Principal | null): Promise<Plan> {
+export async function reloadPlan(ctx: ServiceContext, planId: number, p: Principal | null): Promise<Plan> {
   const rows = await findPlanRows(ctx.db, { id: planId });
   const [plan] = await loadPlans(ctx.db, readScope(ctx.policy, p), rows);
   if (!plan) throw new AppError(404, `plan: no plan ${planId}`);
@@ -117,7 +117,7 @@ export const stale = (what: string, sent: number, current: number) =>
  * the caller may see and the published answers to the question it follows (trackedValues).
  */
 export async function planIndicatorValues(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   planIndicatorId: number,

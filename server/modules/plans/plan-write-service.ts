@@ -10,8 +10,8 @@ import {
 import type { DbOrTx } from '../../db/client';
 import { plans } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { auditOfPlan } from '../audit/history-repository';
-import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { assertCanApprovePlan, assertCanEditPlan, planVisibility } from './access';
@@ -33,7 +33,7 @@ async function assertGenerationFree(db: DbOrTx, iso3: string, generation: number
 
 /** A new plan of a country (draft unless said otherwise), its generation the next free one by default. */
 export async function createPlan(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   iso3: string,
   body: CreatePlan,
@@ -95,7 +95,7 @@ async function approvablePlan(db: DbOrTx, p: Principal | null, planId: number, p
 
 /** Changes a plan's title, years, status, generation or source note (with the version read). */
 export async function updatePlan(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   body: UpdatePlan,
@@ -133,7 +133,7 @@ const LABELS: Record<string, string> = {
 
 /** Who changed what in a plan and its elements, old → new, newest first. Readable by the plan's readers. */
 export async function planHistory(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   only: { entityType?: HistoryEntry['entityType'] | undefined; entityId?: number | undefined },

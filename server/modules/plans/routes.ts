@@ -19,7 +19,7 @@ import {
   UpdateObjectiveSchema,
   UpdatePlanIndicatorSchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import {
   createActivity,
   createObjective,
@@ -41,7 +41,7 @@ const WRITE_ERRORS = { 400: E, 401: E, 403: E, 404: E, 409: E };
 const tags = ['plans'];
 const write = 'Administrators and the country’s focal points. Answers the whole plan, progress recomputed.';
 
-export function planRoutes(ctx: AuthContext) {
+export function planRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     await app.register(planEditRoutes(ctx));
     const r = app.withTypeProvider<ZodTypeProvider>();

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorEnvelopeSchema, SetRemindersBodySchema } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { setOwnReminders } from './preferences-service';
 
 const E = ErrorEnvelopeSchema;
 
 /** The signed-in user's e-mail preferences. */
-export function reminderRoutes(ctx: AuthContext) {
+export function reminderRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.put(

@@ -7,7 +7,7 @@ import {
   type ProgressStatus,
 } from '../../../shared';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { compareCountry } from '../compare/service';
 import { findCountry } from '../countries/repository';
@@ -56,7 +56,7 @@ function currentPlan(plans: Plan[], year: number): Plan | undefined {
 
 /** Everything the country report shows, read with the caller's permissions (as the plan pages do). */
 export async function countryReportData(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   params: CountryReportParams,
 ): Promise<CountryReportData> {
   const iso3 = params.iso3;
@@ -127,7 +127,7 @@ export async function countryReportData(
 }
 
 /** The country against its WHO region on the TrACSS round, with the case study's levels beside it. */
-async function peerSection(ctx: AuthContext, country: Country, viewer: Principal | null) {
+async function peerSection(ctx: ServiceContext, country: Country, viewer: Principal | null) {
   if (!country.whoRegion) return null;
   const input = {
     framework: PEER_FRAMEWORK,

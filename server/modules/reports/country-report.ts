@@ -1,4 +1,4 @@
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { countryNamer } from '../briefings/country-names';
 import { type CountryReportParams, countryReportData, PEER_FRAMEWORK } from './country-data';
 import { reportI18n } from './i18n';
@@ -12,7 +12,7 @@ import { type ChartPlacement, drawProgress } from './sections/progress';
 import { drawSummary } from './sections/summary';
 
 /** What a report needs: the database, the read policy (PUBLIC_READ) and the clock. */
-export type ReportDeps = Pick<AuthContext, 'db' | 'policy' | 'now'>;
+export type ReportDeps = Pick<ServiceContext, 'db' | 'policy' | 'now'>;
 
 export interface RenderedReport {
   pdf: Buffer;
@@ -32,7 +32,7 @@ export async function renderCountryReport(
   params: CountryReportParams,
 ): Promise<RenderedReport> {
   // The plans service reads only db and policy of its context.
-  const read = await countryReportData(deps as AuthContext, params);
+  const read = await countryReportData(deps as ServiceContext, params);
   // The country as the language names it (الأردن, Jordanie), everywhere the report names it.
   const data = { ...read, country: { ...read.country, name: countryNamer(params.lang)(read.country) } };
   const i18n = reportI18n(params.lang);

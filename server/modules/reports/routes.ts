@@ -7,7 +7,7 @@ import {
   CountryReportQuerySchema,
   ReportErrorSchema as E,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { readScope } from '../visibility/scope';
 import { reportI18n } from './i18n';
 
@@ -22,7 +22,7 @@ const PDF = 'application/pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Reports: the country M&E report and the peer comparison report, as files to download. */
-export function reportRoutes(ctx: AuthContext) {
+export function reportRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

@@ -1,12 +1,12 @@
 import type { Due, DueItem, DueState } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { type Principal, readsEveryCountry, unauthenticated } from '../auth/permissions';
 import { completenessOf, entryRows } from './grid-service';
 import { dayOf, toPlanPeriod } from './mapping';
 import { type PeriodRow, periodRows } from './repository';
 
 /** Only the database and the clock: the daily e-mail digest asks on a user's behalf, outside a request. */
-export type DueContext = Pick<AuthContext, 'db' | 'now'>;
+export type DueContext = Pick<ServiceContext, 'db' | 'now'>;
 
 /** What needs attention first: returned, overdue, due, then what waits for or has approval. */
 const ORDER: Record<DueState, number> = { returned: 0, overdue: 1, due: 2, submitted: 3, approved: 4 };

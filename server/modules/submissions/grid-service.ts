@@ -10,8 +10,8 @@ import {
   type ValueWorkflow,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
+import type { ServiceContext } from '../../service-context';
 import { listAudit } from '../audit/entity-repository';
-import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { listIndicators, listPeriods } from '../frameworks/repository';
 import { rulesOfRow } from '../plans/rules';
@@ -111,7 +111,7 @@ export function completenessOf(rows: Awaited<ReturnType<typeof entryRows>>) {
  * workflow history (its return reasons are comments on unapproved data).
  */
 export async function getEntryGrid(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   periodId: number,
 ): Promise<EntryGrid> {

@@ -6,13 +6,13 @@ import {
   PeriodHistorySchema,
   PlanPeriodParamsSchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { periodHistory } from './history-service';
 
 const tags = ['workflow'];
 const READ_ERRORS = { 400: E, 401: E, 403: E, 404: E };
 
-export function periodHistoryRoutes(ctx: AuthContext) {
+export function periodHistoryRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

@@ -13,8 +13,8 @@ import { LEVELS } from '../../../shared/constants/level';
 import { TRANSITIONS } from '../../../shared/constants/reporting';
 import { VALUE_STATUSES } from '../../../shared/constants/value';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { type AuditRow, auditOfEntities } from '../audit/history-repository';
-import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { entryRows } from './grid-service';
 import { assertMayReadUnapproved, getPlanPeriod } from './period-service';
@@ -134,7 +134,7 @@ const displayCode = (code: string) => code.split(':').at(-1) ?? code;
  * which channel, in which submission, and each changed field typed (the client words and formats it).
  */
 export async function periodHistory(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   periodId: number,
   planIndicatorId?: number,

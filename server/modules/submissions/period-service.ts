@@ -1,9 +1,9 @@
 import { type CreatePlanPeriod, type PeriodKind, type PlanPeriod, periodBounds } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { channelOf } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
-import type { AuthContext } from '../auth/context';
 import { forbidden, type Principal, unauthenticated } from '../auth/permissions';
 import { planVisibility } from '../plans/access';
 import { findPlanRows } from '../plans/repository';
@@ -13,14 +13,14 @@ import { assertCanManagePeriods } from './access';
 import { dayOf, toPlanPeriod } from './mapping';
 import { ensureFrameworkPeriod, insertPlanPeriod, insertSubmission, periodRows } from './repository';
 
-async function visiblePlan(ctx: AuthContext, p: Principal | null, planId: number) {
+async function visiblePlan(ctx: ServiceContext, p: Principal | null, planId: number) {
   const [plan] = await findPlanRows(ctx.db, { id: planId });
   if (!plan || (planVisibility(ctx.policy, p, plan.countryIso3) === 'approved' && plan.status === 'draft'))
     throw new AppError(404, `plan: no plan ${planId}`);
   return plan;
 }
 
-export async function listPlanPeriods(ctx: AuthContext, p: Principal | null, planId: number) {
+export async function listPlanPeriods(ctx: ServiceContext, p: Principal | null, planId: number) {
   const plan = await visiblePlan(ctx, p, planId);
   const today = dayOf(ctx.now());
   const redact = !mayReadDrafts(readScope(ctx.policy, p), plan.countryIso3);
@@ -31,7 +31,12 @@ export async function listPlanPeriods(ctx: AuthContext, p: Principal | null, pla
  * What only the country's roles, facilitators and administrators may see of a period (its history,
  * its spreadsheet with the values being entered): 403 for anyone else.
  */
-export function assertMayReadUnapproved(ctx: AuthContext, p: Principal | null, iso3: string, what: string) {
+export function assertMayReadUnapproved(
+  ctx: ServiceContext,
+  p: Principal | null,
+  iso3: string,
+  what: string,
+) {
   if (mayReadDrafts(readScope(ctx.policy, p), iso3)) return;
   if (!p) throw unauthenticated();
   throw forbidden(
@@ -40,7 +45,7 @@ export function assertMayReadUnapproved(ctx: AuthContext, p: Principal | null, i
 }
 
 /** One reporting period, if the caller may see its plan (404 otherwise, like a plan). */
-export async function getPlanPeriod(ctx: AuthContext, p: Principal | null, periodId: number) {
+export async function getPlanPeriod(ctx: ServiceContext, p: Principal | null, periodId: number) {
   const [row] = await periodRows(ctx.db, { periodId });
   if (!row) throw new AppError(404, `period: no reporting period ${periodId}`);
   await visiblePlan(ctx, p, row.plan.id);
@@ -79,7 +84,7 @@ export async function insertPeriodWithSubmission(
  * national framework, the period its national indicators' values are stored in.
  */
 export async function createPlanPeriod(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   body: CreatePlanPeriod,

@@ -1,7 +1,7 @@
 import type { ValidatorComment, ValidatorCommentBody } from '../../../shared';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { recordAudit } from '../audit/entity-repository';
-import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { addValidatorComment } from '../values/annotation-repository';
 import { assertCanValidate } from './access';
@@ -16,7 +16,7 @@ import { lockSubmission } from './repository';
  * The submission row is locked meanwhile, so the comment lands while the period is submitted.
  */
 export async function commentOnValue(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   periodId: number,
   planIndicatorId: number,

@@ -20,7 +20,7 @@ import {
   ValidatorCommentSchema,
 } from '../../../shared';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { getDue } from './due-service';
 import { getEntryGrid } from './grid-service';
@@ -57,7 +57,7 @@ const STEPS: { t: Transition; summary: string; reason: boolean }[] = [
   },
 ];
 
-export function submissionRoutes(ctx: AuthContext) {
+export function submissionRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     await app.register(periodHistoryRoutes(ctx));
     const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,9 +1,9 @@
 import { type PlanPeriod, TRANSITION_RULES, type Transition } from '../../../shared';
 import type { submissions } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { channelOf } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
-import type { AuthContext } from '../auth/context';
 import type { Principal } from '../auth/permissions';
 import { assertCanSubmit, assertCanValidate } from './access';
 import { dayOf, submissionSnapshot, toPlanPeriod } from './mapping';
@@ -61,7 +61,7 @@ async function approvesOwnData(
  * returning (reason required) and reopening (reason required) the validators'.
  */
 export async function transition(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   periodId: number,
   t: Transition,

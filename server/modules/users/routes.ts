@@ -11,7 +11,7 @@ import {
   UserParamsSchema,
   UserSchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { createResetLink } from '../auth/reset-link-service';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './service';
 import { tokenRoutes } from './token-routes';
@@ -19,7 +19,7 @@ import { tokenRoutes } from './token-routes';
 const E = ErrorEnvelopeSchema;
 const errors = { 400: E, 401: E, 403: E, 404: E, 409: E };
 
-export function userRoutes(ctx: AuthContext) {
+export function userRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const admin = { access: 'admin' } as const;

@@ -2,8 +2,8 @@ import type { CreateUserBody, RoleAssignment, UpdateUserBody, User } from '../..
 import { CreateUserBodySchema, UpdateUserBodySchema } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError, parseInput } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { recordAuthEvent } from '../audit/repository';
-import type { AuthContext } from '../auth/context';
 import { hashPassword } from '../auth/password';
 import { checkPasswordPolicy } from '../auth/password-policy';
 import { type Principal, requireAdmin } from '../auth/permissions';
@@ -48,7 +48,7 @@ async function checkCountries(db: DbOrTx, roles: RoleAssignment[]) {
     throw new AppError(400, `roles.${dup}: the same role and country appear twice`, { issue: 'duplicate' });
 }
 
-export async function listUsers(ctx: AuthContext, p: Principal | null): Promise<User[]> {
+export async function listUsers(ctx: ServiceContext, p: Principal | null): Promise<User[]> {
   requireAdmin(p);
   const rows = await listUserRows(ctx.db);
   const roles = await rolesOf(
@@ -58,7 +58,7 @@ export async function listUsers(ctx: AuthContext, p: Principal | null): Promise<
   return rows.map((r) => toUser(r, roles.get(r.id) ?? []));
 }
 
-export async function getUser(ctx: AuthContext, p: Principal | null, id: number): Promise<User> {
+export async function getUser(ctx: ServiceContext, p: Principal | null, id: number): Promise<User> {
   requireAdmin(p);
   const row = await findUserById(ctx.db, id);
   if (!row) throw new AppError(404, `user: no user with id ${id}`);
@@ -70,7 +70,7 @@ export async function getUser(ctx: AuthContext, p: Principal | null, id: number)
  * the process creates itself (CLI, environment, embedded demo).
  */
 export async function createUser(
-  ctx: Pick<AuthContext, 'db' | 'now'>,
+  ctx: Pick<ServiceContext, 'db' | 'now'>,
   actor: Principal | null,
   input: CreateUserBody,
   opts: { ip?: string; demo?: boolean; system?: boolean } = {},
@@ -107,7 +107,7 @@ export async function createUser(
 }
 
 export async function updateUser(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   actor: Principal | null,
   id: number,
   input: UpdateUserBody,
@@ -165,7 +165,7 @@ export async function updateUser(
 }
 
 export async function resetPassword(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   actor: Principal | null,
   id: number,
   password: string,

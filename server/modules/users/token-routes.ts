@@ -10,7 +10,7 @@ import {
   UserParamsSchema,
   UserTokenParamsSchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import {
   createMyToken,
   createUserToken,
@@ -27,7 +27,7 @@ const errors = { 400: E, 401: E, 403: E, 404: E, 409: E };
  * API tokens. Tokens never manage tokens: your own from a signed-in session ('session'), another
  * account's as an administrator signed in with a session ('admin-session').
  */
-export function tokenRoutes(ctx: AuthContext) {
+export function tokenRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const own = { access: 'session' } as const;

@@ -1,7 +1,7 @@
 import type { ApiToken, CreatedToken, CreateTokenBody } from '../../../shared';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { recordAuthEvent } from '../audit/repository';
-import type { AuthContext } from '../auth/context';
 import { type Principal, requireAdmin, unauthenticated } from '../auth/permissions';
 import { newSecret, sha256Hex } from '../auth/secrets';
 import { findUserById } from './repository';
@@ -36,7 +36,7 @@ function toToken(r: ListedTokenRow): ApiToken {
  * is returned this once and only its hash is kept. Audited with both: actor and subject.
  */
 async function createTokenOf(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   actor: Principal,
   ownerId: number,
   body: CreateTokenBody,
@@ -72,7 +72,7 @@ async function createTokenOf(
   });
 }
 
-async function revokeTokenOf(ctx: AuthContext, actor: Principal, ownerId: number, id: number, ip: string) {
+async function revokeTokenOf(ctx: ServiceContext, actor: Principal, ownerId: number, id: number, ip: string) {
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     if (!(await revokeToken(tx, ownerId, id, now))) {
@@ -90,29 +90,29 @@ async function revokeTokenOf(ctx: AuthContext, actor: Principal, ownerId: number
   });
 }
 
-export async function listMyTokens(ctx: AuthContext, p: Principal | null): Promise<ApiToken[]> {
+export async function listMyTokens(ctx: ServiceContext, p: Principal | null): Promise<ApiToken[]> {
   if (!p) throw unauthenticated();
   return (await listTokensOf(ctx.db, p.userId)).map(toToken);
 }
 
-export function createMyToken(ctx: AuthContext, p: Principal | null, body: CreateTokenBody, ip: string) {
+export function createMyToken(ctx: ServiceContext, p: Principal | null, body: CreateTokenBody, ip: string) {
   if (!p) throw unauthenticated();
   return createTokenOf(ctx, p, p.userId, body, ip);
 }
 
-export function revokeMyToken(ctx: AuthContext, p: Principal | null, id: number, ip: string) {
+export function revokeMyToken(ctx: ServiceContext, p: Principal | null, id: number, ip: string) {
   if (!p) throw unauthenticated();
   return revokeTokenOf(ctx, p, p.userId, id, ip);
 }
 
 /** The account an administrator manages the tokens of: it must exist. */
-async function targetUser(ctx: AuthContext, userId: number) {
+async function targetUser(ctx: ServiceContext, userId: number) {
   const user = await findUserById(ctx.db, userId);
   if (!user) throw new AppError(404, `user: no user with id ${userId}`);
   return user;
 }
 
-export async function listUserTokens(ctx: AuthContext, p: Principal | null, userId: number) {
+export async function listUserTokens(ctx: ServiceContext, p: Principal | null, userId: number) {
   requireAdmin(p);
   await targetUser(ctx, userId);
   return (await listTokensOf(ctx.db, userId)).map(toToken);
@@ -120,7 +120,7 @@ export async function listUserTokens(ctx: AuthContext, p: Principal | null, user
 
 /** An administrator creates a token for another account (e.g. an integration's service account). */
 export async function createUserToken(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   userId: number,
   body: CreateTokenBody,
@@ -134,7 +134,7 @@ export async function createUserToken(
 }
 
 export async function revokeUserToken(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   userId: number,
   tokenId: number,

@@ -10,7 +10,7 @@ import {
 import type { DbOrTx } from '../../db/client';
 import { indicators, indicatorValues, periods, valueProvenance } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { assertCanReadCountry, type Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { getPublishedFramework } from '../frameworks/service';
@@ -55,7 +55,7 @@ async function reportsOn(db: DbOrTx, scope: ReadScope, iso3: string, frameworkCo
  * on the country page, each labelled with its source. The public sees approved reports only.
  */
 export async function nationalReports(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   iso3: string,
   frameworkCode: string,

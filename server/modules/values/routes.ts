@@ -12,7 +12,7 @@ import {
   ValuePageSchema,
   ValueQuerySchema,
 } from '../../../shared';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { nationalReports } from './national-reports';
 import { listValues } from './service';
 import { countryTrend } from './trend';
@@ -20,7 +20,7 @@ import { putValue } from './write-service';
 
 const E = ErrorEnvelopeSchema;
 
-export function valueRoutes(ctx: AuthContext) {
+export function valueRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

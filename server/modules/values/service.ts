@@ -1,6 +1,6 @@
 import type { ValueQuery } from '../../../shared';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { assertCanReadCountry, type Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { getFramework, getIndicator, resolvePeriod } from '../frameworks/service';
@@ -14,7 +14,7 @@ type Query = { limit: number; offset: number } & Omit<ValueQuery, 'limit' | 'off
  * the countries it may read; unapproved national values only where it holds a role (or reads every
  * country). Each value says where it comes from (`source`).
  */
-export async function listValues(ctx: AuthContext, p: Principal | null, q: Query) {
+export async function listValues(ctx: ServiceContext, p: Principal | null, q: Query) {
   const db = ctx.db;
   // Unknown filters are named in a 404 rather than answered with an empty page.
   if (q.country && !(await findCountry(db, q.country))) {

@@ -12,7 +12,7 @@ import {
 import type { DbOrTx } from '../../db/client';
 import { frameworks, indicators, indicatorValues, periods, questionCrosswalk } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import type { AuthContext } from '../auth/context';
+import type { ServiceContext } from '../../service-context';
 import { assertCanReadCountry, type Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { publishedAnswersList } from '../visibility/published-repository';
@@ -88,7 +88,7 @@ function changeOf(from: Level | null, to: Level | null): ChangeKind {
  * round first. Published data only, so it is public wherever the country is readable.
  */
 export async function countryTrend(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   iso3: string,
 ): Promise<CountryTrend> {

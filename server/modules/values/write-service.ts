@@ -1,9 +1,9 @@
 import type { PutValueBody, StoredValue } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../../service-context';
 import { channelOf, type WriteChannel } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
-import type { AuthContext } from '../auth/context';
 import { assertCanWriteValue, type Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { getFramework, getIndicator, resolvePeriod } from '../frameworks/service';
@@ -74,7 +74,7 @@ export function assertNotPublished(framework: { code: string; name: string; kind
  * channel the caller names (a spreadsheet upload).
  */
 export async function putValue(
-  ctx: AuthContext,
+  ctx: ServiceContext,
   p: Principal | null,
   key: ValueKeyInput,
   body: PutValueBody,
