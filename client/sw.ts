@@ -5,7 +5,13 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { StoredValue } from '../shared';
 import { CSRF_HEADER } from '../shared/api/headers';
 import type { KeptError } from './lib/offline/db';
-import { flushOutbox, type OutboxEntry, outboxUsers, type SendResult } from './lib/offline/outbox';
+import {
+  flushOutbox,
+  type OutboxEntry,
+  outboxUsers,
+  refusalResult,
+  type SendResult,
+} from './lib/offline/outbox';
 
 /*
  * The service worker (built by vite-plugin-pwa, injectManifest): the app shell and every hashed asset
@@ -75,8 +81,6 @@ async function sendFromWorker(entry: OutboxEntry): Promise<SendResult> {
     | StoredValue
     | null;
   if (res.ok) return { kind: 'sent', stored: body as StoredValue };
-  if (res.status >= 500 || res.status === 429) return { kind: 'retry' };
-  if (res.status === 401) return { kind: 'sign-in' };
   const envelope = (body ?? {}) as KeptError & { current?: StoredValue };
   const refusal: KeptError = {
     statusCode: res.status,
@@ -86,6 +90,5 @@ async function sendFromWorker(entry: OutboxEntry): Promise<SendResult> {
     params: envelope.params,
     issues: envelope.issues,
   };
-  if (res.status === 409 && envelope.current) return { kind: 'conflict', theirs: envelope.current, refusal };
-  return { kind: 'aside', refusal };
+  return refusalResult(refusal, envelope.current ?? null);
 }

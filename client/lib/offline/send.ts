@@ -1,6 +1,7 @@
+import type { StoredValue } from '../../../shared';
 import { ApiError, apiSend } from '../api-client';
 import type { KeptError, OutboxEntry } from './db';
-import type { SendResult } from './outbox';
+import { refusalResult, type SendResult } from './outbox';
 
 const storedValueSchema = () => import('../../../shared/api/values').then((m) => m.StoredValueSchema);
 
@@ -26,15 +27,10 @@ export async function sendQueued(entry: OutboxEntry): Promise<SendResult> {
   }
 }
 
-/** What a refusal means for a queued value. */
+/** What a refusal means for a queued value (the current value checked with the endpoint's schema). */
 export function resultOfRefusal(
   e: ApiError,
-  theirs: { success: true; data: import('../../../shared').StoredValue } | { success: false },
+  theirs: { success: true; data: StoredValue } | { success: false },
 ): SendResult {
-  if (e.statusCode === 0 || e.statusCode >= 500 || e.statusCode === 429) return { kind: 'retry' };
-  if (e.statusCode === 401) return { kind: 'sign-in' };
-  if (e.statusCode === 409 && theirs.success)
-    return { kind: 'conflict', theirs: theirs.data, refusal: keptErrorOf(e) };
-  // Locked meanwhile (submitted or approved), no longer allowed, or refused: kept for the user.
-  return { kind: 'aside', refusal: keptErrorOf(e) };
+  return refusalResult(keptErrorOf(e), theirs.success ? theirs.data : null);
 }

@@ -55,7 +55,7 @@ export async function exportValues(
     const { aboutLines, xlsxStream } = await import('./xlsx');
     return file(xlsxStream(ctx.db, scope, aboutLines(scope, q.status, now), rows));
   }
-  return file(Readable.from(jsonChunks(rows, false)));
+  return file(Readable.from(jsonChunks(rows)));
 }
 
 /**

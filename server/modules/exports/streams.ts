@@ -53,14 +53,13 @@ export function ordered(r: TypedRow): ExportRow {
   return Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, r[c]])) as ExportRow;
 }
 
-/** A JSON array, one row per line, streamed (format=json); or NDJSON (format=ndjson). */
-export async function* jsonChunks(rows: AsyncIterable<TypedRow>, ndjson: boolean) {
+/** A JSON array, one row per line, streamed (format=json; NDJSON is written by Postgres, above). */
+export async function* jsonChunks(rows: AsyncIterable<TypedRow>) {
   let batch: string[] = [];
   let first = true;
-  if (!ndjson) yield '[\n';
+  yield '[\n';
   for await (const r of rows) {
-    const line = JSON.stringify(ordered(r));
-    batch.push(ndjson ? `${line}\n` : `${first ? '' : ',\n'}${line}`);
+    batch.push(`${first ? '' : ',\n'}${JSON.stringify(ordered(r))}`);
     first = false;
     if (batch.length >= 500) {
       yield batch.join('');
@@ -68,5 +67,5 @@ export async function* jsonChunks(rows: AsyncIterable<TypedRow>, ndjson: boolean
     }
   }
   if (batch.length) yield batch.join('');
-  if (!ndjson) yield '\n]\n';
+  yield '\n]\n';
 }
