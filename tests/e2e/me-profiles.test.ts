@@ -91,7 +91,7 @@ describe("Jordan's M&E system profile", () => {
     await form.getByRole('button', { name: 'Save draft' }).click();
     await section.getByText(/saved\. Submit it when it is ready/).waitFor();
     await section.getByRole('button', { name: /^Submit/ }).click();
-    const ask = f.getByRole('dialog', {
+    const ask = f.getByRole('alertdialog', {
       name: /^Submit “4\. Roles, responsibilities and governance” of Jordan’s profile/,
     });
     await ask.getByRole('button', { name: 'Submit to the validator' }).click();
@@ -115,7 +115,7 @@ describe("Jordan's M&E system profile", () => {
       .getByRole('button', { name: /^Approve/ })
       .click();
     await v
-      .getByRole('dialog', { name: /^Approve “4\. Roles/ })
+      .getByRole('alertdialog', { name: /^Approve “4\. Roles/ })
       .getByRole('button', { name: 'Approve and publish' })
       .click();
     await governance(v)

@@ -207,7 +207,7 @@ describe('a focal point enters data with no connection', () => {
     await row(page, 'OFF-PCT').getByText(WAITING).waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    const dialog = page.getByRole('dialog', { name: '1 value you saved has not been sent yet.' });
+    const dialog = page.getByRole('alertdialog', { name: '1 value you saved has not been sent yet.' });
     await dialog.getByText(/Signing out deletes them from this computer/).waitFor();
     await shot(page, 'offline-4-sign-out-warning.png');
     await dialog.getByRole('button', { name: 'Stay signed in' }).click();

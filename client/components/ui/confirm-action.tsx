@@ -1,6 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { REASON_MAX_LENGTH } from '../../../shared/constants/reporting';
-import { useT } from '../../i18n/context';
+import { type ReactNode, useState } from 'react';
+import { ConfirmDialog } from './confirm-dialog';
 
 export type ActionVariant = 'primary' | 'secondary' | 'danger';
 
@@ -19,126 +18,42 @@ interface Props {
   /** Ask for a reason (required when given): its label. */
   reasonLabel?: string;
   pending: boolean;
-  /** A problem from the server, shown in the panel. */
+  /** A problem from the server, shown in the dialog. */
   error: string | null;
-  /** Runs the step; resolves true when it went through (the panel closes). */
+  /** Runs the step; resolves true when it went through (the dialog closes). */
   onConfirm: (reason: string) => Promise<boolean>;
   disabled?: boolean;
 }
 
-/**
- * A workflow step that is hard to undo: the button opens a panel that says what will happen and,
- * where needed, asks for the reason; nothing is sent before the person confirms. Escape and Cancel
- * close it and give the focus back to the button.
- */
+/** A button for a step that is hard to undo: it opens the app's confirmation (`ConfirmDialog`). */
 export function ConfirmAction(p: Props) {
-  const id = useId();
-  const t = useT();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const first = useRef<HTMLTextAreaElement & HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (open) first.current?.focus();
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    setMissing(false);
-    trigger.current?.focus();
-  };
-  const confirm = async () => {
-    if (p.reasonLabel && !reason.trim()) {
-      setMissing(true);
-      first.current?.focus();
-      return;
-    }
-    if (await p.onConfirm(reason.trim())) {
-      setReason('');
-      setOpen(false);
-    }
-  };
-
   return (
     <>
       <button
-        ref={trigger}
         type="button"
         className={buttonClass(p.variant)}
-        aria-expanded={open}
-        aria-controls={open ? `${id}-panel` : undefined}
+        aria-haspopup="dialog"
         disabled={p.disabled || p.pending}
-        onClick={() => (open ? close() : setOpen(true))}
+        onClick={() => setOpen(true)}
       >
         {p.label}
       </button>
       {open && (
-        <div
-          id={`${id}-panel`}
-          role="alertdialog"
-          aria-labelledby={`${id}-q`}
-          aria-describedby={p.detail ? `${id}-d` : undefined}
-          className="confirm-panel"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              close();
-            }
+        <ConfirmDialog
+          title={p.question}
+          confirmLabel={p.confirmLabel}
+          danger={p.variant === 'danger'}
+          reasonLabel={p.reasonLabel}
+          busy={p.pending}
+          error={p.error}
+          onCancel={() => setOpen(false)}
+          onConfirm={(reason) => {
+            void p.onConfirm(reason).then((done) => done && setOpen(false));
           }}
         >
-          <p id={`${id}-q`} className="confirm-panel__question">
-            {p.question}
-          </p>
-          {p.detail && (
-            <p id={`${id}-d`} className="muted small">
-              {p.detail}
-            </p>
-          )}
-          {p.reasonLabel && (
-            <div className="field">
-              <label htmlFor={`${id}-reason`}>{p.reasonLabel}</label>
-              <textarea
-                id={`${id}-reason`}
-                ref={first}
-                rows={3}
-                maxLength={REASON_MAX_LENGTH}
-                value={reason}
-                aria-invalid={missing ? true : undefined}
-                aria-describedby={missing ? `${id}-missing` : undefined}
-                onChange={(e) => {
-                  setReason(e.target.value);
-                  setMissing(false);
-                }}
-              />
-              {missing && (
-                <p id={`${id}-missing`} className="field-error">
-                  {t('confirm.reasonMissing')}
-                </p>
-              )}
-            </div>
-          )}
-          {p.error && (
-            <p className="field-error" role="alert">
-              {p.error}
-            </p>
-          )}
-          <div className="confirm-panel__actions">
-            <button
-              ref={p.reasonLabel ? undefined : first}
-              type="button"
-              className={buttonClass(p.variant === 'secondary' ? 'primary' : p.variant)}
-              disabled={p.pending}
-              onClick={() => void confirm()}
-            >
-              {p.confirmLabel}
-            </button>
-            <button type="button" className="button button--secondary" onClick={close}>
-              {t('confirm.cancel')}
-            </button>
-          </div>
-        </div>
+          {p.detail && <p className="muted small">{p.detail}</p>}
+        </ConfirmDialog>
       )}
     </>
   );

@@ -1210,7 +1210,6 @@ export const es: Catalog = {
   'auth.facilitatorsOnlyBody':
     'Las sesiones informativas las llevan los facilitadores de grupo y los administradores.',
   'country.meProfileLink': 'Perfil del sistema de SyE',
-  'dialog.cancel': 'Cancelar',
   'cmp.caseStudy': 'Estudio de caso',
   'cmp.noCaseStudy': 'Ninguno',
   'cmp.caseStudyHint': 'Fijado junto al grupo en cada vista de comparación; «Ninguno» no fija ningún país.',
@@ -1354,7 +1353,6 @@ export const es: Catalog = {
   'meFlow.confirm.approve': 'Aprobar y publicar',
   'meFlow.confirm.return': 'Devolver con este motivo',
   'meFlow.reason': 'Por qué se devuelve (los puntos focales lo leerán)',
-  'meFlow.reasonRequired': 'Indique el motivo de la devolución.',
   'meFlow.done.submit': '«{section}» se envió al validador.',
   'meFlow.done.approve': '«{section}» se aprobó y ya es público.',
   'meFlow.done.return': '«{section}» se devolvió a los puntos focales.',

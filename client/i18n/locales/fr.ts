@@ -1217,7 +1217,6 @@ export const fr: Catalog = {
   'auth.facilitatorsOnlyBody':
     'Les séances d’information sont tenues par les facilitateurs de groupe et les administrateurs.',
   'country.meProfileLink': 'Profil du système de S&E',
-  'dialog.cancel': 'Annuler',
   'cmp.caseStudy': 'Étude de cas',
   'cmp.noCaseStudy': 'Aucune',
   'cmp.caseStudyHint':
@@ -1365,7 +1364,6 @@ export const fr: Catalog = {
   'meFlow.confirm.approve': 'Approuver et publier',
   'meFlow.confirm.return': 'Renvoyer avec ce motif',
   'meFlow.reason': 'Pourquoi il est renvoyé (les points focaux le liront)',
-  'meFlow.reasonRequired': 'Indiquez le motif du renvoi.',
   'meFlow.done.submit': '« {section} » a été soumis au validateur.',
   'meFlow.done.approve': '« {section} » a été approuvé et est désormais public.',
   'meFlow.done.return': '« {section} » a été renvoyé aux points focaux.',

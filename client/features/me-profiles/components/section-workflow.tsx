@@ -1,6 +1,5 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { MeSectionView } from '../../../../shared';
-import { REASON_MAX_LENGTH } from '../../../../shared/constants/reporting';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useI18n } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
@@ -45,13 +44,11 @@ export function SectionWorkflow({
   can: { edit: boolean; validate: boolean };
 }) {
   const { errorText } = useErrorText();
-  const id = useId();
   const { t } = useI18n();
   const text = useMeText();
   const section = text.sections[view.section];
   const step = useTransitionMeSection(iso3, view.section);
   const [asking, setAsking] = useState<MeTransition | null>(null);
-  const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const state = view.draft?.state;
@@ -61,15 +58,13 @@ export function SectionWorkflow({
   const open = (s: MeTransition) => {
     setProblem(null);
     setDone(null);
-    setReason('');
     setAsking(s);
   };
-  const confirm = () => {
+  const confirm = (reason: string) => {
     if (!asking) return;
-    if (asking === 'return' && !reason.trim()) return setProblem(t('meFlow.reasonRequired'));
     const taken = asking;
     step.mutate(
-      { step: taken, version: view.version, ...(taken === 'return' ? { reason: reason.trim() } : {}) },
+      { step: taken, version: view.version, ...(taken === 'return' ? { reason } : {}) },
       {
         onSuccess: () => {
           setAsking(null);
@@ -116,21 +111,9 @@ export function SectionWorkflow({
           onCancel={() => setAsking(null)}
           busy={step.isPending}
           error={problem}
+          reasonLabel={asking === 'return' ? t('meFlow.reason') : undefined}
         >
           <p>{t(`meFlow.explain.${asking}`, words)}</p>
-          {asking === 'return' && (
-            <div className="field">
-              <label htmlFor={`${id}-reason`}>{t('meFlow.reason')}</label>
-              <textarea
-                id={`${id}-reason`}
-                rows={3}
-                maxLength={REASON_MAX_LENGTH}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                aria-invalid={problem && !reason.trim() ? true : undefined}
-              />
-            </div>
-          )}
         </ConfirmDialog>
       )}
     </div>
