@@ -14,8 +14,9 @@ import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { indicatorById, listIndicators } from '../frameworks/repository';
 import { getIndicator } from '../frameworks/service';
-import { auditPlanChange } from './audit';
-import { editablePlan, objectiveIn, planIndicatorIn, reloadPlan, stale } from './plan-read-service';
+import { changeElement, createElement, type PlanElement } from './element-write';
+import { baselineColumns, type Measured, targetRows } from './indicator-amounts';
+import { objectiveIn, planIndicatorIn } from './plan-read-service';
 import { targetsOf } from './repository';
 import { ruleColumns } from './rules';
 import {
@@ -27,65 +28,6 @@ import {
   replaceTargets,
   updatePlanIndicatorIfVersion,
 } from './write-repository';
-
-type Amount = { value?: number | null | undefined; level?: string | null | undefined };
-type Measured = Pick<Indicator, 'code' | 'measureType'>;
-
-/** A baseline or target must be of the indicator's kind: a level for A–E indicators, a number otherwise. */
-function checkAmount(field: string, indicator: Measured, a: Amount) {
-  const t = indicator.measureType;
-  if (t === 'text')
-    throw new AppError(
-      400,
-      `${field}: indicator ${indicator.code} is a text milestone: no numeric ${field.startsWith('baseline') ? 'baseline' : 'target'} (word its target in targetText)`,
-    );
-  if (t === 'level' && a.level == null)
-    throw new AppError(400, `${field}.level: indicator ${indicator.code} is measured in levels A–E`, {
-      issue: 'required',
-    });
-  if (t !== 'level' && a.value == null)
-    throw new AppError(400, `${field}.value: indicator ${indicator.code} is measured as ${t}, give a value`, {
-      issue: 'required',
-    });
-  if (t === 'percentage' && a.value != null && (a.value < 0 || a.value > 100))
-    throw new AppError(400, `${field}.value: a percentage is between 0 and 100`, {
-      issue: 'too_big',
-      issueParams: { min: 0, max: 100, kind: 'percentage' },
-    });
-  // The same natural bounds as the values (shared/api/values.ts ValueInputSchema).
-  if (t === 'count' && a.value != null && (a.value < 0 || !Number.isInteger(a.value)))
-    throw new AppError(400, `${field}.value: a count is a whole number, 0 or more`, {
-      issue: 'not_whole',
-      issueParams: { min: 0 },
-    });
-  if (t === 'ratio' && a.value != null && a.value < 0)
-    throw new AppError(400, `${field}.value: a ratio of counts is not negative`, {
-      issue: 'too_small',
-      issueParams: { min: 0, inclusive: true },
-    });
-  if (t === 'yes_no' && a.value != null && a.value !== 0 && a.value !== 1)
-    throw new AppError(400, `${field}.value: a yes/no indicator takes 1 (yes) or 0 (no)`, {
-      issue: 'invalid_option',
-      issueParams: { values: '1, 0' },
-    });
-}
-
-const targetRows = (indicator: Measured, targets: TargetInput[]) =>
-  targets.map((t, i) => {
-    checkAmount(`targets.${i}`, indicator, t);
-    return { year: t.year, value: t.value ?? null, level: t.level ?? null };
-  });
-
-const baselineColumns = (indicator: Measured, b: CreatePlanIndicator['baseline']) => {
-  if (!b) return { baselineValue: null, baselineLevel: null, baselineYear: null, baselineSource: null };
-  checkAmount('baseline', indicator, b);
-  return {
-    baselineValue: b.value ?? null,
-    baselineLevel: b.level ?? null,
-    baselineYear: b.year,
-    baselineSource: b.source ?? null,
-  };
-};
 
 async function resolveIndicator(
   db: DbOrTx,
@@ -139,6 +81,13 @@ async function indicatorState(db: DbOrTx, planId: number, planIndicatorId: numbe
   return { ...row, indicator: ind ? `${ind.framework} ${ind.code}` : null, targets };
 }
 
+const PLAN_INDICATOR: PlanElement<NonNullable<Awaited<ReturnType<typeof indicatorState>>>> = {
+  audit: 'plan_indicator',
+  field: 'planIndicator',
+  name: 'plan indicator',
+  read: indicatorState,
+};
+
 async function assertObjective(db: DbOrTx, planId: number, objectiveId: number | null | undefined) {
   if (objectiveId != null && !(await objectiveIn(db, planId, objectiveId)))
     throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`, {
@@ -146,14 +95,13 @@ async function assertObjective(db: DbOrTx, planId: number, objectiveId: number |
     });
 }
 
-export async function createPlanIndicator(
+export function createPlanIndicator(
   ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   body: CreatePlanIndicator,
 ): Promise<Plan> {
-  await ctx.db.transaction(async (tx) => {
-    const plan = await editablePlan(tx, p, planId);
+  return createElement(ctx, p, planId, PLAN_INDICATOR, async (tx, plan) => {
     await assertObjective(tx, planId, body.objectiveId);
     const indicator = await resolveIndicator(tx, plan.countryIso3, body.indicator);
     const [clash] = await tx
@@ -178,10 +126,8 @@ export async function createPlanIndicator(
     });
     const id = row?.id as number;
     if (body.targets) await replaceTargets(tx, id, targetRows(indicator, body.targets));
-    const entity = { type: 'plan_indicator', id, action: 'create' } as const;
-    await auditPlanChange(tx, ctx, p, plan, entity, null, await indicatorState(tx, planId, id));
+    return id;
   });
-  return reloadPlan(ctx, planId, p);
 }
 
 async function measuredOf(db: DbOrTx, indicatorId: number): Promise<Measured> {
@@ -190,91 +136,55 @@ async function measuredOf(db: DbOrTx, indicatorId: number): Promise<Measured> {
   return { code: r.code, measureType: r.measureType as Indicator['measureType'] };
 }
 
-export async function updatePlanIndicator(
+export function updatePlanIndicator(
   ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   planIndicatorId: number,
   body: UpdatePlanIndicator,
 ): Promise<Plan> {
-  await ctx.db.transaction(async (tx) => {
-    const plan = await editablePlan(tx, p, planId);
-    const current = await indicatorState(tx, planId, planIndicatorId);
-    if (!current)
-      throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
+  const { version, baseline, rules, ...rest } = body;
+  const change = { id: planIndicatorId, version, action: 'update' } as const;
+  return changeElement(ctx, p, planId, PLAN_INDICATOR, change, async (tx, current) => {
     await assertObjective(tx, planId, body.objectiveId);
-    const { version, baseline, rules, ...rest } = body;
     const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (baseline !== undefined)
       Object.assign(patch, baselineColumns(await measuredOf(tx, current.indicatorId), baseline));
     if (rules !== undefined)
       Object.assign(patch, ruleColumns(await measuredOf(tx, current.indicatorId), rules));
-    const row = await updatePlanIndicatorIfVersion(tx, planIndicatorId, version, patch);
-    if (!row) throw stale('plan indicator', version, current.version);
-    const entity = { type: 'plan_indicator', id: planIndicatorId, action: 'update' } as const;
-    await auditPlanChange(
-      tx,
-      ctx,
-      p,
-      plan,
-      entity,
-      current,
-      await indicatorState(tx, planId, planIndicatorId),
-    );
+    return updatePlanIndicatorIfVersion(tx, planIndicatorId, version, patch);
   });
-  return reloadPlan(ctx, planId, p);
 }
 
 /** Replaces the indicator's targets with the given list, all at once (and bumps its version). */
-export async function putTargets(
+export function putTargets(
   ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   planIndicatorId: number,
   body: { targets: TargetInput[]; version: number },
 ): Promise<Plan> {
-  await ctx.db.transaction(async (tx) => {
-    const plan = await editablePlan(tx, p, planId);
-    const current = await indicatorState(tx, planId, planIndicatorId);
-    if (!current)
-      throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
+  const change = { id: planIndicatorId, version: body.version, action: 'targets' } as const;
+  return changeElement(ctx, p, planId, PLAN_INDICATOR, change, async (tx, current) => {
     const rows = targetRows(await measuredOf(tx, current.indicatorId), body.targets);
-    if (!(await updatePlanIndicatorIfVersion(tx, planIndicatorId, body.version, {})))
-      throw stale('plan indicator', body.version, current.version);
+    if (!(await updatePlanIndicatorIfVersion(tx, planIndicatorId, body.version, {}))) return null;
     await replaceTargets(tx, planIndicatorId, rows);
-    const entity = { type: 'plan_indicator', id: planIndicatorId, action: 'targets' } as const;
-    await auditPlanChange(
-      tx,
-      ctx,
-      p,
-      plan,
-      entity,
-      current,
-      await indicatorState(tx, planId, planIndicatorId),
-    );
+    return true;
   });
-  return reloadPlan(ctx, planId, p);
 }
 
-export async function deletePlanIndicator(
+export function deletePlanIndicator(
   ctx: ServiceContext,
   p: Principal | null,
   planId: number,
   planIndicatorId: number,
   version: number,
 ) {
-  await ctx.db.transaction(async (tx) => {
-    const plan = await editablePlan(tx, p, planId);
-    const current = await indicatorState(tx, planId, planIndicatorId);
-    if (!current)
-      throw new AppError(404, `planIndicator: no plan indicator ${planIndicatorId} in plan ${planId}`);
+  const change = { id: planIndicatorId, version, action: 'delete' } as const;
+  return changeElement(ctx, p, planId, PLAN_INDICATOR, change, async (tx, current, plan) => {
     await assertNoValuesInPlan(tx, plan, current);
-    if (!(await deletePlanIndicatorIfVersion(tx, planIndicatorId, version)))
-      throw stale('plan indicator', version, current.version);
-    const entity = { type: 'plan_indicator', id: planIndicatorId, action: 'delete' } as const;
-    await auditPlanChange(tx, ctx, p, plan, entity, current, null);
+    return deletePlanIndicatorIfVersion(tx, planIndicatorId, version);
   });
-  return reloadPlan(ctx, planId, p);
 }
 
 /**
