@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { planActivities, planInterventions, planObjectives } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -11,52 +12,50 @@ import { objectiveIn } from './plan-read-service';
 export const defined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-export async function assertObjectiveCodeFree(db: DbOrTx, planId: number, code: string, exceptId?: number) {
+/** A code is unique among its siblings (an objective's in its plan, an activity's in its objective): 409. */
+async function assertCodeFree(
+  db: DbOrTx,
+  table: typeof planObjectives | typeof planActivities,
+  parent: { column: AnyPgColumn; id: number; words: string },
+  code: string,
+  exceptId: number | undefined,
+) {
   const [clash] = await db
-    .select({ id: planObjectives.id })
-    .from(planObjectives)
+    .select({ id: table.id })
+    .from(table)
     .where(
-      and(
-        eq(planObjectives.planId, planId),
-        eq(planObjectives.code, code),
-        exceptId ? ne(planObjectives.id, exceptId) : undefined,
-      ),
+      and(eq(parent.column, parent.id), eq(table.code, code), exceptId ? ne(table.id, exceptId) : undefined),
     );
   if (clash)
-    throw new AppError(409, `code: the plan already has an objective ${code}`, {
+    throw new AppError(409, `code: ${parent.words} ${code}`, {
       issue: 'already_exists',
       issueParams: { value: code },
     });
 }
+
+export const assertObjectiveCodeFree = (db: DbOrTx, planId: number, code: string, exceptId?: number) =>
+  assertCodeFree(
+    db,
+    planObjectives,
+    { column: planObjectives.planId, id: planId, words: 'the plan already has an objective' },
+    code,
+    exceptId,
+  );
+
+export const assertActivityCodeFree = (db: DbOrTx, objectiveId: number, code: string, exceptId?: number) =>
+  assertCodeFree(
+    db,
+    planActivities,
+    { column: planActivities.objectiveId, id: objectiveId, words: 'the objective already has an activity' },
+    code,
+    exceptId,
+  );
 
 export function checkBudget(merged: { budget: number | null; currency: string | null }) {
   if (merged.budget !== null && !merged.currency)
     throw new AppError(400, 'currency: is required with a budget', {
       issue: 'required_when',
       issueParams: { field: 'budget' },
-    });
-}
-
-export async function assertActivityCodeFree(
-  db: DbOrTx,
-  objectiveId: number,
-  code: string,
-  exceptId?: number,
-) {
-  const [clash] = await db
-    .select({ id: planActivities.id })
-    .from(planActivities)
-    .where(
-      and(
-        eq(planActivities.objectiveId, objectiveId),
-        eq(planActivities.code, code),
-        exceptId ? ne(planActivities.id, exceptId) : undefined,
-      ),
-    );
-  if (clash)
-    throw new AppError(409, `code: the objective already has an activity ${code}`, {
-      issue: 'already_exists',
-      issueParams: { value: code },
     });
 }
 
