@@ -12,6 +12,7 @@ export * from './api/me-profiles';
 export * from './api/peer-groups';
 export * from './api/period-sheet';
 export * from './api/plan-edit';
+export * from './api/plan-indicators';
 export * from './api/plans';
 export * from './api/reporting';
 export * from './api/reports';

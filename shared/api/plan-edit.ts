@@ -2,15 +2,9 @@ import { z } from 'zod';
 import { PLAN_LIMITS } from '../constants/plan';
 import { PlanStatusSchema } from '../domain/plan';
 import { listOf } from './common';
+import { optionalText, text, version, year } from './plan-fields';
 import { AuditEntrySchema } from './reporting';
 
-const year = z.number().int().min(1990).max(2100);
-const version = z
-  .number()
-  .int()
-  .min(1)
-  .max(2_147_483_647)
-  .describe('The version you read (409 when someone changed it meanwhile)');
 
 function yearsInOrder(p: { periodStart?: number; periodEnd?: number }, ctx: z.RefinementCtx) {
   if (p.periodStart !== undefined && p.periodEnd !== undefined && p.periodEnd < p.periodStart)
@@ -23,7 +17,7 @@ function yearsInOrder(p: { periodStart?: number; periodEnd?: number }, ctx: z.Re
 }
 
 const planFields = {
-  title: z.string().trim().min(1, 'is required').max(PLAN_LIMITS.planTitle),
+  title: text(PLAN_LIMITS.planTitle),
   periodStart: year,
   periodEnd: year,
   status: PlanStatusSchema.optional(),
@@ -34,7 +28,7 @@ const planFields = {
     .max(99)
     .optional()
     .describe('1 for the first NAP, 2 for the next …; default: the next free one'),
-  sourceNote: z.string().trim().max(PLAN_LIMITS.sourceNote).nullable().optional(),
+  sourceNote: optionalText(PLAN_LIMITS.sourceNote),
 };
 
 export const CreatePlanSchema = z.object(planFields).superRefine(yearsInOrder);

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreatePlanSchema } from '../../shared/api/plan-edit';
-import {
-  CreateActivitySchema,
-  CreateObjectiveSchema,
-  CreatePlanIndicatorSchema,
-} from '../../shared/api/plans';
+import { CreatePlanIndicatorSchema } from '../../shared/api/plan-indicators';
+import { CreateActivitySchema, CreateObjectiveSchema } from '../../shared/api/plans';
 import { PLAN_LIMITS } from '../../shared/constants/plan';
 
 type Limit = keyof typeof PLAN_LIMITS;

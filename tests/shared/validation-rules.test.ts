@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CreatePlanIndicatorSchema, UpdatePlanIndicatorSchema } from '../../shared/api/plans';
+import { CreatePlanIndicatorSchema, UpdatePlanIndicatorSchema } from '../../shared/api/plan-indicators';
 import {
   blockingFindings,
   evaluateRules,

@@ -11,7 +11,7 @@ export function useIndicatorValues(planId: number, planIndicatorId: number) {
     queryFn: ({ signal }) =>
       apiGet(
         `/plans/${planId}/indicators/${planIndicatorId}/values`,
-        () => import('../../../../shared/api/plans').then((m) => m.PlanIndicatorValueListSchema),
+        () => import('../../../../shared/api/plan-indicators').then((m) => m.PlanIndicatorValueListSchema),
         { signal },
       ),
   });

@@ -88,7 +88,7 @@ export function IndicatorForm({
     // The schema is imported on submit: the page's first JS has no zod
     // (docs/decisions/lazy-response-schemas.md).
     const { CreatePlanIndicatorSchema, UpdatePlanIndicatorSchema } = await import(
-      '../../../../shared/api/plans'
+      '../../../../shared/api/plan-indicators'
     );
     const parsed = item
       ? UpdatePlanIndicatorSchema.superRefine((b, ctx) => {

@@ -21,7 +21,7 @@ export function TargetsForm({ plan, item }: { plan: Plan; item: PlanIndicator })
     const data = new FormData(e.currentTarget);
     // The schema is imported on submit: the page's first JS has no zod
     // (docs/decisions/lazy-response-schemas.md).
-    const { PutTargetsSchema } = await import('../../../../shared/api/plans');
+    const { PutTargetsSchema } = await import('../../../../shared/api/plan-indicators');
     const parsed = PutTargetsSchema.safeParse({
       targets: parseTargets(textOf(data, 'targets'), locale),
       version: item.version,
