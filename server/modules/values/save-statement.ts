@@ -40,7 +40,9 @@ function rowsOf<T>(result: unknown): T[] {
  * only at the version the writer read (or creates it, unless another writer did first), then adds the
  * comment, replaces the evidence and writes the audit row, all or nothing. The statement triggers of
  * indicator_values run once, as for any statement. No savepoint is needed around it: it either writes
- * everything or nothing, and what the caller read before does not change the database.
+ * everything or nothing, and what the caller read before does not change the database. (When it writes
+ * nothing — a writer or a submission got there between the caller's read and this statement — its
+ * BEFORE STATEMENT trigger has still bumped analytics_version: cached comparisons are recomputed once.)
  */
 export async function writeValue(db: DbOrTx, w: ValueWrite): Promise<WriteOutcome> {
   const c = w.columns;
