@@ -24,7 +24,7 @@ export interface ValueWrite {
 export interface WriteOutcome {
   /** The written row; null when nothing was written (locked, or a stale version / a concurrent create). */
   row: { id: number; version: number; choices: string[] | null } | null;
-  /** A submission that holds the value was submitted or approved (read FOR SHARE by the statement). */
+  /** A submission that holds the value was submitted or approved. */
   locked: boolean;
 }
 
@@ -34,15 +34,16 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * One statement writes a value save: it locks the submissions that hold the value FOR SHARE (a
- * workflow transition, which locks its submission FOR UPDATE, waits for the save's transaction, and the
- * save for a transition's) and writes nothing if one is submitted or approved; it updates the value
- * only at the version the writer read (or creates it, unless another writer did first), then adds the
- * comment, replaces the evidence and writes the audit row, all or nothing. The statement triggers of
- * indicator_values run once, as for any statement. No savepoint is needed around it: it either writes
- * everything or nothing, and what the caller read before does not change the database. (When it writes
- * nothing — a writer or a submission got there between the caller's read and this statement — its
- * BEFORE STATEMENT trigger has still bumped analytics_version: cached comparisons are recomputed once.)
+ * One statement writes a value save: it writes nothing if a submission that holds the value is submitted
+ * or approved (the caller's loadSaveContext locked them FOR SHARE earlier in the same transaction; they
+ * are not locked here, after this statement's trigger has bumped analytics_version, which a transition
+ * takes in the other order); it updates the value only at the version the writer read (or creates it,
+ * unless another writer did first), then adds the comment, replaces the evidence and writes the audit
+ * row, all or nothing. The statement triggers of indicator_values run once, as for any statement. No
+ * savepoint is needed around it: it either writes everything or nothing, and what the caller read before
+ * does not change the database. (When it writes nothing — another writer got there between the caller's
+ * read and this statement — its BEFORE STATEMENT trigger has still bumped analytics_version: cached
+ * comparisons are recomputed once.)
  */
 export async function writeValue(db: DbOrTx, w: ValueWrite): Promise<WriteOutcome> {
   const c = w.columns;
@@ -83,7 +84,6 @@ export async function writeValue(db: DbOrTx, w: ValueWrite): Promise<WriteOutcom
       join plans pl on pl.id = pp.plan_id
       join plan_indicators pi on pi.plan_id = pl.id and pi.indicator_id = ${w.key.indicatorId}::int
       where s.country_iso3 = ${w.key.countryIso3} and pp.code = ${w.periodCode}
-      for share of s
     ),
     w as (${written})${evidence}${comment},
     audited as (

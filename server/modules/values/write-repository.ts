@@ -65,7 +65,9 @@ function jsonOf<T>(v: unknown): T | null {
  * Everything a save needs to decide, in one statement: the framework, the indicator, the period and
  * whether the country exists (each null when it does not, so that the service answers the same 404s in
  * the same order as before), the stored value with its author's name, latest comment and evidence, and
- * the submissions that hold it (read without a lock: the write statement locks and checks them again).
+ * the submissions that hold it, locked FOR SHARE (a transition, which locks its submission FOR UPDATE,
+ * waits for the saving transaction, and a save for a transition's). Callers run it in a transaction (the
+ * request's, or an upload's) so that the lock lasts until the value is written and committed.
  */
 export async function loadSaveContext(
   db: DbOrTx,
@@ -85,14 +87,18 @@ export async function loadSaveContext(
       evidence: sql<unknown>`(select json_agg(json_build_object('url', ${valueEvidence.url},
           'title', ${valueEvidence.title}) order by ${valueEvidence.id})
         from ${valueEvidence} where ${valueEvidence.valueId} = ${indicatorValues.id})`,
-      holders: sql<unknown>`(select json_agg(json_build_object('state', ${submissions.state},
-          'demo', ${planPeriods.demo}))
-        from ${submissions}
-        join ${planPeriods} on ${planPeriods.id} = ${submissions.planPeriodId}
-        join ${plans} on ${plans.id} = ${planPeriods.planId}
-        join ${planIndicators} on ${planIndicators.planId} = ${plans.id}
-          and ${planIndicators.indicatorId} = ${indicators.id}
-        where ${submissions.countryIso3} = ${key.country} and ${planPeriods.code} = ${key.period})`,
+      // Locked FOR SHARE here, before the write statement bumps analytics_version: a workflow transition
+      // locks its submission FOR UPDATE and then bumps the version, so taking them in the other order
+      // would deadlock against it. The lock is held to the end of the caller's transaction.
+      holders: sql<unknown>`(select json_agg(json_build_object('state', h.state, 'demo', h.demo))
+        from (select ${submissions.state} as state, ${planPeriods.demo} as demo
+          from ${submissions}
+          join ${planPeriods} on ${planPeriods.id} = ${submissions.planPeriodId}
+          join ${plans} on ${plans.id} = ${planPeriods.planId}
+          join ${planIndicators} on ${planIndicators.planId} = ${plans.id}
+            and ${planIndicators.indicatorId} = ${indicators.id}
+          where ${submissions.countryIso3} = ${key.country} and ${planPeriods.code} = ${key.period}
+          for share of ${submissions}) h)`,
     })
     .from(frameworks)
     .leftJoin(

@@ -87,8 +87,9 @@ function sourceOf(holders: Holder[]): Provenance {
  * write is audited, old → new, with where it came from: the grid (a session), an API token, or the
  * channel the caller names (a spreadsheet upload).
  *
- * Two statements: one reads what the checks need (loadSaveContext), one writes (writeValue: the lock,
- * the version check, the value, its comment and evidence, the audit row). The answer is built from
+ * Two statements, in the caller's transaction: one reads what the checks need and locks the submissions
+ * that hold the value (loadSaveContext), one writes (writeValue: the lock and version checked, the value,
+ * its comment and evidence, the audit row). The answer is built from
  * what the request already knows rather than read back.
  */
 export async function putValue(
