@@ -1,7 +1,7 @@
 /**
  * Writes and scale-out: single national value saves through PUT /api/values (audit, version check,
  * the submission lock, the database's published-data guard) against the bare versioned UPDATE
- * through the raw driver; and two server
+ * through the raw driver (budget: p50 ≤ 2× the UPDATE's); and two server
  * processes behind one address (tests/bench/balancer.ts) sharing one Postgres, against one process
  * behind the same balancer.
  */
@@ -107,7 +107,16 @@ export async function benchValueSaves(opts: { url: string; period: string; log: 
     const floor = await loop(update, { maxOps: 5000 });
     const s = 'Value save (PUT /api/values: session, version check, lock, audit), c=1';
     return [
-      row(s, 'p50 latency (inject)', ours.p50, 'ms', { name: 'raw versioned UPDATE p50', value: floor.p50 }),
+      // A save pays what the floor does (the statement triggers, one commit) plus the session check, the
+      // request's transaction, one read of what the checks need and one write statement.
+      row(
+        s,
+        'p50 latency (inject)',
+        ours.p50,
+        'ms',
+        { name: 'raw versioned UPDATE p50', value: floor.p50 },
+        { ratioMax: 2 },
+      ),
       row(s, 'p99 latency (inject)', ours.p99, 'ms', { name: 'raw versioned UPDATE p99', value: floor.p99 }),
       row(s, 'saves/s', ours.rps, 'saves/s', { name: 'raw versioned UPDATE/s', value: floor.rps }),
     ];

@@ -1,24 +1,23 @@
-import type { PutValueBody, StoredValue } from '../../../shared';
+import {
+  type Provenance,
+  type PutValueBody,
+  provenanceOf,
+  type StoredValue,
+  type ValueWorkflow,
+} from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import { channelOf, type WriteChannel } from '../audit/channel';
-import { recordAudit } from '../audit/entity-repository';
 import { assertCanWriteValue, type Principal } from '../auth/permissions';
-import { findCountry } from '../countries/repository';
-import { getFramework, getIndicator, resolvePeriod } from '../frameworks/service';
+import { toIndicator } from '../frameworks/repository';
 import { assertValueWritable } from '../submissions/lock';
 import { standingOf } from '../visibility/repository';
-import { addComment, evidenceOf, latestComments, replaceEvidence } from './annotation-repository';
+import { evidenceOf, latestComments } from './annotation-repository';
 import { columnsOf, valueSnapshot } from './columns';
 import { toStoredValue } from './dto';
-import {
-  type FoundValue,
-  findValue,
-  insertValue,
-  updateValueIfVersion,
-  type ValueKey,
-} from './write-repository';
+import { writeValue } from './save-statement';
+import { type FoundValue, findValue, type Holder, loadSaveContext, type ValueKey } from './write-repository';
 
 export interface ValueKeyInput {
   country: string;
@@ -66,12 +65,32 @@ export function assertNotPublished(framework: { code: string; name: string; kind
   );
 }
 
+/** Where a value the caller may write stands: the submissions that hold it, as the value_provenance view. */
+function sourceOf(holders: Holder[]): Provenance {
+  const workflow: ValueWorkflow = holders.some((h) => h.state === 'approved')
+    ? 'approved'
+    : holders.some((h) => h.state === 'submitted')
+      ? 'submitted'
+      : holders.some((h) => h.state === 'returned')
+        ? 'returned'
+        : 'draft';
+  return provenanceOf(
+    workflow,
+    holders.some((h) => h.demo),
+  );
+}
+
 /**
  * Stores one indicator value (admins; focal points of the country and sector) of a national
  * framework. Optimistic concurrency: changing an existing value needs the version that was read; a
  * stale one is a 409 with the current value. Submitted and approved periods are locked (409). Every
  * write is audited, old → new, with where it came from: the grid (a session), an API token, or the
  * channel the caller names (a spreadsheet upload).
+ *
+ * Two statements, in the caller's transaction: one reads what the checks need and locks the submissions
+ * that hold the value (loadSaveContext), one writes (writeValue: the lock and version checked, the value,
+ * its comment and evidence, the audit row). The answer is built from
+ * what the request already knows rather than read back.
  */
 export async function putValue(
   ctx: ServiceContext,
@@ -81,15 +100,21 @@ export async function putValue(
   channel: WriteChannel = channelOf(p, 'grid'),
 ): Promise<{ created: boolean; value: StoredValue }> {
   const db = ctx.db;
-  const framework = await getFramework(db, key.framework);
-  const indicator = await getIndicator(db, key.framework, key.indicator);
+  const loaded = await loadSaveContext(db, key);
+  if (!loaded) throw new AppError(404, `framework: no framework with code ${key.framework}`);
+  const { framework, existing, holders } = loaded;
+  if (!loaded.indicator)
+    throw new AppError(
+      404,
+      `indicator: no indicator with code ${key.indicator} in framework ${key.framework}`,
+    );
+  const indicator = toIndicator(loaded.indicator);
   assertCanWriteValue(p, key.country, indicator.sectors);
   assertNotPublished(framework);
-  const userId = (p as Principal).userId;
-  if (!(await findCountry(db, key.country))) {
-    throw new AppError(404, `country: no country with ISO3 code ${key.country}`);
-  }
-  const period = await resolvePeriod(db, key.framework, key.period);
+  const principal = p as Principal;
+  if (!loaded.countryFound) throw new AppError(404, `country: no country with ISO3 code ${key.country}`);
+  const period = loaded.period;
+  if (!period) throw new AppError(404, `period: no period ${key.period} in framework ${key.framework}`);
   const columns = columnsOf(indicator, body);
   const k = { countryIso3: key.country, indicatorId: indicator.id, periodId: period.id };
   const meta = {
@@ -97,69 +122,90 @@ export async function putValue(
     frameworkCode: indicator.frameworkCode,
     periodCode: period.code,
   };
+  const lockKey = { countryIso3: key.country, indicatorId: indicator.id, periodCode: period.code };
+  if (holders.some((h) => h.state === 'submitted' || h.state === 'approved')) {
+    await assertValueWritable(db, lockKey);
+  }
+  const source = sourceOf(holders);
+  const before = existing
+    ? toStoredValue(existing.found.value, {
+        ...meta,
+        updatedByName: existing.found.updatedByName,
+        comment: existing.comment,
+        evidence: existing.evidence,
+        source,
+      })
+    : null;
+  if (!existing) {
+    if (body.version !== undefined)
+      throw new AppError(409, `version: there is no value yet (you sent ${body.version})`);
+  } else if (body.version === undefined) {
+    throw new AppError(
+      409,
+      `version: the value exists (version ${existing.found.value.version}); send the version you read (${byWhom(before as StoredValue)})`,
+      { current: before },
+    );
+  } else if (body.version !== existing.found.value.version) {
+    // Known stale before writing: answered without the write statement (which would bump
+    // analytics_version for nothing).
+    const c = before as StoredValue;
+    throw new AppError(
+      409,
+      `version: stale (you sent ${body.version}, the value is at ${c.version}, ${byWhom(c)}); reload it`,
+      { current: c },
+    );
+  }
+  const version = existing ? (body.version as number) + 1 : 1;
+  const comment = body.comment && body.comment !== existing?.comment ? body.comment : null;
+  const newComment = body.comment ? body.comment : (existing?.comment ?? null);
+  const evidence = body.evidence ?? existing?.evidence ?? [];
   const now = ctx.now();
-  return db.transaction(async (tx) => {
-    await assertValueWritable(tx, {
-      countryIso3: key.country,
-      indicatorId: indicator.id,
-      periodCode: period.code,
-    });
-    const existing = await findValue(tx, k);
-    let old: Record<string, unknown> | null = null;
-    let row: { id: number; version: number } | undefined;
-    if (!existing) {
-      if (body.version !== undefined)
-        throw new AppError(409, `version: there is no value yet (you sent ${body.version})`);
-      row = await insertValue(tx, k, columns, now, userId);
-      if (!row)
-        throw await conflict(
-          tx,
-          k,
-          meta,
-          (c) => `version: someone else saved this value meanwhile (${byWhom(c)}); reload it`,
-        );
-    } else {
-      const before = await present(tx, existing, meta);
-      if (body.version === undefined) {
-        throw new AppError(
-          409,
-          `version: the value exists (version ${existing.value.version}); send the version you read (${byWhom(before)})`,
-          { current: before },
-        );
-      }
-      row = await updateValueIfVersion(tx, existing.value.id, body.version, columns, now, userId);
-      if (!row) {
-        throw await conflict(
-          tx,
+  const { row, locked } = await writeValue(db, {
+    key: k,
+    periodCode: period.code,
+    columns,
+    update: existing ? { id: existing.found.value.id, version: body.version as number } : null,
+    comment,
+    evidence: body.evidence ?? null,
+    userId: principal.userId,
+    at: now,
+    channel,
+    audit: {
+      old: existing
+        ? { ...valueSnapshot(existing.found.value), comment: existing.comment, evidence: existing.evidence }
+        : null,
+      new: { ...valueSnapshot({ ...columns, version }), comment: newComment, evidence },
+    },
+  });
+  if (!row) {
+    // Submitted or approved meanwhile: the lock's own answer, naming it.
+    if (locked) await assertValueWritable(db, lockKey);
+    throw existing
+      ? await conflict(
+          db,
           k,
           meta,
           (c) =>
             `version: stale (you sent ${body.version}, the value is at ${c.version}, ${byWhom(c)}); reload it`,
+        )
+      : await conflict(
+          db,
+          k,
+          meta,
+          (c) => `version: someone else saved this value meanwhile (${byWhom(c)}); reload it`,
         );
-      }
-      old = { ...valueSnapshot(existing.value), comment: before.comment, evidence: before.evidence };
-    }
-    const valueId = row.id;
-    const latest = (await latestComments(tx, [valueId])).get(valueId) ?? null;
-    if (body.comment && body.comment !== latest) await addComment(tx, valueId, body.comment, userId, now);
-    if (body.evidence) await replaceEvidence(tx, valueId, body.evidence, userId, now);
-    const found = (await findValue(tx, k)) as FoundValue;
-    const value = await present(tx, found, meta);
-    await recordAudit(tx, {
-      entityType: 'value',
-      entityId: valueId,
-      action: existing ? 'update' : 'create',
-      countryIso3: key.country,
-      userId,
-      at: now,
-      channel,
-      old,
-      new: {
-        ...valueSnapshot({ ...columns, version: row.version }),
-        comment: value.comment,
-        evidence: value.evidence,
-      },
-    });
-    return { created: !existing, value };
-  });
+  }
+  const value = toStoredValue(
+    {
+      id: row.id,
+      ...k,
+      ...columns,
+      choices: row.choices,
+      version: row.version,
+      updatedAt: now,
+      updatedBy: principal.userId,
+    },
+    { ...meta, updatedByName: principal.displayName, comment: newComment, evidence, source },
+  );
+  return { created: !existing, value };
 }
