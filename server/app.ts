@@ -36,7 +36,7 @@ import { registerOpenApi } from './plugins/openapi';
 import { registerRequestTransactions, requestScopedDatabase } from './plugins/request-transaction';
 import { registerSecurityHeaders } from './plugins/security';
 import { registerClient } from './plugins/static';
-import { registerUploads } from './plugins/uploads';
+import { refuseUploads, withUploads } from './plugins/uploads';
 
 export interface AppDeps {
   database: Database;
@@ -114,15 +114,17 @@ export async function buildApp(deps: AppDeps) {
   registerInputGuard(app);
   registerRequestTransactions(app, deps.database);
   if (deps.metrics) await registerMetrics(app, deps.database);
-  app.addHook('onSend', async (req, reply) => {
+  // In onSend, so that answers Fastify gives before routing (a malformed URL) carry it too.
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
+    done(null, payload);
   });
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   // Before auth: a request refused for load costs no session lookup.
   if (deps.limits) await registerLimits(app, deps.limits);
   await registerAuth(app, auth);
   await registerOpenApi(app);
-  await registerUploads(app);
+  refuseUploads(app);
   await app.register(systemRoutes(database, { mail: deps.mail !== undefined }));
   await app.register(countryRoutes(database));
   await app.register(globalTargetRoutes(database));
@@ -130,7 +132,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(valueRoutes(auth));
   await app.register(planRoutes(auth));
   await app.register(submissionRoutes(auth));
-  await app.register(periodSheetRoutes(auth));
+  await app.register(withUploads(periodSheetRoutes(auth)));
   await app.register(exportRoutes(auth, database));
   await app.register(reportRoutes(auth));
   // Comparisons show many countries at once: when data is not public, only roles that read every country.
@@ -140,7 +142,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(meProfileRoutes(auth));
   // The request-scoped database: a pack's reads run inside the POST's own transaction.
   await app.register(briefingRoutes(auth, deps.meProfileReader ?? createMeProfileReader(database, auth.now)));
-  await app.register(roundRoutes(database, auth.now));
+  await app.register(withUploads(roundRoutes(database, auth.now)));
   await app.register(authRoutes(auth));
   await app.register(userRoutes(auth));
   await app.register(i18nRoutes(auth));
