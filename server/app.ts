@@ -1,4 +1,10 @@
-import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import { requestId } from './logging';
@@ -36,7 +42,7 @@ import { registerOpenApi } from './plugins/openapi';
 import { registerRequestTransactions, requestScopedDatabase } from './plugins/request-transaction';
 import { registerSecurityHeaders } from './plugins/security';
 import { registerClient } from './plugins/static';
-import { registerUploads } from './plugins/uploads';
+import { refuseUploads, withUploads } from './plugins/uploads';
 
 export interface AppDeps {
   database: Database;
@@ -78,6 +84,24 @@ export interface AppDeps {
   compareCacheEntries?: number;
 }
 
+/**
+ * The access log: one line per answered request at info — method, URL, status, time in ms and the
+ * request id — that reads on its own, where Fastify wrote an "incoming request" line and a "request
+ * completed" line without the URL (half the logging work of a request). The incoming line is kept
+ * at debug, for a request that never completes.
+ */
+class AccessLog extends LogController {
+  override incomingRequest(request: FastifyRequest) {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 /** Builds the app with its dependencies; never listens (index.ts does, tests inject). */
 export async function buildApp(deps: AppDeps) {
   // Every module reads and writes through this one: inside a write request, it is that request's transaction.
@@ -99,6 +123,7 @@ export async function buildApp(deps: AppDeps) {
       },
     },
     trustProxy: deps.trustProxy ?? false,
+    logController: new AccessLog(),
   });
   const auth = {
     db: database.db,
@@ -114,15 +139,17 @@ export async function buildApp(deps: AppDeps) {
   registerInputGuard(app);
   registerRequestTransactions(app, deps.database);
   if (deps.metrics) await registerMetrics(app, deps.database);
-  app.addHook('onSend', async (req, reply) => {
+  // In onSend, so that answers Fastify gives before routing (a malformed URL) carry it too.
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
+    done(null, payload);
   });
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   // Before auth: a request refused for load costs no session lookup.
   if (deps.limits) await registerLimits(app, deps.limits);
   await registerAuth(app, auth);
   await registerOpenApi(app);
-  await registerUploads(app);
+  refuseUploads(app);
   await app.register(systemRoutes(database, { mail: deps.mail !== undefined }));
   await app.register(countryRoutes(database));
   await app.register(globalTargetRoutes(database));
@@ -130,7 +157,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(valueRoutes(auth));
   await app.register(planRoutes(auth));
   await app.register(submissionRoutes(auth));
-  await app.register(periodSheetRoutes(auth));
+  await app.register(withUploads(periodSheetRoutes(auth)));
   await app.register(exportRoutes(auth, database));
   await app.register(reportRoutes(auth));
   // Comparisons show many countries at once: when data is not public, only roles that read every country.
@@ -140,7 +167,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(meProfileRoutes(auth));
   // The request-scoped database: a pack's reads run inside the POST's own transaction.
   await app.register(briefingRoutes(auth, deps.meProfileReader ?? createMeProfileReader(database, auth.now)));
-  await app.register(roundRoutes(database, auth.now));
+  await app.register(withUploads(roundRoutes(database, auth.now)));
   await app.register(authRoutes(auth));
   await app.register(userRoutes(auth));
   await app.register(i18nRoutes(auth));

@@ -95,7 +95,7 @@ export async function createLogger(s: LoggerSettings): Promise<Logger> {
     prettyStream({
       colorize: true,
       translateTime: 'SYS:HH:MM:ss',
-      // One line per event; a request reads "incoming request GET /api/countries" and "… 200".
+      // One line per event; a request reads "request completed GET /api/countries 200" (server/app.ts).
       singleLine: true,
       messageFormat:
         '{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} {res.statusCode}{end}',

@@ -4,6 +4,7 @@ import type {
   FastifyPluginAsync,
   FastifyReply,
   FastifyRequest,
+  onRequestHookHandler,
   RouteOptions,
 } from 'fastify';
 import { CSRF_HEADER } from '../../shared';
@@ -140,46 +141,84 @@ export async function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
     }
   });
 
-  app.addHook('onRequest', async (req, reply) => {
-    const access = req.routeOptions.config?.access;
-    if (!access) return;
-    let principal: Principal | null = null;
-    let sessionError: AppError | null = null;
-    const authorization = req.headers.authorization;
-    if (authorization !== undefined) {
-      const m = /^Bearer\s+([A-Za-z0-9_-]{10,200})$/.exec(authorization);
-      if (!m?.[1]) throw new AppError(401, 'authorization: expected "Bearer <API token>"');
-      principal = await principalFromToken(ctx, m[1]);
-    } else {
-      const token = req.cookies[SESSION_COOKIE];
-      if (token) {
+  // Each route gets its own hook (route-level, first of its onRequest hooks: the rate limits key on
+  // the principal). The route's access is read when a request comes, since withAccess() sets it in
+  // an onRoute hook that runs after this one; routes without one (client files) skip it.
+  app.addHook('onRoute', (route) => {
+    const authenticate: onRequestHookHandler = (req, reply, done) => {
+      const access = route.config?.access;
+      if (!access) return done();
+      const authorization = req.headers.authorization;
+      const cookie = authorization === undefined ? req.cookies[SESSION_COOKIE] : undefined;
+      if (authorization === undefined && !cookie) {
+        // Anonymous: no look-up, and no promise for what is decided at once.
         try {
-          principal = await principalFromSession(ctx, token.slice(0, 200));
+          authorize(ctx, req, access, null, null);
         } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          sessionError = err;
-          clearSessionCookie(req, reply);
+          return done(err as Error);
         }
+        return done();
       }
-    }
-    req.principal = principal;
-    if (principal?.via === 'session') {
-      const allCountries = principal.roles.some((r) => GLOBAL_ROLES.includes(r.role));
-      reply.header(PRINCIPAL_HEADER, principalHeaderValue({ userId: principal.userId, allCountries }));
-    }
-    checkAccess(ctx, access, principal, sessionError);
-    if (principal && principal.scope !== 'write' && !SAFE_METHODS.has(req.method) && access !== 'public') {
-      throw forbidden('token: this token is read-only');
-    }
-    if (principal?.via === 'session' && !SAFE_METHODS.has(req.method) && access !== 'public') {
-      const origin = req.headers.origin;
-      if (origin !== undefined && hostOf(origin) !== req.headers.host) {
-        throw forbidden('origin: cross-site request refused');
-      }
-      const sent = req.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
-        throw forbidden(`csrf: missing or wrong ${CSRF_HEADER} header (GET /api/auth/me gives the token)`);
-      }
-    }
+      resolveAndAuthorize(ctx, req, reply, access, authorization, cookie).then(() => done(), done);
+    };
+    route.onRequest = [authenticate, ...asArray(route.onRequest)];
   });
+}
+
+const asArray = <T>(h: T | T[] | undefined): T[] => (h === undefined ? [] : Array.isArray(h) ? h : [h]);
+
+/** The principal of an API token or a session cookie, then what the route allows it. */
+async function resolveAndAuthorize(
+  ctx: ServiceContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  access: Access,
+  authorization: string | undefined,
+  cookie: string | undefined,
+) {
+  let principal: Principal | null = null;
+  let sessionError: AppError | null = null;
+  if (authorization !== undefined) {
+    const m = /^Bearer\s+([A-Za-z0-9_-]{10,200})$/.exec(authorization);
+    if (!m?.[1]) throw new AppError(401, 'authorization: expected "Bearer <API token>"');
+    principal = await principalFromToken(ctx, m[1]);
+  } else if (cookie) {
+    try {
+      principal = await principalFromSession(ctx, cookie.slice(0, 200));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      sessionError = err;
+      clearSessionCookie(req, reply);
+    }
+  }
+  req.principal = principal;
+  if (principal?.via === 'session') {
+    const allCountries = principal.roles.some((r) => GLOBAL_ROLES.includes(r.role));
+    reply.header(PRINCIPAL_HEADER, principalHeaderValue({ userId: principal.userId, allCountries }));
+  }
+  authorize(ctx, req, access, principal, sessionError);
+}
+
+/** What the route declares, for this principal; and CSRF for cookie-authenticated writes. */
+function authorize(
+  ctx: ServiceContext,
+  req: FastifyRequest,
+  access: Access,
+  principal: Principal | null,
+  sessionError: AppError | null,
+) {
+  checkAccess(ctx, access, principal, sessionError);
+  if (principal && principal.scope !== 'write' && !SAFE_METHODS.has(req.method) && access !== 'public') {
+    throw forbidden('token: this token is read-only');
+  }
+  if (principal?.via === 'session' && !SAFE_METHODS.has(req.method) && access !== 'public') {
+    const origin = req.headers.origin;
+    if (origin !== undefined && hostOf(origin) !== req.headers.host) {
+      throw forbidden('origin: cross-site request refused');
+    }
+    const sent = req.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
+      throw forbidden(`csrf: missing or wrong ${CSRF_HEADER} header (GET /api/auth/me gives the token)`);
+    }
+  }
 }

@@ -49,14 +49,14 @@ function collect(value: unknown, path: string, issues: Issue[], depth = 0) {
 }
 
 export function registerInputGuard(app: FastifyInstance) {
-  // preHandler: after the route's schema has validated and transformed params, query and body.
-  app.addHook('preHandler', async (req) => {
+  // preHandler: after the route's schema has validated and transformed params, query and body. A
+  // callback hook: it runs on every request and has nothing to wait for.
+  app.addHook('preHandler', (req, _reply, done) => {
     const issues: Issue[] = [];
     collect(req.params, 'path', issues);
     collect(req.query, 'query', issues);
     collect(req.body, 'body', issues);
-    if (issues.length > 0) {
-      throw invalidInput(issues);
-    }
+    if (issues.length > 0) return done(invalidInput(issues));
+    done();
   });
 }

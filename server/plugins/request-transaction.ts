@@ -89,26 +89,30 @@ export function registerRequestTransactions(app: FastifyInstance, database: Data
     });
   });
 
-  app.addHook('onSend', async (req, reply, payload) => {
+  // onSend and onResponse run for every request: callback hooks, so that a read (no transaction)
+  // pays no promise for them.
+  app.addHook('onSend', (req, reply, payload, done) => {
     const pending = pendingOf.get(req);
-    if (!pending) return payload;
+    if (!pending) return done(null, payload);
     pendingOf.delete(req);
     const commit = reply.statusCode < 500;
     pending.decide(commit);
-    const outcome = await pending.finished;
-    if (pending.scope) pending.scope.answered = true;
-    if (!commit || outcome.committed) return payload;
-    return commitFailed(req, reply, outcome.err);
+    pending.finished.then((outcome) => {
+      if (pending.scope) pending.scope.answered = true;
+      done(null, !commit || outcome.committed ? payload : commitFailed(req, reply, outcome.err));
+    }, done);
   });
 
   // An answer that never went through onSend (the client went away): nothing may stay open.
-  app.addHook('onResponse', async (req) => {
+  app.addHook('onResponse', (req, _reply, done) => {
     const pending = pendingOf.get(req);
-    if (!pending) return;
+    if (!pending) return done();
     pendingOf.delete(req);
     pending.decide(false);
-    await pending.finished;
-    if (pending.scope) pending.scope.answered = true;
+    pending.finished.then(() => {
+      if (pending.scope) pending.scope.answered = true;
+      done();
+    }, done);
   });
 }
 

@@ -1,5 +1,5 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { megabytes, type SpreadsheetLimits } from '../../shared';
 import { AppError } from '../lib/errors';
 
@@ -34,6 +34,26 @@ export async function registerUploads(app: FastifyInstance) {
         },
       );
     },
+  });
+}
+
+/**
+ * Registers a module that has upload routes with multipart in its own scope: the plugin adds three
+ * hooks that run on every request of its scope (two of them async), which the hundred other routes
+ * of the API need not pay for. Outside these scopes, refuseUploads answers a multipart body.
+ */
+export function withUploads(plugin: FastifyPluginAsync): FastifyPluginAsync {
+  return async (scope) => {
+    scope.removeContentTypeParser('multipart/form-data');
+    await registerUploads(scope);
+    await scope.register(plugin);
+  };
+}
+
+/** A multipart body sent to a route that takes no file: refused before a byte of it is read. */
+export function refuseUploads(app: FastifyInstance) {
+  app.addContentTypeParser('multipart/form-data', (_req, _payload, done) => {
+    done(new AppError(413, 'file: this route takes no file upload'), undefined);
   });
 }
 

@@ -9,21 +9,19 @@ import type { Db } from '../../server/db/client';
 import * as schema from '../../server/db/schema';
 import { groupHeatmap } from '../../server/modules/compare/heatmap-service';
 import { currentVersion } from '../../server/modules/compare/response-cache';
-import { compareCountry } from '../../server/modules/compare/service';
-import { cannon, type Figures, get, inline, loop, pgbench } from './measure';
+import { type CompareInput, compareCountry } from '../../server/modules/compare/service';
+import { type Captured, endpointRows, measureEndpoint } from './endpoint-measure';
+import { cannon } from './measure';
 import { firstJsonLine, node, stop } from './processes';
 import { type Row, row } from './report';
-
-interface Captured {
-  query: string;
-  params: unknown[];
-}
 
 interface EndpointCase {
   name: string;
   path: string;
   /** Runs the service once on a logging drizzle, to capture the SQL one request issues. */
   service: (db: Db) => Promise<unknown>;
+  /** Also measured from the per-process cache (default true). */
+  cached?: boolean;
 }
 
 /** The app's own connection options (server/db/client.ts), so the raw floor runs like the app. */
@@ -42,30 +40,62 @@ async function captureSql(url: string, c: EndpointCase): Promise<Captured[]> {
   return captured;
 }
 
+/** A shared saved group of these countries (what a facilitator saves on /groups), for the bench. */
+async function savePeerGroup(sql: postgres.Sql, members: string[]): Promise<number> {
+  const [g] = await sql<{ id: number }[]>`
+    insert into peer_groups (name, visibility) values ('Bench: hand-picked peers', 'shared') returning id`;
+  if (!g) throw new Error('peer group not saved');
+  await sql`insert into peer_group_members ${sql(members.map((m) => ({ group_id: g.id, country_iso3: m })))}`;
+  return g.id;
+}
+
 export async function benchEndpoints(opts: {
   url: string;
   country: string;
   period: string;
+  /** A hand-picked peer group (20 countries with the country), compared as a list and as a saved group. */
+  group: string[];
   /** 10 = sub-national scale, where the issue wants the comparison's p99 under 100 ms. */
   scale: number;
   log: (s: string) => void;
 }): Promise<Row[]> {
+  const setup = postgres(opts.url, { max: 1, onnotice: () => {} });
+  const savedId = await savePeerGroup(setup, opts.group).finally(() => setup.end());
+  const compare = (
+    name: string,
+    query: string,
+    input: Omit<CompareInput, 'framework' | 'period' | 'country'>,
+  ) => ({
+    name: `/api/compare (${opts.country} vs ${name})`,
+    path: `/api/compare?framework=bench-round&period=${opts.period}&country=${opts.country}&${query}`,
+    service: (db: Db) =>
+      compareCountry(db, { framework: 'bench-round', period: opts.period, country: opts.country, ...input }),
+  });
   const cases: EndpointCase[] = [
-    {
-      name: `/api/compare (${opts.country} vs its WHO region)`,
-      path: `/api/compare?framework=bench-round&period=${opts.period}&country=${opts.country}&groupType=who_region`,
-      service: (db) =>
-        compareCountry(db, {
-          framework: 'bench-round',
-          period: opts.period,
-          country: opts.country,
-          groupType: 'who_region',
-        }),
-    },
+    compare('its WHO region', 'groupType=who_region', { groupType: 'who_region' }),
     {
       name: '/api/compare/heatmap (all)',
       path: `/api/compare/heatmap?framework=bench-round&period=${opts.period}&groupType=all`,
       service: (db) => groupHeatmap(db, { framework: 'bench-round', period: opts.period, groupType: 'all' }),
+    },
+    // Not precomputed: computed from the members' answers (the cached path is the same as above).
+    {
+      ...compare(`a saved group of ${opts.group.length}`, `groupType=saved&group=${savedId}`, {
+        groupType: 'saved',
+        group: String(savedId),
+      }),
+      cached: false,
+    },
+    {
+      ...compare(
+        `a hand-picked list of ${opts.group.length}`,
+        `groupType=countries&group=${opts.group.join(',')}`,
+        {
+          groupType: 'countries',
+          group: opts.group.join(','),
+        },
+      ),
+      cached: false,
     },
   ];
 
@@ -83,10 +113,14 @@ export async function benchEndpoints(opts: {
     rows.push(
       row('HTTP floor', 'bare Fastify JSON route c=1', bare1.rps, 'req/s', null),
       row('HTTP floor', 'bare Fastify JSON route c=50', bare50.rps, 'req/s', null),
-      row('HTTP floor', 'app /api/health c=50 (plugins, no DB)', health50.rps, 'req/s', {
-        name: 'bare route c=50',
-        value: bare50.rps,
-      }),
+      row(
+        'HTTP floor',
+        'app /api/health c=50 (plugins, no DB)',
+        health50.rps,
+        'req/s',
+        { name: 'bare route c=50', value: bare50.rps },
+        { ratioMin: 0.7 },
+      ),
     );
 
     // The app's default pool (10 connections) for the raw replay too: the same resources.
@@ -106,6 +140,7 @@ export async function benchEndpoints(opts: {
             true,
           ),
         );
+        if (c.cached === false) continue;
         // The same answer from the per-process cache: each request still checks the data version.
         const warm = await measureEndpoint({
           url: opts.url,
@@ -138,90 +173,4 @@ export async function benchEndpoints(opts: {
     await stop(child);
   }
   return rows;
-}
-
-interface EndpointFigures {
-  ep1: Figures;
-  fine1: Figures;
-  raw1: Figures;
-  pg1: { latencyMs: number; tps: number };
-  ep50: Figures;
-  raw50: Figures;
-  pg50: { latencyMs: number; tps: number };
-}
-
-async function measureEndpoint(o: {
-  url: string;
-  raw: postgres.Sql;
-  statements: Captured[];
-  target: string;
-}): Promise<EndpointFigures> {
-  const replay = async () => {
-    for (const s of o.statements) await o.raw.unsafe(s.query, s.params as never[]);
-  };
-  const script = o.statements.map((s) => inline(s.query, s.params)).join('');
-  // autocannon first: its warm-up also warms the route for the fine-grained loop after it.
-  const ep1 = await cannon(o.target, 1);
-  const fine1 = await loop(() => get(o.target), { warmup: 20 });
-  const raw1 = await loop(replay);
-  const pg1 = await pgbench(o.url, script, 1);
-  const ep50 = await cannon(o.target, 50);
-  const raw50: Figures = await loop(replay, { concurrency: 50 });
-  const pg50 = await pgbench(o.url, script, 50);
-  return { ep1, fine1, raw1, pg1, ep50, raw50, pg50 };
-}
-
-/** computed: the request runs the comparison's SQL (the pgbench ratio budget applies to that SQL). */
-function endpointRows(
-  s: string,
-  f: EndpointFigures,
-  bare50: Figures,
-  scale: number,
-  computed: boolean,
-): Row[] {
-  const { ep1, fine1, raw1, pg1, ep50, raw50, pg50 } = f;
-  return [
-    row(
-      s,
-      'c=1 p50 (node http loop)',
-      fine1.p50,
-      'ms',
-      { name: 'raw driver, same SQL, p50', value: raw1.p50 },
-      { ratioMax: 1.2 },
-    ),
-    row(
-      s,
-      'c=1 p99 (node http loop)',
-      fine1.p99,
-      'ms',
-      { name: 'raw driver, same SQL, p99', value: raw1.p99 },
-      scale >= 10 ? { valueMax: 100 } : null,
-    ),
-    row(s, 'c=1 throughput (autocannon)', ep1.rps, 'req/s', {
-      name: 'raw driver c=1, same SQL',
-      value: raw1.rps,
-    }),
-    row(s, 'raw driver c=1 mean', raw1.mean, 'ms', {
-      name: 'pgbench latency, same SQL',
-      value: pg1.latencyMs,
-    }),
-    row(
-      s,
-      'c=50 throughput',
-      ep50.rps,
-      'req/s',
-      { name: 'pgbench c=50, same SQL', value: pg50.tps },
-      computed ? { ratioMin: 0.8 } : null,
-    ),
-    row(s, 'c=50 throughput', ep50.rps, 'req/s', { name: 'raw driver c=50, same SQL', value: raw50.rps }),
-    row(
-      s,
-      'c=50 throughput',
-      ep50.rps,
-      'req/s',
-      { name: 'bare Fastify route c=50', value: bare50.rps },
-      { ratioMin: 0.1 },
-    ),
-    row(s, 'c=50 p99', ep50.p99, 'ms', { name: 'raw driver c=50 p99', value: raw50.p99 }),
-  ];
 }

@@ -105,6 +105,7 @@ try {
       url: bench.url,
       country: input.country,
       period: input.period,
+      group: input.group,
       scale,
       log,
     }),

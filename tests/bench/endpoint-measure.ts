@@ -1,0 +1,116 @@
+/**
+ * One endpoint measured against its floors (tests/bench/endpoints.ts): autocannon and a keep-alive
+ * loop against the same SQL replayed through the raw driver and run by pgbench; and the rows, with
+ * their budgets, that these figures give.
+ */
+import type postgres from 'postgres';
+import { cannon, type Figures, get, inline, loop, pgbench as runPgbench } from './measure';
+import { type Row, row } from './report';
+
+export interface Captured {
+  query: string;
+  params: unknown[];
+}
+
+interface EndpointFigures {
+  ep1: Figures;
+  fine1: Figures;
+  raw1: Figures;
+  pg1: { latencyMs: number; tps: number };
+  ep50: Figures;
+  raw50: Figures;
+  pg50: { latencyMs: number; tps: number };
+}
+
+/**
+ * pgbench, or no figure when it finished no transaction in its time (50 clients connecting to a
+ * heavily loaded machine for a short BENCH_SECONDS): the section's other rows are kept.
+ */
+async function pgbench(url: string, script: string, clients: number) {
+  try {
+    return await runPgbench(url, script, clients);
+  } catch (err) {
+    process.stderr.write(`  pgbench c=${clients} gave no figure: ${String(err).split('\n')[0]}\n`);
+    return { latencyMs: Number.NaN, tps: Number.NaN };
+  }
+}
+
+export async function measureEndpoint(o: {
+  url: string;
+  raw: postgres.Sql;
+  statements: Captured[];
+  target: string;
+}): Promise<EndpointFigures> {
+  const replay = async () => {
+    for (const s of o.statements) await o.raw.unsafe(s.query, s.params as never[]);
+  };
+  const script = o.statements.map((s) => inline(s.query, s.params)).join('');
+  // autocannon first: its warm-up also warms the route for the fine-grained loop after it.
+  const ep1 = await cannon(o.target, 1);
+  const fine1 = await loop(() => get(o.target), { warmup: 20 });
+  const raw1 = await loop(replay);
+  const pg1 = await pgbench(o.url, script, 1);
+  const ep50 = await cannon(o.target, 50);
+  const raw50: Figures = await loop(replay, { concurrency: 50 });
+  const pg50 = await pgbench(o.url, script, 50);
+  return { ep1, fine1, raw1, pg1, ep50, raw50, pg50 };
+}
+
+/**
+ * computed: the request runs the comparison's SQL (the pgbench ratio budget applies to that SQL), p50
+ * within 1.2× of the raw driver running it; a cached answer (one version read) within 1.5×, since the
+ * HTTP stack around a sub-millisecond read weighs more in its ratio.
+ */
+export function endpointRows(
+  s: string,
+  f: EndpointFigures,
+  bare50: Figures,
+  scale: number,
+  computed: boolean,
+): Row[] {
+  const { ep1, fine1, raw1, pg1, ep50, raw50, pg50 } = f;
+  return [
+    row(
+      s,
+      'c=1 p50 (node http loop)',
+      fine1.p50,
+      'ms',
+      { name: 'raw driver, same SQL, p50', value: raw1.p50 },
+      { ratioMax: computed ? 1.2 : 1.5 },
+    ),
+    row(
+      s,
+      'c=1 p99 (node http loop)',
+      fine1.p99,
+      'ms',
+      { name: 'raw driver, same SQL, p99', value: raw1.p99 },
+      scale >= 10 ? { valueMax: 100 } : null,
+    ),
+    row(s, 'c=1 throughput (autocannon)', ep1.rps, 'req/s', {
+      name: 'raw driver c=1, same SQL',
+      value: raw1.rps,
+    }),
+    row(s, 'raw driver c=1 mean', raw1.mean, 'ms', {
+      name: 'pgbench latency, same SQL',
+      value: pg1.latencyMs,
+    }),
+    row(
+      s,
+      'c=50 throughput',
+      ep50.rps,
+      'req/s',
+      { name: 'pgbench c=50, same SQL', value: pg50.tps },
+      computed ? { ratioMin: 0.8 } : null,
+    ),
+    row(s, 'c=50 throughput', ep50.rps, 'req/s', { name: 'raw driver c=50, same SQL', value: raw50.rps }),
+    row(
+      s,
+      'c=50 throughput',
+      ep50.rps,
+      'req/s',
+      { name: 'bare Fastify route c=50', value: bare50.rps },
+      { ratioMin: 0.1 },
+    ),
+    row(s, 'c=50 p99', ep50.p99, 'ms', { name: 'raw driver c=50 p99', value: raw50.p99 }),
+  ];
+}
