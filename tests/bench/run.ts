@@ -24,6 +24,7 @@ import { benchEndpoints } from './endpoints';
 import { benchCsvExport } from './export';
 import { loop } from './measure';
 import { benchPeerQuery } from './peer-query';
+import { benchRoundImport } from './round-import';
 import { firstJsonLine, node, stop } from './processes';
 import { machine, type Row, row, table, writeResults } from './report';
 import { benchCountryReport } from './report-pdf';
@@ -123,6 +124,7 @@ try {
   await section('bulk insert', () =>
     benchBulkInsert({ url: bench.url, database, countries: dataset?.countries ?? [], log }),
   );
+  await section('round import', () => benchRoundImport({ url: bench.url, database, log }));
 } finally {
   await database.close();
   await bench.drop();
