@@ -81,7 +81,7 @@ const version = async (tx?: DbOrTx) =>
 describe('insertValues (COPY)', () => {
   it('stores every text, list of choices and number as given', async () => {
     const at = new Date('2025-03-04T05:06:07.089Z');
-    const numbers = [1e-300, 1.7976931348623157e308, 0.1 + 0.2, -123456789.123456789, 42];
+    const numbers = [1e-300, 1.7976931348623157e308, 0.1 + 0.2, -123456789.12345679, 42];
     const values: NewValue[] = HOSTILE.map((text, i) => ({
       countryIso3: 'OMN',
       indicatorId: indicatorIds[i] as number,

@@ -14,14 +14,14 @@ const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n'
  * would silently turn into U+FFFD: refused, as the JSON the importers sent before was refused by
  * Postgres, rather than stored changed.
  */
-const UNSENDABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export class UnsendableTextError extends RangeError {}
 
 /** A text field (null as `\N`), escaped for COPY text format. */
 export function copyText(s: string | null | undefined): string {
   if (s === null || s === undefined) return COPY_NULL;
-  if (UNSENDABLE.test(s)) {
+  if (s.includes('\u0000') || LONE_SURROGATE.test(s)) {
     throw new UnsendableTextError(`text holds a character Postgres cannot store: ${JSON.stringify(s)}`);
   }
   return s.replace(SPECIAL, (c) => ESCAPES[c] as string);
