@@ -27,6 +27,7 @@ import { benchPeerQuery } from './peer-query';
 import { firstJsonLine, node, stop } from './processes';
 import { machine, type Row, row, table, writeResults } from './report';
 import { benchCountryReport } from './report-pdf';
+import { benchRoundImport } from './round-import';
 import { benchStartup } from './startup';
 import { benchUploads } from './uploads';
 import { benchTwoProcesses, benchValueSaves } from './writes';
@@ -124,6 +125,7 @@ try {
   await section('bulk insert', () =>
     benchBulkInsert({ url: bench.url, database, countries: dataset?.countries ?? [], log }),
   );
+  await section('round import', () => benchRoundImport({ url: bench.url, database, log }));
 } finally {
   await database.close();
   await bench.drop();

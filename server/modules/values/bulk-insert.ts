@@ -1,38 +1,73 @@
-import { sql } from 'drizzle-orm';
+import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
+import { is } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
 import type { DbOrTx } from '../../db/client';
+import { copyInPostgres } from '../../db/copy-in';
 import type { indicatorValues } from '../../db/schema';
+import { copyNumber, copyText, copyTextArray } from './copy-text';
 
 export type NewValue = typeof indicatorValues.$inferInsert;
 
+const COLUMNS =
+  'country_iso3, indicator_id, period_id, status, level, numeric_value, numerator, denominator, ' +
+  'text_value, choices, status_reason, version, updated_at, updated_by';
+const ROWS_PER_CHUNK = 2000;
+
+/** The values as lines of COPY text format for COLUMNS, in chunks of ROWS_PER_CHUNK lines. */
+export function* copyLines(values: readonly NewValue[], now: Date): Generator<string> {
+  const at = now.toISOString();
+  let chunk = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as NewValue;
+    chunk += `${copyText(v.countryIso3)}\t${copyNumber(v.indicatorId)}\t${copyNumber(v.periodId)}\t${copyText(
+      v.status ?? 'reported',
+    )}\t${copyText(v.level)}\t${copyNumber(v.numericValue)}\t${copyNumber(v.numerator)}\t${copyNumber(
+      v.denominator,
+    )}\t${copyText(v.textValue)}\t${copyTextArray(v.choices)}\t${copyText(v.statusReason)}\t${copyNumber(
+      v.version ?? 1,
+    )}\t${v.updatedAt ? v.updatedAt.toISOString() : at}\t${copyNumber(v.updatedBy)}\n`;
+    if ((i + 1) % ROWS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** The driver's own client under a drizzle database or transaction (drizzle keeps it as session.client). */
+export function driverClient(db: DbOrTx): { sql: Sql } | { pglite: Pick<PgliteTransaction, 'query'> } {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  if (typeof client === 'function' && 'unsafe' in client) return { sql: client as Sql };
+  if (typeof client === 'object' && client !== null && 'query' in client && 'exec' in client) {
+    return { pglite: client as PgliteTransaction };
+  }
+  throw new Error('insertValues: neither a postgres.js nor a PGlite drizzle database');
+}
+
 /**
- * Inserts many values in ONE statement (INSERT … SELECT from a JSON array parameter): Postgres
- * parses the rows itself, so it runs near COPY speed on Postgres and PGlite alike, and the
- * statement triggers keeping compare_aggregates exact (migration 0008) run once for the whole set
- * instead of once per batch. Use inside the caller's transaction to keep an import all-or-nothing.
+ * Inserts many values with one COPY into indicator_values — Postgres's bulk path, the one psql
+ * `\copy` takes — on the caller's connection, so inside the caller's transaction (an import stays
+ * all-or-nothing). One statement: the statement triggers keeping compare_aggregates exact
+ * (migration 0008) and guarding published data (0010) run once for the whole set, and any refused
+ * row (a duplicate key, an unknown country, a published framework outside an import) fails it all.
+ * postgres.js sends the rows from memory as COPY … FROM STDIN; PGlite reads them as an in-memory file.
  */
 export async function insertValues(db: DbOrTx, values: readonly NewValue[], now = new Date()): Promise<void> {
   if (values.length === 0) return;
-  const at = now.toISOString();
-  const rows = values.map((v) => ({
-    country_iso3: v.countryIso3,
-    indicator_id: v.indicatorId,
-    period_id: v.periodId,
-    status: v.status ?? 'reported',
-    level: v.level ?? null,
-    numeric_value: v.numericValue ?? null,
-    numerator: v.numerator ?? null,
-    denominator: v.denominator ?? null,
-    text_value: v.textValue ?? null,
-    choices: v.choices ?? null,
-    status_reason: v.statusReason ?? null,
-    version: v.version ?? 1,
-    updated_at: v.updatedAt ? v.updatedAt.toISOString() : at,
-    updated_by: v.updatedBy ?? null,
-  }));
-  const columns = sql.raw(
-    'country_iso3, indicator_id, period_id, status, level, numeric_value, numerator, denominator, ' +
-      'text_value, choices, status_reason, version, updated_at, updated_by',
-  );
-  await db.execute(sql`insert into indicator_values (${columns})
-    select ${columns} from json_populate_recordset(null::indicator_values, ${JSON.stringify(rows)}::json)`);
+  const client = driverClient(db);
+  if ('sql' in client) {
+    if (!is(db, PgTransaction)) return db.transaction((tx) => insertValues(tx, values, now));
+    // The app's connections plan every query afresh (plan_cache_mode, server/db/client.ts), which
+    // would also re-plan the foreign-key check Postgres runs for every row inserted, three per value:
+    // cached plans for the COPY only, then the connection's setting again.
+    const q = client.sql;
+    const [setting] = await q<{ mode: string }[]>`
+      select current_setting('plan_cache_mode') as mode, set_config('plan_cache_mode', 'auto', true)`;
+    await copyInPostgres(q, `copy indicator_values (${COLUMNS}) from stdin`, copyLines(values, now));
+    await q`select set_config('plan_cache_mode', ${setting?.mode ?? 'auto'}, true)`;
+    return;
+  }
+  const blob = new Blob([...copyLines(values, now)]);
+  await client.pglite.query(`copy indicator_values (${COLUMNS}) from '/dev/blob'`, [], { blob });
 }
