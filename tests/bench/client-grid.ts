@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { clientBuilds, launchBrowser } from './client-build';
-import { GRID_ROWS, gridCells, prepareEntryPeriod, send, signIn, useSession } from './client-session';
+import { addSessionCookie, GRID_ROWS, gridCells, prepareEntryPeriod, send, signIn } from './client-session';
 import { firstJsonLine, node, stop } from './processes';
 import { type Row, row } from './report';
 
@@ -48,7 +48,7 @@ export async function benchClientGrid(opts: {
       viewport: { width: 1280, height: 900 },
       serviceWorkers: 'block',
     });
-    await useSession(context, base, await signIn(base, typed.email));
+    await addSessionCookie(context, base, await signIn(base, typed.email));
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -33,7 +33,7 @@ export async function signIn(base: string, email: string): Promise<Session> {
 }
 
 /** Gives a browser context the session's cookie (the page then reads GET /api/auth/me, as after a sign-in). */
-export async function useSession(context: BrowserContext, base: string, s: Session) {
+export async function addSessionCookie(context: BrowserContext, base: string, s: Session) {
   const [name, value] = s.cookie.split('=') as [string, string];
   await context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: 'Lax' }]);
 }

@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { clientBuilds, launchBrowser, medianOf, serveFloor, whenChartDrawn, whenShown } from './client-build';
-import { GRID_ROWS, prepareEntryPeriod, type Session, signIn, useSession } from './client-session';
+import { addSessionCookie, GRID_ROWS, prepareEntryPeriod, type Session, signIn } from './client-session';
 import { firstJsonLine, node, stop } from './processes';
 import { type Row, row } from './report';
 
@@ -41,7 +41,7 @@ async function newContext(browser: Browser, base: string, session: Session | nul
     viewport: { width: 1280, height: 900 },
     serviceWorkers: 'block',
   });
-  if (session) await useSession(context, base, session);
+  if (session) await addSessionCookie(context, base, session);
   return context;
 }
 
