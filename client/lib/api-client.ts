@@ -167,9 +167,10 @@ async function request<S extends z.ZodType>(
     });
   let res: Response;
   try {
-    // A read the page's early script already asked for (client/early.ts); if that failed, ask again.
+    // A read the page's early script already asked for (client/early.ts); if it failed or was refused
+    // (e.g. before signing in), ask again.
     const early = options.method ? undefined : takeEarly(`${API_BASE}${path}`);
-    res = early ? await early.catch(send) : await send();
+    res = early ? await early.then((r) => (r.ok ? r : send()), send) : await send();
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     setOfflineStatus({ offline: true });

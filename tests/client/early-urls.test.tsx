@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { earlyRequests } from '../../client/app/early-urls';
 import { apiGet } from '../../client/lib/api-client';
 import { startEarly } from '../../client/lib/early-requests';
@@ -70,6 +71,23 @@ describe('the api client takes an early answer', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     // Taken: the next read asks the server.
     await apiGet('/rounds', schema);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('not when it was refused: a 401 before signing in is asked again', async () => {
+    let n = 0;
+    const fetchMock = mockApi({
+      '/due': () =>
+        n++ === 0
+          ? {
+              status: 401,
+              body: { error: 'Unauthorized', message: 'Sign in', statusCode: 401, requestId: 'r' },
+            }
+          : { body: { items: [] } },
+    });
+    startEarly('/api/due', {});
+    const answer = await apiGet('/due', z.object({ items: z.array(z.unknown()) }));
+    expect(answer).toEqual({ items: [] });
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 });
