@@ -9,6 +9,7 @@
 /** The processes and tools that start the code: everything else must be reachable from one of them. */
 const ENTRY_POINTS = [
   '^client/main\\.tsx$',
+  '^client/early\\.ts$',
   '^client/sw\\.ts$',
   '^server/index\\.ts$',
   '^server/cli/[^/]+\\.ts$',

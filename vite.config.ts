@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
@@ -39,16 +41,52 @@ const pwa = VitePWA({
   devOptions: { enabled: false },
 });
 
+/**
+ * index.html loads client/early.ts first, async: it asks for the page's data, code and catalog while
+ * the app's entry downloads (the script tag names the built, hashed chunk).
+ */
+const earlyScript: Plugin = {
+  name: 'early-script',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(_html, ctx) {
+      const early = Object.values(ctx.bundle ?? {}).find(
+        (c) => c.type === 'chunk' && c.isEntry && c.name === 'early',
+      );
+      if (early?.type !== 'chunk') return [];
+      // Its own imports are preloaded too: otherwise they are found only once it has arrived.
+      return [
+        {
+          tag: 'script',
+          attrs: { type: 'module', async: true, crossorigin: true, src: `/${early.fileName}` },
+          injectTo: 'head-prepend',
+        },
+        ...early.imports.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head-prepend' as const,
+        })),
+      ];
+    },
+  },
+};
+const input = {
+  index: fileURLToPath(new URL('client/index.html', import.meta.url)),
+  early: fileURLToPath(new URL('client/early.ts', import.meta.url)),
+};
+
 // One config for the client build, the dev server and the test projects.
 export default defineConfig({
   root: 'client',
   // The service worker is built with the client, never in the test runs.
-  plugins: process.env.VITEST ? [react()] : [react(), pwa],
+  plugins: process.env.VITEST ? [react()] : [react(), earlyScript, pwa],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
+      input,
       // The shared modules only declare schemas, lists and functions: an import through shared/index.ts
       // brings in the modules it uses, not every schema (the first page's JS:
       // docs/decisions/lazy-response-schemas.md).
@@ -58,13 +96,15 @@ export default defineConfig({
           groups: [
             {
               // zod and the shared schemas in one chunk (fewer, better-compressed requests), which the first
-              // page does not load (docs/decisions/lazy-response-schemas.md). Not headers.ts, which the api
-              // client needs, nor peer-stats.ts (zod-free, the distribution chart's); and not the modules
-              // these import (shared/i18n/locale.ts, shared/constants), which pages need while rendering.
+              // page does not load (docs/decisions/lazy-response-schemas.md). Not the zod-free modules the
+              // first page needs: headers.ts and issues.ts (the api client's; in this chunk, they made the
+              // entry import it and index.html preload it), peer-stats.ts (the distribution chart's); and
+              // not the modules these import (shared/i18n/locale.ts, shared/constants), which pages need
+              // while rendering.
               name: 'schemas',
               test: (id) =>
                 /node_modules[\\/]zod[\\/]|[\\/]shared[\\/](api|domain)[\\/]/.test(id) &&
-                !/(headers|peer-stats)\.ts$/.test(id),
+                !/(headers|peer-stats|issues)\.ts$/.test(id),
               includeDependenciesRecursively: false,
             },
             {

@@ -9,7 +9,8 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The language's catalog is loaded before the first render, so no page flashes in English.
+// The language's catalog is loaded before the first render, so no page flashes in English (client/early.ts
+// has asked for it already, with the page's first answers and code).
 const locale = initialLocale();
 applyDocumentLanguage(locale);
 void loadCatalog(locale).then((catalog) =>

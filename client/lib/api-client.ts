@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorEnvelope } from '../../shared';
 import { CSRF_HEADER, PRINCIPAL_HEADER, parsePrincipalHeader } from '../../shared/api/headers';
 import { errorCodeOfStatus } from '../../shared/domain/issues';
+import { takeEarly } from './early-requests';
 import { markReachable, markServedOffline, setOfflineStatus } from './offline/status';
 
 /**
@@ -83,6 +84,13 @@ export function setRequestLanguage(locale: string | null) {
   requestLanguage = locale;
 }
 
+/** The headers of a read (a write adds its own): what the early script sends too. */
+export function readHeaders(): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (requestLanguage) headers['accept-language'] = requestLanguage;
+  return headers;
+}
+
 /**
  * The response schema of an endpoint, or a function that imports it: the second form keeps zod and
  * the schema out of the first page's JS (docs/decisions/lazy-response-schemas.md); the import runs
@@ -140,16 +148,14 @@ async function request<S extends z.ZodType>(
   // Started before the fetch, so a lazily imported schema loads while the server answers.
   const schemaReady = 'safeParse' in schema ? Promise.resolve(schema) : schema();
   schemaReady.catch(() => {}); // awaited below; a failed fetch is reported first
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (requestLanguage) headers['accept-language'] = requestLanguage;
+  const headers = readHeaders();
   if (options.method) {
     if (csrfToken) headers[CSRF_HEADER] = csrfToken;
     if (options.body !== undefined && !(options.body instanceof FormData))
       headers['content-type'] = 'application/json';
   }
-  let res: Response;
-  try {
-    res = await fetch(`${API_BASE}${path}`, {
+  const send = () =>
+    fetch(`${API_BASE}${path}`, {
       method: options.method ?? 'GET',
       headers,
       body:
@@ -159,6 +165,12 @@ async function request<S extends z.ZodType>(
       credentials: 'same-origin',
       signal: options.signal,
     });
+  let res: Response;
+  try {
+    // A read the page's early script already asked for (client/early.ts); if it failed or was refused
+    // (e.g. before signing in), ask again.
+    const early = options.method ? undefined : takeEarly(`${API_BASE}${path}`);
+    res = early ? await early.then((r) => (r.ok ? r : send()), send) : await send();
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     setOfflineStatus({ offline: true });

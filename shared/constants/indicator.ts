@@ -33,3 +33,11 @@ export const NATIONAL_MEASURE_TYPES = [
   'level',
   'text',
 ] as const satisfies readonly MeasureType[];
+
+/**
+ * The measure types whose answers are options of the indicator (docs/decisions/choice-questions.md).
+ * zod-free: the country page's profile table sorts by it while rendering.
+ */
+export const CHOICE_MEASURE_TYPES = ['single_choice', 'multiple_choice'] as const;
+export const isChoiceMeasure = (t: string): t is (typeof CHOICE_MEASURE_TYPES)[number] =>
+  (CHOICE_MEASURE_TYPES as readonly string[]).includes(t);

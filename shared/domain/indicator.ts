@@ -22,10 +22,7 @@ export const MeasureTypeSchema = z
   );
 export type MeasureType = z.infer<typeof MeasureTypeSchema>;
 
-/** The measure types whose answers are options of the indicator (docs/decisions/choice-questions.md). */
-export const CHOICE_MEASURE_TYPES = ['single_choice', 'multiple_choice'] as const;
-export const isChoiceMeasure = (t: string): t is (typeof CHOICE_MEASURE_TYPES)[number] =>
-  (CHOICE_MEASURE_TYPES as readonly string[]).includes(t);
+export { CHOICE_MEASURE_TYPES, isChoiceMeasure } from '../constants/indicator';
 
 /** One option of a single- or multiple-choice indicator: a code stable within the indicator, and its wording. */
 export const ChoiceOptionSchema = z.object({

@@ -13,6 +13,8 @@ import postgres from 'postgres';
 import { compareCountry } from '../../server/modules/compare/service';
 import { benchBulkInsert } from './bulk-insert';
 import { benchClient } from './client';
+import { benchClientGrid } from './client-grid';
+import { benchClientSlowLink } from './client-slow';
 import {
   comparisonInput,
   copyValuesPostgres,
@@ -122,6 +124,8 @@ try {
   await section('country PDF report', () => benchCountryReport({ database, iso3: input.country, log }));
   await section('CSV export', () => benchCsvExport({ database, url: bench.url, log }));
   await section('client bundle and first chart', () => benchClient({ dbUrl: bench.url, tmp, log }));
+  await section('client on a slow link', () => benchClientSlowLink({ dbUrl: bench.url, tmp, log }));
+  await section('client grid at work', () => benchClientGrid({ dbUrl: bench.url, tmp, log }));
   await section('bulk insert', () =>
     benchBulkInsert({ url: bench.url, database, countries: dataset?.countries ?? [], log }),
   );

@@ -1,0 +1,41 @@
+/**
+ * The page's first requests, started by a small script index.html loads before the app (async, so it
+ * runs as soon as it arrives, long before React and the app's entry have downloaded and run): the
+ * answers the page will ask for, its code, its chart and the language's catalog. The answers wait in
+ * lib/early-requests.ts until the api client asks for the same URL; the code and the catalog in the
+ * module map. Nothing here imports React. The URLs: client/app/early-urls.ts.
+ */
+import { earlyRequests } from './app/early-urls';
+import { initialLocale, loadCatalog } from './i18n/catalogs';
+import { buildUrl, readHeaders, setRequestLanguage } from './lib/api-client';
+import { startEarly } from './lib/early-requests';
+
+/**
+ * The page's code and chart, fetched now (the router and the page import the same modules later), and
+ * the response schemas its answers are checked with (one chunk, docs/decisions/lazy-response-schemas.md).
+ */
+function earlyCode(pathname: string): Promise<unknown>[] {
+  const code = pageCode(pathname);
+  return code.length > 0 ? [...code, import('../shared/api/common')] : code;
+}
+
+function pageCode(pathname: string): Promise<unknown>[] {
+  if (/^\/countries\/[A-Za-z]{3}\/?$/.test(pathname))
+    return [import('./routes/country'), import('./components/charts/compare-chart')];
+  if (/^\/compare\/?$/.test(pathname))
+    return [import('./routes/compare'), import('./components/charts/distribution-chart')];
+  if (/^\/due\/?$/.test(pathname)) return [import('./routes/due')];
+  if (/^\/periods\/\d+\/?$/.test(pathname)) return [import('./routes/period-entry')];
+  return [];
+}
+
+const locale = initialLocale();
+setRequestLanguage(locale);
+const init = { headers: readHeaders(), credentials: 'same-origin' } as const;
+// Who is signed in: every page's header shows it.
+for (const url of [
+  buildUrl('/auth/me'),
+  ...earlyRequests(location.pathname, new URLSearchParams(location.search)),
+])
+  startEarly(url, init);
+for (const p of [loadCatalog(locale), ...earlyCode(location.pathname)]) p.catch(() => {});

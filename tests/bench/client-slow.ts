@@ -1,0 +1,155 @@
+/**
+ * What a user on a slow link waits for: Chromium with its network emulated through CDP (1.6 Mbps down,
+ * 750 kbps up, 150 ms round trip), cold (a fresh browser context: empty cache) and warm (the same
+ * context, second visit: the HTTP cache holds what the first visit fetched), for four pages, each
+ * until a visible state says it is ready; against the floor page (React + Chart.js drawing one chart
+ * from inline data) under the same emulation. Service workers are blocked: the rows measure the HTTP
+ * path, which the floor has too.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { clientBuilds, launchBrowser, medianOf, serveFloor, whenChartDrawn, whenShown } from './client-build';
+import { addSessionCookie, GRID_ROWS, prepareEntryPeriod, type Session, signIn } from './client-session';
+import { firstJsonLine, node, stop } from './processes';
+import { type Row, row } from './report';
+
+const RUNS = 3;
+export const SLOW_LINK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: 1_600_000 / 8,
+  uploadThroughput: 750_000 / 8,
+};
+
+interface Target {
+  name: string;
+  url: string;
+  session: Session | null;
+  /** performance.now() once the page shows what the user came for. */
+  ready: (page: Page) => Promise<number>;
+}
+
+async function emulatedPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_LINK);
+  return page;
+}
+
+async function newContext(browser: Browser, base: string, session: Session | null) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: 'block',
+  });
+  if (session) await addSessionCookie(context, base, session);
+  return context;
+}
+
+/** One visit in an empty cache. */
+async function cold(browser: Browser, base: string, t: Target): Promise<number> {
+  const context = await newContext(browser, base, t.session);
+  try {
+    const page = await emulatedPage(context);
+    await page.goto(t.url, { waitUntil: 'commit' });
+    return await t.ready(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** A second visit: the first (not measured) filled the cache; a blank page in between. */
+async function warm(browser: Browser, base: string, t: Target): Promise<number> {
+  const context = await newContext(browser, base, t.session);
+  try {
+    const page = await emulatedPage(context);
+    await page.goto(t.url, { waitUntil: 'commit' });
+    await t.ready(page);
+    await page.goto('about:blank');
+    await page.goto(t.url, { waitUntil: 'commit' });
+    return await t.ready(page);
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchClientSlowLink(opts: {
+  dbUrl: string;
+  tmp: string;
+  log: (s: string) => void;
+}): Promise<Row[]> {
+  const { appOut, floorOut } = await clientBuilds(opts.tmp, opts.log);
+  const server = node('tests/bench/serve.ts', { BENCH_DB_URL: opts.dbUrl, BENCH_CLIENT_DIR: appOut });
+  let floorServer: Awaited<ReturnType<typeof serveFloor>> | undefined;
+  let browser: Browser | undefined;
+  try {
+    const ports = await firstJsonLine<{ app: number }>(server);
+    const base = `http://127.0.0.1:${ports.app}`;
+    floorServer = await serveFloor(floorOut);
+    opts.log(`  a focal point's period of ${GRID_ROWS} rows, through the API`);
+    const entry = await prepareEntryPeriod(opts.dbUrl, base, 'slow');
+    const session = await signIn(base, entry.email);
+    const chart = (sel: string) => (page: Page) => whenChartDrawn(page, `[data-testid="${sel}"]`);
+    const floor: Target = {
+      name: 'floor page',
+      url: floorServer.url,
+      session: null,
+      ready: chart('compare-chart'),
+    };
+    const targets: Target[] = [
+      {
+        name: '/countries/JOR → first chart drawn',
+        url: `${base}/countries/JOR`,
+        session: null,
+        ready: chart('compare-chart'),
+      },
+      {
+        name: '/compare → distribution chart drawn',
+        url: `${base}/compare`,
+        session: null,
+        ready: chart('distribution-chart'),
+      },
+      {
+        name: '/due, signed in → the due list shown',
+        url: `${base}/due`,
+        session,
+        ready: (page) => whenShown(page, 'table a[href^="/periods/"]'),
+      },
+      {
+        name: `/periods/:id, signed in → the grid's ${GRID_ROWS} rows shown`,
+        url: `${base}/periods/${entry.periodId}`,
+        session,
+        ready: (page) => whenShown(page, 'tr[data-row]', GRID_ROWS),
+      },
+    ];
+    browser = await launchBrowser();
+    const b = browser;
+    const rows: Row[] = [];
+    const section = 'Client, Chromium on a slow link (1.6 Mbps down, 750 kbps up, 150 ms RTT)';
+    for (const [kind, visit, budget] of [
+      ['cold', cold, 1.5],
+      ['warm', warm, 1.1],
+    ] as const) {
+      opts.log(`  slow link, ${kind}: floor page`);
+      const floorMs = await medianOf(RUNS, () => visit(b, base, floor));
+      for (const t of targets) {
+        opts.log(`  slow link, ${kind}: ${t.url.slice(base.length)}`);
+        const ms = await medianOf(RUNS, () => visit(b, base, t));
+        rows.push(
+          row(
+            section,
+            `${kind}: ${t.name} (median of ${RUNS})`,
+            ms,
+            'ms',
+            { name: `floor page, ${kind}`, value: floorMs },
+            { ratioMax: budget },
+          ),
+        );
+      }
+    }
+    return rows;
+  } finally {
+    await browser?.close();
+    await floorServer?.close();
+    await stop(server);
+  }
+}
