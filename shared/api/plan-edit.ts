@@ -5,7 +5,6 @@ import { listOf } from './common';
 import { optionalText, text, version, year } from './plan-fields';
 import { AuditEntrySchema } from './reporting';
 
-
 function yearsInOrder(p: { periodStart?: number; periodEnd?: number }, ctx: z.RefinementCtx) {
   if (p.periodStart !== undefined && p.periodEnd !== undefined && p.periodEnd < p.periodStart)
     ctx.addIssue({
