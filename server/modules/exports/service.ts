@@ -10,6 +10,7 @@ import { planLinks } from './plan-links';
 import { exportRows } from './rows';
 import { draftsHeader, resolveScope } from './scope';
 import { csvChunks, jsonChunks, ndjsonChunks } from './streams';
+import { aboutLines, xlsxChunks } from './xlsx';
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -49,13 +50,11 @@ export async function exportValues(
   const file = (body: Readable) => ({ contentType: CONTENT_TYPES[q.format], fileName, headers, body });
   if (q.format === 'csv') return file(Readable.from(csvChunks(database, scope, links, q.bom)));
   if (q.format === 'ndjson') return file(Readable.from(ndjsonChunks(database, scope, links)));
-  const rows = exportRows(database, scope, links);
-  if (q.format === 'xlsx') {
-    // exceljs loads with the first XLSX export, not at start-up (server/lib/excel.ts).
-    const { aboutLines, xlsxStream } = await import('./xlsx');
-    return file(xlsxStream(ctx.db, scope, aboutLines(scope, q.status, now), rows));
-  }
-  return file(Readable.from(jsonChunks(rows)));
+  if (q.format === 'xlsx')
+    return file(
+      Readable.from(xlsxChunks(database, ctx.db, scope, links, aboutLines(scope, q.status, now), now)),
+    );
+  return file(Readable.from(jsonChunks(exportRows(database, scope, links))));
 }
 
 /**
