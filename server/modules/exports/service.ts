@@ -4,7 +4,7 @@ import type { Database } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import { forbidden, type Principal, requireAdmin } from '../auth/permissions';
-import { buildAdx } from './adx/build';
+import { adxChunks, countAdx } from './adx/build';
 import { readAdxMapping, writeAdxMapping } from './adx/mapping-repository';
 import { planLinks } from './plan-links';
 import { exportRows } from './rows';
@@ -58,16 +58,18 @@ export async function exportValues(
 }
 
 /**
- * ADX (IHE QRPH) of approved values, codes mapped through the stored mapping. Built whole before
- * it is sent (approved numeric values only; a few MB for every country) so that the x-adx-skipped
- * header can say what was left out. No value to send: 404 (an ADX document needs a group).
+ * ADX (IHE QRPH) of approved values, codes mapped through the stored mapping, streamed. The rows are
+ * read twice: first counted (groups, and what is left out and why, for the x-adx-* headers and the
+ * 404 when no value remains: an ADX document needs a group), then written as they are read again, so
+ * memory holds one country's rows, not the document. A write committed between the two readings can
+ * make the headers' counts differ from the body by that write.
  */
 export async function exportAdx(ctx: ServiceContext, database: Database, p: Principal | null, q: AdxQuery) {
   const scope = await resolveScope(ctx, p, q, 'approved');
   const links = await planLinks(ctx.db, scope, new Set(scope.countries));
   const { mapping } = await readAdxMapping(ctx.db);
   const now = ctx.now();
-  const adx = await buildAdx(exportRows(database, scope, links), mapping, now);
+  const adx = await countAdx(exportRows(database, scope, links), mapping);
   if (adx.groups === 0)
     throw new AppError(
       404,
@@ -82,7 +84,7 @@ export async function exportAdx(ctx: ServiceContext, database: Database, p: Prin
       // Header values must be Latin-1: codes are ASCII, the separators too.
       'x-adx-skipped': adx.skipped.summary().replace(/[^\x20-\x7e]/g, '?'),
     },
-    body: adx.xml,
+    body: Readable.from(adxChunks(exportRows(database, scope, links), mapping, now)),
   } satisfies ExportFile;
 }
 
