@@ -1,5 +1,5 @@
 import { columnLetters } from './cell';
-import { ZipWriter, type ZipInput } from './zip-writer';
+import { type ZipInput, ZipWriter } from './zip-writer';
 
 /** A cell as the writer takes it: text, a number, a boolean, or nothing (no cell is written). */
 export type CellValue = string | number | boolean | null | undefined;
@@ -35,7 +35,13 @@ export interface WorkbookOptions {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const SPECIAL = /[&<>\r\n]/g;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;', '\n': '&#10;' };
+const ENTITY: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '\r': '&#13;',
+  '\n': '&#10;',
+};
 
 /** Text as XML element content (and attribute values: quotes are escaped too). */
 export function xmlText(s: string): string {

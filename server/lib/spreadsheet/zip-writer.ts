@@ -127,7 +127,8 @@ export class ZipWriter {
 
   private *out(bytes: Buffer): Generator<Buffer> {
     this.offset += bytes.length;
-    if (this.offset > MAX_32) throw new RangeError('zip: the archive is larger than 4 GiB (ZIP64 is not written)');
+    if (this.offset > MAX_32)
+      throw new RangeError('zip: the archive is larger than 4 GiB (ZIP64 is not written)');
     yield bytes;
   }
 }
