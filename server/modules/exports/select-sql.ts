@@ -33,9 +33,12 @@ export interface SelectOptions {
   countries: string[];
 }
 
-export function exportSelectSql(scope: ExportScope, links: PlanLink[], o: SelectOptions): string {
-  const t = (e: string) => (o.csv ? guard(e) : e);
-  const inCountries = o.countries.map(literal).join(',') || 'null';
+/**
+ * The export's filters as SQL conditions on `v` (indicator_values), `i` (indicators), `p` (periods)
+ * and `vp` (value_provenance).
+ */
+export function exportWhereSql(scope: ExportScope, countries: string[]): string[] {
+  const inCountries = countries.map(literal).join(',') || 'null';
   const where: string[] = [`v.country_iso3 in (${inCountries})`];
   if (scope.frameworkCode) where.push(`i.framework_code = ${literal(scope.frameworkCode)}`);
   if (scope.from !== null) where.push(`extract(year from p.end_date) >= ${ints([scope.from])}`);
@@ -46,12 +49,21 @@ export function exportSelectSql(scope: ExportScope, links: PlanLink[], o: Select
     );
   // One visibility rule (value_provenance, server/modules/visibility): published and approved values,
   // and unapproved ones only of the countries whose drafts the caller may read.
-  const drafts = [...scope.draftCountries].filter((c) => o.countries.includes(c));
+  const drafts = [...scope.draftCountries].filter((c) => countries.includes(c));
   where.push(
     drafts.length
       ? `(vp.workflow in ('approved','published') or v.country_iso3 in (${drafts.map(literal).join(',')}))`
       : `vp.workflow in ('approved','published')`,
   );
+  return where;
+}
+
+/** The order of the export's rows: country, framework, period, the indicator's place in its framework. */
+export const EXPORT_ORDER = 'v.country_iso3, i.framework_code, p.start_date, p.code, i.sort_order, i.code';
+
+export function exportSelectSql(scope: ExportScope, links: PlanLink[], o: SelectOptions): string {
+  const t = (e: string) => (o.csv ? guard(e) : e);
+  const where = exportWhereSql(scope, o.countries);
   const columns = [
     'v.country_iso3 as country',
     `${t('c.name')} as country_name`,
@@ -93,11 +105,11 @@ join value_provenance vp on vp.value_id = v.id
 left join jsonb_to_recordset(${json}::jsonb) as l(c text, i int, p int, pid int, pp text, t text, s text, ts text, ps text)
   on l.c = v.country_iso3 and l.i = v.indicator_id and l.p = v.period_id
 where ${where.join('\n  and ')}
-order by v.country_iso3, i.framework_code, p.start_date, p.code, i.sort_order, i.code`;
+order by ${EXPORT_ORDER}`;
 }
 
 /** A target as the typed export gives it: a number when the text is one, else the text. */
-const NUMBER_TEXT = String.raw`'^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$'`;
+export const NUMBER_TEXT = String.raw`'^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$'`;
 
 /**
  * The tidy export as NDJSON, one JSON object per row written by Postgres (`row_to_json`: the columns in

@@ -4,12 +4,13 @@ import type { Database } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import { forbidden, type Principal, requireAdmin } from '../auth/permissions';
-import { buildAdx } from './adx/build';
+import { adxChunks, countAdx } from './adx/build';
 import { readAdxMapping, writeAdxMapping } from './adx/mapping-repository';
 import { planLinks } from './plan-links';
 import { exportRows } from './rows';
 import { draftsHeader, resolveScope } from './scope';
 import { csvChunks, jsonChunks, ndjsonChunks } from './streams';
+import { aboutLines, xlsxChunks } from './xlsx';
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -49,26 +50,26 @@ export async function exportValues(
   const file = (body: Readable) => ({ contentType: CONTENT_TYPES[q.format], fileName, headers, body });
   if (q.format === 'csv') return file(Readable.from(csvChunks(database, scope, links, q.bom)));
   if (q.format === 'ndjson') return file(Readable.from(ndjsonChunks(database, scope, links)));
-  const rows = exportRows(database, scope, links);
-  if (q.format === 'xlsx') {
-    // exceljs loads with the first XLSX export, not at start-up (server/lib/excel.ts).
-    const { aboutLines, xlsxStream } = await import('./xlsx');
-    return file(xlsxStream(ctx.db, scope, aboutLines(scope, q.status, now), rows));
-  }
-  return file(Readable.from(jsonChunks(rows)));
+  if (q.format === 'xlsx')
+    return file(
+      Readable.from(xlsxChunks(database, ctx.db, scope, links, aboutLines(scope, q.status, now), now)),
+    );
+  return file(Readable.from(jsonChunks(exportRows(database, scope, links))));
 }
 
 /**
- * ADX (IHE QRPH) of approved values, codes mapped through the stored mapping. Built whole before
- * it is sent (approved numeric values only; a few MB for every country) so that the x-adx-skipped
- * header can say what was left out. No value to send: 404 (an ADX document needs a group).
+ * ADX (IHE QRPH) of approved values, codes mapped through the stored mapping, streamed. The rows are
+ * read twice: first counted (groups, and what is left out and why, for the x-adx-* headers and the
+ * 404 when no value remains: an ADX document needs a group), then written as they are read again, so
+ * memory holds one country's rows, not the document. A write committed between the two readings can
+ * make the headers' counts differ from the body by that write.
  */
 export async function exportAdx(ctx: ServiceContext, database: Database, p: Principal | null, q: AdxQuery) {
   const scope = await resolveScope(ctx, p, q, 'approved');
   const links = await planLinks(ctx.db, scope, new Set(scope.countries));
   const { mapping } = await readAdxMapping(ctx.db);
   const now = ctx.now();
-  const adx = await buildAdx(exportRows(database, scope, links), mapping, now);
+  const adx = await countAdx(exportRows(database, scope, links), mapping);
   if (adx.groups === 0)
     throw new AppError(
       404,
@@ -83,7 +84,7 @@ export async function exportAdx(ctx: ServiceContext, database: Database, p: Prin
       // Header values must be Latin-1: codes are ASCII, the separators too.
       'x-adx-skipped': adx.skipped.summary().replace(/[^\x20-\x7e]/g, '?'),
     },
-    body: adx.xml,
+    body: Readable.from(adxChunks(exportRows(database, scope, links), mapping, now)),
   } satisfies ExportFile;
 }
 

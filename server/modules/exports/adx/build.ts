@@ -66,28 +66,20 @@ function decimal(x: number): string {
 }
 
 /**
- * An ADX document of approved values, grouped by country × framework × period (rows arrive in that
- * order). Codes go through the mapping; with `strict`, values whose codes are not mapped are left
- * out and counted in `skipped`, as are values ADX cannot carry (text, no data, not applicable).
+ * The groups of an ADX document of approved values, one XML element each, by country × framework ×
+ * period (rows arrive in that order). Codes go through the mapping; with `strict`, values whose codes
+ * are not mapped are left out and counted in `skipped`, as are values ADX cannot carry (text, no
+ * data, not applicable). A group left with no value is not written.
  */
-export async function buildAdx(rows: AsyncIterable<TypedRow>, m: AdxMapping, exportedAt: Date) {
-  const skipped = new Skipped();
-  const parts: string[] = [];
-  let groups = 0;
+async function* adxGroups(rows: AsyncIterable<TypedRow>, m: AdxMapping, skipped: Skipped) {
   let key = '';
   let head = '';
-  let body: string[] = [];
-  const flush = () => {
-    if (body.length) {
-      parts.push(head, ...body, '</group>\n');
-      groups++;
-    }
-    body = [];
-  };
+  let body = '';
   for await (const r of rows) {
     const k = `${r.country}|${r.framework}|${r.period}`;
     if (k !== key) {
-      flush();
+      if (body) yield `${head}${body}</group>\n`;
+      body = '';
       key = k;
       head = `<group orgUnit="${esc(m.orgUnits[r.country] ?? r.country)}" period="${adxPeriod(r.periodStart, r.periodEnd)}" dataSet="${esc(m.dataSets[r.framework] ?? r.framework)}">\n`;
     }
@@ -104,14 +96,28 @@ export async function buildAdx(rows: AsyncIterable<TypedRow>, m: AdxMapping, exp
       continue;
     }
     const dv = dataValue(r, m, m.dataElements[own] ?? own, skipped);
-    if (dv) body.push(`  ${dv}\n`);
+    if (dv) body += `  ${dv}\n`;
   }
-  flush();
-  const xml = [
-    '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<adx xmlns="urn:ihe:qrph:adx:2015" exported="${exportedAt.toISOString()}">\n`,
-    ...parts,
-    '</adx>\n',
-  ].join('');
-  return { xml, groups, skipped };
+  if (body) yield `${head}${body}</group>\n`;
+}
+
+/** What an ADX document of these rows holds: its groups, and the values it leaves out and why. */
+export async function countAdx(rows: AsyncIterable<TypedRow>, m: AdxMapping) {
+  const skipped = new Skipped();
+  let groups = 0;
+  for await (const _ of adxGroups(rows, m, skipped)) groups++;
+  return { groups, skipped };
+}
+
+/** The ADX document, streamed a few dozen kB at a time: memory holds one group, not the document. */
+export async function* adxChunks(rows: AsyncIterable<TypedRow>, m: AdxMapping, exportedAt: Date) {
+  let batch = `<?xml version="1.0" encoding="UTF-8"?>\n<adx xmlns="urn:ihe:qrph:adx:2015" exported="${exportedAt.toISOString()}">\n`;
+  for await (const group of adxGroups(rows, m, new Skipped())) {
+    batch += group;
+    if (batch.length >= 64 * 1024) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield `${batch}</adx>\n`;
 }
