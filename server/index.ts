@@ -5,11 +5,11 @@ import type { DigestScheduler } from './modules/reminders/scheduler';
 
 // Process entry: config → logger → db → migrate/load → app → listen → graceful shutdown.
 //
-// Start-up order: the database is opened first and not awaited, so that PGlite's WebAssembly compiles
-// (on V8's background threads) and its files are read while this process loads the app's modules; the
-// app is built while the database is migrated. Hence the dynamic imports below: a static import is
-// evaluated before the first line of this file runs. /api/ready answers only after `listen`, which
-// waits for both.
+// Start-up order: the database is opened first and not awaited, so that PGlite's WebAssembly
+// compiles (on V8's background threads) and its files are read while this process loads the app's
+// modules; then the app is built and the database migrated. Hence the dynamic imports below: a static
+// import is evaluated before the first line of this file runs. /api/ready answers only after
+// `listen`, which comes after both.
 const started = performance.now();
 const config = loadConfig();
 const log = await createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
@@ -34,36 +34,36 @@ const [{ buildApp }, { prepareDatabase }, { limitsFromConfig }, accounts, housek
       : Promise.resolve(null),
   ]);
 const database = await opening;
-const [app] = await Promise.all([
-  buildApp({
-    database,
-    clientDistDir: config.CLIENT_DIST_DIR,
-    serveSourceMaps: config.SERVE_SOURCE_MAPS,
-    loggerInstance: log,
-    metrics: config.METRICS,
-    publicRead: config.PUBLIC_READ,
-    fourEyes: config.APPROVAL_FOUR_EYES,
-    trustProxy: config.TRUST_PROXY,
-    session: {
-      idleMs: config.SESSION_IDLE_MINUTES * 60_000,
-      absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
-    },
-    limits: limitsFromConfig(config),
-    mail: mailSettings && mailer ? { mailer, publicUrl: mailSettings.publicUrl } : undefined,
-  }),
-  prepareDatabase(database, {
-    loadReferenceData: config.LOAD_REFERENCE_DATA,
-    log,
-    accounts: {
-      // No default credentials on a real server: only the embedded database gets demo accounts.
-      demo: database.kind === 'pglite',
-      admin:
-        config.ADMIN_EMAIL && config.ADMIN_PASSWORD
-          ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }
-          : undefined,
-    },
-  }),
-]);
+const app = await buildApp({
+  database,
+  clientDistDir: config.CLIENT_DIST_DIR,
+  serveSourceMaps: config.SERVE_SOURCE_MAPS,
+  loggerInstance: log,
+  metrics: config.METRICS,
+  publicRead: config.PUBLIC_READ,
+  fourEyes: config.APPROVAL_FOUR_EYES,
+  trustProxy: config.TRUST_PROXY,
+  session: {
+    idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
+  },
+  limits: limitsFromConfig(config),
+  mail: mailSettings && mailer ? { mailer, publicUrl: mailSettings.publicUrl } : undefined,
+});
+// After the app is built, not alongside: a first start's reference load keeps PGlite (and so the event
+// loop) busy for seconds, longer than Fastify lets a plugin take to register.
+await prepareDatabase(database, {
+  loadReferenceData: config.LOAD_REFERENCE_DATA,
+  log,
+  accounts: {
+    // No default credentials on a real server: only the embedded database gets demo accounts.
+    demo: database.kind === 'pglite',
+    admin:
+      config.ADMIN_EMAIL && config.ADMIN_PASSWORD
+        ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }
+        : undefined,
+  },
+});
 await app.listen({ host: config.HOST, port: config.PORT });
 // Expired sessions and stale sign-in throttle rows: swept now, then every 15 min (unref'd timer).
 const stopHousekeeping = housekeeping.startAuthHousekeeping({

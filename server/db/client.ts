@@ -6,6 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { copyOutOwnConnection } from './copy-out';
 import { type LockLog, lockDataDir } from './data-dir-lock';
+import { createPglite } from './pglite';
 import type * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -55,24 +56,6 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.maxConnections ?? 10);
   return openPglite(opts);
-}
-
-/**
- * PGlite's server settings, on top of its own start parameters. shared_buffers: PGlite's 128 MB
- * (initdb's default) are allocated and zeroed inside the WebAssembly heap at every start, which took
- * most of PGlite.create's time and ~110 MB of resident memory that a WebAssembly heap never gives
- * back; the operating system's page cache still holds the data files behind a smaller pool
- * (docs/benchmarks.md has the measurements).
- */
-export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
-  shared_buffers: '16MB',
-};
-
-/** A PGlite on a data folder with the settings above (the server's, the tools' and the bench's). */
-export async function createPglite(dataDir: string | undefined): Promise<PGlite> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const settings = Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-  return PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...settings] });
 }
 
 // Each driver loads only when it is used: a process needs one of them, and loading both cost start-up time.
