@@ -56,6 +56,8 @@ export const RUNTIME_PACKAGES = [
   '@node-rs/argon2',
   '@fastify/swagger-ui',
   '@expo-google-fonts/*',
+  // Its dictionary export is read through Node's own CommonJS–ESM interop (bundled, it came out empty).
+  '@zxcvbn-ts/language-common',
   'pdfkit',
   'exceljs',
   'i18n-iso-countries',
