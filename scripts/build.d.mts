@@ -13,3 +13,5 @@ export function build(
 /** Compiles the server into outdir (default dist/server); resolves to the packages it imports. */
 export function buildServer(outdir?: string): Promise<string[]>;
 export const SERVER_ENTRIES: Record<string, string>;
+/** Packages the server bundle leaves to node_modules (esbuild `external` patterns). */
+export const RUNTIME_PACKAGES: readonly string[];

@@ -4,6 +4,7 @@
 // build; `--server` / `--client` build one part. Needs the devDependencies (esbuild, vite).
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -40,6 +41,32 @@ const sourceLocation = {
   },
 };
 
+/**
+ * Packages left outside the bundle, resolved by node at run time from node_modules: native addons,
+ * packages that read files next to their own code (PGlite's WebAssembly, the API docs page's assets,
+ * PDF fonts and metrics, country-name catalogues required by path), pino (its transports start worker
+ * threads by file), and the large libraries only a report or an export loads. Everything else (Fastify
+ * and its plugins, zod, drizzle, postgres.js…) is bundled: node then resolves, reads and compiles a
+ * few files instead of hundreds, which was most of the time a restart spent loading modules
+ * (docs/benchmarks.md).
+ */
+export const RUNTIME_PACKAGES = [
+  '@electric-sql/pglite',
+  '@napi-rs/canvas',
+  '@node-rs/argon2',
+  '@fastify/swagger-ui',
+  '@expo-google-fonts/*',
+  // Its dictionary export is read through Node's own CommonJS–ESM interop (bundled, it came out empty).
+  '@zxcvbn-ts/language-common',
+  'pdfkit',
+  'exceljs',
+  'i18n-iso-countries',
+  'pino',
+  'pino-pretty',
+  'nodemailer',
+  'prom-client',
+];
+
 /** Compiles the server into outdir (dist/server); returns the packages the bundle imports at run time. */
 export async function buildServer(outdir = path.join(ROOT, 'dist/server')) {
   const esbuild = await import('esbuild');
@@ -54,7 +81,11 @@ export async function buildServer(outdir = path.join(ROOT, 'dist/server')) {
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
-    packages: 'external',
+    external: RUNTIME_PACKAGES,
+    // Bundled CommonJS packages call require() for node's built-in modules.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     sourcemap: true,
     chunkNames: '[name]-[hash]',
     logLevel: 'warning',
@@ -67,7 +98,7 @@ export async function buildServer(outdir = path.join(ROOT, 'dist/server')) {
   const packages = new Set();
   for (const output of Object.values(result.metafile.outputs)) {
     for (const i of output.imports) {
-      if (!i.external || i.path.startsWith('node:')) continue;
+      if (!i.external || isBuiltin(i.path)) continue;
       packages.add(i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]);
     }
   }

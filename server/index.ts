@@ -1,25 +1,39 @@
-import { buildApp } from './app';
 import { loadConfig, mailConfig } from './config';
-import { demoAccountsBlock, demoAccountsPresent } from './db/accounts';
-import { prepareDatabase } from './db/bootstrap';
 import { openDatabase } from './db/client';
 import { createLogger, isPretty } from './logging';
-import { startAuthHousekeeping } from './modules/auth/housekeeping';
-import { createSmtpMailer } from './modules/reminders/mailer';
-import { type DigestScheduler, startDigestScheduler } from './modules/reminders/scheduler';
-import { limitsFromConfig } from './plugins/limits';
+import type { DigestScheduler } from './modules/reminders/scheduler';
 
 // Process entry: config → logger → db → migrate/load → app → listen → graceful shutdown.
+//
+// Start-up order: the database is opened first and not awaited, so that PGlite's WebAssembly
+// compiles (on V8's background threads) and its files are read while this process loads the app's
+// modules; then the app is built and the database migrated. Hence the dynamic imports below: a static
+// import is evaluated before the first line of this file runs. /api/ready answers only after
+// `listen`, which comes after both.
 const started = performance.now();
 const config = loadConfig();
 const log = await createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-const mailSettings = mailConfig(config);
-const mailer = mailSettings ? createSmtpMailer(mailSettings) : null;
-const database = await openDatabase({
+const opening = openDatabase({
   databaseUrl: config.DATABASE_URL,
   pgliteDataDir: config.PGLITE_DATA_DIR,
   log,
 });
+// Awaited below; a failure meanwhile must not count as unhandled before that.
+opening.catch(() => {});
+const mailSettings = mailConfig(config);
+const [{ buildApp }, { prepareDatabase }, { limitsFromConfig }, accounts, housekeeping, mailer] =
+  await Promise.all([
+    import('./app'),
+    import('./db/bootstrap'),
+    import('./plugins/limits'),
+    import('./db/accounts'),
+    import('./modules/auth/housekeeping'),
+    // nodemailer loads only when SMTP is configured.
+    mailSettings
+      ? import('./modules/reminders/mailer').then((m) => m.createSmtpMailer(mailSettings))
+      : Promise.resolve(null),
+  ]);
+const database = await opening;
 const app = await buildApp({
   database,
   clientDistDir: config.CLIENT_DIST_DIR,
@@ -29,13 +43,18 @@ const app = await buildApp({
   publicRead: config.PUBLIC_READ,
   fourEyes: config.APPROVAL_FOUR_EYES,
   trustProxy: config.TRUST_PROXY,
-  session: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_MAX_HOURS * 3_600_000 },
+  session: {
+    idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
+  },
   limits: limitsFromConfig(config),
   mail: mailSettings && mailer ? { mailer, publicUrl: mailSettings.publicUrl } : undefined,
 });
+// After the app is built, not alongside: a first start's reference load keeps PGlite (and so the event
+// loop) busy for seconds, longer than Fastify lets a plugin take to register.
 await prepareDatabase(database, {
   loadReferenceData: config.LOAD_REFERENCE_DATA,
-  log: app.log,
+  log,
   accounts: {
     // No default credentials on a real server: only the embedded database gets demo accounts.
     demo: database.kind === 'pglite',
@@ -47,10 +66,15 @@ await prepareDatabase(database, {
 });
 await app.listen({ host: config.HOST, port: config.PORT });
 // Expired sessions and stale sign-in throttle rows: swept now, then every 15 min (unref'd timer).
-const stopHousekeeping = startAuthHousekeeping({ db: database.db, now: () => new Date(), log: app.log });
+const stopHousekeeping = housekeeping.startAuthHousekeeping({
+  db: database.db,
+  now: () => new Date(),
+  log: app.log,
+});
 // The daily e-mail digest, only when SMTP is configured (every process may run it: claims dedupe).
 let digests: DigestScheduler | null = null;
 if (mailSettings && mailer) {
+  const { startDigestScheduler } = await import('./modules/reminders/scheduler');
   digests = startDigestScheduler({
     db: database.db,
     mailer,
@@ -68,10 +92,10 @@ app.log.info(
   },
   `NAP Tracker is serving at http://${config.HOST}:${config.PORT}`,
 );
-const demo = database.kind === 'pglite' ? await demoAccountsPresent(database.db) : [];
+const demo = database.kind === 'pglite' ? await accounts.demoAccountsPresent(database.db) : [];
 if (demo.length > 0) {
   // On a terminal a block to read and copy from; in JSON logs one line with the same facts.
-  if (isPretty(config.LOG_FORMAT)) process.stdout.write(`\n${demoAccountsBlock(demo)}\n\n`);
+  if (isPretty(config.LOG_FORMAT)) process.stdout.write(`\n${accounts.demoAccountsBlock(demo)}\n\n`);
   else app.log.info({ accounts: demo.map((a) => `${a.email} / ${a.password}`) }, 'demo accounts');
 }
 

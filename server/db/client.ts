@@ -6,7 +6,8 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { copyOutOwnConnection } from './copy-out';
 import { type LockLog, lockDataDir } from './data-dir-lock';
-import * as schema from './schema';
+import { createPglite } from './pglite';
+import type * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A database or an open transaction: repositories take either. */
@@ -58,22 +59,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 // Each driver loads only when it is used: a process needs one of them, and loading both cost start-up time.
+// PGlite starts before drizzle and the schema load, so that its WebAssembly compiles meanwhile.
 async function openPglite(opts: OpenOptions): Promise<Database> {
-  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('drizzle-orm/pglite'),
-    import('drizzle-orm/pglite/migrator'),
-  ]);
-  let client = opts.pglite;
+  let starting: Promise<PGlite> | undefined;
   let releaseLock = () => {};
-  if (!client) {
+  if (!opts.pglite) {
     const dir = opts.pgliteDataDir;
     if (!dir) throw new Error('pgliteDataDir is required when DATABASE_URL is unset');
     mkdirSync(dir, { recursive: true });
     releaseLock = lockDataDir(dir, opts.log);
-    client = await PGlite.create(dir);
+    starting = createPglite(dir);
+    starting.catch(() => releaseLock());
   }
-  const pg = client;
+  const [{ drizzle: drizzlePglite }, { migrate: migratePglite }, schema] = await Promise.all([
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+    import('./schema'),
+  ]);
+  const pg = opts.pglite ?? (await (starting as Promise<PGlite>));
   const db = drizzlePglite({ client: pg, schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -98,11 +101,12 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
 // connection dies during a Postgres restart no longer crashes the process from a setImmediate
 // callback nor leaves queries waiting forever (porsager/postgres#1208).
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] =
+  const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }, schema] =
     await Promise.all([
       import('postgres'),
       import('drizzle-orm/postgres-js'),
       import('drizzle-orm/postgres-js/migrator'),
+      import('./schema'),
     ]);
   const client = postgres(url, {
     max,

@@ -155,7 +155,7 @@ await section('PGlite with the national-scale data (own process)', async () => {
         name: 'Postgres, same service',
         value: pgCompareMs,
       }),
-      row(s, 'PGlite process peak RSS', r.peakRssMb, 'MB', null),
+      row(s, 'PGlite process peak RSS', r.peakRssMb, 'MB', null, { valueMax: 500 }),
       row(s, 'PGlite migrate + reference data + load', r.loadS, 's', null),
     ];
   } finally {
