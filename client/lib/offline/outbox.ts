@@ -142,13 +142,19 @@ export async function retryOutboxEntry(rowKey: string): Promise<void> {
   emit({ type: 'changed', rowKey });
 }
 
-/** Deletes the user's entries (sign-out, after the warning). */
+/**
+ * Deletes the user's entries (sign-out, after the warning). It waits for a flush under way (this page's,
+ * another tab's or the service worker's), whose writes would otherwise put back an entry it read before.
+ */
 export async function clearOutbox(userId: number): Promise<void> {
   const d = await offlineDb();
   if (!d) return;
-  const tx = d.transaction('outbox', 'readwrite');
-  for (const key of await tx.store.index('userId').getAllKeys(userId)) await tx.store.delete(key);
-  await tx.done;
+  await exclusively(async () => {
+    const tx = d.transaction('outbox', 'readwrite');
+    for (const key of await tx.store.index('userId').getAllKeys(userId)) await tx.store.delete(key);
+    await tx.done;
+    return { sent: 0, conflicts: 0, aside: 0, waiting: 0, stoppedBy: null };
+  });
   emit({ type: 'changed' });
 }
 
