@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ErrorEnvelope } from '../../shared';
 import { CSRF_HEADER, PRINCIPAL_HEADER, parsePrincipalHeader } from '../../shared/api/headers';
 import { errorCodeOfStatus } from '../../shared/domain/issues';
-import { takeEarly } from './early-requests';
+import { forgetEarly, takeEarly } from './early-requests';
 import { markReachable, markServedOffline, setOfflineStatus } from './offline/status';
 
 /**
@@ -169,6 +169,9 @@ async function request<S extends z.ZodType>(
   try {
     // A read the page's early script already asked for (client/early.ts); if it failed or was refused
     // (e.g. before signing in), ask again.
+    // Any write (signing in or out among them) may change what a read answers, or who asks: early
+    // answers are only good before the first one.
+    if (options.method) forgetEarly();
     const early = options.method ? undefined : takeEarly(`${API_BASE}${path}`);
     res = early ? await early.then((r) => (r.ok ? r : send()), send) : await send();
   } catch (cause) {

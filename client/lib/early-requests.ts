@@ -22,3 +22,8 @@ export function takeEarly(url: string): Promise<Response> | undefined {
   if (!e || Date.now() - e.at > FRESH_MS) return undefined;
   return e.res;
 }
+
+/** Drops every early answer not yet taken (a write was sent: they may no longer be what the server says). */
+export function forgetEarly() {
+  early.clear();
+}

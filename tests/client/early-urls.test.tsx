@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { earlyRequests } from '../../client/app/early-urls';
-import { apiGet } from '../../client/lib/api-client';
+import { apiGet, apiSend, noContent } from '../../client/lib/api-client';
 import { startEarly } from '../../client/lib/early-requests';
 import { allCountries, indicators, jordan, jordanCompare, jordanValues, page } from './support/fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
@@ -89,5 +89,20 @@ describe('the api client takes an early answer', () => {
     const answer = await apiGet('/due', z.object({ items: z.array(z.unknown()) }));
     expect(answer).toEqual({ items: [] });
     expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+  it('not after a write: signing in (or any write) drops the answers asked for before it', async () => {
+    let who = 'nobody';
+    const fetchMock = mockApi({
+      '/due': () => ({ body: { items: [who] } }),
+      '/auth/sign-in': () => {
+        who = 'focal point';
+        return { status: 204, body: null };
+      },
+    });
+    startEarly('/api/due', {});
+    await apiSend('POST', '/auth/sign-in', noContent, {});
+    const answer = await apiGet('/due', z.object({ items: z.array(z.string()) }));
+    expect(answer).toEqual({ items: ['focal point'] });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 });
