@@ -78,8 +78,11 @@ const float = (col: string, e: string) =>
   `case when abs(${e}) < 'Infinity'::float8 then concat(${concatArgs(num(col, e))})
     when ${e} is not null then concat(${concatArgs(text(col, `${e}::text`, 'checked'))}) end`;
 
+/** A column of the export (the shared list): a misspelt or renamed one in the sets below fails the type check. */
+type Column = (typeof EXPORT_COLUMNS)[number];
+
 /** Columns the typed SELECT never leaves null (codes and names of the row's keys, its state). */
-const ALWAYS = new Set<string>([
+const ALWAYS = new Set<Column>([
   'country',
   'country_name',
   'framework',
@@ -94,7 +97,7 @@ const ALWAYS = new Set<string>([
   'source',
   'updated_at',
 ]);
-const FREE = new Set<string>([
+const FREE = new Set<Column>([
   'country_name',
   'plan_period',
   'indicator',
@@ -104,11 +107,11 @@ const FREE = new Set<string>([
   'unit',
   'reason',
 ]);
-const CODES = new Set<string>(['framework', 'measure_type']);
-const NUMBERS = new Set<string>(['plan_id', 'year']);
-const FLOATS = new Set<string>(['numerator', 'denominator']);
+const CODES = new Set<Column>(['framework', 'measure_type']);
+const NUMBERS = new Set<Column>(['plan_id', 'year']);
+const FLOATS = new Set<Column>(['numerator', 'denominator']);
 
-function cell(column: (typeof EXPORT_COLUMNS)[number], col: string): Part[] {
+function cell(column: Column, col: string): Part[] {
   const e = `q.${column}`;
   if (column === 'value') {
     const choice = CHOICE_MEASURE_TYPES.map(literal).join(', ');
