@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { startTransition, useId, useOptimistic } from 'react';
 import { useT } from '../../../i18n/context';
 import type { CompareBasis } from '../group-params';
 
@@ -21,6 +21,17 @@ export function BasisPicker({
 }) {
   const id = useId();
   const t = useT();
+  // The choice shows at once: the address changes in the router's transition, which React may run
+  // later (a busy phone), and a controlled radio would stay unticked until then.
+  const [shown, show] = useOptimistic(basis, (current, next: Partial<CompareBasis>) => ({
+    ...current,
+    ...next,
+  }));
+  const choose = (next: Partial<CompareBasis>) =>
+    startTransition(() => {
+      show(next);
+      onChange(next);
+    });
   if (!data && !classification) return null;
   return (
     <div className="basis-picker">
@@ -33,8 +44,8 @@ export function BasisPicker({
                 type="radio"
                 name={`${id}-source`}
                 value={source}
-                checked={basis.source === source}
-                onChange={() => onChange({ source })}
+                checked={shown.source === source}
+                onChange={() => choose({ source })}
               />
               {t(`basis.data.${source}`)}
             </label>
@@ -50,8 +61,8 @@ export function BasisPicker({
                 type="radio"
                 name={`${id}-classification`}
                 value={basisKey}
-                checked={basis.classification === basisKey}
-                onChange={() => onChange({ classification: basisKey })}
+                checked={shown.classification === basisKey}
+                onChange={() => choose({ classification: basisKey })}
               />
               {t(`basis.classification.${basisKey}`)}
             </label>
