@@ -34,6 +34,7 @@ import { systemRoutes } from './modules/system/routes';
 import { userRoutes } from './modules/users/routes';
 import { valueRoutes } from './modules/values/routes';
 import { registerAuth, withAccess } from './plugins/auth';
+import { registerCompression } from './plugins/compression';
 import { registerErrorHandling } from './plugins/errors';
 import { registerInputGuard } from './plugins/input-guard';
 import { type Limits, registerLimits } from './plugins/limits';
@@ -144,6 +145,8 @@ export async function buildApp(deps: AppDeps) {
     reply.header('x-request-id', req.id);
     done(null, payload);
   });
+  // After the request transaction's onSend, which may replace the answer (a commit that failed).
+  registerCompression(app);
   registerSecurityHeaders(app);
   // Before auth: a request refused for load costs no session lookup.
   if (deps.limits) await registerLimits(app, deps.limits);

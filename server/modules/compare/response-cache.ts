@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
+import { acceptedEncoding, compress, MIN_COMPRESS_BYTES, markEncoded } from '../../plugins/compression';
 
 /**
  * Comparison answers cached by the data version in Postgres (analytics_version, bumped by triggers
@@ -114,14 +115,38 @@ export async function sendCached<S extends z.ZodType>(
   const etag = `"v${version}-${hash(opts.key)}"`;
   const tag = () => reply.header('etag', etag).header('cache-control', 'private, no-cache');
   // Awaiting the reply (it resolves once sent) lets the async handler end without an answer of its own.
-  if (req.headers['if-none-match'] === etag) return await tag().code(304).send();
+  // A compressed answer carried the weak form of the tag (W/"…"): either matches.
+  if (matches(req.headers['if-none-match'], etag)) return await tag().code(304).send();
   let body = opts.cache.get(opts.key, version);
   if (!body) {
     body = JSON.stringify(await opts.compute());
     opts.cache.set(opts.key, version, body);
   }
   // Tagged only now: an error thrown above (404, 400) carries no ETag.
-  await tag().header('content-type', 'application/json; charset=utf-8').send(body);
+  tag().header('content-type', 'application/json; charset=utf-8');
+  // The compressed answer is cached beside the JSON (same version), so a hit costs no compression.
+  const encoding =
+    body.length >= MIN_COMPRESS_BYTES ? acceptedEncoding(req.headers['accept-encoding']) : null;
+  if (encoding) {
+    const encodedKey = `${encoding}\0${opts.key}`;
+    let encoded = opts.cache.get(encodedKey, version);
+    if (!encoded) {
+      encoded = await compress(body, encoding);
+      opts.cache.set(encodedKey, version, encoded);
+    }
+    markEncoded(reply, encoding);
+    body = encoded;
+  }
+  await reply.send(body);
+}
+
+/** If-None-Match holds the tag, strong or weak (weak comparison, as for GET: RFC 9110 §13.1.2). */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return (tag.startsWith('W/') ? tag.slice(2) : tag) === etag || tag === '*';
+  });
 }
 
 /** FNV-1a of the key, base 36: keeps ETags short whatever the query. */
