@@ -1,4 +1,5 @@
 export * from './api/auth';
+export * from './api/briefings';
 export * from './api/change';
 export * from './api/common';
 export * from './api/compare';

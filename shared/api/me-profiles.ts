@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { BRIEFING_LIMITS } from '../constants/me-profile';
 import { REASON_MAX_LENGTH } from '../constants/reporting';
 import { Iso3Schema } from '../domain/country';
 import { GapObjectiveSchema, SectorSchema } from '../domain/indicator';
 import { LevelSchema } from '../domain/level';
 import {
-  BRIEFING_TOPICS,
   MeChallengeSchema,
   MeLearningContentSchema,
   MeSectionSchema,
@@ -13,13 +11,12 @@ import {
   MeStepContentSchema,
 } from '../domain/me-profile';
 import { SubmissionStateSchema } from '../domain/reporting';
-import { listOf } from './common';
 import { PeerGroupTypeSchema } from './compare';
-import { LocaleSchema } from './i18n';
 import { UserRefSchema } from './values';
 
 /**
- * M&E system profiles, challenges and lessons, side by side, and briefing sessions with their packs.
+ * M&E system profiles, challenges and lessons, side by side (briefing sessions and their packs, made
+ * from these: ./briefings).
  *
  * Layers of a section: `published` (transcribed from a public source, shipped as reference data;
  * read-only, changed only by an administrator's re-import), `approved` (the country's national
@@ -209,77 +206,3 @@ export const MeLearningSchema = z.object({
   ),
 });
 export type MeLearning = z.infer<typeof MeLearningSchema>;
-
-/* Briefing sessions: a facilitator's record of a peer-learning session and the packs made for it. */
-
-export const BriefingTopicSchema = z.enum(BRIEFING_TOPICS);
-export const BriefingSessionParamsSchema = z.object({
-  id: z.coerce.number().int().min(1).max(2_147_483_647),
-});
-export const BriefingPackParamsSchema = BriefingSessionParamsSchema.extend({
-  packId: z.coerce.number().int().min(1).max(2_147_483_647),
-});
-
-export const BriefingSessionInputSchema = z.object({
-  title: z.string().trim().min(1, 'is required').max(BRIEFING_LIMITS.title),
-  date: z.iso.date().nullable().default(null).describe('When the session meets (YYYY-MM-DD)'),
-  groupType: PeerGroupTypeSchema,
-  group: z.string().trim().max(2000).nullable().default(null),
-  caseStudy: Iso3Schema.nullable().default('JOR'),
-  topics: z
-    .array(BriefingTopicSchema)
-    .min(1, 'choose at least one')
-    .max(BRIEFING_TOPICS.length)
-    .refine((a) => new Set(a).size === a.length, {
-      message: 'lists a topic twice',
-      params: { code: 'duplicate' },
-    }),
-  agenda: z.string().trim().max(BRIEFING_LIMITS.agenda).nullable().default(null),
-  lang: LocaleSchema.default('en').describe("The pack's language"),
-  startedFrom: z
-    .number()
-    .int()
-    .min(1)
-    .nullable()
-    .default(null)
-    .describe('The earlier session this one continues'),
-});
-export type BriefingSessionInput = z.input<typeof BriefingSessionInputSchema>;
-
-export const BriefingPackRefSchema = z.object({
-  id: z.number().int(),
-  format: z.enum(['pdf', 'xlsx']),
-  lang: LocaleSchema,
-  bytes: z.number().int(),
-  sha256: z.string(),
-  createdAt: z.string(),
-  createdBy: UserRefSchema.nullable(),
-});
-
-export const BriefingSessionSchema = BriefingSessionInputSchema.extend({
-  id: z.number().int(),
-  countries: z.array(CountryRefSchema).describe('The group resolved when the session was saved'),
-  createdBy: UserRefSchema.nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
-  packs: z
-    .array(BriefingPackRefSchema)
-    .describe('Packs made for this session, newest first; each kept as sent'),
-});
-export type BriefingSession = z.infer<typeof BriefingSessionSchema>;
-export const BriefingSessionListSchema = listOf(BriefingSessionSchema.omit({ packs: true }));
-
-export const UpdateBriefingSessionBodySchema = BriefingSessionInputSchema.extend({ version: version.min(1) });
-
-export const BriefingPackQuerySchema = z.object({ format: z.enum(['pdf', 'xlsx']).default('pdf') });
-
-/** What a briefing pack is made from: the session, the case study's public profile, the comparison, the learning. */
-export const BriefingPackDataSchema = z.object({
-  session: BriefingSessionSchema.omit({ packs: true }),
-  generatedAt: z.string(),
-  caseStudy: MeProfileSchema.nullable().describe('Public layers only (no drafts)'),
-  compare: MeCompareSchema,
-  learning: MeLearningSchema,
-});
-export type BriefingPackData = z.infer<typeof BriefingPackDataSchema>;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { actionVerb } from '../../client/features/me-profiles/components/profile-history';
+import { fromDraft } from '../../client/features/me-profiles/form-content';
+import { serverIssues } from '../../client/features/me-profiles/form-issues';
 import {
-  fromDraft,
   type LearningDraft,
   removeSource,
   renumber,
   type StepDraft,
-  serverIssues,
   toDraft,
 } from '../../client/features/me-profiles/form-state';
 import { filterLessons, lessonFiltersFrom } from '../../client/features/me-profiles/lesson-filters';

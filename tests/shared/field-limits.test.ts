@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { BriefingSessionInputSchema } from '../../shared/api/briefings';
 import { CountryListQuerySchema } from '../../shared/api/countries';
-import { BriefingSessionInputSchema, MeReturnBodySchema } from '../../shared/api/me-profiles';
+import { MeReturnBodySchema } from '../../shared/api/me-profiles';
 import { CreateSavedGroupBodySchema } from '../../shared/api/peer-groups';
 import { ReasonBodySchema } from '../../shared/api/reporting';
 import { SAVED_GROUP_NAME_MAX_LENGTH } from '../../shared/constants/compare';

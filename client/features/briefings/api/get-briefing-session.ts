@@ -3,7 +3,7 @@ import type { BriefingSession } from '../../../../shared';
 import { apiGet } from '../../../lib/api-client';
 
 export const briefingSessionSchema = () =>
-  import('../../../../shared/api/me-profiles').then((m) => m.BriefingSessionSchema);
+  import('../../../../shared/api/briefings').then((m) => m.BriefingSessionSchema);
 
 export function getBriefingSession(id: number, signal?: AbortSignal): Promise<BriefingSession> {
   return apiGet(`/briefing-sessions/${id}`, briefingSessionSchema, { signal });

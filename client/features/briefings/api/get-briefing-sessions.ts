@@ -7,7 +7,7 @@ export type BriefingSessionSummary = Omit<BriefingSession, 'packs'>;
 export function getBriefingSessions(signal?: AbortSignal): Promise<{ items: BriefingSessionSummary[] }> {
   return apiGet(
     '/briefing-sessions',
-    () => import('../../../../shared/api/me-profiles').then((m) => m.BriefingSessionListSchema),
+    () => import('../../../../shared/api/briefings').then((m) => m.BriefingSessionListSchema),
     { signal },
   );
 }

@@ -9,7 +9,7 @@ export type PackFormat = BriefingPackRef['format'];
 /** Makes a pack from the session and keeps it (the server stores the file, as sent). */
 export function makeBriefingPack(id: number, format: PackFormat): Promise<BriefingPackRef> {
   return apiSend('POST', `/briefing-sessions/${id}/packs?format=${format}`, () =>
-    import('../../../../shared/api/me-profiles').then((m) => m.BriefingPackRefSchema),
+    import('../../../../shared/api/briefings').then((m) => m.BriefingPackRefSchema),
   );
 }
 

@@ -69,7 +69,7 @@ export function SessionForm({
     const input = sessionInput(v);
     // The schema loads on submit: the page's first JS carries no zod
     // (docs/decisions/lazy-response-schemas.md).
-    const { BriefingSessionInputSchema } = await import('../../../../shared/api/me-profiles');
+    const { BriefingSessionInputSchema } = await import('../../../../shared/api/briefings');
     const parsed = BriefingSessionInputSchema.safeParse(input);
     if (!parsed.success)
       return setProblems(

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { ME_CHALLENGES, ME_LIMITS } from '../../../../shared/constants/me-profile';
 import { useT } from '../../../i18n/context';
-import { type FormIssue, issueAt, type LearningDraft, newLessonKey } from '../form-state';
+import { type FormIssue, issueAt } from '../form-issues';
+import { type LearningDraft, newLessonKey } from '../form-state';
 import { useMeText } from '../text';
 import { CitePicker } from './cite-picker';
 import { FieldError, invalidProps } from './field-error';

@@ -4,15 +4,9 @@ import { isMeStep } from '../../../../shared/constants/me-profile';
 import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
 import { useSaveMeSection } from '../api/save-me-section';
-import {
-  type FormIssue,
-  fromDraft,
-  hasInput,
-  removeSource,
-  type SectionDraft,
-  serverIssues,
-  toDraft,
-} from '../form-state';
+import { fromDraft } from '../form-content';
+import { type FormIssue, hasInput, serverIssues } from '../form-issues';
+import { removeSource, type SectionDraft, toDraft } from '../form-state';
 import { useMeText } from '../text';
 import { LearningFormFields } from './learning-form';
 import { SourcesEditor } from './sources-editor';

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { ME_LIMITS } from '../../../../shared/constants/me-profile';
 import { useT } from '../../../i18n/context';
-import { type FormIssue, issueAt, type SourceDraft } from '../form-state';
+import { type FormIssue, issueAt } from '../form-issues';
+import type { SourceDraft } from '../form-state';
 import { FieldError, invalidProps } from './field-error';
 
 /**

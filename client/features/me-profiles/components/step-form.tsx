@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { ME_FIELDS, ME_LIMITS, type MeStep } from '../../../../shared/constants/me-profile';
 import { useT } from '../../../i18n/context';
-import { type FormIssue, issueAt, type StepDraft } from '../form-state';
+import { type FormIssue, issueAt } from '../form-issues';
+import type { StepDraft } from '../form-state';
 import { CitePicker } from './cite-picker';
 import { FieldError, invalidProps } from './field-error';
 import { FieldInput } from './field-input';
