@@ -1,9 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { GapObjectiveSchema, Iso3Schema, PlanStatusSchema } from '../../../shared';
-import { parseCsvRecords } from '../../lib/spreadsheet/csv';
-import { closestWording, normalizedText } from './nap-me-mapping';
+import { cell, csv, FileError, fail, int, need, pad } from './jordan-plan-csv';
+import {
+  HeaderSchema,
+  type JordanActivity,
+  type JordanHeader,
+  type JordanIntervention,
+  type JordanMeRow,
+  type JordanObjective,
+  type JordanPlanData,
+} from './jordan-plan-data';
+import { exactActivity, exactIntervention, interventionOf } from './jordan-plan-links';
 import { REFERENCE_DATA_DIR } from './paths';
 
 /*
@@ -24,131 +32,6 @@ export const JORDAN_FILES = {
   meLinks: 'nap_2018_2022_me_links.csv',
   budget: 'nap_2018_2022_budget_by_objective_year.csv',
 } as const;
-
-const HeaderSchema = z.object({
-  country: Iso3Schema,
-  generation: z.number().int(),
-  title: z.string().min(1).max(300),
-  periodStart: z.number().int(),
-  periodEnd: z.number().int(),
-  status: PlanStatusSchema,
-  sourceNote: z.string().max(2000),
-  currency: z.string().length(3),
-  citations: z.object({
-    budget: z.string().min(1).max(500),
-    evaluation: z.string().min(1),
-  }),
-  /**
-   * Where the operational-plan transcription names an intervention in the words of chapter 2's detailed
-   * tables and those words fit two of the summary table's interventions: which one it is, and why.
-   */
-  interventionAliases: z
-    .array(
-      z.object({ strategicObjective: z.string(), wording: z.string(), means: z.string(), why: z.string() }),
-    )
-    .default([]),
-  /** The plan's source notes earlier versions shipped: recognised on upgrade, then replaced. */
-  legacySourceNotes: z.array(z.string()),
-  objectives: z
-    .array(
-      z.object({
-        number: z.number().int().min(1).max(9),
-        gapObjective: GapObjectiveSchema,
-        legacyCode: z.string().optional(),
-        publishedRate: z.number().min(0).max(100).nullable(),
-        publishedRateNote: z.string().nullable(),
-      }),
-    )
-    .length(5),
-});
-export type JordanHeader = z.infer<typeof HeaderSchema>;
-
-export interface JordanObjective {
-  number: number;
-  code: string;
-  title: string;
-  gapObjective: number;
-  legacyCode: string | null;
-  budget: number;
-  budgetByYear: number[];
-  publishedRate: { rate: number | null; note: string | null } | null;
-}
-
-export interface JordanIntervention {
-  objective: number;
-  /** Ours: the strategic objective's code and the intervention's place under it (1.1.2). */
-  code: string;
-  title: string;
-  strategicObjective: { code: string; title: string };
-  sortOrder: number;
-}
-
-export interface JordanActivity {
-  objective: number;
-  /** Ours: A<objective>.<nn> in the order of the operational plan (the plan numbers none). */
-  code: string;
-  title: string;
-  timeline: string | null;
-  responsible: string | null;
-  interventionCode: string | null;
-}
-
-export interface JordanMeRow {
-  row: number;
-  objective: number;
-  /** Ours: ME-<objective>.<nn> in the order of the M&E plan. */
-  code: string;
-  kind: 'objective' | 'intervention' | 'activity';
-  element: string;
-  indicator: string;
-  type: string | null;
-  calculation: string | null;
-  dataSource: string | null;
-  method: string | null;
-  target: string | null;
-  frequency: string | null;
-  interventionCode: string | null;
-  activityCode: string | null;
-}
-
-export interface JordanPlanData {
-  header: JordanHeader;
-  objectives: JordanObjective[];
-  interventions: JordanIntervention[];
-  activities: JordanActivity[];
-  indicators: JordanMeRow[];
-  /** Rows naming an intervention that is not clearly one of the plan's: loaded without the link. */
-  unlinked: string[];
-}
-
-class FileError extends Error {}
-const fail = (file: string, where: string, message: string): never => {
-  throw new FileError(`${file}, ${where}: ${message}`);
-};
-
-async function csv(dir: string, file: string, required: string[], optional = false) {
-  const text = await readFile(path.join(dir, file), 'utf8').catch((e: NodeJS.ErrnoException) => {
-    if (optional && e.code === 'ENOENT') return null;
-    throw new FileError(`${file}: ${e.message}`);
-  });
-  if (text === null) return null;
-  const rows = parseCsvRecords(text.replace(/^\uFEFF/, ''));
-  const first = rows[0];
-  for (const c of required) if (first && !(c in first)) fail(file, 'header', `no column ${c}`);
-  return rows.map((r, i) => ({ r, at: r.row ? `row ${r.row}` : `line ${i + 2}` }));
-}
-
-const cell = (r: Record<string, string>, c: string) => {
-  const v = (r[c] ?? '').trim();
-  return v === '' ? null : v;
-};
-const need = (file: string, at: string, r: Record<string, string>, c: string) =>
-  cell(r, c) ?? fail(file, at, `${c} is empty`);
-const int = (file: string, at: string, r: Record<string, string>, c: string) => {
-  const v = Number(need(file, at, r, c));
-  return Number.isInteger(v) ? v : fail(file, at, `${c} is not a whole number`);
-};
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Reads and checks every file; nothing is written here. */
 export async function readJordanPlanFiles(dir = JORDAN_DIR): Promise<JordanPlanData> {
@@ -341,62 +224,4 @@ async function readAll(dir: string): Promise<JordanPlanData> {
   for (const r of frequency.keys()) if (!rows.has(r)) fail(F.meFrequency, `row ${r}`, 'no such M&E row');
   for (const r of links.keys()) if (!rows.has(r)) fail(F.meLinks, `row ${r}`, 'no such M&E row');
   return { header, objectives, interventions, activities, indicators, unlinked };
-}
-
-const same = (a: string, b: string) => normalizedText(a) === normalizedText(b);
-
-function exactIntervention(list: JordanIntervention[], objective: number, text: string) {
-  const found = list.filter((i) => i.objective === objective && same(i.title, text));
-  return found.length === 1 ? (found[0]?.code ?? null) : null;
-}
-
-function exactActivity(list: JordanActivity[], objective: number, text: string) {
-  const found = list.filter((a) => a.objective === objective && same(a.title, text));
-  return found.length === 1 ? (found[0]?.code ?? null) : null;
-}
-
-/**
- * The intervention an operational-plan activity falls under: the one whose title the row repeats
- * (under the strategic objective the row names, if any; the plan words an intervention slightly
- * differently from page to page, so the clearly closest wording), or the only intervention of the
- * strategic objective it names. Otherwise none: the plan's chapter 3 lists activities by objective only.
- */
-function interventionOf(
-  unlinked: string[],
-  aliases: JordanHeader['interventionAliases'],
-  list: JordanIntervention[],
-  objective: number,
-  code: string | null,
-  title: string | null,
-  file: string,
-  at: string,
-): string | null {
-  const under = list.filter(
-    (i) => i.objective === objective && (!code || i.strategicObjective.code === code),
-  );
-  if (code && under.length === 0)
-    fail(file, at, `no strategic objective ${code} under objective ${objective}`);
-  if (title) {
-    const alias = aliases.find((a) => a.strategicObjective === code && same(a.wording, title));
-    return matchIntervention(unlinked, under, alias?.means ?? title, code, objective, file, at);
-  }
-  return code && under.length === 1 ? (under[0]?.code ?? null) : null;
-}
-
-function matchIntervention(
-  unlinked: string[],
-  under: JordanIntervention[],
-  title: string,
-  code: string | null,
-  objective: number,
-  file: string,
-  at: string,
-): string | null {
-  const exact = under.filter((i) => same(i.title, title));
-  const found = exact.length === 1 ? exact[0] : closestWording(title, under, (i) => i.title)?.c;
-  if (!found)
-    unlinked.push(
-      `${file}, ${at}: "${title}" is none of ${code ?? `objective ${objective}`}'s interventions, or not clearly one`,
-    );
-  return found?.code ?? null;
 }

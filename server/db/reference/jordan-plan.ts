@@ -2,21 +2,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { fileChannel } from '../../modules/audit/channel';
 import { recordAudit } from '../../modules/audit/entity-repository';
 import { snapshot } from '../../modules/plans/audit';
-import { ensureNationalFramework, insertNationalIndicator } from '../../modules/plans/write-repository';
 import type { DbOrTx } from '../client';
-import {
-  indicators,
-  indicatorValues,
-  planActivities,
-  planIndicators,
-  planInterventions,
-  planObjectiveBudgets,
-  planObjectives,
-  plans,
-} from '../schema';
-import { type JordanPlanData, readJordanPlanFiles } from './jordan-plan-files';
+import { planObjectiveBudgets, planObjectives, plans } from '../schema';
+import type { JordanPlanData } from './jordan-plan-data';
+import { upsertActivities, upsertInterventions } from './jordan-plan-elements';
+import { readJordanPlanFiles } from './jordan-plan-files';
+import { upsertMePlan } from './jordan-plan-indicators';
 import { removeInventedRows } from './jordan-plan-upgrade';
-import { measureTypeOf, resultLevelOf } from './nap-me-mapping';
 
 export { readJordanPlanFiles } from './jordan-plan-files';
 
@@ -151,160 +143,4 @@ export async function loadJordanPlan(
   const activityId = await upsertActivities(tx, d, objectiveId, interventionId, now);
   await upsertMePlan(tx, d, planId, objectiveId, interventionId, activityId);
   return { planId, created, removed, unlinked: d.unlinked.length };
-}
-
-async function upsertInterventions(tx: DbOrTx, d: JordanPlanData, objectiveId: Map<number, number>) {
-  const stored = await tx
-    .select()
-    .from(planInterventions)
-    .where(inArray(planInterventions.objectiveId, [...objectiveId.values()]));
-  const out = new Map<string, number>();
-  for (const i of d.interventions) {
-    const oid = objectiveId.get(i.objective) as number;
-    const wanted = {
-      title: i.title,
-      strategicObjectiveCode: i.strategicObjective.code,
-      strategicObjectiveTitle: i.strategicObjective.title,
-      sortOrder: i.sortOrder,
-    };
-    const current = stored.find((s) => s.objectiveId === oid && s.code === i.code);
-    if (!current) {
-      const [row] = await tx
-        .insert(planInterventions)
-        .values({ objectiveId: oid, code: i.code, ...wanted })
-        .returning({ id: planInterventions.id });
-      out.set(i.code, row?.id as number);
-      continue;
-    }
-    out.set(i.code, current.id);
-    if (current.version === 1)
-      await tx.update(planInterventions).set(wanted).where(eq(planInterventions.id, current.id));
-  }
-  return out;
-}
-
-async function upsertActivities(
-  tx: DbOrTx,
-  d: JordanPlanData,
-  objectiveId: Map<number, number>,
-  interventionId: Map<string, number>,
-  now: Date,
-) {
-  const stored = await tx
-    .select()
-    .from(planActivities)
-    .where(inArray(planActivities.objectiveId, [...objectiveId.values()]));
-  const out = new Map<string, number>();
-  const fresh: (typeof planActivities.$inferInsert)[] = [];
-  for (const a of d.activities) {
-    const oid = objectiveId.get(a.objective) as number;
-    const wanted = {
-      title: a.title,
-      timeline: a.timeline,
-      leadAgency: a.responsible,
-      interventionId: a.interventionCode ? (interventionId.get(a.interventionCode) ?? null) : null,
-    };
-    const current = stored.find((s) => s.objectiveId === oid && s.code === a.code);
-    if (!current) {
-      // Its status was never published (the evaluation reports rates by objective only).
-      fresh.push({
-        objectiveId: oid,
-        code: a.code,
-        ...wanted,
-        implementationStatus: 'not_reported',
-        updatedAt: now,
-      });
-      continue;
-    }
-    out.set(a.code, current.id);
-    // Never edited by a user: follows the transcription. An edited one keeps the user's content.
-    if (current.version === 1)
-      await tx.update(planActivities).set(wanted).where(eq(planActivities.id, current.id));
-  }
-  if (fresh.length) {
-    const rows = await tx
-      .insert(planActivities)
-      .values(fresh)
-      .returning({ id: planActivities.id, code: planActivities.code });
-    for (const r of rows) out.set(r.code, r.id);
-  }
-  return out;
-}
-
-async function hasValues(tx: DbOrTx, indicatorId: number) {
-  const [row] = await tx
-    .select({ id: indicatorValues.id })
-    .from(indicatorValues)
-    .where(eq(indicatorValues.indicatorId, indicatorId))
-    .limit(1);
-  return row !== undefined;
-}
-
-async function upsertMePlan(
-  tx: DbOrTx,
-  d: JordanPlanData,
-  planId: number,
-  objectiveId: Map<number, number>,
-  interventionId: Map<string, number>,
-  activityId: Map<string, number>,
-) {
-  const framework = await ensureNationalFramework(tx, d.header.country);
-  const storedIndicators = await tx.select().from(indicators).where(eq(indicators.frameworkCode, framework));
-  const storedLinks = await tx.select().from(planIndicators).where(eq(planIndicators.planId, planId));
-  const gap = new Map(d.header.objectives.map((o) => [o.number, o.gapObjective]));
-  for (const m of d.indicators) {
-    const measureType = measureTypeOf(m.calculation);
-    const resultLevel = resultLevelOf(m.type);
-    const definition = {
-      name: m.indicator,
-      measureType,
-      unit: measureType === 'percentage' ? '%' : null,
-      gapObjective: gap.get(m.objective) ?? null,
-      resultLevel,
-      calculation: m.calculation,
-      dataSource: m.dataSource,
-      collectionMethod: m.method,
-      frequency: m.frequency,
-    };
-    let indicator = storedIndicators.find((s) => s.code === m.code);
-    if (!indicator) {
-      const row = await insertNationalIndicator(tx, {
-        frameworkCode: framework,
-        code: m.code,
-        sortOrder: 0,
-        ...definition,
-      });
-      if (!row) throw new Error(`Jordan plan: ${framework} ${m.code} could not be created`);
-      indicator = { id: row.id } as typeof indicator & object;
-    } else {
-      if (indicator.followsIndicatorId !== null)
-        throw new Error(`Jordan plan: ${framework} ${m.code} already exists and follows another indicator`);
-      // Values already entered keep the measure type they were entered in.
-      const keepType = indicator.measureType !== measureType && (await hasValues(tx, indicator.id));
-      const { measureType: _m, unit: _u, ...rest } = definition;
-      await tx
-        .update(indicators)
-        .set(keepType ? rest : definition)
-        .where(eq(indicators.id, indicator.id));
-    }
-    const wanted = {
-      objectiveId: objectiveId.get(m.objective) as number,
-      interventionId: m.interventionCode ? (interventionId.get(m.interventionCode) ?? null) : null,
-      activityId: m.activityCode ? (activityId.get(m.activityCode) ?? null) : null,
-      planningElementKind: m.kind,
-      planningElement: m.element,
-      resultLevel,
-      typeText: m.type,
-      targetText: m.target,
-      sortOrder: m.row,
-    };
-    const current = storedLinks.find((s) => s.indicatorId === indicator.id);
-    if (!current) {
-      await tx
-        .insert(planIndicators)
-        .values({ planId, indicatorId: indicator.id, direction: 'increase', ...wanted });
-    } else if (current.version === 1) {
-      await tx.update(planIndicators).set(wanted).where(eq(planIndicators.id, current.id));
-    }
-  }
 }
