@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGLITE_SETTINGS } from '../../server/db/pglite';
 import { createBenchDatabase } from './dataset';
 import { percentile } from './measure';
 import { timeToReady } from './processes';
@@ -56,6 +57,18 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
     const pgFresh = await timeToReady(SERVER, postgresEnv);
     log('  Postgres, existing database');
     const pgExisting = await median(REPEAT, () => timeToReady(SERVER, postgresEnv));
+    // What no server on the same database can beat: open it, one query, a bare Fastify listening.
+    log('  floor: PGlite.create on the existing folder + bare Fastify');
+    const startParams = JSON.stringify(
+      Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    );
+    const pgliteFloorMs = await median(REPEAT, () =>
+      timeToReady('tests/bench/pglite-ready.mjs', { ...pglite, PGLITE_START_PARAMS: startParams }),
+    );
+    log('  floor: postgres.js connection + bare Fastify');
+    const pgFloorMs = await median(REPEAT, () => timeToReady('tests/bench/postgres-ready.mjs', postgresEnv));
+    const pgliteFloor = { name: 'PGlite.create + bare Fastify', value: pgliteFloorMs };
+    const pgFloor = { name: 'postgres.js connect + bare Fastify', value: pgFloorMs };
     const s = 'Start-up to /api/ready (built server)';
     const built = { name: 'built server, same folder', value: pgliteExisting };
     return [
@@ -65,6 +78,8 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
         valueMax: 1500,
       }),
       row(s, `PGlite, existing folder (median of ${REPEAT})`, pgliteExisting, 'ms', floor, { ratioMax: 2 }),
+      row(s, 'floor: PGlite.create on the folder + bare Fastify', pgliteFloorMs, 'ms', floor),
+      row(s, `PGlite, existing folder, vs the PGlite floor`, pgliteExisting, 'ms', pgliteFloor),
       row(s, 'PGlite, existing folder, through launch.mjs (build check)', pgliteLaunch, 'ms', built),
       row(s, 'PGlite, existing folder, sources through tsx (as before the build)', pgliteTsx, 'ms', built),
       row(s, 'Postgres, empty database', pgFresh, 'ms', floor),
@@ -72,6 +87,8 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
         valueMax: 1500,
       }),
       row(s, `Postgres, existing database (median of ${REPEAT})`, pgExisting, 'ms', floor, { ratioMax: 1.5 }),
+      row(s, 'floor: postgres.js connect + bare Fastify', pgFloorMs, 'ms', floor),
+      row(s, 'Postgres, existing database, vs the Postgres floor', pgExisting, 'ms', pgFloor),
     ];
   } finally {
     await pg.drop();

@@ -36,7 +36,7 @@ export async function principalFromSession(ctx: ServiceContext, token: string): 
     demo: s.demo,
     locale: s.locale,
     emailReminders: s.emailReminders,
-    roles: (await rolesOf(ctx.db, [s.userId])).get(s.userId) ?? [],
+    roles: s.roles,
     via: 'session',
     scope: 'write',
     csrfToken: csrfTokenFor(token),

@@ -1,6 +1,7 @@
 import { and, eq, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { apiTokens, sessions, users } from '../../db/schema';
+import type { RoleAssignment } from '../../../shared';
+import { apiTokens, roleAssignments, sessions, users } from '../../db/schema';
 
 export interface NewSession {
   tokenHash: string;
@@ -16,7 +17,10 @@ export async function insertSession(db: DbOrTx, s: NewSession): Promise<void> {
   await db.insert(sessions).values({ ...s, lastSeenAt: s.createdAt });
 }
 
-/** The session and its user's state, or undefined. Expiry is checked by the caller (it owns the clock). */
+/**
+ * The session, its user's state and roles (in the same statement: every signed-in request runs it), or
+ * undefined. Expiry is checked by the caller (it owns the clock).
+ */
 export async function findSession(db: DbOrTx, tokenHash: string) {
   const [row] = await db
     .select({
@@ -30,11 +34,18 @@ export async function findSession(db: DbOrTx, tokenHash: string) {
       demo: users.demo,
       locale: users.locale,
       emailReminders: users.emailReminders,
+      roles: sql<unknown>`(select json_agg(json_build_object('role', ${roleAssignments.role},
+          'country', ${roleAssignments.countryIso3}, 'sectors', ${roleAssignments.sectors})
+          order by ${roleAssignments.id})
+        from ${roleAssignments} where ${roleAssignments.userId} = ${users.id})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash));
-  return row;
+  if (!row) return undefined;
+  // json_agg's answer: parsed by both drivers, but kept as text by a driver that leaves json alone.
+  const roles = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles;
+  return { ...row, roles: (roles ?? []) as RoleAssignment[] };
 }
 
 export async function touchSession(db: DbOrTx, tokenHash: string, now: Date, idleExpiresAt: Date) {
