@@ -33,7 +33,13 @@ const [{ buildApp }, { prepareDatabase }, { limitsFromConfig }, accounts, housek
       ? import('./modules/reminders/mailer').then((m) => m.createSmtpMailer(mailSettings))
       : Promise.resolve(null),
   ]);
+const phases: Record<string, number> = {};
+const mark = (phase: string) => {
+  phases[phase] = Math.round(performance.now() - started);
+};
+mark('modules');
 const database = await opening;
+mark('database');
 const app = await buildApp({
   database,
   clientDistDir: config.CLIENT_DIST_DIR,
@@ -50,6 +56,7 @@ const app = await buildApp({
   limits: limitsFromConfig(config),
   mail: mailSettings && mailer ? { mailer, publicUrl: mailSettings.publicUrl } : undefined,
 });
+mark('app');
 // After the app is built, not alongside: a first start's reference load keeps PGlite (and so the event
 // loop) busy for seconds, longer than Fastify lets a plugin take to register.
 await prepareDatabase(database, {
@@ -64,7 +71,9 @@ await prepareDatabase(database, {
         : undefined,
   },
 });
+mark('prepared');
 await app.listen({ host: config.HOST, port: config.PORT });
+mark('listening');
 // Expired sessions and stale sign-in throttle rows: swept now, then every 15 min (unref'd timer).
 const stopHousekeeping = housekeeping.startAuthHousekeeping({
   db: database.db,
@@ -89,6 +98,8 @@ app.log.info(
     database: database.kind === 'pglite' ? `PGlite at ${config.PGLITE_DATA_DIR}` : 'Postgres (DATABASE_URL)',
     mail: mailSettings ? `daily digest after ${mailSettings.digestHourUtc}:00 UTC` : 'off (SMTP_URL unset)',
     startupMs: Math.round(performance.now() - started),
+    // Milliseconds since the process started at which each step ended (what a slow start spent its time on).
+    startupSteps: phases,
   },
   `NAP Tracker is serving at http://${config.HOST}:${config.PORT}`,
 );
