@@ -13,11 +13,9 @@ import {
   type RoundQuestion,
 } from './tracss-columns';
 
-/**
- * The steps of reading a TrACSS round's file, before anything is written: the workbook, its columns
- * matched to the round's questions, and its rows read as answers. Problems are collected with their
- * cell into the caller's list, then thrown all at once.
- */
+// The steps of reading a TrACSS round's file, before anything is written: the workbook, its columns
+// matched to the round's questions, and its rows read as answers. Problems are collected with their
+// cell into the caller's list, then thrown all at once.
 
 const MAX_PROBLEMS_LISTED = 200;
 

@@ -13,8 +13,6 @@ import { AppError } from '../../lib/errors';
 import type { RoundClass } from './tracss-classification';
 import type { RoundQuestion } from './tracss-columns';
 
-/** What a TrACSS import reads and writes in the database; every function takes `db` or a transaction. */
-
 export async function findPeriod(db: DbOrTx, frameworkCode: string, periodCode: string) {
   const [period] = await db
     .select()

@@ -14,7 +14,7 @@ import {
 import type { LatestValue, planIndicatorsOf, TargetRow } from './repository';
 import { rulesOfRow } from './rules';
 
-/** A plan indicator's row joined with its indicator (and the question it follows), as the repository reads it. */
+/** A plan indicator's row with its indicator (and the question it follows), as the repository reads it. */
 export type IndicatorJoin = Awaited<ReturnType<typeof planIndicatorsOf>>[number];
 
 const amountOf = (value: number | null, level: string | null) => ({ value, level: level as Level | null });

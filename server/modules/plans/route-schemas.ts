@@ -1,6 +1,6 @@
 import { ErrorEnvelopeSchema as E } from '../../../shared';
 
-/** What every plan route file declares alike in its OpenAPI schema. */
+// What every plan route file declares alike in its OpenAPI schema.
 
 export const WRITE_ERRORS = { 400: E, 401: E, 403: E, 404: E, 409: E };
 export const tags = ['plans'];
