@@ -10,7 +10,8 @@ import { TRACSS_2019_2020 } from '../db/reference/tracss-framework';
 import { AppError, parseInput } from '../lib/errors';
 import { listPeriods } from '../modules/frameworks/repository';
 import { importTracssWorkbook } from '../modules/imports/tracss-import';
-import { createRound, putCrosswalk } from '../modules/rounds/service';
+import { putCrosswalk } from '../modules/rounds/crosswalk-service';
+import { createRound } from '../modules/rounds/service';
 
 const USAGE = `Usage: npm run import -- tracss <file.xlsx|file.csv> [--framework CODE] [--period CODE] [--mapping FILE.json] [--dry-run] [--force]
        npm run import -- round <round.json>

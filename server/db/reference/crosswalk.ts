@@ -4,7 +4,7 @@ import { inArray } from 'drizzle-orm';
 import { COMPARABILITIES, type Comparability, type PutCrosswalkBody } from '../../../shared';
 import { AppError } from '../../lib/errors';
 import { parseCsvRecords } from '../../lib/spreadsheet/csv';
-import { getCrosswalk, writeCrosswalk } from '../../modules/rounds/service';
+import { getCrosswalk, writeCrosswalk } from '../../modules/rounds/crosswalk-service';
 import type { Db } from '../client';
 import { frameworks } from '../schema';
 import { REFERENCE_DATA_DIR } from './paths';

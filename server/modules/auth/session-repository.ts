@@ -1,6 +1,6 @@
 import { and, eq, lte, ne, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
 import type { RoleAssignment } from '../../../shared';
+import type { DbOrTx } from '../../db/client';
 import { apiTokens, roleAssignments, sessions, users } from '../../db/schema';
 
 export interface NewSession {

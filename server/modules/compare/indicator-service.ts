@@ -11,7 +11,7 @@ import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { planReach } from '../plans/access';
-import { toIndicator } from '../plans/assemble';
+import { toIndicator } from '../plans/assemble-indicator';
 import { reportedValues, targetsOf } from '../plans/repository';
 import { readScope } from '../visibility/scope';
 import { resolveGroup } from './group';

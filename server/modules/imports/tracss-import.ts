@@ -1,38 +1,31 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
-import {
-  type ImportMapping,
-  ImportMappingSchema,
-  megabytes,
-  ROUND_WORKBOOK_LIMITS,
-  type UnplacedColumn,
-} from '../../../shared';
-import type { Database, DbOrTx } from '../../db/client';
-import {
-  importMappings,
-  importRuns,
-  indicators,
-  indicatorValues,
-  periods,
-  roundClassifications,
-} from '../../db/schema';
+import type { ImportMapping, UnplacedColumn } from '../../../shared';
+import type { Database, Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
-import { columnLetters, readSpreadsheet } from '../../lib/spreadsheet';
 import { fileChannel } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
-import { insertValues } from '../values/bulk-insert';
+import { insertValues, type NewValue } from '../values/bulk-insert';
 import { allowPublishedWrite } from '../visibility/published-write';
 import { countryResolver } from './country-names';
 import { readAnswers } from './tracss-answers';
-import { classificationColumns, type RoundClass, readRoundClassification } from './tracss-classification';
-import { matchColumnsByCode } from './tracss-code-columns';
+import { type RoundClass, readRoundClassification } from './tracss-classification';
+import { findHeaderRow, type ImportProblem, missingColumns } from './tracss-columns';
 import {
-  findHeaderRow,
-  type ImportProblem,
-  matchColumns,
-  missingColumns,
-  type RoundQuestion,
-} from './tracss-columns';
+  checkRoundFileSize,
+  mapRoundColumns,
+  readRoundRows,
+  readRoundSheet,
+  rejectProblems,
+} from './tracss-read';
+import {
+  deleteRoundAnswers,
+  findPeriod,
+  insertImportRun,
+  previousRun,
+  replaceRoundClassification,
+  roundQuestions,
+  storedMapping,
+} from './tracss-repository';
 
 export type { ImportProblem } from './tracss-columns';
 
@@ -68,8 +61,6 @@ export interface TracssImportResult {
   unplacedColumns: UnplacedColumn[];
 }
 
-const MAX_PROBLEMS_LISTED = 200;
-
 /**
  * Imports a TrACSS country-responses file as the portal publishes it (.xlsx, or .csv): a header row
  * with the country column and one column per question, one row per country. Columns are matched to
@@ -83,13 +74,7 @@ export async function importTracssWorkbook(
   opts: TracssImportOptions,
 ): Promise<TracssImportResult> {
   const { db } = database;
-  const limits = ROUND_WORKBOOK_LIMITS;
-  if (opts.data.byteLength > limits.fileBytes) {
-    throw new AppError(413, `file: ${opts.fileName} is larger than ${megabytes(limits.fileBytes)}`, {
-      issue: 'file_too_large',
-      issueParams: { max: megabytes(limits.fileBytes) },
-    });
-  }
+  checkRoundFileSize(opts);
   const sha256 = createHash('sha256').update(opts.data).digest('hex');
   const period = await findPeriod(db, opts.frameworkCode, opts.periodCode);
   const base = {
@@ -100,7 +85,7 @@ export async function importTracssWorkbook(
     dryRun: opts.dryRun ?? false,
   };
   if (!opts.force) {
-    const previous = await previousRun(db, opts, sha256);
+    const previous = await previousRun(db, base);
     if (previous) {
       return {
         ...base,
@@ -113,65 +98,56 @@ export async function importTracssWorkbook(
     }
   }
 
-  const mapping = opts.mapping ?? (await storedMapping(database, opts.frameworkCode));
+  const mapping = opts.mapping ?? (await storedMapping(db, opts.frameworkCode));
   const sheet = await readRoundSheet(opts, mapping);
   const questions = await roundQuestions(db, opts.frameworkCode);
   const resolveCountry = await countryResolver(db);
   const problems: ImportProblem[] = [];
-  const header = findHeaderRow(sheet, mapping);
-  // The round's own WHO region and income group: read below, never questions.
-  const { regionCol, incomeCol } = classificationColumns(header, mapping);
-  const placed = new Set([regionCol, incomeCol].filter((c): c is number => c !== null));
-  const skipped: UnplacedColumn[] = [];
-  const columns =
-    mapping.layout === 'question-code'
-      ? matchColumnsByCode(sheet, header, placed, questions, mapping, opts.frameworkCode, problems, skipped)
-      : matchColumns(header, placed, questions, mapping, opts.frameworkCode, problems, skipped);
-  const { values, rowOfCountry } = readAnswers(sheet, header, columns, period.id, resolveCountry, problems);
-  const classes = readRoundClassification(sheet, header, rowOfCountry, mapping, problems);
-  if (rowOfCountry.size === 0 && problems.length === 0) {
-    problems.push({
-      cell: `column ${columnLetters(header.countryCol)}`,
-      message: 'no country rows below the header',
-    });
-  }
-  if (problems.length > 0) {
-    throw new AppError(422, `file: ${problems.length} problem(s) in ${opts.fileName}; nothing was imported`, {
-      issues: problems.slice(0, MAX_PROBLEMS_LISTED).map((p) => ({ path: p.cell, message: p.message })),
-    });
-  }
+  const placed = mapRoundColumns(sheet, mapping, questions, opts.frameworkCode, problems);
+  const rows = readRoundRows(sheet, placed, period.id, resolveCountry, mapping, problems);
+  rejectProblems(problems, opts.fileName);
 
   const result: TracssImportResult = {
     ...base,
     alreadyImported: false,
-    countries: rowOfCountry.size,
-    values: values.length,
-    missingColumns: missingColumns(questions, columns, mapping),
-    unplacedColumns: skipped,
+    countries: rows.rowOfCountry.size,
+    values: rows.values.length,
+    missingColumns: missingColumns(questions, placed.columns, mapping),
+    unplacedColumns: placed.skipped,
   };
   if (opts.dryRun) return result;
+  await writeRoundImport(db, opts, {
+    sha256,
+    periodId: period.id,
+    questionIds: questions.map((q) => q.id),
+    ...rows,
+  });
+  return result;
+}
 
+/** What a checked file gives to write: its answers and classification by country. */
+interface RoundImport {
+  sha256: string;
+  periodId: number;
+  questionIds: number[];
+  values: NewValue[];
+  rowOfCountry: Map<string, number>;
+  classes: Map<string, RoundClass>;
+}
+
+/** Writes a checked file in one transaction: its answers replace the period's, and the import is audited. */
+async function writeRoundImport(db: Db, opts: TracssImportOptions, run: RoundImport) {
+  const { sha256, values, rowOfCountry } = run;
   await db.transaction(async (tx) => {
     // Published data: only an import writes it (the database refuses every other writer).
     await allowPublishedWrite(tx);
     // The file is the country's official answer for the round: it replaces what was there.
-    const isos = [...rowOfCountry.keys()];
-    await tx.delete(indicatorValues).where(
-      and(
-        eq(indicatorValues.periodId, period.id),
-        inArray(indicatorValues.countryIso3, isos),
-        inArray(
-          indicatorValues.indicatorId,
-          questions.map((q) => q.id),
-        ),
-      ),
-    );
+    await deleteRoundAnswers(tx, run.periodId, [...rowOfCountry.keys()], run.questionIds);
     // The classification first: its triggers recompute every peer statistic, which the new values
     // then need not be part of (their own insert computes theirs, by that classification).
-    await replaceRoundClassification(tx, opts.frameworkCode, classes);
+    await replaceRoundClassification(tx, opts.frameworkCode, run.classes);
     await insertValues(tx, values);
-    await tx.insert(importRuns).values({
-      kind: 'tracss',
+    await insertImportRun(tx, {
       frameworkCode: opts.frameworkCode,
       periodCode: opts.periodCode,
       fileName: opts.fileName,
@@ -191,7 +167,6 @@ export async function importTracssWorkbook(
       new: { fileName: opts.fileName, sha256, countries: rowOfCountry.size, values: values.length },
     });
   });
-  return result;
 }
 
 /**
@@ -202,8 +177,8 @@ export async function importRoundClassification(
   database: Database,
   opts: Pick<TracssImportOptions, 'data' | 'fileName' | 'frameworkCode' | 'mapping'>,
 ): Promise<number> {
-  const mapping = opts.mapping ?? (await storedMapping(database, opts.frameworkCode));
-  const sheet = await readRoundSheet({ ...opts, periodCode: '' }, mapping);
+  const mapping = opts.mapping ?? (await storedMapping(database.db, opts.frameworkCode));
+  const sheet = await readRoundSheet(opts, mapping);
   const header = findHeaderRow(sheet, mapping);
   const problems: ImportProblem[] = [];
   const { rowOfCountry } = readAnswers(sheet, header, [], 0, await countryResolver(database.db), problems);
@@ -215,92 +190,4 @@ export async function importRoundClassification(
     );
   await database.db.transaction((tx) => replaceRoundClassification(tx, opts.frameworkCode, classes));
   return classes.size;
-}
-
-/** The round's classification of the countries in its file, replacing what the round held for them. */
-export async function replaceRoundClassification(
-  tx: DbOrTx,
-  frameworkCode: string,
-  classes: Map<string, RoundClass>,
-) {
-  if (classes.size === 0) return;
-  await tx
-    .delete(roundClassifications)
-    .where(
-      and(
-        eq(roundClassifications.frameworkCode, frameworkCode),
-        inArray(roundClassifications.iso3, [...classes.keys()]),
-      ),
-    );
-  await tx
-    .insert(roundClassifications)
-    .values([...classes].map(([iso3, c]) => ({ frameworkCode, iso3, ...c })));
-}
-
-async function findPeriod(db: DbOrTx, frameworkCode: string, periodCode: string) {
-  const [period] = await db
-    .select()
-    .from(periods)
-    .where(and(eq(periods.frameworkCode, frameworkCode), eq(periods.code, periodCode)));
-  if (!period) {
-    throw new AppError(404, `period: no period '${periodCode}' in framework '${frameworkCode}'`);
-  }
-  return period;
-}
-
-function roundQuestions(db: DbOrTx, frameworkCode: string): Promise<RoundQuestion[]> {
-  return db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      questionCode: indicators.questionCode,
-      measureType: indicators.measureType,
-      sourceColumn: indicators.sourceColumn,
-      options: indicators.options,
-    })
-    .from(indicators)
-    .where(eq(indicators.frameworkCode, frameworkCode));
-}
-
-/** The run that imported this exact file (by its SHA-256) for the period before, if any. */
-async function previousRun(db: DbOrTx, opts: TracssImportOptions, sha256: string) {
-  const [previous] = await db
-    .select({ id: importRuns.id, rowCount: importRuns.rowCount, valueCount: importRuns.valueCount })
-    .from(importRuns)
-    .where(
-      and(
-        eq(importRuns.sha256, sha256),
-        eq(importRuns.frameworkCode, opts.frameworkCode),
-        eq(importRuns.periodCode, opts.periodCode),
-      ),
-    );
-  return previous;
-}
-
-/** A .csv, or the mapping's worksheet of an .xlsx (else its first), read within the round file's limits. */
-async function readRoundSheet(opts: TracssImportOptions, mapping: ImportMapping) {
-  const sheet = await readSpreadsheet(
-    opts.fileName,
-    Buffer.from(opts.data.buffer, opts.data.byteOffset, opts.data.byteLength),
-    ROUND_WORKBOOK_LIMITS,
-    (names) => (mapping.sheet ? names.find((n) => n === mapping.sheet) : names[0]),
-  );
-  if (!sheet) {
-    throw new AppError(
-      400,
-      mapping.sheet
-        ? `mapping.sheet: ${opts.fileName} has no worksheet "${mapping.sheet}"`
-        : `file: ${opts.fileName} has no worksheet`,
-    );
-  }
-  return sheet;
-}
-
-/** The framework's stored column mapping, or the default (the 2019–2020 portal layout). */
-async function storedMapping(database: Database, frameworkCode: string): Promise<ImportMapping> {
-  const [row] = await database.db
-    .select({ mapping: importMappings.mapping })
-    .from(importMappings)
-    .where(eq(importMappings.frameworkCode, frameworkCode));
-  return ImportMappingSchema.parse(row?.mapping ?? {});
 }

@@ -1,26 +1,16 @@
 import {
-  combineProvenance,
-  type Direction,
   type ImplementationStatus,
   implementationRate,
   implementationRateBy,
   implementationRateBySector,
-  type Level,
-  type MeasureType,
   type Plan,
   type PlanActivity,
-  type PlanIndicator,
   type PlanIntervention,
-  type PlanningElementKind,
-  type PlanTarget,
   type Provenance,
-  percentOfTarget,
-  progressStatus,
   SECTORS,
   type Sector,
-  targetFor,
-  type YearValue,
 } from '../../../shared';
+import { type IndicatorJoin, toIndicator } from './assemble-indicator';
 import type {
   ActivityRow,
   InterventionRow,
@@ -28,18 +18,14 @@ import type {
   ObjectiveBudgetRow,
   ObjectiveRow,
   PlanRow,
-  planIndicatorsOf,
   TargetRow,
 } from './repository';
-import { rulesOfRow } from './rules';
 
 export const IMPLEMENTATION_RULE =
   'Per activity: completed = 100 %, ongoing = its % complete, not started = 0 %; cancelled activities and ' +
   'activities whose status is not reported are left out. A rate is the unweighted mean over the counted ' +
   'activities (as Jordan’s end-term evaluation of its NAP 2018–2022 reported them). An activity counts in ' +
   'each of its One Health sectors.';
-
-type IndicatorJoin = Awaited<ReturnType<typeof planIndicatorsOf>>[number];
 
 export interface PlanParts {
   plan: PlanRow;
@@ -51,12 +37,6 @@ export interface PlanParts {
   targets: TargetRow[];
   values: LatestValue[];
 }
-
-const amountOf = (value: number | null, level: string | null) => ({ value, level: level as Level | null });
-const yv = (a: { value: number | null; level: Level | null }, year: number): YearValue | null => {
-  const v = a.level ?? a.value;
-  return v === null ? null : { value: v, year };
-};
 
 function toActivity(a: ActivityRow): PlanActivity {
   return {
@@ -77,94 +57,6 @@ function toActivity(a: ActivityRow): PlanActivity {
     percentComplete: a.percentComplete,
     illustrative: a.illustrative,
     version: a.version,
-  };
-}
-
-/** One plan indicator with its progress (also used by the shared-indicators comparison). */
-export function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: LatestValue[]): PlanIndicator {
-  const r = j.row;
-  const ts: PlanTarget[] = targets.map((t) => ({
-    year: t.year,
-    ...amountOf(t.value, t.level),
-    illustrative: t.illustrative,
-  }));
-  const v = values.find((x) => x.indicatorId === j.indicator.id);
-  const latest = v
-    ? {
-        ...amountOf(v.numericValue, v.level),
-        text: j.indicator.measureType === 'text' ? v.textValue : null,
-        periodCode: v.periodCode,
-        year: Number(v.endDate.slice(0, 4)),
-        source: v.source,
-        sourceName: v.sourceName,
-      }
-    : null;
-  const baseline =
-    r.baselineYear !== null && (r.baselineValue !== null || r.baselineLevel !== null)
-      ? { ...amountOf(r.baselineValue, r.baselineLevel), year: r.baselineYear, source: r.baselineSource }
-      : null;
-  const target = latest ? targetFor(ts, latest.year) : (ts.at(-1) ?? null);
-  const direction = r.direction as Direction;
-  const targetYv = target ? yv(target, target.year) : null;
-  const input = targetYv && {
-    direction,
-    baseline: baseline ? yv(baseline, baseline.year) : null,
-    target: targetYv,
-    current: latest ? yv(latest, latest.year) : null,
-  };
-  return {
-    id: r.id,
-    objectiveId: r.objectiveId,
-    interventionId: r.interventionId,
-    activityId: r.activityId,
-    planningElement:
-      r.planningElementKind && r.planningElement
-        ? { kind: r.planningElementKind as PlanningElementKind, text: r.planningElement }
-        : null,
-    indicator: {
-      id: j.indicator.id,
-      frameworkCode: j.indicator.frameworkCode,
-      code: j.indicator.code,
-      name: j.indicator.name,
-      unit: j.indicator.unit,
-      follows:
-        j.follows?.id != null && j.follows.frameworkName != null
-          ? {
-              id: j.follows.id,
-              frameworkCode: j.follows.frameworkCode as string,
-              frameworkName: j.follows.frameworkName,
-              code: j.follows.code as string,
-            }
-          : null,
-      measureType: j.indicator.measureType as MeasureType,
-      national: j.indicator.frameworkCode.startsWith('national-'),
-      calculation: j.indicator.calculation,
-      dataSource: j.indicator.dataSource,
-      collectionMethod: j.indicator.collectionMethod,
-      frequency: j.indicator.frequency,
-    },
-    baseline,
-    direction,
-    resultLevel: r.resultLevel as PlanIndicator['resultLevel'],
-    typeText: r.typeText,
-    sortOrder: r.sortOrder,
-    illustrative: r.illustrative,
-    version: r.version,
-    targets: ts,
-    targetText: r.targetText,
-    rules: rulesOfRow(r),
-    progress: {
-      latest,
-      target,
-      percentOfTarget: input ? percentOfTarget(input) : null,
-      // Without a target there is nothing to be on track to.
-      status: input ? progressStatus(input) : 'no_data',
-      // A derived figure is illustrative when any of its inputs is.
-      source:
-        input && latest
-          ? combineProvenance([latest.source, target?.illustrative || r.illustrative ? 'illustrative' : null])
-          : null,
-    },
   };
 }
 

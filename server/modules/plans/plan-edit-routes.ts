@@ -12,11 +12,12 @@ import {
 } from '../../../shared';
 import type { ServiceContext } from '../../service-context';
 import { createPlan, planHistory, updatePlan } from './plan-write-service';
+import { tags, WRITE_ERRORS } from './route-schemas';
 
-const WRITE_ERRORS = { 400: E, 401: E, 403: E, 404: E, 409: E };
-const tags = ['plans'];
-
-/** Creating and changing a plan itself, and its history (its elements' routes are in routes.ts). */
+/**
+ * Creating and changing a plan itself, and its history (its elements' routes are in element-routes.ts
+ * and plan-indicator-routes.ts).
+ */
 export function planEditRoutes(ctx: ServiceContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();

@@ -28,6 +28,19 @@ export async function listTracssRounds(db: DbOrTx) {
   }));
 }
 
+/** A new round's rows: its framework, its one period and its questions. */
+export interface NewRound {
+  framework: typeof frameworks.$inferInsert;
+  period: typeof periods.$inferInsert;
+  questions: (typeof indicators.$inferInsert)[];
+}
+
+export async function insertRound(tx: DbOrTx, round: NewRound) {
+  await tx.insert(frameworks).values(round.framework);
+  await tx.insert(periods).values(round.period);
+  await tx.insert(indicators).values(round.questions);
+}
+
 export async function upsertMapping(db: DbOrTx, frameworkCode: string, mapping: ImportMapping, now: Date) {
   await db
     .insert(importMappings)

@@ -16,7 +16,8 @@ import {
 } from '../../../shared';
 import type { Database } from '../../db/client';
 import { uploadConfig, uploadedFile } from '../../plugins/uploads';
-import { createRound, getCrosswalk, importRound, listRounds, putCrosswalk, putMapping } from './service';
+import { getCrosswalk, putCrosswalk } from './crosswalk-service';
+import { createRound, importRound, listRounds, putMapping } from './service';
 
 const E = ErrorEnvelopeSchema;
 const errors = { 400: E, 401: E, 403: E, 404: E, 409: E };

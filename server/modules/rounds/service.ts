@@ -1,28 +1,16 @@
 import {
   type CreateRoundBody,
   CreateRoundBodySchema,
-  type Crosswalk,
   type ImportMapping,
   ImportMappingSchema,
   isChoiceMeasure,
-  isCompared,
-  type PutCrosswalkBody,
-  PutCrosswalkBodySchema,
   type Round,
 } from '../../../shared';
 import type { Database, Db, DbOrTx } from '../../db/client';
-import { frameworks, indicators, periods } from '../../db/schema';
 import { AppError, type Issue, invalidInput, parseInput } from '../../lib/errors';
 import { listFrameworks, listPeriods } from '../frameworks/repository';
 import { importTracssWorkbook } from '../imports/tracss-import';
-import {
-  crosswalkPairs,
-  listTracssRounds,
-  type NewCrosswalkRow,
-  questionIds,
-  replaceCrosswalk,
-  upsertMapping,
-} from './repository';
+import { insertRound, listTracssRounds, type NewRound, questionIds, upsertMapping } from './repository';
 
 function invalid(issues: Issue[]): never {
   throw invalidInput(issues);
@@ -35,7 +23,8 @@ export async function listRounds(db: DbOrTx): Promise<{ items: Round[] }> {
   };
 }
 
-async function tracssFramework(db: DbOrTx, code: string) {
+/** The TrACSS round with this code; 404 when there is none, 400 when the framework is not a round. */
+export async function tracssFramework(db: DbOrTx, code: string) {
   const [f] = await listFrameworks(db, code);
   if (!f) throw new AppError(404, `framework: no framework with code ${code}`);
   if (f.kind !== 'tracss') throw new AppError(400, `framework: ${code} is not a TrACSS round`);
@@ -51,6 +40,36 @@ function checkMappingCodes(mapping: ImportMapping, codes: Set<string>, path: str
       message: `no question ${code} in this round`,
     }));
   if (issues.length) invalid(issues);
+}
+
+/** The rows of a new round: a TrACSS framework, its period, and its questions in the order given. */
+function roundRows(body: CreateRoundBody): NewRound {
+  return {
+    framework: {
+      code: body.code,
+      name: body.name,
+      kind: 'tracss',
+      description: body.description ?? null,
+      source: 'Quadripartite TrACSS database (amrcountryprogress.org)',
+    },
+    period: { frameworkCode: body.code, ...body.period },
+    questions: body.questions.map((q, i) => ({
+      frameworkCode: body.code,
+      code: q.code,
+      questionCode: q.questionCode ?? q.code,
+      sortOrder: i + 1,
+      name: q.name,
+      definition: q.definition ?? null,
+      section: q.section ?? null,
+      measureType: q.measureType,
+      direction: q.measureType === 'text' || isChoiceMeasure(q.measureType) ? 'maintain' : 'increase',
+      levels: q.levels ?? null,
+      options: q.options ?? null,
+      dataSource: 'TrACSS country self-assessment (one official answer per country)',
+      frequency: 'yearly',
+      sourceColumn: q.sourceColumn ?? null,
+    })),
+  };
 }
 
 /** A new TrACSS round: framework, its one period, its questions and (optionally) its column mapping. */
@@ -87,32 +106,7 @@ export async function createRound(db: Db, input: CreateRoundBody, now: Date): Pr
       throw new AppError(409, `code: a framework ${body.code} already exists`, {
         issues: [{ path: 'code', message: 'is already taken' }],
       });
-    await tx.insert(frameworks).values({
-      code: body.code,
-      name: body.name,
-      kind: 'tracss',
-      description: body.description ?? null,
-      source: 'Quadripartite TrACSS database (amrcountryprogress.org)',
-    });
-    await tx.insert(periods).values({ frameworkCode: body.code, ...body.period });
-    await tx.insert(indicators).values(
-      body.questions.map((q, i) => ({
-        frameworkCode: body.code,
-        code: q.code,
-        questionCode: q.questionCode ?? q.code,
-        sortOrder: i + 1,
-        name: q.name,
-        definition: q.definition ?? null,
-        section: q.section ?? null,
-        measureType: q.measureType,
-        direction: q.measureType === 'text' || isChoiceMeasure(q.measureType) ? 'maintain' : 'increase',
-        levels: q.levels ?? null,
-        options: q.options ?? null,
-        dataSource: 'TrACSS country self-assessment (one official answer per country)',
-        frequency: 'yearly',
-        sourceColumn: q.sourceColumn ?? null,
-      })),
-    );
+    await insertRound(tx, roundRows(body));
     if (body.mapping) await upsertMapping(tx, body.code, body.mapping, now);
   });
   const round = (await listRounds(db)).items.find((r) => r.code === body.code);
@@ -128,89 +122,6 @@ export async function putMapping(db: Db, code: string, input: unknown, now: Date
     await upsertMapping(tx, code, mapping, now);
   });
   return mapping;
-}
-
-export async function getCrosswalk(db: DbOrTx, from: string, to: string): Promise<Crosswalk> {
-  await tracssFramework(db, from);
-  await tracssFramework(db, to);
-  const pairs = await crosswalkPairs(db, from, to);
-  return {
-    from,
-    to,
-    pairs: pairs.map((p) => ({
-      from: p.from.code,
-      to: p.to?.code ?? null,
-      comparability: p.comparability,
-      note: p.note,
-    })),
-  };
-}
-
-/**
- * Checks a crosswalk against the two rounds' questions (every problem named by its pair) and
- * replaces the pairs between them with it, in the caller's transaction.
- */
-export async function writeCrosswalk(tx: DbOrTx, body: PutCrosswalkBody): Promise<void> {
-  const parsed = parseInput(PutCrosswalkBodySchema, body);
-  if (parsed.from === parsed.to) invalid([{ path: 'to', message: 'must be another round than from' }]);
-  await tracssFramework(tx, parsed.from);
-  await tracssFramework(tx, parsed.to);
-  const fromQs = await questionIds(tx, parsed.from);
-  const toQs = await questionIds(tx, parsed.to);
-  const issues: Issue[] = [];
-  const keys = new Set<string>();
-  const rows = parsed.pairs.flatMap((p, i): NewCrosswalkRow[] => {
-    const f = fromQs.get(p.from);
-    const t = p.to === null ? null : toQs.get(p.to);
-    if (!f) issues.push({ path: `pairs.${i}.from`, message: `no question ${p.from} in ${parsed.from}` });
-    if (t === undefined)
-      issues.push({ path: `pairs.${i}.to`, message: `no question ${p.to} in ${parsed.to}` });
-    const key = `${p.from}|${p.to ?? ''}`;
-    if (keys.has(key))
-      issues.push({ path: `pairs.${i}`, message: `${p.from} → ${p.to ?? '(none)'} is listed twice` });
-    keys.add(key);
-    if (p.to === null && p.comparability !== 'not_comparable')
-      issues.push({
-        path: `pairs.${i}.comparability`,
-        message: 'a question without a counterpart is not_comparable',
-      });
-    if (p.comparability !== 'comparable' && !p.note)
-      issues.push({ path: `pairs.${i}.note`, message: `a ${p.comparability} pair needs a note saying why` });
-    if (f && t && isCompared(p.comparability) && f.measureType !== t.measureType)
-      issues.push({
-        path: `pairs.${i}.comparability`,
-        message: 'questions of different answer types are not comparable',
-      });
-    return f && t !== undefined
-      ? [
-          {
-            fromIndicatorId: f.id,
-            toIndicatorId: t?.id ?? null,
-            toFrameworkCode: parsed.to,
-            comparability: p.comparability,
-            note: p.note ?? null,
-          },
-        ]
-      : [];
-  });
-  if (issues.length) invalid(issues);
-  await replaceCrosswalk(
-    tx,
-    {
-      from: parsed.from,
-      fromIds: [...fromQs.values()].map((q) => q.id),
-      to: parsed.to,
-      toIds: [...toQs.values()].map((q) => q.id),
-    },
-    rows,
-  );
-}
-
-/** Replaces the crosswalk between two rounds; every code is checked against its round's questions. */
-export async function putCrosswalk(db: Db, input: PutCrosswalkBody): Promise<Crosswalk> {
-  const body = parseInput(PutCrosswalkBodySchema, input);
-  await db.transaction((tx) => writeCrosswalk(tx, body));
-  return getCrosswalk(db, body.from, body.to);
 }
 
 /** Options of a round import besides the file (the form's fields). */
