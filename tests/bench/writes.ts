@@ -105,6 +105,15 @@ export async function benchValueSaves(opts: { url: string; period: string; log: 
       k.version += 1;
     };
     const floor = await loop(update, { maxOps: 5000 });
+    // What every signed-in request pays before its own work (the session, the app's hooks, inject):
+    // the part of a save's time that is not the save's.
+    const me = await loop(
+      async () => {
+        const res = await app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } });
+        if (res.statusCode !== 200) throw new Error(`me: ${res.statusCode} ${res.body}`);
+      },
+      { maxOps: 5000 },
+    );
     const s = 'Value save (PUT /api/values: session, version check, lock, audit), c=1';
     return [
       // A save pays what the floor does (the statement triggers, one commit) plus the session check, the
@@ -118,6 +127,10 @@ export async function benchValueSaves(opts: { url: string; period: string; log: 
         { ratioMax: 2 },
       ),
       row(s, 'p99 latency (inject)', ours.p99, 'ms', { name: 'raw versioned UPDATE p99', value: floor.p99 }),
+      row(s, 'signed-in GET /api/auth/me p50 (inject): the part every request pays', me.p50, 'ms', {
+        name: 'raw versioned UPDATE p50',
+        value: floor.p50,
+      }),
       row(s, 'saves/s', ours.rps, 'saves/s', { name: 'raw versioned UPDATE/s', value: floor.rps }),
     ];
   } finally {
