@@ -64,11 +64,12 @@ export async function measureEndpoint(o: {
 export function endpointRows(
   s: string,
   f: EndpointFigures,
-  bare50: Figures,
+  bare: { c50: Figures; fine1: Figures },
   scale: number,
   computed: boolean,
 ): Row[] {
   const { ep1, fine1, raw1, pg1, ep50, raw50, pg50 } = f;
+  const bare50 = bare.c50;
   return [
     row(
       s,
@@ -78,6 +79,12 @@ export function endpointRows(
       { name: 'raw driver, same SQL, p50', value: raw1.p50 },
       { ratioMax: computed ? 1.2 : 1.5 },
     ),
+    // The nearest any HTTP endpoint running this SQL can come: one round trip to a bare route on the same
+    // loop, plus the SQL through the raw driver.
+    row(s, 'c=1 p50 (node http loop)', fine1.p50, 'ms', {
+      name: 'bare route p50 + raw driver p50',
+      value: bare.fine1.p50 + raw1.p50,
+    }),
     row(
       s,
       'c=1 p99 (node http loop)',

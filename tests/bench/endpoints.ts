@@ -11,7 +11,7 @@ import { groupHeatmap } from '../../server/modules/compare/heatmap-service';
 import { currentVersion } from '../../server/modules/compare/response-cache';
 import { type CompareInput, compareCountry } from '../../server/modules/compare/service';
 import { type Captured, endpointRows, measureEndpoint } from './endpoint-measure';
-import { cannon } from './measure';
+import { cannon, get, loop } from './measure';
 import { firstJsonLine, node, stop } from './processes';
 import { type Row, row } from './report';
 
@@ -108,10 +108,12 @@ export async function benchEndpoints(opts: {
     const bareUrl = `http://127.0.0.1:${ports.bare}/bare`;
     opts.log('  bare Fastify route and /api/health');
     const bare1 = await cannon(bareUrl, 1);
+    const bareFine1 = await loop(() => get(bareUrl), { warmup: 20 });
     const bare50 = await cannon(bareUrl, 50);
     const health50 = await cannon(`${base}/api/health`, 50);
     rows.push(
       row('HTTP floor', 'bare Fastify JSON route c=1', bare1.rps, 'req/s', null),
+      row('HTTP floor', 'bare Fastify JSON route c=1 p50 (node http loop)', bareFine1.p50, 'ms', null),
       row('HTTP floor', 'bare Fastify JSON route c=50', bare50.rps, 'req/s', null),
       row(
         'HTTP floor',
@@ -135,7 +137,7 @@ export async function benchEndpoints(opts: {
           ...endpointRows(
             `${c.name}, computed each request [${statements.length} SQL]`,
             cold,
-            bare50,
+            { c50: bare50, fine1: bareFine1 },
             opts.scale,
             true,
           ),
@@ -152,7 +154,7 @@ export async function benchEndpoints(opts: {
           ...endpointRows(
             `${c.name}, cached by data version [${versionSql.length} SQL]`,
             warm,
-            bare50,
+            { c50: bare50, fine1: bareFine1 },
             opts.scale,
             false,
           ),
