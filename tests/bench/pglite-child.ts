@@ -31,7 +31,9 @@ const endPhase = () => {
 };
 const sampler = setInterval(sample, 100);
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'nap-bench-pglite-'));
+// BENCH_KEEP_DIR: the data folder is made there and kept, for the server's own run on it (tests/bench/run.ts).
+const keep = process.env.BENCH_KEEP_DIR;
+const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), 'nap-bench-pglite-'));
 try {
   const pg = await createPglite(path.join(dir, 'data'));
   const peakCreateMb = endPhase();
@@ -74,8 +76,11 @@ try {
       peakAfterCreateMb,
       wasmHeapMb,
       jsHeapMb: heapUsed / 2 ** 20,
+      dataDir: path.join(dir, 'data'),
+      period: input.period,
+      country: input.country,
     })}\n`,
   );
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }

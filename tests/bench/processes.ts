@@ -1,4 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -87,6 +88,56 @@ export async function timeToReady(script: string, env: Record<string, string>, t
       await sleep(10);
     }
     throw new Error(`${script} not ready after ${timeoutMs} ms:\n${stderr.slice(-2000)}`);
+  } finally {
+    await stop(child);
+  }
+}
+
+/**
+ * The built server (`node dist/server/index.js`, built first if stale) on a PGlite folder: started, asked
+ * for each URL twice (the second from its cache), and its peak resident memory read from the kernel
+ * (VmHWM: the highest RSS the process ever had, start-up included), then stopped.
+ */
+export async function serverPeakRss(pgliteDataDir: string, urls: string[]): Promise<{ peakMb: number }> {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('server build failed');
+  const port = await freePort();
+  const child = node('dist/server/index.js', {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    DATABASE_URL: '',
+    PGLITE_DATA_DIR: pgliteDataDir,
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  child.stdout?.resume();
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const t0 = performance.now();
+    for (;;) {
+      if (child.exitCode !== null)
+        throw new Error(`server exited (${child.exitCode}):\n${stderr.slice(-2000)}`);
+      if (performance.now() - t0 > 300_000) throw new Error(`server not ready:\n${stderr.slice(-2000)}`);
+      const ok = await fetch(`${base}/api/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) break;
+      await sleep(50);
+    }
+    for (const url of urls)
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(base + url);
+        if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
+    if (!Number.isFinite(kb)) throw new Error('no VmHWM in /proc/<pid>/status');
+    return { peakMb: kb / 1024 };
   } finally {
     await stop(child);
   }
