@@ -55,6 +55,9 @@ export const RUNTIME_PACKAGES = [
   '@napi-rs/canvas',
   '@node-rs/argon2',
   '@fastify/swagger-ui',
+  // It loads `cookie` (an ES module of its own node_modules) with a dynamic import(): bundled, the
+  // module came back without its functions and every sign-in answered 500.
+  '@fastify/cookie',
   '@expo-google-fonts/*',
   // Its dictionary export is read through Node's own CommonJS–ESM interop (bundled, it came out empty).
   '@zxcvbn-ts/language-common',
