@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressAssets } from '../../scripts/build.mjs';
 import { buildApp } from '../../server/app';
-import { SECURITY_HEADERS } from '../../server/plugins/security';
 import type { Database } from '../../server/db/client';
+import { SECURITY_HEADERS } from '../../server/plugins/security';
 import { openTestDatabase } from '../setup/test-db';
 
 // A client build as Vite lays it out: index.html at the root, content-hashed files under assets/.
