@@ -185,10 +185,10 @@ export default defineConfig({
               includeDependenciesRecursively: false,
             },
             {
-              // Chart.js, as the charts register it, with the one helper only the charts use (right-to-left
+              // Chart.js, as the charts register it, and its React wrapper, with the one helper only the charts use (right-to-left
               // layout): loaded together by every chart, after the page (client/app/routes.tsx).
               name: 'chart',
-              test: /node_modules[\\/](chart\.js|@kurkle[\\/]color)[\\/]|[\\/]client[\\/](components[\\/]charts[\\/]register|i18n[\\/]rtl)\.ts$/,
+              test: /node_modules[\\/](chart\.js|@kurkle[\\/]color|react-chartjs-2)[\\/]|[\\/]client[\\/](components[\\/]charts[\\/]register|i18n[\\/]rtl)\.ts$/,
               includeDependenciesRecursively: false,
             },
             {
