@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { ChunkingContext } from 'rolldown';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
@@ -71,6 +72,76 @@ const earlyScript: Plugin = {
     },
   },
 };
+/**
+ * The pages people land on: the case study (/countries/:iso3), the comparison, what is due (the app's
+ * start page) and a period's data entry. A module these pages share goes into a chunk by which of them
+ * use it, so that none of them loads code it does not run.
+ */
+const LANDING_PAGES = ['country', 'compare', 'due', 'period-entry'];
+/** Under this size (source bytes), a module shared by two landing pages goes with the common code. */
+const SMALL_MODULE = 1500;
+
+/**
+ * The app's own helpers (components, hooks, fetchers) that several lazily loaded pages share, in a few
+ * chunks instead of one per set of pages that use them (dozens of 1–2 kB requests, each a round trip
+ * on a slow link): 'page-common' for what three or more landing pages use (or two, when small), and
+ * one chunk per other combination of landing pages. Not the modules the first page loads (they stay
+ * with the entry), not a module loaded on demand (a page, a lazily loaded chart: its own chunk), not
+ * the language catalogs, not the offline machinery; modules no landing page uses are left to Rolldown.
+ */
+function sharedClientChunk(id: string, ctx: ChunkingContext): string | null {
+  if (
+    !/[\\/]client[\\/]/.test(id) ||
+    /node_modules|[\\/]client[\\/](routes|i18n[\\/]locales|lib[\\/]offline)[\\/]|[\\/]early\.ts$/.test(id)
+  )
+    return null;
+  const info = ctx.getModuleInfo(id);
+  if (!info || info.isEntry || info.dynamicImporters.length > 0 || isInitial(id, ctx)) return null;
+  // A component's stylesheet goes with the component (Vite loads it with that chunk).
+  if (id.endsWith('.css')) {
+    const [importer, ...others] = info.importers;
+    return importer && others.length === 0 ? sharedClientChunk(importer, ctx) : null;
+  }
+  const users = usersOf(id, ctx);
+  if (users.size < 2) return null; // in its one page's chunk
+  const pages = new Set([...users].map((u) => /[\\/]client[\\/]routes[\\/]([\w-]+)\.tsx$/.exec(u)?.[1]));
+  const landing = LANDING_PAGES.filter((page) => pages.has(page));
+  if (landing.length === 0) return null;
+  if (landing.length >= 3 || (landing.length === 2 && (info.code?.length ?? 0) < SMALL_MODULE))
+    return 'page-common';
+  return `shared-${landing.join('-')}`;
+}
+
+/** The modules loaded on demand (pages, charts …) that need this one, through static imports. */
+function usersOf(id: string, ctx: ChunkingContext, seen = new Set<string>()): Set<string> {
+  const out = new Set<string>();
+  if (seen.has(id)) return out;
+  seen.add(id);
+  const info = ctx.getModuleInfo(id);
+  if (!info) return out;
+  if (info.dynamicImporters.length > 0) out.add(id);
+  for (const i of info.importers) for (const u of usersOf(i, ctx, seen)) out.add(u);
+  return out;
+}
+
+/** Per chunking pass (a watch rebuild has another module graph). */
+const initialMemos = new WeakMap<ChunkingContext, Map<string, boolean>>();
+/** Statically imported, directly or not, by an entry (index.html's or early.ts's). */
+function isInitial(id: string, ctx: ChunkingContext): boolean {
+  let memo = initialMemos.get(ctx);
+  if (!memo) {
+    memo = new Map();
+    initialMemos.set(ctx, memo);
+  }
+  const known = memo.get(id);
+  if (known !== undefined) return known;
+  memo.set(id, false); // an import cycle ends here
+  const info = ctx.getModuleInfo(id);
+  const initial = !!info && (info.isEntry || info.importers.some((i) => isInitial(i, ctx)));
+  memo.set(id, initial);
+  return initial;
+}
+
 const input = {
   index: fileURLToPath(new URL('client/index.html', import.meta.url)),
   early: fileURLToPath(new URL('client/early.ts', import.meta.url)),
@@ -111,6 +182,26 @@ export default defineConfig({
               // The zod-free lists and guards (levels, regions, group types …): one small request.
               name: 'shared-lists',
               test: /[\\/]shared[\\/]constants[\\/]/,
+              includeDependenciesRecursively: false,
+            },
+            {
+              // Chart.js, as the charts register it, and its React wrapper, with the one helper only the charts use (right-to-left
+              // layout): loaded together by every chart, after the page (client/app/routes.tsx).
+              name: 'chart',
+              test: /node_modules[\\/](chart\.js|@kurkle[\\/]color|react-chartjs-2)[\\/]|[\\/]client[\\/](components[\\/]charts[\\/]register|i18n[\\/]rtl)\.ts$/,
+              includeDependenciesRecursively: false,
+            },
+            {
+              // The offline machinery, started once the page has loaded (client/app/offline-bar.tsx) and
+              // always as a whole: one request instead of five. Not status.ts, which the entry imports.
+              name: 'offline',
+              test: (id) =>
+                /[\\/]client[\\/]lib[\\/]offline[\\/]|node_modules[\\/](workbox-window|idb)[\\/]/.test(id) &&
+                !/[\\/]status\.ts$/.test(id),
+              includeDependenciesRecursively: false,
+            },
+            {
+              name: sharedClientChunk,
               includeDependenciesRecursively: false,
             },
           ],

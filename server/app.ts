@@ -42,7 +42,7 @@ import { registerMetrics } from './plugins/metrics';
 import { registerOpenApi } from './plugins/openapi';
 import { registerRequestTransactions, requestScopedDatabase } from './plugins/request-transaction';
 import { registerSecurityHeaders } from './plugins/security';
-import { registerClient } from './plugins/static';
+import { isAssetUrl, registerClient } from './plugins/static';
 import { refuseUploads, withUploads } from './plugins/uploads';
 
 export interface AppDeps {
@@ -140,9 +140,10 @@ export async function buildApp(deps: AppDeps) {
   registerInputGuard(app);
   registerRequestTransactions(app, deps.database);
   if (deps.metrics) await registerMetrics(app, deps.database);
-  // In onSend, so that answers Fastify gives before routing (a malformed URL) carry it too.
+  // In onSend, so that answers Fastify gives before routing (a malformed URL) carry it too. Not a
+  // built file that was found: nobody follows those in the logs, and a page loads dozens of them.
   app.addHook('onSend', (req, reply, payload, done) => {
-    reply.header('x-request-id', req.id);
+    if (reply.statusCode >= 400 || !isAssetUrl(req.url)) reply.header('x-request-id', req.id);
     done(null, payload);
   });
   // After the request transaction's onSend, which may replace the answer (a commit that failed).

@@ -12,6 +12,9 @@ export interface ClientOptions {
 const HASHED = `${path.sep}assets${path.sep}`;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** A request for one of those files (their answers carry lean headers: server/plugins/security.ts). */
+export const isAssetUrl = (url: string) => url.startsWith('/assets/');
+
 /**
  * Serves the built client and answers unknown non-API GETs with index.html, so that deep links
  * such as /countries/JOR work. Assets are sent precompressed (brotli or gzip, written by
@@ -43,7 +46,7 @@ export async function registerClient(app: FastifyInstance, distDir: string, opts
     const url = req.url.split('?')[0] ?? '';
     // An asset that is not in this build (an old tab after a deployment, a source map that is not
     // served) is a 404, not the page: a script answered with HTML fails in confusing ways.
-    if (url.startsWith('/api/') || url === '/api' || url.startsWith('/assets/') || url.endsWith('.map')) {
+    if (url.startsWith('/api/') || url === '/api' || isAssetUrl(url) || url.endsWith('.map')) {
       return reply.callNotFound();
     }
     return reply.sendFile('index.html');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressAssets } from '../../scripts/build.mjs';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
+import { SECURITY_HEADERS } from '../../server/plugins/security';
 import { openTestDatabase } from '../setup/test-db';
 
 // A client build as Vite lays it out: index.html at the root, content-hashed files under assets/.
@@ -21,6 +22,7 @@ writeFileSync(
   '{"version":3,"sources":["main.tsx"],"mappings":""}',
 );
 writeFileSync(path.join(dist, 'assets/tiny-Zz9.js'), 'export{};'); // under 1 kB: not worth compressing
+writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch",()=>{});'); // the service worker
 const sizes = compressAssets(dist);
 
 let database: Database;
@@ -114,5 +116,47 @@ describe('serving the built client', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.body).toBe('export{};');
+  });
+});
+
+describe('headers of the built client', () => {
+  const full = (res: { headers: Record<string, unknown> }, url: string) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(res.headers[name], `${url} ${name}`).toBe(value);
+  };
+
+  it('sends a hashed asset with its caching headers and only the security headers a subresource uses', async () => {
+    for (const url of ['/assets/index-AbC123.js', '/assets/tiny-Zz9.js']) {
+      const res = await app.inject({ url, headers: { 'accept-encoding': 'br' } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+      expect(res.headers['cache-control'], url).toBe(IMMUTABLE);
+      for (const name of [
+        'content-security-policy',
+        'cross-origin-opener-policy',
+        'strict-transport-security',
+        'x-frame-options',
+        'referrer-policy',
+        'x-request-id',
+      ])
+        expect(res.headers[name], `${url} ${name}`).toBeUndefined();
+    }
+    // One that is not found is an error like any other: its request id is kept, to find it in the log.
+    const missing = await app.inject({ url: '/assets/index-OldHash.js' });
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
+    expect(missing.headers['x-request-id']).toBeDefined();
+  });
+
+  it('keeps the full set on documents, the service worker and the API', async () => {
+    for (const url of ['/', '/countries/JOR', '/sw.js', '/api/health']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      full(res, url);
+      expect(res.headers['x-request-id'], url).toBeDefined();
+    }
+    const docs = await app.inject({ url: '/api/docs' });
+    expect(String(docs.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 });
