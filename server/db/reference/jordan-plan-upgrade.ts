@@ -1,12 +1,11 @@
-import { and, between, count, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { fileChannel } from '../../modules/audit/channel';
 import { recordAudit } from '../../modules/audit/entity-repository';
 import { snapshot } from '../../modules/plans/audit';
+import { valueCountInPlan } from '../../modules/plans/repository';
 import type { DbOrTx } from '../client';
 import {
   indicators,
-  indicatorValues,
-  periods,
   planActivities,
   planIndicators,
   planObjectives,
@@ -95,7 +94,7 @@ export async function removeInventedRows(tx: DbOrTx, plan: PlanRow, now: Date) {
       await audit('plan_indicator', link.id, 'targets', state(targets), state(kept));
       continue;
     }
-    if (await hasValuesInPlan(tx, plan, link.indicatorId)) {
+    if ((await valueCountInPlan(tx, plan, link.indicatorId)) > 0) {
       const [after] = await tx
         .update(planIndicators)
         .set({ illustrative: false, version: link.version + 1 })
@@ -110,20 +109,4 @@ export async function removeInventedRows(tx: DbOrTx, plan: PlanRow, now: Date) {
     out.indicators += 1;
   }
   return out;
-}
-
-/** Whether the country reported values on the indicator in the plan's years or the year after. */
-async function hasValuesInPlan(tx: DbOrTx, plan: PlanRow, indicatorId: number) {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(indicatorValues)
-    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
-    .where(
-      and(
-        eq(indicatorValues.countryIso3, plan.countryIso3),
-        eq(indicatorValues.indicatorId, indicatorId),
-        between(periods.endDate, `${plan.periodStart}-01-01`, `${plan.periodEnd + 1}-12-31`),
-      ),
-    );
-  return Number(row?.n ?? 0) > 0;
 }

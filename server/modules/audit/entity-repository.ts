@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { AuditEntry } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
@@ -49,11 +49,16 @@ export async function recordAudit(db: DbOrTx, r: AuditRecord): Promise<void> {
   });
 }
 
-/** One entity's history, newest first (bounded). */
-export async function listAudit(db: DbOrTx, entityType: AuditEntity, entityId: string | number, limit = 200) {
+/** An audit entry with the entity it is about. */
+export type AuditRow = AuditEntry & { entityType: AuditEntity; entityId: string };
+
+/** Audit entries matching `where`, with their authors' names, newest first (at most `limit`). */
+export async function selectAudit(db: DbOrTx, where: SQL | undefined, limit: number): Promise<AuditRow[]> {
   const rows = await db
     .select({
       id: auditLog.id,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
       action: auditLog.action,
       at: auditLog.at,
       userId: auditLog.userId,
@@ -65,18 +70,28 @@ export async function listAudit(db: DbOrTx, entityType: AuditEntity, entityId: s
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
+    .where(where)
     .orderBy(desc(auditLog.id))
     .limit(limit);
-  return rows.map(
-    (r): AuditEntry => ({
-      id: r.id,
-      action: r.action,
-      at: r.at.toISOString(),
-      user: r.userId !== null && r.userName !== null ? { id: r.userId, name: r.userName } : null,
-      old: r.old ?? null,
-      new: r.new ?? null,
-      channel: channelOfRow(r),
-    }),
+  return rows.map((r) => ({
+    id: r.id,
+    entityType: r.entityType as AuditEntity,
+    entityId: r.entityId,
+    action: r.action,
+    at: r.at.toISOString(),
+    user: r.userId !== null && r.userName !== null ? { id: r.userId, name: r.userName } : null,
+    old: r.old ?? null,
+    new: r.new ?? null,
+    channel: channelOfRow(r),
+  }));
+}
+
+/** One entity's history, newest first (bounded). */
+export async function listAudit(db: DbOrTx, entityType: AuditEntity, entityId: string | number, limit = 200) {
+  const rows = await selectAudit(
+    db,
+    and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))),
+    limit,
   );
+  return rows.map(({ entityType: _t, entityId: _i, ...entry }): AuditEntry => entry);
 }

@@ -1,46 +1,9 @@
-import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
-import type { AuditEntry } from '../../../shared';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { auditLog, users } from '../../db/schema';
-import { channelOfRow } from './channel';
-import type { AuditEntity } from './entity-repository';
-
-export type AuditRow = AuditEntry & { entityType: AuditEntity; entityId: string };
+import { auditLog } from '../../db/schema';
+import { type AuditEntity, type AuditRow, selectAudit } from './entity-repository';
 
 const LIMIT = 500;
-
-async function select(db: DbOrTx, where: SQL | undefined): Promise<AuditRow[]> {
-  const rows = await db
-    .select({
-      id: auditLog.id,
-      entityType: auditLog.entityType,
-      entityId: auditLog.entityId,
-      action: auditLog.action,
-      at: auditLog.at,
-      userId: auditLog.userId,
-      userName: users.displayName,
-      old: auditLog.old,
-      new: auditLog.new,
-      channel: auditLog.channel,
-      channelDetail: auditLog.channelDetail,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(LIMIT);
-  return rows.map((r) => ({
-    id: r.id,
-    entityType: r.entityType as AuditEntity,
-    entityId: r.entityId,
-    action: r.action,
-    at: r.at.toISOString(),
-    user: r.userId !== null && r.userName !== null ? { id: r.userId, name: r.userName } : null,
-    old: r.old ?? null,
-    new: r.new ?? null,
-    channel: channelOfRow(r),
-  }));
-}
 
 /** The history of several entities at once, newest first (bounded). */
 export async function auditOfEntities(
@@ -59,7 +22,7 @@ export async function auditOfEntities(
       ),
     );
   if (parts.length === 0) return [];
-  return select(db, or(...parts));
+  return selectAudit(db, or(...parts), LIMIT);
 }
 
 const PLAN_ELEMENTS: AuditEntity[] = ['plan_objective', 'plan_activity', 'plan_indicator'];
@@ -73,12 +36,13 @@ export async function auditOfPlan(
   plan: { id: number; countryIso3: string },
   only?: { type: AuditEntity; id?: number },
 ): Promise<AuditRow[]> {
-  return select(
+  return selectAudit(
     db,
     and(
       eq(auditLog.planId, plan.id),
       inArray(auditLog.entityType, only ? [only.type] : ['plan', ...PLAN_ELEMENTS]),
       only?.id !== undefined ? eq(auditLog.entityId, String(only.id)) : undefined,
     ),
+    LIMIT,
   );
 }

@@ -57,6 +57,19 @@ export type Access =
   | 'admin'
   | 'admin-session';
 
+/**
+ * Four eyes on an approval: `self` says how the approver had a hand in what they approve (false: no
+ * hand), refused unless the deployment allows single-person approval.
+ */
+export function assertFourEyes(policy: AccessPolicy, self: string | false): void {
+  if (self && policy.fourEyes !== false)
+    throw new AppError(
+      403,
+      `approve: you ${self}; another validator must approve it (four eyes). ` +
+        'A deployment may allow single-person approval (APPROVAL_FOUR_EYES=false).',
+    );
+}
+
 export const unauthenticated = () => new AppError(401, 'authentication: sign in, or send a valid API token');
 export const forbidden = (why: string) => new AppError(403, why);
 

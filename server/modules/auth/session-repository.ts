@@ -17,6 +17,16 @@ export async function insertSession(db: DbOrTx, s: NewSession): Promise<void> {
   await db.insert(sessions).values({ ...s, lastSeenAt: s.createdAt });
 }
 
+/** What a request's principal carries of its user, read with the session or the API token. */
+const principalUserColumns = {
+  active: users.active,
+  email: users.email,
+  displayName: users.displayName,
+  demo: users.demo,
+  locale: users.locale,
+  emailReminders: users.emailReminders,
+};
+
 /**
  * The session, its user's state and roles (in the same statement: every signed-in request runs it), or
  * undefined. Expiry is checked by the caller (it owns the clock).
@@ -28,12 +38,7 @@ export async function findSession(db: DbOrTx, tokenHash: string) {
       lastSeenAt: sessions.lastSeenAt,
       idleExpiresAt: sessions.idleExpiresAt,
       expiresAt: sessions.expiresAt,
-      active: users.active,
-      email: users.email,
-      displayName: users.displayName,
-      demo: users.demo,
-      locale: users.locale,
-      emailReminders: users.emailReminders,
+      ...principalUserColumns,
       roles: sql<unknown>`(select json_agg(json_build_object('role', ${roleAssignments.role},
           'country', ${roleAssignments.countryIso3}, 'sectors', ${roleAssignments.sectors})
           order by ${roleAssignments.id})
@@ -92,12 +97,7 @@ export async function findActiveToken(db: DbOrTx, tokenHash: string) {
       scope: apiTokens.scope,
       revokedAt: apiTokens.revokedAt,
       lastUsedAt: apiTokens.lastUsedAt,
-      active: users.active,
-      email: users.email,
-      displayName: users.displayName,
-      demo: users.demo,
-      locale: users.locale,
-      emailReminders: users.emailReminders,
+      ...principalUserColumns,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))

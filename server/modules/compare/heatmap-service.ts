@@ -1,40 +1,15 @@
-import {
-  type ClassificationBasis,
-  type CompareSource,
-  type HeatmapCountry,
-  type HeatmapResult,
-  type Level,
-  meanScore,
-  type PeerGroupType,
-  peerStats,
-} from '../../../shared';
+import { type HeatmapCountry, type HeatmapResult, type Level, meanScore, peerStats } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import type { Principal } from '../auth/permissions';
 import { listIndicators } from '../frameworks/repository';
 import { getPublishedFramework, resolvePeriod } from '../frameworks/service';
 import type { ReadScope } from '../visibility/scope';
 import { type RoundContext, resolveGroup } from './group';
 import { type MemberLevelRow, memberLevels } from './heatmap-repository';
 import { nationalLevels } from './national-repository';
-import { requireScope } from './service';
-
-export interface HeatmapInput {
-  framework: string;
-  period?: string | undefined;
-  groupType: PeerGroupType;
-  group?: string | undefined;
-  /** Who asks (private saved groups are their owner's only). */
-  viewer?: Principal | null;
-  /** published (default): the round's answers; national: countries' own reports on its questions. */
-  source?: CompareSource | undefined;
-  /** What the caller may see of national data (required with source national). */
-  scope?: ReadScope | undefined;
-  /** round (default): WHO regions and income groups as in force for the round; today: today's. */
-  classification?: ClassificationBasis | undefined;
-}
+import { type GroupInput, requireScope } from './service';
 
 /** Levels of every member of a group on every A–E indicator of a published framework, in one period. */
-export async function groupHeatmap(db: DbOrTx, input: HeatmapInput): Promise<HeatmapResult> {
+export async function groupHeatmap(db: DbOrTx, input: GroupInput): Promise<HeatmapResult> {
   const source = input.source ?? 'published';
   const framework = await getPublishedFramework(db, input.framework);
   const period = await resolvePeriod(db, input.framework, input.period);

@@ -2,20 +2,7 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { countries, frameworks, indicators, planIndicators, plans } from '../../db/schema';
-
-const indicatorColumns = {
-  id: indicators.id,
-  frameworkCode: indicators.frameworkCode,
-  code: indicators.code,
-  name: indicators.name,
-  measureType: indicators.measureType,
-  unit: indicators.unit,
-  followsIndicatorId: indicators.followsIndicatorId,
-  calculation: indicators.calculation,
-  dataSource: indicators.dataSource,
-  collectionMethod: indicators.collectionMethod,
-  frequency: indicators.frequency,
-};
+import { indicatorRefColumns } from '../frameworks/repository';
 
 const root = alias(indicators, 'root');
 
@@ -52,7 +39,7 @@ export async function trackedIndicators(db: DbOrTx) {
 }
 
 export async function findIndicatorRef(db: DbOrTx, id: number) {
-  const [row] = await db.select(indicatorColumns).from(indicators).where(eq(indicators.id, id));
+  const [row] = await db.select(indicatorRefColumns).from(indicators).where(eq(indicators.id, id));
   return row ?? null;
 }
 
@@ -65,7 +52,7 @@ export async function planIndicatorsTracking(db: DbOrTx, questionId: number, iso
   return db
     .select({
       row: planIndicators,
-      indicator: indicatorColumns,
+      indicator: indicatorRefColumns,
       follows: {
         id: root.id,
         frameworkCode: root.frameworkCode,

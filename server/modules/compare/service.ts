@@ -22,10 +22,10 @@ import { type PeerGroup, resolveGroup } from './group';
 import { nationalLevels } from './national-repository';
 import { levelAnswers } from './repository';
 
-export interface CompareInput {
+/** What picks a round and a peer group: a comparison's and the group heatmap's input. */
+export interface GroupInput {
   framework: string;
   period?: string | undefined;
-  country: string;
   groupType: PeerGroupType;
   group?: string | undefined;
   /** Who asks (private saved groups are their owner's only). */
@@ -36,6 +36,11 @@ export interface CompareInput {
   scope?: ReadScope | undefined;
   /** round (default): WHO regions and income groups as in force for the round; today: today's. */
   classification?: ClassificationBasis | undefined;
+}
+
+/** A comparison: the round and the group, and the country set against the group. */
+export interface CompareInput extends GroupInput {
+  country: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { desc, inArray } from 'drizzle-orm';
 import {
   combineProvenance,
   type Direction,
@@ -12,8 +12,9 @@ import {
   type YearValue,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { indicatorValues, periods, planPeriods, plans, valueProvenance } from '../../db/schema';
+import { planPeriods, plans } from '../../db/schema';
 import { planIndicatorsOf, targetsOf } from '../plans/repository';
+import { valuesOfIndicators } from '../values/repository';
 import type { ExportScope } from './scope';
 
 /**
@@ -80,35 +81,14 @@ export async function planLinks(db: DbOrTx, scope: ExportScope, approvedPlansOnl
       ]),
     ),
   ];
-  const values = await db
-    .select({
-      c: indicatorValues.countryIso3,
-      i: indicatorValues.indicatorId,
-      p: indicatorValues.periodId,
-      status: indicatorValues.status,
-      level: indicatorValues.level,
-      numericValue: indicatorValues.numericValue,
-      periodCode: periods.code,
-      endDate: periods.endDate,
-      workflow: valueProvenance.workflow,
-      demo: valueProvenance.demo,
-    })
-    .from(indicatorValues)
-    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
-    .innerJoin(valueProvenance, eq(valueProvenance.valueId, indicatorValues.id))
-    .where(
-      and(
-        inArray(indicatorValues.countryIso3, [...new Set(planRows.map((p) => p.countryIso3))]),
-        inArray(indicatorValues.indicatorId, tracked),
-      ),
-    );
+  const values = await valuesOfIndicators(db, [...new Set(planRows.map((p) => p.countryIso3))], tracked);
   const out: PlanLink[] = [];
   for (const v of values) {
     const year = yearOf(v.endDate);
     const tracks = (j: (typeof joins)[number]) =>
-      j.indicator.id === v.i || j.indicator.followsIndicatorId === v.i;
+      j.indicator.id === v.indicatorId || j.indicator.followsIndicatorId === v.indicatorId;
     const candidates = planRows.filter(
-      (pl) => pl.countryIso3 === v.c && joins.some((j) => j.row.planId === pl.id && tracks(j)),
+      (pl) => pl.countryIso3 === v.countryIso3 && joins.some((j) => j.row.planId === pl.id && tracks(j)),
     );
     const plan = candidates.find((pl) => pl.periodStart <= year && year <= pl.periodEnd) ?? candidates[0];
     if (!plan) continue;
@@ -144,9 +124,9 @@ export async function planLinks(db: DbOrTx, scope: ExportScope, approvedPlansOnl
           })
         : null;
     out.push({
-      c: v.c,
-      i: v.i,
-      p: v.p,
+      c: v.countryIso3,
+      i: v.indicatorId,
+      p: v.periodId,
       pid: plan.id,
       pp: pp?.code ?? null,
       t: targetAmount === null ? null : String(targetAmount),

@@ -5,6 +5,21 @@ import { frameworks, indicators, periods } from '../../db/schema';
 
 type IndicatorRow = typeof indicators.$inferSelect;
 
+/** What plans and the shared-indicators view show of an indicator beside its plan row. */
+export const indicatorRefColumns = {
+  id: indicators.id,
+  frameworkCode: indicators.frameworkCode,
+  code: indicators.code,
+  name: indicators.name,
+  measureType: indicators.measureType,
+  unit: indicators.unit,
+  followsIndicatorId: indicators.followsIndicatorId,
+  calculation: indicators.calculation,
+  dataSource: indicators.dataSource,
+  collectionMethod: indicators.collectionMethod,
+  frequency: indicators.frequency,
+};
+
 export function toIndicator(r: IndicatorRow): Indicator {
   return {
     id: r.id,

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import { channelOf } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
-import type { Principal } from '../auth/permissions';
+import { assertFourEyes, type Principal } from '../auth/permissions';
 import { assertCanEditProfile, assertCanValidateProfile } from './access';
 import { checkSectionContent } from './content';
 import {
@@ -184,12 +184,7 @@ export async function transitionSection(
     }
     const self = t === 'approve' ? approvesOwn(current, user.userId) : false;
     const fourEyes = ctx.policy.fourEyes !== false;
-    if (self && fourEyes)
-      throw new AppError(
-        403,
-        `approve: you ${self}; another validator must approve it (four eyes). ` +
-          'A deployment may allow single-person approval (APPROVAL_FOUR_EYES=false).',
-      );
+    assertFourEyes(ctx.policy, self);
     const after = await updateSectionIfVersion(
       tx,
       current.id,

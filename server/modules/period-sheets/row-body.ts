@@ -192,20 +192,19 @@ export function rowBody(
         params: { field: 'status', value: status },
       });
   }
-  if (cells.reason && cells.reason.length > 500)
-    problems.push({
-      column: 'reason',
-      message: 'is longer than 500 characters',
-      code: 'too_long',
-      params: { max: 500 },
-    });
-  if (cells.comment && cells.comment.length > 2000)
-    problems.push({
-      column: 'comment',
-      message: 'is longer than 2000 characters',
-      code: 'too_long',
-      params: { max: 2000 },
-    });
+  for (const [column, max] of [
+    ['reason', 500],
+    ['comment', 2000],
+  ] as const) {
+    const text = cells[column];
+    if (text && text.length > max)
+      problems.push({
+        column,
+        message: `is longer than ${max} characters`,
+        code: 'too_long',
+        params: { max },
+      });
+  }
   if (problems.length) return { body: null, problems };
   // The API's own schema has the last word: the same rules as PUT /api/values.
   const parsed = PutValueBodySchema.safeParse({

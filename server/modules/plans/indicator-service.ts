@@ -1,4 +1,4 @@
-import { and, between, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   type CreatePlanIndicator,
   type Indicator,
@@ -8,7 +8,7 @@ import {
   type UpdatePlanIndicator,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { indicators, indicatorValues, periods, planIndicators } from '../../db/schema';
+import { indicators, planIndicators } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
@@ -17,7 +17,7 @@ import { getIndicator } from '../frameworks/service';
 import { changeElement, createElement, type PlanElement } from './element-write';
 import { baselineColumns, type Measured, targetRows } from './indicator-amounts';
 import { objectiveIn, planIndicatorIn } from './plan-read-service';
-import { targetsOf } from './repository';
+import { targetsOf, valueCountInPlan } from './repository';
 import { ruleColumns } from './rules';
 import {
   deletePlanIndicatorIfVersion,
@@ -196,18 +196,7 @@ async function assertNoValuesInPlan(
   plan: { countryIso3: string; periodStart: number; periodEnd: number },
   pi: { indicatorId: number; indicator: string | null },
 ) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(indicatorValues)
-    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
-    .where(
-      and(
-        eq(indicatorValues.countryIso3, plan.countryIso3),
-        eq(indicatorValues.indicatorId, pi.indicatorId),
-        between(periods.endDate, `${plan.periodStart}-01-01`, `${plan.periodEnd + 1}-12-31`),
-      ),
-    );
-  const n = Number(row?.n ?? 0);
+  const n = await valueCountInPlan(db, plan, pi.indicatorId);
   if (n > 0)
     throw new AppError(
       409,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Provenance, provenanceOf, type ValueStatus, type ValueWorkflow } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
@@ -14,8 +14,9 @@ import {
   planObjectives,
   plans,
   planTargets,
-  valueProvenance,
 } from '../../db/schema';
+import { indicatorRefColumns } from '../frameworks/repository';
+import { valuesOfIndicators } from '../values/repository';
 import { publishedAnswersList } from '../visibility/published-repository';
 import { mayReadCountry, type ReadScope } from '../visibility/scope';
 import { visibleValues } from '../visibility/sql';
@@ -87,19 +88,7 @@ export async function planIndicatorsOf(db: DbOrTx, planIds: number[]) {
   return db
     .select({
       row: planIndicators,
-      indicator: {
-        id: indicators.id,
-        frameworkCode: indicators.frameworkCode,
-        code: indicators.code,
-        name: indicators.name,
-        measureType: indicators.measureType,
-        unit: indicators.unit,
-        followsIndicatorId: indicators.followsIndicatorId,
-        calculation: indicators.calculation,
-        dataSource: indicators.dataSource,
-        collectionMethod: indicators.collectionMethod,
-        frequency: indicators.frequency,
-      },
+      indicator: indicatorRefColumns,
       follows: {
         id: followed.id,
         frameworkCode: followed.frameworkCode,
@@ -122,6 +111,29 @@ export async function targetsOf(db: DbOrTx, planIndicatorIds: number[]) {
     .from(planTargets)
     .where(inArray(planTargets.planIndicatorId, planIndicatorIds))
     .orderBy(asc(planTargets.year));
+}
+
+/**
+ * How many values the country reported for the indicator during the plan: its years and the year after
+ * (values a plan's views show). An indicator with such values stays in the plan (never lose data).
+ */
+export async function valueCountInPlan(
+  db: DbOrTx,
+  plan: { countryIso3: string; periodStart: number; periodEnd: number },
+  indicatorId: number,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(indicatorValues)
+    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
+    .where(
+      and(
+        eq(indicatorValues.countryIso3, plan.countryIso3),
+        eq(indicatorValues.indicatorId, indicatorId),
+        between(periods.endDate, `${plan.periodStart}-01-01`, `${plan.periodEnd + 1}-12-31`),
+      ),
+    );
+  return Number(row?.n ?? 0);
 }
 
 export interface LatestValue {
@@ -158,30 +170,7 @@ export async function trackedValues(
   indicatorIds: number[],
 ): Promise<TrackedValue[]> {
   if (indicatorIds.length === 0 || iso3s.length === 0) return [];
-  const national = await db
-    .select({
-      countryIso3: indicatorValues.countryIso3,
-      indicatorId: indicatorValues.indicatorId,
-      status: indicatorValues.status,
-      reason: indicatorValues.statusReason,
-      numericValue: indicatorValues.numericValue,
-      level: indicatorValues.level,
-      textValue: indicatorValues.textValue,
-      periodCode: periods.code,
-      endDate: periods.endDate,
-      workflow: valueProvenance.workflow,
-      demo: valueProvenance.demo,
-    })
-    .from(indicatorValues)
-    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
-    .innerJoin(valueProvenance, eq(valueProvenance.valueId, indicatorValues.id))
-    .where(
-      and(
-        inArray(indicatorValues.countryIso3, iso3s),
-        inArray(indicatorValues.indicatorId, indicatorIds),
-        visibleValues(scope),
-      ),
-    );
+  const national = await valuesOfIndicators(db, iso3s, indicatorIds, visibleValues(scope));
   const following = await db
     .select({
       id: indicators.id,
@@ -199,7 +188,7 @@ export async function trackedValues(
     iso3s.filter((c) => mayReadCountry(scope, c)),
     following.flatMap((f) => (f.follows === null ? [] : [f.follows])),
   );
-  const out: TrackedValue[] = national.map(({ workflow, demo, ...v }) => ({
+  const out: TrackedValue[] = national.map(({ periodId: _p, workflow, demo, ...v }) => ({
     ...v,
     status: v.status as ValueStatus,
     workflow: workflow as ValueWorkflow,

@@ -19,6 +19,20 @@ export type NewActivity = typeof planActivities.$inferInsert;
 export type NewPlanIndicator = typeof planIndicators.$inferInsert;
 export type NewTarget = typeof planTargets.$inferInsert;
 
+/** Deletes a plan element's row if it still has `version` (every element table has an id and a version). */
+async function deleteIfVersion(
+  db: DbOrTx,
+  t: typeof planObjectives | typeof planActivities | typeof planIndicators,
+  id: number,
+  version: number,
+) {
+  const [row] = await db
+    .delete(t)
+    .where(and(eq(t.id, id), eq(t.version, version)))
+    .returning({ id: t.id });
+  return row;
+}
+
 export async function insertObjective(db: DbOrTx, v: NewObjective) {
   const [row] = await db.insert(planObjectives).values(v).returning({ id: planObjectives.id });
   return row;
@@ -38,12 +52,8 @@ export async function updateObjectiveIfVersion(
   return row;
 }
 
-export async function deleteObjectiveIfVersion(db: DbOrTx, id: number, version: number) {
-  const [row] = await db
-    .delete(planObjectives)
-    .where(and(eq(planObjectives.id, id), eq(planObjectives.version, version)))
-    .returning({ id: planObjectives.id });
-  return row;
+export function deleteObjectiveIfVersion(db: DbOrTx, id: number, version: number) {
+  return deleteIfVersion(db, planObjectives, id, version);
 }
 
 export async function insertActivity(db: DbOrTx, v: NewActivity) {
@@ -66,12 +76,8 @@ export async function updateActivityIfVersion(
   return row;
 }
 
-export async function deleteActivityIfVersion(db: DbOrTx, id: number, version: number) {
-  const [row] = await db
-    .delete(planActivities)
-    .where(and(eq(planActivities.id, id), eq(planActivities.version, version)))
-    .returning({ id: planActivities.id });
-  return row;
+export function deleteActivityIfVersion(db: DbOrTx, id: number, version: number) {
+  return deleteIfVersion(db, planActivities, id, version);
 }
 
 export async function insertPlanIndicator(db: DbOrTx, v: NewPlanIndicator) {
@@ -93,12 +99,8 @@ export async function updatePlanIndicatorIfVersion(
   return row;
 }
 
-export async function deletePlanIndicatorIfVersion(db: DbOrTx, id: number, version: number) {
-  const [row] = await db
-    .delete(planIndicators)
-    .where(and(eq(planIndicators.id, id), eq(planIndicators.version, version)))
-    .returning({ id: planIndicators.id });
-  return row;
+export function deletePlanIndicatorIfVersion(db: DbOrTx, id: number, version: number) {
+  return deleteIfVersion(db, planIndicators, id, version);
 }
 
 export async function replaceTargets(

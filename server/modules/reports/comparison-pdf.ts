@@ -110,8 +110,7 @@ export async function comparisonPdf(d: ComparisonData, i18n: ReportI18n): Promis
     { size: 7.5 },
   );
 
-  r.newPage();
-  r.heading(t('heatmap'));
+  r.section(t('heatmap'));
   drawTable(
     r,
     [

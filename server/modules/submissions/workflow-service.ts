@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import { channelOf } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
-import type { Principal } from '../auth/permissions';
+import { assertFourEyes, type Principal } from '../auth/permissions';
 import { assertCanSubmit, assertCanValidate } from './access';
 import { dayOf, submissionSnapshot, toPlanPeriod } from './mapping';
 import { notify } from './notification-repository';
@@ -94,13 +94,7 @@ export async function transition(
     // Values are locked with the submission row (writes read it FOR SHARE): the rules see what is submitted.
     if (t === 'submit') await assertRulesMet(tx, row);
     const self = t === 'approve' ? await approvesOwnData(tx, current, row, user.userId) : false;
-    if (self && ctx.policy.fourEyes !== false) {
-      throw new AppError(
-        403,
-        `approve: you ${self}; another validator must approve it (four eyes). ` +
-          'A deployment may allow single-person approval (APPROVAL_FOUR_EYES=false).',
-      );
-    }
+    assertFourEyes(ctx.policy, self);
     const updated = await updateSubmissionIfVersion(
       tx,
       current.id,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import {
   type IndicatorValue,
   type Level,
@@ -76,4 +76,36 @@ export async function queryValues(
       source: provenanceOf(workflow as ValueWorkflow, demo),
     })),
   };
+}
+
+/**
+ * The stored values of these indicators for these countries (further narrowed by `where`, e.g. a read
+ * scope), each with its period's code and end date and its provenance: what plans track.
+ */
+export async function valuesOfIndicators(db: DbOrTx, iso3s: string[], indicatorIds: number[], where?: SQL) {
+  return db
+    .select({
+      countryIso3: indicatorValues.countryIso3,
+      indicatorId: indicatorValues.indicatorId,
+      periodId: indicatorValues.periodId,
+      status: indicatorValues.status,
+      reason: indicatorValues.statusReason,
+      numericValue: indicatorValues.numericValue,
+      level: indicatorValues.level,
+      textValue: indicatorValues.textValue,
+      periodCode: periods.code,
+      endDate: periods.endDate,
+      workflow: valueProvenance.workflow,
+      demo: valueProvenance.demo,
+    })
+    .from(indicatorValues)
+    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
+    .innerJoin(valueProvenance, eq(valueProvenance.valueId, indicatorValues.id))
+    .where(
+      and(
+        inArray(indicatorValues.countryIso3, iso3s),
+        inArray(indicatorValues.indicatorId, indicatorIds),
+        where,
+      ),
+    );
 }

@@ -64,8 +64,7 @@ function drawStep(
 export function drawCaseStudy(r: ReportDocument, d: BriefingPackData, pt: PackText, sources: SourceRegistry) {
   const { t } = pt.i18n;
   const country = d.caseStudy?.country;
-  r.newPage();
-  r.heading(`${pt.me.topics.case_study}${country ? ` — ${pt.country(country)}` : ''}`);
+  r.section(`${pt.me.topics.case_study}${country ? ` — ${pt.country(country)}` : ''}`);
   if (!d.caseStudy) {
     r.paragraph(d.session.caseStudy ? t('briefNoProfile') : t('briefNoCaseStudy'));
     return;

@@ -11,8 +11,7 @@ export const COUNTRIES_PER_TABLE = 5;
  * when there is one, is the first column (the comparison puts it first).
  */
 export function startSideBySide(r: ReportDocument, pt: PackText, d: BriefingPackData) {
-  r.newPage();
-  r.heading(pt.i18n.t('briefSideBySide'));
+  r.section(pt.i18n.t('briefSideBySide'));
   const shown = new Set(profiledCountries(d).map((c) => c.iso3));
   const missing = d.compare.countries.filter((c) => !shown.has(c.iso3));
   if (missing.length > 0)

@@ -6,8 +6,7 @@ import type { PackText, SourceRegistry } from '../pack-format';
 /** Every source the pack cited, by its number; the TrACSS round shown; what the provenance labels mean. */
 export function drawSources(r: ReportDocument, d: BriefingPackData, pt: PackText, sources: SourceRegistry) {
   const { t } = pt.i18n;
-  r.newPage();
-  r.heading(t('sources'));
+  r.section(t('sources'));
   if (sources.list.length === 0) r.paragraph(t('briefNoSources'), { color: COLOURS.muted });
   else {
     r.paragraph(t('briefSourcesIntro'), { size: 9, color: COLOURS.muted });

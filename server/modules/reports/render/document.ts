@@ -78,6 +78,12 @@ export class ReportDocument {
       .stroke();
   }
 
+  /** A top-level section: it starts on a page of its own, under its heading. */
+  section(title: string): void {
+    this.newPage();
+    this.heading(title);
+  }
+
   /** Starts a new page unless `height` more points fit on this one. */
   ensure(height: number): void {
     if (this.y + height > this.bottom) this.newPage();

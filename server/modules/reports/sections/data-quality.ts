@@ -14,8 +14,7 @@ const STATE_FILL: Record<string, string> = {
 /** Reporting periods and their approval, missing / not applicable values, and how to read them. */
 export function drawDataQuality(r: ReportDocument, d: CountryReportData, i18n: ReportI18n, n = 5): void {
   const { t } = i18n;
-  r.newPage();
-  r.heading(`${n}. ${t('dataQuality')}`);
+  r.section(`${n}. ${t('dataQuality')}`);
   r.heading(t('dqPeriods'), 2);
   if (d.periods.length === 0) r.paragraph(t('noPeriods'));
   else

@@ -59,8 +59,7 @@ export function drawImplementation(
 ): void {
   const { t } = i18n;
   const { plan } = d;
-  r.newPage();
-  r.heading(`4. ${t('implementation')}`);
+  r.section(`4. ${t('implementation')}`);
   r.paragraph(t('implementationRule'), { size: 8.5, color: COLOURS.muted });
   // Field by field: rates computed from illustrative activities are marked, budgets (published) are not.
   const illustrative = plan.activities.some((a) => a.illustrative);

@@ -16,8 +16,7 @@ export function drawMePlan(r: ReportDocument, d: CountryReportData, i18n: Report
   const { t } = i18n;
   const all = mePlanIndicators(d);
   if (all.length === 0) return;
-  r.newPage();
-  r.heading(`${n}. ${t('mePlan')}`);
+  r.section(`${n}. ${t('mePlan')}`);
   r.paragraph(t('mePlanIntro'), { size: 8.5, color: COLOURS.muted });
   const frequency = all.some((i) => i.indicator.frequency);
   const type = (pi: PlanIndicator) =>

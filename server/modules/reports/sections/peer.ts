@@ -19,8 +19,7 @@ export function drawPeer(
   charts: ChartPlacement[],
 ): void {
   const { t } = i18n;
-  r.newPage();
-  r.heading(`3. ${t('peer')}`);
+  r.section(`3. ${t('peer')}`);
   if (!d.peer) {
     r.paragraph(t('peerNone', { country: d.country.name }));
     return;

@@ -36,8 +36,7 @@ export function drawProgress(
   charts: ChartPlacement[],
 ): void {
   const { t } = i18n;
-  r.newPage();
-  r.heading(`2. ${t('progress')}`);
+  r.section(`2. ${t('progress')}`);
   if (d.indicators.length === 0) {
     r.paragraph(t('noIndicators'));
     return;

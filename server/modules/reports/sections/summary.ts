@@ -11,8 +11,7 @@ const HEADLINES = 6;
 /** One page: status counts, the overall implementation rate, the budget and the headline indicators. */
 export function drawSummary(r: ReportDocument, d: CountryReportData, i18n: ReportI18n): void {
   const { t } = i18n;
-  r.newPage();
-  r.heading(`1. ${t('summary')}`);
+  r.section(`1. ${t('summary')}`);
   // Status counts as a row of tiles.
   r.heading(t('statusCounts'), 2);
   const tileW = r.width / PROGRESS_STATUSES.length;
