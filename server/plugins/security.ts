@@ -63,14 +63,39 @@ export const ASSET_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * API answers (JSON, and the exports and reports a browser downloads or opens): the headers OWASP's REST
+ * Security Cheat Sheet lists for an API (CSP, HSTS, nosniff, X-Frame-Options), plus the resource and
+ * referrer policies. The others of the document set (opener, origin agent cluster, DNS prefetch,
+ * download options, cross-domain policies, the XSS auditor) act on a page a user browses, which an API
+ * answer is not; each header is validated and written by Node on every answer, and an API request is
+ * the most frequent request there is.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    'content-security-policy',
+    'cross-origin-resource-policy',
+    'referrer-policy',
+    'strict-transport-security',
+    'x-content-type-options',
+    'x-frame-options',
+  ].map((name) => [name, SECURITY_HEADERS[name] ?? '']),
+);
+
+/** Which set an answer carries, from its URL alone. */
+export function securityHeadersFor(url: string): Readonly<Record<string, string>> {
+  if (isAssetUrl(url)) return ASSET_HEADERS;
+  if (url.startsWith('/api/')) return url.startsWith('/api/docs') ? DOCS_HEADERS : API_HEADERS;
+  return SECURITY_HEADERS;
+}
+
+/**
  * Security headers on every answer (errors and 404s too: they are set before routing decides
- * anything): the full set on documents, the API and anything else; the lean set on /assets/*.
+ * anything): the full set on documents (pages, the service worker) and the API docs, the API's set on
+ * /api/*, the lean set on /assets/*.
  */
 export function registerSecurityHeaders(app: FastifyInstance) {
   app.addHook('onRequest', (req, reply, done) => {
-    reply.headers(
-      isAssetUrl(req.url) ? ASSET_HEADERS : req.url.startsWith('/api/docs') ? DOCS_HEADERS : SECURITY_HEADERS,
-    );
+    reply.headers(securityHeadersFor(req.url));
     done();
   });
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressAssets } from '../../scripts/build.mjs';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
-import { SECURITY_HEADERS } from '../../server/plugins/security';
+import { API_HEADERS, SECURITY_HEADERS } from '../../server/plugins/security';
 import { openTestDatabase } from '../setup/test-db';
 
 // A client build as Vite lays it out: index.html at the root, content-hashed files under assets/.
@@ -148,11 +148,22 @@ describe('headers of the built client', () => {
     expect(missing.headers['x-request-id']).toBeDefined();
   });
 
-  it('keeps the full set on documents, the service worker and the API', async () => {
-    for (const url of ['/', '/countries/JOR', '/sw.js', '/api/health']) {
+  it('keeps the full set on documents and the service worker, and the API set on the API', async () => {
+    for (const url of ['/', '/countries/JOR', '/sw.js']) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(200);
       full(res, url);
+      expect(res.headers['x-request-id'], url).toBeDefined();
+    }
+    // An API answer, a refused one too: what OWASP's REST cheat sheet asks of an API, not the page-only rest.
+    for (const url of ['/api/health', '/api/no-such-route']) {
+      const res = await app.inject({ url });
+      for (const [name, value] of Object.entries(API_HEADERS))
+        expect(res.headers[name], `${url} ${name}`).toBe(value);
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      for (const name of ['cross-origin-opener-policy', 'origin-agent-cluster', 'x-xss-protection'])
+        expect(res.headers[name], `${url} ${name}`).toBeUndefined();
       expect(res.headers['x-request-id'], url).toBeDefined();
     }
     const docs = await app.inject({ url: '/api/docs' });
