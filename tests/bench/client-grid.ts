@@ -72,15 +72,37 @@ export async function benchClientGrid(opts: {
     const last = await page.evaluate(() => performance.now());
     const done = Number(
       await (
-        await page.waitForFunction(
-          (n) => {
-            const rows = [...document.querySelectorAll('tr[data-row]')];
-            const saved = rows.filter((r) => /\bSaved\b/.test(r.textContent ?? '')).length;
-            return saved >= n ? performance.now() : false;
-          },
-          GRID_ROWS,
-          { polling: 50, timeout: 120_000 },
-        )
+        await page
+          .waitForFunction(
+            (n) => {
+              // The row's save state is a paragraph of its own ("Saved"); the row's textContent runs it
+              // into its neighbours ("…-001SavedEvidence"), where no word boundary is found.
+              const rows = [...document.querySelectorAll('tr[data-row]')];
+              const saved = rows.filter((r) =>
+                [...r.querySelectorAll('p')].some((p) => p.textContent === 'Saved'),
+              ).length;
+              return saved >= n ? performance.now() : false;
+            },
+            GRID_ROWS,
+            { polling: 50, timeout: 120_000 },
+          )
+          .catch(async (e: unknown) => {
+            // Say what the rows show instead (a state per row, counted), not only that the wait ran out.
+            const states = await page.evaluate(() => {
+              const count: Record<string, number> = {};
+              for (const r of document.querySelectorAll('tr[data-row]')) {
+                const s = [...r.querySelectorAll('p')].some((p) => p.textContent === 'Saved')
+                  ? 'Saved'
+                  : (r.querySelector('[role=alert], [data-save-state]')?.textContent ?? 'no state').slice(
+                      0,
+                      80,
+                    );
+                count[s] = (count[s] ?? 0) + 1;
+              }
+              return count;
+            });
+            throw new Error(`not every row says Saved: ${JSON.stringify(states)} (${String(e)})`);
+          })
       ).jsonValue(),
     );
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
