@@ -10,6 +10,7 @@ import {
   type OutboxEvent,
   outboxEntries,
   queueValue,
+  reopenOutbox,
   retryOutboxEntry,
   type SendResult,
   subscribeOutbox,
@@ -152,6 +153,21 @@ describe('the outbox', () => {
     await clearOutbox(1);
     expect(await outboxEntries(1)).toEqual([]);
     expect((await outboxEntries(2)).map((e: OutboxEntry) => e.userId)).toEqual([2]);
+    reopenOutbox(1);
+  });
+
+  it('a save still on its way after the sign-out keeps nothing, until the person signs in again', async () => {
+    // Started before the sign-out, its queueing comes after the clear: the entry must not come back.
+    const late = queue(1, 100, body(10));
+    await clearOutbox(1);
+    expect(await late).toBe(false);
+    expect(await queue(1, 101, body(11))).toBe(false);
+    expect(await outboxEntries(1)).toEqual([]);
+    // Another person on the same browser is not affected.
+    expect(await queue(2, 100, body(20))).toBe(true);
+    reopenOutbox(1);
+    expect(await queue(1, 102, body(12))).toBe(true);
+    expect((await outboxEntries(1)).map((e: OutboxEntry) => e.rowId)).toEqual([102]);
   });
 });
 

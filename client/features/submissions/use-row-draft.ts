@@ -109,7 +109,7 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow, userI
     async (d: Draft, body: PutValueBody) => {
       if (userId === null) return false;
       const ob = await outbox();
-      await ob.queueValue({
+      const kept = await ob.queueValue({
         userId,
         periodId,
         rowId: row.planIndicatorId,
@@ -120,6 +120,8 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow, userI
         draft: d,
         csrf: currentCsrfToken(),
       });
+      // Signed out on this page meanwhile: nothing of theirs is kept (the row is going away).
+      if (!kept) return false;
       setState({ kind: 'queued' });
       const s = await sync();
       void s.requestBackgroundSync();

@@ -74,13 +74,29 @@ async function db() {
   return d;
 }
 
-/** Queues a value (or replaces the waiting one of the same cell, keeping its place and base version). */
+/**
+ * Users whose entries this page deleted at sign-out. A save of theirs still on its way (typed before the
+ * sign-out, its request failing after) must not put an entry back into a browser they were told keeps
+ * nothing of theirs; signing in again opens their outbox (`reopenOutbox`).
+ */
+const closedUsers = new Set<number>();
+
+export function reopenOutbox(userId: number): void {
+  closedUsers.delete(userId);
+}
+
+/**
+ * Queues a value (or replaces the waiting one of the same cell, keeping its place and base version).
+ * False when the user has signed out on this page meanwhile: nothing is kept.
+ */
 export async function queueValue(
   entry: Omit<OutboxEntry, 'id' | 'rowKey' | 'state' | 'queuedAt' | 'revision'>,
   now = new Date(),
-): Promise<void> {
+): Promise<boolean> {
   const d = await db();
   const rowKey = rowKeyOf(entry.userId, entry.periodId, entry.rowId);
+  // Checked as the transaction starts: IndexedDB runs a sign-out's clear, started later, after it.
+  if (closedUsers.has(entry.userId)) return false;
   const tx = d.transaction('outbox', 'readwrite');
   const existing = await tx.store.index('rowKey').get(rowKey);
   const base = existing?.state === 'waiting' ? existing.body.version : entry.body.version;
@@ -97,6 +113,7 @@ export async function queueValue(
   await tx.store.put(next);
   await tx.done;
   emit({ type: 'changed', rowKey });
+  return true;
 }
 
 /** The user's entries (of one period), in the order they were saved. */
@@ -147,6 +164,7 @@ export async function retryOutboxEntry(rowKey: string): Promise<void> {
  * another tab's or the service worker's), whose writes would otherwise put back an entry it read before.
  */
 export async function clearOutbox(userId: number): Promise<void> {
+  closedUsers.add(userId);
   const d = await offlineDb();
   if (!d) return;
   await exclusively(async () => {

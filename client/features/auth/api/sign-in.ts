@@ -7,6 +7,8 @@ export async function signIn(body: SignInBody): Promise<Me> {
   const schema = () => import('../../../../shared/api/auth').then((m) => m.MeSchema);
   const me = await apiSend('POST', '/auth/sign-in', schema, body);
   setCsrfToken(me.csrfToken);
+  // Values this person types offline from now on are kept again, if they signed out on this page before.
+  await import('../../../lib/offline/outbox').then((m) => m.reopenOutbox(me.id)).catch(() => {});
   return me;
 }
 
