@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { startTransition, useOptimistic } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../components/ui/error-state';
 import { useCountries } from '../features/countries/api/get-countries';
@@ -6,38 +7,44 @@ import { adxExportUrl, type ExportFilters, valuesExportUrl } from '../features/e
 import { useFrameworks } from '../features/exports/api/get-frameworks';
 import { CountryChooser } from '../features/exports/components/country-chooser';
 import { ExportMenu } from '../features/exports/components/export-menu';
+import { parseYear, YearField } from '../features/exports/components/year-field';
 import { countryPlansQueryOptions } from '../features/plans/api/get-country-plans';
 import { useT } from '../i18n/context';
 
-const year = (s: string | null) => {
-  const n = Number(s);
-  return s && Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : undefined;
-};
+function filtersOf(params: URLSearchParams): ExportFilters {
+  const countries = (params.get('countries') ?? '').split(',').filter((c) => /^[A-Z]{3}$/.test(c));
+  return {
+    countries,
+    plan: countries.length === 1 && params.get('plan') ? Number(params.get('plan')) : undefined,
+    framework: params.get('framework') ?? undefined,
+    from: parseYear(params.get('from')),
+    to: parseYear(params.get('to')),
+    status: params.get('status') === 'all' ? 'all' : 'approved',
+  };
+}
+
+function withParam(prev: URLSearchParams, key: string, value: string | undefined) {
+  const next = new URLSearchParams(prev);
+  if (value) next.set(key, value);
+  else next.delete(key);
+  if (key === 'countries') next.delete('plan');
+  return next;
+}
 
 /** The filters live in the address, so an export can be shared as a link (like every view). */
 function useExportFilters() {
   const [params, setParams] = useSearchParams();
-  const countries = (params.get('countries') ?? '').split(',').filter((c) => /^[A-Z]{3}$/.test(c));
-  const filters: ExportFilters = {
-    countries,
-    plan: countries.length === 1 && params.get('plan') ? Number(params.get('plan')) : undefined,
-    framework: params.get('framework') ?? undefined,
-    from: year(params.get('from')),
-    to: year(params.get('to')),
-    status: params.get('status') === 'all' ? 'all' : 'approved',
-  };
+  // A choice shows at once: the address changes in the router's transition, which React may run
+  // later (a busy phone), and a controlled field would show the old value until then.
+  const [shown, show] = useOptimistic(params, (current, [key, value]: [string, string | undefined]) =>
+    withParam(current, key, value),
+  );
   const set = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        if (key === 'countries') next.delete('plan');
-        return next;
-      },
-      { replace: true },
-    );
-  return { filters, set };
+    startTransition(() => {
+      show([key, value]);
+      setParams((prev) => withParam(prev, key, value), { replace: true });
+    });
+  return { filters: filtersOf(shown), set };
 }
 
 export function ExportsPage() {
@@ -107,28 +114,18 @@ export function ExportsPage() {
               ))}
             </select>
           </div>
-          <div>
-            <label htmlFor="export-from">{t('exports.from')}</label>
-            <input
-              id="export-from"
-              type="number"
-              min={1990}
-              max={2100}
-              value={filters.from ?? ''}
-              onChange={(e) => set('from', e.target.value || undefined)}
-            />
-          </div>
-          <div>
-            <label htmlFor="export-to">{t('exports.to')}</label>
-            <input
-              id="export-to"
-              type="number"
-              min={1990}
-              max={2100}
-              value={filters.to ?? ''}
-              onChange={(e) => set('to', e.target.value || undefined)}
-            />
-          </div>
+          <YearField
+            id="export-from"
+            label={t('exports.from')}
+            value={filters.from}
+            onChange={(y) => set('from', y === undefined ? undefined : String(y))}
+          />
+          <YearField
+            id="export-to"
+            label={t('exports.to')}
+            value={filters.to}
+            onChange={(y) => set('to', y === undefined ? undefined : String(y))}
+          />
         </div>
         <fieldset>
           <legend>{t('exports.values')}</legend>
