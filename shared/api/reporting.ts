@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REASON_MAX_LENGTH } from '../constants/reporting';
+import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH } from '../constants/reporting';
 import { Iso3Schema } from '../domain/country';
 import { FollowedQuestionSchema, IndicatorSchema } from '../domain/indicator';
 import { LevelSchema } from '../domain/level';
@@ -109,7 +109,7 @@ export const ValidatorCommentSchema = z.object({
 export type ValidatorComment = z.infer<typeof ValidatorCommentSchema>;
 
 export const ValidatorCommentBodySchema = z.object({
-  comment: z.string().trim().min(1, 'is required').max(2000),
+  comment: z.string().trim().min(1, 'is required').max(COMMENT_MAX_LENGTH),
 });
 export type ValidatorCommentBody = z.infer<typeof ValidatorCommentBodySchema>;
 

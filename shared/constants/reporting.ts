@@ -37,3 +37,6 @@ export function isFarOutsideHistory(value: number, history: number[]): boolean {
  * and the reason boxes give it as maxLength.
  */
 export const REASON_MAX_LENGTH = 1000;
+
+/** A validator's comment on a value: the comment schema bounds it and the comment box gives it as maxLength. */
+export const COMMENT_MAX_LENGTH = 2000;

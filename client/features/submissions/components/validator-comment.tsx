@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { ValidatorComment } from '../../../../shared';
+import { COMMENT_MAX_LENGTH, type ValidatorComment } from '../../../../shared';
 import { useI18n } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { useValidatorComment } from '../api/validator-comment';
@@ -75,7 +75,7 @@ export function ValidatorCommentForm(p: { periodId: number; planIndicatorId: num
       <textarea
         id={`${id}-comment`}
         rows={2}
-        maxLength={2000}
+        maxLength={COMMENT_MAX_LENGTH}
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
