@@ -1,13 +1,17 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/client';
 import type { CompareResult } from '../../shared';
 import { openTestApp } from '../setup/test-db';
+import { figuresOf, scratchComparisons } from './support/compare-scratch';
 import { distributionFromFile, fileClass } from './support/tracss-file';
 
 let app: FastifyInstance;
+let database: Database;
 let close: () => Promise<void>;
 beforeAll(async () => {
-  ({ app, close } = await openTestApp());
+  ({ app, database, close } = await openTestApp());
 });
 afterAll(async () => close());
 
@@ -139,6 +143,37 @@ describe('explicit groups and errors', () => {
     const x = row(r, '4.1');
     expect(x.stats.n).toBe(3);
     expect(x.stats.distribution.A + x.stats.distribution.B + x.stats.distribution.C).toBeLessThanOrEqual(3);
+  });
+
+  it('counts a hand-picked list and a saved group exactly as from the members’ answers, in both rounds', async () => {
+    const peers = ['LBN', 'SYR', 'EGY', 'IRQ', 'BRA', 'OMN'];
+    const [g] = await database.rows<{ id: number }>(
+      sql`insert into peer_groups (name, visibility) values ('Levant and friends', 'shared') returning id`,
+    );
+    const id = g?.id as number;
+    for (const iso3 of [...peers, 'JOR'])
+      await database.rows(
+        sql`insert into peer_group_members (group_id, country_iso3) values (${id}, ${iso3})`,
+      );
+    for (const framework of ['tracss-2019-2020', 'tracss-2025']) {
+      for (const [country, query, members] of [
+        ['JOR', `groupType=countries&group=${peers.join(',')}`, peers],
+        ['JOR', `groupType=countries&group=JOR,${peers.join(',')}`, ['JOR', ...peers]],
+        ['JOR', `groupType=saved&group=${id}`, [...peers, 'JOR']],
+        ['OMN', `groupType=saved&group=${id}`, [...peers, 'JOR']],
+        ['ATA', 'groupType=countries&group=JOR', ['JOR']],
+      ] as const) {
+        const res = await app.inject({
+          url: `/api/compare?framework=${framework}&country=${country}&${query}`,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        const served = res.json() as CompareResult;
+        expect(served.rows.length).toBeGreaterThan(20);
+        expect(served.rows.some((r) => r.stats.n > 0)).toBe(true);
+        const scratch = await scratchComparisons(database, framework, served.period);
+        expect(figuresOf(served), `${framework} ${country} ${query}`).toEqual(scratch(country, members));
+      }
+    }
   });
 
   it('names unknown countries, groups and fields', async () => {

@@ -7,6 +7,7 @@ import {
   type Level,
   type LevelDistribution,
   type PeerGroupType,
+  type PeerStats,
   peerStats,
   standing,
 } from '../../../shared';
@@ -20,7 +21,7 @@ import type { ReadScope } from '../visibility/scope';
 import { aggregateGroupType, groupAggregates, isAggregatedGroup } from './aggregate-repository';
 import { type PeerGroup, resolveGroup } from './group';
 import { nationalLevels } from './national-repository';
-import { levelAnswers } from './repository';
+import { memberLevelCounts } from './repository';
 
 /** What picks a round and a peer group: a comparison's and the group heatmap's input. */
 export interface GroupInput {
@@ -81,12 +82,17 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
       rows: await aggregatedRows(db, period.id, group, type, country.iso3, indicators, describe),
     };
   }
+  if (source === 'published') {
+    // A saved group or a hand-picked list: Postgres counts the members' levels per indicator.
+    const counts = await memberLevelCounts(db, input.framework, period.id, group.members, country.iso3);
+    const byId = new Map(
+      counts.map((c) => [c.indicatorId, { own: c.own, stats: peerStats(expand(c.distribution)) }]),
+    );
+    return { ...head, rows: rowsFrom(byId, group, country.iso3, indicators, describe) };
+  }
   const members = new Set(group.members);
   const wanted = [...members, country.iso3];
-  const answers =
-    source === 'national'
-      ? await nationalLevels(db, requireScope(input.scope), input.framework, period, wanted)
-      : await levelAnswers(db, input.framework, period.id, wanted);
+  const answers = await nationalLevels(db, requireScope(input.scope), input.framework, period, wanted);
 
   const byIndicator = new Map<number, { group: Level[]; peers: Level[]; own: Level | null }>();
   for (const ind of indicators) byIndicator.set(ind.id, { group: [], peers: [], own: null });
@@ -115,8 +121,7 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
 
 /**
  * Rows of a built-in group from its precomputed statistics (compare_aggregates): the same numbers
- * as peerStats/standing over the members' answers. Peers are the group without the country, so
- * its own level is taken out of the counts when it is a member.
+ * as peerStats/standing over the members' answers.
  */
 async function aggregatedRows<I extends { id: number }>(
   db: DbOrTx,
@@ -130,6 +135,20 @@ async function aggregatedRows<I extends { id: number }>(
   const byId = new Map(
     (await groupAggregates(db, periodId, aggregateType, group.key, iso3)).map((a) => [a.indicatorId, a]),
   );
+  return rowsFrom(byId, group, iso3, indicators, describe);
+}
+
+/**
+ * A comparison's rows from each indicator's group statistics and the country's own level. Peers are
+ * the group without the country, so its own level is taken out of the counts when it is a member.
+ */
+function rowsFrom<I extends { id: number }>(
+  byId: Map<number, { own: Level | null; stats: PeerStats }>,
+  group: PeerGroup,
+  iso3: string,
+  indicators: I[],
+  describe: (ind: I) => CompareRow['indicator'],
+): CompareRow[] {
   const member = group.members.includes(iso3);
   return indicators.map((ind) => {
     const a = byId.get(ind.id);
