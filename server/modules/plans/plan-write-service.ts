@@ -15,7 +15,8 @@ import { findCountry } from '../countries/repository';
 import { assertCanApprovePlan, assertCanEditPlan, planVisibility } from './access';
 import { auditPlanChange } from './audit';
 import { nextGeneration, planOfGeneration } from './element-repository';
-import { reloadPlan, stale } from './plan-read-service';
+import { versionedAuditedWrite } from './element-write';
+import { reloadPlan } from './plan-read-service';
 import { findPlanRows } from './repository';
 import { insertPlan, updatePlanIfVersion } from './write-repository';
 
@@ -89,24 +90,31 @@ export async function updatePlan(
   planId: number,
   body: UpdatePlan,
 ): Promise<Plan> {
-  await ctx.db.transaction(async (tx) => {
-    const { version, ...rest } = body;
-    const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-    const current = await approvablePlan(tx, p, planId, patch);
-    const start = body.periodStart ?? current.periodStart;
-    const end = body.periodEnd ?? current.periodEnd;
-    if (end < start)
-      throw new AppError(400, `periodEnd: must not be before periodStart (${start})`, {
-        issue: 'not_before',
-        issueParams: { other: 'periodStart' },
-      });
-    if (body.generation !== undefined && body.generation !== current.generation)
-      await assertGenerationFree(tx, current.countryIso3, body.generation, planId);
-    const row = await updatePlanIfVersion(tx, planId, version, { ...patch, updatedAt: ctx.now() });
-    if (!row) throw stale('plan', version, current.version);
-    await auditPlanChange(tx, ctx, p, current, { type: 'plan', id: planId, action: 'update' }, current, row);
+  const { version, ...rest } = body;
+  const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  return versionedAuditedWrite(ctx, p, planId, {
+    audit: { type: 'plan', id: planId, action: 'update' },
+    name: 'plan',
+    version,
+    load: async (tx) => {
+      const current = await approvablePlan(tx, p, planId, patch);
+      return { plan: current, current };
+    },
+    write: async (tx, current) => {
+      const start = body.periodStart ?? current.periodStart;
+      const end = body.periodEnd ?? current.periodEnd;
+      if (end < start)
+        throw new AppError(400, `periodEnd: must not be before periodStart (${start})`, {
+          issue: 'not_before',
+          issueParams: { other: 'periodStart' },
+        });
+      if (body.generation !== undefined && body.generation !== current.generation)
+        await assertGenerationFree(tx, current.countryIso3, body.generation, planId);
+      return updatePlanIfVersion(tx, planId, version, { ...patch, updatedAt: ctx.now() });
+    },
+    // The row as written is the plan after the change.
+    after: (_tx, written) => written,
   });
-  return reloadPlan(ctx, planId, p);
 }
 
 const LABELS: Record<string, string> = {
