@@ -1,9 +1,11 @@
-import { and, eq, ne } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import { planActivities, planInterventions, planObjectives } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { objectiveIn } from './plan-read-service';
+import {
+  activityCodeHolder,
+  objectiveCodeHolder,
+  objectiveIn,
+  objectiveOfIntervention,
+} from './element-repository';
 
 // The rules of objectives and activities that the schemas cannot check alone: unique codes, references
 // within the plan, budgets with a currency, % complete that agrees with the status, dates in order.
@@ -13,42 +15,31 @@ export const defined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** A code is unique among its siblings (an objective's in its plan, an activity's in its objective): 409. */
-async function assertCodeFree(
-  db: DbOrTx,
-  table: typeof planObjectives | typeof planActivities,
-  parent: { column: AnyPgColumn; id: number; words: string },
-  code: string,
-  exceptId: number | undefined,
-) {
-  const [clash] = await db
-    .select({ id: table.id })
-    .from(table)
-    .where(
-      and(eq(parent.column, parent.id), eq(table.code, code), exceptId ? ne(table.id, exceptId) : undefined),
-    );
+function assertCodeFree(clash: unknown, words: string, code: string) {
   if (clash)
-    throw new AppError(409, `code: ${parent.words} ${code}`, {
+    throw new AppError(409, `code: ${words} ${code}`, {
       issue: 'already_exists',
       issueParams: { value: code },
     });
 }
 
-export const assertObjectiveCodeFree = (db: DbOrTx, planId: number, code: string, exceptId?: number) =>
+export const assertObjectiveCodeFree = async (db: DbOrTx, planId: number, code: string, exceptId?: number) =>
   assertCodeFree(
-    db,
-    planObjectives,
-    { column: planObjectives.planId, id: planId, words: 'the plan already has an objective' },
+    await objectiveCodeHolder(db, planId, code, exceptId),
+    'the plan already has an objective',
     code,
-    exceptId,
   );
 
-export const assertActivityCodeFree = (db: DbOrTx, objectiveId: number, code: string, exceptId?: number) =>
+export const assertActivityCodeFree = async (
+  db: DbOrTx,
+  objectiveId: number,
+  code: string,
+  exceptId?: number,
+) =>
   assertCodeFree(
-    db,
-    planActivities,
-    { column: planActivities.objectiveId, id: objectiveId, words: 'the objective already has an activity' },
+    await activityCodeHolder(db, objectiveId, code, exceptId),
+    'the objective already has an activity',
     code,
-    exceptId,
   );
 
 export function checkBudget(merged: { budget: number | null; currency: string | null }) {
@@ -59,8 +50,13 @@ export function checkBudget(merged: { budget: number | null; currency: string | 
     });
 }
 
-export async function assertObjectiveOfPlan(db: DbOrTx, planId: number, objectiveId: number) {
-  if (!(await objectiveIn(db, planId, objectiveId)))
+/** The objective an element names must be one of the plan's (none named: nothing to check). */
+export async function assertObjectiveOfPlan(
+  db: DbOrTx,
+  planId: number,
+  objectiveId: number | null | undefined,
+) {
+  if (objectiveId != null && !(await objectiveIn(db, planId, objectiveId)))
     throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`, {
       issue: 'unknown_reference',
     });
@@ -73,11 +69,7 @@ export async function assertInterventionOfObjective(
   interventionId: number | null,
 ) {
   if (interventionId === null) return;
-  const [row] = await db
-    .select({ objectiveId: planInterventions.objectiveId })
-    .from(planInterventions)
-    .where(eq(planInterventions.id, interventionId));
-  if (!row || row.objectiveId !== objectiveId)
+  if ((await objectiveOfIntervention(db, interventionId)) !== objectiveId)
     throw new AppError(
       400,
       `interventionId: no intervention ${interventionId} under objective ${objectiveId}`,

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { CreateActivity, CreateObjective, Plan, UpdateActivity, UpdateObjective } from '../../../shared';
-import { planActivities } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
+import { activityIn, objectiveHasActivities, objectiveIn } from './element-repository';
 import {
   type ActivityState,
   assertActivityCodeFree,
@@ -15,7 +14,6 @@ import {
   defined,
 } from './element-rules';
 import { changeElement, createElement, type PlanElement } from './element-write';
-import { activityIn, objectiveIn } from './plan-read-service';
 import {
   deleteActivityIfVersion,
   deleteObjectiveIfVersion,
@@ -79,12 +77,7 @@ export function deleteObjective(
   return changeElement(ctx, p, planId, OBJECTIVE, change, async (tx, current) => {
     // Never lose activities with their objective: they must be moved or deleted (each audited) first.
     // Its indicators stay with the plan, without an objective.
-    const [activity] = await tx
-      .select({ id: planActivities.id })
-      .from(planActivities)
-      .where(eq(planActivities.objectiveId, objectiveId))
-      .limit(1);
-    if (activity)
+    if (await objectiveHasActivities(tx, objectiveId))
       throw new AppError(
         409,
         `objective: ${current.code} still has activities; move or delete them before deleting it`,

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import {
   type CreatePlanIndicator,
   type Indicator,
@@ -8,15 +7,15 @@ import {
   type UpdatePlanIndicator,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { indicators, planIndicators } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { indicatorById, listIndicators } from '../frameworks/repository';
 import { getIndicator } from '../frameworks/service';
+import { indicatorIdentity, planIndicatorIn, planIndicatorOf } from './element-repository';
+import { assertObjectiveOfPlan } from './element-rules';
 import { changeElement, createElement, type PlanElement } from './element-write';
 import { baselineColumns, type Measured, targetRows } from './indicator-amounts';
-import { objectiveIn, planIndicatorIn } from './plan-read-service';
 import { targetsOf, valueCountInPlan } from './repository';
 import { ruleColumns } from './rules';
 import {
@@ -69,10 +68,7 @@ async function resolveIndicator(
 async function indicatorState(db: DbOrTx, planId: number, planIndicatorId: number) {
   const row = await planIndicatorIn(db, planId, planIndicatorId);
   if (!row) return null;
-  const [ind] = await db
-    .select({ framework: indicators.frameworkCode, code: indicators.code })
-    .from(indicators)
-    .where(eq(indicators.id, row.indicatorId));
+  const ind = await indicatorIdentity(db, row.indicatorId);
   const targets = (await targetsOf(db, [planIndicatorId])).map((t) => ({
     year: t.year,
     value: t.value,
@@ -88,13 +84,6 @@ const PLAN_INDICATOR: PlanElement<NonNullable<Awaited<ReturnType<typeof indicato
   read: indicatorState,
 };
 
-async function assertObjective(db: DbOrTx, planId: number, objectiveId: number | null | undefined) {
-  if (objectiveId != null && !(await objectiveIn(db, planId, objectiveId)))
-    throw new AppError(400, `objectiveId: no objective ${objectiveId} in plan ${planId}`, {
-      issue: 'unknown_reference',
-    });
-}
-
 export function createPlanIndicator(
   ctx: ServiceContext,
   p: Principal | null,
@@ -102,13 +91,9 @@ export function createPlanIndicator(
   body: CreatePlanIndicator,
 ): Promise<Plan> {
   return createElement(ctx, p, planId, PLAN_INDICATOR, async (tx, plan) => {
-    await assertObjective(tx, planId, body.objectiveId);
+    await assertObjectiveOfPlan(tx, planId, body.objectiveId);
     const indicator = await resolveIndicator(tx, plan.countryIso3, body.indicator);
-    const [clash] = await tx
-      .select({ id: planIndicators.id })
-      .from(planIndicators)
-      .where(and(eq(planIndicators.planId, planId), eq(planIndicators.indicatorId, indicator.id)));
-    if (clash)
+    if (await planIndicatorOf(tx, planId, indicator.id))
       throw new AppError(
         409,
         `indicator: the plan already tracks ${indicator.frameworkCode} ${indicator.code}`,
@@ -131,7 +116,7 @@ export function createPlanIndicator(
 }
 
 async function measuredOf(db: DbOrTx, indicatorId: number): Promise<Measured> {
-  const [r] = await db.query.indicators.findMany({ where: (i, { eq: e }) => e(i.id, indicatorId), limit: 1 });
+  const r = await indicatorIdentity(db, indicatorId);
   if (!r) throw new AppError(404, `indicator: no indicator ${indicatorId}`);
   return { code: r.code, measureType: r.measureType as Indicator['measureType'] };
 }
@@ -146,7 +131,7 @@ export function updatePlanIndicator(
   const { version, baseline, rules, ...rest } = body;
   const change = { id: planIndicatorId, version, action: 'update' } as const;
   return changeElement(ctx, p, planId, PLAN_INDICATOR, change, async (tx, current) => {
-    await assertObjective(tx, planId, body.objectiveId);
+    await assertObjectiveOfPlan(tx, planId, body.objectiveId);
     const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (baseline !== undefined)
       Object.assign(patch, baselineColumns(await measuredOf(tx, current.indicatorId), baseline));

@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type { Plan, PlanIndicatorValue } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { planActivities, planIndicators, planObjectives } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
@@ -82,31 +80,6 @@ export async function reloadPlan(ctx: ServiceContext, planId: number, p: Princip
   const [plan] = await loadPlans(ctx.db, readScope(ctx.policy, p), rows);
   if (!plan) throw new AppError(404, `plan: no plan ${planId}`);
   return plan;
-}
-
-export async function objectiveIn(db: DbOrTx, planId: number, objectiveId: number) {
-  const [row] = await db
-    .select()
-    .from(planObjectives)
-    .where(and(eq(planObjectives.id, objectiveId), eq(planObjectives.planId, planId)));
-  return row;
-}
-
-export async function activityIn(db: DbOrTx, planId: number, activityId: number) {
-  const [row] = await db
-    .select({ activity: planActivities })
-    .from(planActivities)
-    .innerJoin(planObjectives, eq(planObjectives.id, planActivities.objectiveId))
-    .where(and(eq(planActivities.id, activityId), eq(planObjectives.planId, planId)));
-  return row?.activity;
-}
-
-export async function planIndicatorIn(db: DbOrTx, planId: number, planIndicatorId: number) {
-  const [row] = await db
-    .select()
-    .from(planIndicators)
-    .where(and(eq(planIndicators.id, planIndicatorId), eq(planIndicators.planId, planId)));
-  return row;
 }
 
 export const stale = (what: string, sent: number, current: number) =>

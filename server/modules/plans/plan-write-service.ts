@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import {
   type CreatePlan,
   changesApproval,
@@ -8,7 +7,6 @@ import {
   type UpdatePlan,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { plans } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import { auditOfPlan } from '../audit/history-repository';
@@ -16,14 +14,14 @@ import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
 import { assertCanApprovePlan, assertCanEditPlan, planVisibility } from './access';
 import { auditPlanChange } from './audit';
-import { reloadPlan, stale } from './plan-read-service';
+import { nextGeneration, planOfGeneration } from './element-repository';
+import { versionedAuditedWrite } from './element-write';
+import { reloadPlan } from './plan-read-service';
 import { findPlanRows } from './repository';
+import { insertPlan, updatePlanIfVersion } from './write-repository';
 
 async function assertGenerationFree(db: DbOrTx, iso3: string, generation: number, exceptId?: number) {
-  const [clash] = await db
-    .select({ id: plans.id })
-    .from(plans)
-    .where(and(eq(plans.countryIso3, iso3), eq(plans.generation, generation)));
+  const clash = await planOfGeneration(db, iso3, generation);
   if (clash && clash.id !== exceptId)
     throw new AppError(409, `generation: ${iso3} already has a plan of generation ${generation}`, {
       issue: 'already_exists',
@@ -43,27 +41,19 @@ export async function createPlan(
   assertCanEditPlan(p, iso3);
   if (changesApproval(null, body.status)) assertCanApprovePlan(p, iso3);
   const id = await ctx.db.transaction(async (tx) => {
-    const [next] = await tx
-      .select({ n: sql<number>`coalesce(max(${plans.generation}), 0)::int + 1` })
-      .from(plans)
-      .where(eq(plans.countryIso3, iso3));
-    const generation = body.generation ?? next?.n ?? 1;
+    const generation = body.generation ?? (await nextGeneration(tx, iso3)) ?? 1;
     await assertGenerationFree(tx, iso3, generation);
-    const [row] = await tx
-      .insert(plans)
-      .values({
-        countryIso3: iso3,
-        title: body.title,
-        periodStart: body.periodStart,
-        periodEnd: body.periodEnd,
-        status: body.status ?? 'draft',
-        generation,
-        sourceNote: body.sourceNote ?? null,
-        createdAt: ctx.now(),
-        updatedAt: ctx.now(),
-      })
-      .returning();
-    const created = row as NonNullable<typeof row>;
+    const created = await insertPlan(tx, {
+      countryIso3: iso3,
+      title: body.title,
+      periodStart: body.periodStart,
+      periodEnd: body.periodEnd,
+      status: body.status ?? 'draft',
+      generation,
+      sourceNote: body.sourceNote ?? null,
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+    });
     await auditPlanChange(
       tx,
       ctx,
@@ -100,28 +90,31 @@ export async function updatePlan(
   planId: number,
   body: UpdatePlan,
 ): Promise<Plan> {
-  await ctx.db.transaction(async (tx) => {
-    const { version, ...rest } = body;
-    const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-    const current = await approvablePlan(tx, p, planId, patch);
-    const start = body.periodStart ?? current.periodStart;
-    const end = body.periodEnd ?? current.periodEnd;
-    if (end < start)
-      throw new AppError(400, `periodEnd: must not be before periodStart (${start})`, {
-        issue: 'not_before',
-        issueParams: { other: 'periodStart' },
-      });
-    if (body.generation !== undefined && body.generation !== current.generation)
-      await assertGenerationFree(tx, current.countryIso3, body.generation, planId);
-    const [row] = await tx
-      .update(plans)
-      .set({ ...patch, version: version + 1, updatedAt: ctx.now() })
-      .where(and(eq(plans.id, planId), eq(plans.version, version)))
-      .returning();
-    if (!row) throw stale('plan', version, current.version);
-    await auditPlanChange(tx, ctx, p, current, { type: 'plan', id: planId, action: 'update' }, current, row);
+  const { version, ...rest } = body;
+  const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  return versionedAuditedWrite(ctx, p, planId, {
+    audit: { type: 'plan', id: planId, action: 'update' },
+    name: 'plan',
+    version,
+    load: async (tx) => {
+      const current = await approvablePlan(tx, p, planId, patch);
+      return { plan: current, current };
+    },
+    write: async (tx, current) => {
+      const start = body.periodStart ?? current.periodStart;
+      const end = body.periodEnd ?? current.periodEnd;
+      if (end < start)
+        throw new AppError(400, `periodEnd: must not be before periodStart (${start})`, {
+          issue: 'not_before',
+          issueParams: { other: 'periodStart' },
+        });
+      if (body.generation !== undefined && body.generation !== current.generation)
+        await assertGenerationFree(tx, current.countryIso3, body.generation, planId);
+      return updatePlanIfVersion(tx, planId, version, { ...patch, updatedAt: ctx.now() });
+    },
+    // The row as written is the plan after the change.
+    after: (_tx, written) => written,
   });
-  return reloadPlan(ctx, planId, p);
 }
 
 const LABELS: Record<string, string> = {

@@ -6,6 +6,7 @@ import {
   planActivities,
   planIndicators,
   planObjectives,
+  plans,
   planTargets,
 } from '../../db/schema';
 
@@ -18,6 +19,7 @@ export type NewObjective = typeof planObjectives.$inferInsert;
 export type NewActivity = typeof planActivities.$inferInsert;
 export type NewPlanIndicator = typeof planIndicators.$inferInsert;
 export type NewTarget = typeof planTargets.$inferInsert;
+export type NewPlan = typeof plans.$inferInsert;
 
 /** Deletes a plan element's row if it still has `version` (every element table has an id and a version). */
 async function deleteIfVersion(
@@ -30,6 +32,21 @@ async function deleteIfVersion(
     .delete(t)
     .where(and(eq(t.id, id), eq(t.version, version)))
     .returning({ id: t.id });
+  return row;
+}
+
+export async function insertPlan(db: DbOrTx, v: NewPlan) {
+  const [row] = await db.insert(plans).values(v).returning();
+  return row as NonNullable<typeof row>;
+}
+
+/** Changes the plan if it still has `version` (bumping it): the row as written, undefined when stale. */
+export async function updatePlanIfVersion(db: DbOrTx, id: number, version: number, v: Partial<NewPlan>) {
+  const [row] = await db
+    .update(plans)
+    .set({ ...v, version: version + 1 })
+    .where(and(eq(plans.id, id), eq(plans.version, version)))
+    .returning();
   return row;
 }
 
