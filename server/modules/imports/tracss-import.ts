@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import { fileChannel } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
 import { insertValues, type NewValue } from '../values/bulk-insert';
-import { allowPublishedWrite } from '../visibility/published-write';
+import { allowPublishedWrite } from '../visibility/published-write-repository';
 import { countryResolver } from './country-names';
 import { readAnswers } from './tracss-answers';
 import { type RoundClass, readRoundClassification } from './tracss-classification';
