@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import postgres from 'postgres';
 import type { Database } from '../../server/db/client';
 import { indicatorValues } from '../../server/db/schema';
-import { insertValues } from '../../server/modules/values/bulk-insert';
+import { insertValues } from '../../server/modules/values/bulk-insert-repository';
 import { allowPublishedWrite } from '../../server/modules/visibility/published-write-repository';
 import {
   copyChunks,

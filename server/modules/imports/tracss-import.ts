@@ -4,7 +4,7 @@ import type { Database, Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { fileChannel } from '../audit/channel';
 import { recordAudit } from '../audit/entity-repository';
-import { insertValues, type NewValue } from '../values/bulk-insert';
+import { insertValues, type NewValue } from '../values/bulk-insert-repository';
 import { allowPublishedWrite } from '../visibility/published-write-repository';
 import { countryResolver } from './country-names';
 import { readAnswers } from './tracss-answers';
