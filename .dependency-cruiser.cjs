@@ -18,6 +18,9 @@ const ENTRY_POINTS = [
 /** A server module's route files (routes.ts, plan-routes.ts …): registered by server/app.ts only. */
 const ROUTE_FILE = '^server/modules/[^/]+/[^/]*routes\\.ts$';
 
+/** The tables: read and written by repositories only. */
+const SCHEMA = '^server/db/schema/';
+
 module.exports = {
   forbidden: [
     // --- The three parts: shared is the contract both sides bundle; client and server never meet.
@@ -118,6 +121,31 @@ module.exports = {
       severity: 'error',
       from: { path: '^server/', pathNot: ['^server/app\\.ts$', '^server/modules/'] },
       to: { path: ROUTE_FILE },
+    },
+    // Layers inside a module: routes → services → repositories (CONTRIBUTING.md). A route file declares
+    // schemas and access and calls a service; a service holds the rules and the transactions; the SQL
+    // (drizzle's query builder, sql`…`, raw rows) is in repository files, so it is found in one place.
+    {
+      name: 'server-routes-call-services',
+      comment:
+        'A route file (routes.ts, plan-routes.ts …) calls services only: no repository, no table. What it ' +
+        'needs of the database goes through a service, even a one-line one.',
+      severity: 'error',
+      from: { path: '^server/modules/.+routes\\.ts$' },
+      to: { path: ['[^/]*repository[^/]*\\.ts$', SCHEMA] },
+    },
+    {
+      name: 'server-services-without-sql',
+      comment:
+        'A service (service.ts, plan-read-service.ts …) builds no SQL: no drizzle-orm and no table; it calls ' +
+        'repository functions.',
+      severity: 'error',
+      from: {
+        path: '^server/modules/.+service\\.ts$',
+        // removed when plans' services are SQL-free
+        pathNot: '^server/modules/plans/',
+      },
+      to: { path: ['(^|/)node_modules/drizzle-orm/', SCHEMA] },
     },
     {
       name: 'server-lib-is-a-leaf',

@@ -38,7 +38,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function toRows<T>(result: unknown): T[] {
+/** The rows of a raw `execute`, whichever driver ran it (postgres.js: an array; PGlite: `{ rows }`). */
+export function toRows<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

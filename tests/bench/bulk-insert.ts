@@ -12,8 +12,8 @@ import { promisify } from 'node:util';
 import postgres from 'postgres';
 import type { Database } from '../../server/db/client';
 import { indicatorValues } from '../../server/db/schema';
-import { insertValues } from '../../server/modules/values/bulk-insert';
-import { allowPublishedWrite } from '../../server/modules/visibility/published-write';
+import { insertValues } from '../../server/modules/values/bulk-insert-repository';
+import { allowPublishedWrite } from '../../server/modules/visibility/published-write-repository';
 import {
   copyChunks,
   copyValuesPostgres,

@@ -18,7 +18,7 @@ import type { Database } from '../../server/db/client';
 import { indicators, indicatorValues } from '../../server/db/schema';
 import { createRound } from '../../server/modules/rounds/service';
 import { createUser } from '../../server/modules/users/service';
-import { copyLines } from '../../server/modules/values/bulk-insert';
+import { copyLines } from '../../server/modules/values/bulk-insert-repository';
 import { uploadForm } from '../server/support/upload';
 import { PUBLISHED_WRITE } from './dataset';
 import { type Row, row } from './report';

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { backup, backupKindOf, restore, type Target } from '../../server/db/backup';
 import { type Database, openDatabase } from '../../server/db/client';
 import { LOCK_FILE } from '../../server/db/data-dir-lock';
-import { allowPublishedWrite } from '../../server/modules/visibility/published-write';
+import { allowPublishedWrite } from '../../server/modules/visibility/published-write-repository';
 import { withDatabase } from '../setup/server-global';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'nap-backup-'));

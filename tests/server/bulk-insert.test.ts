@@ -2,9 +2,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DbOrTx } from '../../server/db/client';
 import { indicatorValues } from '../../server/db/schema';
-import { insertValues, type NewValue } from '../../server/modules/values/bulk-insert';
+import { insertValues, type NewValue } from '../../server/modules/values/bulk-insert-repository';
 import { UnsendableTextError } from '../../server/modules/values/copy-text';
-import { allowPublishedWrite } from '../../server/modules/visibility/published-write';
+import { allowPublishedWrite } from '../../server/modules/visibility/published-write-repository';
 import { openTestDatabase } from '../setup/test-db';
 import { nationalFixture } from './support/national';
 

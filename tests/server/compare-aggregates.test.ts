@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { compareCountry } from '../../server/modules/compare/service';
-import { allowPublishedWrite } from '../../server/modules/visibility/published-write';
+import { allowPublishedWrite } from '../../server/modules/visibility/published-write-repository';
 import {
   type CompareResult,
   INCOME_GROUPS,

@@ -54,10 +54,17 @@ const ENTRIES = {
   'client/features/plans/index.ts': "export { planName } from './api/get-plan';\n",
   'client/features/plans/api/get-plan.ts': "export const planName = 'plan';\n",
   'server/index.ts': "import './app';\nexport {};\n",
-  'server/app.ts': "import './modules/plans/routes';\nexport {};\n",
+  'server/app.ts': "import './modules/plans/routes';\nimport './modules/values/routes';\nexport {};\n",
   'server/modules/plans/routes.ts': "import './service';\nexport {};\n",
   'server/modules/plans/service.ts': "import '../../lib/errors';\nexport const x = 1;\n",
   'server/lib/errors.ts': 'export class AppError extends Error {}\n',
+  // A module in its three layers: routes → service → repository, which alone reads the tables with drizzle.
+  'server/modules/values/routes.ts': "import './service';\nexport {};\n",
+  'server/modules/values/service.ts': "import './repository';\nexport {};\n",
+  'server/modules/values/repository.ts': "import 'drizzle-orm';\nimport '../../db/schema';\nexport {};\n",
+  'server/db/schema/index.ts': 'export const indicatorValues = 1;\n',
+  'node_modules/drizzle-orm/package.json': '{ "name": "drizzle-orm", "main": "index.js" }\n',
+  'node_modules/drizzle-orm/index.js': 'export {};\n',
   'shared/index.ts': 'export const shared = 1;\n',
   'client/features/values/index.ts': 'export const v = 1;\n',
 };
@@ -86,6 +93,11 @@ describe('the import rules', () => {
         "import '../../lib/errors';\nimport '../reports/service';\nexport const x = 1;\n",
       'server/modules/reports/service.ts':
         "import '../plans/service';\nimport '../plans/routes';\nexport {};\n",
+      // A route file reading the tables itself, and a service building SQL.
+      'server/modules/values/routes.ts':
+        "import './service';\nimport './repository';\nimport '../../db/schema';\nexport {};\n",
+      'server/modules/values/service.ts':
+        "import './repository';\nimport 'drizzle-orm';\nimport '../../db/schema';\nexport {};\n",
     });
     const found = await violations(dir);
     expect(found).toEqual(
@@ -96,6 +108,10 @@ describe('the import rules', () => {
         'shared-no-node-builtins: shared/index.ts → fs',
         'server-lib-is-a-leaf: server/lib/errors.ts → server/modules/plans/service.ts',
         'server-routes-registered-by-app: server/modules/reports/service.ts → server/modules/plans/routes.ts',
+        'server-routes-call-services: server/modules/values/routes.ts → server/modules/values/repository.ts',
+        'server-routes-call-services: server/modules/values/routes.ts → server/db/schema/index.ts',
+        'server-services-without-sql: server/modules/values/service.ts → node_modules/drizzle-orm/index.js',
+        'server-services-without-sql: server/modules/values/service.ts → server/db/schema/index.ts',
       ]),
     );
     expect(found.some((v) => v.startsWith('no-circular: '))).toBe(true);

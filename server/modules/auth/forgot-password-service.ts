@@ -9,7 +9,7 @@ import type { Mailer } from '../reminders/mailer';
 import { composePasswordMail } from '../reminders/password-mail';
 import { findUserByEmail } from '../users/repository';
 import { issueResetLink } from './reset-link-service';
-import { lockedFor, refundAttempt, reserveAttempt } from './throttle';
+import { lockedFor, refundAttempt, reserveAttempt } from './throttle-repository';
 
 /** What sending a password link needs: the database itself (not a request's transaction) and the mailer. */
 export interface PasswordMailDeps {

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DbOrTx } from '../../db/client';
 import { deleteExpiredSessions } from './session-repository';
-import { DEFAULT_THROTTLE, deleteStaleThrottleRows, type ThrottlePolicy } from './throttle';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from './throttle';
+import { deleteStaleThrottleRows } from './throttle-repository';
 
 /** How often each server process sweeps (expired sessions are refused on use anyway: this only frees rows). */
 export const HOUSEKEEPING_EVERY_MS = 15 * 60_000;

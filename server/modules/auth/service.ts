@@ -13,7 +13,8 @@ import {
   deleteSessionsOfUser,
   insertSession,
 } from './session-repository';
-import { accountKey, addressKey, clearKey, lockedFor, refundAttempt, reserveAttempt } from './throttle';
+import { accountKey, addressKey } from './throttle';
+import { clearKey, lockedFor, refundAttempt, reserveAttempt } from './throttle-repository';
 
 export interface ClientInfo {
   ip: string;

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   type ClassificationBasis,
   type Country,
@@ -18,6 +17,7 @@ import { AppError } from '../../lib/errors';
 import type { Principal } from '../auth/permissions';
 import { type CountryFilter, listCountries } from '../countries/repository';
 import { visibleGroup } from '../peer-groups/service';
+import { roundClassOf, roundMembers } from './round-class-repository';
 
 export const MAX_GROUP_COUNTRIES = 300;
 
@@ -183,23 +183,6 @@ async function resolveAttributeGroup(
     classification: g.type === 'un_region' ? null : classificationOf(opts),
   };
 }
-
-/** The countries a round puts in this WHO region or income group (nap_round_class, migration 0011). */
-async function roundMembers(db: DbOrTx, attribute: string, key: string, round: RoundContext) {
-  const rows = (await db.execute(sql`
-    select iso3 from countries
-    where nap_round_class(iso3, ${attribute}, ${round.frameworkCode}, ${round.endDate}::date) = ${key}
-    order by name, iso3`)) as unknown;
-  return rowsOf<{ iso3: string }>(rows).map((r) => r.iso3);
-}
-
-async function roundClassOf(db: DbOrTx, iso3: string, attribute: string, round: RoundContext) {
-  const rows = (await db.execute(sql`
-    select nap_round_class(${iso3}, ${attribute}, ${round.frameworkCode}, ${round.endDate}::date) as value`)) as unknown;
-  return rowsOf<{ value: string | null }>(rows)[0]?.value ?? null;
-}
-
-const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : ((r as { rows?: T[] }).rows ?? [])) as T[];
 
 async function resolveCountryList(db: DbOrTx, key: string | undefined): Promise<PeerGroup> {
   const codes = [

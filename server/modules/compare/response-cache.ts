@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { acceptedEncoding, compress, MIN_COMPRESS_BYTES, markEncoded } from '../../plugins/compression';
+import { currentVersion } from './version-repository';
 
 /**
  * Comparison answers cached by the data version in Postgres (analytics_version, bumped by triggers
@@ -41,17 +41,6 @@ export class ResponseCache {
   }
 }
 
-/** Built once: every comparison request runs it, and drizzle's query builder costs more than the read. */
-const VERSION = sql`select version from analytics_version where id = 1`;
-
-export async function currentVersion(db: DbOrTx): Promise<number> {
-  const result = (await db.execute(VERSION)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows) as
-    | { version: number | string }[]
-    | undefined;
-  return Number(rows?.[0]?.version ?? 0);
-}
-
 /**
  * Reads the version for many concurrent requests at once: a request never joins a read already
  * under way (it may have started before a write the request must see); it waits for the next one,
@@ -87,6 +76,11 @@ export class VersionReader {
     this.inFlight = p;
     return p;
   }
+}
+
+/** The reader of the data version of this database (its query: version-repository.ts). */
+export function dataVersionReader(db: DbOrTx): VersionReader {
+  return new VersionReader(() => currentVersion(db));
 }
 
 /**

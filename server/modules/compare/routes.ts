@@ -14,7 +14,7 @@ import type { ServiceContext } from '../../service-context';
 import { type ReadScope, readScope, scopeKey } from '../visibility/scope';
 import { roundChange } from './change-service';
 import { groupHeatmap } from './heatmap-service';
-import { currentVersion, ResponseCache, sendCached, VersionReader } from './response-cache';
+import { dataVersionReader, ResponseCache, sendCached } from './response-cache';
 import { compareCountry } from './service';
 
 /**
@@ -37,7 +37,7 @@ function cacheKey(
 export function compareRoutes(ctx: ServiceContext, database: Database, cacheEntries = 256) {
   const cache = new ResponseCache(cacheEntries);
   const db = database.db;
-  const versions = new VersionReader(() => currentVersion(db));
+  const versions = dataVersionReader(db);
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(

@@ -58,3 +58,10 @@ export async function findCountry(db: DbOrTx, iso3: string): Promise<Country | n
   const [row] = await db.select().from(countries).where(eq(countries.iso3, iso3));
   return row ? toCountry(row) : null;
 }
+
+/** Every country's ISO3 code, WHO short name and ISO name (to read countries named in a file). */
+export async function countryNames(db: DbOrTx) {
+  return db
+    .select({ iso3: countries.iso3, name: countries.name, isoName: countries.isoName })
+    .from(countries);
+}

@@ -8,8 +8,7 @@ import {
   ErrorEnvelopeSchema,
 } from '../../../shared';
 import type { Database } from '../../db/client';
-import { AppError } from '../../lib/errors';
-import { findCountry, listCountries } from './repository';
+import { getCountry, searchCountries } from './service';
 
 export function countryRoutes(database: Database) {
   return async (app: FastifyInstance) => {
@@ -25,7 +24,7 @@ export function countryRoutes(database: Database) {
           response: { 200: CountryListSchema, 400: ErrorEnvelopeSchema },
         },
       },
-      async (req) => ({ items: await listCountries(database.db, req.query) }),
+      async (req) => ({ items: await searchCountries(database.db, req.query) }),
     );
     r.get(
       '/api/countries/:iso3',
@@ -38,11 +37,7 @@ export function countryRoutes(database: Database) {
           response: { 200: CountrySchema, 400: ErrorEnvelopeSchema, 404: ErrorEnvelopeSchema },
         },
       },
-      async (req) => {
-        const c = await findCountry(database.db, req.params.iso3);
-        if (!c) throw new AppError(404, `country: no country with ISO3 code ${req.params.iso3}`);
-        return c;
-      },
+      async (req) => getCountry(database.db, req.params.iso3),
     );
   };
 }

@@ -1,4 +1,3 @@
-import { desc, inArray } from 'drizzle-orm';
 import {
   combineProvenance,
   type Direction,
@@ -12,9 +11,9 @@ import {
   type YearValue,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { planPeriods, plans } from '../../db/schema';
 import { planIndicatorsOf, targetsOf } from '../plans/repository';
 import { valuesOfIndicators } from '../values/repository';
+import { plansOfCountries, reportingPeriodsOf } from './repository';
 import type { ExportScope } from './scope';
 
 /**
@@ -47,13 +46,9 @@ export async function planLinks(db: DbOrTx, scope: ExportScope, approvedPlansOnl
   if (scope.countries.length === 0) return [];
   const planRows = scope.plan
     ? [scope.plan]
-    : (
-        await db
-          .select()
-          .from(plans)
-          .where(inArray(plans.countryIso3, scope.countries))
-          .orderBy(desc(plans.periodStart))
-      ).filter((p) => !(approvedPlansOnly.has(p.countryIso3) && p.status === 'draft'));
+    : (await plansOfCountries(db, scope.countries)).filter(
+        (p) => !(approvedPlansOnly.has(p.countryIso3) && p.status === 'draft'),
+      );
   if (planRows.length === 0) return [];
   const joins = await planIndicatorsOf(
     db,
@@ -64,15 +59,10 @@ export async function planLinks(db: DbOrTx, scope: ExportScope, approvedPlansOnl
     db,
     joins.map((j) => j.row.id),
   );
-  const reporting = await db
-    .select()
-    .from(planPeriods)
-    .where(
-      inArray(
-        planPeriods.planId,
-        planRows.map((p) => p.id),
-      ),
-    );
+  const reporting = await reportingPeriodsOf(
+    db,
+    planRows.map((p) => p.id),
+  );
   const tracked = [
     ...new Set(
       joins.flatMap((j) => [

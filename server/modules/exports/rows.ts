@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   type ExportRow,
   isChoiceMeasure,
@@ -8,6 +7,7 @@ import {
 } from '../../../shared';
 import type { Database } from '../../db/client';
 import type { PlanLink } from './plan-links';
+import { selectExportText } from './repository';
 import type { ExportScope } from './scope';
 import { exportSelectSql } from './select-sql';
 
@@ -59,7 +59,7 @@ export async function* exportRows(database: Database, scope: ExportScope, links:
       links.filter((l) => l.c === country),
       { csv: false, countries: [country] },
     );
-    const rows = await database.rows<RawRow>(sql.raw(text));
+    const rows = await selectExportText<RawRow>(database, text);
     for (const r of rows) yield toRow(r);
   }
 }

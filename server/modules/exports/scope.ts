@@ -1,13 +1,12 @@
-import { asc, eq, inArray } from 'drizzle-orm';
 import type { AdxQuery } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { countries, frameworks } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import { assertCanReadCountry, type Principal, readableCountries } from '../auth/permissions';
 import { resolveGroup } from '../compare/group';
 import { planReach } from '../plans/access';
 import { findPlanRows, type PlanRow } from '../plans/repository';
+import { existingCountryCodes, frameworkExists } from './repository';
 
 /** What one export reads, after the permission checks. */
 export interface ExportScope {
@@ -24,12 +23,7 @@ export interface ExportScope {
 const bad = (field: string, why: string) => new AppError(400, `${field}: ${why}`);
 
 async function knownCountries(db: DbOrTx, wanted: string[] | undefined): Promise<string[]> {
-  const rows = await db
-    .select({ iso3: countries.iso3 })
-    .from(countries)
-    .where(wanted ? inArray(countries.iso3, wanted) : undefined)
-    .orderBy(asc(countries.iso3));
-  const known = rows.map((r) => r.iso3);
+  const known = await existingCountryCodes(db, wanted);
   const unknown = (wanted ?? []).filter((c) => !known.includes(c));
   if (unknown.length) throw bad('countries', `unknown ISO3 code ${unknown.slice(0, 5).join(', ')}`);
   return known;
@@ -60,8 +54,7 @@ export async function resolveScope(
     plan = row;
   }
   if (q.framework) {
-    const [fw] = await ctx.db.select().from(frameworks).where(eq(frameworks.code, q.framework));
-    if (!fw) throw bad('framework', `no framework ${q.framework}`);
+    if (!(await frameworkExists(ctx.db, q.framework))) throw bad('framework', `no framework ${q.framework}`);
   }
   // A peer group's members add to the named countries; those the caller may not read are left out.
   const members =

@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { EXPORT_COLUMNS } from '../../../shared';
 import type { Database, DbOrTx } from '../../db/client';
 import { rowsXml, type SheetSpec, workbookChunks } from '../../lib/spreadsheet/xlsx-writer';
 import type { PlanLink } from './plan-links';
+import { selectExportText } from './repository';
 import type { ExportScope } from './scope';
 import { draftsHeader } from './scope';
 import { planSheets } from './xlsx-plan';
@@ -124,7 +124,7 @@ export async function* xlsxChunks(
       rows: valuesRows(database, scope, links),
     };
     const indicators = scope.countries.length
-      ? await database.rows<IndicatorLine>(sql.raw(exportIndicatorsSql(scope, scope.countries)))
+      ? await selectExportText<IndicatorLine>(database, exportIndicatorsSql(scope, scope.countries))
       : [];
     const keys = ['framework', 'indicator', 'indicator_name', 'measure_type', 'unit'] as const;
     yield {

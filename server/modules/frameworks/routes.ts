@@ -11,8 +11,7 @@ import {
   IndicatorSchema,
 } from '../../../shared';
 import type { Database } from '../../db/client';
-import { listFrameworks, listIndicators } from './repository';
-import { getFramework, getFrameworkDetail, getIndicator } from './service';
+import { allFrameworks, frameworkIndicators, getFrameworkDetail, getIndicator } from './service';
 
 export function frameworkRoutes(database: Database) {
   return async (app: FastifyInstance) => {
@@ -28,7 +27,7 @@ export function frameworkRoutes(database: Database) {
           response: { 200: FrameworkListSchema },
         },
       },
-      async () => ({ items: await listFrameworks(database.db) }),
+      async () => ({ items: await allFrameworks(database.db) }),
     );
     r.get(
       '/api/frameworks/:code',
@@ -55,10 +54,7 @@ export function frameworkRoutes(database: Database) {
           response: { 200: IndicatorListSchema, ...errors },
         },
       },
-      async (req) => {
-        await getFramework(database.db, req.params.code);
-        return { items: await listIndicators(database.db, req.params.code, req.query) };
-      },
+      async (req) => ({ items: await frameworkIndicators(database.db, req.params.code, req.query) }),
     );
     r.get(
       '/api/frameworks/:code/indicators/:indicatorCode',

@@ -1,3 +1,4 @@
+import type { Framework, Indicator, MeasureType } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { listFrameworks, listIndicators, listPeriods } from './repository';
@@ -6,6 +7,21 @@ export async function getFramework(db: DbOrTx, code: string) {
   const [framework] = await listFrameworks(db, code);
   if (!framework) throw new AppError(404, `framework: no framework with code ${code}`);
   return framework;
+}
+
+/** Every framework, by name, with its indicator count. */
+export async function allFrameworks(db: DbOrTx): Promise<Framework[]> {
+  return listFrameworks(db);
+}
+
+/** A framework's indicators in questionnaire order; 404 when there is no such framework. */
+export async function frameworkIndicators(
+  db: DbOrTx,
+  code: string,
+  filter: { measureType?: MeasureType | undefined },
+): Promise<Indicator[]> {
+  await getFramework(db, code);
+  return listIndicators(db, code, filter);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client';
-import { countries } from '../../db/schema';
+import { countryNames } from '../countries/repository';
 
 /** Names the TrACSS portal uses that are neither the WHO short name nor the ISO name. */
 const ALIASES: Record<string, string> = {
@@ -24,9 +24,7 @@ export function normaliseCountryName(name: string): string {
 
 /** Resolves a country as written in a spreadsheet (name or ISO3 code) to its ISO3 code. */
 export async function countryResolver(db: DbOrTx): Promise<(name: string) => string | null> {
-  const rows = await db
-    .select({ iso3: countries.iso3, name: countries.name, isoName: countries.isoName })
-    .from(countries);
+  const rows = await countryNames(db);
   const byName = new Map<string, string>();
   const codes = new Set<string>();
   for (const r of rows) {

@@ -1,6 +1,6 @@
 import { parseLevel } from '../../../shared';
 import { cellAddress, type Sheet } from '../../lib/spreadsheet';
-import type { NewValue } from '../values/bulk-insert';
+import type { NewValue } from '../values/bulk-insert-repository';
 import { choiceLabels, choicesInCell, singleChoice } from './tracss-choices';
 import { cellOf, type HeaderRow, type ImportProblem, type QuestionColumn } from './tracss-columns';
 

@@ -19,13 +19,12 @@ import {
   ValidatorCommentBodySchema,
   ValidatorCommentSchema,
 } from '../../../shared';
-import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import type { Principal } from '../auth/permissions';
 import { getDue } from './due-service';
 import { getEntryGrid } from './grid-service';
 import { periodHistoryRoutes } from './history-routes';
-import { markRead, notificationsOf } from './notification-repository';
+import { listNotifications, readNotification } from './notification-service';
 import { createPlanPeriod, listPlanPeriods } from './period-service';
 import { commentOnValue } from './review-service';
 import { transition } from './workflow-service';
@@ -172,7 +171,7 @@ export function submissionRoutes(ctx: ServiceContext) {
           response: { 200: NotificationListSchema, 401: E, 403: E },
         },
       },
-      async (req) => notificationsOf(ctx.db, (req.principal as Principal).userId),
+      async (req) => listNotifications(ctx, req.principal as Principal),
     );
     r.post(
       '/api/notifications/:notificationId/read',
@@ -186,9 +185,7 @@ export function submissionRoutes(ctx: ServiceContext) {
         },
       },
       async (req, reply) => {
-        const p = req.principal as Principal;
-        if (!(await markRead(ctx.db, p.userId, req.params.notificationId, ctx.now())))
-          throw new AppError(404, `notification: you have no notice ${req.params.notificationId}`);
+        await readNotification(ctx, req.principal as Principal, req.params.notificationId);
         return reply.code(204).send(null);
       },
     );

@@ -1,5 +1,4 @@
 import { type PlanPeriod, TRANSITION_RULES, type Transition } from '../../../shared';
-import type { submissions } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import { channelOf } from '../audit/channel';
@@ -20,7 +19,8 @@ import {
 } from './repository';
 import { assertRulesMet } from './rules-check';
 
-type Changes = Partial<typeof submissions.$inferInsert>;
+/** What a transition writes to the submission row. */
+type Changes = Parameters<typeof updateSubmissionIfVersion>[3];
 
 /** The columns a transition sets: who and when for its step, the reason where one is required. */
 function changesOf(t: Transition, userId: number, at: Date, reason: string | undefined): Changes {

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -9,7 +8,7 @@ import {
   ServerFeaturesSchema,
 } from '../../../shared';
 import type { Database } from '../../db/client';
-import { AppError } from '../../lib/errors';
+import { readiness } from './service';
 
 export function systemRoutes(database: Database, features: ServerFeatures) {
   return async (app: FastifyInstance) => {
@@ -48,15 +47,7 @@ export function systemRoutes(database: Database, features: ServerFeatures) {
           response: { 200: ReadySchema, 503: ErrorEnvelopeSchema },
         },
       },
-      async (req) => {
-        try {
-          await database.rows(sql`select 1 from countries limit 1`);
-        } catch (err) {
-          req.log.warn({ err }, 'readiness check failed');
-          throw new AppError(503, 'database: not reachable or not migrated');
-        }
-        return { status: 'ready' as const, database: database.kind };
-      },
+      async (req) => readiness(database, req.log),
     );
   };
 }

@@ -16,7 +16,7 @@ import { standingOf } from '../visibility/repository';
 import { evidenceOf, latestComments } from './annotation-repository';
 import { columnsOf, valueSnapshot } from './columns';
 import { toStoredValue } from './dto';
-import { writeValue } from './save-statement';
+import { writeValue } from './save-statement-repository';
 import { type FoundValue, findValue, type Holder, loadSaveContext, type ValueKey } from './write-repository';
 
 export interface ValueKeyInput {

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { EvidenceLink } from '../../../shared';
-import type { DbOrTx } from '../../db/client';
+import { type DbOrTx, toRows } from '../../db/client';
 import type { WriteChannel } from '../audit/channel';
 import type { ValueColumns, ValueKey } from './write-repository';
 
@@ -26,11 +26,6 @@ export interface WriteOutcome {
   row: { id: number; version: number; choices: string[] | null } | null;
   /** A submission that holds the value was submitted or approved. */
   locked: boolean;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
 /**
@@ -97,7 +92,7 @@ export async function writeValue(db: DbOrTx, w: ValueWrite): Promise<WriteOutcom
     select (select id from w)::float8 as id, (select version from w) as version,
       (select choices from w) as choices,
       exists (select 1 from held where state in ('submitted', 'approved')) as locked`);
-  const [r] = rowsOf<{
+  const [r] = toRows<{
     id: number | null;
     version: number | null;
     choices: string[] | null;
