@@ -140,11 +140,7 @@ module.exports = {
         'A service (service.ts, plan-read-service.ts …) builds no SQL: no drizzle-orm and no table; it calls ' +
         'repository functions.',
       severity: 'error',
-      from: {
-        path: '^server/modules/.+service\\.ts$',
-        // removed when plans' services are SQL-free
-        pathNot: '^server/modules/plans/',
-      },
+      from: { path: '^server/modules/.+service\\.ts$' },
       to: { path: ['(^|/)node_modules/drizzle-orm/', SCHEMA] },
     },
     {
