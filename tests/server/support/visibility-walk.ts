@@ -1,32 +1,37 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/client';
-import { putCrosswalk } from '../../server/modules/rounds/crosswalk-service';
-import { createRound } from '../../server/modules/rounds/service';
-import { openTestApp } from '../setup/test-db';
-import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
-import { openPdf, pageTexts } from './support/reports-pdf';
-import { PUBLIC, SECRET, type TrustFixture, trustFixture } from './support/trust';
-import { as } from './support/workflow';
+import { expect } from 'vitest';
+import type { Database } from '../../../server/db/client';
+import { putCrosswalk } from '../../../server/modules/rounds/crosswalk-service';
+import { createRound } from '../../../server/modules/rounds/service';
+import { openTestApp } from '../../setup/test-db';
+import { makeUser, role, type Session, signIn, withCredential } from './auth';
+import { openPdf, pageTexts } from './reports-pdf';
+import { PUBLIC, SECRET, type TrustFixture, trustFixture } from './trust';
+import { as } from './workflow';
 
 /*
- * One visibility rule on every read path: every GET operation of the OpenAPI document, called with
- * every parameter that can reach national data, as an anonymous visitor and as a signed-in user
+ * The walk of tests/server/visibility-walk-*.test.ts. One visibility rule on every read path: every
+ * GET operation of the OpenAPI document, called with every parameter that can reach national data, as an anonymous visitor and as a signed-in user
  * without a role in the countries (PUBLIC_READ=true), must never show a value or a comment of a
  * period that is not approved — nor a return's reason — in JSON, CSV, XML, XLSX or PDF.
  */
 let app: FastifyInstance;
 let database: Database;
-let close: () => Promise<void>;
 let fx: TrustFixture;
 let outsider: Session;
 let indicatorIds: number[] = [];
 const WALK_ROUND = 'tracss-walk';
 
-beforeAll(async () => {
-  ({ app, database, close } = await openTestApp());
+/**
+ * The walk's world: the trust fixture (approved, draft, submitted and returned national data of
+ * Jordan and Syria), Jordan's M&E profile drafts, an outsider, a second round with its crosswalk.
+ * Returns what the tests use and how to close it.
+ */
+export async function openWalk() {
+  const opened = await openTestApp();
+  ({ app, database } = opened);
   fx = await trustFixture(app, database);
   await makeUser(database, 'tr-outsider@example.org', [role('viewer', 'EGY')]);
   outsider = await signIn(app, 'tr-outsider@example.org');
@@ -51,8 +56,8 @@ beforeAll(async () => {
     to: WALK_ROUND,
     pairs: [{ from: '4.1', to: '4.1', comparability: 'comparable' }],
   });
-}, 120_000);
-afterAll(async () => close?.());
+  return { app, fx, outsider: () => outsider, close: opened.close };
+}
 
 /**
  * Jordan's M&E profile with unapproved content in every draft state: an approved learning section
@@ -179,70 +184,53 @@ function leaks(text: string): string[] {
   ];
 }
 
-describe('no unapproved value or comment on any read path (PUBLIC_READ=true)', () => {
-  const callers: [string, () => Session | null][] = [
-    ['anonymous', () => null],
-    ['a signed-in user without a role in the countries', () => outsider],
-  ];
-  it.each(callers)('as %s', { timeout: 600_000 }, async (_who, session) => {
-    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
-    const found: string[] = [];
-    const answered = new Map<string, number[]>();
-    let control = false;
-    for (const [path, ops] of Object.entries(
-      doc.paths as Record<string, Record<string, { parameters?: Param[] }>>,
-    )) {
-      const get = ops.get;
-      if (!get || path === '/api/openapi.json') continue;
-      for (const url of urls(path, get.parameters ?? [])) {
-        const s = session();
-        const res = await app.inject(withCredential(s ? { session: s } : null, { url }));
-        answered.set(path, [...(answered.get(path) ?? []), res.statusCode]);
-        expect(res.statusCode, `${url} ${res.body.slice(0, 200)}`).toBeLessThan(500);
-        if (res.statusCode !== 200) continue;
-        const text = await textOf(res);
-        for (const l of leaks(text)) found.push(`${url}: ${l}`);
-        if (normalised(text).includes(PUBLIC.number)) control = true;
-      }
+/**
+ * Every GET operation of the OpenAPI document, with every parameter value that can reach national
+ * data, as this caller (null: anonymous): no unapproved value, comment or reason in any answer.
+ */
+export async function walkEveryReadPath(session: () => Session | null) {
+  const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+  const found: string[] = [];
+  const answered = new Map<string, number[]>();
+  let control = false;
+  for (const [path, ops] of Object.entries(
+    doc.paths as Record<string, Record<string, { parameters?: Param[] }>>,
+  )) {
+    const get = ops.get;
+    if (!get || path === '/api/openapi.json') continue;
+    for (const url of urls(path, get.parameters ?? [])) {
+      const s = session();
+      const res = await app.inject(withCredential(s ? { session: s } : null, { url }));
+      answered.set(path, [...(answered.get(path) ?? []), res.statusCode]);
+      expect(res.statusCode, `${url} ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      if (res.statusCode !== 200) continue;
+      const text = await textOf(res);
+      for (const l of leaks(text)) found.push(`${url}: ${l}`);
+      if (normalised(text).includes(PUBLIC.number)) control = true;
     }
-    expect(found).toEqual([]);
-    // The walk did see national data: the approved period's value is public.
-    expect(control).toBe(true);
-    // Every GET operation was called, and answered 200 at least once but for those of a signed-in
-    // user's own account, of administrators and facilitators (users, briefing sessions), and of
-    // unapproved data (history, the entry template).
-    const never200 = [...answered].filter(([, codes]) => !codes.includes(200)).map(([p]) => p);
-    const own = ['/api/auth/me', '/api/due', '/api/notifications', '/api/tokens'];
-    expect(never200.sort()).toEqual(
-      [
-        ...(session() ? [] : own),
-        '/api/briefing-sessions',
-        '/api/briefing-sessions/{id}',
-        '/api/briefing-sessions/{id}/packs/{packId}',
-        '/api/countries/{iso3}/me-profile/history',
-        '/api/exports/adx-mapping',
-        '/api/periods/{periodId}/history',
-        '/api/periods/{periodId}/rows/{planIndicatorId}/history',
-        '/api/periods/{periodId}/template.xlsx',
-        '/api/users',
-        '/api/users/{id}',
-        '/api/users/{id}/tokens',
-      ].sort(),
-    );
-  });
-
-  it('the country page’s national reports: the approved one only, for the public', async () => {
-    const res = await app.inject({ url: '/api/countries/JOR/national-reports?framework=tracss-2019-2020' });
-    expect(res.statusCode).toBe(200);
-    for (const item of res.json().items) expect(item.source).toBe('national_approved');
-    const mine = await app.inject(
-      withCredential(
-        { session: fx.focal },
-        { url: `/api/values?country=JOR&framework=national-jor&limit=1000` },
-      ),
-    );
-    // Jordan's focal point sees its drafts, each said so.
-    const sources = new Set(mine.json().items.map((v: { source: string }) => v.source));
-    expect([...sources].sort()).toEqual(['national_approved', 'national_draft']);
-  });
-});
+  }
+  expect(found).toEqual([]);
+  // The walk did see national data: the approved period's value is public.
+  expect(control).toBe(true);
+  // Every GET operation was called, and answered 200 at least once but for those of a signed-in
+  // user's own account, of administrators and facilitators (users, briefing sessions), and of
+  // unapproved data (history, the entry template).
+  const never200 = [...answered].filter(([, codes]) => !codes.includes(200)).map(([p]) => p);
+  const own = ['/api/auth/me', '/api/due', '/api/notifications', '/api/tokens'];
+  expect(never200.sort()).toEqual(
+    [
+      ...(session() ? [] : own),
+      '/api/briefing-sessions',
+      '/api/briefing-sessions/{id}',
+      '/api/briefing-sessions/{id}/packs/{packId}',
+      '/api/countries/{iso3}/me-profile/history',
+      '/api/exports/adx-mapping',
+      '/api/periods/{periodId}/history',
+      '/api/periods/{periodId}/rows/{planIndicatorId}/history',
+      '/api/periods/{periodId}/template.xlsx',
+      '/api/users',
+      '/api/users/{id}',
+      '/api/users/{id}/tokens',
+    ].sort(),
+  );
+}
