@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { notFound } from '../../lib/errors';
-import { channelOf } from '../audit/channel';
-import { recordAudit } from '../audit/entity-repository';
 import type { Principal } from '../auth/permissions';
 import { assertBriefingAccess } from './access';
+import { auditBriefing } from './audit';
 import { loadBriefingPackData } from './pack-data';
 import { findPackRow, insertPackRow, listPackRows } from './repository';
 import { type BriefingDeps, type PackFormat, sessionRow, toPackRef, toSession } from './service';
@@ -34,13 +33,10 @@ export async function createPack(deps: BriefingDeps, p: Principal | null, id: nu
       createdBy: who.userId,
       createdAt: now,
     });
-    await recordAudit(tx, {
+    await auditBriefing(tx, who, now, {
       entityType: 'briefing_pack',
       entityId: newId,
       action: 'create',
-      userId: who.userId,
-      at: now,
-      channel: channelOf(p),
       old: null,
       new: { sessionId: id, ...fields },
     });

@@ -11,11 +11,10 @@ import {
 } from '../../../shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { AppError, notFound, parseInput } from '../../lib/errors';
-import { channelOf } from '../audit/channel';
-import { recordAudit } from '../audit/entity-repository';
 import type { Principal } from '../auth/permissions';
 import type { MeProfileReader } from '../me-profiles/reader';
 import { assertBriefingAccess } from './access';
+import { auditBriefing } from './audit';
 import {
   findSessionRow,
   insertSessionRow,
@@ -116,13 +115,10 @@ export async function createSession(deps: BriefingDeps, p: Principal | null, inp
     const now = deps.now();
     const fields = { ...body, countries, createdBy: who.userId, createdAt: now, updatedAt: now };
     const newId = await insertSessionRow(tx, fields);
-    await recordAudit(tx, {
+    await auditBriefing(tx, who, now, {
       entityType: 'briefing_session',
       entityId: newId,
       action: 'create',
-      userId: who.userId,
-      at: now,
-      channel: channelOf(p),
       old: null,
       new: audited({ ...body, countries }),
     });
@@ -147,13 +143,10 @@ export async function updateSession(deps: BriefingDeps, p: Principal | null, id:
     const now = deps.now();
     const done = await updateSessionIfVersion(tx, id, version, { ...body, countries, updatedAt: now });
     if (!done) throw stale(version, version + 1, toSession(before));
-    await recordAudit(tx, {
+    await auditBriefing(tx, who, now, {
       entityType: 'briefing_session',
       entityId: id,
       action: 'update',
-      userId: who.userId,
-      at: now,
-      channel: channelOf(p),
       old: audited(toSession(before)),
       new: audited({ ...body, countries }),
     });

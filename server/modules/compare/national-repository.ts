@@ -1,12 +1,7 @@
-import { and, between, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Level } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { indicators, indicatorValues, periods, valueProvenance } from '../../db/schema';
+import { nationalValuesOn } from '../values/national-repository';
 import type { ReadScope } from '../visibility/scope';
-import { visibleValues } from '../visibility/sql';
-
-const follower = alias(indicators, 'follower');
 
 /**
  * Countries' own national reports on a round's A–E questions: for each (country, question), the
@@ -20,34 +15,12 @@ export async function nationalLevels(
   round: { startDate: string; endDate: string },
   countryIso3s: string[],
 ): Promise<{ indicatorId: number; countryIso3: string; level: Level }[]> {
-  if (countryIso3s.length === 0) return [];
-  const rows = await db
-    .select({
-      indicatorId: indicators.id,
-      countryIso3: indicatorValues.countryIso3,
-      level: indicatorValues.level,
-    })
-    .from(indicators)
-    .innerJoin(follower, eq(follower.followsIndicatorId, indicators.id))
-    .innerJoin(indicatorValues, eq(indicatorValues.indicatorId, follower.id))
-    .innerJoin(periods, eq(periods.id, indicatorValues.periodId))
-    .innerJoin(valueProvenance, eq(valueProvenance.valueId, indicatorValues.id))
-    .where(
-      and(
-        eq(indicators.frameworkCode, frameworkCode),
-        eq(indicators.measureType, 'level'),
-        isNotNull(indicatorValues.level),
-        eq(indicatorValues.status, 'reported'),
-        between(periods.endDate, round.startDate, round.endDate),
-        inArray(indicatorValues.countryIso3, countryIso3s),
-        visibleValues(scope),
-      ),
-    )
-    .orderBy(desc(periods.endDate));
+  const rows = await nationalValuesOn(db, scope, frameworkCode, { countryIso3s, levelsWithin: round });
   const latest = new Map<string, { indicatorId: number; countryIso3: string; level: Level }>();
   for (const r of rows) {
-    const key = `${r.countryIso3}:${r.indicatorId}`;
-    if (!latest.has(key)) latest.set(key, { ...r, level: r.level as Level });
+    const key = `${r.countryIso3}:${r.questionId}`;
+    if (!latest.has(key))
+      latest.set(key, { indicatorId: r.questionId, countryIso3: r.countryIso3, level: r.level as Level });
   }
   return [...latest.values()];
 }

@@ -1,13 +1,14 @@
-import type { ImportMapping, UnplacedColumn } from '../../../shared';
 import { cellAddress, type Sheet } from '../../lib/spreadsheet';
 import {
+  type ColumnMatch,
   filledCells,
-  type HeaderRow,
   type ImportProblem,
   ignoredHeader,
+  mappedCodes,
   normaliseHeader,
   type QuestionColumn,
   type RoundQuestion,
+  reservedColumns,
   unplaced,
 } from './tracss-columns';
 import { questionCodeOf, sameHeader } from './tracss-text';
@@ -40,27 +41,18 @@ function answeredColumns(sheet: Sheet, headerRow: number): Set<number> {
  * mapping's `ignoreColumns`, the portal's region columns), a heading (no question and no answer in
  * any row), or a problem of its header cell: it holds answers that no question of the round takes.
  */
-export function matchColumnsByCode(
-  sheet: Sheet,
-  header: HeaderRow,
-  placedAlready: ReadonlySet<number>,
-  questions: RoundQuestion[],
-  mapping: ImportMapping,
-  frameworkCode: string,
-  problems: ImportProblem[],
-  skipped: UnplacedColumn[],
-): QuestionColumn[] {
+export function matchColumnsByCode(sheet: Sheet, m: ColumnMatch): QuestionColumn[] {
+  const { header, placed: placedAlready, questions, mapping, frameworkCode, problems, skipped } = m;
   let block: string | null = null;
   const columns: Column[] = filledCells(header.cells).map(({ col, text }) => {
     block = questionCodeOf(text) ?? block;
     return { col, header: text, block };
   });
-  const taken = new Set<number>([header.countryCol, ...placedAlready]);
-  if (header.iso3Col) taken.add(header.iso3Col);
+  const taken = reservedColumns(m);
   const ignored = ignoredHeader(mapping);
   for (const c of columns) if (!taken.has(c.col) && ignored(c.header)) taken.add(c.col);
 
-  const byMapping = new Map(Object.entries(mapping.columns).map(([h, code]) => [normaliseHeader(h), code]));
+  const byMapping = mappedCodes(mapping);
   const take = (c: Column | undefined) => {
     if (c) taken.add(c.col);
     return c;

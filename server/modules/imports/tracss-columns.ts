@@ -80,6 +80,31 @@ export function findHeaderRow(sheet: Sheet, mapping: ImportMapping): HeaderRow {
   throw new AppError(400, `file: no header row with ${what} in ${where} of sheet "${sheet.name}"`);
 }
 
+/** What both column matchers (by header text here, by question code in tracss-code-columns.ts) work on. */
+export interface ColumnMatch {
+  header: HeaderRow;
+  /** Columns already placed before matching (the round's classification columns). */
+  placed: ReadonlySet<number>;
+  questions: RoundQuestion[];
+  mapping: ImportMapping;
+  frameworkCode: string;
+  /** Where a matcher reports a header cell it cannot place. */
+  problems: ImportProblem[];
+  /** Where a matcher lists the columns it leaves out on purpose. */
+  skipped: UnplacedColumn[];
+}
+
+/** The columns no question can take: the country, the ISO3 column and those placed already. */
+export function reservedColumns({ header, placed }: ColumnMatch): Set<number> {
+  const reserved = new Set<number>([header.countryCol, ...placed]);
+  if (header.iso3Col) reserved.add(header.iso3Col);
+  return reserved;
+}
+
+/** The mapping's `columns`, by normalised header: the question code each names. */
+export const mappedCodes = (mapping: ImportMapping): Map<string, string> =>
+  new Map(Object.entries(mapping.columns).map(([h, code]) => [normaliseHeader(h), code]));
+
 /** Columns the portal adds that are not questions (region, income group, codes). */
 const IGNORED_BY_DEFAULT = /^(who region|world bank( income)? classification|income group|iso3?|region)$/i;
 
@@ -94,25 +119,19 @@ export function ignoredHeader(mapping: ImportMapping): (header: string) => boole
  * names the header, else by the question's source column text. A header that matches nothing, or
  * a question in two columns, is a problem of that header cell.
  */
-export function matchColumns(
-  header: HeaderRow,
-  placed: ReadonlySet<number>,
-  questions: RoundQuestion[],
-  mapping: ImportMapping,
-  frameworkCode: string,
-  problems: ImportProblem[],
-  skipped: UnplacedColumn[],
-): QuestionColumn[] {
+export function matchColumns(m: ColumnMatch): QuestionColumn[] {
+  const { header, questions, mapping, frameworkCode, problems, skipped } = m;
   const byHeader = new Map(
     questions.filter((q) => q.sourceColumn).map((q) => [normaliseHeader(q.sourceColumn ?? ''), q]),
   );
   const byCode = new Map(questions.map((q) => [q.code, q]));
-  const mapped = new Map(Object.entries(mapping.columns).map(([h, code]) => [normaliseHeader(h), code]));
+  const mapped = mappedCodes(mapping);
   const ignored = ignoredHeader(mapping);
+  const reserved = reservedColumns(m);
   const columns: QuestionColumn[] = [];
   const matched = new Set<number>();
   for (const { col, text: title } of filledCells(header.cells)) {
-    if (col === header.countryCol || col === header.iso3Col || placed.has(col)) continue;
+    if (reserved.has(col)) continue;
     if (ignored(title)) {
       skipped.push(unplaced(col, title, 'ignored'));
       continue;

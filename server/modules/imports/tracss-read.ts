@@ -76,10 +76,8 @@ export function mapRoundColumns(
   const { regionCol, incomeCol } = classificationColumns(header, mapping);
   const placed = new Set([regionCol, incomeCol].filter((c): c is number => c !== null));
   const skipped: UnplacedColumn[] = [];
-  const columns =
-    mapping.layout === 'question-code'
-      ? matchColumnsByCode(sheet, header, placed, questions, mapping, frameworkCode, problems, skipped)
-      : matchColumns(header, placed, questions, mapping, frameworkCode, problems, skipped);
+  const match = { header, placed, questions, mapping, frameworkCode, problems, skipped };
+  const columns = mapping.layout === 'question-code' ? matchColumnsByCode(sheet, match) : matchColumns(match);
   return { header, columns, skipped };
 }
 

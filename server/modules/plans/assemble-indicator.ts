@@ -1,16 +1,14 @@
 import {
-  combineProvenance,
   type Direction,
   type Level,
   type MeasureType,
   type PlanIndicator,
   type PlanningElementKind,
   type PlanTarget,
-  percentOfTarget,
-  progressStatus,
   targetFor,
   type YearValue,
 } from '../../../shared';
+import { targetProgress } from './assemble-progress';
 import type { LatestValue, planIndicatorsOf, TargetRow } from './repository';
 import { rulesOfRow } from './rules';
 
@@ -99,14 +97,7 @@ export function toIndicator(j: IndicatorJoin, targets: TargetRow[], values: Late
     progress: {
       latest,
       target,
-      percentOfTarget: input ? percentOfTarget(input) : null,
-      // Without a target there is nothing to be on track to.
-      status: input ? progressStatus(input) : 'no_data',
-      // A derived figure is illustrative when any of its inputs is.
-      source:
-        input && latest
-          ? combineProvenance([latest.source, target?.illustrative || r.illustrative ? 'illustrative' : null])
-          : null,
+      ...targetProgress(input, latest?.source ?? null, Boolean(target?.illustrative || r.illustrative)),
     },
   };
 }

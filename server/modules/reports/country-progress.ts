@@ -1,15 +1,13 @@
 import {
-  combineProvenance,
   type Level,
   type PlanIndicator,
   type ProgressStatus,
   type Provenance,
-  percentOfTarget,
-  progressStatus,
   targetFor,
   type ValueWorkflow,
   type YearValue,
 } from '../../../shared';
+import { targetProgress } from '../plans/assemble-progress';
 import type { TrackedValue } from '../plans/repository';
 
 /** Where a value stands: published data, or the workflow state of the national period holding it. */
@@ -112,17 +110,10 @@ export function indicatorProgress(
     target,
     targets,
     baseline,
-    percentOfTarget: input ? percentOfTarget(input) : null,
-    // Without a target there is nothing to be on track to.
-    status: input ? progressStatus(input) : 'no_data',
-    source:
-      input && latest
-        ? combineProvenance([
-            latest.source,
-            indicator.illustrative || indicator.targets.some((t) => t.year === target?.year && t.illustrative)
-              ? 'illustrative'
-              : null,
-          ])
-        : null,
+    ...targetProgress(
+      input,
+      latest?.source ?? null,
+      indicator.illustrative || indicator.targets.some((t) => t.year === target?.year && t.illustrative),
+    ),
   };
 }

@@ -1,15 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { planIndicators, planPeriods, plans, submissions, users } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-
-export interface LockKey {
-  countryIso3: string;
-  /** The national indicator (plans track national indicators only). */
-  indicatorId: number;
-  /** The code of the national period, which is the reporting period's code. */
-  periodCode: string;
-}
+import { type LockKey, lockHolders } from './repository';
 
 const day = (d: Date | null) => (d ? ` on ${d.toISOString().slice(0, 10)}` : '');
 
@@ -21,25 +12,7 @@ const day = (d: Date | null) => (d ? ` on ${d.toISOString().slice(0, 10)}` : '')
  * FOR UPDATE) waits for the write's transaction, and a write waits for a transition's.
  */
 export async function assertValueWritable(tx: DbOrTx, k: LockKey): Promise<void> {
-  const holders = await tx
-    .select({
-      state: submissions.state,
-      submittedAt: submissions.submittedAt,
-      approvedAt: submissions.approvedAt,
-      submittedBy: users.displayName,
-      code: planPeriods.code,
-      planTitle: plans.title,
-    })
-    .from(submissions)
-    .innerJoin(planPeriods, eq(planPeriods.id, submissions.planPeriodId))
-    .innerJoin(plans, eq(plans.id, planPeriods.planId))
-    .innerJoin(
-      planIndicators,
-      and(eq(planIndicators.planId, plans.id), eq(planIndicators.indicatorId, k.indicatorId)),
-    )
-    .leftJoin(users, eq(users.id, submissions.submittedBy))
-    .where(and(eq(submissions.countryIso3, k.countryIso3), eq(planPeriods.code, k.periodCode)))
-    .for('share', { of: submissions });
+  const holders = await lockHolders(tx, k);
   for (const h of holders) {
     const what = `${k.countryIso3} ${h.code} of "${h.planTitle}"`;
     if (h.state === 'approved')

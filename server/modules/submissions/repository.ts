@@ -140,3 +140,38 @@ export async function valueAuthorsOf(db: DbOrTx, iso3: string, planId: number, p
     );
   return new Set(rows.flatMap((r) => (r.userId === null ? [] : [r.userId])));
 }
+
+export interface LockKey {
+  countryIso3: string;
+  /** The national indicator (plans track national indicators only). */
+  indicatorId: number;
+  /** The code of the national period, which is the reporting period's code. */
+  periodCode: string;
+}
+
+/**
+ * The submissions of a (country, plan, period) whose plan tracks the indicator: those that can hold
+ * a value write. Read FOR SHARE, so a transition (FOR UPDATE on its submission) and a write wait for
+ * each other's transaction (submissions/lock.ts).
+ */
+export async function lockHolders(tx: DbOrTx, k: LockKey) {
+  return tx
+    .select({
+      state: submissions.state,
+      submittedAt: submissions.submittedAt,
+      approvedAt: submissions.approvedAt,
+      submittedBy: users.displayName,
+      code: planPeriods.code,
+      planTitle: plans.title,
+    })
+    .from(submissions)
+    .innerJoin(planPeriods, eq(planPeriods.id, submissions.planPeriodId))
+    .innerJoin(plans, eq(plans.id, planPeriods.planId))
+    .innerJoin(
+      planIndicators,
+      and(eq(planIndicators.planId, plans.id), eq(planIndicators.indicatorId, k.indicatorId)),
+    )
+    .leftJoin(users, eq(users.id, submissions.submittedBy))
+    .where(and(eq(submissions.countryIso3, k.countryIso3), eq(planPeriods.code, k.periodCode)))
+    .for('share', { of: submissions });
+}

@@ -1,4 +1,4 @@
-import { type BriefingPackData, ME_FIELDS, ME_STEPS, type MeStep } from '../../../../shared';
+import { type BriefingPackData, ME_FIELDS, ME_STEPS } from '../../../../shared';
 import { COLOURS, type ReportDocument } from '../../reports/render/document';
 import { drawTable } from '../../reports/render/table';
 import {
@@ -9,15 +9,10 @@ import {
   publicSection,
   type SourceRegistry,
 } from '../pack-format';
+import type { StepDrawer } from './side-by-side';
 
 /** One step of the case study: its fields in the language, its notes, where it comes from, its sources. */
-function drawStep(
-  r: ReportDocument,
-  d: BriefingPackData,
-  pt: PackText,
-  sources: SourceRegistry,
-  step: MeStep,
-) {
+const drawStep: StepDrawer = (r, d, pt, sources, step) => {
   const { t } = pt.i18n;
   r.heading(pt.me.sections[step], 2);
   r.paragraph(pt.me.hints[step], { size: 8.5, color: COLOURS.muted });
@@ -58,7 +53,7 @@ function drawStep(
     { size: 8, color: COLOURS.muted },
   );
   r.gap(4);
-}
+};
 
 /** The case study's M&E system on the eight steps of the Quadripartite guidance. */
 export function drawCaseStudy(r: ReportDocument, d: BriefingPackData, pt: PackText, sources: SourceRegistry) {

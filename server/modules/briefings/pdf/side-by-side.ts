@@ -3,6 +3,15 @@ import { COLOURS, type ReportDocument } from '../../reports/render/document';
 import { type CellInput, drawTable } from '../../reports/render/table';
 import { fieldDef, formatMeValue, type PackText, provenanceLabel, type SourceRegistry } from '../pack-format';
 
+/** Draws one step of the M&E case study into the pack (the profile, or the side-by-side chapter). */
+export type StepDrawer = (
+  r: ReportDocument,
+  d: BriefingPackData,
+  pt: PackText,
+  sources: SourceRegistry,
+  step: MeStep,
+) => void;
+
 /** Countries per table: more would leave each column too narrow for a sentence. */
 export const COUNTRIES_PER_TABLE = 5;
 
@@ -43,13 +52,7 @@ export function profiledCountries(d: BriefingPackData): BriefingPackData['compar
  * study first), split into several tables when the group is large; the first row says where each
  * country's content comes from.
  */
-export function drawSideBySide(
-  r: ReportDocument,
-  d: BriefingPackData,
-  pt: PackText,
-  sources: SourceRegistry,
-  step: MeStep,
-) {
+export const drawSideBySide: StepDrawer = (r, d, pt, sources, step) => {
   const { t } = pt.i18n;
   r.ensure(160);
   r.heading(pt.me.sections[step], 2);
@@ -100,4 +103,4 @@ export function drawSideBySide(
       { size: 7.5 },
     );
   }
-}
+};

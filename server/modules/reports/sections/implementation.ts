@@ -1,12 +1,11 @@
 import type { ImplementationRate, Plan } from '../../../../shared';
 import { implementationChartConfig, type RateRow } from '../../../../shared/charts/implementation-chart';
-import type { CountryReportData } from '../country-data';
 import type { ReportI18n } from '../i18n';
 import { renderChartPng } from '../render/chart';
 import { COLOURS, type ReportDocument } from '../render/document';
 import { type CellInput, drawTable } from '../render/table';
 import { illustrativeCell } from './format';
-import type { ChartPlacement } from './progress';
+import type { ChartedSection, ChartPlacement } from './progress';
 
 const chartSize = (rows: number, series = 1) => ({
   width: 680,
@@ -51,12 +50,7 @@ const publishedCell = (i18n: ReportI18n, o: Plan['objectives'][number]): CellInp
  * sector (shared/domain/implementation.ts), the budget by objective and year, and the activities
  * under their strategic interventions with timeline and responsible entity.
  */
-export function drawImplementation(
-  r: ReportDocument,
-  d: CountryReportData,
-  i18n: ReportI18n,
-  charts: ChartPlacement[],
-): void {
+export const drawImplementation: ChartedSection = (r, d, i18n, charts) => {
   const { t } = i18n;
   const { plan } = d;
   r.section(`4. ${t('implementation')}`);
@@ -184,7 +178,7 @@ export function drawImplementation(
       { size: 7.5, header: false },
     );
   }
-}
+};
 
 /** The objectives' budgets by year of the plan ("Year 1" …) with their source; nothing without any. */
 function drawBudgetByYear(r: ReportDocument, plan: Plan, i18n: ReportI18n) {

@@ -1,23 +1,17 @@
 import { scoreLabel } from '../../../../shared';
 import { compareChartConfig, toCompareChartData } from '../../../../shared/charts/compare-chart';
-import { CASE_STUDY, type CountryReportData } from '../country-data';
-import type { ReportI18n } from '../i18n';
+import { CASE_STUDY } from '../country-data';
 import { renderChartPng } from '../render/chart';
-import { COLOURS, type ReportDocument } from '../render/document';
+import { COLOURS } from '../render/document';
 import { drawTable } from '../render/table';
-import type { ChartPlacement } from './progress';
+import type { ChartedSection } from './progress';
 
 export const PEER_CHART = { width: 680, height: 300 } as const;
 
 const score = (n: number | null) => (n === null ? '—' : scoreLabel(n));
 
 /** TrACSS levels of the country against its WHO region (the compare service's numbers) and the case study. */
-export function drawPeer(
-  r: ReportDocument,
-  d: CountryReportData,
-  i18n: ReportI18n,
-  charts: ChartPlacement[],
-): void {
+export const drawPeer: ChartedSection = (r, d, i18n, charts) => {
   const { t } = i18n;
   r.section(`3. ${t('peer')}`);
   if (!d.peer) {
@@ -61,4 +55,4 @@ export function drawPeer(
       i18n.num(row.stats.n, 0),
     ]),
   );
-}
+};

@@ -18,6 +18,14 @@ export interface ChartPlacement {
   h: number;
 }
 
+/** A numbered section of the country report that places charts (their areas go to `charts`). */
+export type ChartedSection = (
+  r: ReportDocument,
+  d: CountryReportData,
+  i18n: ReportI18n,
+  charts: ChartPlacement[],
+) => void;
+
 /** Indicators with progress to show: outside an M&E plan, or with a numeric target, a value or a text. */
 export const tracked = (p: IndicatorProgress) =>
   !p.indicator.planningElement || p.targets.length > 0 || p.values.length > 0 || p.milestone !== null;
@@ -29,12 +37,7 @@ const latestCell = (i18n: ReportI18n, p: IndicatorProgress) => {
 };
 
 /** Table of the tracked indicators, then one chart per indicator: values against the target path. */
-export function drawProgress(
-  r: ReportDocument,
-  d: CountryReportData,
-  i18n: ReportI18n,
-  charts: ChartPlacement[],
-): void {
+export const drawProgress: ChartedSection = (r, d, i18n, charts) => {
   const { t } = i18n;
   r.section(`2. ${t('progress')}`);
   if (d.indicators.length === 0) {
@@ -95,4 +98,4 @@ export function drawProgress(
     charts.push({ page: r.doc.bufferedPageRange().count, ...at });
     r.gap(6);
   }
-}
+};
