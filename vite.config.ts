@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { ChunkingContext } from 'rolldown';
@@ -215,6 +216,10 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    // vitest runs cores − 1 test files at a time: one on a 2-core machine, which left a core idle while
+    // a file waited on PGlite or jsdom (the suite took 64 min under load). Two at least; the browser
+    // tests keep the default (each file runs Chromium and a server of its own).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -256,6 +261,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root: '.',
+          maxWorkers: Math.max(1, availableParallelism() - 1),
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/server-global.ts'],
