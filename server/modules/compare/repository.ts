@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Level } from '../../../shared';
-import type { DbOrTx } from '../../db/client';
+import { type DbOrTx, toRows } from '../../db/client';
 import { indicators, indicatorValues } from '../../db/schema';
 
 /** Level answers of the given countries for the framework's level indicators in one period. */
@@ -50,34 +50,34 @@ export async function memberLevelCounts(
   members: string[],
   countryIso3: string,
 ): Promise<MemberLevelCounts[]> {
-  const member = members.length > 0 ? inArray(indicatorValues.countryIso3, members) : sql`false`;
-  const count = (level: Level) =>
-    sql<number>`(count(*) filter (where ${member} and ${indicatorValues.level} = ${level}))::int`;
-  const rows = await db
-    .select({
-      indicatorId: indicatorValues.indicatorId,
-      a: count('A'),
-      b: count('B'),
-      c: count('C'),
-      d: count('D'),
-      e: count('E'),
-      own: sql<Level | null>`min(${indicatorValues.level}) filter (where ${indicatorValues.countryIso3} = ${countryIso3})`,
-    })
-    .from(indicatorValues)
-    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
-    .where(
-      and(
-        eq(indicators.frameworkCode, frameworkCode),
-        eq(indicators.measureType, 'level'),
-        eq(indicatorValues.periodId, periodId),
-        isNotNull(indicatorValues.level),
-        inArray(indicatorValues.countryIso3, [...members, countryIso3]),
-      ),
-    )
-    .groupBy(indicatorValues.indicatorId);
-  return rows.map((r) => ({
-    indicatorId: r.indicatorId,
+  // Plain SQL rather than the query builder: building five counts over a 20-country list took ~1 ms
+  // more per request than running them (bench database, A/B in one process).
+  const list = (iso3s: string[]) =>
+    sql.join(
+      iso3s.map((x) => sql`${x}`),
+      sql`, `,
+    );
+  const member = members.length > 0 ? sql`v.country_iso3 in (${list(members)})` : sql`false`;
+  const count = (level: Level) => sql`(count(*) filter (where ${member} and v.level = ${level}))::int`;
+  const result = await db.execute(sql`
+    select v.indicator_id as "indicatorId", ${count('A')} as a, ${count('B')} as b, ${count('C')} as c,
+           ${count('D')} as d, ${count('E')} as e,
+           min(v.level) filter (where v.country_iso3 = ${countryIso3}) as own
+    from indicator_values v join indicators i on i.id = v.indicator_id
+    where i.framework_code = ${frameworkCode} and i.measure_type = 'level' and v.period_id = ${periodId}
+      and v.level is not null and v.country_iso3 in (${list([...members, countryIso3])})
+    group by v.indicator_id`);
+  return toRows<{
+    indicatorId: number;
+    a: number;
+    b: number;
+    c: number;
+    d: number;
+    e: number;
+    own: string | null;
+  }>(result).map((r) => ({
+    indicatorId: Number(r.indicatorId),
     distribution: { A: r.a, B: r.b, C: r.c, D: r.d, E: r.e },
-    own: r.own ?? null,
+    own: (r.own as Level | null) ?? null,
   }));
 }
