@@ -151,7 +151,7 @@ export const ar: Catalog = {
   'field.reason': 'السبب',
   'field.comment': 'التعليق',
   'field.evidence': 'الأدلة',
-  'field.url': 'العنوان',
+  'field.url': 'الرابط',
   'field.title': 'العنوان',
   'field.email': 'البريد الإلكتروني',
   'field.password': 'كلمة المرور',
