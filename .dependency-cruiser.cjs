@@ -164,8 +164,7 @@ module.exports = {
       name: 'no-circular',
       comment:
         'No import cycles at run time: they make the load order decide what is undefined. A cycle that ' +
-        'passes through an `import type` is erased at build and allowed (shared/constants/indicator.ts ' +
-        'checks its list against the MeasureType of shared/domain/indicator.ts, which imports the list).',
+        'passes through an `import type` is erased at build and allowed.',
       severity: 'error',
       from: {},
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
+import { ScrollTable } from '../components/ui/scroll-table';
 import { isUnauthenticated, RequireAuth, SignInRedirect } from '../features/auth/components/require-auth';
 import { useBriefingSessions } from '../features/briefings/api/get-briefing-sessions';
 import { useSessionGroupLabel } from '../features/briefings/use-session-group-label';
@@ -22,34 +23,30 @@ function SessionsTable() {
     );
   if (sessions.data.items.length === 0) return <p className="notice">{t('briefing.none')}</p>;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-    <section className="table-scroll" tabIndex={0} aria-label={t('briefing.listCaption')}>
-      <table className="table">
-        <caption>{t('briefing.listCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('briefing.field.title')}</th>
-            <th scope="col">{t('briefing.field.date')}</th>
-            <th scope="col">{t('briefing.col.group')}</th>
-            <th scope="col">{t('briefing.col.countries')}</th>
-            <th scope="col">{t('briefing.createdBy')}</th>
+    <ScrollTable caption={t('briefing.listCaption')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('briefing.field.title')}</th>
+          <th scope="col">{t('briefing.field.date')}</th>
+          <th scope="col">{t('briefing.col.group')}</th>
+          <th scope="col">{t('briefing.col.countries')}</th>
+          <th scope="col">{t('briefing.createdBy')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sessions.data.items.map((s) => (
+          <tr key={s.id}>
+            <th scope="row">
+              <Link to={`/briefings/${s.id}`}>{s.title}</Link>
+            </th>
+            <td className="nowrap">{s.date ? formatDate(s.date) : '—'}</td>
+            <td>{groupLabel(s)}</td>
+            <td>{s.countries.length}</td>
+            <td>{s.createdBy?.name ?? t('history.system')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {sessions.data.items.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">
-                <Link to={`/briefings/${s.id}`}>{s.title}</Link>
-              </th>
-              <td className="nowrap">{s.date ? formatDate(s.date) : '—'}</td>
-              <td>{groupLabel(s)}</td>
-              <td>{s.countries.length}</td>
-              <td>{s.createdBy?.name ?? t('history.system')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
-import { useHeatmap } from '../features/compare/api/get-heatmap';
+import { useGroupHeatmap } from '../features/compare/api/get-heatmap';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
 import { CaseStudyPicker } from '../features/compare/components/case-study-picker';
@@ -37,16 +37,7 @@ export function CompareHeatmapPage() {
   const countryName = useCountryName();
   const groupLabel = useGroupLabel();
   const ready = isComplete(selection);
-  const heatmap = useHeatmap(
-    {
-      framework: TRACSS.framework,
-      period: TRACSS.period,
-      ...groupQuery(selection),
-      source: basis.source,
-      classification: basis.classification,
-    },
-    { enabled: ready },
-  );
+  const heatmap = useGroupHeatmap(selection, basis);
   const pin = useCaseStudyRow(heatmap.data, caseStudy, TRACSS.period, basis.source);
   const answered = useMemo(
     () =>

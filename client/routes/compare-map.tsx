@@ -2,7 +2,7 @@ import { lazy, Suspense, useId, useMemo } from 'react';
 import { indicatorRows, levelCounts } from '../components/charts/map-data';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
-import { useHeatmap } from '../features/compare/api/get-heatmap';
+import { useGroupHeatmap } from '../features/compare/api/get-heatmap';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
 import { CaseStudyPicker } from '../features/compare/components/case-study-picker';
@@ -39,15 +39,7 @@ export function CompareMapPage() {
   const { params, selection, caseStudy, basis, setSelection, setValues, setBasis } = useGroupParams(FALLBACK);
   const ready = isComplete(selection);
   // The map shows published answers; only the classification of its groups is a choice here.
-  const heatmap = useHeatmap(
-    {
-      framework: TRACSS.framework,
-      period: TRACSS.period,
-      ...groupQuery(selection),
-      classification: basis.classification,
-    },
-    { enabled: ready },
-  );
+  const heatmap = useGroupHeatmap(selection, { classification: basis.classification });
   const indicators = heatmap.data?.indicators ?? [];
   const code = indicators.some((i) => i.code === params.get('indicator'))
     ? (params.get('indicator') as string)

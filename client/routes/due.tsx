@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { DueItem } from '../../shared';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
+import { ScrollTable } from '../components/ui/scroll-table';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { useDue, useNotifications } from '../features/submissions/api/get-due';
 import { useNoticeText } from '../features/submissions/use-notice-text';
@@ -33,38 +34,34 @@ function DueTable({ items, caption }: { items: DueItem[]; caption: string }) {
   };
   const countryName = useCountryName();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-    <section className="table-scroll" tabIndex={0} aria-label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('countries.col.country')}</th>
-            <th scope="col">{t('due.col.period')}</th>
-            <th scope="col">{t('due.col.due')}</th>
-            <th scope="col">{t('due.col.state')}</th>
-            <th scope="col">{t('due.col.entered')}</th>
+    <ScrollTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('countries.col.country')}</th>
+          <th scope="col">{t('due.col.period')}</th>
+          <th scope="col">{t('due.col.due')}</th>
+          <th scope="col">{t('due.col.state')}</th>
+          <th scope="col">{t('due.col.entered')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((i) => (
+          <tr key={i.periodId}>
+            <th scope="row">{countryName({ iso3: i.countryIso3, name: i.countryName })}</th>
+            <td>
+              <Link to={`/periods/${i.periodId}`}>
+                {i.periodCode} — {i.planTitle}
+              </Link>
+            </td>
+            <td>{formatDate(i.dueDate)}</td>
+            <td>{stateText(i)}</td>
+            <td>
+              {formatNumber(i.entered)} / {formatNumber(i.expected)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr key={i.periodId}>
-              <th scope="row">{countryName({ iso3: i.countryIso3, name: i.countryName })}</th>
-              <td>
-                <Link to={`/periods/${i.periodId}`}>
-                  {i.periodCode} — {i.planTitle}
-                </Link>
-              </td>
-              <td>{formatDate(i.dueDate)}</td>
-              <td>{stateText(i)}</td>
-              <td>
-                {formatNumber(i.entered)} / {formatNumber(i.expected)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 

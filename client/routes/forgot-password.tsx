@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
-import { EMAIL_MAX_LENGTH } from '../../shared/constants/role';
+import { FormError } from '../components/ui/field-error';
 import { useForgotPassword } from '../features/auth/api/forgot-password';
 import { useServerFeatures } from '../features/auth/api/get-server-features';
+import { EmailField } from '../features/auth/components/email-field';
 import { useT } from '../i18n/context';
 import { useErrorText } from '../lib/error-text';
 
@@ -41,22 +42,8 @@ export function ForgotPasswordPage() {
       ) : (
         <form className="form" onSubmit={onSubmit} noValidate aria-label={t('forgot.title')}>
           <p className="muted">{t('forgot.lede')}</p>
-          <div className="field">
-            <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
-            <input
-              id={`${id}-email`}
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              maxLength={EMAIL_MAX_LENGTH}
-            />
-          </div>
-          {error && (
-            <p className="error-state" role="alert">
-              {error}
-            </p>
-          )}
+          <EmailField id={id} />
+          <FormError error={error} />
           <button type="submit" className="button" disabled={ask.isPending}>
             {t('forgot.submit')}
           </button>

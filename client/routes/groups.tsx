@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
-import { useHeatmap } from '../features/compare/api/get-heatmap';
+import { useGroupHeatmap } from '../features/compare/api/get-heatmap';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
 import { BiggestMovers } from '../features/compare/components/biggest-movers';
@@ -13,7 +13,6 @@ import { NoAnswerNotice } from '../features/compare/components/no-answer-notice'
 import {
   caseParam,
   type GroupSelection,
-  groupQuery,
   isClassified,
   isComplete,
   viewSearch,
@@ -36,15 +35,7 @@ export function GroupsPage() {
   const { t, formatNumber } = useI18n();
   const countryName = useCountryName();
   const groupLabel = useGroupLabel();
-  const heatmap = useHeatmap(
-    {
-      framework: TRACSS.framework,
-      period: TRACSS.period,
-      ...groupQuery(selection),
-      classification: basis.classification,
-    },
-    { enabled: ready },
-  );
+  const heatmap = useGroupHeatmap(selection, { classification: basis.classification });
   const data = heatmap.data;
   const silent = data?.countries.filter((c) => c.answered === 0) ?? [];
   const answered = (data?.countries.length ?? 0) - silent.length;

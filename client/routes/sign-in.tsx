@@ -1,12 +1,13 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../shared';
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '../../shared/constants/role';
-import { FieldError, invalidProps } from '../components/ui/field-error';
+import { PASSWORD_MAX_LENGTH } from '../../shared/constants/role';
+import { FieldError, FormError, invalidProps } from '../components/ui/field-error';
 import { useMe } from '../features/auth/api/get-me';
 import { useServerFeatures } from '../features/auth/api/get-server-features';
 import { useSignIn } from '../features/auth/api/sign-in';
 import { safeNext } from '../features/auth/capabilities';
+import { EmailField } from '../features/auth/components/email-field';
 import { useT } from '../i18n/context';
 import { ApiError } from '../lib/api-client';
 import { useErrorText } from '../lib/error-text';
@@ -80,19 +81,7 @@ export function SignInPage() {
       <title>{t('app.titleSuffix', { page: t('signIn.title') })}</title>
       <h1>{t('signIn.title')}</h1>
       <form className="form" onSubmit={onSubmit} noValidate aria-label={t('signIn.title')}>
-        <div className="field">
-          <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
-          <input
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            maxLength={EMAIL_MAX_LENGTH}
-            {...invalidProps(`${id}-email`, errors.email)}
-          />
-          <FieldError id={`${id}-email`} error={errors.email} />
-        </div>
+        <EmailField id={id} error={errors.email} />
         <div className="field">
           <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
           <input
@@ -106,11 +95,7 @@ export function SignInPage() {
           />
           <FieldError id={`${id}-password`} error={errors.password} />
         </div>
-        {error && (
-          <p className="error-state" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         <button type="submit" className="button" disabled={signIn.isPending}>
           {signIn.isPending ? t('signIn.pending') : t('signIn.title')}
         </button>

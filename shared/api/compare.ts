@@ -33,11 +33,15 @@ export const ClassificationBasisSchema = z
     "Which WHO regions and income groups make the group: round (default), the classification in force for the round (the round's own file for the countries that answered it); today, today's reference",
   );
 
-export const CompareQuerySchema = z.object({
+/** Which round a comparison or heatmap reads. */
+const roundFields = {
   framework: FrameworkCodeSchema.describe('Framework code, e.g. tracss-2019-2020'),
   period: z.string().trim().min(1).max(32).optional().describe('Period code; the latest period by default'),
-  country: Iso3Schema.describe('The country compared with the group'),
-  groupType: PeerGroupTypeSchema.default('who_region'),
+};
+
+/** Which group, data and classification a comparison or heatmap reads; `unnamed` says what no group means. */
+const groupFields = (groupType: z.ZodDefault<typeof PeerGroupTypeSchema>, unnamed: string) => ({
+  groupType,
   group: z
     .string()
     .trim()
@@ -45,11 +49,19 @@ export const CompareQuerySchema = z.object({
     .optional()
     .describe(
       'WHO region code (who_region), income group code (income_group), UN M49 region name (un_region), ' +
-        "comma-separated ISO3 codes (countries) or a saved group's id (saved); defaults to the country's own " +
-        'region or income group',
+        `comma-separated ISO3 codes (countries) or a saved group's id (saved); ${unnamed}`,
     ),
   source: CompareSourceSchema,
   classification: ClassificationBasisSchema,
+});
+
+export const CompareQuerySchema = z.object({
+  ...roundFields,
+  country: Iso3Schema.describe('The country compared with the group'),
+  ...groupFields(
+    PeerGroupTypeSchema.default('who_region'),
+    "defaults to the country's own region or income group",
+  ),
 });
 export type CompareQuery = z.input<typeof CompareQuerySchema>;
 
@@ -108,20 +120,8 @@ export type CompareResult = z.infer<typeof CompareResultSchema>;
 /* Heatmap of a group: countries × A–E indicators (also feeds the map and the dashboard). */
 
 export const HeatmapQuerySchema = z.object({
-  framework: FrameworkCodeSchema.describe('Framework code, e.g. tracss-2019-2020'),
-  period: z.string().trim().min(1).max(32).optional().describe('Period code; the latest period by default'),
-  groupType: PeerGroupTypeSchema.default('all'),
-  group: z
-    .string()
-    .trim()
-    .max(2000)
-    .optional()
-    .describe(
-      'WHO region code (who_region), income group code (income_group), UN M49 region name (un_region), ' +
-        "comma-separated ISO3 codes (countries) or a saved group's id (saved); not used with all",
-    ),
-  source: CompareSourceSchema,
-  classification: ClassificationBasisSchema,
+  ...roundFields,
+  ...groupFields(PeerGroupTypeSchema.default('all'), 'not used with all'),
 });
 export type HeatmapQuery = z.input<typeof HeatmapQuerySchema>;
 

@@ -78,6 +78,9 @@ export const ExportQuerySchema = ExportFilterObject.extend({
 export type ExportQuery = z.output<typeof ExportQuerySchema>;
 export type ExportQueryInput = z.input<typeof ExportQuerySchema>;
 
+/** The columns that say one value (its number or level, its status and why), in the export and the period sheet alike. */
+export const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'level', 'status', 'reason'] as const;
+
 /** The columns of the tidy export, in order (CSV header, XLSX values sheet, JSON keys). */
 export const EXPORT_COLUMNS = [
   'country',
@@ -92,12 +95,7 @@ export const EXPORT_COLUMNS = [
   'year',
   'measure_type',
   'unit',
-  'value',
-  'numerator',
-  'denominator',
-  'level',
-  'status',
-  'reason',
+  ...VALUE_COLUMNS,
   'target',
   'progress',
   'workflow',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { megabytes, PERIOD_SHEET_LIMITS } from '../constants/uploads';
 import { LOCALES } from '../i18n/locale';
+import { VALUE_COLUMNS } from './exports';
 
 /**
  * The spreadsheet round trip of a reporting period: a template with one row per plan
@@ -18,12 +19,7 @@ export const SHEET_COLUMNS = [
   'unit',
   'last_period',
   'last_value',
-  'value',
-  'numerator',
-  'denominator',
-  'level',
-  'status',
-  'reason',
+  ...VALUE_COLUMNS,
   'comment',
 ] as const;
 export type SheetColumn = (typeof SHEET_COLUMNS)[number];

@@ -2,17 +2,12 @@ import { z } from 'zod';
 import { PLAN_LIMITS } from '../constants/plan';
 import { PlanStatusSchema } from '../domain/plan';
 import { listOf } from './common';
-import { optionalText, text, version, year } from './plan-fields';
+import { notBefore, optionalText, text, version, year } from './plan-fields';
 import { AuditEntrySchema } from './reporting';
 
 function yearsInOrder(p: { periodStart?: number; periodEnd?: number }, ctx: z.RefinementCtx) {
   if (p.periodStart !== undefined && p.periodEnd !== undefined && p.periodEnd < p.periodStart)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['periodEnd'],
-      message: 'must not be before periodStart',
-      params: { code: 'not_before', other: 'periodStart' },
-    });
+    notBefore(ctx, 'periodEnd', 'periodStart');
 }
 
 const planFields = {

@@ -19,3 +19,13 @@ export const currency = z
 export const isoDate = z.iso.date();
 export const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** `field` comes before `other`, which it must not (the client words the issue from its params). */
+export function notBefore(ctx: z.RefinementCtx, field: string, other: string) {
+  ctx.addIssue({
+    code: 'custom',
+    path: [field],
+    message: `must not be before ${other}`,
+    params: { code: 'not_before', other },
+  });
+}

@@ -5,7 +5,7 @@ import { ImplementationStatusSchema } from '../domain/implementation';
 import { GapObjectiveSchema, SectorSchema } from '../domain/indicator';
 import { FundingStatusSchema, PlanSchema } from '../domain/plan';
 import { listOf } from './common';
-import { currency, id, isoDate, money, optionalText, text, version } from './plan-fields';
+import { currency, id, isoDate, money, notBefore, optionalText, text, version } from './plan-fields';
 
 export const PlanListSchema = listOf(PlanSchema);
 export const CountryPlansParamsSchema = z.object({ iso3: Iso3Schema });
@@ -77,12 +77,7 @@ function percentAgrees(
 
 function datesInOrder(a: { plannedStart?: string | null; plannedEnd?: string | null }, ctx: z.RefinementCtx) {
   if (a.plannedStart && a.plannedEnd && a.plannedEnd < a.plannedStart)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['plannedEnd'],
-      message: 'must not be before plannedStart',
-      params: { code: 'not_before', other: 'plannedStart' },
-    });
+    notBefore(ctx, 'plannedEnd', 'plannedStart');
 }
 
 const activityFields = {

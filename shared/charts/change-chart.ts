@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { ChangePair } from '../api/change';
 import { CHANGE_KINDS, type ChangeKind } from '../constants/compare';
+import { horizontalBarConfig } from './horizontal-bars';
 import { OKABE_ITO } from './palette';
 
 export const CHANGE_LABELS: Record<ChangeKind, string> = {
@@ -37,17 +38,11 @@ export function changeChartData(pairs: readonly ChangePair[]): ChangeChartData {
 
 /** Stacked horizontal bars, without the page-only settings (responsive, size). */
 export function changeChartConfig(data: ChangeChartData): ChartConfiguration<'bar', number[], string> {
-  return {
-    type: 'bar',
-    data,
-    options: {
-      indexAxis: 'y',
-      animation: false,
-      scales: {
-        x: { stacked: true, min: 0, ticks: { precision: 0 }, title: { display: true, text: 'Members' } },
-        y: { stacked: true, grid: { display: false } },
-      },
-      plugins: { legend: { position: 'bottom' } },
+  return horizontalBarConfig(data, {
+    scales: {
+      x: { stacked: true, min: 0, ticks: { precision: 0 }, title: { display: true, text: 'Members' } },
+      y: { stacked: true, grid: { display: false } },
     },
-  };
+    plugins: { legend: { position: 'bottom' } },
+  });
 }

@@ -1,8 +1,8 @@
-import type { ChartConfiguration, ChartData, Plugin, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, ChartData } from 'chart.js';
 import type { CompareRow } from '../api/compare';
-import { LEVELS, type Level } from '../constants/level';
+import type { Level } from '../constants/level';
 import { distributionShares } from '../domain/peer-stats';
-import { LEVEL_COLOURS } from './palette';
+import { levelShareDatasets, levelSharesConfig } from './level-shares';
 
 export type DistributionChartData = ChartData<'bar', number[], string[]>;
 
@@ -35,14 +35,7 @@ export function toDistributionChartData(
       const who = labelled.map((c) => levelText(c, r.indicator.code)).join(' · ');
       return who ? [r.indicator.code, who] : [r.indicator.code];
     }),
-    datasets: LEVELS.map((level) => ({
-      label: `${levelWord} ${level}`,
-      data: shares.map((s) => Math.round(s[level] * 1000) / 10),
-      backgroundColor: LEVEL_COLOURS[level].fill,
-      borderColor: '#5a6675',
-      borderWidth: 0.5,
-      stack: 'levels',
-    })),
+    datasets: levelShareDatasets(shares, levelWord),
   };
 }
 
@@ -73,76 +66,15 @@ export function distributionPointLabel(
   });
 }
 
-/** Narrowest segment (px) that gets its level letter written inside. */
-const MIN_LETTER_WIDTH = 14;
-
-/** Writes each segment's level letter inside it: the chart never relies on colour alone. */
-export function levelLettersPlugin(fontFamily = 'system-ui, sans-serif'): Plugin<'bar'> {
-  return {
-    id: 'levelLetters',
-    afterDatasetsDraw(chart) {
-      const { ctx } = chart;
-      ctx.save();
-      ctx.font = `bold 11px ${fontFamily}`;
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      chart.data.datasets.forEach((_, i) => {
-        const level = LEVELS[i] as Level;
-        const meta = chart.getDatasetMeta(i);
-        if (meta.hidden) return;
-        for (const bar of meta.data) {
-          const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as {
-            x: number;
-            y: number;
-            base: number;
-          };
-          if (Math.abs(x - base) < MIN_LETTER_WIDTH) continue;
-          ctx.fillStyle = LEVEL_COLOURS[level].ink;
-          ctx.fillText(level, (x + base) / 2, y);
-        }
-      });
-      ctx.restore();
-    },
-  };
-}
-
 /** The chart without the page-only settings (responsive, size), which callers add. */
 export function distributionChartConfig(
   data: DistributionChartData,
   rows: readonly CompareRow[],
   opts: { axisTitle?: string; fontFamily?: string; segmentLabel?: SegmentLabel } = {},
 ): ChartConfiguration<'bar', number[], string[]> {
-  return {
-    type: 'bar',
-    data,
-    plugins: [levelLettersPlugin(opts.fontFamily)],
-    options: {
-      indexAxis: 'y',
-      animation: false,
-      scales: {
-        x: {
-          stacked: true,
-          min: 0,
-          max: 100,
-          ticks: { callback: (v) => `${v} %` },
-          title: { display: true, text: opts.axisTitle ?? 'Share of the group’s answers' },
-        },
-        y: { stacked: true, grid: { display: false } },
-      },
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            label: (item: TooltipItem<'bar'>) =>
-              distributionPointLabel(
-                rows[item.dataIndex],
-                LEVELS[item.datasetIndex] as Level,
-                item.raw as number,
-                opts.segmentLabel,
-              ),
-          },
-        },
-      },
-    },
-  };
+  return levelSharesConfig(data, {
+    axisTitle: opts.axisTitle ?? 'Share of the group’s answers',
+    fontFamily: opts.fontFamily,
+    segment: (level, share, i) => distributionPointLabel(rows[i], level, share, opts.segmentLabel),
+  });
 }

@@ -1,4 +1,5 @@
 import type { ChartConfiguration, ChartData } from 'chart.js';
+import { horizontalBarConfig } from './horizontal-bars';
 
 export interface RateRow {
   label: string;
@@ -59,21 +60,15 @@ export function implementationChartConfig(
   labels: { computed?: string; published?: string } = {},
 ): ChartConfiguration<'bar', (number | null)[], string> {
   const data = implementationChartData(rows, labels.computed ?? axisTitle, labels.published);
-  return {
-    type: 'bar',
-    data,
-    options: {
-      animation: false,
-      indexAxis: 'y',
-      scales: {
-        x: { min: 0, max: 100, title: { display: true, text: axisTitle } },
-        y: { grid: { display: false } },
-      },
-      plugins: {
-        // Published rates are always named as such.
-        legend: { display: data.datasets.length > 1 || rows.some((r) => r.published !== undefined) },
-        tooltip: { callbacks: { label: (i) => `${i.raw} %` } },
-      },
+  return horizontalBarConfig(data, {
+    scales: {
+      x: { min: 0, max: 100, title: { display: true, text: axisTitle } },
+      y: { grid: { display: false } },
     },
-  };
+    plugins: {
+      // Published rates are always named as such.
+      legend: { display: data.datasets.length > 1 || rows.some((r) => r.published !== undefined) },
+      tooltip: { callbacks: { label: (i) => `${i.raw} %` } },
+    },
+  });
 }

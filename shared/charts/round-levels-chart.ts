@@ -1,9 +1,8 @@
-import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import type { ChangePair } from '../api/change';
 import { LEVELS, type Level } from '../constants/level';
 import { distributionShares, type LevelDistribution } from '../domain/peer-stats';
-import { levelLettersPlugin } from './distribution-chart';
-import { LEVEL_COLOURS } from './palette';
+import { levelShareDatasets, levelSharesConfig } from './level-shares';
 
 export interface RoundLevelsChartData {
   /** Two lines per bar: the question's code in that round, then the round's name. */
@@ -26,7 +25,7 @@ export function roundLevelBars(pairs: readonly ChangePair[]): LevelDistribution[
 /**
  * A group's levels in each round on each compared question: two stacked bars of shares (0–100 %) per
  * pair, the earlier round's above the later's, one dataset per level A–E in the level colours (the
- * letters are written in the bars by levelLettersPlugin). `mark` adds a word to a pair's code, e.g.
+ * letters are written in the bars by levelLettersPlugin of level-shares.ts). `mark` adds a word to a pair's code, e.g.
  * "(caution)" for reworded levels, so the bars say it too.
  */
 export function roundLevelsChartData(
@@ -44,14 +43,7 @@ export function roundLevelsChartData(
       [`${p.from.code}${mark(p)}`, rounds.from],
       [`${p.to.code}${mark(p)}`, rounds.to],
     ]),
-    datasets: LEVELS.map((level) => ({
-      label: `${opts.levelWord ?? 'Level'} ${level}`,
-      data: shares.map((s) => Math.round(s[level] * 1000) / 10),
-      backgroundColor: LEVEL_COLOURS[level].fill,
-      borderColor: '#5a6675',
-      borderWidth: 0.5,
-      stack: 'levels',
-    })),
+    datasets: levelShareDatasets(shares, opts.levelWord ?? 'Level'),
   };
 }
 
@@ -68,36 +60,13 @@ export function roundLevelsChartConfig(
   opts: { axisTitle?: string; fontFamily?: string; segmentLabel?: RoundSegmentLabel } = {},
 ): ChartConfiguration<'bar', number[], string[]> {
   const label = opts.segmentLabel ?? englishSegment;
-  return {
-    type: 'bar',
-    data,
-    plugins: [levelLettersPlugin(opts.fontFamily)],
-    options: {
-      indexAxis: 'y',
-      animation: false,
-      scales: {
-        x: {
-          stacked: true,
-          min: 0,
-          max: 100,
-          ticks: { callback: (v) => `${v} %` },
-          title: { display: true, text: opts.axisTitle ?? 'Share of the members who answered' },
-        },
-        y: { stacked: true, grid: { display: false } },
-      },
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            label: (item: TooltipItem<'bar'>) => {
-              const bar = bars[item.dataIndex];
-              const level = LEVELS[item.datasetIndex] as Level;
-              const n = bar ? LEVELS.reduce((a, l) => a + bar[l], 0) : 0;
-              return label({ level, share: item.raw as number, count: bar?.[level] ?? 0, n });
-            },
-          },
-        },
-      },
+  return levelSharesConfig(data, {
+    axisTitle: opts.axisTitle ?? 'Share of the members who answered',
+    fontFamily: opts.fontFamily,
+    segment: (level, share, i) => {
+      const bar = bars[i];
+      const n = bar ? LEVELS.reduce((a, l) => a + bar[l], 0) : 0;
+      return label({ level, share, count: bar?.[level] ?? 0, n });
     },
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { SharedIndicatorRow } from '../api/shared-indicators';
 import type { ProgressStatus } from '../domain/progress';
+import { horizontalBarConfig } from './horizontal-bars';
 import { OKABE_ITO } from './palette';
 
 export const PROGRESS_LABELS: Record<ProgressStatus, string> = {
@@ -47,24 +48,18 @@ export function targetChartData(rows: readonly SharedIndicatorRow[]): TargetChar
 export function targetChartConfig(
   data: TargetChartData,
 ): ChartConfiguration<'bar', (number | null)[], string> {
-  return {
-    type: 'bar',
-    data,
-    options: {
-      indexAxis: 'y',
-      animation: false,
-      scales: {
-        x: {
-          suggestedMin: 0,
-          suggestedMax: 100,
-          title: { display: true, text: '% of target (100 = target met)' },
-        },
-        y: { grid: { display: false } },
+  return horizontalBarConfig(data, {
+    scales: {
+      x: {
+        suggestedMin: 0,
+        suggestedMax: 100,
+        title: { display: true, text: '% of target (100 = target met)' },
       },
-      plugins: {
-        legend: { display: false },
-        tooltip: { callbacks: { label: (i) => `${i.raw} % of target` } },
-      },
+      y: { grid: { display: false } },
     },
-  };
+    plugins: {
+      legend: { display: false },
+      tooltip: { callbacks: { label: (i) => `${i.raw} % of target` } },
+    },
+  });
 }

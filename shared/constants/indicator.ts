@@ -1,5 +1,3 @@
-import type { MeasureType } from '../domain/indicator';
-
 /**
  * Indicator directions and One Health sectors without zod (the plan forms list them);
  * shared/domain/indicator.ts re-exports them next to their schemas.
@@ -32,7 +30,7 @@ export const NATIONAL_MEASURE_TYPES = [
   'yes_no',
   'level',
   'text',
-] as const satisfies readonly MeasureType[];
+] as const;
 
 /**
  * The measure types whose answers are options of the indicator (docs/decisions/choice-questions.md).

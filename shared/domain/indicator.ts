@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { DIRECTIONS, SECTORS, type Sector } from '../constants/indicator';
+import { CHOICE_MEASURE_TYPES, DIRECTIONS, NATIONAL_MEASURE_TYPES, SECTORS } from '../constants/indicator';
 import { LevelWordingSchema } from './level';
 
-export const MEASURE_TYPES = [
-  'number',
-  'count',
-  'percentage',
-  'ratio',
-  'yes_no',
-  'level',
-  'text',
-  'single_choice',
-  'multiple_choice',
-] as const;
+/** A country's own kinds of measure, then the choice questions that come from frameworks. */
+export const MEASURE_TYPES = [...NATIONAL_MEASURE_TYPES, ...CHOICE_MEASURE_TYPES] as const;
 export const MeasureTypeSchema = z
   .enum(MEASURE_TYPES)
   .describe(
@@ -38,16 +29,6 @@ export const RESULT_LEVELS = ['input', 'process', 'output', 'outcome', 'impact']
 export const ResultLevelSchema = z.enum(RESULT_LEVELS);
 
 export const SectorSchema = z.enum(SECTORS);
-
-export const SECTOR_NAMES: Record<Sector, string> = {
-  human_health: 'Human health',
-  terrestrial_animal_health: 'Terrestrial animal health',
-  aquatic_animal_health: 'Aquatic animal health',
-  plant_health: 'Plant health',
-  food_production: 'Food production',
-  food_safety: 'Food safety',
-  environment: 'Environment',
-};
 
 /** Global Action Plan on AMR (2015) strategic objectives. */
 export const GAP_OBJECTIVES = {

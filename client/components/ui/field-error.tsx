@@ -12,3 +12,13 @@ export function FieldError({ id, error }: { id: string; error: string | null | u
     </p>
   );
 }
+
+/** The problem with a whole form (one no field explains), announced at once; nothing without one. */
+export function FormError({ error }: { error: string | null | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="error-state" role="alert">
+      {error}
+    </p>
+  );
+}

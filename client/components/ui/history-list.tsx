@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../../../shared';
 import { useI18n } from '../../i18n/context';
 import { HistoryChannelNote } from './history-parts';
+import { HistoryEntries } from './history-table';
 
 const HIDDEN = new Set(['id', 'planId', 'version', 'updatedBy', 'illustrative']);
 
@@ -36,59 +37,37 @@ export function HistoryList({
   /** A list for narrow places (a grid cell) instead of a table. */
   compact?: boolean;
 }) {
-  const { t, formatDate } = useI18n();
-  const when = (at: string) => formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
-  if (items.length === 0) return <p className="muted small">{t('history.none')}</p>;
-  if (compact)
-    return (
-      <ul className="history-compact small" aria-label={caption}>
-        {items.map((e) => (
-          <li key={e.id}>
-            {when(e.at)}, {e.user?.name ?? t('history.system')} <HistoryChannelNote channel={e.channel} />:{' '}
-            {changedFields(e)
-              .map((c) => `${c.field} ${c.from} → ${c.to}`)
-              .join('; ')}
-          </li>
-        ))}
-      </ul>
-    );
+  const { t } = useI18n();
   return (
-    <div className="table-scroll">
-      <table className="table table--compact history">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('history.col.when')}</th>
-            <th scope="col">{t('history.col.who')}</th>
-            <th scope="col">{t('history.col.what')}</th>
-            <th scope="col">{t('history.col.change')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.id}>
-              <td>{when(e.at)}</td>
-              <td>
-                {e.user?.name ?? t('history.system')}
-                <br />
-                <HistoryChannelNote channel={e.channel} />
-              </td>
-              <td>
-                {e.label}: {e.action}
-              </td>
-              <td>
-                <ul className="history__changes">
-                  {changedFields(e).map((c) => (
-                    <li key={c.field}>
-                      {c.field}: {c.from} → {c.to}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <HistoryEntries
+      items={items}
+      caption={caption}
+      compact={compact}
+      line={(e, when) => (
+        <>
+          {when}, {e.user?.name ?? t('history.system')} <HistoryChannelNote channel={e.channel} />:{' '}
+          {changedFields(e)
+            .map((c) => `${c.field} ${c.from} → ${c.to}`)
+            .join('; ')}
+        </>
+      )}
+      cells={(e, when) => ({
+        when,
+        what: (
+          <>
+            {e.label}: {e.action}
+          </>
+        ),
+        change: (
+          <ul className="history__changes">
+            {changedFields(e).map((c) => (
+              <li key={c.field}>
+                {c.field}: {c.from} → {c.to}
+              </li>
+            ))}
+          </ul>
+        ),
+      })}
+    />
   );
 }

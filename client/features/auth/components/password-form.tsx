@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../../shared/constants/role';
+import { FormError } from '../../../components/ui/field-error';
 import { useT } from '../../../i18n/context';
 
 type Field = 'currentPassword' | 'newPassword' | 'repeat';
@@ -66,11 +67,7 @@ export function PasswordForm({ withCurrent, label, submitLabel, pending, serverE
       {input('newPassword', t('account.newPassword'), 'new-password')}
       {input('repeat', t('account.repeatPassword'), 'new-password')}
       <p className="muted small">{t('account.passwordHint', { min: PASSWORD_MIN_LENGTH })}</p>
-      {serverErrors.form && (
-        <p className="error-state" role="alert">
-          {serverErrors.form}
-        </p>
-      )}
+      <FormError error={serverErrors.form} />
       <button type="submit" className="button" disabled={pending}>
         {submitLabel}
       </button>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { ClassificationBasis } from '../../../../shared/constants/compare';
+import { ScrollTable } from '../../../components/ui/scroll-table';
 import { useI18n } from '../../../i18n/context';
 import { useCountryName } from '../../../i18n/countries';
 import { useErrorText } from '../../../lib/error-text';
@@ -40,32 +41,28 @@ export function BiggestMovers({
       ) : movers.length === 0 ? (
         <p>{t('movers.none')}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-        <section className="table-scroll" tabIndex={0} aria-label={t('movers.caption')}>
-          <table className="table">
-            <caption>{t('movers.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('countries.col.country')}</th>
-                <th scope="col">{t('movers.col.net')}</th>
-                <th scope="col">{t('movers.col.improved')}</th>
-                <th scope="col">{t('movers.col.regressed')}</th>
+        <ScrollTable caption={t('movers.caption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('countries.col.country')}</th>
+              <th scope="col">{t('movers.col.net')}</th>
+              <th scope="col">{t('movers.col.improved')}</th>
+              <th scope="col">{t('movers.col.regressed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {movers.map((m) => (
+              <tr key={m.iso3}>
+                <th scope="row">
+                  <Link to={`/countries/${m.iso3}`}>{countryName(m)}</Link>
+                </th>
+                <td>{formatNumber(m.net, { signDisplay: 'exceptZero' })}</td>
+                <td>{formatNumber(m.improved)}</td>
+                <td>{formatNumber(m.regressed)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {movers.map((m) => (
-                <tr key={m.iso3}>
-                  <th scope="row">
-                    <Link to={`/countries/${m.iso3}`}>{countryName(m)}</Link>
-                  </th>
-                  <td>{formatNumber(m.net, { signDisplay: 'exceptZero' })}</td>
-                  <td>{formatNumber(m.improved)}</td>
-                  <td>{formatNumber(m.regressed)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
       <p>
         <Link

@@ -1,5 +1,6 @@
 import type { CompareRow } from '../../../../shared';
 import { LevelBadge } from '../../../components/ui/level-badge';
+import { ScrollTable } from '../../../components/ui/scroll-table';
 import { useT } from '../../../i18n/context';
 import { formatRange, formatRank, formatScore } from '../format';
 
@@ -16,35 +17,31 @@ export function CompareTable({
   const t = useT();
   const caption = t('cmp.caption', { country: countryName, group: groupLabel });
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-    <section className="table-scroll" tabIndex={0} aria-label={caption}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cmp.col.indicator')}</th>
-            <th scope="col">{countryName}</th>
-            <th scope="col">{t('cmp.col.groupMedian')}</th>
-            <th scope="col">{t('cmp.col.middleHalf')}</th>
-            <th scope="col">{t('cmp.col.answering')}</th>
-            <th scope="col">{t('cmp.col.rank')}</th>
+    <ScrollTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('cmp.col.indicator')}</th>
+          <th scope="col">{countryName}</th>
+          <th scope="col">{t('cmp.col.groupMedian')}</th>
+          <th scope="col">{t('cmp.col.middleHalf')}</th>
+          <th scope="col">{t('cmp.col.answering')}</th>
+          <th scope="col">{t('cmp.col.rank')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.indicator.id}>
+            <th scope="row">
+              <code>{r.indicator.code}</code> {r.indicator.name}
+            </th>
+            <td>{r.countryLevel ? <LevelBadge level={r.countryLevel} /> : t('cmp.noAnswer')}</td>
+            <td>{formatScore(r.stats.median)}</td>
+            <td className="nowrap">{formatRange(r.stats.q1, r.stats.q3, t)}</td>
+            <td>{r.stats.n}</td>
+            <td className="nowrap">{formatRank(r, t)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.indicator.id}>
-              <th scope="row">
-                <code>{r.indicator.code}</code> {r.indicator.name}
-              </th>
-              <td>{r.countryLevel ? <LevelBadge level={r.countryLevel} /> : t('cmp.noAnswer')}</td>
-              <td>{formatScore(r.stats.median)}</td>
-              <td className="nowrap">{formatRange(r.stats.q1, r.stats.q3, t)}</td>
-              <td>{r.stats.n}</td>
-              <td className="nowrap">{formatRank(r, t)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { SAVED_GROUP_NAME_MAX_LENGTH } from '../../../../shared/constants/compare';
+import { FieldError, invalidProps } from '../../../components/ui/field-error';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { useMe } from '../../auth';
@@ -34,16 +35,7 @@ export function SaveGroupForm({ members, onSaved }: { members: string[]; onSaved
   };
   return (
     <form className="save-group" onSubmit={submit} aria-label={t('cmp.saveGroup')}>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('cmp.groupName')}</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          maxLength={SAVED_GROUP_NAME_MAX_LENGTH}
-          required
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
+      <GroupNameField id={id} value={name} onChange={setName} />
       {mayShare && (
         <label className="checkbox">
           <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />{' '}
@@ -60,5 +52,34 @@ export function SaveGroupForm({ members, onSaved }: { members: string[]; onSaved
       )}
       {create.isSuccess && <p role="status">{t('cmp.saved', { name: create.data.name })}</p>}
     </form>
+  );
+}
+
+/** A saved group's name, with its problem under it when there is one. */
+export function GroupNameField({
+  id,
+  value,
+  onChange,
+  error = null,
+}: {
+  id: string;
+  value: string;
+  onChange: (name: string) => void;
+  error?: string | null;
+}) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-name`}>{t('cmp.groupName')}</label>
+      <input
+        id={`${id}-name`}
+        value={value}
+        maxLength={SAVED_GROUP_NAME_MAX_LENGTH}
+        required
+        {...invalidProps(`${id}-name`, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldError id={`${id}-name`} error={error} />
+    </div>
   );
 }

@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { Country, SavedGroup } from '../../../../shared';
-import { SAVED_GROUP_NAME_MAX_LENGTH } from '../../../../shared/constants/compare';
 import { ConfirmAction } from '../../../components/ui/confirm-action';
 import { useT } from '../../../i18n/context';
 import { ApiError } from '../../../lib/api-client';
 import { useErrorText } from '../../../lib/error-text';
 import { useDeleteSavedGroup, useUpdateSavedGroup } from '../api/update-saved-group';
 import { CountryMultiSelect } from './country-multi-select';
+import { GroupNameField } from './save-group-form';
 
 /** A 409 about the version read (someone changed the group meanwhile), not a taken name. */
 const isStale = (e: unknown) =>
@@ -159,23 +159,12 @@ function EditSavedGroupForm({
           {t('cmp.groupStale')}
         </p>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('cmp.groupName')}</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          maxLength={SAVED_GROUP_NAME_MAX_LENGTH}
-          required
-          aria-invalid={nameMissing ? true : undefined}
-          aria-describedby={nameMissing ? `${id}-name-error` : undefined}
-          onChange={(e) => setName(e.target.value)}
-        />
-        {nameMissing && (
-          <p id={`${id}-name-error`} className="field-error">
-            {t('cmp.groupNameMissing')}
-          </p>
-        )}
-      </div>
+      <GroupNameField
+        id={id}
+        value={name}
+        onChange={setName}
+        error={nameMissing ? t('cmp.groupNameMissing') : null}
+      />
       <CountryMultiSelect countries={countries} value={members} onChange={setMembers} />
       {error && (
         <p role="alert" className="field-error">

@@ -1,4 +1,5 @@
 import type { MeProfile } from '../../../../shared';
+import { ScrollTable } from '../../../components/ui/scroll-table';
 import { useT } from '../../../i18n/context';
 import { useMeText } from '../text';
 import { gapKey } from './tags';
@@ -13,29 +14,25 @@ export function PlanIndicatorsTable({ plan }: { plan: LinkedPlan }) {
   if (plan.indicators.length === 0)
     return <p className="muted small">{t('meView.noPlanIndicators', { plan: plan.name })}</p>;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-    <section className="table-scroll" tabIndex={0} aria-label={caption}>
-      <table className="table table--compact">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('meView.col.code')}</th>
-            <th scope="col">{t('meView.col.indicator')}</th>
-            <th scope="col">{t('objectives.col.gap')}</th>
-            <th scope="col">{t('meView.col.sectors')}</th>
+    <ScrollTable caption={caption} className="table table--compact">
+      <thead>
+        <tr>
+          <th scope="col">{t('meView.col.code')}</th>
+          <th scope="col">{t('meView.col.indicator')}</th>
+          <th scope="col">{t('objectives.col.gap')}</th>
+          <th scope="col">{t('meView.col.sectors')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {plan.indicators.map((i) => (
+          <tr key={i.code}>
+            <td className="nowrap">{i.code}</td>
+            <td>{i.name}</td>
+            <td>{i.gapObjective ? `${i.gapObjective}. ${t(gapKey(i.gapObjective))}` : '—'}</td>
+            <td>{i.sectors.map((s) => text.options.sector[s]).join(', ') || '—'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {plan.indicators.map((i) => (
-            <tr key={i.code}>
-              <td className="nowrap">{i.code}</td>
-              <td>{i.name}</td>
-              <td>{i.gapObjective ? `${i.gapObjective}. ${t(gapKey(i.gapObjective))}` : '—'}</td>
-              <td>{i.sectors.map((s) => text.options.sector[s]).join(', ') || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -3,8 +3,8 @@ import type { AuditEntry } from '../../../../shared';
 import { isOneOf } from '../../../../shared/constants/guard';
 import { ME_SECTIONS, type MeSection } from '../../../../shared/constants/me-profile';
 import { HistoryChannelNote } from '../../../components/ui/history-parts';
+import { HistoryToggle } from '../../../components/ui/history-toggle';
 import { useI18n } from '../../../i18n/context';
-import { useErrorText } from '../../../lib/error-text';
 import { useMeProfileHistory } from '../api/get-me-profile-history';
 import { useMeText } from '../text';
 
@@ -39,55 +39,50 @@ function reasonOf(e: AuditEntry): string | null {
 export function ProfileHistory({ iso3, countryName }: { iso3: string; countryName: string }) {
   const [open, setOpen] = useState(false);
   const { t, formatDate } = useI18n();
-  const { errorText } = useErrorText();
   const text = useMeText();
   const history = useMeProfileHistory(iso3, open);
   const label = t('meView.historyOf', { name: countryName });
   return (
     <section className="section" aria-labelledby="me-history">
       <h2 id="me-history">{t('meView.history')}</h2>
-      <button
-        type="button"
-        className="button button--small button--secondary"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
+      <HistoryToggle
+        open={open}
+        onOpen={setOpen}
+        button={open ? t('history.hide', { label }) : t('history.show', { label })}
+        query={history}
       >
-        {open ? t('history.hide', { label }) : t('history.show', { label })}
-      </button>
-      {open &&
-        (history.isPending ? (
-          <p className="muted small">{t('history.loading')}</p>
-        ) : history.isError ? (
-          <p role="alert" className="error-text">
-            {errorText(history.error)}
-          </p>
-        ) : history.data.items.length === 0 ? (
-          <p className="muted small">{t('history.none')}</p>
-        ) : (
-          <ul className="me-history" aria-label={label}>
-            {history.data.items.map((e) => {
-              const verb = actionVerb(e.action);
-              const section = sectionOf(e);
-              const reason = reasonOf(e);
-              return (
-                <li key={e.id}>
-                  <time dateTime={e.at}>{formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>
-                  {' — '}
-                  <strong>{e.user?.name ?? t('history.system')}</strong>{' '}
-                  {verb ? t(`meHistory.${verb}`) : e.action}
-                  {section && <> {t('meHistory.section', { section: text.sections[section] })}</>}
-                  {reason && <> · {t('meView.returnedReason', { reason })}</>}
-                  {e.channel && (
-                    <>
-                      {' · '}
-                      <HistoryChannelNote channel={e.channel} />
-                    </>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        ))}
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="muted small">{t('history.none')}</p>
+          ) : (
+            <ul className="me-history" aria-label={label}>
+              {data.items.map((e) => {
+                const verb = actionVerb(e.action);
+                const section = sectionOf(e);
+                const reason = reasonOf(e);
+                return (
+                  <li key={e.id}>
+                    <time dateTime={e.at}>
+                      {formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                    </time>
+                    {' — '}
+                    <strong>{e.user?.name ?? t('history.system')}</strong>{' '}
+                    {verb ? t(`meHistory.${verb}`) : e.action}
+                    {section && <> {t('meHistory.section', { section: text.sections[section] })}</>}
+                    {reason && <> · {t('meView.returnedReason', { reason })}</>}
+                    {e.channel && (
+                      <>
+                        {' · '}
+                        <HistoryChannelNote channel={e.channel} />
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )
+        }
+      </HistoryToggle>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { MeCompare } from '../../../../shared';
 import { LevelBadge } from '../../../components/ui/level-badge';
+import { ScrollTable } from '../../../components/ui/scroll-table';
 import { useT } from '../../../i18n/context';
 import { useCountryName } from '../../../i18n/countries';
 
@@ -11,45 +12,41 @@ export function TracssLevelsTable({ data }: { data: MeCompare }) {
   if (!tracss) return <p className="muted small">{t('learning.noTracss')}</p>;
   const caption = t('learning.tracssCaption', { survey: tracss.frameworkName });
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-    <section className="table-scroll" tabIndex={0} aria-label={caption}>
-      <table className="table table--compact">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('learning.col.question')}</th>
-            {data.countries.map((c) => (
-              <th key={c.iso3} scope="col">
-                {countryName(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {tracss.questions.map((q) => (
-            <tr key={q.code}>
-              <th scope="row">
-                {q.code} <span lang="en">{q.name}</span>
-              </th>
-              {data.countries.map((c) => {
-                const level = q.levels.find((l) => l.iso3 === c.iso3)?.level ?? null;
-                return (
-                  <td key={c.iso3}>
-                    {level ? (
-                      <LevelBadge level={level} />
-                    ) : (
-                      <>
-                        <span aria-hidden="true">—</span>
-                        <span className="visually-hidden">{t('learning.noAnswer')}</span>
-                      </>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
+    <ScrollTable caption={caption} className="table table--compact">
+      <thead>
+        <tr>
+          <th scope="col">{t('learning.col.question')}</th>
+          {data.countries.map((c) => (
+            <th key={c.iso3} scope="col">
+              {countryName(c)}
+            </th>
           ))}
-        </tbody>
-      </table>
-    </section>
+        </tr>
+      </thead>
+      <tbody>
+        {tracss.questions.map((q) => (
+          <tr key={q.code}>
+            <th scope="row">
+              {q.code} <span lang="en">{q.name}</span>
+            </th>
+            {data.countries.map((c) => {
+              const level = q.levels.find((l) => l.iso3 === c.iso3)?.level ?? null;
+              return (
+                <td key={c.iso3}>
+                  {level ? (
+                    <LevelBadge level={level} />
+                  ) : (
+                    <>
+                      <span aria-hidden="true">—</span>
+                      <span className="visually-hidden">{t('learning.noAnswer')}</span>
+                    </>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -1,12 +1,10 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import type { Plan, PlanActivity } from '../../../../shared';
 import { SECTORS } from '../../../../shared/constants/indicator';
 import { FUNDING_STATUSES, IMPLEMENTATION_STATUSES, PLAN_LIMITS } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
-import { useErrorText } from '../../../lib/error-text';
-import { saveElement, usePlanWrite } from '../api/plan-writes';
 import { numberOf, textOf } from '../form-data';
-import { FormMessage } from './form-message';
+import { BudgetFields, CodeTitleFields, ElementFormEnd, parseElement, useElementSave } from './element-form';
 
 /** Adds an activity (none given) or changes every field of one. */
 export function ActivityForm({
@@ -19,11 +17,9 @@ export function ActivityForm({
   onDone?: () => void;
 }) {
   const id = useId();
-  const write = usePlanWrite();
   const t = useT();
-  const words = useErrorText();
-  const [error, setError] = useState<string | null>(null);
   const a = activity;
+  const { save, error, pending } = useElementSave(plan, 'activities', a, onDone);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -49,17 +45,7 @@ export function ActivityForm({
     // The schema is imported on submit: the page's first JS has no zod
     // (docs/decisions/lazy-response-schemas.md).
     const { CreateActivitySchema, UpdateActivitySchema } = await import('../../../../shared/api/plans');
-    const parsed = a
-      ? UpdateActivitySchema.safeParse({ ...fields, version: a.version })
-      : CreateActivitySchema.safeParse(fields);
-    saveElement(write, parsed, {
-      words,
-      path: `/plans/${plan.id}/activities${a ? `/${a.id}` : ''}`,
-      isNew: !a,
-      form,
-      setError,
-      onDone,
-    });
+    save(form, parseElement({ create: CreateActivitySchema, update: UpdateActivitySchema }, fields, a));
   };
 
   return (
@@ -102,19 +88,11 @@ export function ActivityForm({
           </select>
         </div>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-code`}>{t('objectives.col.code')}</label>
-        <input id={`${id}-code`} name="code" maxLength={PLAN_LIMITS.activityCode} defaultValue={a?.code} />
-      </div>
-      <div className="field field--wide">
-        <label htmlFor={`${id}-title`}>{t('form.title')}</label>
-        <input
-          id={`${id}-title`}
-          name="title"
-          maxLength={PLAN_LIMITS.activityTitle}
-          defaultValue={a?.title}
-        />
-      </div>
+      <CodeTitleFields
+        id={id}
+        element={a}
+        limits={{ code: PLAN_LIMITS.activityCode, title: PLAN_LIMITS.activityTitle }}
+      />
       <fieldset className="field field--wide">
         <legend>{t('activityForm.sectors')}</legend>
         {SECTORS.map((s) => (
@@ -150,21 +128,7 @@ export function ActivityForm({
         <label htmlFor={`${id}-end`}>{t('activityForm.end')}</label>
         <input id={`${id}-end`} name="plannedEnd" type="date" defaultValue={a?.plannedEnd ?? ''} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-budget`}>{t('plan.budget')}</label>
-        <input
-          id={`${id}-budget`}
-          name="budget"
-          type="number"
-          min={0}
-          step="0.01"
-          defaultValue={a?.budget ?? ''}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-currency`}>{t('form.currency')}</label>
-        <input id={`${id}-currency`} name="currency" maxLength={3} defaultValue={a?.currency ?? ''} />
-      </div>
+      <BudgetFields id={id} element={a} />
       <div className="field">
         <label htmlFor={`${id}-funding`}>{t('activities.col.funding')}</label>
         <select id={`${id}-funding`} name="fundingStatus" defaultValue={a?.fundingStatus ?? ''}>
@@ -202,17 +166,12 @@ export function ActivityForm({
           defaultValue={a?.percentComplete ?? ''}
         />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--small" disabled={write.isPending}>
-          {a ? t('activityForm.save') : t('activityForm.add')}
-        </button>
-        {onDone && a && (
-          <button type="button" className="button button--small button--secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
-      <FormMessage error={error} />
+      <ElementFormEnd
+        saveLabel={a ? t('activityForm.save') : t('activityForm.add')}
+        pending={pending}
+        onCancel={a ? onDone : undefined}
+        error={error}
+      />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { HistoryEntry } from '../../../../shared';
 import { HistoryList } from '../../../components/ui/history-list';
+import { HistoryToggle } from '../../../components/ui/history-toggle';
 import { useT } from '../../../i18n/context';
-import { useErrorText } from '../../../lib/error-text';
 import { usePlanHistory } from '../api/get-plan-history';
 
 /** A "History" toggle for one plan element (or the whole plan): who changed it, when, old → new. */
@@ -18,30 +18,17 @@ export function ElementHistory({
   label: string;
 }) {
   const t = useT();
-  const { errorText } = useErrorText();
   const [open, setOpen] = useState(false);
   const filter = { ...(entityType ? { entityType } : {}), ...(entityId ? { entityId } : {}) };
   const history = usePlanHistory(planId, filter, open);
   return (
-    <>
-      <button
-        type="button"
-        className="button button--small button--secondary"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
-        {open ? t('planEdit.hideHistory') : t('period.history')}
-      </button>
-      {open &&
-        (history.isPending ? (
-          <p className="muted small">{t('history.loading')}</p>
-        ) : history.isError ? (
-          <p role="alert" className="error-text">
-            {errorText(history.error)}
-          </p>
-        ) : (
-          <HistoryList items={history.data.items} caption={t('history.show', { label })} />
-        ))}
-    </>
+    <HistoryToggle
+      open={open}
+      onOpen={setOpen}
+      button={open ? t('planEdit.hideHistory') : t('period.history')}
+      query={history}
+    >
+      {(data) => <HistoryList items={data.items} caption={t('history.show', { label })} />}
+    </HistoryToggle>
   );
 }

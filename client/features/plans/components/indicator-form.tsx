@@ -8,11 +8,9 @@ import {
   rulesApplyTo,
 } from '../../../../shared/domain/validation-rules';
 import { useI18n } from '../../../i18n/context';
-import { useErrorText } from '../../../lib/error-text';
 import { parseTargets } from '../amounts';
-import { saveElement, usePlanWrite } from '../api/plan-writes';
 import { numberOf, textOf } from '../form-data';
-import { FormMessage } from './form-message';
+import { ElementFormEnd, useElementSave } from './element-form';
 import { baselineOf, IndicatorAmountFields } from './indicator-amount-fields';
 import { IndicatorIdentityFields, type IndicatorKind } from './indicator-identity-fields';
 import { IndicatorRuleFields, rulesOf } from './indicator-rule-fields';
@@ -31,10 +29,8 @@ export function IndicatorForm({
   onDone?: () => void;
 }) {
   const id = useId();
-  const write = usePlanWrite();
   const { t, locale } = useI18n();
-  const words = useErrorText();
-  const [error, setError] = useState<string | null>(null);
+  const { save, error, pending } = useElementSave(plan, 'indicators', item, onDone);
   const [kind, setKind] = useState<IndicatorKind>('national');
   const [measure, setMeasure] = useState<string>('percentage');
   // A text milestone has no numeric baseline or targets: its target is worded.
@@ -91,14 +87,7 @@ export function IndicatorForm({
                 },
           targets: isText ? undefined : parseTargets(textOf(data, 'targets'), locale),
         });
-    saveElement(write, parsed, {
-      words,
-      path: `/plans/${plan.id}/indicators${item ? `/${item.id}` : ''}`,
-      isNew: !item,
-      form,
-      setError,
-      onDone,
-    });
+    save(form, parsed);
   };
 
   return (
@@ -140,17 +129,12 @@ export function IndicatorForm({
       </div>
       <IndicatorAmountFields id={id} item={item} isText={isText} />
       {withRules && <IndicatorRuleFields id={id} item={item} />}
-      <div className="form__actions">
-        <button type="submit" className="button button--small" disabled={write.isPending}>
-          {item ? t('indicatorForm.save') : t('indicatorForm.add')}
-        </button>
-        {onDone && item && (
-          <button type="button" className="button button--small button--secondary" onClick={onDone}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
-      <FormMessage error={error} />
+      <ElementFormEnd
+        saveLabel={item ? t('indicatorForm.save') : t('indicatorForm.add')}
+        pending={pending}
+        onCancel={item ? onDone : undefined}
+        error={error}
+      />
     </form>
   );
 }

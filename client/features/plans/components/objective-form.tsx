@@ -1,11 +1,9 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import type { Plan, PlanObjective } from '../../../../shared';
 import { PLAN_LIMITS } from '../../../../shared/constants/plan';
 import { useT } from '../../../i18n/context';
-import { useErrorText } from '../../../lib/error-text';
-import { saveElement, usePlanWrite } from '../api/plan-writes';
 import { numberOf, textOf } from '../form-data';
-import { FormMessage } from './form-message';
+import { BudgetFields, CodeTitleFields, ElementFormEnd, parseElement, useElementSave } from './element-form';
 
 const GAP_NUMBERS = [1, 2, 3, 4, 5] as const;
 
@@ -20,10 +18,8 @@ export function ObjectiveForm({
   onDone?: () => void;
 }) {
   const id = useId();
-  const write = usePlanWrite();
   const t = useT();
-  const words = useErrorText();
-  const [error, setError] = useState<string | null>(null);
+  const { save, error, pending } = useElementSave(plan, 'objectives', objective, onDone);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -39,17 +35,10 @@ export function ObjectiveForm({
     // The schema is imported on submit: the page's first JS has no zod
     // (docs/decisions/lazy-response-schemas.md).
     const { CreateObjectiveSchema, UpdateObjectiveSchema } = await import('../../../../shared/api/plans');
-    const parsed = objective
-      ? UpdateObjectiveSchema.safeParse({ ...fields, version: objective.version })
-      : CreateObjectiveSchema.safeParse(fields);
-    saveElement(write, parsed, {
-      words,
-      path: `/plans/${plan.id}/objectives${objective ? `/${objective.id}` : ''}`,
-      isNew: !objective,
+    save(
       form,
-      setError,
-      onDone,
-    });
+      parseElement({ create: CreateObjectiveSchema, update: UpdateObjectiveSchema }, fields, objective),
+    );
   };
 
   return (
@@ -59,25 +48,12 @@ export function ObjectiveForm({
       noValidate
       aria-label={objective ? t('planEdit.editObjective', { code: objective.code }) : t('objectiveForm.new')}
     >
-      <label htmlFor={`${id}-code`}>
-        {t('objectives.col.code')}
-        <input
-          id={`${id}-code`}
-          name="code"
-          maxLength={PLAN_LIMITS.objectiveCode}
-          defaultValue={objective?.code}
-        />
-      </label>
-      <label htmlFor={`${id}-title`}>
-        {t('form.title')}
-        <input
-          id={`${id}-title`}
-          name="title"
-          maxLength={PLAN_LIMITS.objectiveTitle}
-          className="input--wide"
-          defaultValue={objective?.title}
-        />
-      </label>
+      <CodeTitleFields
+        id={id}
+        element={objective}
+        limits={{ code: PLAN_LIMITS.objectiveCode, title: PLAN_LIMITS.objectiveTitle }}
+        inline
+      />
       <label htmlFor={`${id}-gap`}>
         {t('objectives.col.gap')}
         <select id={`${id}-gap`} name="gapObjective" defaultValue={objective?.gapObjective ?? ''}>
@@ -89,30 +65,14 @@ export function ObjectiveForm({
           ))}
         </select>
       </label>
-      <label htmlFor={`${id}-budget`}>
-        {t('plan.budget')}
-        <input
-          id={`${id}-budget`}
-          name="budget"
-          type="number"
-          min={0}
-          step="0.01"
-          defaultValue={objective?.budget ?? ''}
-        />
-      </label>
-      <label htmlFor={`${id}-currency`}>
-        {t('form.currency')}
-        <input id={`${id}-currency`} name="currency" maxLength={3} defaultValue={objective?.currency ?? ''} />
-      </label>
-      <button type="submit" className="button button--small" disabled={write.isPending}>
-        {objective ? t('objectiveForm.save') : t('objectiveForm.add')}
-      </button>
-      {onDone && objective && (
-        <button type="button" className="button button--small button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      )}
-      <FormMessage error={error} />
+      <BudgetFields id={id} element={objective} inline />
+      <ElementFormEnd
+        saveLabel={objective ? t('objectiveForm.save') : t('objectiveForm.add')}
+        pending={pending}
+        onCancel={objective ? onDone : undefined}
+        error={error}
+        inline
+      />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import {
   HistoryFieldChangeText,
   messageWith,
 } from '../../../components/ui/history-parts';
+import { HistoryEntries } from '../../../components/ui/history-table';
 import { type I18n, useI18n } from '../../../i18n/context';
 
 /** "Submission 2, after the return of 15 Apr 2021" (derived by the server from the workflow steps). */
@@ -81,57 +82,28 @@ export function PeriodHistoryList({
   caption: string;
   compact?: boolean;
 }) {
-  const { t, formatDate } = useI18n();
-  const when = (at: string) => formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
-  if (items.length === 0) return <p className="muted small">{t('history.none')}</p>;
-  if (compact)
-    return (
-      <ul className="history-compact small" aria-label={caption}>
-        {items.map((e) => (
-          <li key={e.id}>
-            <time dateTime={e.at}>{when(e.at)}</time>
-            {t('common.comma')}
-            {e.user?.name ?? t('history.system')} <HistoryChannelNote channel={e.channel} />
-            <br />
-            <What e={e} showIndicator={false} />
-            <Changes e={e} />
-          </li>
-        ))}
-      </ul>
-    );
+  const { t } = useI18n();
+  const at = (e: PeriodHistoryEntry, when: string) => <time dateTime={e.at}>{when}</time>;
   return (
-    <div className="table-scroll">
-      <table className="table table--compact history">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('history.col.when')}</th>
-            <th scope="col">{t('history.col.who')}</th>
-            <th scope="col">{t('history.col.what')}</th>
-            <th scope="col">{t('history.col.change')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <time dateTime={e.at}>{when(e.at)}</time>
-              </td>
-              <td>
-                {e.user?.name ?? t('history.system')}
-                <br />
-                <HistoryChannelNote channel={e.channel} />
-              </td>
-              <td>
-                <What e={e} showIndicator />
-              </td>
-              <td>
-                <Changes e={e} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <HistoryEntries
+      items={items}
+      caption={caption}
+      compact={compact}
+      line={(e, when) => (
+        <>
+          {at(e, when)}
+          {t('common.comma')}
+          {e.user?.name ?? t('history.system')} <HistoryChannelNote channel={e.channel} />
+          <br />
+          <What e={e} showIndicator={false} />
+          <Changes e={e} />
+        </>
+      )}
+      cells={(e, when) => ({
+        when: at(e, when),
+        what: <What e={e} showIndicator />,
+        change: <Changes e={e} />,
+      })}
+    />
   );
 }

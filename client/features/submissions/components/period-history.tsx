@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { HistoryToggle } from '../../../components/ui/history-toggle';
 import { useT } from '../../../i18n/context';
-import { useErrorText } from '../../../lib/error-text';
 import { usePeriodHistory } from '../api/get-history';
 import { PeriodHistoryList } from './period-history-list';
 
@@ -18,32 +18,23 @@ export function PeriodHistory({
 }) {
   const [open, setOpen] = useState(initiallyOpen);
   const t = useT();
-  const { errorText } = useErrorText();
   const history = usePeriodHistory(periodId, planIndicatorId, open);
   return (
     <div>
-      <button
-        type="button"
-        className="button button--small button--secondary"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
+      <HistoryToggle
+        open={open}
+        onOpen={setOpen}
+        button={open ? t('history.hide', { label }) : t('history.show', { label })}
+        query={history}
       >
-        {open ? t('history.hide', { label }) : t('history.show', { label })}
-      </button>
-      {open &&
-        (history.isPending ? (
-          <p className="muted small">{t('history.loading')}</p>
-        ) : history.isError ? (
-          <p role="alert" className="error-text">
-            {errorText(history.error)}
-          </p>
-        ) : (
+        {(data) => (
           <PeriodHistoryList
-            items={history.data.items}
+            items={data.items}
             caption={t('history.show', { label })}
             compact={planIndicatorId !== undefined}
           />
-        ))}
+        )}
+      </HistoryToggle>
     </div>
   );
 }

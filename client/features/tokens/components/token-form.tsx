@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { CreatedToken, CreateTokenBody } from '../../../../shared';
 import { TOKEN_NAME_MAX_LENGTH } from '../../../../shared/constants/role';
+import { FormError } from '../../../components/ui/field-error';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 
@@ -66,11 +67,7 @@ export function TokenForm({
           {t('tokens.create')}
         </button>
       </form>
-      {shown && (
-        <p className="error-state" role="alert">
-          {shown}
-        </p>
-      )}
+      <FormError error={shown} />
       {created && (
         <div className="notice" role="status">
           <p>{t('tokens.created', { name: created.name })}</p>
