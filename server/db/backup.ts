@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LOCK_FILE, lockDataDir } from './data-dir-lock';
+import { createPglite } from './pglite';
 
 /**
  * Backups of either database, each in its own native form:
@@ -59,8 +60,7 @@ export async function backup(
     if (!existsSync(path.join(dir, 'PG_VERSION'))) throw new Error(`No PGlite database in ${dir}`);
     const release = lockDataDir(dir, warnTo(log));
     try {
-      const { PGlite } = await import('@electric-sql/pglite');
-      const pg = await PGlite.create(dir);
+      const pg = await createPglite(dir);
       try {
         // A checkpoint first, so that the copied files hold every committed change.
         await pg.exec('checkpoint');
@@ -110,8 +110,7 @@ async function restorePglite(dir: string, file: string, log?: Log) {
   mkdirSync(dir, { recursive: true });
   const release = lockDataDir(dir, warnTo(log));
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const pg = await PGlite.create(dir, { loadDataDir: new Blob([await readFile(file)]) });
+    const pg = await createPglite(dir, { loadDataDir: new Blob([await readFile(file)]) });
     await pg.query('select 1');
     await pg.close();
   } catch (err) {

@@ -40,10 +40,14 @@ async function initInChild(dataDir: string, params: string[]): Promise<void> {
   });
 }
 
-/** A PGlite on a data folder with the settings above (the server's, the tools' and the bench's). */
-export async function createPglite(dataDir: string): Promise<PGlite> {
+/**
+ * A PGlite on a data folder with the settings above (the server's, the tools' and the bench's);
+ * with `loadDataDir`, an empty folder filled from a backup's tarball instead of a new database.
+ */
+export async function createPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
   const params = startParams(PGlite.defaultStartParams);
+  if (opts.loadDataDir) return PGlite.create(dataDir, { startParams: params, loadDataDir: opts.loadDataDir });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initInChild(dataDir, params);
   return PGlite.create(dataDir, { startParams: params });
 }
