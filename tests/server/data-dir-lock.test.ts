@@ -43,20 +43,31 @@ function run(cmd: string, args: string[]): ChildProcess {
   return child;
 }
 
-async function untilState(pid: number, want: (s: string | null) => boolean) {
-  for (let i = 0; i < 500; i++) {
-    let state: string | null = null;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null;
-    } catch {
-      state = null;
-    }
-    if (want(state)) return;
+/** Waits (up to 30 s: a loaded machine) until `read` gives what `want` accepts. */
+async function until<T>(read: () => T, want: (v: T) => boolean, what: string) {
+  for (let i = 0; i < 3000; i++) {
+    if (want(read())) return;
     await sleep(10);
   }
-  throw new Error(`process ${pid} never reached the expected state`);
+  throw new Error(`${what} never happened`);
 }
+
+function procFile(pid: number, file: string): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** A process's state letter (R, S, Z …), null once it is gone. */
+function stateOf(pid: number): string | null {
+  const stat = procFile(pid, 'stat');
+  return stat === null ? null : (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null);
+}
+
+const untilState = (pid: number, want: (s: string | null) => boolean) =>
+  until(() => stateOf(pid), want, `process ${pid} reaching the expected state`);
 
 describe.runIf(linux)('the PGlite data folder lock', () => {
   it('records this process and removes its lock on release', () => {
@@ -107,6 +118,13 @@ describe.runIf(linux)('the PGlite data folder lock', () => {
     // zombie — what a server killed with -9 is until its parent reaps it.
     const parent = run('sh', ['-c', 'sleep 60 & echo $!; exec sleep 60']);
     const pid = Number(await new Promise<string>((r) => parent.stdout?.once('data', (d) => r(String(d)))));
+    // Only once the shell has become `sleep`: a shell still running could reap its killed child (on a
+    // loaded machine it may not have reached its `exec` yet when the child's pid is printed).
+    await until(
+      () => procFile(parent.pid as number, 'comm')?.trim(),
+      (comm) => comm === 'sleep',
+      'the shell becoming sleep',
+    );
     const start = startOf(pid);
     process.kill(pid, 'SIGKILL');
     await untilState(pid, (s) => s === 'Z');
