@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { isRtl, type Locale } from '../../shared/i18n/locale';
 import { setRequestLanguage } from '../lib/api-client';
 import { loadCatalog, rememberLocale } from './catalogs';
@@ -39,7 +47,10 @@ export function I18nProvider({
   children: ReactNode;
 }) {
   const [state, setState] = useState(initial);
-  useEffect(() => {
+  // Before the browser paints the page in the new language: an effect ran after it, so a switch to
+  // Arabic showed one frame right-to-left text in a left-to-right page (and tests on a loaded machine
+  // read the old <html lang> beside the new words).
+  useLayoutEffect(() => {
     applyDocumentLanguage(state.locale);
     setRequestLanguage(state.locale);
   }, [state.locale]);
