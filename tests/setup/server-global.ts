@@ -13,6 +13,8 @@ declare module 'vitest' {
     pgliteDump: string;
     /** Postgres mode: the template database each test file clones. */
     pgTemplateUrl: string;
+    /** Postgres mode: the database DATABASE_URL names, from which copies are made and dropped. */
+    pgAdminUrl: string;
   }
 }
 
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject) {
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     project.provide('pgliteDump', file);
     project.provide('pgTemplateUrl', '');
+    project.provide('pgAdminUrl', '');
     return () => rmSync(dir, { recursive: true, force: true });
   }
 
@@ -46,6 +49,7 @@ export default async function setup(project: TestProject) {
   await database.close();
   project.provide('pgliteDump', '');
   project.provide('pgTemplateUrl', templateUrl);
+  project.provide('pgAdminUrl', url);
   return async () => {
     // Drop the template and every copy the test files made of it.
     const dbs = await admin<{ datname: string }[]>`
