@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Me, MeSchema, type User, UserSchema } from '../../shared';
 import { allCountries, jordan, page } from './support/fixtures';
@@ -220,9 +220,11 @@ describe('forgot your password?', () => {
     });
     const { user, router } = renderApp('/sign-in');
     await user.click(await screen.findByRole('link', { name: 'Forgot your password?' }));
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/forgot-password'));
-    await user.type(await screen.findByLabelText('Email'), 'farah@x.org');
-    await user.click(screen.getByRole('button', { name: 'Send the link' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/forgot-password'));
+    // The sign-in page has an Email field too, and stays on screen until the new page has rendered.
+    const send = await screen.findByRole('button', { name: 'Send the link' });
+    await user.type(screen.getByLabelText('Email'), 'farah@x.org');
+    await user.click(send);
     expect((await screen.findByRole('status')).textContent).toMatch(/If an account has this address/);
     const call = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/auth/forgot-password'));
     expect(JSON.parse(String(call?.[1]?.body))).toEqual({ email: 'farah@x.org' });
@@ -235,7 +237,7 @@ describe('forgot your password?', () => {
     });
     renderApp('/sign-in');
     await screen.findByRole('button', { name: 'Sign in' });
-    await vi.waitFor(() => expect(screen.queryByText('Forgot your password?')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('Forgot your password?')).toBeNull());
     expect(screen.queryByRole('link', { name: 'Forgot your password?' })).toBeNull();
   });
 });
@@ -262,7 +264,7 @@ describe('where sign-in lands', () => {
 
   it('on "What is due" when a period waits for the focal point', async () => {
     const { router } = await signInWith(['overdue']);
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/due'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/due'));
   });
 
   it('on home when nothing waits (a submitted period is the validator’s to act on)', async () => {

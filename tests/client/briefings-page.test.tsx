@@ -4,7 +4,7 @@ import { BRIEFING_TOPICS } from '../../shared/constants/me-profile';
 import { allCountries, page } from './support/fixtures';
 import { buildMeUser, buildSession } from './support/me-fixtures';
 import { mockApi } from './support/mock-api';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 const facilitator = buildMeUser('facilitator');
 const base = {
@@ -14,7 +14,6 @@ const base = {
 };
 
 /** The first page load imports the page's module: slow on a busy machine. */
-const FIRST_LOAD = { timeout: 5000 };
 
 describe('briefing sessions', () => {
   it('are in the navigation of facilitators only', async () => {

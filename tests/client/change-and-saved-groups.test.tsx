@@ -4,7 +4,7 @@ import { ChangeResultSchema, MeSchema, RoundListSchema, SavedGroupSchema } from 
 import { allCountries } from './support/fixtures';
 import { emrHeatmap } from './support/heatmap-fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
 
@@ -77,11 +77,7 @@ describe('Change between rounds', () => {
     });
     const { router } = renderApp('/compare/change?groupType=countries&group=EGY,JOR,LBN');
     // The first view of the file: the lazy page and its charts load cold (5 s on a busy machine).
-    const table = await screen.findByRole(
-      'table',
-      { name: /change per comparable question/ },
-      { timeout: 5000 },
-    );
+    const table = await screen.findByRole('table', { name: /change per comparable question/ }, FIRST_LOAD);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(Array.from(rows[0]?.querySelectorAll('th, td') ?? []).map((c) => c.textContent)).toEqual([
       '4.1 → 2.1 Multi-sector and One Health collaboration B: working group → coordination mechanism.',

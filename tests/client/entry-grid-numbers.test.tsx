@@ -168,7 +168,7 @@ describe('the grid in French', () => {
   it('sends "45,5" typed in French as the number 45.5', async () => {
     const { user } = renderApp('/periods/7', french);
     await user.type(await screen.findByRole('textbox', { name: 'Valeur de P1 (%)' }), '45,5');
-    await waitFor(() => expect(puts).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(puts).toHaveLength(1));
     expect(puts[0]).toEqual({
       path: '/api/values/JOR/national-jor/P1/2024',
       body: { status: 'reported', value: { type: 'percentage', percentage: 45.5 }, evidence: [] },
@@ -179,7 +179,7 @@ describe('the grid in French', () => {
   it('refuses "1.234" in French as ambiguous, says why in French, and sends nothing', async () => {
     const { user } = renderApp('/periods/7', french);
     await user.type(await screen.findByRole('textbox', { name: 'Valeur de C1' }), '1.234');
-    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('« 1.234 » est ambigu : écrivez 1234 pour le nombre entier, ou 1,234');
     expect(puts).toEqual([]);
   });
@@ -187,7 +187,7 @@ describe('the grid in French', () => {
   it('refuses a negative count, saying so in French beside the invalid input', async () => {
     const { user } = renderApp('/periods/7', french);
     await user.type(await screen.findByRole('textbox', { name: 'Valeur de C1' }), '−3');
-    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Ne doit pas être négatif');
     const input = screen.getByRole('textbox', { name: 'Valeur de C1' });
     expect(input.getAttribute('aria-invalid')).toBe('true');
@@ -208,7 +208,7 @@ describe('the grid in Arabic', () => {
   it('takes Arabic-Indic digits and the Arabic decimal separator', async () => {
     const { user } = renderApp('/periods/7', { locale: 'ar', catalog: ar });
     await user.type(await screen.findByRole('textbox', { name: 'قيمة P1 (%)' }), '٤٥٫٥');
-    await waitFor(() => expect(puts).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(puts).toHaveLength(1));
     expect(puts[0]?.body.value).toEqual({ type: 'percentage', percentage: 45.5 });
   });
 });

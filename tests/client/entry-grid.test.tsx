@@ -169,7 +169,7 @@ describe('the data-entry grid', () => {
   it('names the field of a bad value and sends nothing; keeps the draft in this browser', async () => {
     const { user } = renderApp('/periods/7');
     await user.type(await screen.findByRole('textbox', { name: 'Value of P1 (%)' }), '140');
-    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Enter a percentage between 0 and 100');
     expect(puts).toEqual([]);
     expect(JSON.parse(localStorage.getItem('nap-draft:7:11') ?? '{}')).toMatchObject({ main: '140' });
@@ -178,11 +178,9 @@ describe('the data-entry grid', () => {
   it('records "no data" only with a reason', async () => {
     const { user } = renderApp('/periods/7');
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Status of R1' }), 'no_data');
-    expect((await screen.findByRole('alert', {}, { timeout: 3000 })).textContent).toBe(
-      'Required when “Status” is “No data”',
-    );
+    expect((await screen.findByRole('alert')).textContent).toBe('Required when “Status” is “No data”');
     await user.type(screen.getByRole('textbox', { name: 'Reason for no data of R1' }), 'Survey postponed');
-    await waitFor(() => expect(puts).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(puts).toHaveLength(1));
     expect(puts[0]?.body).toMatchObject({ status: 'no_data', reason: 'Survey postponed' });
     expect(await screen.findByText('Saved')).toBeTruthy();
     expect(localStorage.getItem('nap-draft:7:13')).toBeNull();
@@ -404,7 +402,7 @@ describe('what the grid says about sources and locks', () => {
     expect(earlier).toEqual(['2023: C Draft, not yet approved', '2022: B']);
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Level of 9.1' }), 'D');
-    await waitFor(() => expect(sent).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toEqual({
       url: '/api/values/JOR/national-jor/tracss-2019-2020%3A9.1/2024',
       body: { status: 'reported', value: { type: 'level', level: 'D' }, evidence: [] },

@@ -6,12 +6,11 @@ import { allCountries, jordanCompare, page } from './support/fixtures';
 import { egyptCompare, emrHeatmap } from './support/heatmap-fixtures';
 import { groupLearning, jordanVsEgypt } from './support/me-fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
 
 /** The first page load imports the page's module: slow on a busy machine. */
-const FIRST_LOAD = { timeout: 5000 };
 
 const silent = (base: typeof jordanCompare, iso3: string, name: string) => ({
   ...base,

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { Providers } from '../../client/app/providers';
@@ -135,7 +135,7 @@ describe('the language switcher', () => {
     expect(document.documentElement.lang).toBe('fr');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Langue' }), 'es');
     expect(await screen.findByRole('heading', { level: 1, name: 'Países' })).toBeTruthy();
-    await vi.waitFor(() => expect(puts).toEqual([{ locale: 'es' }]));
+    await waitFor(() => expect(puts).toEqual([{ locale: 'es' }]));
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allCountries, page } from './support/fixtures';
 import { evaluationSource, groupLearning, jordanVsEgypt, napSource } from './support/me-fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 const routes = {
   '/auth/me': () => ({ status: 204, body: null }),
@@ -13,7 +13,6 @@ const routes = {
 };
 
 /** The first page load imports the page's module: slow on a busy machine. */
-const FIRST_LOAD = { timeout: 5000 };
 
 describe('the peer learning page', () => {
   it('puts the profiles side by side, case study first, each cell with its source marker and footnote', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { allCountries } from './support/fixtures';
 import { emrHeatmap } from './support/heatmap-fixtures';
 import { mockApi } from './support/mock-api';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
 
@@ -15,7 +15,7 @@ describe('Map page', () => {
     });
     const { router, user } = renderApp('/compare/map?groupType=who_region&group=EMR&indicator=7.4');
 
-    const map = await screen.findByTestId('choropleth-map', {}, { timeout: 5000 });
+    const map = await screen.findByTestId('choropleth-map', {}, FIRST_LOAD);
     expect(map.getAttribute('role')).toBe('img');
     expect(map.getAttribute('aria-label')).toContain('1 at B, 0 at C, 1 at D, 1 at E, 1 without an answer');
     // Every world-atlas shape is drawn; the group's members carry their level in the label.

@@ -3,14 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { MeSectionView } from '../../shared';
 import { buildJordanProfile, buildMeUser, napSource, sectionView } from './support/me-fixtures';
 import { mockApi } from './support/mock-api';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 const nobody = { status: 204, body: null };
 const noNotices = { body: { items: [], unread: 0 } };
 const PROFILE = '/countries/JOR/me-profile';
 
 /** The first page load imports the page's module: slow on a busy machine. */
-const FIRST_LOAD = { timeout: 5000 };
 const section = (name: string) => screen.findByRole('region', { name }, FIRST_LOAD);
 
 /** The message an input points at with aria-describedby. */
@@ -77,7 +76,7 @@ describe('the M&E system profile page', () => {
     await user.type(count, '-3');
     await user.click(within(form).getByRole('button', { name: 'Save draft' }));
 
-    expect(count.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(count.getAttribute('aria-invalid')).toBe('true'));
     expect(describedText(count)).toBe('Enter a whole number from 0 to 100,000.');
     expect(within(form).getByRole('alert').textContent).toContain('Some answers need a change (1)');
     expect(writes).toEqual([]);

@@ -51,7 +51,7 @@ describe('editing a plan', () => {
     const form = await screen.findByRole('form', { name: 'New activity' }, FIRST_LOAD);
     await user.type(within(form).getByLabelText('Title'), 'Train pharmacists');
     await user.click(within(form).getByRole('button', { name: 'Add activity' }));
-    expect(within(form).getByRole('alert').textContent).toBe('Code: This field is required');
+    expect((await within(form).findByRole('alert')).textContent).toBe('Code: This field is required');
     expect(bodies).toEqual([]);
 
     await user.type(within(form).getByLabelText('Code'), '1.9');
@@ -121,12 +121,13 @@ describe('editing a plan', () => {
     await user.type(within(form).getByLabelText('Year'), '2021');
     await user.selectOptions(within(form).getByLabelText('Quarter'), '2');
     await user.click(within(form).getByRole('button', { name: 'Add reporting period' }));
-    expect(within(form).getByRole('alert').textContent).toBe('Due date: Enter a date (YYYY-MM-DD)'); // nothing sent
+    expect((await within(form).findByRole('alert')).textContent).toBe('Due date: Enter a date (YYYY-MM-DD)'); // nothing sent
     expect(posted).toEqual([]);
     await user.type(within(form).getByLabelText('Due date'), '2021-01-31');
     await user.click(within(form).getByRole('button', { name: 'Add reporting period' }));
-    expect((await within(form).findByRole('alert')).textContent).toMatch(
-      /must not be before the period starts/,
+    // The first message stays until the server's answer replaces it: wait for the new text.
+    await waitFor(() =>
+      expect(within(form).getByRole('alert').textContent).toMatch(/must not be before the period starts/),
     );
     expect(posted).toEqual([{ kind: 'quarter', year: 2021, quarter: 2, dueDate: '2021-01-31' }]);
   });

@@ -6,7 +6,7 @@ import { fr } from '../../client/i18n/locales/fr';
 import { MeSchema, type Plan } from '../../shared';
 import { mockApi } from './support/mock-api';
 import { buildPlan } from './support/plan-fixtures';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
 
@@ -84,7 +84,7 @@ describe('the indicator form in French', () => {
     });
   });
   const newIndicatorForm = async () =>
-    within(await screen.findByRole('form', { name: fr['indicatorForm.new'] }, { timeout: 3000 }));
+    within(await screen.findByRole('form', { name: fr['indicatorForm.new'] }, FIRST_LOAD));
 
   it('sends a baseline and targets typed with decimal commas as numbers', async () => {
     const { user } = renderApp('/plans/7/edit', { locale: 'fr', catalog: fr });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { MeSchema } from '../../shared';
 import { errorEnvelope, jordan } from './support/fixtures';
@@ -174,7 +174,9 @@ describe('Country plan page', () => {
     await user.selectOptions(within(form).getByLabelText('Status'), 'completed');
     expect((within(form).getByLabelText('% complete') as HTMLInputElement).value).toBe('100');
     await user.click(within(form).getByRole('button', { name: 'Save' }));
-    expect(bodies).toEqual([{ implementationStatus: 'completed', percentComplete: 100, version: 1 }]);
+    await waitFor(() =>
+      expect(bodies).toEqual([{ implementationStatus: 'completed', percentComplete: 100, version: 1 }]),
+    );
     const objectives = screen.getByRole('table', { name: /Strategic objectives/ });
     expect(await within(objectives).findByText('100 %')).toBeTruthy();
   });

@@ -4,7 +4,7 @@ import { fr } from '../../client/i18n/locales/fr';
 import { MeSchema, type Plan } from '../../shared';
 import { mockApi } from './support/mock-api';
 import { buildPlan } from './support/plan-fixtures';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
 
@@ -37,7 +37,7 @@ describe('the indicator form’s validation rules, in French', () => {
     });
   });
   const newIndicatorForm = async () =>
-    within(await screen.findByRole('form', { name: fr['indicatorForm.new'] }, { timeout: 3000 }));
+    within(await screen.findByRole('form', { name: fr['indicatorForm.new'] }, FIRST_LOAD));
 
   it('sends min, max and the jump threshold typed with decimal commas', async () => {
     const { user } = renderApp('/plans/7/edit', { locale: 'fr', catalog: fr });
@@ -62,7 +62,9 @@ describe('the indicator form’s validation rules, in French', () => {
     await user.type(form.getByLabelText('Nom'), 'Part des hôpitaux');
     await user.type(form.getByLabelText(fr['indicatorForm.ruleMax']), '140');
     await user.click(form.getByRole('button', { name: fr['indicatorForm.add'] }));
-    expect(form.getByRole('alert').textContent).toBe('Maximum : Saisissez un nombre inférieur ou égal à 100');
+    expect((await form.findByRole('alert')).textContent).toBe(
+      'Maximum : Saisissez un nombre inférieur ou égal à 100',
+    );
     expect(sent).toEqual([]);
   });
 

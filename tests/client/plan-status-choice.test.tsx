@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Providers } from '../../client/app/providers';
 import { createQueryClient } from '../../client/app/query-client';
@@ -97,7 +97,7 @@ describe('the plan form offers only the statuses the server accepts from this us
     renderApp('/countries/JOR/plan/new');
     const form = await screen.findByRole('form', { name: 'New plan' });
     const select = within(form).getByLabelText('Status') as HTMLSelectElement;
-    await vi.waitFor(() => expect(select.options[1]?.disabled).toBe(true));
+    await waitFor(() => expect(select.options[1]?.disabled).toBe(true));
     expect([...select.options].filter((o) => !o.disabled).map((o) => o.value)).toEqual(['draft']);
   });
 });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EntryGridSchema, type Me, MeSchema } from '../../shared';
 import { jordan } from './support/fixtures';
 import { mockApi } from './support/mock-api';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 const me = (role: 'focal_point' | 'validator'): Me =>
   MeSchema.parse({
@@ -173,11 +173,11 @@ describe('the period page follows every save', () => {
     serve(me('focal_point'));
     const { user } = renderApp('/periods/7');
     // The first render loads the lazy page: give it the time a loaded machine needs.
-    expect(await screen.findByText(/0 of 3 indicators entered/, {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText(/0 of 3 indicators entered/, {}, FIRST_LOAD)).toBeTruthy();
     await waitFor(() => expect(historyCalls).toBe(1));
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Status of R1' }), 'no_data');
     await user.type(screen.getByRole('textbox', { name: 'Reason for no data of R1' }), 'Survey postponed');
-    expect(await screen.findByText(/1 of 3 indicators entered/, {}, { timeout: 4000 })).toBeTruthy();
+    expect(await screen.findByText(/1 of 3 indicators entered/)).toBeTruthy();
     await waitFor(() => expect(historyCalls).toBe(2));
   }, 20_000);
 });
@@ -186,7 +186,7 @@ describe('workflow steps ask before they act', () => {
   it('submit says what will be sent, and sends nothing when cancelled', async () => {
     serve(me('focal_point'));
     const { user } = renderApp('/periods/7');
-    await user.click(await screen.findByRole('button', { name: 'Submit' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: 'Submit' }, FIRST_LOAD));
     const dialog = await screen.findByRole('alertdialog', {
       name: 'Submit 0 values for Jordan 2024 to the validator?',
     });
@@ -204,7 +204,7 @@ describe('workflow steps ask before they act', () => {
   it('return needs its own reason; approve needs none', async () => {
     serve(me('validator'), submitted);
     const { user } = renderApp('/periods/7');
-    await user.click(await screen.findByRole('button', { name: 'Return' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: 'Return' }, FIRST_LOAD));
     await screen.findByRole('alertdialog', { name: 'Return Jordan 2024 to the focal points?' });
     await user.click(screen.getByRole('button', { name: 'Return with this reason' }));
     const reason = screen.getByRole('textbox', { name: 'What should they correct?' });

@@ -98,10 +98,13 @@ describe('bounded report rendering', () => {
     const { answered, all } = start(
       Array.from({ length: 6 }, () => () => a.inject({ url: '/api/reports/country/JOR?lang=en' })),
     );
-    await vi.waitFor(() => {
-      expect(answered.count).toBe(4);
-      expect(reports.waiting).toBe(2);
-    });
+    await vi.waitFor(
+      () => {
+        expect(answered.count).toBe(4);
+        expect(reports.waiting).toBe(2);
+      },
+      { timeout: 10_000 },
+    );
     release();
     const answers = await all;
     const ok = answers.filter((r) => r.statusCode === 200);
@@ -117,7 +120,7 @@ describe('bounded report rendering', () => {
       });
     }
     // Every slot is given back once the answers are out.
-    await vi.waitFor(() => expect([reports.running, reports.waiting]).toEqual([0, 0]));
+    await vi.waitFor(() => expect([reports.running, reports.waiting]).toEqual([0, 0]), { timeout: 10_000 });
   });
 
   it('checks access and the query before queueing: a refused request takes no place', async () => {
@@ -147,7 +150,7 @@ describe('bounded exports', () => {
     const done = await a.inject({ url });
     expect(done.statusCode).toBe(200);
     expect(done.body.split('\n').length).toBeGreaterThan(10);
-    await vi.waitFor(() => expect(exports.running).toBe(0));
+    await vi.waitFor(() => expect(exports.running).toBe(0), { timeout: 10_000 });
   });
 });
 
