@@ -58,18 +58,17 @@ export async function exportValues(
 }
 
 /**
- * ADX (IHE QRPH) of approved values, codes mapped through the stored mapping, streamed. The rows are
- * read twice: first counted (groups, and what is left out and why, for the x-adx-* headers and the
- * 404 when no value remains: an ADX document needs a group), then written as they are read again, so
- * memory holds one country's rows, not the document. A write committed between the two readings can
- * make the headers' counts differ from the body by that write.
+ * ADX (IHE QRPH) of approved values, codes mapped through the stored mapping, written by Postgres and
+ * streamed (adx/build.ts). The values are counted first (groups, and what is left out and why, for the
+ * x-adx-* headers and the 404 when no value remains: an ADX document needs a group), then written, so
+ * Node holds neither rows nor the document. A write committed between the two statements can make the
+ * headers' counts differ from the body by that write.
  */
 export async function exportAdx(ctx: ServiceContext, database: Database, p: Principal | null, q: AdxQuery) {
   const scope = await resolveScope(ctx, p, q, 'approved');
-  const links = await planLinks(ctx.db, scope, new Set(scope.countries));
   const { mapping } = await readAdxMapping(ctx.db);
   const now = ctx.now();
-  const adx = await countAdx(exportRows(database, scope, links), mapping);
+  const adx = await countAdx(database, scope, mapping);
   if (adx.groups === 0)
     throw new AppError(
       404,
@@ -84,7 +83,7 @@ export async function exportAdx(ctx: ServiceContext, database: Database, p: Prin
       // Header values must be Latin-1: codes are ASCII, the separators too.
       'x-adx-skipped': adx.skipped.summary().replace(/[^\x20-\x7e]/g, '?'),
     },
-    body: Readable.from(adxChunks(exportRows(database, scope, links), mapping, now)),
+    body: Readable.from(adxChunks(database, scope, mapping, now)),
   } satisfies ExportFile;
 }
 
