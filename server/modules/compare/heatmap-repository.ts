@@ -1,7 +1,6 @@
-import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { IncomeGroup, Level, WhoRegion } from '../../../shared';
-import type { DbOrTx } from '../../db/client';
-import { countries, indicatorValues } from '../../db/schema';
+import { type DbOrTx, toRows } from '../../db/client';
 import type { RoundContext } from './group';
 
 export interface MemberLevelRow {
@@ -20,6 +19,11 @@ export interface MemberLevelRow {
  * joined to their values, so members without an answer still come back (one row, no level).
  * A level is only ever set on level indicators, and a period belongs to one framework, so the
  * period and `level is not null` select the framework's A–E answers.
+ *
+ * The members are classified once each, before the join (a materialized CTE): classified in the
+ * joined rows, the round's classification ran once per answer (7,793 answers of TrACSS 2025: 109 ms
+ * against 22–34 ms, EXPLAIN ANALYZE on the shipped data). Plain SQL: the query builder cannot mark
+ * a CTE materialized, and Postgres would otherwise fold it into the join.
  */
 export async function memberLevels(
   db: DbOrTx,
@@ -31,30 +35,25 @@ export async function memberLevels(
   if (members.length === 0) return [];
   const classed = (attribute: string, today: SQL) =>
     round
-      ? sql<
-          string | null
-        >`nap_round_class(${countries.iso3}, ${attribute}, ${round.frameworkCode}, ${round.endDate}::date)`
+      ? sql`nap_round_class(c.iso3, ${attribute}, ${round.frameworkCode}, ${round.endDate}::date)`
       : today;
-  const rows = await db
-    .select({
-      iso3: countries.iso3,
-      name: countries.name,
-      m49Code: countries.m49Code,
-      whoRegion: classed('who_region', sql`${countries.whoRegion}`),
-      incomeGroup: classed('income_group', sql`${countries.incomeGroup}`),
-      indicatorId: indicatorValues.indicatorId,
-      level: indicatorValues.level,
-    })
-    .from(countries)
-    .leftJoin(
-      indicatorValues,
-      and(
-        eq(indicatorValues.countryIso3, countries.iso3),
-        eq(indicatorValues.periodId, periodId),
-        isNotNull(indicatorValues.level),
-      ),
-    )
-    .where(inArray(countries.iso3, members))
-    .orderBy(asc(countries.name), asc(countries.iso3));
-  return rows as MemberLevelRow[];
+  const list = sql.join(
+    members.map((x) => sql`${x}`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    with m as materialized (
+      select c.iso3, c.name, c.m49_code,
+        ${classed('who_region', sql`c.who_region::text`)} as who_region,
+        ${classed('income_group', sql`c.income_group::text`)} as income_group
+      from countries c where c.iso3 in (${list}))
+    select m.iso3, m.name, m.m49_code as "m49Code", m.who_region as "whoRegion",
+      m.income_group as "incomeGroup", v.indicator_id as "indicatorId", v.level
+    from m left join indicator_values v
+      on v.country_iso3 = m.iso3 and v.period_id = ${periodId} and v.level is not null
+    order by m.name, m.iso3`);
+  return toRows<MemberLevelRow>(result).map((r) => ({
+    ...r,
+    indicatorId: r.indicatorId === null ? null : Number(r.indicatorId),
+  }));
 }
