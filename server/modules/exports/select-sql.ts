@@ -58,6 +58,10 @@ export function exportWhereSql(scope: ExportScope, countries: string[]): string[
   return where;
 }
 
+/** Where a value comes from (published, demo, national_approved, national_draft), from `vp` (value_provenance). */
+export const SOURCE_SQL = `(case when vp.workflow = 'published' then 'published' when vp.demo then 'demo'
+      when vp.workflow = 'approved' then 'national_approved' else 'national_draft' end)`;
+
 /** The order of the export's rows: country, framework, period, the indicator's place in its framework. */
 export const EXPORT_ORDER = 'v.country_iso3, i.framework_code, p.start_date, p.code, i.sort_order, i.code';
 
@@ -89,8 +93,7 @@ export function exportSelectSql(scope: ExportScope, links: PlanLink[], o: Select
     'l.t as target',
     'l.s as progress',
     'vp.workflow as workflow',
-    `(case when vp.workflow = 'published' then 'published' when vp.demo then 'demo'
-      when vp.workflow = 'approved' then 'national_approved' else 'national_draft' end) as source`,
+    `${SOURCE_SQL} as source`,
     'l.ts as target_source',
     'l.ps as progress_source',
     `to_char(v.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at`,

@@ -1,6 +1,6 @@
 import type { AdxMapping } from '../../../../shared';
 import type { ExportScope } from '../scope';
-import { EXPORT_ORDER, exportWhereSql, literal } from '../select-sql';
+import { EXPORT_ORDER, exportWhereSql, literal, SOURCE_SQL } from '../select-sql';
 
 /** XML-escapes a text expression for an attribute or an element's text (& < > "). */
 const esc = (e: string) =>
@@ -52,15 +52,13 @@ function valuesSql(scope: ExportScope, m: AdxMapping, countries: string[]): stri
       when i.measure_type not in ('text', 'single_choice', 'multiple_choice')
         and v.numeric_value is not null and ${finite} then null
       else i.measure_type || ' values (not numeric)' end`;
-  const source = `(case when vp.workflow = 'published' then 'published' when vp.demo then 'demo'
-      when vp.workflow = 'approved' then 'national_approved' else 'national_draft' end)`;
   return `select ${why} as why,
     v.country_iso3 || '|' || i.framework_code || '|' || p.code as gkey,
     '<group orgUnit="' || ${esc(`coalesce(${map}->'orgUnits'->>v.country_iso3, v.country_iso3)`)}
       || '" period="' || ${adxPeriodSql('p.start_date', 'p.end_date')}
       || '" dataSet="' || ${esc(`coalesce(${map}->'dataSets'->>i.framework_code, i.framework_code)`)} || '">' as head,
     '  <dataValue dataElement="' || ${esc(`coalesce(${map}->'dataElements'->>${own}, ${own})`)} || '" '
-      || ${attrs} || '><annotation>source: ' || ${source} || '</annotation></dataValue>' as line,
+      || ${attrs} || '><annotation>source: ' || ${SOURCE_SQL} || '</annotation></dataValue>' as line,
     row_number() over (order by ${EXPORT_ORDER}) as n
   from indicator_values v
   join indicators i on i.id = v.indicator_id
