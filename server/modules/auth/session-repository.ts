@@ -46,7 +46,10 @@ export async function findSession(db: DbOrTx, tokenHash: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash));
+    .where(eq(sessions.tokenHash, tokenHash))
+    // Named: every signed-in request runs it; parsed once per connection (db/driver.ts says why).
+    .prepare('find_session')
+    .execute();
   if (!row) return undefined;
   // json_agg's answer: parsed by both drivers, but kept as text by a driver that leaves json alone.
   const roles = typeof row.roles === 'string' ? JSON.parse(row.roles) : row.roles;

@@ -1,9 +1,8 @@
-import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import { is } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Sql } from 'postgres';
 import type { DbOrTx } from '../../db/client';
 import { copyInPostgres } from '../../db/copy-in';
+import { driverClient } from '../../db/driver';
 import type { indicatorValues } from '../../db/schema';
 import { copyNumber, copyText, copyTextArray } from './copy-text';
 
@@ -35,16 +34,6 @@ export function* copyLines(values: readonly NewValue[], now: Date): Generator<st
   if (chunk) yield chunk;
 }
 
-/** The driver's own client under a drizzle database or transaction (drizzle keeps it as session.client). */
-export function driverClient(db: DbOrTx): { sql: Sql } | { pglite: Pick<PgliteTransaction, 'query'> } {
-  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
-  if (typeof client === 'function' && 'unsafe' in client) return { sql: client as Sql };
-  if (typeof client === 'object' && client !== null && 'query' in client && 'exec' in client) {
-    return { pglite: client as PgliteTransaction };
-  }
-  throw new Error('insertValues: neither a postgres.js nor a PGlite drizzle database');
-}
-
 /**
  * Inserts many values with one COPY into indicator_values — Postgres's bulk path, the one psql
  * `\copy` takes — on the caller's connection, so inside the caller's transaction (an import stays
@@ -58,14 +47,7 @@ export async function insertValues(db: DbOrTx, values: readonly NewValue[], now 
   const client = driverClient(db);
   if ('sql' in client) {
     if (!is(db, PgTransaction)) return db.transaction((tx) => insertValues(tx, values, now));
-    // The app's connections plan every query afresh (plan_cache_mode, server/db/client.ts), which
-    // would also re-plan the foreign-key check Postgres runs for every row inserted, three per value:
-    // cached plans for the COPY only, then the connection's setting again.
-    const q = client.sql;
-    const [setting] = await q<{ mode: string }[]>`
-      select current_setting('plan_cache_mode') as mode, set_config('plan_cache_mode', 'auto', true)`;
-    await copyInPostgres(q, `copy indicator_values (${COLUMNS}) from stdin`, copyLines(values, now));
-    await q`select set_config('plan_cache_mode', ${setting?.mode ?? 'auto'}, true)`;
+    await copyInPostgres(client.sql, `copy indicator_values (${COLUMNS}) from stdin`, copyLines(values, now));
     return;
   }
   const blob = new Blob([...copyLines(values, now)]);

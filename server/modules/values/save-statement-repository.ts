@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { EvidenceLink } from '../../../shared';
-import { type DbOrTx, toRows } from '../../db/client';
+import type { DbOrTx } from '../../db/client';
+import { preparedRows } from '../../db/driver';
 import type { WriteChannel } from '../audit/channel';
 import type { ValueColumns, ValueKey } from './write-repository';
 
@@ -72,7 +73,14 @@ export async function writeValue(db: DbOrTx, w: ValueWrite): Promise<WriteOutcom
       ? sql`, commented as (insert into value_comments (value_id, body, author_id, created_at)
         select id, ${w.comment}, ${w.userId}::int, ${at}::timestamptz from w)`
       : sql``;
-  const result = await db.execute(sql`
+  const [r] = await preparedRows<{
+    id: number | null;
+    version: number | null;
+    choices: string[] | null;
+    locked: boolean;
+  }>(
+    db,
+    sql`
     with held as (
       select s.state from submissions s
       join plan_periods pp on pp.id = s.plan_period_id
@@ -91,13 +99,8 @@ export async function writeValue(db: DbOrTx, w: ValueWrite): Promise<WriteOutcom
     )
     select (select id from w)::float8 as id, (select version from w) as version,
       (select choices from w) as choices,
-      exists (select 1 from held where state in ('submitted', 'approved')) as locked`);
-  const [r] = toRows<{
-    id: number | null;
-    version: number | null;
-    choices: string[] | null;
-    locked: boolean;
-  }>(result);
+      exists (select 1 from held where state in ('submitted', 'approved')) as locked`,
+  );
   if (!r) throw new Error('value save: the statement answered no row');
   const row =
     r.id === null || r.version === null

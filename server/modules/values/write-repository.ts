@@ -115,7 +115,10 @@ export async function loadSaveContext(
       ),
     )
     .leftJoin(users, eq(users.id, indicatorValues.updatedBy))
-    .where(eq(frameworks.code, key.framework));
+    .where(eq(frameworks.code, key.framework))
+    // Named: parsed once per connection, its plan reused (db/driver.ts says why).
+    .prepare('load_save_context')
+    .execute();
   if (!row) return null;
   const { evidence, holders, value, updatedByName, comment, period, ...rest } = row;
   return {

@@ -1,0 +1,31 @@
+import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
+import { type DbOrTx, toRows } from './client';
+
+/** The driver's own client under a drizzle database or transaction (drizzle keeps it as session.client). */
+export function driverClient(db: DbOrTx): { sql: Sql } | { pglite: Pick<PgliteTransaction, 'query'> } {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  if (typeof client === 'function' && 'unsafe' in client) return { sql: client as Sql };
+  if (typeof client === 'object' && client !== null && 'query' in client && 'exec' in client) {
+    return { pglite: client as PgliteTransaction };
+  }
+  throw new Error('driverClient: neither a postgres.js nor a PGlite drizzle database');
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a statement the hot write paths run on every request as a named prepared statement on
+ * postgres.js: Postgres parses it once per connection and, after a few runs, reuses a generic plan
+ * instead of planning it again (drizzle's `execute` sends every statement unnamed: parsed and planned
+ * each time). The connection keeps each distinct text for its life, so only statements whose text is
+ * fixed (values as parameters, a bounded number of variants) may come here. PGlite runs it as `execute`.
+ */
+export async function preparedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const client = driverClient(db);
+  if (!('sql' in client)) return toRows<T>(await db.execute(query));
+  const q = dialect.sqlToQuery(query);
+  return (await client.sql.unsafe(q.sql, q.params as never[], { prepare: true })) as unknown as T[];
+}
