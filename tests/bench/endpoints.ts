@@ -25,7 +25,7 @@ interface EndpointCase {
 }
 
 /** The app's own connection options (server/db/client.ts), so the raw floor runs like the app. */
-const CONNECTION = { plan_cache_mode: 'force_custom_plan', application_name: 'nap-bench' };
+const CONNECTION = { application_name: 'nap-bench' };
 
 async function captureSql(url: string, c: EndpointCase): Promise<Captured[]> {
   const client = postgres(url, { max: 1, onnotice: () => {}, connection: CONNECTION });
