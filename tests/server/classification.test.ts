@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/client';
+import { roundMembers } from '../../server/modules/compare/round-class-repository';
 import type { CompareResult, HeatmapResult } from '../../shared';
 import { openTestApp } from '../setup/test-db';
 import { distributionFromFile, fileClass } from './support/tracss-file';
@@ -11,9 +14,10 @@ import { distributionFromFile, fileClass } from './support/tracss-file';
  * answers as the portal published them (tests/fixtures/tracss_2019_2020_long.csv), not by the app.
  */
 let app: FastifyInstance;
+let database: Database;
 let close: () => Promise<void>;
 beforeAll(async () => {
-  ({ app, close } = await openTestApp());
+  ({ app, database, close } = await openTestApp());
 });
 afterAll(async () => close?.());
 
@@ -104,5 +108,70 @@ describe('the 2019–2020 round, classified as its own file classifies its respo
   it('today’s reference comes from the lists shipped, with where each value comes from', async () => {
     const idn = await get<{ whoRegion: string; incomeGroup: string }>('/api/countries/IDN');
     expect(idn).toMatchObject({ whoRegion: 'WPR', incomeGroup: 'LMC' });
+  });
+});
+
+describe('a round group’s members, computed as one set', () => {
+  it('are, for every round, date and group, the countries nap_round_class puts in it', async () => {
+    const rounds = await database.rows<{ code: string; name: string; endDate: string }>(sql`
+      select f.code, f.name, max(p.end_date)::text as "endDate" from frameworks f
+      join periods p on p.framework_code = f.code where f.kind <> 'national' group by f.code, f.name`);
+    expect(rounds.length).toBeGreaterThanOrEqual(2);
+    // Each round's own end, and dates before, between and after the shipped reference's changes.
+    const dates = ['2000-01-01', '2019-06-30', '2021-07-01', '2024-07-01', '2030-01-01'];
+    let compared = 0;
+    for (const r of rounds) {
+      for (const endDate of [r.endDate, ...dates]) {
+        const round = { frameworkCode: r.code, frameworkName: r.name, endDate };
+        for (const attribute of ['who_region', 'income_group']) {
+          const expected = await database.rows<{ iso3: string; value: string | null }>(sql`
+            select iso3, nap_round_class(iso3, ${attribute}, ${r.code}, ${endDate}::date) as value
+            from countries order by name, iso3`);
+          const keys = [...new Set(expected.map((e) => e.value))].filter((k): k is string => k !== null);
+          expect(keys.length).toBeGreaterThanOrEqual(4);
+          for (const key of keys) {
+            const members = await roundMembers(database.db, attribute, key, round);
+            expect(members, `${r.code} ${endDate} ${attribute} ${key}`).toEqual(
+              expected.filter((e) => e.value === key).map((e) => e.iso3),
+            );
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+});
+
+describe('a round group’s members, where the reference has two entries in force', () => {
+  it('take the one that starts last, as nap_round_class does', async () => {
+    const round = {
+      frameworkCode: 'tracss-2019-2020',
+      frameworkName: 'TrACSS 2019–2020',
+      endDate: '2024-07-01',
+    };
+    const rollback = new Error('rollback');
+    const seen = await database.db
+      .transaction(async (tx) => {
+        // JOR's 2023–2025 entry (LMC) and an overlapping later one (LIC from 2024): the later wins.
+        await tx.execute(sql`insert into country_classifications (iso3, attribute, value, valid_from, source)
+          values ('JOR', 'income_group', 'LIC', '2024-01-01', 'test: an overlapping entry')`);
+        const expected = await database.rows<{ value: string | null }>(
+          sql`select nap_round_class('JOR', 'income_group', 'no-such-round', '2024-07-01'::date) as value`,
+          tx,
+        );
+        const asRound = { ...round, frameworkCode: 'no-such-round' };
+        const seen = {
+          fn: expected[0]?.value,
+          lic: (await roundMembers(tx, 'income_group', 'LIC', asRound)).includes('JOR'),
+          lmc: (await roundMembers(tx, 'income_group', 'LMC', asRound)).includes('JOR'),
+        };
+        throw Object.assign(rollback, { seen });
+      })
+      .catch((e: unknown) => {
+        if (e !== rollback) throw e;
+        return (e as Error & { seen: { fn: string; lic: boolean; lmc: boolean } }).seen;
+      });
+    expect(seen).toEqual({ fn: 'LIC', lic: true, lmc: false });
   });
 });
