@@ -1,7 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { IncomeGroup, Level, WhoRegion } from '../../../shared';
 import { type DbOrTx, toRows } from '../../db/client';
 import type { RoundContext } from './group';
+import { roundClasses } from './round-class-repository';
 
 export interface MemberLevelRow {
   iso3: string;
@@ -22,7 +23,8 @@ export interface MemberLevelRow {
  *
  * The members are classified once each, before the join (a materialized CTE): classified in the
  * joined rows, the round's classification ran once per answer (7,793 answers of TrACSS 2025: 109 ms
- * against 22–34 ms, EXPLAIN ANALYZE on the shipped data). Plain SQL: the query builder cannot mark
+ * against 22–34 ms, EXPLAIN ANALYZE on the shipped data). They are classified as a set (roundClasses), not
+ * by two calls of nap_round_class per member. Plain SQL: the query builder cannot mark
  * a CTE materialized, and Postgres would otherwise fold it into the join.
  */
 export async function memberLevels(
@@ -33,20 +35,20 @@ export async function memberLevels(
   round?: RoundContext,
 ): Promise<MemberLevelRow[]> {
   if (members.length === 0) return [];
-  const classed = (attribute: string, today: SQL) =>
-    round
-      ? sql`nap_round_class(c.iso3, ${attribute}, ${round.frameworkCode}, ${round.endDate}::date)`
-      : today;
   const list = sql.join(
     members.map((x) => sql`${x}`),
     sql`, `,
   );
+  const classes = round
+    ? sql`join ${roundClasses('who_region', round)} w on w.iso3 = c.iso3
+        join ${roundClasses('income_group', round)} i on i.iso3 = c.iso3`
+    : sql``;
   const result = await db.execute(sql`
     with m as materialized (
       select c.iso3, c.name, c.m49_code,
-        ${classed('who_region', sql`c.who_region::text`)} as who_region,
-        ${classed('income_group', sql`c.income_group::text`)} as income_group
-      from countries c where c.iso3 in (${list}))
+        ${round ? sql`w.value` : sql`c.who_region::text`} as who_region,
+        ${round ? sql`i.value` : sql`c.income_group::text`} as income_group
+      from countries c ${classes} where c.iso3 in (${list}))
     select m.iso3, m.name, m.m49_code as "m49Code", m.who_region as "whoRegion",
       m.income_group as "incomeGroup", v.indicator_id as "indicatorId", v.level
     from m left join indicator_values v

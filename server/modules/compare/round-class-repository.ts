@@ -1,30 +1,34 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, toRows } from '../../db/client';
 import type { RoundContext } from './group';
 
 /**
- * The countries a round puts in this WHO region or income group: nap_round_class (migration 0011) for every
- * country, computed as one set. The same rule, in the same order: the round's own file, else the reference
- * in force at the round's end (its latest entry by valid_from), else today's. Calling nap_round_class once
- * per country (249 calls) took 8.9 ms on the bench database; this 1.9 ms. A test holds the two equal
- * (tests/server/classification.test.ts).
+ * Every country with its WHO region or income group as the round classifies it, as a relation (iso3, value):
+ * nap_round_class (migration 0011) for all countries at once. The same rule, in the same order: the round's
+ * own file, else the reference in force at the round's end (its latest entry by valid_from), else today's.
+ * Calling nap_round_class once per country (249 calls) took 8.9 ms on the bench database; this set 1.9 ms.
+ * A test holds the two equal (tests/server/classification.test.ts).
  */
-export async function roundMembers(db: DbOrTx, attribute: string, key: string, round: RoundContext) {
+export function roundClasses(attribute: string, round: RoundContext): SQL {
   const asOf = sql`${round.endDate}::date`;
-  const rows = await db.execute(sql`
-    with reference as (
+  return sql`(select c.iso3, coalesce(
+      case ${attribute} when 'who_region' then r.who_region else r.income_group end,
+      h.value,
+      case ${attribute} when 'who_region' then c.who_region::text else c.income_group::text end) as value
+    from countries c
+    left join round_classifications r on r.framework_code = ${round.frameworkCode} and r.iso3 = c.iso3
+    left join (
       select distinct on (h.iso3) h.iso3, h.value from country_classifications h
       where h.attribute = ${attribute} and (h.valid_from is null or h.valid_from <= ${asOf})
         and (h.valid_to is null or h.valid_to > ${asOf})
-      order by h.iso3, h.valid_from desc nulls last
-    )
-    select c.iso3 from countries c
-    left join round_classifications r on r.framework_code = ${round.frameworkCode} and r.iso3 = c.iso3
-    left join reference h on h.iso3 = c.iso3
-    where coalesce(
-      case ${attribute} when 'who_region' then r.who_region else r.income_group end,
-      h.value,
-      case ${attribute} when 'who_region' then c.who_region::text else c.income_group::text end) = ${key}
+      order by h.iso3, h.valid_from desc nulls last) h on h.iso3 = c.iso3)`;
+}
+
+/** The countries a round puts in this WHO region or income group, by name. */
+export async function roundMembers(db: DbOrTx, attribute: string, key: string, round: RoundContext) {
+  const rows = await db.execute(sql`
+    select c.iso3 from countries c join ${roundClasses(attribute, round)} k on k.iso3 = c.iso3
+    where k.value = ${key}
     order by c.name, c.iso3`);
   return toRows<{ iso3: string }>(rows).map((r) => r.iso3);
 }
