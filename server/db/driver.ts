@@ -1,5 +1,5 @@
 import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { getTableColumns, type InferSelectModel, type SQL, type Table } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
 import { type DbOrTx, toRows } from './client';
@@ -28,4 +28,43 @@ export async function preparedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   if (!('sql' in client)) return toRows<T>(await db.execute(query));
   const q = dialect.sqlToQuery(query);
   return (await client.sql.unsafe(q.sql, q.params as never[], { prepare: true })) as unknown as T[];
+}
+
+/**
+ * preparedRows for a statement written as text with $1…$n (built once, at module load): no query builder
+ * runs per call. Read its table columns back with tableColumns and mapTableRow.
+ */
+export async function preparedText<T>(db: DbOrTx, text: string, params: unknown[]): Promise<T[]> {
+  const client = driverClient(db);
+  if ('sql' in client)
+    return (await client.sql.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
+  return (await client.pglite.query<T>(text, params)).rows;
+}
+
+/** A table's columns as `alias."column" as "prefix.column"`, for a select written by hand (mapTableRow). */
+export function tableColumns(table: Table, alias: string, prefix: string): string {
+  return Object.values(getTableColumns(table))
+    .map((c) => `${alias}."${c.name}" as "${prefix}.${c.name}"`)
+    .join(', ');
+}
+
+/**
+ * The table's row out of tableColumns' columns, typed and keyed as drizzle's own select gives it (each
+ * column's mapping from the driver's value); null when its first column (the key) is null: a left join
+ * that found nothing.
+ */
+export function mapTableRow<T extends Table>(
+  table: T,
+  raw: Record<string, unknown>,
+  prefix: string,
+): InferSelectModel<T> | null {
+  const columns = Object.entries(getTableColumns(table));
+  const [, key] = columns[0] ?? [];
+  if (!key || raw[`${prefix}.${key.name}`] == null) return null;
+  const row: Record<string, unknown> = {};
+  for (const [name, column] of columns) {
+    const v = raw[`${prefix}.${column.name}`];
+    row[name] = v == null ? null : column.mapFromDriverValue(v);
+  }
+  return row as InferSelectModel<T>;
 }

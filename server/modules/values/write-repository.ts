@@ -1,20 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { EvidenceLink } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import {
-  countries,
-  frameworks,
-  indicators,
-  indicatorValues,
-  periods,
-  planIndicators,
-  planPeriods,
-  plans,
-  submissions,
-  users,
-  valueComments,
-  valueEvidence,
-} from '../../db/schema';
+import { mapTableRow, preparedText, tableColumns } from '../../db/driver';
+import { indicators, indicatorValues, users } from '../../db/schema';
 
 export interface ValueColumns {
   status: string;
@@ -62,6 +50,39 @@ function jsonOf<T>(v: unknown): T | null {
 }
 
 /**
+ * The statement, written once: the save runs it on every request, and drizzle's query builder took
+ * ~0.35 ms of Node's time per save to build it and map its row (a CPU profile of 4,000 saves).
+ * $1 country, $2 framework, $3 indicator, $4 period.
+ */
+const SAVE_CONTEXT_SQL = `
+  select f.code as "f.code", f.name as "f.name", f.kind as "f.kind",
+    ${tableColumns(indicators, 'i', 'i')},
+    p.id as "p.id", p.code as "p.code",
+    exists (select 1 from countries c where c.iso3 = $1) as "countryFound",
+    ${tableColumns(indicatorValues, 'v', 'v')},
+    u.display_name as "updatedByName",
+    (select vc.body from value_comments vc where vc.value_id = v.id and vc.kind = 'entry'
+      order by vc.id desc limit 1) as "comment",
+    (select json_agg(json_build_object('url', ve.url, 'title', ve.title) order by ve.id)
+      from value_evidence ve where ve.value_id = v.id) as "evidence",
+    -- Locked FOR SHARE here, before the write statement bumps analytics_version: a workflow transition
+    -- locks its submission FOR UPDATE and then bumps the version, so taking them in the other order
+    -- would deadlock against it. The lock is held to the end of the caller's transaction.
+    (select json_agg(json_build_object('state', h.state, 'demo', h.demo))
+      from (select s.state, pp.demo from submissions s
+        join plan_periods pp on pp.id = s.plan_period_id
+        join plans pl on pl.id = pp.plan_id
+        join plan_indicators pi on pi.plan_id = pl.id and pi.indicator_id = i.id
+        where s.country_iso3 = $1 and pp.code = $4
+        for share of s) h) as "holders"
+  from frameworks f
+  left join indicators i on i.framework_code = f.code and i.code = $3
+  left join periods p on p.framework_code = f.code and p.code = $4
+  left join indicator_values v on v.country_iso3 = $1 and v.indicator_id = i.id and v.period_id = p.id
+  left join users u on u.id = v.updated_by
+  where f.code = $2`;
+
+/**
  * Everything a save needs to decide, in one statement: the framework, the indicator, the period and
  * whether the country exists (each null when it does not, so that the service answers the same 404s in
  * the same order as before), the stored value with its author's name, latest comment and evidence, and
@@ -73,63 +94,29 @@ export async function loadSaveContext(
   db: DbOrTx,
   key: { country: string; framework: string; indicator: string; period: string },
 ) {
-  const [row] = await db
-    .select({
-      framework: { code: frameworks.code, name: frameworks.name, kind: frameworks.kind },
-      indicator: indicators,
-      period: { id: periods.id, code: periods.code },
-      countryFound: sql<boolean>`exists (select 1 from ${countries} where ${countries.iso3} = ${key.country})`,
-      value: indicatorValues,
-      updatedByName: users.displayName,
-      comment: sql<string | null>`(select ${valueComments.body} from ${valueComments}
-        where ${valueComments.valueId} = ${indicatorValues.id} and ${valueComments.kind} = 'entry'
-        order by ${valueComments.id} desc limit 1)`,
-      evidence: sql<unknown>`(select json_agg(json_build_object('url', ${valueEvidence.url},
-          'title', ${valueEvidence.title}) order by ${valueEvidence.id})
-        from ${valueEvidence} where ${valueEvidence.valueId} = ${indicatorValues.id})`,
-      // Locked FOR SHARE here, before the write statement bumps analytics_version: a workflow transition
-      // locks its submission FOR UPDATE and then bumps the version, so taking them in the other order
-      // would deadlock against it. The lock is held to the end of the caller's transaction.
-      holders: sql<unknown>`(select json_agg(json_build_object('state', h.state, 'demo', h.demo))
-        from (select ${submissions.state} as state, ${planPeriods.demo} as demo
-          from ${submissions}
-          join ${planPeriods} on ${planPeriods.id} = ${submissions.planPeriodId}
-          join ${plans} on ${plans.id} = ${planPeriods.planId}
-          join ${planIndicators} on ${planIndicators.planId} = ${plans.id}
-            and ${planIndicators.indicatorId} = ${indicators.id}
-          where ${submissions.countryIso3} = ${key.country} and ${planPeriods.code} = ${key.period}
-          for share of ${submissions}) h)`,
-    })
-    .from(frameworks)
-    .leftJoin(
-      indicators,
-      and(eq(indicators.frameworkCode, frameworks.code), eq(indicators.code, key.indicator)),
-    )
-    .leftJoin(periods, and(eq(periods.frameworkCode, frameworks.code), eq(periods.code, key.period)))
-    .leftJoin(
-      indicatorValues,
-      and(
-        eq(indicatorValues.countryIso3, key.country),
-        eq(indicatorValues.indicatorId, indicators.id),
-        eq(indicatorValues.periodId, periods.id),
-      ),
-    )
-    .leftJoin(users, eq(users.id, indicatorValues.updatedBy))
-    .where(eq(frameworks.code, key.framework))
-    // Named: parsed once per connection, its plan reused (db/driver.ts says why).
-    .prepare('load_save_context')
-    .execute();
+  const [row] = await preparedText<Record<string, unknown>>(db, SAVE_CONTEXT_SQL, [
+    key.country,
+    key.framework,
+    key.indicator,
+    key.period,
+  ]);
   if (!row) return null;
-  const { evidence, holders, value, updatedByName, comment, period, ...rest } = row;
+  const value = mapTableRow(indicatorValues, row, 'v');
   return {
-    ...rest,
-    period,
-    holders: jsonOf<Holder[]>(holders) ?? [],
+    framework: {
+      code: row['f.code'] as string,
+      name: row['f.name'] as string,
+      kind: row['f.kind'] as string,
+    },
+    indicator: mapTableRow(indicators, row, 'i'),
+    period: row['p.id'] == null ? null : { id: Number(row['p.id']), code: row['p.code'] as string },
+    countryFound: row.countryFound === true,
+    holders: jsonOf<Holder[]>(row.holders) ?? [],
     existing: value
       ? {
-          found: { value, updatedByName } as FoundValue,
-          comment,
-          evidence: jsonOf<EvidenceLink[]>(evidence) ?? [],
+          found: { value, updatedByName: (row.updatedByName as string | null) ?? null } as FoundValue,
+          comment: (row.comment as string | null) ?? null,
+          evidence: jsonOf<EvidenceLink[]>(row.evidence) ?? [],
         }
       : null,
   };
