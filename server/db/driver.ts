@@ -2,7 +2,7 @@ import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import { getTableColumns, type InferSelectModel, type SQL, type Table } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
-import { type DbOrTx, toRows } from './client';
+import type { DbOrTx } from './client';
 
 /** The driver's own client under a drizzle database or transaction (drizzle keeps it as session.client). */
 export function driverClient(db: DbOrTx): { sql: Sql } | { pglite: Pick<PgliteTransaction, 'query'> } {
@@ -21,13 +21,11 @@ const dialect = new PgDialect();
  * postgres.js: Postgres parses it once per connection and, after a few runs, reuses a generic plan
  * instead of planning it again (drizzle's `execute` sends every statement unnamed: parsed and planned
  * each time). The connection keeps each distinct text for its life, so only statements whose text is
- * fixed (values as parameters, a bounded number of variants) may come here. PGlite runs it as `execute`.
+ * fixed (values as parameters, a bounded number of variants) may come here. PGlite runs it unprepared.
  */
 export async function preparedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const client = driverClient(db);
-  if (!('sql' in client)) return toRows<T>(await db.execute(query));
   const q = dialect.sqlToQuery(query);
-  return (await client.sql.unsafe(q.sql, q.params as never[], { prepare: true })) as unknown as T[];
+  return preparedText<T>(db, q.sql, q.params);
 }
 
 /**
