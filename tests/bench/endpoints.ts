@@ -27,14 +27,21 @@ interface EndpointCase {
 /** The app's own connection options (server/db/client.ts), so the raw floor runs like the app. */
 const CONNECTION = { application_name: 'nap-bench' };
 
+/**
+ * Every statement the service sends, as the driver sees it: drizzle's own and those the app runs as
+ * prepared statements past drizzle (server/db/driver.ts), which drizzle's logger never sees. The
+ * driver's type look-up at connect is off: it is not the service's.
+ */
 async function captureSql(url: string, c: EndpointCase): Promise<Captured[]> {
-  const client = postgres(url, { max: 1, onnotice: () => {}, connection: CONNECTION });
   const captured: Captured[] = [];
-  const db = drizzle({
-    client,
-    schema,
-    logger: { logQuery: (query, params) => captured.push({ query, params: [...params] }) },
-  }) as unknown as Db;
+  const client = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    connection: CONNECTION,
+    fetch_types: false,
+    debug: (_connection, query, params) => captured.push({ query, params: [...params] }),
+  });
+  const db = drizzle({ client, schema }) as unknown as Db;
   await c.service(db);
   await client.end();
   return captured;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ClassificationBasis, Level, PeerGroupType, PeerStats } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
+import { preparedRows } from '../../db/driver';
 
 /** Group types whose statistics are precomputed in compare_aggregates (migration 0008). */
 export const AGGREGATED_GROUP_TYPES: readonly PeerGroupType[] = [
@@ -42,8 +43,6 @@ interface Raw {
   own: string | null;
 }
 
-const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : ((r as { rows?: T[] }).rows ?? [])) as T[];
-
 /**
  * One indexed query: a built-in group's precomputed statistics for every A–E indicator of a period
  * (primary key of compare_aggregates), with the country's own levels (partial period index).
@@ -56,15 +55,18 @@ export async function groupAggregates(
   groupKey: string,
   countryIso3: string | null,
 ): Promise<IndicatorAggregate[]> {
-  const result = await db.execute(sql`
+  const result = await preparedRows<Raw>(
+    db,
+    sql`
     select coalesce(a.indicator_id, v.indicator_id) as "indicatorId", a.n, a.a, a.b, a.c, a.d, a.e,
            a.median, a.q1, a.q3, v.level as own
     from (select * from compare_aggregates
           where period_id = ${periodId} and group_type = ${groupType} and group_key = ${groupKey}) a
     full join (select indicator_id, level from indicator_values
                where period_id = ${periodId} and country_iso3 = ${countryIso3 ?? ''} and level is not null) v
-      on v.indicator_id = a.indicator_id`);
-  return rowsOf<Raw>(result).map((r) => ({
+      on v.indicator_id = a.indicator_id`,
+  );
+  return result.map((r) => ({
     indicatorId: Number(r.indicatorId),
     own: (r.own as Level | null) ?? null,
     stats: {

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, toRows } from '../../db/client';
+import type { DbOrTx } from '../../db/client';
+import { preparedRows } from '../../db/driver';
 import type { RoundContext } from './group';
 
 /**
@@ -26,16 +27,22 @@ export function roundClasses(attribute: string, round: RoundContext): SQL {
 
 /** The countries a round puts in this WHO region or income group, by name. */
 export async function roundMembers(db: DbOrTx, attribute: string, key: string, round: RoundContext) {
-  const rows = await db.execute(sql`
+  const rows = await preparedRows<{ iso3: string }>(
+    db,
+    sql`
     select c.iso3 from countries c join ${roundClasses(attribute, round)} k on k.iso3 = c.iso3
     where k.value = ${key}
-    order by c.name, c.iso3`);
-  return toRows<{ iso3: string }>(rows).map((r) => r.iso3);
+    order by c.name, c.iso3`,
+  );
+  return rows.map((r) => r.iso3);
 }
 
 /** A country's WHO region or income group as the round classifies it; null when it has none. */
 export async function roundClassOf(db: DbOrTx, iso3: string, attribute: string, round: RoundContext) {
-  const rows = await db.execute(sql`
-    select nap_round_class(${iso3}, ${attribute}, ${round.frameworkCode}, ${round.endDate}::date) as value`);
-  return toRows<{ value: string | null }>(rows)[0]?.value ?? null;
+  const rows = await preparedRows<{ value: string | null }>(
+    db,
+    sql`
+    select nap_round_class(${iso3}, ${attribute}, ${round.frameworkCode}, ${round.endDate}::date) as value`,
+  );
+  return rows[0]?.value ?? null;
 }

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { type DbOrTx, toRows } from '../../db/client';
+import type { DbOrTx } from '../../db/client';
+import { preparedRows } from '../../db/driver';
 
 /** Built once: every comparison request runs it, and drizzle's query builder costs more than the read. */
 const VERSION = sql`select version from analytics_version where id = 1`;
 
 /** The data version behind the comparisons (analytics_version, bumped by the triggers of every write). */
 export async function currentVersion(db: DbOrTx): Promise<number> {
-  const rows = toRows<{ version: number | string }>(await db.execute(VERSION));
+  const rows = await preparedRows<{ version: number | string }>(db, VERSION);
   return Number(rows[0]?.version ?? 0);
 }

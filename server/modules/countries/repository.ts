@@ -55,7 +55,12 @@ export async function listCountries(db: DbOrTx, f: CountryFilter): Promise<Count
 }
 
 export async function findCountry(db: DbOrTx, iso3: string): Promise<Country | null> {
-  const [row] = await db.select().from(countries).where(eq(countries.iso3, iso3));
+  const [row] = await db
+    .select()
+    .from(countries)
+    .where(eq(countries.iso3, iso3))
+    .prepare('find_country')
+    .execute();
   return row ? toCountry(row) : null;
 }
 

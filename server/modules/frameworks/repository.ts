@@ -68,7 +68,9 @@ export async function listFrameworks(db: DbOrTx, code?: string): Promise<Framewo
     .leftJoin(indicators, eq(indicators.frameworkCode, frameworks.code))
     .where(code ? eq(frameworks.code, code) : undefined)
     .groupBy(frameworks.code)
-    .orderBy(asc(frameworks.name));
+    .orderBy(asc(frameworks.name))
+    .prepare('list_frameworks')
+    .execute();
   return rows.map((r) => ({
     ...r,
     kind: r.kind as Framework['kind'],
@@ -87,7 +89,9 @@ export async function listPeriods(db: DbOrTx, frameworkCode: string): Promise<(P
     })
     .from(periods)
     .where(eq(periods.frameworkCode, frameworkCode))
-    .orderBy(asc(periods.startDate));
+    .orderBy(asc(periods.startDate))
+    .prepare('list_periods')
+    .execute();
 }
 
 export async function listIndicators(
@@ -102,6 +106,8 @@ export async function listIndicators(
     .select()
     .from(indicators)
     .where(and(...where))
-    .orderBy(asc(indicators.sortOrder));
+    .orderBy(asc(indicators.sortOrder))
+    .prepare('list_indicators')
+    .execute();
   return rows.map(toIndicator);
 }
