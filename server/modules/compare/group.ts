@@ -15,7 +15,7 @@ import {
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { Principal } from '../auth/permissions';
-import { type CountryFilter, listCountries } from '../countries/repository';
+import { allIso3, type CountryFilter, knownIso3, listCountries } from '../countries/repository';
 import { visibleGroup } from '../peer-groups/service';
 import { roundClassOf, roundMembers } from './round-class-repository';
 
@@ -76,12 +76,11 @@ export async function resolveGroup(
 ): Promise<PeerGroup> {
   if (type === 'saved') return resolveSavedGroup(db, key, viewer);
   if (type === 'all') {
-    const all = await listCountries(db, {});
     return {
       type,
       key: 'all',
       label: 'All countries',
-      members: all.map((c) => c.iso3),
+      members: await allIso3(db),
       classification: null,
     };
   }
@@ -199,7 +198,7 @@ async function resolveCountryList(db: DbOrTx, key: string | undefined): Promise<
   }
   const bad = codes.filter((c) => !/^[A-Z]{3}$/.test(c));
   if (bad.length) throw new AppError(400, `group: not ISO3 codes: ${bad.slice(0, 10).join(', ')}`);
-  const known = new Set((await listCountries(db, {})).map((c) => c.iso3));
+  const known = new Set(await knownIso3(db, codes));
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length)
     throw new AppError(404, `group: unknown country codes: ${unknown.slice(0, 10).join(', ')}`);

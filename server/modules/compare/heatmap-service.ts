@@ -1,5 +1,6 @@
 import { type HeatmapCountry, type HeatmapResult, type Level, meanScore, peerStats } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
+import { allInOrder } from '../../lib/all-in-order';
 import { listIndicators } from '../frameworks/repository';
 import { getPublishedFramework, resolvePeriod } from '../frameworks/service';
 import type { ReadScope } from '../visibility/scope';
@@ -11,8 +12,12 @@ import { type GroupInput, requireScope } from './service';
 /** Levels of every member of a group on every A–E indicator of a published framework, in one period. */
 export async function groupHeatmap(db: DbOrTx, input: GroupInput): Promise<HeatmapResult> {
   const source = input.source ?? 'published';
-  const framework = await getPublishedFramework(db, input.framework);
-  const period = await resolvePeriod(db, input.framework, input.period);
+  // Independent look-ups run together; a failure is reported framework first, then period.
+  const [framework, period, indicators] = await allInOrder([
+    getPublishedFramework(db, input.framework),
+    resolvePeriod(db, input.framework, input.period),
+    listIndicators(db, input.framework, { measureType: 'level' }),
+  ]);
   const basis = input.classification ?? 'round';
   const round = { frameworkCode: framework.code, frameworkName: framework.name, endDate: period.endDate };
   const group = await resolveGroup(db, input.groupType, input.group, undefined, input.viewer ?? null, {
@@ -21,7 +26,6 @@ export async function groupHeatmap(db: DbOrTx, input: GroupInput): Promise<Heatm
   });
   // Each member's WHO region and income group as the classification used gives them.
   const classed = basis === 'round' ? round : undefined;
-  const indicators = await listIndicators(db, input.framework, { measureType: 'level' });
   const column = new Map(indicators.map((ind, i) => [ind.id, i]));
   const rows =
     source === 'national'

@@ -12,6 +12,7 @@ import {
   standing,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
+import { allInOrder } from '../../lib/all-in-order';
 import { AppError } from '../../lib/errors';
 import type { Principal } from '../auth/permissions';
 import { findCountry } from '../countries/repository';
@@ -53,7 +54,7 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
   const source = input.source ?? 'published';
   // Independent look-ups run together (the bench measured ~1.8 ms of overhead per request when
   // they ran one after another); resolvePeriod also 404s an unknown framework.
-  const [country, period, indicators, framework] = await Promise.all([
+  const [country, period, indicators, framework] = await allInOrder([
     findCountry(db, input.country),
     resolvePeriod(db, input.framework, input.period),
     listIndicators(db, input.framework, { measureType: 'level' }),

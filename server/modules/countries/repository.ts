@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Country, IncomeGroup, WhoRegion } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
+import { preparedText } from '../../db/driver';
 import { countries } from '../../db/schema';
 
 type Row = typeof countries.$inferSelect;
@@ -63,6 +64,19 @@ export async function findCountry(db: DbOrTx, iso3: string): Promise<Country | n
     .execute();
   return row ? toCountry(row) : null;
 }
+
+/** Every country's ISO3 code, by name (as listCountries orders them). */
+export async function allIso3(db: DbOrTx): Promise<string[]> {
+  const rows = await preparedText<{ iso3: string }>(db, 'select iso3 from countries order by name', []);
+  return rows.map((r) => r.iso3);
+}
+
+/** Which of these ISO3 codes are countries (one prepared statement whatever their number). */
+export async function knownIso3(db: DbOrTx, codes: string[]): Promise<string[]> {
+  const rows = await preparedText<{ iso3: string }>(db, KNOWN_ISO3, [codes.join(',')]);
+  return rows.map((r) => r.iso3);
+}
+const KNOWN_ISO3 = `select c.iso3 from unnest(string_to_array($1, ',')) u(code) join countries c on c.iso3 = u.code::bpchar`;
 
 /** Every country's ISO3 code, WHO short name and ISO name (to read countries named in a file). */
 export async function countryNames(db: DbOrTx) {

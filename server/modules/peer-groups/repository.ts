@@ -52,13 +52,21 @@ export async function listSavedGroups(
 
 /** Any group by id, whoever owns it (the service decides who may see it). */
 export async function findSavedGroup(db: DbOrTx, id: number): Promise<SavedGroupRow | undefined> {
-  const [g] = await db.select().from(peerGroups).where(eq(peerGroups.id, id));
+  // Prepared: every comparison with a saved group reads it.
+  const [g] = await db
+    .select()
+    .from(peerGroups)
+    .where(eq(peerGroups.id, id))
+    .prepare('find_saved_group')
+    .execute();
   if (!g) return undefined;
   const members = await db
     .select({ iso3: peerGroupMembers.countryIso3 })
     .from(peerGroupMembers)
     .where(eq(peerGroupMembers.groupId, id))
-    .orderBy(asc(peerGroupMembers.countryIso3));
+    .orderBy(asc(peerGroupMembers.countryIso3))
+    .prepare('saved_group_members')
+    .execute();
   return { ...g, visibility: g.visibility as PeerGroupVisibility, members: members.map((m) => m.iso3) };
 }
 

@@ -8,7 +8,7 @@ import {
 import type { Db, DbOrTx } from '../../db/client';
 import { AppError, notFound, parseInput } from '../../lib/errors';
 import { forbidden, type Principal, readsEveryCountry, unauthenticated } from '../auth/permissions';
-import { listCountries } from '../countries/repository';
+import { knownIso3 } from '../countries/repository';
 import {
   deleteSavedGroupRow,
   findSavedGroup,
@@ -67,7 +67,7 @@ export async function getGroup(db: DbOrTx, p: Principal | null, id: number) {
 
 async function checkMembers(db: DbOrTx, members: string[]): Promise<string[]> {
   const unique = [...new Set(members)].sort();
-  const known = new Set((await listCountries(db, {})).map((c) => c.iso3));
+  const known = new Set(await knownIso3(db, unique));
   const unknown = unique.filter((c) => !known.has(c));
   if (unknown.length) {
     throw new AppError(400, `members: unknown country codes: ${unknown.slice(0, 10).join(', ')}`, {
