@@ -78,15 +78,22 @@ export function endpointRows(
 ): Row[] {
   const { ep1, fine1, raw1, rawUnprepared1, pg1, ep50, raw50, pg50 } = f;
   const bare50 = bare.c50;
+  // The budget's floor is the faster of the two: prepared saves parsing and planning, but a generic plan
+  // can be slower than one made for the values (the counts over a saved group's members, at scale 10).
+  const rawBest = Math.min(raw1.p50, rawUnprepared1.p50);
   return [
     row(
       s,
       'c=1 p50 (node http loop)',
       fine1.p50,
       'ms',
-      { name: 'raw driver, same SQL, p50', value: raw1.p50 },
+      { name: 'raw driver, same SQL, p50 (prepared or not, the faster)', value: rawBest },
       { ratioMax: computed ? 1.2 : 1.5 },
     ),
+    row(s, 'c=1 p50 (node http loop)', fine1.p50, 'ms', {
+      name: 'raw driver, same SQL prepared, p50',
+      value: raw1.p50,
+    }),
     row(s, 'c=1 p50 (node http loop)', fine1.p50, 'ms', {
       name: 'raw driver, same SQL unprepared, p50',
       value: rawUnprepared1.p50,
@@ -95,7 +102,7 @@ export function endpointRows(
     // loop, plus the SQL through the raw driver.
     row(s, 'c=1 p50 (node http loop)', fine1.p50, 'ms', {
       name: 'bare route p50 + raw driver p50',
-      value: bare.fine1.p50 + raw1.p50,
+      value: bare.fine1.p50 + rawBest,
     }),
     row(
       s,
