@@ -1,13 +1,18 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/db/client';
+import { groupHeatmap } from '../../server/modules/compare/heatmap-service';
 import type { HeatmapResult } from '../../shared';
 import { openTestApp } from '../setup/test-db';
+import { NATIONAL_CODES, nationalFixture } from './support/national';
 import { distributionFromFile, fileClass } from './support/tracss-file';
 
 let app: FastifyInstance;
+let database: Database;
 let close: () => Promise<void>;
 beforeAll(async () => {
-  ({ app, close } = await openTestApp());
+  ({ app, database, close } = await openTestApp());
 });
 afterAll(async () => close());
 
@@ -186,5 +191,52 @@ describe('OpenAPI', () => {
       ['framework', 'group', 'classification', 'groupType', 'period', 'source'].sort(),
     );
     expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404']));
+  });
+});
+
+describe("heatmap of the countries' national reports", () => {
+  const input = {
+    framework: 'tracss-2019-2020',
+    groupType: 'who_region' as const,
+    group: 'EMR',
+    source: 'national' as const,
+  };
+  beforeAll(async () => {
+    // Jordan's and Lebanon's own reports on question 7.4, as drafts (entered outside any reporting period).
+    for (const [iso3, level] of [
+      ['JOR', 'D'],
+      ['LBN', 'B'],
+    ] as const) {
+      const { framework } = await nationalFixture(database, iso3);
+      await database.rows(sql`
+        update indicators set follows_indicator_id =
+          (select id from indicators where framework_code = 'tracss-2019-2020' and code = '7.4')
+        where framework_code = ${framework} and code = ${NATIONAL_CODES.level}`);
+      await database.rows(sql`
+        insert into indicator_values (indicator_id, country_iso3, period_id, level)
+        select i.id, ${iso3}, p.id, ${level}
+        from indicators i join periods p on p.framework_code = i.framework_code and p.code = '2019'
+        where i.framework_code = ${framework} and i.code = ${NATIONAL_CODES.level}`);
+    }
+  });
+
+  it("puts each member's own level in its row, and nothing of the published answers", async () => {
+    const r = await groupHeatmap(database.db, { ...input, scope: { countries: 'all', drafts: 'all' } });
+    expect(r.countries.length).toBe(22);
+    expect(levelsOf(r, 'JOR', CODES)).toEqual({ answered: 1, score: 4, levels: '- D - -' });
+    expect(levelsOf(r, 'LBN', CODES)).toEqual({ answered: 1, score: 2, levels: '- B - -' });
+    // Every other member: its row, with no level (their published answers are not national reports).
+    const others = r.countries.filter((c) => c.iso3 !== 'JOR' && c.iso3 !== 'LBN');
+    expect(others.every((c) => c.answered === 0 && c.levels.every((l) => l === null))).toBe(true);
+    expect(statsOf(r, '7.4')?.distribution).toEqual({ A: 0, B: 1, C: 0, D: 1, E: 0 });
+  });
+
+  it('shows a draft only to whom may read it', async () => {
+    const jordanOnly = { countries: 'all' as const, drafts: new Set(['JOR']) };
+    const r = await groupHeatmap(database.db, { ...input, scope: jordanOnly });
+    expect(levelsOf(r, 'JOR', CODES).levels).toBe('- D - -');
+    expect(levelsOf(r, 'LBN', CODES)).toEqual({ answered: 0, score: null, levels: '- - - -' });
+    const pub = await heatmap('groupType=who_region&group=EMR&source=national');
+    expect(pub.countries.every((c) => c.answered === 0)).toBe(true);
   });
 });

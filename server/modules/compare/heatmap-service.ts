@@ -39,28 +39,23 @@ export async function groupHeatmap(db: DbOrTx, input: GroupInput): Promise<Heatm
         )
       : await memberLevels(db, period.id, group.members, classed);
 
-  const byCountry = new Map<string, HeatmapCountry>();
-  for (const r of rows) {
-    let c = byCountry.get(r.iso3);
-    if (!c) {
-      c = {
-        iso3: r.iso3,
-        name: r.name,
-        m49Code: r.m49Code,
-        whoRegion: r.whoRegion,
-        incomeGroup: r.incomeGroup,
-        levels: indicators.map(() => null),
-        answered: 0,
-        score: null,
-      };
-      byCountry.set(r.iso3, c);
+  const countries: HeatmapCountry[] = rows.map((r) => {
+    const levels: (Level | null)[] = indicators.map(() => null);
+    for (const a of r.levels) {
+      const i = column.get(a.indicatorId);
+      if (i !== undefined) levels[i] = a.level;
     }
-    const i = r.indicatorId === null ? undefined : column.get(r.indicatorId);
-    if (i !== undefined && r.level) c.levels[i] = r.level;
-  }
-  const countries = [...byCountry.values()].map((c) => {
-    const answered = c.levels.filter((l): l is Level => l !== null);
-    return { ...c, answered: answered.length, score: meanScore(answered) };
+    const answered = levels.filter((l): l is Level => l !== null);
+    return {
+      iso3: r.iso3,
+      name: r.name,
+      m49Code: r.m49Code,
+      whoRegion: r.whoRegion,
+      incomeGroup: r.incomeGroup,
+      levels,
+      answered: answered.length,
+      score: meanScore(answered),
+    };
   });
 
   return {
@@ -79,7 +74,7 @@ export async function groupHeatmap(db: DbOrTx, input: GroupInput): Promise<Heatm
   };
 }
 
-/** The members (each once, with no level) and their national reports as heatmap rows. */
+/** The members, each with its national reports' levels. */
 async function nationalMemberLevels(
   db: DbOrTx,
   scope: ReadScope,
@@ -89,12 +84,9 @@ async function nationalMemberLevels(
   classed: RoundContext | undefined,
 ): Promise<MemberLevelRow[]> {
   const countries = await memberLevels(db, -1, members, classed);
-  const levels = await nationalLevels(db, scope, framework, round, members);
-  return [
-    ...countries,
-    ...levels.flatMap((l) => {
-      const c = countries.find((x) => x.iso3 === l.countryIso3);
-      return c ? [{ ...c, indicatorId: l.indicatorId, level: l.level }] : [];
-    }),
-  ];
+  const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
+  for (const l of await nationalLevels(db, scope, framework, round, members)) {
+    byIso3.get(l.countryIso3)?.levels.push({ indicatorId: l.indicatorId, level: l.level });
+  }
+  return countries;
 }
