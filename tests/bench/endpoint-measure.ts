@@ -43,8 +43,8 @@ export async function measureEndpoint(o: {
   statements: Captured[];
   target: string;
 }): Promise<EndpointFigures> {
-  // Prepared, as the driver's own tagged queries are (and as the app prepares its hot statements):
-  // the floor is the least this SQL costs through the driver, not a re-parse and re-plan each time.
+  // Prepared, as the driver's own tagged queries are (and as the app prepares its hot statements), and
+  // unprepared: the p50 floor is the faster of the two (endpointRows); the 50-connection loop replays prepared.
   const replay = async () => {
     for (const s of o.statements) await o.raw.unsafe(s.query, s.params as never[], { prepare: true });
   };
