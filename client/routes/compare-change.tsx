@@ -1,10 +1,11 @@
-import { lazy, Suspense, useId } from 'react';
+import { useId } from 'react';
 import type { ChangePair } from '../../shared';
 import { CHANGE_LABELS, changeChartData } from '../../shared/charts/change-chart';
 import { roundLevelBars, roundLevelsChartData } from '../../shared/charts/round-levels-chart';
 import { CHANGE_KINDS } from '../../shared/constants/compare';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
+import { onDemand } from '../components/ui/on-demand';
 import { useChange } from '../features/compare/api/get-change';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
@@ -28,8 +29,8 @@ import type { TFunction } from '../i18n/context';
 import { useI18n } from '../i18n/context';
 import { TRACSS } from '../lib/tracss';
 
-const ChangeChart = lazy(() => import('../components/charts/change-chart'));
-const RoundLevelsChart = lazy(() => import('../components/charts/round-levels-chart'));
+const ChangeChart = onDemand(() => import('../components/charts/change-chart'));
+const RoundLevelsChart = onDemand(() => import('../components/charts/round-levels-chart'));
 
 /** A caution pair's mark in the charts' labels: the bars say it, not only the table. */
 const cautionMark = (p: ChangePair, t: TFunction) =>
@@ -144,12 +145,11 @@ export function CompareChangePage() {
               {change.data.pairs.some((p) => p.comparability === 'caution') && (
                 <p className="muted small">{t('change.cautionNote')}</p>
               )}
-              <Suspense fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}>
-                <ChangeChart
-                  data={translatedChangeData(change.data.pairs, t)}
-                  label={t('change.chartLabel', { from: nameOf(from), to: nameOf(to) })}
-                />
-              </Suspense>
+              <ChangeChart
+                fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}
+                data={translatedChangeData(change.data.pairs, t)}
+                label={t('change.chartLabel', { from: nameOf(from), to: nameOf(to) })}
+              />
               <ChangeTable
                 pairs={change.data.pairs}
                 caption={t('change.caption', {
@@ -159,21 +159,20 @@ export function CompareChangePage() {
                 })}
               />
               <h3>{t('change.levelsTitle')}</h3>
-              <Suspense fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}>
-                <RoundLevelsChart
-                  data={roundLevelsChartData(
-                    change.data.pairs,
-                    { from: nameOf(from), to: nameOf(to) },
-                    { levelWord: t('chart.levelWord'), mark: (p) => cautionMark(p, t) },
-                  )}
-                  bars={roundLevelBars(change.data.pairs)}
-                  axisTitle={t('change.sharesAxis')}
-                  segmentLabel={({ level, share, count, n }) =>
-                    t('chart.segment', { level, share: formatPercent(share, 1), count, n })
-                  }
-                  label={t('change.levelsChartLabel', { from: nameOf(from), to: nameOf(to) })}
-                />
-              </Suspense>
+              <RoundLevelsChart
+                fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}
+                data={roundLevelsChartData(
+                  change.data.pairs,
+                  { from: nameOf(from), to: nameOf(to) },
+                  { levelWord: t('chart.levelWord'), mark: (p) => cautionMark(p, t) },
+                )}
+                bars={roundLevelBars(change.data.pairs)}
+                axisTitle={t('change.sharesAxis')}
+                segmentLabel={({ level, share, count, n }) =>
+                  t('chart.segment', { level, share: formatPercent(share, 1), count, n })
+                }
+                label={t('change.levelsChartLabel', { from: nameOf(from), to: nameOf(to) })}
+              />
               <RoundLevelsTable
                 pairs={change.data.pairs}
                 rounds={{ from: nameOf(from), to: nameOf(to) }}

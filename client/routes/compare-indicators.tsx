@@ -1,8 +1,9 @@
-import { lazy, Suspense, useId } from 'react';
+import { useId } from 'react';
 import type { SharedIndicator, SharedIndicatorResult } from '../../shared';
 import { targetChartData } from '../../shared/charts/target-chart';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
+import { onDemand } from '../components/ui/on-demand';
 import { useSharedIndicator } from '../features/compare/api/get-shared-indicator';
 import { useSharedIndicators } from '../features/compare/api/get-shared-indicators';
 import { CompareNav } from '../features/compare/components/compare-nav';
@@ -16,7 +17,7 @@ import type { TFunction } from '../i18n/context';
 import { useI18n } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
 
-const TargetChart = lazy(() => import('../components/charts/target-chart'));
+const TargetChart = onDemand(() => import('../components/charts/target-chart'));
 const FALLBACK: GroupSelection = { groupType: 'all' };
 
 /** The chart's bar labels in the interface language (the shared mapping writes them in English). */
@@ -134,15 +135,14 @@ export function CompareIndicatorsPage() {
               {data.rows.some((r) => r.illustrative) && (
                 <p className="muted small">{t('shared.illustrativeNote')}</p>
               )}
-              <Suspense fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}>
-                <TargetChart
-                  data={translatedTargetData(data.rows, t, countryName)}
-                  label={t('shared.chartLabel', {
-                    indicator: `${data.indicator.code} ${data.indicator.name}`,
-                    group: groupLabel(data.group),
-                  })}
-                />
-              </Suspense>
+              <TargetChart
+                fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}
+                data={translatedTargetData(data.rows, t, countryName)}
+                label={t('shared.chartLabel', {
+                  indicator: `${data.indicator.code} ${data.indicator.name}`,
+                  group: groupLabel(data.group),
+                })}
+              />
               <SharedIndicatorTable
                 data={data}
                 caption={t('shared.caption', { indicator: `${data.indicator.code} ${data.indicator.name}` })}

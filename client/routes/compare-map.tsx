@@ -1,7 +1,8 @@
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { indicatorRows, levelCounts } from '../components/charts/map-data';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
+import { onDemand } from '../components/ui/on-demand';
 import { useGroupHeatmap } from '../features/compare/api/get-heatmap';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
@@ -27,7 +28,7 @@ import { useCountryName } from '../i18n/countries';
 import { TRACSS } from '../lib/tracss';
 
 // The map carries d3-geo and the world's shapes (~60 kB gzip): load it only on this page.
-const ChoroplethMap = lazy(() => import('../components/charts/choropleth-map'));
+const ChoroplethMap = onDemand(() => import('../components/charts/choropleth-map'));
 const FALLBACK: GroupSelection = { groupType: 'all' };
 
 /** View 3: a choropleth world map of one indicator's levels, with its key and its table. */
@@ -102,22 +103,21 @@ export function CompareMapPage() {
             <NoAnswerNotice name={countryName(caseRow)} survey={TRACSS.label} caseStudy />
           )}
           <MapLegend counts={counts} showOutside={selection.groupType !== 'all'} />
-          <Suspense fallback={<LoadingState label={t('map.loadingMap')} rows={1} />}>
-            <ChoroplethMap
-              rows={rows}
-              caseStudy={caseStudy}
-              label={t('map.label', {
-                group: groupLabel(heatmap.data.group),
-                indicator: title,
-                a: counts.A,
-                b: counts.B,
-                c: counts.C,
-                d: counts.D,
-                e: counts.E,
-                none: counts.none,
-              })}
-            />
-          </Suspense>
+          <ChoroplethMap
+            fallback={<LoadingState label={t('map.loadingMap')} rows={1} />}
+            rows={rows}
+            caseStudy={caseStudy}
+            label={t('map.label', {
+              group: groupLabel(heatmap.data.group),
+              indicator: title,
+              a: counts.A,
+              b: counts.B,
+              c: counts.C,
+              d: counts.D,
+              e: counts.E,
+              none: counts.none,
+            })}
+          />
           <details className="table-alternative" open>
             <summary>{t('map.sameAsTable')}</summary>
             <MapTable

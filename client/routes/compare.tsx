@@ -1,10 +1,11 @@
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CompareRow, Level } from '../../shared';
 import { toDistributionChartData } from '../../shared/charts/distribution-chart';
 import { parseIso3 } from '../../shared/constants/country';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
+import { onDemand } from '../components/ui/on-demand';
 import { useCompare } from '../features/compare/api/get-compare';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
@@ -30,7 +31,7 @@ import { useI18n } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
 import { TRACSS } from '../lib/tracss';
 
-const DistributionChart = lazy(() => import('../components/charts/distribution-chart'));
+const DistributionChart = onDemand(() => import('../components/charts/distribution-chart'));
 const FALLBACK: GroupSelection = { groupType: 'who_region', group: 'EMR' };
 
 const levelsByCode = (rows: readonly CompareRow[]) =>
@@ -160,31 +161,30 @@ export function ComparePage() {
             </Link>
           </p>
           {chartData && (
-            <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
-              <DistributionChart
-                data={chartData}
-                rows={compare.data.rows}
-                axisTitle={t('chart.shareAxis')}
-                segmentLabel={({ level, share, count, n }) => {
-                  const pct = formatPercent(share, 1);
-                  return count === null
-                    ? t('chart.segmentShort', { level, share: pct })
-                    : t('chart.segment', { level, share: pct, count, n: n ?? 0 });
-                }}
-                label={
-                  countryAnswered
-                    ? t('compare.chartLabel', {
-                        group: groupLabel(compare.data.group),
-                        n: compare.data.rows.length,
-                        country: countryName(compare.data.country),
-                      })
-                    : t('compare.chartLabelGroup', {
-                        group: groupLabel(compare.data.group),
-                        n: compare.data.rows.length,
-                      })
-                }
-              />
-            </Suspense>
+            <DistributionChart
+              fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}
+              data={chartData}
+              rows={compare.data.rows}
+              axisTitle={t('chart.shareAxis')}
+              segmentLabel={({ level, share, count, n }) => {
+                const pct = formatPercent(share, 1);
+                return count === null
+                  ? t('chart.segmentShort', { level, share: pct })
+                  : t('chart.segment', { level, share: pct, count, n: n ?? 0 });
+              }}
+              label={
+                countryAnswered
+                  ? t('compare.chartLabel', {
+                      group: groupLabel(compare.data.group),
+                      n: compare.data.rows.length,
+                      country: countryName(compare.data.country),
+                    })
+                  : t('compare.chartLabelGroup', {
+                      group: groupLabel(compare.data.group),
+                      n: compare.data.rows.length,
+                    })
+              }
+            />
           )}
           <details className="table-alternative" open>
             <summary>{t('common.sameAsTable')}</summary>

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { CompareQuery } from '../../../../shared';
 import { toCompareChartData } from '../../../../shared/charts/compare-chart';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { onDemand } from '../../../components/ui/on-demand';
 import { useT } from '../../../i18n/context';
 import { useCompare } from '../api/get-compare';
 import { useGroupLabel } from '../use-group-label';
@@ -10,7 +11,7 @@ import { BasisNote } from './basis-note';
 import { CompareTable } from './compare-table';
 
 // Chart.js is the heaviest dependency: load it only on pages that draw a chart.
-const CompareChart = lazy(() => import('../../../components/charts/compare-chart'));
+const CompareChart = onDemand(() => import('../../../components/charts/compare-chart'));
 
 export function CompareSection({
   query,
@@ -57,13 +58,12 @@ export function CompareSection({
       <p className="lede">{t('cmp.lede', { country: countryName, group: groupLabel(group) })}</p>
       <BasisNote source={compare.data.source} classification={group.classification} survey={survey} />
       {data && (
-        <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
-          <CompareChart
-            data={data}
-            label={chartLabel}
-            axes={{ x: t('chart.axisIndicator'), y: t('chart.axisLevel') }}
-          />
-        </Suspense>
+        <CompareChart
+          fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}
+          data={data}
+          label={chartLabel}
+          axes={{ x: t('chart.axisIndicator'), y: t('chart.axisLevel') }}
+        />
       )}
       <details className="table-alternative" open>
         <summary>{t('common.sameAsTable')}</summary>

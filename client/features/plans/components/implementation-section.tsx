@@ -1,13 +1,13 @@
-import { lazy, Suspense } from 'react';
 import type { Plan } from '../../../../shared';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { onDemand } from '../../../components/ui/on-demand';
 import { useI18n, useT } from '../../../i18n/context';
 import { formatRate } from '../format';
 import { RateCell } from './rate-cell';
 
 // Chart.js loads after the page's first JS (docs/decisions/lazy-response-schemas.md); the tables below carry
 // the same numbers.
-const ImplementationChart = lazy(() => import('../../../components/charts/implementation-chart'));
+const ImplementationChart = onDemand(() => import('../../../components/charts/implementation-chart'));
 
 /** Implementation rate by objective and by One Health sector: bar charts, each with a table alternative. */
 export function ImplementationSection({ plan }: { plan: Plan }) {
@@ -41,35 +41,33 @@ export function ImplementationSection({ plan }: { plan: Plan }) {
       )}
       <h3>{t('impl.byObjective')}</h3>
       {!computed && published && <p className="notice">{t('impl.noneComputed')}</p>}
-      <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
-        <ImplementationChart
-          rows={byObjective}
-          label={t('impl.objectiveLabel', {
-            list: byObjective
-              .map((r) =>
-                computed || !published
-                  ? `${r.label} ${formatRate(r.rate, locale)}`
-                  : `${r.label} ${formatRate(r.published ?? null, locale)} (${t('impl.published')})`,
-              )
-              .join('; '),
-          })}
-          testId="implementation-by-objective"
-        />
-      </Suspense>
+      <ImplementationChart
+        fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}
+        rows={byObjective}
+        label={t('impl.objectiveLabel', {
+          list: byObjective
+            .map((r) =>
+              computed || !published
+                ? `${r.label} ${formatRate(r.rate, locale)}`
+                : `${r.label} ${formatRate(r.published ?? null, locale)} (${t('impl.published')})`,
+            )
+            .join('; '),
+        })}
+        testId="implementation-by-objective"
+      />
       <h3>{t('impl.bySector')}</h3>
       {bySector.length === 0 ? (
         <p className="muted">{t('impl.noSectors')}</p>
       ) : (
         <>
-          <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
-            <ImplementationChart
-              rows={bySector}
-              label={t('impl.sectorLabel', {
-                list: bySector.map((r) => `${r.label} ${formatRate(r.rate, locale)}`).join('; '),
-              })}
-              testId="implementation-by-sector"
-            />
-          </Suspense>
+          <ImplementationChart
+            fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}
+            rows={bySector}
+            label={t('impl.sectorLabel', {
+              list: bySector.map((r) => `${r.label} ${formatRate(r.rate, locale)}`).join('; '),
+            })}
+            testId="implementation-by-sector"
+          />
           <SectorTable plan={plan} />
         </>
       )}

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Plan } from '../../../../shared';
 import { PROGRESS_STATUSES } from '../../../../shared/constants/plan';
 import { LoadingState } from '../../../components/ui/loading-state';
+import { onDemand } from '../../../components/ui/on-demand';
 import { useI18n, useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { useIndicatorValues } from '../api/get-indicator-values';
@@ -9,7 +10,7 @@ import { formatAmount, shownCode, yesNoOf } from '../format';
 import { progressSeriesOf, statusCounts } from '../progress-series';
 
 // Chart.js loads after the page's first JS (docs/decisions/lazy-response-schemas.md).
-const ProgressChart = lazy(() => import('./progress-chart'));
+const ProgressChart = onDemand(() => import('./progress-chart'));
 
 /** A status summary of the plan's indicators, and one indicator's values against its target path. */
 export function ProgressSection({ plan }: { plan: Plan }) {
@@ -106,9 +107,11 @@ function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][nu
       {pi.illustrative || pi.targets.some((t) => t.illustrative) ? (
         <p className="muted small">{t('progress.illustrative')}</p>
       ) : null}
-      <Suspense fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}>
-        <ProgressChart series={series} label={label} />
-      </Suspense>
+      <ProgressChart
+        fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}
+        series={series}
+        label={label}
+      />
       <p className="muted small">{label}</p>
     </>
   );
