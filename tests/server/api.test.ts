@@ -195,6 +195,21 @@ describe('values', () => {
       /period: no period 2040/,
     );
   });
+
+  // The filters are looked up together: the answer names the first unknown one in the query's order
+  // (country, framework, indicator, period), whichever look-up fails first.
+  it('names the first unknown filter, country before framework before indicator before period', async () => {
+    expect((await getJson('/api/values?country=QQQ&framework=nope&period=2040', 404)).message).toBe(
+      'country: no country with ISO3 code QQQ',
+    );
+    expect((await getJson('/api/values?country=JOR&framework=nope&indicator=0.0', 404)).message).toBe(
+      'framework: no framework with code nope',
+    );
+    expect(
+      (await getJson('/api/values?country=JOR&framework=tracss-2019-2020&indicator=0.0&period=2040', 404))
+        .message,
+    ).toBe('indicator: no indicator with code 0.0 in framework tracss-2019-2020');
+  });
 });
 
 describe('server errors', () => {

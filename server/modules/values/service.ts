@@ -1,4 +1,5 @@
 import type { ValueQuery } from '../../../shared';
+import { allInOrder } from '../../lib/all-in-order';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
 import { assertCanReadCountry, type Principal } from '../auth/permissions';
@@ -9,6 +10,13 @@ import { queryValues } from './repository';
 
 type Query = { limit: number; offset: number } & Omit<ValueQuery, 'limit' | 'offset'>;
 
+/** The country exists (404), then the caller may read it (403). */
+async function checkCountry(ctx: ServiceContext, p: Principal | null, iso3: string) {
+  if (!(await findCountry(ctx.db, iso3)))
+    throw new AppError(404, `country: no country with ISO3 code ${iso3}`);
+  assertCanReadCountry(ctx.policy, p, iso3);
+}
+
 /**
  * Values the caller may see (server/modules/visibility): published and approved national values of
  * the countries it may read; unapproved national values only where it holds a role (or reads every
@@ -16,15 +24,15 @@ type Query = { limit: number; offset: number } & Omit<ValueQuery, 'limit' | 'off
  */
 export async function listValues(ctx: ServiceContext, p: Principal | null, q: Query) {
   const db = ctx.db;
-  // Unknown filters are named in a 404 rather than answered with an empty page.
-  if (q.country && !(await findCountry(db, q.country))) {
-    throw new AppError(404, `country: no country with ISO3 code ${q.country}`);
-  }
-  if (q.country) assertCanReadCountry(ctx.policy, p, q.country);
+  // The filters' look-ups run together; an unknown filter is named in a 404 rather than answered with
+  // an empty page, the first in this order whichever query fails first (allInOrder).
+  await allInOrder([
+    q.country ? checkCountry(ctx, p, q.country) : null,
+    q.framework ? getFramework(db, q.framework) : null,
+    q.framework && q.indicator ? getIndicator(db, q.framework, q.indicator) : null,
+    q.framework && q.period ? resolvePeriod(db, q.framework, q.period) : null,
+  ]);
   const scope = readScope(ctx.policy, p);
-  if (q.framework) await getFramework(db, q.framework);
-  if (q.framework && q.indicator) await getIndicator(db, q.framework, q.indicator);
-  if (q.framework && q.period) await resolvePeriod(db, q.framework, q.period);
   const page = await queryValues(
     db,
     {
