@@ -159,14 +159,20 @@ export function parseLocaleNumber(input: string, locale: Locale): ParsedNumber {
   return { ok: true, value: negative && value !== 0 ? -value : value };
 }
 
+/** One input format per language: making an Intl.NumberFormat costs far more than using it (a grid's rows). */
+const inputFormats = new Map<Locale, Intl.NumberFormat>();
+
 /**
  * A number as an input shows it for editing in `locale`: the language's digits and decimal
  * separator, no thousands separators (so that it reads back unchanged), every significant digit.
  */
 export function formatInputNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 })
-    .format(value === 0 ? 0 : value)
-    .replace(BIDI_MARKS, '');
+  let format = inputFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 });
+    inputFormats.set(locale, format);
+  }
+  return format.format(value === 0 ? 0 : value).replace(BIDI_MARKS, '');
 }
 
 /**
