@@ -1,18 +1,8 @@
+import { numberFormat } from '../../shared/i18n/intl-formats';
 import type { Locale } from '../../shared/i18n/locale';
 import type { Message, Params } from './types';
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
-/** One number format per language: constructing one costs far more than formatting with it. */
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
-
-function formatCount(locale: Locale, value: number): string {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, format);
-  }
-  return format.format(value);
-}
 
 function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
   let rules = pluralRules.get(locale);
@@ -39,6 +29,6 @@ export function formatMessage(locale: Locale, message: Message, params: Params =
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? formatCount(locale, v) : v;
+    return typeof v === 'number' ? numberFormat(locale).format(v) : v;
   });
 }

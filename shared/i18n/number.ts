@@ -1,3 +1,4 @@
+import { numberFormat } from './intl-formats';
 import type { Locale } from './locale';
 
 /*
@@ -159,20 +160,14 @@ export function parseLocaleNumber(input: string, locale: Locale): ParsedNumber {
   return { ok: true, value: negative && value !== 0 ? -value : value };
 }
 
-/** One input format per language: making an Intl.NumberFormat costs far more than using it (a grid's rows). */
-const inputFormats = new Map<Locale, Intl.NumberFormat>();
-
 /**
  * A number as an input shows it for editing in `locale`: the language's digits and decimal
  * separator, no thousands separators (so that it reads back unchanged), every significant digit.
  */
 export function formatInputNumber(value: number, locale: Locale): string {
-  let format = inputFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 });
-    inputFormats.set(locale, format);
-  }
-  return format.format(value === 0 ? 0 : value).replace(BIDI_MARKS, '');
+  return numberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 })
+    .format(value === 0 ? 0 : value)
+    .replace(BIDI_MARKS, '');
 }
 
 /**
@@ -182,10 +177,10 @@ export function formatInputNumber(value: number, locale: Locale): string {
  * Arabic line. Whole amounts show no decimals. A code Intl does not know is written before the number.
  */
 export function formatMoney(amount: number, currency: string | null, locale: Locale): string {
-  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
+  const plain = numberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
   if (!currency) return plain;
   if (locale === 'en' || !/^[A-Za-z]{3}$/.test(currency)) return `${currency} ${plain}`;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     currencyDisplay: locale === 'ar' ? 'name' : 'code',

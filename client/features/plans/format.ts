@@ -1,4 +1,5 @@
 import type { Provenance } from '../../../shared/constants/provenance';
+import { numberFormat } from '../../../shared/i18n/intl-formats';
 import type { Locale } from '../../../shared/i18n/locale';
 import { formatMoney as moneyIn } from '../../../shared/i18n/number';
 import type { TFunction } from '../../i18n/context';
@@ -11,10 +12,10 @@ export function formatMoney(amount: number | null, currency: string | null, loca
 /** An implementation rate (0–100) with one decimal at most, in the language's notation (fr "46,7 %"). */
 export function formatRate(rate: number | null, locale: Locale): string {
   if (rate === null) return '—';
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Number(rate.toFixed(1)));
+  const n = numberFormat(locale, { maximumFractionDigits: 1 }).format(Number(rate.toFixed(1)));
   return locale === 'en'
     ? `${n} %`
-    : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+    : numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
         Number(rate.toFixed(1)) / 100,
       );
 }
@@ -47,7 +48,7 @@ export function formatAmount(
   if (a.text) return a.text;
   if (a.value === null) return '—';
   if (yesNo?.measureType === 'yes_no') return a.value ? yesNo.yes : yesNo.no;
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(a.value);
+  const n = numberFormat(locale, { maximumFractionDigits: 2 }).format(a.value);
   return unit === '%' ? `${n} %` : unit ? `${n} ${unit}` : n;
 }
 

@@ -1,4 +1,5 @@
 import type { SharedIndicatorResult } from '../../../../shared';
+import { numberFormat } from '../../../../shared/i18n/intl-formats';
 import { SourceBadge } from '../../../components/ui/source-badge';
 import { useI18n } from '../../../i18n/context';
 import { useCountryName } from '../../../i18n/countries';
@@ -10,7 +11,7 @@ export function formatIndicatorAmount(a: Amount, unit: string | null, locale = '
   if (!a) return '—';
   if (a.level) return a.level;
   if (a.value === null) return '—';
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(a.value);
+  const n = numberFormat(locale, { maximumFractionDigits: 2 }).format(a.value);
   return unit === '%' ? `${n} %` : unit ? `${n} ${unit}` : n;
 }
 

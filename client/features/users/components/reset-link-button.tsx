@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ResetLink } from '../../../../shared';
+import { dateTimeFormat } from '../../../../shared/i18n/intl-formats';
 import { useI18n } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 import { useMakeResetLink } from '../api/reset-link';
@@ -18,7 +19,7 @@ export function ResetLinkButton({ userId, who }: { userId: number; who: string }
   const url = make.data ? resetLinkUrl(make.data, window.location.origin) : null;
   const expires = make.data
     ? // The administrator's own clock: they tell the user until when the link works.
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
         new Date(make.data.expiresAt),
       )
     : '';
