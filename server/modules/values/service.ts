@@ -28,7 +28,8 @@ export async function listValues(ctx: ServiceContext, p: Principal | null, q: Qu
   // an empty page, the first in this order whichever query fails first (allInOrder).
   await allInOrder([
     q.country ? checkCountry(ctx, p, q.country) : null,
-    q.framework ? getFramework(db, q.framework) : null,
+    // getIndicator checks the framework first itself.
+    q.framework && !q.indicator ? getFramework(db, q.framework) : null,
     q.framework && q.indicator ? getIndicator(db, q.framework, q.indicator) : null,
     q.framework && q.period ? resolvePeriod(db, q.framework, q.period) : null,
   ]);
