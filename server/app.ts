@@ -5,8 +5,9 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
+import { responseSerializerCompiler } from './lib/response-serializer';
 import { requestId } from './logging';
 import { forgotPasswordRoutes } from './modules/auth/forgot-password-routes';
 import { verifyPassword } from './modules/auth/password';
@@ -120,7 +121,7 @@ export async function buildApp(deps: AppDeps) {
     schemaController: {
       compilersFactory: {
         buildValidator: (() => validatorCompiler) as never,
-        buildSerializer: (() => serializerCompiler) as never,
+        buildSerializer: (() => responseSerializerCompiler) as never,
       },
     },
     trustProxy: deps.trustProxy ?? false,
@@ -135,7 +136,7 @@ export async function buildApp(deps: AppDeps) {
     verifyPassword: deps.verifyPassword ?? verifyPassword,
   };
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandling(app);
   registerInputGuard(app);
   registerRequestTransactions(app, deps.database);
