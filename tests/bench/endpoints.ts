@@ -116,20 +116,32 @@ export async function benchEndpoints(opts: {
     opts.log('  bare Fastify route and /api/health');
     const bare1 = await cannon(bareUrl, 1);
     const bareFine1 = await loop(() => get(bareUrl), { warmup: 20 });
-    const bare50 = await cannon(bareUrl, 50);
-    const health50 = await cannon(`${base}/api/health`, 50);
+    // Twice each, in turns (bare, health, bare, health), the better of each pair kept: on this shared
+    // machine one 4-second sample of either moved by up to half between runs of the same code (the
+    // health route at 0.57x and 0.34x the bare route, docs/benchmarks.md).
+    const bare50a = await cannon(bareUrl, 50);
+    const health50a = await cannon(`${base}/api/health`, 50);
+    const bare50b = await cannon(bareUrl, 50);
+    const health50b = await cannon(`${base}/api/health`, 50);
+    const bare50 = bare50a.rps >= bare50b.rps ? bare50a : bare50b;
+    const health50 = health50a.rps >= health50b.rps ? health50a : health50b;
+    const bareFloor50 = { name: 'bare route c=50 (better of 2)', value: bare50.rps };
     rows.push(
       row('HTTP floor', 'bare Fastify JSON route c=1', bare1.rps, 'req/s', null),
       row('HTTP floor', 'bare Fastify JSON route c=1 p50 (node http loop)', bareFine1.p50, 'ms', null),
-      row('HTTP floor', 'bare Fastify JSON route c=50', bare50.rps, 'req/s', null),
+      row('HTTP floor', 'bare Fastify JSON route c=50 (better of 2)', bare50.rps, 'req/s', null),
+      row('HTTP floor', 'bare Fastify JSON route c=50, first', bare50a.rps, 'req/s', null),
+      row('HTTP floor', 'bare Fastify JSON route c=50, second', bare50b.rps, 'req/s', null),
       row(
         'HTTP floor',
-        'app /api/health c=50 (plugins, no DB)',
+        'app /api/health c=50 (plugins, no DB; better of 2, each after the bare route)',
         health50.rps,
         'req/s',
-        { name: 'bare route c=50', value: bare50.rps },
+        bareFloor50,
         { ratioMin: 0.7 },
       ),
+      row('HTTP floor', 'app /api/health c=50, first', health50a.rps, 'req/s', bareFloor50, null),
+      row('HTTP floor', 'app /api/health c=50, second', health50b.rps, 'req/s', bareFloor50, null),
     );
 
     // The app's default pool (10 connections) for the raw replay too: the same resources.
