@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { responseSerializerCompiler, runsOneWay } from '../../server/lib/response-serializer';
 import { registerErrorHandling } from '../../server/plugins/errors';
-import { CompareResultSchema, HeatmapResultSchema } from '../../shared/api/compare';
 import { HealthSchema } from '../../shared/api/common';
+import { CompareResultSchema, HeatmapResultSchema } from '../../shared/api/compare';
 import { EmailSchema } from '../../shared/domain/role';
 
-const serializer = (schema: z.ZodType) => responseSerializerCompiler({ schema, method: 'GET', url: '/api/x' });
+const serializer = (schema: z.ZodType) =>
+  responseSerializerCompiler({ schema, method: 'GET', url: '/api/x' });
 
 describe('response serializer', () => {
   const Account = z.object({ id: z.number().int(), email: z.string() });
@@ -47,7 +48,14 @@ describe('response serializer', () => {
     expect(runsOneWay(z.object({ a: z.array(z.string().transform((s) => s.length)) }))).toBe(true);
     expect(runsOneWay(z.object({ a: z.object({ b: EmailSchema.nullable() }) }))).toBe(true);
     expect(runsOneWay(z.object({ a: z.union([z.number(), z.string().catch('x')]) }))).toBe(true);
-    expect(runsOneWay(z.record(z.string(), z.lazy(() => z.number())))).toBe(true);
+    expect(
+      runsOneWay(
+        z.record(
+          z.string(),
+          z.lazy(() => z.number()),
+        ),
+      ),
+    ).toBe(true);
     expect(runsOneWay(z.object({ a: z.number().default(1), b: z.enum(['x']).optional() }))).toBe(false);
   });
 
