@@ -7,25 +7,23 @@
 const numbers = new Map<string, Intl.NumberFormat>();
 const dates = new Map<string, Intl.DateTimeFormat>();
 
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+function kept<F, O>(made: Map<string, F>, locale: string, options: O, make: () => F): F {
   const key = `${locale} ${JSON.stringify(options)}`;
-  let format = numbers.get(key);
+  let format = made.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numbers.set(key, format);
+    format = make();
+    made.set(key, format);
   }
   return format;
+}
+
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return kept(numbers, locale, options, () => new Intl.NumberFormat(locale, options));
 }
 
 export function dateTimeFormat(
   locale: string,
   options: Intl.DateTimeFormatOptions = {},
 ): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = dates.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    dates.set(key, format);
-  }
-  return format;
+  return kept(dates, locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
