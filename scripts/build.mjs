@@ -43,8 +43,7 @@ const sourceLocation = {
 
 /**
  * Packages left outside the bundle, resolved by node at run time from node_modules: native addons,
- * packages that read files next to their own code (PGlite's WebAssembly, the API docs page's assets,
- * PDF fonts and metrics, country-name catalogues required by path), pino (its transports start worker
+ * packages that read files next to their own code (PGlite's WebAssembly, PDF fonts and metrics, country-name catalogues required by path), pino (its transports start worker
  * threads by file), and the large libraries only a report or an export loads. Everything else (Fastify
  * and its plugins, zod, drizzle, postgres.js…) is bundled: node then resolves, reads and compiles a
  * few files instead of hundreds, which was most of the time a restart spent loading modules
@@ -54,7 +53,6 @@ export const RUNTIME_PACKAGES = [
   '@electric-sql/pglite',
   '@napi-rs/canvas',
   '@node-rs/argon2',
-  '@fastify/swagger-ui',
   // It loads `cookie` (an ES module of its own node_modules) with a dynamic import(): bundled, the
   // module came back without its functions and every sign-in answered 500.
   '@fastify/cookie',

@@ -1,7 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+/**
+ * Swagger UI's page and assets, where the package installed them. Named here rather than found by
+ * the plugin next to its own code, so that the built server can bundle the plugin: loaded from
+ * node_modules it brought its own copies of yaml and @fastify/static, ~90 ms of every start
+ * (docs/benchmarks.md). With `baseDir` the plugin also serves the folder's files under /api/docs/.
+ */
+const SWAGGER_UI_STATIC = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')),
+  'static',
+);
 
 /** OpenAPI generated from the shared zod schemas the routes declare. */
 export async function registerOpenApi(app: FastifyInstance) {
@@ -32,6 +46,10 @@ export async function registerOpenApi(app: FastifyInstance) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    baseDir: SWAGGER_UI_STATIC,
+    logo: { type: 'image/svg+xml', content: await readFile(path.join(SWAGGER_UI_STATIC, 'logo.svg')) },
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
