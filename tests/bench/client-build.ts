@@ -72,8 +72,15 @@ export async function serveFloor(floorOut: string) {
       );
     },
   });
+  // The data the floor page asks for with `?fetch`: the inline data, answered as the API answers
+  // (JSON, never cached).
+  app.get('/data.json', async (_req, reply) => {
+    const labels = Array.from({ length: 23 }, (_, i) => `Q${i + 1}`);
+    reply.header('cache-control', 'no-store');
+    return { labels, levels: labels.map((_, i) => 1 + (i % 5)) };
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { url: `${url}/index.html`, close: () => app.close() };
+  return { url: `${url}/index.html`, fetchingUrl: `${url}/index.html?fetch`, close: () => app.close() };
 }
 
 export function launchBrowser(): Promise<Browser> {
