@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { ErrorEnvelope } from '../../shared';
-import { CSRF_HEADER, PRINCIPAL_HEADER, parsePrincipalHeader } from '../../shared/api/headers';
+import {
+  type AnswerOwner,
+  CSRF_HEADER,
+  PRINCIPAL_HEADER,
+  parsePrincipalHeader,
+} from '../../shared/api/headers';
 import { errorCodeOfStatus } from '../../shared/domain/issues';
 import { forgetEarly, takeEarly } from './early-requests';
 import { markReachable, markServedOffline, setOfflineStatus } from './offline/status';
@@ -140,6 +145,34 @@ function buildUrlPath(path: string, params?: QueryParams) {
 /** Where IndexedDB exists, reads are kept for working offline (offline/answers.ts decides which). */
 const canKeep = () => typeof indexedDB !== 'undefined';
 
+/**
+ * Reads are kept once the page has loaded and the browser is idle, in the order they came: the
+ * offline code (a chunk of its own) and IndexedDB's work then stay out of a page's first render (on
+ * the country page they took ~16 ms of its main thread, and the chunk a connection, while the answers
+ * were still arriving). A write drops the ones not kept yet, as it drops the early answers: signing
+ * out is a write, and nothing read before it is kept after it.
+ */
+let keepQueue: (() => void)[] = [];
+let keepScheduled = false;
+
+function keepLater(path: string, body: unknown, owner: AnswerOwner | null) {
+  keepQueue.push(() => void import('./offline/answers').then((m) => m.keepAnswer(path, body, owner)));
+  if (keepScheduled) return;
+  keepScheduled = true;
+  const flush = () => {
+    keepScheduled = false;
+    const queued = keepQueue;
+    keepQueue = [];
+    for (const keep of queued) keep();
+  };
+  const whenIdle = () => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 2000 });
+    else setTimeout(flush, 0);
+  };
+  if (typeof document === 'undefined' || document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
+}
+
 async function request<S extends z.ZodType>(
   path: string,
   schema: SchemaSource<S>,
@@ -171,7 +204,10 @@ async function request<S extends z.ZodType>(
     // (e.g. before signing in), ask again.
     // Any write (signing in or out among them) may change what a read answers, or who asks: early
     // answers are only good before the first one.
-    if (options.method) forgetEarly();
+    if (options.method) {
+      forgetEarly();
+      keepQueue = [];
+    }
     const early = options.method ? undefined : takeEarly(`${API_BASE}${path}`);
     res = early ? await early.then((r) => (r.ok ? r : send()), send) : await send();
   } catch (cause) {
@@ -214,7 +250,7 @@ async function request<S extends z.ZodType>(
   const parsed = (await schemaReady).safeParse(body);
   if (parsed.success && !options.method && canKeep()) {
     const owner = parsePrincipalHeader(res.headers.get(PRINCIPAL_HEADER));
-    void import('./offline/answers').then((m) => m.keepAnswer(path, body, owner));
+    keepLater(path, body, owner);
   }
   if (!parsed.success) {
     throw new ApiError({

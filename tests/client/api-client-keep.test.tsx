@@ -1,0 +1,54 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { apiGet, apiSend, noContent } from '../../client/lib/api-client';
+import { forgetAnswers, keptAnswer } from '../../client/lib/offline/answers';
+import { CountrySchema } from '../../shared';
+import { jordan } from './support/fixtures';
+import { mockApi } from './support/mock-api';
+
+/** The document as it is while a page is still loading, until `loaded()` fires its load event. */
+function pageLoading() {
+  Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+  return () => {
+    Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    window.dispatchEvent(new Event('load'));
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe('reads kept for working offline', () => {
+  beforeEach(async () => {
+    await forgetAnswers();
+  });
+  afterEach(() => {
+    Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    vi.unstubAllGlobals();
+  });
+
+  it('are kept once the page has loaded, not while it renders', async () => {
+    const loaded = pageLoading();
+    mockApi({ '/countries/JOR': () => ({ body: jordan }) });
+    await expect(apiGet('/countries/JOR', CountrySchema)).resolves.toEqual(jordan);
+    await settle();
+    expect(await keptAnswer('/countries/JOR')).toBeNull();
+    loaded();
+    await vi.waitFor(async () => expect((await keptAnswer('/countries/JOR'))?.body).toEqual(jordan));
+  });
+
+  it('are not kept when a write (signing out among them) comes before they are', async () => {
+    const loaded = pageLoading();
+    mockApi({
+      '/countries/JOR': () => ({ body: jordan }),
+      '/auth/logout': () => ({ status: 204, body: null }),
+    });
+    await apiGet('/countries/JOR', CountrySchema);
+    await apiSend('POST', '/auth/logout', noContent);
+    loaded();
+    await settle();
+    expect(await keptAnswer('/countries/JOR')).toBeNull();
+    // A read after the write is kept as usual.
+    await apiGet('/countries/JOR', CountrySchema);
+    await vi.waitFor(async () => expect((await keptAnswer('/countries/JOR'))?.body).toEqual(jordan));
+  });
+});
