@@ -43,11 +43,12 @@ const sourceLocation = {
 
 /**
  * Packages left outside the bundle, resolved by node at run time from node_modules: native addons,
- * packages that read files next to their own code (PGlite's WebAssembly, PDF fonts and metrics, country-name catalogues required by path), pino (its transports start worker
- * threads by file), and the large libraries only a report or an export loads. Everything else (Fastify
- * and its plugins, zod, drizzle, postgres.js…) is bundled: node then resolves, reads and compiles a
- * few files instead of hundreds, which was most of the time a restart spent loading modules
- * (docs/benchmarks.md).
+ * packages that read files next to their own code (PGlite's WebAssembly, PDF fonts and metrics,
+ * country-name catalogues required by path), pino (its transports start worker threads by file),
+ * and the large libraries only a report or an export loads. Everything else (Fastify and its
+ * plugins, Swagger UI's among them, zod, drizzle, postgres.js…) is bundled: node then resolves,
+ * reads and compiles a few files instead of hundreds, which was most of the time a restart spent
+ * loading modules (docs/benchmarks.md).
  */
 export const RUNTIME_PACKAGES = [
   '@electric-sql/pglite',
