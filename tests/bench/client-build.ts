@@ -12,6 +12,7 @@ import Fastify from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { compressAssets } from '../../scripts/build.mjs';
+import { floorData } from './client-floor/data';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -75,9 +76,8 @@ export async function serveFloor(floorOut: string) {
   // The data the floor page asks for with `?fetch`: the inline data, answered as the API answers
   // (JSON, never cached).
   app.get('/data.json', async (_req, reply) => {
-    const labels = Array.from({ length: 23 }, (_, i) => `Q${i + 1}`);
     reply.header('cache-control', 'no-store');
-    return { labels, levels: labels.map((_, i) => 1 + (i % 5)) };
+    return floorData();
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url: `${url}/index.html`, fetchingUrl: `${url}/index.html?fetch`, close: () => app.close() };

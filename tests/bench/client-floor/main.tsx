@@ -8,16 +8,7 @@
 import { Chart } from 'react-chartjs-2';
 import { createRoot } from 'react-dom/client';
 import '../../../client/components/charts/register';
-
-interface FloorData {
-  labels: string[];
-  levels: number[];
-}
-
-const inline: FloorData = (() => {
-  const labels = Array.from({ length: 23 }, (_, i) => `Q${i + 1}`);
-  return { labels, levels: labels.map((_, i) => 1 + (i % 5)) };
-})();
+import { type FloorData, floorData } from './data';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
@@ -36,4 +27,4 @@ if (new URLSearchParams(location.search).has('fetch')) {
   void fetch('/data.json', { credentials: 'same-origin' })
     .then((r) => r.json() as Promise<FloorData>)
     .then(draw);
-} else draw(inline);
+} else draw(floorData());
