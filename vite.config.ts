@@ -79,20 +79,25 @@ const earlyScript: Plugin = {
  * use it, so that none of them loads code it does not run.
  */
 const LANDING_PAGES = ['country', 'compare', 'due', 'period-entry'];
-/** Under this size (source bytes), a module shared by two landing pages goes with the common code. */
-const SMALL_MODULE = 1500;
+/**
+ * Under this size (source bytes), a module shared by two landing pages goes with the common code: the
+ * other two pages load a few kB they do not run (tens of milliseconds at 1.6 Mbps) instead of a chunk
+ * of their own (a round trip of 150 ms, and one of six connections held while it lasts).
+ */
+const SMALL_MODULE = 8000;
 
 /**
- * The app's own helpers (components, hooks, fetchers) that several lazily loaded pages share, in a few
- * chunks instead of one per set of pages that use them (dozens of 1–2 kB requests, each a round trip
- * on a slow link): 'page-common' for what three or more landing pages use (or two, when small), and
- * one chunk per other combination of landing pages. Not the modules the first page loads (they stay
- * with the entry), not a module loaded on demand (a page, a lazily loaded chart: its own chunk), not
- * the language catalogs, not the offline machinery; modules no landing page uses are left to Rolldown.
+ * The app's own helpers (components, hooks, fetchers, the shared chart builders) that several lazily
+ * loaded pages share, in a few chunks instead of one per set of pages that use them (dozens of 1–2 kB
+ * requests, each a round trip on a slow link): 'page-common' for what three or more landing pages use
+ * (or two, when small), and one chunk per other combination of landing pages. Not the modules the
+ * first page loads (the 'boot' and 'app' chunks: startupChunk), not a module loaded on demand (a page,
+ * a lazily loaded chart: its own chunk), not the language catalogs, not the offline machinery; modules
+ * no landing page uses are left to Rolldown.
  */
 function sharedClientChunk(id: string, ctx: ChunkingContext): string | null {
   if (
-    !/[\\/]client[\\/]/.test(id) ||
+    !/[\\/](client|shared)[\\/]/.test(id) ||
     /node_modules|[\\/]client[\\/](routes|i18n[\\/]locales|lib[\\/]offline)[\\/]|[\\/]early\.ts$/.test(id)
   )
     return null;
@@ -105,12 +110,27 @@ function sharedClientChunk(id: string, ctx: ChunkingContext): string | null {
   }
   const users = usersOf(id, ctx);
   if (users.size < 2) return null; // in its one page's chunk
-  const pages = new Set([...users].map((u) => /[\\/]client[\\/]routes[\\/]([\w-]+)\.tsx$/.exec(u)?.[1]));
+  const pages = new Set([...users].flatMap((u) => pagesLoading(u, ctx)));
   const landing = LANDING_PAGES.filter((page) => pages.has(page));
   if (landing.length === 0) return null;
   if (landing.length >= 3 || (landing.length === 2 && (info.code?.length ?? 0) < SMALL_MODULE))
     return 'page-common';
   return `shared-${landing.join('-')}`;
+}
+
+const routeName = (id: string) => /[\\/]client[\\/]routes[\\/]([\w-]+)\.tsx$/.exec(id)?.[1];
+
+/**
+ * The pages whose visit loads a module loaded on demand: a page itself, or the pages that load a
+ * lazily loaded component (the country page's comparison chart, the comparison's distribution chart).
+ */
+function pagesLoading(id: string, ctx: ChunkingContext, seen = new Set<string>()): string[] {
+  const page = routeName(id);
+  if (page) return [page];
+  if (seen.has(id)) return [];
+  seen.add(id);
+  const importers = (ctx.getModuleInfo(id)?.dynamicImporters ?? []).filter((i) => i !== input.early);
+  return importers.flatMap((i) => [...usersOf(i, ctx)].flatMap((u) => pagesLoading(u, ctx, seen)));
 }
 
 /** The modules loaded on demand (pages, charts …) that need this one, through static imports. */
@@ -148,6 +168,41 @@ const input = {
   early: fileURLToPath(new URL('client/early.ts', import.meta.url)),
 };
 
+/** Per chunking pass: the modules each entry loads through static imports, directly or not. */
+const staticGraphs = new WeakMap<ChunkingContext, Record<keyof typeof input, Set<string>>>();
+function staticGraph(ctx: ChunkingContext, entry: keyof typeof input): Set<string> {
+  let graphs = staticGraphs.get(ctx);
+  if (!graphs) {
+    const walk = (from: string) => {
+      const seen = new Set<string>();
+      const todo = [from];
+      for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        todo.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+      }
+      return seen;
+    };
+    graphs = { index: walk(input.index), early: walk(input.early) };
+    staticGraphs.set(ctx, graphs);
+  }
+  return graphs[entry];
+}
+
+/**
+ * What every page loads before it runs, in two chunks instead of a dozen (each a round trip on a slow
+ * link: with six connections to a server over HTTP/1.1, /countries/JOR sent 14 requests for it before
+ * its own code): 'boot', what client/early.ts imports (index.html's app imports it too) with every
+ * zod-free shared list; 'app', the rest of what the app's entry imports (React, the router, the
+ * shell). early.ts also asks for the landing page's code, so without these groups Rolldown split every
+ * module the entry shares with a page into a chunk of its own.
+ */
+function startupChunk(id: string, ctx: ChunkingContext): string | null {
+  if (id === input.index || id === input.early) return null;
+  if (staticGraph(ctx, 'early').has(id) || /[\\/]shared[\\/]constants[\\/]/.test(id)) return 'boot';
+  return staticGraph(ctx, 'index').has(id) ? 'app' : null;
+}
+
 // One config for the client build, the dev server and the test projects.
 export default defineConfig({
   root: 'client',
@@ -166,6 +221,7 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            { name: startupChunk, priority: 1, includeDependenciesRecursively: false },
             {
               // zod and the shared schemas in one chunk (fewer, better-compressed requests), which the first
               // page does not load (docs/decisions/lazy-response-schemas.md). Not the zod-free modules the
@@ -177,12 +233,6 @@ export default defineConfig({
               test: (id) =>
                 /node_modules[\\/]zod[\\/]|[\\/]shared[\\/](api|domain)[\\/]/.test(id) &&
                 !/(headers|peer-stats|issues)\.ts$/.test(id),
-              includeDependenciesRecursively: false,
-            },
-            {
-              // The zod-free lists and guards (levels, regions, group types …): one small request.
-              name: 'shared-lists',
-              test: /[\\/]shared[\\/]constants[\\/]/,
               includeDependenciesRecursively: false,
             },
             {
