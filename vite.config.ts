@@ -5,6 +5,7 @@ import type { ChunkingContext } from 'rolldown';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { stripDescriptionsPlugin } from './scripts/strip-descriptions.mjs';
 
 /**
  * The installable app: a web app manifest and the service worker of client/sw.ts (injectManifest:
@@ -207,7 +208,8 @@ function startupChunk(id: string, ctx: ChunkingContext): string | null {
 export default defineConfig({
   root: 'client',
   // The service worker is built with the client, never in the test runs.
-  plugins: process.env.VITEST ? [react()] : [react(), earlyScript, pwa],
+  // The schemas' API descriptions stay on the server (scripts/strip-descriptions.mjs).
+  plugins: process.env.VITEST ? [react()] : [react(), stripDescriptionsPlugin(), earlyScript, pwa],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

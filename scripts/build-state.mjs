@@ -19,7 +19,14 @@ export const TARGETS = {
   },
   client: {
     output: 'dist/client/index.html',
-    inputs: ['client', 'shared', 'vite.config.ts', 'package-lock.json', ...BUILD_SCRIPTS],
+    inputs: [
+      'client',
+      'shared',
+      'vite.config.ts',
+      'scripts/strip-descriptions.mjs',
+      'package-lock.json',
+      ...BUILD_SCRIPTS,
+    ],
   },
 };
 
