@@ -74,6 +74,27 @@ const earlyScript: Plugin = {
     },
   },
 };
+/** Chart.js, as the charts register it, its React wrapper and the charts' right-to-left helper. */
+const CHART_MODULES =
+  /node_modules[\\/](chart\.js|@kurkle[\\/]color|react-chartjs-2)[\\/]|[\\/]client[\\/](components[\\/]charts[\\/]register|i18n[\\/]rtl)\.ts$/;
+
+/** Per chunking pass: whether a module needs Chart.js through its static imports. */
+const chartMemos = new WeakMap<ChunkingContext, Map<string, boolean>>();
+function needsChart(id: string, ctx: ChunkingContext): boolean {
+  let memo = chartMemos.get(ctx);
+  if (!memo) {
+    memo = new Map();
+    chartMemos.set(ctx, memo);
+  }
+  const known = memo.get(id);
+  if (known !== undefined) return known;
+  memo.set(id, false); // an import cycle ends here
+  const needs =
+    CHART_MODULES.test(id) || (ctx.getModuleInfo(id)?.importedIds ?? []).some((i) => needsChart(i, ctx));
+  memo.set(id, needs);
+  return needs;
+}
+
 /**
  * The pages people land on: the case study (/countries/:iso3), the comparison, what is due (the app's
  * start page) and a period's data entry. A module these pages share goes into a chunk by which of them
@@ -104,6 +125,9 @@ function sharedClientChunk(id: string, ctx: ChunkingContext): string | null {
     return null;
   const info = ctx.getModuleInfo(id);
   if (!info || info.isEntry || info.dynamicImporters.length > 0 || isInitial(id, ctx)) return null;
+  // A chart's own pieces stay with the charts: in a shared chunk they would make every page that loads
+  // the chunk load Chart.js too.
+  if (needsChart(id, ctx)) return null;
   // A component's stylesheet goes with the component (Vite loads it with that chunk).
   if (id.endsWith('.css')) {
     const [importer, ...others] = info.importers;
@@ -199,7 +223,9 @@ function staticGraph(ctx: ChunkingContext, entry: keyof typeof input): Set<strin
  * module the entry shares with a page into a chunk of its own.
  */
 function startupChunk(id: string, ctx: ChunkingContext): string | null {
+  // The entries and the app's own entry module (client/main.tsx) keep their chunks.
   if (id === input.index || id === input.early) return null;
+  if (ctx.getModuleInfo(input.index)?.importedIds.includes(id)) return null;
   if (staticGraph(ctx, 'early').has(id) || /[\\/]shared[\\/]constants[\\/]/.test(id)) return 'boot';
   return staticGraph(ctx, 'index').has(id) ? 'app' : null;
 }
@@ -241,7 +267,7 @@ export default defineConfig({
               // Chart.js, as the charts register it, and its React wrapper, with the one helper only the charts use (right-to-left
               // layout): loaded together by every chart, after the page (client/app/routes.tsx).
               name: 'chart',
-              test: /node_modules[\\/](chart\.js|@kurkle[\\/]color|react-chartjs-2)[\\/]|[\\/]client[\\/](components[\\/]charts[\\/]register|i18n[\\/]rtl)\.ts$/,
+              test: CHART_MODULES,
               includeDependenciesRecursively: false,
             },
             {
