@@ -78,22 +78,32 @@ const earlyScript: Plugin = {
 const CHART_MODULES =
   /node_modules[\\/](chart\.js|@kurkle[\\/]color|react-chartjs-2)[\\/]|[\\/]client[\\/](components[\\/]charts[\\/]register|i18n[\\/]rtl)\.ts$/;
 
-/** Per chunking pass: whether a module needs Chart.js through its static imports. */
-const chartMemos = new WeakMap<ChunkingContext, Map<string, boolean>>();
-function needsChart(id: string, ctx: ChunkingContext): boolean {
-  let memo = chartMemos.get(ctx);
-  if (!memo) {
-    memo = new Map();
-    chartMemos.set(ctx, memo);
-  }
-  const known = memo.get(id);
-  if (known !== undefined) return known;
-  memo.set(id, false); // an import cycle ends here
-  const needs =
-    CHART_MODULES.test(id) || (ctx.getModuleInfo(id)?.importedIds ?? []).some((i) => needsChart(i, ctx));
-  memo.set(id, needs);
-  return needs;
+/**
+ * A property of a module that follows the import graph, remembered per chunking pass (a watch rebuild
+ * has another module graph); false while it is being decided, so an import cycle ends.
+ */
+function graphProperty(decide: (id: string, ctx: ChunkingContext) => boolean) {
+  const memos = new WeakMap<ChunkingContext, Map<string, boolean>>();
+  return (id: string, ctx: ChunkingContext): boolean => {
+    let memo = memos.get(ctx);
+    if (!memo) {
+      memo = new Map();
+      memos.set(ctx, memo);
+    }
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    memo.set(id, false);
+    const value = decide(id, ctx);
+    memo.set(id, value);
+    return value;
+  };
 }
+
+/** Whether a module needs Chart.js through its static imports. */
+const needsChart = graphProperty(
+  (id, ctx) =>
+    CHART_MODULES.test(id) || (ctx.getModuleInfo(id)?.importedIds ?? []).some((i) => needsChart(i, ctx)),
+);
 
 /**
  * The pages people land on: the case study (/countries/:iso3), the comparison, what is due (the app's
@@ -170,23 +180,11 @@ function usersOf(id: string, ctx: ChunkingContext, seen = new Set<string>()): Se
   return out;
 }
 
-/** Per chunking pass (a watch rebuild has another module graph). */
-const initialMemos = new WeakMap<ChunkingContext, Map<string, boolean>>();
 /** Statically imported, directly or not, by an entry (index.html's or early.ts's). */
-function isInitial(id: string, ctx: ChunkingContext): boolean {
-  let memo = initialMemos.get(ctx);
-  if (!memo) {
-    memo = new Map();
-    initialMemos.set(ctx, memo);
-  }
-  const known = memo.get(id);
-  if (known !== undefined) return known;
-  memo.set(id, false); // an import cycle ends here
+const isInitial = graphProperty((id, ctx) => {
   const info = ctx.getModuleInfo(id);
-  const initial = !!info && (info.isEntry || info.importers.some((i) => isInitial(i, ctx)));
-  memo.set(id, initial);
-  return initial;
-}
+  return !!info && (info.isEntry || info.importers.some((i) => isInitial(i, ctx)));
+});
 
 const input = {
   index: fileURLToPath(new URL('client/index.html', import.meta.url)),
