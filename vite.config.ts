@@ -262,8 +262,7 @@ export default defineConfig({
               includeDependenciesRecursively: false,
             },
             {
-              // Chart.js, as the charts register it, and its React wrapper, with the one helper only the charts use (right-to-left
-              // layout): loaded together by every chart, after the page (client/app/routes.tsx).
+              // CHART_MODULES in one chunk, loaded together by every chart after the page (client/app/routes.tsx).
               name: 'chart',
               test: CHART_MODULES,
               includeDependenciesRecursively: false,
