@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { IncomeGroup, Level, WhoRegion } from '../../../shared';
 import { type DbOrTx, toRows } from '../../db/client';
 import type { RoundContext } from './group';
+import { memberList } from './member-list';
 import { roundClasses } from './round-class-repository';
 
 export interface MemberLevelRow {
@@ -38,10 +39,6 @@ export async function memberLevels(
   round?: RoundContext,
 ): Promise<MemberLevelRow[]> {
   if (members.length === 0) return [];
-  const list = sql.join(
-    members.map((x) => sql`${x}`),
-    sql`, `,
-  );
   const classes = round
     ? sql`join ${roundClasses('who_region', round)} w on w.iso3 = c.iso3
         join ${roundClasses('income_group', round)} i on i.iso3 = c.iso3`
@@ -51,7 +48,7 @@ export async function memberLevels(
       select c.iso3, c.name, c.m49_code,
         ${round ? sql`w.value` : sql`c.who_region::text`} as who_region,
         ${round ? sql`i.value` : sql`c.income_group::text`} as income_group
-      from countries c ${classes} where c.iso3 in (${list}))
+      from countries c ${classes} where c.iso3 = any(${memberList(members)}))
     select m.iso3, m.name, m.m49_code as "m49Code", m.who_region as "whoRegion",
       m.income_group as "incomeGroup",
       string_agg(v.indicator_id::text || ':' || v.level::text, ',') as levels
