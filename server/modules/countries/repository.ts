@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Country, IncomeGroup, WhoRegion } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { preparedText } from '../../db/driver';
+import { preparedText, tableRowsQuery } from '../../db/driver';
 import { countries } from '../../db/schema';
 
 type Row = typeof countries.$inferSelect;
@@ -56,14 +56,10 @@ export async function listCountries(db: DbOrTx, f: CountryFilter): Promise<Count
 }
 
 export async function findCountry(db: DbOrTx, iso3: string): Promise<Country | null> {
-  const [row] = await db
-    .select()
-    .from(countries)
-    .where(eq(countries.iso3, iso3))
-    .prepare('find_country')
-    .execute();
+  const [row] = await countryByIso3(db, [iso3]);
   return row ? toCountry(row) : null;
 }
+const countryByIso3 = tableRowsQuery(countries, 'where t.iso3 = $1');
 
 /** Every country's ISO3 code, by name (as listCountries orders them). */
 export async function allIso3(db: DbOrTx): Promise<string[]> {

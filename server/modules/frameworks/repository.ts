@@ -1,6 +1,7 @@
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Direction, Framework, Indicator, MeasureType, Period, Sector } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
+import { preparedText, tableRowsQuery } from '../../db/driver';
 import { frameworks, indicators, periods } from '../../db/schema';
 
 type IndicatorRow = typeof indicators.$inferSelect;
@@ -55,59 +56,61 @@ export async function indicatorById(db: DbOrTx, id: number): Promise<Indicator |
 }
 
 export async function listFrameworks(db: DbOrTx, code?: string): Promise<Framework[]> {
-  const rows = await db
-    .select({
-      code: frameworks.code,
-      name: frameworks.name,
-      kind: frameworks.kind,
-      description: frameworks.description,
-      source: frameworks.source,
-      indicatorCount: count(indicators.id),
-    })
-    .from(frameworks)
-    .leftJoin(indicators, eq(indicators.frameworkCode, frameworks.code))
-    .where(code ? eq(frameworks.code, code) : undefined)
-    .groupBy(frameworks.code)
-    .orderBy(asc(frameworks.name))
-    .prepare('list_frameworks')
-    .execute();
+  const rows = code
+    ? await preparedText<FrameworkRow>(db, FRAMEWORK_BY_CODE, [code])
+    : await db
+        .select({
+          code: frameworks.code,
+          name: frameworks.name,
+          kind: frameworks.kind,
+          description: frameworks.description,
+          source: frameworks.source,
+          indicatorCount: count(indicators.id),
+        })
+        .from(frameworks)
+        .leftJoin(indicators, eq(indicators.frameworkCode, frameworks.code))
+        .groupBy(frameworks.code)
+        .orderBy(asc(frameworks.name));
   return rows.map((r) => ({
     ...r,
     kind: r.kind as Framework['kind'],
     indicatorCount: Number(r.indicatorCount),
   }));
 }
+type FrameworkRow = Omit<Framework, 'kind' | 'indicatorCount'> & { kind: string; indicatorCount: number };
+// One framework: what every comparison looks up first (written as text: see tableRowsQuery).
+const FRAMEWORK_BY_CODE = `select f.code, f.name, f.kind, f.description, f.source,
+    count(i.id)::int as "indicatorCount"
+  from frameworks f left join indicators i on i.framework_code = f.code
+  where f.code = $1 group by f.code`;
 
 export async function listPeriods(db: DbOrTx, frameworkCode: string): Promise<(Period & { id: number })[]> {
-  return db
-    .select({
-      id: periods.id,
-      code: periods.code,
-      label: periods.label,
-      startDate: periods.startDate,
-      endDate: periods.endDate,
-    })
-    .from(periods)
-    .where(eq(periods.frameworkCode, frameworkCode))
-    .orderBy(asc(periods.startDate))
-    .prepare('list_periods')
-    .execute();
+  const rows = await periodsOf(db, [frameworkCode]);
+  return rows.map(({ id, code, label, startDate, endDate }) => ({ id, code, label, startDate, endDate }));
 }
+const periodsOf = tableRowsQuery(periods, 'where t.framework_code = $1 order by t.start_date');
 
 export async function listIndicators(
   db: DbOrTx,
   frameworkCode: string,
   filter: { measureType?: MeasureType | undefined; code?: string } = {},
 ): Promise<Indicator[]> {
-  const where: SQL[] = [eq(indicators.frameworkCode, frameworkCode)];
-  if (filter.measureType) where.push(eq(indicators.measureType, filter.measureType));
-  if (filter.code) where.push(eq(indicators.code, filter.code));
-  const rows = await db
-    .select()
-    .from(indicators)
-    .where(and(...where))
-    .orderBy(asc(indicators.sortOrder))
-    .prepare('list_indicators')
-    .execute();
-  return rows.map(toIndicator);
+  const params: unknown[] = [frameworkCode];
+  let where = 'where t.framework_code = $1';
+  if (filter.measureType) {
+    params.push(filter.measureType);
+    where += ` and t.measure_type = $${params.length}`;
+  }
+  if (filter.code) {
+    params.push(filter.code);
+    where += ` and t.code = $${params.length}`;
+  }
+  // At most four texts, each built once.
+  let query = indicatorQueries.get(where);
+  if (!query) {
+    query = tableRowsQuery(indicators, `${where} order by t.sort_order`);
+    indicatorQueries.set(where, query);
+  }
+  return (await query(db, params)).map(toIndicator);
 }
+const indicatorQueries = new Map<string, ReturnType<typeof tableRowsQuery<typeof indicators>>>();
