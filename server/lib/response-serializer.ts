@@ -10,7 +10,7 @@ import { z } from 'zod';
  * holds a transform or a codec (encoding runs them backwards). For every other schema the two give
  * the same result, and `safeParse` takes zod's compiled path for objects: on the comparison's answer
  * (54 kB) 44 µs against 110 µs, on `/api/health` 0.1 µs against 1.3 µs (docs/benchmarks.md). So the
- * choice is made once per route, when Fastify compiles its schema.
+ * choice is made once per route and status, on its first answer.
  */
 export function responseSerializerCompiler({
   schema,
@@ -22,10 +22,13 @@ export function responseSerializerCompiler({
   url: string;
 }): (data: unknown) => string {
   const zodSchema = asZodSchema(schema);
-  const check = runsOneWay(zodSchema)
-    ? (data: unknown) => z.safeEncode(zodSchema, data)
-    : (data: unknown) => zodSchema.safeParse(data);
+  // Decided on the route's first answer, not here: walking every route's schemas took ~25 ms of each
+  // start (CPU profile of a restart, 6 December), for routes most processes never serve.
+  let check: ((data: unknown) => z.ZodSafeParseResult<unknown>) | undefined;
   return (data) => {
+    check ??= runsOneWay(zodSchema)
+      ? (d: unknown) => z.safeEncode(zodSchema, d)
+      : (d: unknown) => zodSchema.safeParse(d);
     const result = check(data);
     if (result.error) throw new ResponseSerializationError(method, url, { cause: result.error });
     return JSON.stringify(result.data);
