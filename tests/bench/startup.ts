@@ -6,7 +6,9 @@
  * freshness check, without npm itself), and the TypeScript sources through tsx, as npm start ran
  * the server before it was built. Two more floors say what no server on the same database can beat:
  * plain node opening PGlite on the same folder (tests/bench/pglite-ready.mjs), or connecting to the
- * same Postgres (postgres-ready.mjs), one query, then a bare Fastify answering /api/ready.
+ * same Postgres (postgres-ready.mjs), one query, then a bare Fastify answering /api/ready. A third says what
+ * loading the server's own code costs: every module its entry loads imported (nothing called), the same
+ * connection and query, node's http server answering (modules-ready.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -69,6 +71,11 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
     );
     log('  floor: postgres.js connection + bare Fastify');
     const pgFloorMs = await median(REPEAT, () => timeToReady('tests/bench/postgres-ready.mjs', postgresEnv));
+    log("  floor: the server's modules imported + postgres.js connection + node:http");
+    const modulesFloorMs = await median(REPEAT, () =>
+      timeToReady('tests/bench/modules-ready.mjs', postgresEnv),
+    );
+    const modulesFloor = { name: "the server's modules + postgres.js connect", value: modulesFloorMs };
     const pgliteFloor = { name: 'PGlite.create + bare Fastify', value: pgliteFloorMs };
     const pgFloor = { name: 'postgres.js connect + bare Fastify', value: pgFloorMs };
     const s = 'Start-up to /api/ready (built server)';
@@ -91,6 +98,14 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
       row(s, `Postgres, existing database (median of ${REPEAT})`, pgExisting, 'ms', floor, { ratioMax: 1.5 }),
       row(s, 'floor: postgres.js connect + bare Fastify', pgFloorMs, 'ms', floor),
       row(s, 'Postgres, existing database, vs the Postgres floor', pgExisting, 'ms', pgFloor),
+      row(
+        s,
+        "floor: the server's modules imported + postgres.js connect + node:http",
+        modulesFloorMs,
+        'ms',
+        floor,
+      ),
+      row(s, "Postgres, existing database, vs the server's modules floor", pgExisting, 'ms', modulesFloor),
     ];
   } finally {
     await pg.drop();
