@@ -68,18 +68,6 @@ export function tableRowsQuery<T extends Table>(table: T, clauses: string) {
   };
 }
 
-const columnLists = new WeakMap<Table, [string, Column][]>();
-
-/** A table's columns by property name, in order (listed once per table). */
-function columnsOf(table: Table): [string, Column][] {
-  let list = columnLists.get(table);
-  if (!list) {
-    list = Object.entries(getTableColumns(table));
-    columnLists.set(table, list);
-  }
-  return list;
-}
-
 /** A table's columns as `alias."column" as "prefix.column"`, for a select written by hand (mapTableRow). */
 export function tableColumns(table: Table, alias: string, prefix: string): string {
   return Object.values(getTableColumns(table))
@@ -97,13 +85,35 @@ export function mapTableRow<T extends Table>(
   raw: Record<string, unknown>,
   prefix: string,
 ): InferSelectModel<T> | null {
-  const columns = columnsOf(table);
-  const [, key] = columns[0] ?? [];
-  if (!key || raw[`${prefix}.${key.name}`] == null) return null;
+  const fields = fieldsOf(table, prefix);
+  const first = fields[0];
+  if (!first || raw[first.key] == null) return null;
   const row: Record<string, unknown> = {};
-  for (const [name, column] of columns) {
-    const v = raw[`${prefix}.${column.name}`];
+  for (const { name, key, column } of fields) {
+    const v = raw[key];
     row[name] = v == null ? null : column.mapFromDriverValue(v);
   }
   return row as InferSelectModel<T>;
+}
+
+type Field = { name: string; key: string; column: Column };
+const fieldLists = new WeakMap<Table, Map<string, Field[]>>();
+
+/** Each column's property name, its key in tableColumns' rows, and the column: listed once per table and prefix. */
+function fieldsOf(table: Table, prefix: string): Field[] {
+  let byPrefix = fieldLists.get(table);
+  if (!byPrefix) {
+    byPrefix = new Map();
+    fieldLists.set(table, byPrefix);
+  }
+  let fields = byPrefix.get(prefix);
+  if (!fields) {
+    fields = Object.entries(getTableColumns(table)).map(([name, column]) => ({
+      name,
+      key: `${prefix}.${column.name}`,
+      column,
+    }));
+    byPrefix.set(prefix, fields);
+  }
+  return fields;
 }
