@@ -11,6 +11,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { clientBuilds, launchBrowser, medianOf, serveFloor, whenChartDrawn, whenShown } from './client-build';
 import { addSessionCookie, GRID_ROWS, prepareEntryPeriod, type Session, signIn } from './client-session';
+import { percentile } from './measure';
 import { firstJsonLine, node, stop } from './processes';
 import { type Row, row } from './report';
 
@@ -76,8 +77,6 @@ async function cold(browser: Browser, base: string, t: Target, received?: number
     await context.close();
   }
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** A second visit: the first (not measured) filled the cache; a blank page in between. */
 async function warm(browser: Browser, base: string, t: Target): Promise<number> {
@@ -212,8 +211,14 @@ export async function benchClientSlowLink(opts: {
         if (kind === 'cold') {
           // What a cold visit cannot beat on this link: receiving its bytes, plus what the floor page
           // spends besides receiving its own (round trips, work).
-          const got = median(bytes);
-          const floorGot = median(floorBytes);
+          const got = percentile(
+            [...bytes].sort((a, b) => a - b),
+            50,
+          );
+          const floorGot = percentile(
+            [...floorBytes].sort((a, b) => a - b),
+            50,
+          );
           const floorOther = floorMs.cold - floorGot / rate;
           rows.push(
             row(section, `cold: ${t.name}: kB received before it`, got / 1000, 'kB', {
