@@ -41,14 +41,44 @@ export function emptyDistribution(): LevelDistribution {
 export function peerStats(levels: readonly Level[]): PeerStats {
   const distribution = emptyDistribution();
   for (const l of levels) distribution[l] += 1;
-  const scores = levels.map(levelToScore).sort((x, y) => x - y);
+  return statsOfDistribution(distribution);
+}
+
+/**
+ * peerStats of the levels a distribution counts, without listing or sorting them: the sorted scores are
+ * the counts laid end to end (all the A's, then the B's …), so the score at a rank is read from the
+ * counts. The same numbers as peerStats over the listed levels (tests/shared/peer-stats.test.ts); a
+ * comparison reads its groups' statistics as counts, and a heatmap of all countries computes 44 of them.
+ */
+export function statsOfDistribution(distribution: Readonly<LevelDistribution>): PeerStats {
+  const n = distribution.A + distribution.B + distribution.C + distribution.D + distribution.E;
   return {
-    n: scores.length,
-    distribution,
-    median: quantile(scores, 0.5),
-    q1: quantile(scores, 0.25),
-    q3: quantile(scores, 0.75),
+    n,
+    distribution: { ...distribution },
+    median: quantileOfCounts(distribution, n, 0.5),
+    q1: quantileOfCounts(distribution, n, 0.25),
+    q3: quantileOfCounts(distribution, n, 0.75),
   };
+}
+
+/** quantile(sorted scores, p) where the sorted scores are the distribution's counts laid end to end. */
+function quantileOfCounts(d: Readonly<LevelDistribution>, n: number, p: number): number | null {
+  if (n === 0) return null;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const a = scoreAtRank(d, lo);
+  const b = scoreAtRank(d, Math.ceil(h));
+  return a + (h - lo) * (b - a);
+}
+
+/** The score at 0-based rank i of the sorted scores a distribution counts (i < n). */
+function scoreAtRank(d: Readonly<LevelDistribution>, i: number): number {
+  let left = i;
+  for (let s = 0; s < LEVELS.length; s++) {
+    left -= d[LEVELS[s] as Level];
+    if (left < 0) return s + 1;
+  }
+  return LEVELS.length;
 }
 
 /**
@@ -69,6 +99,28 @@ export function standing(level: Level | null, peers: readonly Level[]): CountryS
     else equal += 1;
   }
   const n = peers.length;
+  return {
+    rank: higher + 1,
+    percentile: n === 0 ? null : Math.round(((lower + equal / 2) / n) * 1000) / 10,
+  };
+}
+
+/** standing(level, peers) for peers given as their distribution: the same rank and percentile. */
+export function standingInDistribution(
+  level: Level | null,
+  peers: Readonly<LevelDistribution>,
+): CountryStanding {
+  if (level === null) return { rank: null, percentile: null };
+  const s = levelToScore(level);
+  let higher = 0;
+  let lower = 0;
+  for (let i = 0; i < LEVELS.length; i++) {
+    const count = peers[LEVELS[i] as Level];
+    if (i + 1 > s) higher += count;
+    else if (i + 1 < s) lower += count;
+  }
+  const equal = peers[level];
+  const n = higher + lower + equal;
   return {
     rank: higher + 1,
     percentile: n === 0 ? null : Math.round(((lower + equal / 2) / n) * 1000) / 10,

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { distributionShares, type Level, peerStats, quantile, standing } from '../../shared';
+import {
+  distributionShares,
+  LEVELS,
+  type Level,
+  levelToScore,
+  peerStats,
+  quantile,
+  standing,
+  standingInDistribution,
+  statsOfDistribution,
+} from '../../shared';
 
 const repeat = (l: Level, n: number): Level[] => Array.from({ length: n }, () => l);
 
@@ -63,6 +73,51 @@ describe('standing', () => {
   it('has no rank without a level, and no percentile without peers', () => {
     expect(standing(null, ['A'])).toEqual({ rank: null, percentile: null });
     expect(standing('B', [])).toEqual({ rank: 1, percentile: null });
+  });
+});
+
+/** Deterministic groups of 0–40 levels (a linear congruential generator), with runs and gaps. */
+function groups(count: number): Level[][] {
+  let seed = 20_261_206;
+  const next = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  return Array.from({ length: count }, () => {
+    const allowed = LEVELS.filter(() => next() < 0.7);
+    const pool = allowed.length > 0 ? allowed : LEVELS;
+    return Array.from(
+      { length: Math.floor(next() * 41) },
+      () => pool[Math.floor(next() * pool.length)] as Level,
+    );
+  });
+}
+
+describe('statistics from counts (statsOfDistribution, standingInDistribution)', () => {
+  it('give the quartiles of the sorted scores and the standing among the listed peers, for 500 groups', () => {
+    let checked = 0;
+    for (const levels of groups(500)) {
+      const scores = levels.map(levelToScore).sort((a, b) => a - b);
+      const s = statsOfDistribution(peerStats(levels).distribution);
+      // Against quantile() over the listed, sorted scores: not against the counting code itself.
+      expect(s.n).toBe(levels.length);
+      expect(s.median).toBe(quantile(scores, 0.5));
+      expect(s.q1).toBe(quantile(scores, 0.25));
+      expect(s.q3).toBe(quantile(scores, 0.75));
+      for (const own of [...LEVELS, null]) {
+        expect(standingInDistribution(own, s.distribution)).toEqual(standing(own, levels));
+      }
+      checked += 1;
+    }
+    expect(checked).toBe(500);
+  });
+
+  it('copy the distribution they are given', () => {
+    const d = { A: 1, B: 0, C: 2, D: 0, E: 1 };
+    const s = statsOfDistribution(d);
+    s.distribution.A = 9;
+    expect(d.A).toBe(1);
+    expect(s).toMatchObject({ n: 4, median: 3, q1: 2.5, q3: 3.5 });
   });
 });
 

@@ -1,4 +1,11 @@
-import { type HeatmapCountry, type HeatmapResult, type Level, meanScore, peerStats } from '../../../shared';
+import {
+  emptyDistribution,
+  type HeatmapCountry,
+  type HeatmapResult,
+  type Level,
+  meanScore,
+  statsOfDistribution,
+} from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { allInOrder } from '../../lib/all-in-order';
 import { listIndicators } from '../frameworks/repository';
@@ -68,10 +75,20 @@ export async function groupHeatmap(db: DbOrTx, input: GroupInput): Promise<Heatm
       code: ind.code,
       name: ind.name,
       section: ind.section,
-      stats: peerStats(countries.map((c) => c.levels[i] ?? null).filter((l): l is Level => l !== null)),
+      stats: columnStats(countries, i),
     })),
     countries,
   };
+}
+
+/** The statistics of one indicator's column: its members' levels counted (peerStats of the column). */
+function columnStats(countries: HeatmapCountry[], column: number) {
+  const counts = emptyDistribution();
+  for (const c of countries) {
+    const level = c.levels[column];
+    if (level) counts[level] += 1;
+  }
+  return statsOfDistribution(counts);
 }
 
 /** The members, each with its national reports' levels. */

@@ -3,13 +3,13 @@ import {
   type CompareResult,
   type CompareRow,
   type CompareSource,
-  LEVELS,
   type Level,
-  type LevelDistribution,
   type PeerGroupType,
   type PeerStats,
   peerStats,
   standing,
+  standingInDistribution,
+  statsOfDistribution,
 } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
 import { allInOrder } from '../../lib/all-in-order';
@@ -87,7 +87,7 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
     // A saved group or a hand-picked list: Postgres counts the members' levels per indicator.
     const counts = await memberLevelCounts(db, input.framework, period.id, group.members, country.iso3);
     const byId = new Map(
-      counts.map((c) => [c.indicatorId, { own: c.own, stats: peerStats(expand(c.distribution)) }]),
+      counts.map((c) => [c.indicatorId, { own: c.own, stats: statsOfDistribution(c.distribution) }]),
     );
     return { ...head, rows: rowsFrom(byId, group, country.iso3, indicators, describe) };
   }
@@ -157,13 +157,8 @@ function rowsFrom<I extends { id: number }>(
     const stats = a?.stats ?? peerStats([]);
     const peers = { ...stats.distribution };
     if (member && own) peers[own] -= 1;
-    return { indicator: describe(ind), countryLevel: own, stats, ...standing(own, expand(peers)) };
+    return { indicator: describe(ind), countryLevel: own, stats, ...standingInDistribution(own, peers) };
   });
-}
-
-/** The levels a distribution counts, in A–E order (at most a group's size). */
-function expand(d: LevelDistribution): Level[] {
-  return LEVELS.flatMap((l) => Array<Level>(d[l]).fill(l));
 }
 
 export function requireScope(scope: ReadScope | undefined): ReadScope {
