@@ -3,6 +3,7 @@ import {
   type HeatmapCountry,
   type HeatmapResult,
   type Level,
+  type LevelDistribution,
   meanScore,
   statsOfDistribution,
 } from '../../../shared';
@@ -10,9 +11,8 @@ import type { DbOrTx } from '../../db/client';
 import { allInOrder } from '../../lib/all-in-order';
 import { listIndicators } from '../frameworks/repository';
 import { getPublishedFramework, resolvePeriod } from '../frameworks/service';
-import type { ReadScope } from '../visibility/scope';
-import { type RoundContext, resolveGroup } from './group';
-import { type MemberLevelRow, memberLevels } from './heatmap-repository';
+import { resolveGroup } from './group';
+import { eachLevelPair, type MemberRow, memberLevels } from './heatmap-repository';
 import { nationalLevels } from './national-repository';
 import { type GroupInput, requireScope } from './service';
 
@@ -34,31 +34,54 @@ export async function groupHeatmap(db: DbOrTx, input: GroupInput): Promise<Heatm
   // Each member's WHO region and income group as the classification used gives them.
   const classed = basis === 'round' ? round : undefined;
   const column = new Map(indicators.map((ind, i) => [ind.id, i]));
-  const rows =
-    source === 'national'
-      ? await nationalMemberLevels(
-          db,
-          requireScope(input.scope),
-          input.framework,
-          period,
-          group.members,
-          classed,
-        )
-      : await memberLevels(db, period.id, group.members, classed);
-
-  const countries: HeatmapCountry[] = rows.map((r) => {
-    const levels: (Level | null)[] = indicators.map(() => null);
-    for (const a of r.levels) {
-      const i = column.get(a.indicatorId);
-      if (i !== undefined) levels[i] = a.level;
+  // Each member's row of levels, one per indicator (null: no answer), placed by the indicator's column.
+  const members: { member: MemberRow; levels: (Level | null)[] }[] = [];
+  const rowOf = (member: MemberRow) => {
+    const row = { member, levels: indicators.map((): Level | null => null) };
+    members.push(row);
+    return row;
+  };
+  if (source === 'national') {
+    const rows = new Map<string, (Level | null)[]>();
+    for (const m of await memberLevels(db, -1, group.members, classed)) rows.set(m.iso3, rowOf(m).levels);
+    for (const l of await nationalLevels(
+      db,
+      requireScope(input.scope),
+      input.framework,
+      period,
+      group.members,
+    )) {
+      const i = column.get(l.indicatorId);
+      const levels = rows.get(l.countryIso3);
+      if (levels && i !== undefined) levels[i] = l.level;
     }
-    const answered = levels.filter((l): l is Level => l !== null);
+  } else {
+    for (const m of await memberLevels(db, period.id, group.members, classed)) {
+      const { levels } = rowOf(m);
+      if (m.levels === null) continue;
+      eachLevelPair(m.levels, (indicatorId, level) => {
+        const i = column.get(indicatorId);
+        if (i !== undefined) levels[i] = level;
+      });
+    }
+  }
+
+  // Each indicator's level counts, gathered in the same pass as each member's answers.
+  const counts = indicators.map(() => emptyDistribution());
+  const countries: HeatmapCountry[] = members.map(({ member, levels }) => {
+    const answered: Level[] = [];
+    for (let i = 0; i < levels.length; i++) {
+      const level = levels[i];
+      if (!level) continue;
+      answered.push(level);
+      (counts[i] as LevelDistribution)[level] += 1;
+    }
     return {
-      iso3: r.iso3,
-      name: r.name,
-      m49Code: r.m49Code,
-      whoRegion: r.whoRegion,
-      incomeGroup: r.incomeGroup,
+      iso3: member.iso3,
+      name: member.name,
+      m49Code: member.m49Code,
+      whoRegion: member.whoRegion,
+      incomeGroup: member.incomeGroup,
       levels,
       answered: answered.length,
       score: meanScore(answered),
@@ -75,35 +98,8 @@ export async function groupHeatmap(db: DbOrTx, input: GroupInput): Promise<Heatm
       code: ind.code,
       name: ind.name,
       section: ind.section,
-      stats: columnStats(countries, i),
+      stats: statsOfDistribution(counts[i] as LevelDistribution),
     })),
     countries,
   };
-}
-
-/** The statistics of one indicator's column: its members' levels counted (peerStats of the column). */
-function columnStats(countries: HeatmapCountry[], column: number) {
-  const counts = emptyDistribution();
-  for (const c of countries) {
-    const level = c.levels[column];
-    if (level) counts[level] += 1;
-  }
-  return statsOfDistribution(counts);
-}
-
-/** The members, each with its national reports' levels. */
-async function nationalMemberLevels(
-  db: DbOrTx,
-  scope: ReadScope,
-  framework: string,
-  round: { startDate: string; endDate: string },
-  members: string[],
-  classed: RoundContext | undefined,
-): Promise<MemberLevelRow[]> {
-  const countries = await memberLevels(db, -1, members, classed);
-  const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
-  for (const l of await nationalLevels(db, scope, framework, round, members)) {
-    byIso3.get(l.countryIso3)?.levels.push({ indicatorId: l.indicatorId, level: l.level });
-  }
-  return countries;
 }
