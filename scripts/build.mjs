@@ -71,11 +71,22 @@ export const RUNTIME_PACKAGES = [
 
 /** Compiles the server into outdir (dist/server); returns the packages the bundle imports at run time. */
 export async function buildServer(outdir = path.join(ROOT, 'dist/server')) {
+  return bundleServer(SERVER_ENTRIES, outdir);
+}
+
+/**
+ * Bundles server entry points as the server is built (the bench builds its own server process this way, so
+ * that it measures the code `npm start` runs, not the sources through tsx). outdir must be two folders below
+ * the project, as dist/server is: the bundle finds its data files relative to itself (sourceLocation).
+ */
+export async function bundleServer(entryPoints, outdir) {
   const esbuild = await import('esbuild');
+  if (path.relative(ROOT, outdir).split(path.sep).length !== 2)
+    throw new Error(`bundleServer: ${outdir} is not two folders below ${ROOT}`);
   rmSync(outdir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: SERVER_ENTRIES,
+    entryPoints,
     outdir,
     bundle: true,
     // Code split so that what loads lazily in the source (report renderers, drivers) still does.

@@ -10,6 +10,7 @@ import { clientBuilds, launchBrowser } from './client-build';
 import { addSessionCookie, GRID_ROWS, gridCells, prepareEntryPeriod, send, signIn } from './client-session';
 import { firstJsonLine, node, stop } from './processes';
 import { type Row, row } from './report';
+import { builtServe } from './serve-build';
 
 /** The number typed in row i (the script sends the same). */
 const numberOf = (i: number) => 100 + i;
@@ -20,7 +21,7 @@ export async function benchClientGrid(opts: {
   log: (s: string) => void;
 }): Promise<Row[]> {
   const { appOut } = await clientBuilds(opts.tmp, opts.log);
-  const server = node('tests/bench/serve.ts', { BENCH_DB_URL: opts.dbUrl, BENCH_CLIENT_DIR: appOut });
+  const server = node(await builtServe(), { BENCH_DB_URL: opts.dbUrl, BENCH_CLIENT_DIR: appOut });
   let browser: Browser | undefined;
   try {
     const ports = await firstJsonLine<{ app: number }>(server);

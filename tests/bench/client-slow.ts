@@ -14,6 +14,7 @@ import { addSessionCookie, GRID_ROWS, prepareEntryPeriod, type Session, signIn }
 import { percentile } from './measure';
 import { firstJsonLine, node, stop } from './processes';
 import { type Row, row } from './report';
+import { builtServe } from './serve-build';
 
 const RUNS = 3;
 export const SLOW_LINK = {
@@ -122,7 +123,7 @@ export async function benchClientSlowLink(opts: {
   log: (s: string) => void;
 }): Promise<Row[]> {
   const { appOut, floorOut } = await clientBuilds(opts.tmp, opts.log);
-  const server = node('tests/bench/serve.ts', { BENCH_DB_URL: opts.dbUrl, BENCH_CLIENT_DIR: appOut });
+  const server = node(await builtServe(), { BENCH_DB_URL: opts.dbUrl, BENCH_CLIENT_DIR: appOut });
   let floorServer: Awaited<ReturnType<typeof serveFloor>> | undefined;
   let browser: Browser | undefined;
   try {

@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { clientBuilds, launchBrowser, medianOf, serveFloor, whenChartDrawn } from './client-build';
 import { firstJsonLine, node, stop } from './processes';
 import { type Row, row } from './report';
+import { builtServe } from './serve-build';
 
 const RUNS = 5;
 
@@ -114,7 +115,7 @@ export async function benchClient(opts: {
   );
 
   opts.log('  Chromium: navigation → first chart drawn');
-  const server = node('tests/bench/serve.ts', { BENCH_DB_URL: opts.dbUrl, BENCH_CLIENT_DIR: appOut });
+  const server = node(await builtServe(), { BENCH_DB_URL: opts.dbUrl, BENCH_CLIENT_DIR: appOut });
   let floorServer: Awaited<ReturnType<typeof serveFloor>> | undefined;
   let browser: Browser | undefined;
   try {

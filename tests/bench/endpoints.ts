@@ -14,6 +14,7 @@ import { type Captured, endpointRows, measureEndpoint } from './endpoint-measure
 import { cannon, get, loop } from './measure';
 import { firstJsonLine, node, stop } from './processes';
 import { type Row, row } from './report';
+import { builtServe } from './serve-build';
 
 interface EndpointCase {
   name: string;
@@ -106,7 +107,7 @@ export async function benchEndpoints(opts: {
     },
   ];
 
-  const child = node('tests/bench/serve.ts', { BENCH_DB_URL: opts.url });
+  const child = node(await builtServe(), { BENCH_DB_URL: opts.url });
   const rows: Row[] = [];
   try {
     const ports = await firstJsonLine<{ app: number; uncached: number; bare: number }>(child);

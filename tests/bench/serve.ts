@@ -1,7 +1,8 @@
 /**
  * The bench's server process: the real app (buildApp, as server/index.ts builds it, logger off) on a
  * Postgres database, and a bare Fastify JSON route in the same process as the HTTP floor. Both listen
- * on 127.0.0.1 with random ports, printed as one JSON line; SIGTERM closes them.
+ * on 127.0.0.1 with random ports, printed as one JSON line; SIGTERM closes them. The bench runs it
+ * bundled as the server is built (serve-build.ts), with plain node.
  */
 import Fastify from 'fastify';
 import { buildApp } from '../../server/app';

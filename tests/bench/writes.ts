@@ -14,6 +14,7 @@ import { createUser } from '../../server/modules/users/service';
 import { cannon, loop } from './measure';
 import { firstJsonLine, node, stop } from './processes';
 import { row } from './report';
+import { builtServe } from './serve-build';
 
 const PASSWORD = 'bench password, long enough 42';
 
@@ -192,8 +193,8 @@ export async function benchValueSaves(opts: { url: string; period: string; log: 
 /** One and two app processes (tests/bench/serve.ts) behind the same balancer, at 50 connections. */
 export async function benchTwoProcesses(opts: { url: string; path: string; log: (s: string) => void }) {
   const servers = [
-    node('tests/bench/serve.ts', { BENCH_DB_URL: opts.url }),
-    node('tests/bench/serve.ts', { BENCH_DB_URL: opts.url }),
+    node(await builtServe(), { BENCH_DB_URL: opts.url }),
+    node(await builtServe(), { BENCH_DB_URL: opts.url }),
   ];
   const children = [...servers];
   try {
