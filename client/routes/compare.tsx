@@ -130,12 +130,24 @@ export function ComparePage() {
       ) : (
         <section className="section" aria-labelledby={`${id}-heading`}>
           <h2 id={`${id}-heading`}>
-            {t('compare.heading', {
-              country: countryName(compare.data.country),
-              group: groupLabel(compare.data.group),
-              members: compare.data.group.members.length,
-              survey: TRACSS.label,
-            })}
+            {compare.data.group.type === 'countries'
+              ? // A hand-picked list may hold the country itself: "Jordan among 5 selected countries".
+                t(
+                  compare.data.group.members.includes(compare.data.country.iso3)
+                    ? 'compare.headingPickedAmong'
+                    : 'compare.headingPicked',
+                  {
+                    country: countryName(compare.data.country),
+                    count: compare.data.group.members.length,
+                    survey: TRACSS.label,
+                  },
+                )
+              : t('compare.heading', {
+                  country: countryName(compare.data.country),
+                  group: groupLabel(compare.data.group),
+                  members: compare.data.group.members.length,
+                  survey: TRACSS.label,
+                })}
           </h2>
           <BasisNote
             source={compare.data.source}

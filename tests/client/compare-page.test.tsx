@@ -1,5 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { fr } from '../../client/i18n/locales/fr';
 import { allCountries, jordanCompare } from './support/fixtures';
 import { egyptCompare } from './support/heatmap-fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
@@ -14,10 +15,21 @@ function api() {
       const country = url.searchParams.get('country');
       const base = country === 'JOR' ? jordanCompare : egyptCompare;
       // As the server does: the group's type and key follow the query (the page names the group from them).
+      const type = url.searchParams.get('groupType');
+      const picked = (url.searchParams.get('group') ?? '').split(',');
       const group =
-        url.searchParams.get('groupType') === 'income_group'
+        type === 'income_group'
           ? { ...base.group, type: 'income_group', key: 'LMC', label: 'Lower middle income' }
-          : base.group;
+          : type === 'countries'
+            ? // The server's own label is English, whatever the reader's language.
+              {
+                ...base.group,
+                type,
+                key: picked.join(','),
+                label: `${picked.length} selected countries`,
+                members: picked,
+              }
+            : base.group;
       return { body: { ...base, group } };
     },
   });
@@ -114,11 +126,35 @@ describe('Compare page (country against a group)', () => {
     const params = new URLSearchParams(router.state.location.search);
     expect(params.get('groupType')).toBe('countries');
     expect(params.get('group')).toBe('FRA,JOR');
-    await screen.findByRole('table', { name: /Egypt compared with/ });
+    await screen.findByRole('table', { name: /Egypt compared with the 2 selected countries/ });
     expect(compareRequests(fetchMock).at(-1)).toMatchObject({ groupType: 'countries', group: 'FRA,JOR' });
+    expect(
+      screen.getByRole('heading', { level: 2, name: /^Egypt and 2 selected countries, TrACSS/ }),
+    ).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Remove France' }));
     expect(new URLSearchParams(router.state.location.search).get('group')).toBe('JOR');
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /^Egypt and 1 selected country, TrACSS/ }),
+    ).toBeTruthy();
+  });
+
+  it("names a hand-picked list the country belongs to as the country among them, in the reader's language", async () => {
+    api();
+    renderApp('/compare?country=EGY&groupType=countries&group=EGY,JOR,LBN');
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /^Egypt among 3 selected countries, TrACSS/ }),
+    ).toBeTruthy();
+    cleanup();
+
+    api();
+    renderApp('/compare?country=EGY&groupType=countries&group=EGY,JOR,LBN', { locale: 'fr', catalog: fr });
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /^Égypte parmi 3 pays sélectionnés, TrACSS/ }),
+    ).toBeTruthy();
+    // The table names the list in French too, not with the server's English label.
+    expect(await screen.findByRole('table', { name: /3 pays sélectionnés/ })).toBeTruthy();
+    expect(screen.queryByText(/selected countries/)).toBeNull();
   });
 
   it('hides the case-study column when the case study is the compared country or none', async () => {

@@ -244,6 +244,7 @@ export const en = {
   'cmp.groupType.un_region': 'UN region',
   'cmp.groupType.all': 'All countries',
   'cmp.groupType.countries': 'Hand-picked countries',
+  'cmp.pickedLabel': { one: '{count} selected country', other: '{count} selected countries' },
   'cmp.groupType.saved': 'Saved group',
   'cmp.compareWith': 'Compare with',
   'cmp.incomeGroup': 'Income group',
@@ -540,6 +541,14 @@ export const en = {
   'compare.loading': 'Loading the comparison …',
   'compare.loadError': 'Could not load the comparison',
   'compare.heading': '{country} and the {group} ({members} members), {survey}',
+  'compare.headingPicked': {
+    one: '{country} and {count} selected country, {survey}',
+    other: '{country} and {count} selected countries, {survey}',
+  },
+  'compare.headingPickedAmong': {
+    one: '{country}, the only selected country, {survey}',
+    other: '{country} among {count} selected countries, {survey}',
+  },
   'compare.explain':
     "Each bar splits the group's answers into levels A (lowest) to E (highest); the letters beside each bar are the level of {names}. ",
   'compare.andOf': ' and of ',

@@ -243,6 +243,7 @@ export const es: Catalog = {
   'cmp.groupType.un_region': 'Región de las Naciones Unidas',
   'cmp.groupType.all': 'Todos los países',
   'cmp.groupType.countries': 'Países elegidos',
+  'cmp.pickedLabel': { one: '{count} país seleccionado', other: '{count} países seleccionados' },
   'cmp.groupType.saved': 'Grupo guardado',
   'cmp.compareWith': 'Comparar con',
   'cmp.incomeGroup': 'Grupo de ingresos',
@@ -543,6 +544,14 @@ export const es: Catalog = {
   'compare.loading': 'Cargando la comparación …',
   'compare.loadError': 'No se pudo cargar la comparación',
   'compare.heading': '{country} y el grupo {group} (miembros: {members}), {survey}',
+  'compare.headingPicked': {
+    one: '{country} y {count} país seleccionado, {survey}',
+    other: '{country} y {count} países seleccionados, {survey}',
+  },
+  'compare.headingPickedAmong': {
+    one: '{country}, único país seleccionado, {survey}',
+    other: '{country} entre {count} países seleccionados, {survey}',
+  },
   'compare.explain':
     'Cada barra reparte las respuestas del grupo por niveles, de A (el más bajo) a E (el más alto); las letras junto a cada barra indican el nivel de {names}. ',
   'compare.andOf': ' y de ',

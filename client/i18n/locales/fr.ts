@@ -243,6 +243,7 @@ export const fr: Catalog = {
   'cmp.groupType.un_region': "Région de l'ONU",
   'cmp.groupType.all': 'Tous les pays',
   'cmp.groupType.countries': 'Pays choisis',
+  'cmp.pickedLabel': { one: '{count} pays sélectionné', other: '{count} pays sélectionnés' },
   'cmp.groupType.saved': 'Groupe enregistré',
   'cmp.compareWith': 'Comparer avec',
   'cmp.incomeGroup': 'Groupe de revenu',
@@ -546,6 +547,14 @@ export const fr: Catalog = {
   'compare.loading': 'Chargement de la comparaison …',
   'compare.loadError': 'Impossible de charger la comparaison',
   'compare.heading': '{country} et le groupe {group} (membres : {members}), {survey}',
+  'compare.headingPicked': {
+    one: '{country} et {count} pays sélectionné, {survey}',
+    other: '{country} et {count} pays sélectionnés, {survey}',
+  },
+  'compare.headingPickedAmong': {
+    one: '{country}, seul pays sélectionné, {survey}',
+    other: '{country} parmi {count} pays sélectionnés, {survey}',
+  },
   'compare.explain':
     'Chaque barre répartit les réponses du groupe par niveau, de A (le plus bas) à E (le plus haut) ; les lettres à côté de chaque barre indiquent le niveau de chaque pays ({names}). ',
   'compare.andOf': ' et ',
