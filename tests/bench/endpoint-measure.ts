@@ -24,6 +24,12 @@ interface EndpointFigures {
   /** The same statements unprepared at 50 connections: the generic plan of a prepared statement can lose. */
   rawUnprepared50: Figures;
   pg50: { latencyMs: number; tps: number };
+  /**
+   * The bench server's floor endpoint (tests/bench/serve.ts, `/floor/:name`): a bare route sending these
+   * statements through the raw driver, in the raw replay's faster mode at 50 connections, and answering
+   * the last one's rows as JSON; at 50 connections. Computed answers only.
+   */
+  floor50?: Figures;
 }
 
 /**
@@ -44,6 +50,8 @@ export async function measureEndpoint(o: {
   raw: postgres.Sql;
   statements: Captured[];
   target: string;
+  /** The bare server's base URL and a name for this SQL: measures floor50. */
+  floor?: { base: string; name: string };
 }): Promise<EndpointFigures> {
   // Prepared, as the driver's own tagged queries are (and as the app prepares its hot statements), and
   // unprepared: the p50 floor is the faster of the two (endpointRows), and so is the 50-connection one.
@@ -64,7 +72,16 @@ export async function measureEndpoint(o: {
   const raw50: Figures = await loop(replay, { concurrency: 50 });
   const rawUnprepared50: Figures = await loop(replayUnprepared, { concurrency: 50 });
   const pg50 = await pgbench(o.url, script, 50);
-  return { ep1, fine1, raw1, rawUnprepared1, pg1, ep50, raw50, rawUnprepared50, pg50 };
+  const figures = { ep1, fine1, raw1, rawUnprepared1, pg1, ep50, raw50, rawUnprepared50, pg50 };
+  if (!o.floor) return figures;
+  const floorUrl = `${o.floor.base}/floor/${encodeURIComponent(o.floor.name)}`;
+  const stored = await fetch(floorUrl, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ statements: o.statements, prepare: raw50.rps >= rawUnprepared50.rps }),
+  });
+  if (!stored.ok) throw new Error(`${floorUrl}: HTTP ${stored.status} ${await stored.text()}`);
+  return { ...figures, floor50: await cannon(floorUrl, 50) };
 }
 
 /**
@@ -79,7 +96,7 @@ export function endpointRows(
   scale: number,
   computed: boolean,
 ): Row[] {
-  const { ep1, fine1, raw1, rawUnprepared1, pg1, ep50, raw50, rawUnprepared50, pg50 } = f;
+  const { ep1, fine1, raw1, rawUnprepared1, pg1, ep50, raw50, rawUnprepared50, pg50, floor50 } = f;
   const bare50 = bare.c50;
   // The budget's floor is the faster of the two: prepared saves parsing and planning, but a generic plan
   // can be slower than one made for the values (the counts over a saved group's members, at scale 10).
@@ -145,6 +162,26 @@ export function endpointRows(
       'req/s',
       { name: 'pgbench c=50, same SQL', value: pg50.tps },
     ),
+    // The same for a whole HTTP endpoint: a bare route running this SQL through the raw driver and sending
+    // its rows as JSON, beside pgbench; and ours against that endpoint.
+    ...(floor50
+      ? [
+          row(
+            s,
+            'floor endpoint c=50 throughput (bare route, raw driver, the rows as JSON)',
+            floor50.rps,
+            'req/s',
+            {
+              name: 'pgbench c=50, same SQL',
+              value: pg50.tps,
+            },
+          ),
+          row(s, 'c=50 throughput', ep50.rps, 'req/s', {
+            name: 'floor endpoint c=50 (bare route, raw driver, the rows as JSON)',
+            value: floor50.rps,
+          }),
+        ]
+      : []),
     row(
       s,
       'c=50 throughput',

@@ -113,7 +113,8 @@ export async function benchEndpoints(opts: {
     const ports = await firstJsonLine<{ app: number; uncached: number; bare: number }>(child);
     const base = `http://127.0.0.1:${ports.app}`;
     const uncachedBase = `http://127.0.0.1:${ports.uncached}`;
-    const bareUrl = `http://127.0.0.1:${ports.bare}/bare`;
+    const bareBase = `http://127.0.0.1:${ports.bare}`;
+    const bareUrl = `${bareBase}/bare`;
     opts.log('  bare Fastify route and /api/health');
     const bare1 = await cannon(bareUrl, 1);
     const bareFine1 = await loop(() => get(bareUrl), { warmup: 20 });
@@ -152,7 +153,13 @@ export async function benchEndpoints(opts: {
       for (const c of cases) {
         opts.log(`  ${c.name}`);
         const statements = await captureSql(opts.url, c);
-        const cold = await measureEndpoint({ url: opts.url, raw, statements, target: uncachedBase + c.path });
+        const cold = await measureEndpoint({
+          url: opts.url,
+          raw,
+          statements,
+          target: uncachedBase + c.path,
+          floor: { base: bareBase, name: c.name },
+        });
         rows.push(
           ...endpointRows(
             `${c.name}, computed each request [${statements.length} SQL]`,
