@@ -29,7 +29,7 @@ interface FloorCase {
   /** As prepared statements (the raw replay's faster mode decides). */
   prepare: boolean;
 }
-// The app's default pool size (server/db/client.ts), its connection name, no type look-up.
+// The app's default pool size (server/db/client.ts), as the raw replay of tests/bench/endpoints.ts.
 const raw = postgres(url, {
   max: 10,
   onnotice: () => {},
