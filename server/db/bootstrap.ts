@@ -37,9 +37,15 @@ const SHIPPED_ROUNDS = [
  */
 export async function prepareDatabase(
   database: Database,
-  opts: { loadReferenceData: boolean; log?: Log; accounts?: Omit<AccountsOptions, 'log'> },
+  opts: {
+    loadReferenceData: boolean;
+    log?: Log;
+    accounts?: Omit<AccountsOptions, 'log'>;
+    /** referenceFingerprint(), when the caller started it earlier (the server, while its modules load). */
+    fingerprint?: Promise<string>;
+  },
 ) {
-  const fingerprint = opts.loadReferenceData ? await referenceFingerprint() : '';
+  const fingerprint = opts.loadReferenceData ? await (opts.fingerprint ?? referenceFingerprint()) : '';
   await database.withStartupLock(async (db) => {
     const t0 = performance.now();
     await database.migrate(db);

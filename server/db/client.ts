@@ -6,6 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { copyOutOwnConnection } from './copy-out';
 import { type LockLog, lockDataDir } from './data-dir-lock';
+import { migrationsApplied } from './migrations-applied';
 import { createPglite } from './pglite';
 import type * as schema from './schema';
 
@@ -89,6 +90,8 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       if (res.blob) yield new Uint8Array(await res.blob.arrayBuffer());
     },
     migrate: async (d = db) => {
+      if (await migrationsApplied(MIGRATIONS_FOLDER, async (text) => (await pg.query(text)).rows as never))
+        return;
       await migratePglite(d as never, { migrationsFolder: MIGRATIONS_FOLDER });
     },
     close: async () => {
@@ -158,6 +161,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     copyOut: (copySql) => copyOutOwnConnection(url, copySql),
     migrate: async (d = db) => {
+      if (await migrationsApplied(MIGRATIONS_FOLDER, (text) => client.unsafe(text))) return;
       await migratePostgres(d as never, { migrationsFolder: MIGRATIONS_FOLDER });
     },
     close: () => client.end({ timeout: 5 }),

@@ -1,9 +1,13 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../server/db/bootstrap';
-import { type Database, openDatabase } from '../../server/db/client';
+import { type Database, MIGRATIONS_FOLDER, openDatabase } from '../../server/db/client';
+import { migrationsApplied } from '../../server/db/migrations-applied';
 import { withDatabase } from '../setup/server-global';
 
 async function counts(database: Database) {
@@ -100,4 +104,45 @@ describe('first start', () => {
       }
     },
   );
+});
+
+describe('migrations on a restart (server/db/migrations-applied.ts)', () => {
+  it('tells an up-to-date database from one a migration of the journal is missing in', {
+    timeout: 120_000,
+  }, async () => {
+    const pg = await PGlite.create();
+    const database = await openDatabase({ pglite: pg });
+    const query = async (text: string) => (await pg.query<Record<string, unknown>>(text)).rows;
+    try {
+      // No drizzle table yet: nothing applied.
+      expect(await migrationsApplied(MIGRATIONS_FOLDER, query)).toBe(false);
+      await database.migrate();
+      expect(await migrationsApplied(MIGRATIONS_FOLDER, query)).toBe(true);
+      // Migrating again is a no-op that leaves one row per migration of the journal.
+      await database.migrate();
+      const journal = JSON.parse(
+        readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
+      ) as { entries: { when: number; tag: string }[] };
+      const [applied] = await query('select count(*)::int as n from drizzle.__drizzle_migrations');
+      expect(applied?.n).toBe(journal.entries.length);
+      // A release that adds a migration: its journal names one the database has not applied.
+      const next = mkdtempSync(path.join(os.tmpdir(), 'nap-migrations-'));
+      try {
+        mkdirSync(path.join(next, 'meta'));
+        const latest = Math.max(...journal.entries.map((e) => e.when));
+        writeFileSync(
+          path.join(next, 'meta', '_journal.json'),
+          JSON.stringify({
+            ...journal,
+            entries: [...journal.entries, { when: latest + 1, tag: '9999_next' }],
+          }),
+        );
+        expect(await migrationsApplied(next, query)).toBe(false);
+      } finally {
+        rmSync(next, { recursive: true, force: true });
+      }
+    } finally {
+      await database.close();
+    }
+  });
 });
