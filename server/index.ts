@@ -27,13 +27,14 @@ const fingerprint = config.LOAD_REFERENCE_DATA
   : undefined;
 fingerprint?.catch(() => {});
 const mailSettings = mailConfig(config);
-const [{ buildApp }, { prepareDatabase }, { limitsFromConfig }, accounts, housekeeping, mailer] =
+const [{ buildApp }, { prepareDatabase }, { limitsFromConfig }, accounts, housekeeping, statistics, mailer] =
   await Promise.all([
     import('./app'),
     import('./db/bootstrap'),
     import('./plugins/limits'),
     import('./db/accounts'),
     import('./modules/auth/housekeeping'),
+    import('./db/statistics'),
     // nodemailer loads only when SMTP is configured.
     mailSettings
       ? import('./modules/reminders/mailer').then((m) => m.createSmtpMailer(mailSettings))
@@ -87,6 +88,9 @@ const stopHousekeeping = housekeeping.startAuthHousekeeping({
   now: () => new Date(),
   log: app.log,
 });
+// PGlite runs no autovacuum: its tables' planner statistics are checked every minute, by autovacuum's rule.
+const stopStatistics =
+  database.kind === 'pglite' ? statistics.startStatisticsRefresh(database, app.log) : () => {};
 // The daily e-mail digest, only when SMTP is configured (every process may run it: claims dedupe).
 let digests: DigestScheduler | null = null;
 if (mailSettings && mailer) {
@@ -125,6 +129,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     app.log.info({ signal }, 'shutting down');
     try {
       stopHousekeeping();
+      stopStatistics();
       await digests?.stop();
       mailer?.close();
       await app.close();

@@ -7,6 +7,7 @@ import { prepareDatabase } from '../db/bootstrap';
 import type { Database } from '../db/client';
 import { openDatabase } from '../db/client';
 import { TRACSS_2019_2020 } from '../db/reference/tracss-framework';
+import { analyzeStale } from '../db/statistics';
 import { AppError, parseInput } from '../lib/errors';
 import { listPeriods } from '../modules/frameworks/repository';
 import { importTracssWorkbook } from '../modules/imports/tracss-import';
@@ -109,6 +110,8 @@ async function main(): Promise<number> {
         console.log(`Columns not placed (${result.unplacedColumns.length}):`);
       for (const c of result.unplacedColumns)
         console.log(`  ${c.column} ${why[c.reason]}: ${c.header.slice(0, 100)}`);
+      // PGlite has no autovacuum: the planner's statistics of what was imported, before the server reads it.
+      if (!result.dryRun && database.kind === 'pglite') await analyzeStale(database);
     }
     return 0;
   } catch (e) {

@@ -4,7 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { importRoundClassification, importTracssWorkbook } from '../modules/imports/tracss-import';
 import { type AccountsOptions, ensureAccounts } from './accounts';
-import type { Database } from './client';
+import type { Database, Db } from './client';
 import { loadClassifications } from './reference/classifications';
 import { loadCountries } from './reference/countries';
 import { loadCrosswalks } from './reference/crosswalk';
@@ -20,6 +20,7 @@ import { seedPeerGroups } from './reference/peer-groups';
 import { TRACSS_2025, TRACSS_2025_CSV } from './reference/tracss-2025';
 import { loadTracssFramework, TRACSS_2019_2020 } from './reference/tracss-framework';
 import { importRuns, roundClassifications } from './schema';
+import { analyzeStale } from './statistics';
 
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
 
@@ -50,44 +51,47 @@ export async function prepareDatabase(
     const t0 = performance.now();
     await database.migrate(db);
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'database migrated');
-    if (!opts.loadReferenceData) return;
-    // Skipped when this database was loaded from the same files by the same loaders (a restart).
-    if ((await storedReferenceFingerprint(db)) !== fingerprint) {
-      await db.transaction(async (tx) => {
-        await loadCountries(tx);
-        // WHO regions, income groups and membership over time; today's values onto the countries.
-        await loadClassifications(tx);
-        await loadTracssFramework(tx);
-        await seedPeerGroups(tx);
-        // Jordan's NAP 2018–2022, the case study, as transcribed from the plan (and the invented rows
-        // of earlier versions removed).
-        const jordan = await loadJordanPlan(tx);
-        if (jordan.removed.activities + jordan.removed.indicators + jordan.removed.keptIndicators > 0)
-          opts.log?.warn(
-            jordan.removed,
-            "Jordan's plan: invented rows of an earlier version removed (audited)",
-          );
-        if (jordan.unlinked > 0)
-          opts.log?.info(
-            { rows: jordan.unlinked },
-            "Jordan's plan: activities loaded without an intervention link",
-          );
-        // The published layer of the M&E profiles we ship (skipped quietly when a file is absent).
-        const profiles = await loadMeProfiles(tx);
-        if (profiles.loaded + profiles.removed > 0)
-          opts.log?.info(profiles, 'M&E profiles: published sections loaded (audited)');
-        await storeReferenceFingerprint(tx, fingerprint);
-      });
-    }
-    for (const shipped of SHIPPED_ROUNDS) await importShippedRound({ ...database, db }, shipped, opts.log);
-    // The reviewed crosswalks between rounds, once the rounds they link exist: keep this after every
-    // round's import (a crosswalk whose round is not loaded is skipped with a warning).
-    await loadCrosswalks(db, opts.log);
-    opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'reference data ready');
+    if (opts.loadReferenceData) await loadReferenceData(database, db, fingerprint, opts.log);
+    // A first load (or a database never analysed) gets its planner statistics now, before the first
+    // request: PGlite has no autovacuum, and on Postgres it would come up to a minute later.
+    const analysed = await analyzeStale(database, db);
+    if (analysed.tables.length > 0) opts.log?.info(analysed, 'planner statistics refreshed (ANALYZE)');
   });
   // First run: the configured administrator or the demo accounts (after the countries they refer to).
   const accounts = opts.accounts;
   if (accounts) await database.withStartupLock((db) => ensureAccounts(db, { ...accounts, log: opts.log }));
+}
+
+/** The reference data (see prepareDatabase), under the startup lock. */
+async function loadReferenceData(database: Database, db: Db, fingerprint: string, log: Log | undefined) {
+  const t0 = performance.now();
+  // Skipped when this database was loaded from the same files by the same loaders (a restart).
+  if ((await storedReferenceFingerprint(db)) !== fingerprint) {
+    await db.transaction(async (tx) => {
+      await loadCountries(tx);
+      // WHO regions, income groups and membership over time; today's values onto the countries.
+      await loadClassifications(tx);
+      await loadTracssFramework(tx);
+      await seedPeerGroups(tx);
+      // Jordan's NAP 2018–2022, the case study, as transcribed from the plan (and the invented rows
+      // of earlier versions removed).
+      const jordan = await loadJordanPlan(tx);
+      if (jordan.removed.activities + jordan.removed.indicators + jordan.removed.keptIndicators > 0)
+        log?.warn(jordan.removed, "Jordan's plan: invented rows of an earlier version removed (audited)");
+      if (jordan.unlinked > 0)
+        log?.info({ rows: jordan.unlinked }, "Jordan's plan: activities loaded without an intervention link");
+      // The published layer of the M&E profiles we ship (skipped quietly when a file is absent).
+      const profiles = await loadMeProfiles(tx);
+      if (profiles.loaded + profiles.removed > 0)
+        log?.info(profiles, 'M&E profiles: published sections loaded (audited)');
+      await storeReferenceFingerprint(tx, fingerprint);
+    });
+  }
+  for (const shipped of SHIPPED_ROUNDS) await importShippedRound({ ...database, db }, shipped, log);
+  // The reviewed crosswalks between rounds, once the rounds they link exist: keep this after every
+  // round's import (a crosswalk whose round is not loaded is skipped with a warning).
+  await loadCrosswalks(db, log);
+  log?.info({ ms: Math.round(performance.now() - t0) }, 'reference data ready');
 }
 
 /**

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { parseCsv } from '../../server/lib/spreadsheet';
+import { countryBatches } from '../../server/modules/exports/batches';
 import { EXPORT_COLUMNS, ExportRowSchema } from '../../shared';
 import { openTestDatabase } from '../setup/test-db';
 import { makeUser, role, type Session, signIn, withCredential } from './support/auth';
@@ -184,6 +185,57 @@ describe('CSV export', () => {
       expect(r?.level).toBe(d.level ?? '');
     }
     expect(new Set(rows.map((r) => r.country_name))).toEqual(new Set(['Jordan', 'Lebanon']));
+  });
+});
+
+describe('the whole database', () => {
+  it('is read in batches of countries on PGlite: consecutive, bounded, none without a value', async () => {
+    const countries = (
+      await database.rows<{ iso3: string }>(sql`select iso3 from countries order by iso3`)
+    ).map((r) => r.iso3);
+    const scope = {
+      countries,
+      draftCountries: new Set<string>(),
+      plan: null,
+      frameworkCode: null,
+      from: null,
+      to: null,
+    };
+    const held = new Map(
+      (
+        await database.rows<{ c: string; n: number }>(
+          sql`select country_iso3 as c, count(*)::int as n from indicator_values group by 1`,
+        )
+      ).map((r) => [r.c, Number(r.n)]),
+    );
+    const batches = await countryBatches(database, scope, 400);
+    if (database.kind === 'postgres') {
+      // One COPY streams from the server, whatever its size.
+      expect(batches).toEqual([countries]);
+      return;
+    }
+    expect(batches.length).toBeGreaterThan(10);
+    expect(batches.flat()).toEqual(countries.filter((c) => held.has(c)));
+    for (const b of batches) {
+      const n = b.reduce((a, c) => a + (held.get(c) ?? 0), 0);
+      if (b.length > 1) expect(n, b.join(',')).toBeLessThanOrEqual(400);
+    }
+  });
+
+  it('exports every public value once, under one header, in country order', async () => {
+    const res = await get('/api/exports/values');
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const lines = res.body.split('\n').filter((l) => l.startsWith('country,'));
+    expect(lines).toEqual([EXPORT_COLUMNS.join(',')]);
+    const rows = csvRecords(res.body);
+    const [visible] = await database.rows<{ n: number }>(sql`
+      select count(*)::int as n from indicator_values v join value_provenance vp on vp.value_id = v.id
+      where vp.workflow in ('approved', 'published')`);
+    expect(visible?.n).toBeGreaterThan(20_000);
+    expect(rows).toHaveLength(Number(visible?.n));
+    const order = rows.map((r) => r.country ?? '');
+    expect(order).toEqual([...order].sort());
+    expect(new Set(order).size).toBeGreaterThan(150);
   });
 });
 

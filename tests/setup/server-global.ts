@@ -9,7 +9,7 @@ import { openDatabase } from '../../server/db/client';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** PGlite mode: a gzipped data folder of a migrated database with the reference data. */
+    /** PGlite mode: a tar of the data folder of a migrated database with the reference data. */
     pgliteDump: string;
     /** Postgres mode: the template database each test file clones. */
     pgTemplateUrl: string;
@@ -29,10 +29,11 @@ export default async function setup(project: TestProject) {
     const pg = await PGlite.create();
     const database = await openDatabase({ pglite: pg });
     await prepareDatabase(database, { loadReferenceData: true });
-    const dump = await pg.dumpDataDir('gzip');
+    // Uncompressed: each test file loads it (about 165 times a run), 0.35 s faster each than from gzip.
+    const dump = await pg.dumpDataDir('none');
     await pg.close();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'nap-test-'));
-    const file = path.join(dir, 'template.tar.gz');
+    const file = path.join(dir, 'template.tar');
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     project.provide('pgliteDump', file);
     project.provide('pgTemplateUrl', '');

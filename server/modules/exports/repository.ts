@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client';
-import { countries, frameworks, planPeriods, plans } from '../../db/schema';
+import { countries, frameworks, indicatorValues, planPeriods, plans } from '../../db/schema';
 
 /** The plans of these countries, newest first. */
 export async function plansOfCountries(db: DbOrTx, iso3s: string[]) {
@@ -30,4 +30,15 @@ export async function frameworkExists(db: DbOrTx, code: string): Promise<boolean
 /** Runs a SELECT the export built as text (select-sql.ts, xlsx-sql.ts: literals inlined, no parameters). */
 export async function selectExportText<T>(database: Database, text: string): Promise<T[]> {
   return database.rows<T>(sql.raw(text));
+}
+
+/** How many values (of any framework and state) each of these countries holds; those with none are absent. */
+export async function valueCountsByCountry(db: DbOrTx, iso3s: string[]): Promise<Map<string, number>> {
+  if (iso3s.length === 0) return new Map();
+  const rows = await db
+    .select({ c: indicatorValues.countryIso3, n: sql<number>`count(*)::int` })
+    .from(indicatorValues)
+    .where(inArray(indicatorValues.countryIso3, iso3s))
+    .groupBy(indicatorValues.countryIso3);
+  return new Map(rows.map((r) => [r.c, Number(r.n)]));
 }

@@ -6,6 +6,7 @@ import {
   type ValueStatus,
 } from '../../../shared';
 import type { Database } from '../../db/client';
+import { countryBatches, linksOf } from './batches';
 import type { PlanLink } from './plan-links';
 import { selectExportText } from './repository';
 import type { ExportScope } from './scope';
@@ -49,16 +50,12 @@ function toRow(r: RawRow): TypedRow {
 }
 
 /**
- * The export's rows, typed, one country at a time: memory holds one country's values (a few
- * thousand rows at most), however many countries the export spans.
+ * The export's rows, typed, one batch of countries at a time (batches.ts): memory holds at most one
+ * batch's values (a few thousand rows), however many countries the export spans.
  */
 export async function* exportRows(database: Database, scope: ExportScope, links: PlanLink[]) {
-  for (const country of scope.countries) {
-    const text = exportSelectSql(
-      scope,
-      links.filter((l) => l.c === country),
-      { csv: false, countries: [country] },
-    );
+  for (const countries of await countryBatches(database, scope)) {
+    const text = exportSelectSql(scope, linksOf(links, countries), { csv: false, countries });
     const rows = await selectExportText<RawRow>(database, text);
     for (const r of rows) yield toRow(r);
   }

@@ -1,6 +1,7 @@
 import { EXPORT_COLUMNS } from '../../../shared';
 import type { Database, DbOrTx } from '../../db/client';
 import { rowsXml, type SheetSpec, workbookChunks } from '../../lib/spreadsheet/xlsx-writer';
+import { countryBatches, linksOf } from './batches';
 import type { PlanLink } from './plan-links';
 import { selectExportText } from './repository';
 import type { ExportScope } from './scope';
@@ -77,18 +78,15 @@ function lines(chunk: Uint8Array): number {
 
 /**
  * The Values sheet's rows, written by Postgres (xlsx-sql.ts): one COPY on Postgres; on PGlite, which
- * copies to a blob, one per country, each numbered on from the rows before it (one line per row).
+ * copies to a blob, one per batch of countries (batches.ts), each numbered on from the rows before it
+ * (one line per row).
  */
 async function* valuesRows(database: Database, scope: ExportScope, links: PlanLink[]) {
-  if (scope.countries.length === 0) return;
-  if (database.kind === 'postgres') {
-    yield* database.copyOut(valuesRowsCopySql(scope, links, scope.countries, 2));
-    return;
-  }
   let next = 2;
-  for (const country of scope.countries) {
-    const own = links.filter((l) => l.c === country);
-    for await (const chunk of database.copyOut(valuesRowsCopySql(scope, own, [country], next))) {
+  for (const countries of await countryBatches(database, scope)) {
+    for await (const chunk of database.copyOut(
+      valuesRowsCopySql(scope, linksOf(links, countries), countries, next),
+    )) {
       next += lines(chunk);
       yield chunk;
     }

@@ -1,5 +1,6 @@
 import type { AdxMapping } from '../../../../shared';
 import type { Database } from '../../../db/client';
+import { countryBatches } from '../batches';
 import { selectExportText } from '../repository';
 import type { ExportScope } from '../scope';
 import { adxCopySql, adxCountSql } from './adx-sql';
@@ -20,22 +21,13 @@ export class Skipped {
 }
 
 /**
- * The countries one statement reads: all of them on Postgres, which streams a COPY of any size; one at a
- * time on PGlite, which copies to a blob in memory (as the CSV export does).
- */
-function countryBatches(database: Database, scope: ExportScope): string[][] {
-  if (database.kind === 'postgres') return scope.countries.length ? [scope.countries] : [];
-  return scope.countries.map((c) => [c]);
-}
-
-/**
  * What the ADX document of this scope holds, counted by Postgres: its groups, and the values it leaves
  * out and why (in the order each reason first occurs), with no value read into Node.
  */
 export async function countAdx(database: Database, scope: ExportScope, m: AdxMapping) {
   const skipped = new Skipped();
   let groups = 0;
-  for (const countries of countryBatches(database, scope)) {
+  for (const countries of await countryBatches(database, scope)) {
     const rows = await selectExportText<{ why: string | null; n: number; groups: number }>(
       database,
       adxCountSql(scope, m, countries),
@@ -56,7 +48,7 @@ export async function countAdx(database: Database, scope: ExportScope, m: AdxMap
  */
 export async function* adxChunks(database: Database, scope: ExportScope, m: AdxMapping, exportedAt: Date) {
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<adx xmlns="urn:ihe:qrph:adx:2015" exported="${exportedAt.toISOString()}">\n`;
-  for (const countries of countryBatches(database, scope))
+  for (const countries of await countryBatches(database, scope))
     yield* database.copyOut(adxCopySql(scope, m, countries));
   yield '</adx>\n';
 }
