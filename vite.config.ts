@@ -297,8 +297,7 @@ export default defineConfig({
   test: {
     root: '.',
     // vitest runs cores − 1 test files at a time: one on a 2-core machine, which left a core idle while
-    // a file waited on PGlite or jsdom (the suite took 64 min under load). Two at least; the browser
-    // tests keep the default (each file runs Chromium and a server of its own).
+    // a file waited on PGlite or jsdom (the suite took 64 min under load). Two at least.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
@@ -320,6 +319,10 @@ export default defineConfig({
           globalSetup: ['tests/setup/server-global.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // The server files share a worker's loaded modules instead of importing the app again per
+          // file (no server test mocks a module or changes process state): `npm test` 581 → 407 s
+          // on 2 cores, its import time 180 → 51 s. Each file still opens a database of its own.
+          isolate: false,
         },
       },
       {
@@ -341,7 +344,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root: '.',
-          maxWorkers: Math.max(1, availableParallelism() - 1),
+          // Two files at a time even on 2 cores (each runs Chromium and a server of its own), sharing the
+          // worker's loaded modules as the server files do: 531 → 410 s on 2 cores, both cores busy.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+          isolate: false,
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/server-global.ts'],

@@ -16,7 +16,8 @@ export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
   shared_buffers: '16MB',
 };
 
-function startParams(defaults: readonly string[]): string[] {
+/** PGlite's own start parameters with PGLITE_SETTINGS on top (the server's, the tools', the tests'). */
+export function startParams(defaults: readonly string[]): string[] {
   return [...defaults, ...Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
 }
 

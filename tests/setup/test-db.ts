@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app';
 import { type Database, openDatabase } from '../../server/db/client';
+import { startParams } from '../../server/db/pglite';
 import { withDatabase } from './server-global';
 
 let counter = 0;
@@ -15,7 +16,11 @@ let counter = 0;
 export async function openTestDatabase(): Promise<Database> {
   const dump = inject('pgliteDump');
   if (dump) {
-    const pg = await PGlite.create({ loadDataDir: new Blob([readFileSync(dump)]) });
+    // The server's settings (a smaller shared_buffers also starts faster: ~165 databases a run).
+    const pg = await PGlite.create({
+      loadDataDir: new Blob([readFileSync(dump)]),
+      startParams: startParams(PGlite.defaultStartParams),
+    });
     return openDatabase({ pglite: pg });
   }
   const templateUrl = inject('pgTemplateUrl');
