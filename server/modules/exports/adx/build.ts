@@ -24,10 +24,10 @@ export class Skipped {
  * What the ADX document of this scope holds, counted by Postgres: its groups, and the values it leaves
  * out and why (in the order each reason first occurs), with no value read into Node.
  */
-export async function countAdx(database: Database, scope: ExportScope, m: AdxMapping) {
+export async function countAdx(database: Database, scope: ExportScope, m: AdxMapping, batches?: string[][]) {
   const skipped = new Skipped();
   let groups = 0;
-  for (const countries of await countryBatches(database, scope)) {
+  for (const countries of batches ?? (await countryBatches(database, scope))) {
     const rows = await selectExportText<{ why: string | null; n: number; groups: number }>(
       database,
       adxCountSql(scope, m, countries),
@@ -46,9 +46,15 @@ export async function countAdx(database: Database, scope: ExportScope, m: AdxMap
  * Codes go through the mapping; values ADX cannot carry, and with `strict` those whose codes are not
  * mapped, are left out (countAdx counts them); a group left with no value is not written.
  */
-export async function* adxChunks(database: Database, scope: ExportScope, m: AdxMapping, exportedAt: Date) {
+export async function* adxChunks(
+  database: Database,
+  scope: ExportScope,
+  m: AdxMapping,
+  exportedAt: Date,
+  batches?: string[][],
+) {
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<adx xmlns="urn:ihe:qrph:adx:2015" exported="${exportedAt.toISOString()}">\n`;
-  for (const countries of await countryBatches(database, scope))
+  for (const countries of batches ?? (await countryBatches(database, scope)))
     yield* database.copyOut(adxCopySql(scope, m, countries));
   yield '</adx>\n';
 }
