@@ -11,6 +11,11 @@ import type { DigestScheduler } from './modules/reminders/scheduler';
 // import is evaluated before the first line of this file runs. /api/ready answers only after
 // `listen`, which comes after both.
 const started = performance.now();
+// A timer that keeps the event loop alive until the server listens. While the start awaits only V8's
+// own work (PGlite's WebAssembly compiling), libuv has nothing to wait for and Node, finding the loop
+// empty, blocks until every background compilation has finished, PGlite's optimising tier-up included:
+// ~0.2 s of a restart spent with the main thread stopped (docs/benchmarks.md). Errors still end the process.
+const keepLoopAlive = setInterval(() => {}, 1000);
 const config = loadConfig();
 const log = await createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
 const opening = openDatabase({
@@ -82,6 +87,7 @@ await prepareDatabase(database, {
 mark('prepared');
 await app.listen({ host: config.HOST, port: config.PORT });
 mark('listening');
+clearInterval(keepLoopAlive);
 // Expired sessions and stale sign-in throttle rows: swept now, then every 15 min (unref'd timer).
 const stopHousekeeping = housekeeping.startAuthHousekeeping({
   db: database.db,

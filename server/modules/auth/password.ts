@@ -44,9 +44,14 @@ let dummyHash: Promise<string> | undefined;
  * A hash to verify against when the email is unknown, so that an unknown account costs the same
  * argon2 work as a wrong password (no account enumeration by timing). Made with ARGON2_OPTIONS
  * through hashPassword, so it always costs what a real account's hash costs; computed once per
- * process (buildApp warms it so that the first unknown email is not slower than the next).
+ * process (the auth routes start it at registration, so that the first unknown email is not slower than the
+ * next).
  */
 export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(`dummy-${crypto.randomUUID()}`);
+  dummyHash ??= hashPassword(`dummy-${crypto.randomUUID()}`).catch((err: unknown) => {
+    // A failed hash is not kept: the next sign-in tries again.
+    dummyHash = undefined;
+    throw err;
+  });
   return dummyHash;
 }
