@@ -4,14 +4,16 @@ import type { DbOrTx } from '../../db/client';
 import { preparedRows } from '../../db/driver';
 
 /** Group types whose statistics are precomputed in compare_aggregates (migration 0008). */
-export const AGGREGATED_GROUP_TYPES: readonly PeerGroupType[] = [
+export const AGGREGATED_GROUP_TYPES = [
   'all',
   'who_region',
   'income_group',
   'un_region',
-];
+] as const satisfies readonly PeerGroupType[];
+export type AggregatedGroupType = (typeof AGGREGATED_GROUP_TYPES)[number];
 
-export const isAggregatedGroup = (type: PeerGroupType) => AGGREGATED_GROUP_TYPES.includes(type);
+export const isAggregatedGroup = (type: PeerGroupType): type is AggregatedGroupType =>
+  (AGGREGATED_GROUP_TYPES as readonly PeerGroupType[]).includes(type);
 
 /**
  * The group type the statistics are stored under (migration 0011): WHO regions and income groups as

@@ -17,6 +17,7 @@ import { AppError } from '../../lib/errors';
 import type { Principal } from '../auth/permissions';
 import { allIso3, type CountryFilter, knownIso3, listCountries } from '../countries/repository';
 import { visibleGroup } from '../peer-groups/service';
+import type { AggregatedGroupType } from './aggregate-repository';
 import { roundClassOf, roundMembers } from './round-class-repository';
 
 export const MAX_GROUP_COUNTRIES = 300;
@@ -144,22 +145,42 @@ const ATTRIBUTE_GROUPS: Record<AttributeGroup['type'], AttributeGroup> = {
   },
 };
 
-async function resolveAttributeGroup(
+/**
+ * The key of a built-in group (all countries, a WHO region, an income group, a UN region) without its
+ * members: the one given, checked, or else the country's own (its WHO region or income group as the
+ * round classifies it). A comparison reads the group's precomputed statistics by this key while the
+ * members are listed, rather than after (one round trip to the database less).
+ */
+export async function builtInGroupKey(
   db: DbOrTx,
-  g: AttributeGroup,
+  type: AggregatedGroupType,
   key: string | undefined,
   country?: Country,
   opts: GroupOptions = {},
-): Promise<PeerGroup> {
+): Promise<string> {
+  return type === 'all' ? 'all' : attributeKey(db, ATTRIBUTE_GROUPS[type], key, country, opts);
+}
+
+/** UN regions do not change; WHO regions and income groups are taken as the round classifies them. */
+const roundOf = (g: AttributeGroup, opts: GroupOptions) =>
+  g.type !== 'un_region' && opts.basis !== 'today' ? opts.round : undefined;
+
+async function attributeKey(
+  db: DbOrTx,
+  g: AttributeGroup,
+  key: string | undefined,
+  country: Country | undefined,
+  opts: GroupOptions,
+): Promise<string> {
   const list = g.codes.join(', ');
-  // UN regions do not change; WHO regions and income groups are taken as the round classifies them.
-  const byRound = g.type !== 'un_region' && opts.basis !== 'today' ? opts.round : undefined;
+  const byRound = roundOf(g, opts);
+  // The country's own is looked up only when no key is given.
   const own =
-    country && byRound
-      ? await roundClassOf(db, country.iso3, g.type, byRound)
-      : country
-        ? g.ownKey(country)
-        : null;
+    key || !country
+      ? null
+      : byRound
+        ? await roundClassOf(db, country.iso3, g.type, byRound)
+        : g.ownKey(country);
   const raw = key || own;
   if (!raw) {
     throw new AppError(
@@ -171,6 +192,18 @@ async function resolveAttributeGroup(
   }
   const parsed = g.parse(raw);
   if (!parsed) throw new AppError(400, `group: "${raw}" is not ${g.validNoun} (${list})`);
+  return parsed;
+}
+
+async function resolveAttributeGroup(
+  db: DbOrTx,
+  g: AttributeGroup,
+  key: string | undefined,
+  country?: Country,
+  opts: GroupOptions = {},
+): Promise<PeerGroup> {
+  const parsed = await attributeKey(db, g, key, country, opts);
+  const byRound = roundOf(g, opts);
   const members = byRound
     ? await roundMembers(db, g.type, parsed, byRound)
     : (await listCountries(db, g.filter(parsed))).map((c) => c.iso3);

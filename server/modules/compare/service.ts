@@ -20,7 +20,7 @@ import { listIndicators } from '../frameworks/repository';
 import { getPublishedFramework, resolvePeriod } from '../frameworks/service';
 import type { ReadScope } from '../visibility/scope';
 import { aggregateGroupType, groupAggregates, isAggregatedGroup } from './aggregate-repository';
-import { type PeerGroup, resolveGroup } from './group';
+import { builtInGroupKey, type PeerGroup, resolveGroup } from './group';
 import { nationalLevels } from './national-repository';
 import { memberLevelCounts } from './repository';
 
@@ -63,11 +63,6 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
   if (!country) throw new AppError(404, `country: no country with ISO3 code ${input.country}`);
   const basis = input.classification ?? 'round';
   const round = { frameworkCode: framework.code, frameworkName: framework.name, endDate: period.endDate };
-  const group = await resolveGroup(db, input.groupType, input.group, country, input.viewer ?? null, {
-    basis,
-    round,
-  });
-  const head = { framework: input.framework, period: period.code, source, country, group };
   const describe = (ind: (typeof indicators)[number]) => ({
     id: ind.id,
     code: ind.code,
@@ -76,13 +71,30 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
     sectors: ind.sectors,
     levels: ind.levels,
   });
-  if (source === 'published' && isAggregatedGroup(group.type)) {
-    const type = aggregateGroupType(group.type, basis);
+  const groupType = input.groupType;
+  if (source === 'published' && isAggregatedGroup(groupType)) {
+    // A built-in group: its precomputed statistics (compare_aggregates, the same numbers as peerStats and
+    // standing over the members' answers), read by the group's key while its members are listed.
+    const key = await builtInGroupKey(db, groupType, input.group, country, { basis, round });
+    const [group, aggregates] = await allInOrder([
+      resolveGroup(db, groupType, key, country, input.viewer ?? null, { basis, round }),
+      groupAggregates(db, period.id, aggregateGroupType(groupType, basis), key, country.iso3),
+    ]);
+    const byId = new Map(aggregates.map((a) => [a.indicatorId, a]));
     return {
-      ...head,
-      rows: await aggregatedRows(db, period.id, group, type, country.iso3, indicators, describe),
+      framework: input.framework,
+      period: period.code,
+      source,
+      country,
+      group,
+      rows: rowsFrom(byId, group, country.iso3, indicators, describe),
     };
   }
+  const group = await resolveGroup(db, input.groupType, input.group, country, input.viewer ?? null, {
+    basis,
+    round,
+  });
+  const head = { framework: input.framework, period: period.code, source, country, group };
   if (source === 'published') {
     // A saved group or a hand-picked list: Postgres counts the members' levels per indicator.
     const counts = await memberLevelCounts(db, input.framework, period.id, group.members, country.iso3);
@@ -118,25 +130,6 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
       };
     }),
   };
-}
-
-/**
- * Rows of a built-in group from its precomputed statistics (compare_aggregates): the same numbers
- * as peerStats/standing over the members' answers.
- */
-async function aggregatedRows<I extends { id: number }>(
-  db: DbOrTx,
-  periodId: number,
-  group: PeerGroup,
-  aggregateType: string,
-  iso3: string,
-  indicators: I[],
-  describe: (ind: I) => CompareRow['indicator'],
-): Promise<CompareRow[]> {
-  const byId = new Map(
-    (await groupAggregates(db, periodId, aggregateType, group.key, iso3)).map((a) => [a.indicatorId, a]),
-  );
-  return rowsFrom(byId, group, iso3, indicators, describe);
 }
 
 /**
