@@ -105,6 +105,26 @@ describe('the 2019–2020 round, classified as its own file classifies its respo
       ).toEqual(distributionFromFile('7.4', (iso3) => fileClass.get(iso3)?.region === region));
   });
 
+  it('/api/compare of Indonesia defaults to the region the round gives it, the period named or not', async () => {
+    for (const period of ['', '&period=2019-2020']) {
+      const round = await get<CompareResult>(
+        `/api/compare?framework=tracss-2019-2020&country=IDN&groupType=who_region${period}`,
+      );
+      expect(round.group).toMatchObject({ key: 'SEAR', classification: { basis: 'round' } });
+      expect(round.group.members).toContain('IDN');
+      const today = await get<CompareResult>(
+        `/api/compare?framework=tracss-2019-2020&country=IDN&groupType=who_region&classification=today${period}`,
+      );
+      expect(today.group).toMatchObject({ key: 'WPR', classification: { basis: 'today' } });
+    }
+    // A region named outright is the one compared, whatever the country's own.
+    const named = await get<CompareResult>(
+      '/api/compare?framework=tracss-2019-2020&country=IDN&groupType=who_region&group=EMR',
+    );
+    expect(named.group.key).toBe('EMR');
+    expect(named.group.members).not.toContain('IDN');
+  });
+
   it('today’s reference comes from the lists shipped, with where each value comes from', async () => {
     const idn = await get<{ whoRegion: string; incomeGroup: string }>('/api/countries/IDN');
     expect(idn).toMatchObject({ whoRegion: 'WPR', incomeGroup: 'LMC' });

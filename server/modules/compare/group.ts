@@ -43,6 +43,11 @@ export interface GroupOptions {
   /** round (default when a round is given): as the round classifies; today: today's reference. */
   basis?: ClassificationBasis;
   round?: RoundContext;
+  /**
+   * The country's own WHO region or income group as the round classifies it, when the caller has read
+   * it already (null: it has none); looked up when undefined.
+   */
+  ownClass?: string | null;
 }
 
 /** The classification a group of this round is made with, and the note that says so. */
@@ -179,7 +184,9 @@ async function attributeKey(
     key || !country
       ? null
       : byRound
-        ? await roundClassOf(db, country.iso3, g.type, byRound)
+        ? opts.ownClass !== undefined
+          ? opts.ownClass
+          : await roundClassOf(db, country.iso3, g.type, byRound)
         : g.ownKey(country);
   const raw = key || own;
   if (!raw) {

@@ -46,3 +46,28 @@ export async function roundClassOf(db: DbOrTx, iso3: string, attribute: string, 
   );
   return rows[0]?.value ?? null;
 }
+
+/**
+ * roundClassOf for a period given by its code, or for the framework's latest period (by start date, as
+ * resolvePeriod takes it) when none is: with the period's code, so that a caller running this beside its
+ * own period look-up can check that both read the same period. Null when the framework has no such period.
+ */
+export async function roundClassOfPeriod(
+  db: DbOrTx,
+  iso3: string,
+  attribute: string,
+  frameworkCode: string,
+  periodCode: string | undefined,
+): Promise<{ period: string; value: string | null } | null> {
+  const code = periodCode ?? null;
+  const rows = await preparedRows<{ period: string; value: string | null }>(
+    db,
+    sql`
+    select p.code as period, nap_round_class(${iso3}, ${attribute}, ${frameworkCode}, p.end_date) as value
+    from periods p
+    where p.framework_code = ${frameworkCode} and (${code}::text is null or p.code = ${code}::text)
+    order by p.start_date desc
+    limit 1`,
+  );
+  return rows[0] ?? null;
+}
