@@ -152,7 +152,9 @@ export async function benchEndpoints(opts: {
       const versionSql = await captureSql(opts.url, { name: 'version', path: '', service: currentVersion });
       for (const c of cases) {
         opts.log(`  ${c.name}`);
-        const statements = await captureSql(opts.url, c);
+        // Every statement the request runs: the data version (read for the ETag even with the cache
+        // off) and then the service's.
+        const statements = [...versionSql, ...(await captureSql(opts.url, c))];
         const cold = await measureEndpoint({
           url: opts.url,
           raw,
