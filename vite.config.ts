@@ -353,6 +353,9 @@ export default defineConfig({
           globalSetup: ['tests/setup/server-global.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits 1 s by default: less than a grid row's save takes under CI load (700 ms after
+          // the last keystroke, then the request), which failed the phone journey once (CI of 6 December, 14:36).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
