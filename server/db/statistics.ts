@@ -47,8 +47,8 @@ export async function analyzeStale(database: Database, db?: DbOrTx) {
 }
 
 /**
- * The embedded database's stand-in for autovacuum's ANALYZE: checked now and every `everyMs` on a
- * timer that does not keep the process alive; a failed check is logged and tried again at the next
+ * The embedded database's stand-in for autovacuum's ANALYZE: checked every `everyMs` (the start ran the
+ * first check, in prepareDatabase) on a timer that does not keep the process alive; a failed check is logged and tried again at the next
  * tick. Returns a function that stops the timer.
  */
 export function startStatisticsRefresh(database: Database, log: Log, everyMs = STATISTICS_EVERY_MS) {
