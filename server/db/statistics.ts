@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from './client';
 
+/** What the refresh logs through (the server's logger; a test's recorder). */
 type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 
 /** How often the embedded database's statistics are checked (Postgres's autovacuum wakes every minute). */
@@ -48,8 +49,8 @@ export async function analyzeStale(database: Database, db?: DbOrTx) {
 
 /**
  * The embedded database's stand-in for autovacuum's ANALYZE: checked every `everyMs` (the start ran the
- * first check, in prepareDatabase) on a timer that does not keep the process alive; a failed check is logged and tried again at the next
- * tick. Returns a function that stops the timer.
+ * first check, in prepareDatabase) on a timer that does not keep the process alive; a failed check is
+ * logged and tried again at the next tick. Returns a function that stops the timer.
  */
 export function startStatisticsRefresh(database: Database, log: Log, everyMs = STATISTICS_EVERY_MS) {
   let running = false;

@@ -44,8 +44,8 @@ let dummyHash: Promise<string> | undefined;
  * A hash to verify against when the email is unknown, so that an unknown account costs the same
  * argon2 work as a wrong password (no account enumeration by timing). Made with ARGON2_OPTIONS
  * through hashPassword, so it always costs what a real account's hash costs; computed once per
- * process (the auth routes start it at registration, so that the first unknown email is not slower than the
- * next).
+ * process (the auth routes start it when the app is ready, so that the first unknown email is not slower
+ * than the next).
  */
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(`dummy-${crypto.randomUUID()}`).catch((err: unknown) => {

@@ -72,6 +72,13 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
   ]);
   if (!country) throw new AppError(404, `country: no country with ISO3 code ${input.country}`);
   const round = { frameworkCode: framework.code, frameworkName: framework.name, endDate: period.endDate };
+  const headOf = (group: PeerGroup) => ({
+    framework: input.framework,
+    period: period.code,
+    source,
+    country,
+    group,
+  });
   const describe = (ind: (typeof indicators)[number]) => ({
     id: ind.id,
     code: ind.code,
@@ -90,20 +97,13 @@ export async function compareCountry(db: DbOrTx, input: CompareInput): Promise<C
       groupAggregates(db, period.id, aggregateGroupType(groupType, basis), key, country.iso3),
     ]);
     const byId = new Map(aggregates.map((a) => [a.indicatorId, a]));
-    return {
-      framework: input.framework,
-      period: period.code,
-      source,
-      country,
-      group,
-      rows: rowsFrom(byId, group, country.iso3, indicators, describe),
-    };
+    return { ...headOf(group), rows: rowsFrom(byId, group, country.iso3, indicators, describe) };
   }
-  const group = await resolveGroup(db, input.groupType, input.group, country, input.viewer ?? null, {
+  const group = await resolveGroup(db, groupType, input.group, country, input.viewer ?? null, {
     basis,
     round,
   });
-  const head = { framework: input.framework, period: period.code, source, country, group };
+  const head = headOf(group);
   if (source === 'published') {
     // A saved group or a hand-picked list: Postgres counts the members' levels per indicator.
     const counts = await memberLevelCounts(db, input.framework, period.id, group.members, country.iso3);
