@@ -40,3 +40,19 @@ for (const url of [
 ])
   startEarly(url, init);
 for (const p of [loadCatalog(locale), ...earlyCode(location.pathname)]) p.catch(() => {});
+
+/**
+ * The renderer's first Intl number format loads ICU's data: 34–50 ms in Chromium (a date format then
+ * 4–11 ms more), which the page's first render would otherwise pay while the user waits for it. Made
+ * here, after the requests above are on their way, while the page's code is still downloading; the
+ * formats the app makes later cost ~0.1 ms. Thrown away: only the loaded data is kept.
+ */
+setTimeout(() => {
+  try {
+    new Intl.NumberFormat(locale).format(1.5);
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(0);
+    new Intl.PluralRules(locale).select(1);
+  } catch {
+    // A browser without Intl: the app formats without it.
+  }
+}, 0);

@@ -185,6 +185,31 @@ describe('the data-entry grid', () => {
     expect(await screen.findByText('Saved')).toBeTruthy();
     expect(localStorage.getItem('nap-draft:7:13')).toBeNull();
   });
+
+  it('adds an evidence link once its panel is opened (a closed panel holds no fields)', async () => {
+    const { user } = renderApp('/periods/7');
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Status of R1' }), 'no_data');
+    await user.type(screen.getByRole('textbox', { name: 'Reason for no data of R1' }), 'Survey postponed');
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(screen.queryByRole('textbox', { name: 'Evidence address for R1' })).toBeNull();
+    const row = screen.getByRole('combobox', { name: 'Status of R1' }).closest('tr') as HTMLElement;
+    await user.click(within(row).getByText('Evidence (0)'));
+    await user.type(
+      await within(row).findByRole('textbox', { name: 'Evidence address for R1' }),
+      'https://example.org/survey-plan',
+    );
+    await user.type(within(row).getByRole('textbox', { name: 'Evidence title for R1' }), 'Survey plan');
+    await user.click(within(row).getByRole('button', { name: 'Add link' }));
+    await waitFor(() => expect(puts).toHaveLength(2));
+    expect(puts[1]?.body).toMatchObject({
+      status: 'no_data',
+      reason: 'Survey postponed',
+      evidence: [{ url: 'https://example.org/survey-plan', title: 'Survey plan' }],
+    });
+    expect(within(row).getByRole('link', { name: 'Survey plan' }).getAttribute('href')).toBe(
+      'https://example.org/survey-plan',
+    );
+  });
 });
 
 describe('the spreadsheet upload', () => {

@@ -3,7 +3,11 @@ import type { EvidenceLink } from '../../../../shared';
 import { useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
 
-/** Evidence links of a value: list, remove, add one (checked with the shared schema). */
+/**
+ * Evidence links of a value: list, remove, add one (checked with the shared schema). What the closed
+ * panel hides is rendered once it is opened: a grid of 150 rows would otherwise build 300 inputs that
+ * nobody sees (a fifth of the grid's elements, and its costliest to lay out).
+ */
 export function EvidenceEditor(p: {
   code: string;
   links: EvidenceLink[];
@@ -15,6 +19,7 @@ export function EvidenceEditor(p: {
   const { zodText } = useErrorText();
   const [title, setTitle] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
   const add = async () => {
     // The schema is imported on use: the entry page's first JS has no zod
     // (docs/decisions/lazy-response-schemas.md).
@@ -27,23 +32,25 @@ export function EvidenceEditor(p: {
     p.onChange([...p.links, parsed.data]);
   };
   return (
-    <details className="entry-evidence">
+    <details className="entry-evidence" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('evidence.summary', { count: p.links.length })}</summary>
-      <ul>
-        {p.links.map((l, i) => (
-          <li key={l.url}>
-            <a href={l.url} target="_blank" rel="noreferrer noopener">
-              {l.title}
-            </a>{' '}
-            {!p.disabled && (
-              <button type="button" onClick={() => p.onChange(p.links.filter((_, j) => j !== i))}>
-                {t('evidence.remove')}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      {!p.disabled && (
+      {open && (
+        <ul>
+          {p.links.map((l, i) => (
+            <li key={l.url}>
+              <a href={l.url} target="_blank" rel="noreferrer noopener">
+                {l.title}
+              </a>{' '}
+              {!p.disabled && (
+                <button type="button" onClick={() => p.onChange(p.links.filter((_, j) => j !== i))}>
+                  {t('evidence.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && !p.disabled && (
         <div>
           <input
             type="url"
