@@ -175,6 +175,17 @@ describe('the data-entry grid', () => {
     expect(JSON.parse(localStorage.getItem('nap-draft:7:11') ?? '{}')).toMatchObject({ main: '140' });
   });
 
+  it('says what to do when a reported value is left empty, and sends nothing', async () => {
+    const { user } = renderApp('/periods/7');
+    await user.type(await screen.findByRole('textbox', { name: 'Comment on P1' }), 'Survey in March');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Enter a value');
+    expect(screen.getByRole('textbox', { name: 'Value of P1 (%)' }).getAttribute('aria-describedby')).toBe(
+      alert.id,
+    );
+    expect(puts).toEqual([]);
+  });
+
   it('records "no data" only with a reason', async () => {
     const { user } = renderApp('/periods/7');
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Status of R1' }), 'no_data');

@@ -133,13 +133,16 @@ export function useRowDraft(periodId: number, iso3: string, row: EntryRow, userI
 
   const save = useCallback(
     async (d: Draft, base: StoredValue | null) => {
+      // An empty number is said beside its input (or after a ratio's field name): what to do, not "is required".
       const explain: ExplainNumber = ({ problem, params: p }) =>
-        t(`number.${problem}`, {
-          text: p.text,
-          decimal: p.decimal,
-          suggestion: p.suggestion ?? '',
-          alternative: p.alternative ?? '',
-        });
+        problem === 'empty'
+          ? t('grid.enterValue')
+          : t(`number.${problem}`, {
+              text: p.text,
+              decimal: p.decimal,
+              suggestion: p.suggestion ?? '',
+              alternative: p.alternative ?? '',
+            });
       // A ratio's two inputs are named; a single value's problem stands beside its input.
       const describe = (i: Issue) =>
         /numerator|denominator/.test(i.path) ? issueLine(t, i) : issueText(t, i);

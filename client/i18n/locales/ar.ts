@@ -722,6 +722,7 @@ export const ar: Catalog = {
   'grid.valueOfPct': 'قيمة {code} (%)',
   'grid.farOutside': '{value} بعيد جدًا عن القيم السابقة لهذا المؤشر ({min}–{max}): تحقّق منه قبل الإرسال',
   'grid.valueOf': 'قيمة {code}',
+  'grid.enterValue': 'أدخل قيمة',
   'grid.numeratorOf': 'بسط {code}',
   'grid.denominatorOf': 'مقام {code}',
   'grid.ratioOf': 'نسبة {code}',

@@ -649,6 +649,8 @@ export const en = {
   'grid.farOutside':
     '{value} is far outside this indicator’s history ({min}–{max}): check it before submitting',
   'grid.valueOf': 'Value of {code}',
+  // A number left empty in the grid: said beside its input, so it names what to do, not the field.
+  'grid.enterValue': 'Enter a value',
   'grid.numeratorOf': 'Numerator of {code}',
   'grid.denominatorOf': 'Denominator of {code}',
   'grid.ratioOf': 'Ratio of {code}',

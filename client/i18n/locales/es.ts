@@ -655,6 +655,7 @@ export const es: Catalog = {
   'grid.farOutside':
     '{value} está muy fuera del historial de este indicador ({min}–{max}): compruébelo antes de enviar',
   'grid.valueOf': 'Valor de {code}',
+  'grid.enterValue': 'Introduzca un valor',
   'grid.numeratorOf': 'Numerador de {code}',
   'grid.denominatorOf': 'Denominador de {code}',
   'grid.ratioOf': 'Razón de {code}',

@@ -659,6 +659,7 @@ export const fr: Catalog = {
   'grid.farOutside':
     '{value} est très éloigné de l’historique de cet indicateur ({min}–{max}) : vérifiez-le avant de soumettre',
   'grid.valueOf': 'Valeur de {code}',
+  'grid.enterValue': 'Saisissez une valeur',
   'grid.numeratorOf': 'Numérateur de {code}',
   'grid.denominatorOf': 'Dénominateur de {code}',
   'grid.ratioOf': 'Ratio de {code}',
