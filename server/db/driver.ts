@@ -1,9 +1,11 @@
 import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import {
   type Column,
+  type GetColumnData,
   getTableColumns,
   getTableName,
   type InferSelectModel,
+  Placeholder,
   type SQL,
   type Table,
 } from 'drizzle-orm';
@@ -33,6 +35,35 @@ const dialect = new PgDialect();
 export async function preparedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const q = dialect.sqlToQuery(query);
   return preparedText<T>(db, q.sql, q.params);
+}
+
+/**
+ * A statement built once from drizzle's sql template with `sql.placeholder('name')` for every input: its
+ * text, and where each parameter comes from. For a hot statement whose shape varies a little (one
+ * template per shape): building it with drizzle on every run cost more of Node's CPU than the parameters.
+ */
+export interface SqlTemplate {
+  text: string;
+  /** Per parameter: the placeholder's name, or the fixed value written into the template. */
+  params: ({ name: string } | { value: unknown })[];
+}
+
+export function sqlTemplate(query: SQL): SqlTemplate {
+  const q = dialect.sqlToQuery(query);
+  return {
+    text: q.sql,
+    params: q.params.map((p) => (p instanceof Placeholder ? { name: p.name } : { value: p })),
+  };
+}
+
+/** Runs a template (preparedText) with a value for each of its placeholders. */
+export function templateRows<T>(db: DbOrTx, t: SqlTemplate, values: Record<string, unknown>): Promise<T[]> {
+  const params = t.params.map((p) => {
+    if (!('name' in p)) return p.value;
+    if (!(p.name in values)) throw new Error(`sqlTemplate: no value for ${p.name}`);
+    return values[p.name];
+  });
+  return preparedText<T>(db, t.text, params);
 }
 
 /**
@@ -116,4 +147,34 @@ function fieldsOf(table: Table, prefix: string): Field[] {
     byPrefix.set(prefix, fields);
   }
   return fields;
+}
+
+/** Columns picked from several tables, under the names a select gives them (as drizzle's `select({ … })`). */
+export type SelectedColumns = Record<string, Column>;
+
+/**
+ * The select list of a statement written by hand: each column as `alias."column" as "name"`, its table's
+ * alias from `aliases` (by table name). Read the rows back with mapSelected.
+ */
+export function selectList(fields: SelectedColumns, aliases: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(([name, column]) => {
+      const alias = aliases[getTableName(column.table)];
+      if (!alias) throw new Error(`selectList: no alias for table ${getTableName(column.table)}`);
+      return `${alias}."${column.name}" as "${name}"`;
+    })
+    .join(', ');
+}
+
+/** A row of selectList's columns, typed and mapped as drizzle's `select({ … })` gives it. */
+export function mapSelected<F extends SelectedColumns>(
+  fields: F,
+  raw: Record<string, unknown>,
+): { [K in keyof F]: GetColumnData<F[K]> } {
+  const row: Record<string, unknown> = {};
+  for (const name in fields) {
+    const v = raw[name];
+    row[name] = v == null ? null : (fields[name] as Column).mapFromDriverValue(v);
+  }
+  return row as { [K in keyof F]: GetColumnData<F[K]> };
 }

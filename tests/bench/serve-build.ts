@@ -1,6 +1,6 @@
 /**
- * The bench's server process (serve.ts) bundled as `npm run build` bundles the server
- * (scripts/build.mjs, bundleServer): the bench measures the code a deployment runs with node, not the
+ * The bench's server process (serve.ts) and its value-save measurement (value-saves-child.ts) bundled
+ * as `npm run build` bundles the server (scripts/build.mjs, bundleServer): the bench measures the code a deployment runs with node, not the
  * TypeScript sources through tsx, whose transform wraps every function it creates in a naming call
  * (keepNames), so every closure a request creates cost a call more than in the build.
  */
@@ -10,12 +10,22 @@ import { bundleServer } from '../../scripts/build.mjs';
 /** Two folders below the project, as dist/server: the bundle finds its data files relative to itself. */
 const OUT = path.resolve('dist/bench-serve');
 
-let built: Promise<string> | undefined;
+/** The bench's scripts that run bundled, by their output name. */
+const ENTRIES = {
+  serve: 'tests/bench/serve.ts',
+  'value-saves': 'tests/bench/value-saves-child.ts',
+} as const;
 
-/** The path of the bundled serve.ts (built once per bench process). */
+let built: Promise<void> | undefined;
+
+/** The path of one of the bench's bundled scripts (all built once per bench process). */
+export async function builtScript(name: keyof typeof ENTRIES): Promise<string> {
+  built ??= bundleServer({ ...ENTRIES }, OUT).then(() => undefined);
+  await built;
+  return path.join(OUT, `${name}.js`);
+}
+
+/** The path of the bundled serve.ts. */
 export function builtServe(): Promise<string> {
-  if (!built) {
-    built = bundleServer({ serve: 'tests/bench/serve.ts' }, OUT).then(() => path.join(OUT, 'serve.js'));
-  }
-  return built;
+  return builtScript('serve');
 }

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { EvidenceLink } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { preparedRows } from '../../db/driver';
+import { type SqlTemplate, sqlTemplate, templateRows } from '../../db/driver';
 import type { WriteChannel } from '../audit/channel';
 import type { ValueColumns, ValueKey } from './write-repository';
 
@@ -43,68 +43,104 @@ export interface WriteOutcome {
  */
 export async function writeValue(db: DbOrTx, w: ValueWrite): Promise<WriteOutcome> {
   const c = w.columns;
-  const at = w.at.toISOString();
-  const unlocked = sql`not exists (select 1 from held where state in ('submitted', 'approved'))`;
-  const written: SQL = w.update
-    ? sql`update indicator_values set status = ${c.status}, level = ${c.level}, numeric_value = ${c.numericValue}::float8,
-        numerator = ${c.numerator}::float8, denominator = ${c.denominator}::float8, text_value = ${c.textValue},
-        status_reason = ${c.statusReason}, version = ${w.update.version + 1}::int, updated_at = ${at}::timestamptz,
-        updated_by = ${w.userId}::int
-      where id = ${w.update.id}::bigint and version = ${w.update.version}::int and ${unlocked}
-      returning id, version, choices`
-    : sql`insert into indicator_values (country_iso3, indicator_id, period_id, status, level, numeric_value,
-        numerator, denominator, text_value, status_reason, version, updated_at, updated_by)
-      select ${w.key.countryIso3}, ${w.key.indicatorId}::int, ${w.key.periodId}::int, ${c.status}, ${c.level},
-        ${c.numericValue}::float8, ${c.numerator}::float8, ${c.denominator}::float8, ${c.textValue},
-        ${c.statusReason}, 1, ${at}::timestamptz, ${w.userId}::int
-      where ${unlocked}
-      on conflict do nothing
-      returning id, version, choices`;
-  const evidence = w.evidence
-    ? sql`, evidence_gone as (delete from value_evidence where value_id in (select id from w)),
-      evidence_new as (insert into value_evidence (value_id, url, title, added_by, created_at)
-        select w.id, e.url, e.title, ${w.userId}::int, ${at}::timestamptz
-        from w, rows from (json_to_recordset(${JSON.stringify(w.evidence)}::json) as (url text, title text))
-          with ordinality as e(url, title, n)
-        order by e.n)`
-    : sql``;
-  const comment =
-    w.comment !== null
-      ? sql`, commented as (insert into value_comments (value_id, body, author_id, created_at)
-        select id, ${w.comment}, ${w.userId}::int, ${at}::timestamptz from w)`
-      : sql``;
-  const [r] = await preparedRows<{
+  const shape = { update: w.update !== null, evidence: w.evidence !== null, comment: w.comment !== null };
+  const name = `${shape.update ? 'update' : 'create'}${shape.evidence ? '+evidence' : ''}${shape.comment ? '+comment' : ''}`;
+  let template = SAVE_STATEMENTS.get(name);
+  if (!template) {
+    template = sqlTemplate(saveStatement(shape));
+    SAVE_STATEMENTS.set(name, template);
+  }
+  const [r] = await templateRows<{
     id: number | null;
     version: number | null;
     choices: string[] | null;
     locked: boolean;
-  }>(
-    db,
-    sql`
-    with held as (
-      select s.state from submissions s
-      join plan_periods pp on pp.id = s.plan_period_id
-      join plans pl on pl.id = pp.plan_id
-      join plan_indicators pi on pi.plan_id = pl.id and pi.indicator_id = ${w.key.indicatorId}::int
-      where s.country_iso3 = ${w.key.countryIso3} and pp.code = ${w.periodCode}
-    ),
-    w as (${written})${evidence}${comment},
-    audited as (
-      insert into audit_log (entity_type, entity_id, action, country_iso3, user_id, at, old, new, channel,
-        channel_detail)
-      select 'value', id::text, ${w.update ? 'update' : 'create'}, ${w.key.countryIso3}, ${w.userId}::int,
-        ${at}::timestamptz, ${w.audit.old === null ? null : JSON.stringify(w.audit.old)}::jsonb,
-        ${JSON.stringify(w.audit.new)}::jsonb, ${w.channel.channel}, ${w.channel.channelDetail}
-      from w
-    )
-    select (select id from w)::float8 as id, (select version from w) as version,
-      (select choices from w) as choices,
-      exists (select 1 from held where state in ('submitted', 'approved')) as locked`,
-  );
+  }>(db, template, {
+    status: c.status,
+    level: c.level,
+    numericValue: c.numericValue,
+    numerator: c.numerator,
+    denominator: c.denominator,
+    textValue: c.textValue,
+    statusReason: c.statusReason,
+    at: w.at.toISOString(),
+    userId: w.userId,
+    id: w.update?.id ?? null,
+    version: w.update?.version ?? null,
+    newVersion: w.update ? w.update.version + 1 : 1,
+    countryIso3: w.key.countryIso3,
+    indicatorId: w.key.indicatorId,
+    periodId: w.key.periodId,
+    periodCode: w.periodCode,
+    evidence: w.evidence ? JSON.stringify(w.evidence) : null,
+    comment: w.comment,
+    action: w.update ? 'update' : 'create',
+    old: w.audit.old === null ? null : JSON.stringify(w.audit.old),
+    new: JSON.stringify(w.audit.new),
+    channel: w.channel.channel,
+    channelDetail: w.channel.channelDetail,
+  });
   if (!r) throw new Error('value save: the statement answered no row');
   const row =
     r.id === null || r.version === null
       ? null
       : { id: Number(r.id), version: Number(r.version), choices: r.choices ?? null };
   return { row, locked: r.locked };
+}
+
+/** The save statement of each shape (update or create, with new evidence, with a comment), built once. */
+const SAVE_STATEMENTS = new Map<string, SqlTemplate>();
+
+const p = (name: string) => sql.placeholder(name);
+
+/** writeValue's statement, every input a placeholder (templateRows fills them). */
+function saveStatement(shape: { update: boolean; evidence: boolean; comment: boolean }): SQL {
+  const unlocked = sql`not exists (select 1 from held where state in ('submitted', 'approved'))`;
+  const written: SQL = shape.update
+    ? sql`update indicator_values set status = ${p('status')}, level = ${p('level')}, numeric_value = ${p('numericValue')}::float8,
+        numerator = ${p('numerator')}::float8, denominator = ${p('denominator')}::float8, text_value = ${p('textValue')},
+        status_reason = ${p('statusReason')}, version = ${p('newVersion')}::int, updated_at = ${p('at')}::timestamptz,
+        updated_by = ${p('userId')}::int
+      where id = ${p('id')}::bigint and version = ${p('version')}::int and ${unlocked}
+      returning id, version, choices`
+    : sql`insert into indicator_values (country_iso3, indicator_id, period_id, status, level, numeric_value,
+        numerator, denominator, text_value, status_reason, version, updated_at, updated_by)
+      select ${p('countryIso3')}, ${p('indicatorId')}::int, ${p('periodId')}::int, ${p('status')}, ${p('level')},
+        ${p('numericValue')}::float8, ${p('numerator')}::float8, ${p('denominator')}::float8, ${p('textValue')},
+        ${p('statusReason')}, 1, ${p('at')}::timestamptz, ${p('userId')}::int
+      where ${unlocked}
+      on conflict do nothing
+      returning id, version, choices`;
+  const evidence = shape.evidence
+    ? sql`, evidence_gone as (delete from value_evidence where value_id in (select id from w)),
+      evidence_new as (insert into value_evidence (value_id, url, title, added_by, created_at)
+        select w.id, e.url, e.title, ${p('userId')}::int, ${p('at')}::timestamptz
+        from w, rows from (json_to_recordset(${p('evidence')}::json) as (url text, title text))
+          with ordinality as e(url, title, n)
+        order by e.n)`
+    : sql``;
+  const comment = shape.comment
+    ? sql`, commented as (insert into value_comments (value_id, body, author_id, created_at)
+        select id, ${p('comment')}, ${p('userId')}::int, ${p('at')}::timestamptz from w)`
+    : sql``;
+  return sql`
+    with held as (
+      select s.state from submissions s
+      join plan_periods pp on pp.id = s.plan_period_id
+      join plans pl on pl.id = pp.plan_id
+      join plan_indicators pi on pi.plan_id = pl.id and pi.indicator_id = ${p('indicatorId')}::int
+      where s.country_iso3 = ${p('countryIso3')} and pp.code = ${p('periodCode')}
+    ),
+    w as (${written})${evidence}${comment},
+    audited as (
+      insert into audit_log (entity_type, entity_id, action, country_iso3, user_id, at, old, new, channel,
+        channel_detail)
+      select 'value', id::text, ${p('action')}, ${p('countryIso3')}, ${p('userId')}::int,
+        ${p('at')}::timestamptz, ${p('old')}::jsonb,
+        ${p('new')}::jsonb, ${p('channel')}, ${p('channelDetail')}
+      from w
+    )
+    select (select id from w)::float8 as id, (select version from w) as version,
+      (select choices from w) as choices,
+      exists (select 1 from held where state in ('submitted', 'approved')) as locked`;
 }
