@@ -6,6 +6,7 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { stripDescriptionsPlugin } from './scripts/strip-descriptions.mjs';
+import { zodClientStubsPlugin } from './scripts/zod-client-stubs.mjs';
 
 /**
  * The installable app: a web app manifest and the service worker of client/sw.ts (injectManifest:
@@ -237,8 +238,11 @@ function startupChunk(id: string, ctx: ChunkingContext): string | null {
 export default defineConfig({
   root: 'client',
   // The service worker is built with the client, never in the test runs.
-  // The schemas' API descriptions stay on the server (scripts/strip-descriptions.mjs).
-  plugins: process.env.VITEST ? [react()] : [react(), stripDescriptionsPlugin(), earlyScript, pwa],
+  // The schemas' API descriptions and zod's JSON Schema builder stay on the server
+  // (scripts/strip-descriptions.mjs, scripts/zod-client-stubs.mjs).
+  plugins: process.env.VITEST
+    ? [react()]
+    : [react(), stripDescriptionsPlugin(), zodClientStubsPlugin(), earlyScript, pwa],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
