@@ -1,6 +1,7 @@
 import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import {
   type Column,
+  DrizzleQueryError,
   type GetColumnData,
   getTableColumns,
   getTableName,
@@ -72,9 +73,15 @@ export function templateRows<T>(db: DbOrTx, t: SqlTemplate, values: Record<strin
  */
 export async function preparedText<T>(db: DbOrTx, text: string, params: unknown[]): Promise<T[]> {
   const client = driverClient(db);
-  if ('sql' in client)
-    return (await client.sql.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
-  return (await client.pglite.query<T>(text, params, { parsers: AS_TEXT })).rows;
+  try {
+    if ('sql' in client)
+      return (await client.sql.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
+    return (await client.pglite.query<T>(text, params, { parsers: AS_TEXT })).rows;
+  } catch (err) {
+    // As drizzle reports a failed query (the driver's error as its cause): the log names the statement,
+    // with its parameters redacted (server/logging.ts), and the error mapping reads the cause's code.
+    throw new DrizzleQueryError(text, params, err as Error);
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../service-context';
-import { rolesOf } from '../users/repository';
 import type { Principal } from './permissions';
 import { csrfTokenFor, sha256Hex } from './secrets';
 import {
@@ -59,7 +58,7 @@ export async function principalFromToken(ctx: ServiceContext, token: string): Pr
     demo: t.demo,
     locale: t.locale,
     emailReminders: t.emailReminders,
-    roles: (await rolesOf(ctx.db, [t.userId])).get(t.userId) ?? [],
+    roles: t.roles,
     via: 'token',
     tokenName: t.name,
     scope: t.scope === 'write' ? 'write' : 'read',

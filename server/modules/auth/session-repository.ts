@@ -28,6 +28,16 @@ const principalUserColumns = {
   emailReminders: users.emailReminders,
 };
 
+/** The user's roles as JSON, in the order they were given (the alias `u` is the users row). */
+const ROLES_OF_USER = `(select json_agg(json_build_object('role', r.role, 'country', r.country_iso3, 'sectors', r.sectors)
+      order by r.id) from role_assignments r where r.user_id = u.id) as roles`;
+
+/** json_agg's answer: parsed by both drivers, but kept as text by a driver that leaves json alone. */
+function rolesFrom(raw: unknown): RoleAssignment[] {
+  const roles = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  return (roles ?? []) as RoleAssignment[];
+}
+
 const SESSION_FIELDS = {
   userId: sessions.userId,
   lastSeenAt: sessions.lastSeenAt,
@@ -41,11 +51,9 @@ const SESSION_FIELDS = {
  * Node's CPU a request building it again (CPU profile of the bench's value saves, 6 December), more
  * than Postgres spends running it. Named on postgres.js (db/driver.ts, preparedText).
  */
-const FIND_SESSION = `select ${selectList(SESSION_FIELDS, { sessions: 's', users: 'u' })},
-    (select json_agg(json_build_object('role', r.role, 'country', r.country_iso3, 'sectors', r.sectors) order by r.id)
-      from role_assignments r where r.user_id = u.id) as roles
+const FIND_SESSION = `select ${selectList(SESSION_FIELDS, { sessions: 's', users: 'u' })}, ${ROLES_OF_USER}
   from sessions s join users u on u.id = s.user_id
-  where s.token_hash = $1`;
+  where s."token_hash" = $1`;
 
 /**
  * The session, its user's state and roles (in the same statement: every signed-in request runs it), or
@@ -54,9 +62,7 @@ const FIND_SESSION = `select ${selectList(SESSION_FIELDS, { sessions: 's', users
 export async function findSession(db: DbOrTx, tokenHash: string) {
   const [raw] = await preparedText<Record<string, unknown>>(db, FIND_SESSION, [tokenHash]);
   if (!raw) return undefined;
-  // json_agg's answer: parsed by both drivers, but kept as text by a driver that leaves json alone.
-  const roles = typeof raw.roles === 'string' ? JSON.parse(raw.roles) : raw.roles;
-  return { ...mapSelected(SESSION_FIELDS, raw), roles: (roles ?? []) as RoleAssignment[] };
+  return { ...mapSelected(SESSION_FIELDS, raw), roles: rolesFrom(raw.roles) };
 }
 
 export async function touchSession(db: DbOrTx, tokenHash: string, now: Date, idleExpiresAt: Date) {
@@ -94,21 +100,26 @@ export async function deleteExpiredSessionsOfUser(db: DbOrTx, userId: number, no
   await db.delete(sessions).where(and(eq(sessions.userId, userId), expiredAt(now)));
 }
 
+const TOKEN_FIELDS = {
+  id: apiTokens.id,
+  userId: apiTokens.userId,
+  name: apiTokens.name,
+  scope: apiTokens.scope,
+  revokedAt: apiTokens.revokedAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  ...principalUserColumns,
+};
+
+/** As FIND_SESSION, for every request an integration sends with its API token. */
+const FIND_TOKEN = `select ${selectList(TOKEN_FIELDS, { api_tokens: 't', users: 'u' })}, ${ROLES_OF_USER}
+  from api_tokens t join users u on u.id = t.user_id
+  where t."token_hash" = $1`;
+
+/** The API token, its user's state and roles (one statement), or undefined; revocation is the caller's check. */
 export async function findActiveToken(db: DbOrTx, tokenHash: string) {
-  const [row] = await db
-    .select({
-      id: apiTokens.id,
-      userId: apiTokens.userId,
-      name: apiTokens.name,
-      scope: apiTokens.scope,
-      revokedAt: apiTokens.revokedAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      ...principalUserColumns,
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, tokenHash));
-  return row;
+  const [raw] = await preparedText<Record<string, unknown>>(db, FIND_TOKEN, [tokenHash]);
+  if (!raw) return undefined;
+  return { ...mapSelected(TOKEN_FIELDS, raw), roles: rolesFrom(raw.roles) };
 }
 
 export async function markTokenUsed(db: DbOrTx, id: number, now: Date): Promise<void> {
