@@ -1,7 +1,7 @@
 import { and, eq, lte, ne, or, sql } from 'drizzle-orm';
 import type { RoleAssignment } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { mapSelected, preparedText, selectList } from '../../db/driver';
+import { mapSelected, preparedText, type SelectedColumns, selectList } from '../../db/driver';
 import { apiTokens, sessions, users } from '../../db/schema';
 
 export interface NewSession {
@@ -47,23 +47,27 @@ const SESSION_FIELDS = {
 };
 
 /**
- * Written once, as text: every signed-in request runs it, and drizzle's query builder cost ~0.065 ms of
- * Node's CPU a request building it again (CPU profile of the bench's value saves, 6 December), more
- * than Postgres spends running it. Named on postgres.js (db/driver.ts, preparedText).
+ * A look-up by token hash of a row of `table` (a session or an API token) with its user's state and roles, in
+ * one statement written once, as text: every signed-in request runs one, and drizzle's query builder cost
+ * ~0.065 ms of Node's CPU a request building it again (CPU profile of the bench's value saves, 6 December),
+ * more than Postgres spends running it. Named on postgres.js (db/driver.ts, preparedText).
  */
-const FIND_SESSION = `select ${selectList(SESSION_FIELDS, { sessions: 's', users: 'u' })}, ${ROLES_OF_USER}
-  from sessions s join users u on u.id = s.user_id
-  where s."token_hash" = $1`;
+function byTokenHash<F extends SelectedColumns>(table: 'sessions' | 'api_tokens', fields: F) {
+  const text = `select ${selectList(fields, { [table]: 't', users: 'u' })}, ${ROLES_OF_USER}
+  from ${table} t join users u on u.id = t.user_id
+  where t."token_hash" = $1`;
+  return async (db: DbOrTx, tokenHash: string) => {
+    const [raw] = await preparedText<Record<string, unknown>>(db, text, [tokenHash]);
+    if (!raw) return undefined;
+    return { ...mapSelected(fields, raw), roles: rolesFrom(raw.roles) };
+  };
+}
 
 /**
  * The session, its user's state and roles (in the same statement: every signed-in request runs it), or
  * undefined. Expiry is checked by the caller (it owns the clock).
  */
-export async function findSession(db: DbOrTx, tokenHash: string) {
-  const [raw] = await preparedText<Record<string, unknown>>(db, FIND_SESSION, [tokenHash]);
-  if (!raw) return undefined;
-  return { ...mapSelected(SESSION_FIELDS, raw), roles: rolesFrom(raw.roles) };
-}
+export const findSession = byTokenHash('sessions', SESSION_FIELDS);
 
 export async function touchSession(db: DbOrTx, tokenHash: string, now: Date, idleExpiresAt: Date) {
   await db
@@ -110,17 +114,8 @@ const TOKEN_FIELDS = {
   ...principalUserColumns,
 };
 
-/** As FIND_SESSION, for every request an integration sends with its API token. */
-const FIND_TOKEN = `select ${selectList(TOKEN_FIELDS, { api_tokens: 't', users: 'u' })}, ${ROLES_OF_USER}
-  from api_tokens t join users u on u.id = t.user_id
-  where t."token_hash" = $1`;
-
 /** The API token, its user's state and roles (one statement), or undefined; revocation is the caller's check. */
-export async function findActiveToken(db: DbOrTx, tokenHash: string) {
-  const [raw] = await preparedText<Record<string, unknown>>(db, FIND_TOKEN, [tokenHash]);
-  if (!raw) return undefined;
-  return { ...mapSelected(TOKEN_FIELDS, raw), roles: rolesFrom(raw.roles) };
-}
+export const findActiveToken = byTokenHash('api_tokens', TOKEN_FIELDS);
 
 export async function markTokenUsed(db: DbOrTx, id: number, now: Date): Promise<void> {
   await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));

@@ -42,7 +42,6 @@ export interface WriteOutcome {
  * comparisons are recomputed once.)
  */
 export async function writeValue(db: DbOrTx, w: ValueWrite): Promise<WriteOutcome> {
-  const c = w.columns;
   const shape = { update: w.update !== null, evidence: w.evidence !== null, comment: w.comment !== null };
   const name = `${shape.update ? 'update' : 'create'}${shape.evidence ? '+evidence' : ''}${shape.comment ? '+comment' : ''}`;
   let template = SAVE_STATEMENTS.get(name);
@@ -56,13 +55,8 @@ export async function writeValue(db: DbOrTx, w: ValueWrite): Promise<WriteOutcom
     choices: string[] | null;
     locked: boolean;
   }>(db, template, {
-    status: c.status,
-    level: c.level,
-    numericValue: c.numericValue,
-    numerator: c.numerator,
-    denominator: c.denominator,
-    textValue: c.textValue,
-    statusReason: c.statusReason,
+    // The value's columns, under the names saveStatement gives their placeholders.
+    ...w.columns,
     at: w.at.toISOString(),
     userId: w.userId,
     id: w.update?.id ?? null,
