@@ -4,8 +4,9 @@
  * up through the API as a focal point would, and sessions signed in through the API (as tests/e2e do).
  */
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import type { BrowserContext } from 'playwright-core';
-import { openDatabase } from '../../server/db/client';
+import { type Database, openDatabase } from '../../server/db/client';
 import { plans } from '../../server/db/schema';
 import { createUser } from '../../server/modules/users/service';
 
@@ -15,6 +16,32 @@ export const GRID_ROWS = 150;
 export interface Session {
   cookie: string;
   csrf: string;
+}
+
+/**
+ * An administrator created in the database and signed in through the app's own sign-in (app.inject): the
+ * session the in-process benches (value saves, the round upload) send their requests with.
+ */
+export async function injectedAdmin(
+  app: FastifyInstance,
+  database: Database,
+  email: string,
+  displayName: string,
+): Promise<Session> {
+  await createUser(
+    { db: database.db, now: () => new Date() },
+    null,
+    { email, displayName, password: PASSWORD, roles: [{ role: 'admin', country: null, sectors: [] }] },
+    { system: true },
+  );
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password: PASSWORD },
+  });
+  const set = res.cookies.find((c) => c.name === 'nap_session');
+  if (res.statusCode !== 200 || !set) throw new Error(`sign-in: ${res.statusCode} ${res.body}`);
+  return { cookie: `nap_session=${set.value}`, csrf: res.json().csrfToken as string };
 }
 
 export async function signIn(base: string, email: string): Promise<Session> {

@@ -17,9 +17,9 @@ import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { indicators, indicatorValues } from '../../server/db/schema';
 import { createRound } from '../../server/modules/rounds/service';
-import { createUser } from '../../server/modules/users/service';
 import { copyLines } from '../../server/modules/values/bulk-insert-repository';
 import { uploadForm } from '../server/support/upload';
+import { injectedAdmin } from './client-session';
 import { PUBLISHED_WRITE } from './dataset';
 import { type Row, row } from './report';
 import { ROUND_COUNTRIES, roundBody, roundFile } from './round-file';
@@ -28,7 +28,6 @@ const run = promisify(execFile);
 const COPY_COLUMNS =
   'country_iso3, indicator_id, period_id, status, level, numeric_value, numerator, denominator, ' +
   'text_value, choices, status_reason, version, updated_at, updated_by';
-const PASSWORD = 'a long bench password 42';
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -45,25 +44,8 @@ export async function benchRoundImport(opts: { url: string; database: Database; 
   const app = await buildApp({ database });
   try {
     await app.ready();
-    await createUser(
-      { db: database.db, now: () => new Date() },
-      null,
-      {
-        email: 'bench-admin@example.org',
-        displayName: 'bench',
-        password: PASSWORD,
-        roles: [{ role: 'admin', country: null, sectors: [] }],
-      },
-      { system: true },
-    );
-    const signIn = await app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email: 'bench-admin@example.org', password: PASSWORD },
-    });
-    const cookie = signIn.cookies.find((c) => c.name === 'nap_session');
-    if (signIn.statusCode !== 200 || !cookie) throw new Error(`sign-in: ${signIn.statusCode} ${signIn.body}`);
-    const headers = { cookie: `nap_session=${cookie.value}`, 'x-csrf-token': signIn.json().csrfToken };
+    const session = await injectedAdmin(app, database, 'bench-admin@example.org', 'bench');
+    const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
     const file = path.join(dir, 'bench-round.csv');
     writeFileSync(file, csv);
     const upload = (code: string, dryRun: boolean) =>

@@ -7,11 +7,11 @@
  * sources create in a naming call.
  */
 import { createHash } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import postgres from 'postgres';
 import { buildApp } from '../../server/app';
 import { type Database, openDatabase } from '../../server/db/client';
-import { createUser } from '../../server/modules/users/service';
+import { injectedAdmin } from './client-session';
 import { type Figures, loop } from './measure';
 
 /**
@@ -21,25 +21,11 @@ import { type Figures, loop } from './measure';
  */
 const SAVES = { maxOps: 5000, warmup: 1000 };
 
-const PASSWORD = 'bench password, long enough 42';
-
 interface Key {
   id: number;
   iso3: string;
   code: string;
   version: number;
-}
-
-async function signIn(app: FastifyInstance, email: string) {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/sign-in',
-    payload: { email, password: PASSWORD },
-  });
-  if (res.statusCode !== 200) throw new Error(`sign-in: ${res.statusCode} ${res.body}`);
-  const set = res.cookies.find((c) => c.name === 'nap_session');
-  if (!set) throw new Error('sign-in: no session cookie');
-  return { cookie: `nap_session=${set.value}`, csrf: res.json().csrfToken as string };
 }
 
 /** The figures of the value-save rows (tests/bench/writes.ts), latency in ms. */
@@ -64,18 +50,7 @@ export async function measureValueSaves(opts: {
   const raw = postgres(opts.url, { max: 1, onnotice: () => {} });
   try {
     await app.ready();
-    await createUser(
-      { db: database.db, now: () => new Date() },
-      null,
-      {
-        email: 'bench-saver@example.org',
-        displayName: 'Bench saver',
-        password: PASSWORD,
-        roles: [{ role: 'admin', country: null, sectors: [] }],
-      },
-      { system: true },
-    );
-    const session = await signIn(app, 'bench-saver@example.org');
+    const session = await injectedAdmin(app, database, 'bench-saver@example.org', 'Bench saver');
     // National reporting is what users save (published rounds are read-only): a national framework
     // with the round's level questions and 4000 of the last period's answers copied into it.
     await raw.begin(async (tx) => {
