@@ -132,9 +132,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     // plan_cache_mode stays Postgres's default (auto). The reporting queries whose plan depends on their
     // values (the counts over a group's members, the heatmap's join) stay unnamed, planned afresh each
     // time (PERFORMANCE-NOTES: a prepared comparison's generic plan was slower). What may reuse a plan are
-    // the statements that gain from it: the hot writes' named statements (db/driver.ts, preparedRows),
+    // the statements that gain from it: the hot writes' named statements (db/driver.ts, preparedText),
     // the key look-ups every comparison starts with (country, periods, indicators, framework, version,
-    // precomputed statistics: .prepare() or preparedRows), the triggers' PL/pgSQL and the foreign-key
+    // precomputed statistics: .prepare() or preparedText), the triggers' PL/pgSQL and the foreign-key
     // checks Postgres runs for every row written.
     // force_custom_plan, set here until 5 December 2026, re-planned all of those on every run.
     connection: { application_name: 'nap-tracker' },

@@ -27,18 +27,6 @@ export function driverClient(db: DbOrTx): { sql: Sql } | { pglite: Pick<PgliteTr
 const dialect = new PgDialect();
 
 /**
- * Runs a statement the hot write paths run on every request as a named prepared statement on
- * postgres.js: Postgres parses it once per connection and, after a few runs, reuses a generic plan
- * instead of planning it again (drizzle's `execute` sends every statement unnamed: parsed and planned
- * each time). The connection keeps each distinct text for its life, so only statements whose text is
- * fixed (values as parameters, a bounded number of variants) may come here. PGlite runs it unprepared.
- */
-export async function preparedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const q = dialect.sqlToQuery(query);
-  return preparedText<T>(db, q.sql, q.params);
-}
-
-/**
  * A statement built once from drizzle's sql template with `sql.placeholder('name')` for every input: its
  * text, and where each parameter comes from. For a hot statement whose shape varies a little (one
  * template per shape): building it with drizzle on every run cost more of Node's CPU than the parameters.
@@ -68,8 +56,13 @@ export function templateRows<T>(db: DbOrTx, t: SqlTemplate, values: Record<strin
 }
 
 /**
- * preparedRows for a statement written as text with $1…$n (built once, at module load): no query builder
- * runs per call. Read its table columns back with tableColumns and mapTableRow.
+ * Runs a statement the hot write paths run on every request as a named prepared statement on
+ * postgres.js: Postgres parses it once per connection and, after a few runs, reuses a generic plan
+ * instead of planning it again (drizzle's `execute` sends every statement unnamed: parsed and planned
+ * each time). The connection keeps each distinct text for its life, so only statements whose text is
+ * fixed (values as parameters, a bounded number of variants) may come here. PGlite runs it unprepared.
+ * The text is built once, at module load (written out, or by sqlTemplate): no query builder runs per call.
+ * Read its table columns back with tableColumns and mapTableRow.
  */
 export async function preparedText<T>(db: DbOrTx, text: string, params: unknown[]): Promise<T[]> {
   const client = driverClient(db);

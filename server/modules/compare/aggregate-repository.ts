@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ClassificationBasis, Level, PeerGroupType, PeerStats } from '../../../shared';
 import type { DbOrTx } from '../../db/client';
-import { preparedRows } from '../../db/driver';
+import { sqlTemplate, templateRows } from '../../db/driver';
 
 /** Group types whose statistics are precomputed in compare_aggregates (migration 0008). */
 export const AGGREGATED_GROUP_TYPES = [
@@ -45,6 +45,17 @@ interface Raw {
   own: string | null;
 }
 
+const p = (name: string) => sql.placeholder(name);
+/** Built once (sqlTemplate): every comparison with a built-in group runs it. */
+const GROUP_AGGREGATES = sqlTemplate(sql`
+    select coalesce(a.indicator_id, v.indicator_id) as "indicatorId", a.n, a.a, a.b, a.c, a.d, a.e,
+           a.median, a.q1, a.q3, v.level as own
+    from (select * from compare_aggregates
+          where period_id = ${p('periodId')} and group_type = ${p('groupType')} and group_key = ${p('groupKey')}) a
+    full join (select indicator_id, level from indicator_values
+               where period_id = ${p('periodId')} and country_iso3 = ${p('country')} and level is not null) v
+      on v.indicator_id = a.indicator_id`);
+
 /**
  * One indexed query: a built-in group's precomputed statistics for every A–E indicator of a period
  * (primary key of compare_aggregates), with the country's own levels (partial period index).
@@ -57,17 +68,12 @@ export async function groupAggregates(
   groupKey: string,
   countryIso3: string | null,
 ): Promise<IndicatorAggregate[]> {
-  const result = await preparedRows<Raw>(
-    db,
-    sql`
-    select coalesce(a.indicator_id, v.indicator_id) as "indicatorId", a.n, a.a, a.b, a.c, a.d, a.e,
-           a.median, a.q1, a.q3, v.level as own
-    from (select * from compare_aggregates
-          where period_id = ${periodId} and group_type = ${groupType} and group_key = ${groupKey}) a
-    full join (select indicator_id, level from indicator_values
-               where period_id = ${periodId} and country_iso3 = ${countryIso3 ?? ''} and level is not null) v
-      on v.indicator_id = a.indicator_id`,
-  );
+  const result = await templateRows<Raw>(db, GROUP_AGGREGATES, {
+    periodId,
+    groupType,
+    groupKey,
+    country: countryIso3 ?? '',
+  });
   return result.map((r) => ({
     indicatorId: Number(r.indicatorId),
     own: (r.own as Level | null) ?? null,
