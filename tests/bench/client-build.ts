@@ -12,6 +12,8 @@ import Fastify from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { compressAssets } from '../../scripts/build.mjs';
+import { stripDescriptionsPlugin } from '../../scripts/strip-descriptions.mjs';
+import { zodClientStubsPlugin } from '../../scripts/zod-client-stubs.mjs';
 import { floorData } from './client-floor/data';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,6 +21,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface ClientBuilds {
   appOut: string;
   floorOut: string;
+  /** The libraries page (tests/bench/client-stack): the floor's chart through the app's libraries. */
+  stackOut: string;
 }
 
 const built = new Map<string, Promise<ClientBuilds>>();
@@ -36,6 +40,7 @@ export function clientBuilds(tmp: string, log: (s: string) => void): Promise<Cli
 async function buildBoth(tmp: string, log: (s: string) => void): Promise<ClientBuilds> {
   const appOut = path.join(tmp, 'client');
   const floorOut = path.join(tmp, 'client-floor');
+  const stackOut = path.join(tmp, 'client-stack');
   if (!existsSync(path.join(appOut, 'index.html'))) {
     log('  vite build (app, into a temporary folder; brotli and gzip as npm run build)');
     await build({
@@ -56,10 +61,28 @@ async function buildBoth(tmp: string, log: (s: string) => void): Promise<ClientB
     });
     compressAssets(floorOut);
   }
-  return { appOut, floorOut };
+  if (!existsSync(path.join(stackOut, 'index.html'))) {
+    log('  vite build (libraries page)');
+    // Built as the app builds its zod schemas (descriptions stripped, JSON Schema builder stubbed).
+    await build({
+      configFile: false,
+      root: path.resolve('tests/bench/client-stack'),
+      plugins: [react(), stripDescriptionsPlugin(), zodClientStubsPlugin()],
+      logLevel: 'warn',
+      build: {
+        outDir: stackOut,
+        emptyOutDir: true,
+        manifest: true,
+        sourcemap: false,
+        chunkSizeWarningLimit: 2000,
+      },
+    });
+    compressAssets(stackOut);
+  }
+  return { appOut, floorOut, stackOut };
 }
 
-/** The floor page's server: the same static serving rules as server/plugins/static.ts. */
+/** The floor page's server (or the libraries page's): the same static serving rules as server/plugins/static.ts. */
 export async function serveFloor(floorOut: string) {
   const app = Fastify({ logger: false });
   await app.register(fastifyStatic, {
