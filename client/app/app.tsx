@@ -1,11 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import type { Locale } from '../../shared/i18n/locale';
 import type { Catalog } from '../i18n/types';
 import { Providers } from './providers';
-import { routes } from './routes';
-
-const router = createBrowserRouter(routes);
+import { AppRoutes } from './routes';
 
 export function App({
   queryClient,
@@ -16,7 +14,9 @@ export function App({
 }) {
   return (
     <Providers queryClient={queryClient} language={language}>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </Providers>
   );
 }

@@ -1,15 +1,11 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Component, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useT } from '../i18n/context';
 
-/** Last line of defence: an error thrown while rendering a page. */
-export function RouteError() {
-  const error = useRouteError();
+/** Last line of defence: an error thrown while rendering a page, or a page's code that failed to load. */
+export function RouteError({ error }: { error: unknown }) {
   const t = useT();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : t('error.unknown');
+  const message = error instanceof Error ? error.message : t('error.unknown');
   return (
     <div className="container main">
       <div className="error-state" role="alert">
@@ -22,4 +18,25 @@ export function RouteError() {
       </div>
     </div>
   );
+}
+
+class Boundary extends Component<{ children: ReactNode }, { error: unknown; failed: boolean }> {
+  override state = { error: null as unknown, failed: false };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error, failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? <RouteError error={this.state.error} /> : this.props.children;
+  }
+}
+
+/**
+ * Shows RouteError in place of the pages when rendering fails; going to another address renders the
+ * pages again (the boundary is keyed by the path), as the data router's error element did.
+ */
+export function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return <Boundary key={pathname}>{children}</Boundary>;
 }

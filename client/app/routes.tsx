@@ -1,124 +1,234 @@
-import type { RouteObject } from 'react-router';
+import type { ComponentType, ReactElement } from 'react';
+import { type RouteObject, useRoutes } from 'react-router';
+import { LoadingState } from '../components/ui/loading-state';
+import { onDemand } from '../components/ui/on-demand';
 import { HomePage } from '../routes/home';
 import { NotFoundPage } from '../routes/not-found';
 import { Layout } from './layout';
-import { RouteError } from './route-error';
+import { RouteErrorBoundary } from './route-error';
 
-/** The route table, shared by the browser router and the tests' memory router. */
+/**
+ * A page whose code loads on its first visit (its own chunk): the layout shows with a loading state
+ * meanwhile, and a failed load reaches the error boundary (client/app/route-error.tsx). onDemand, not
+ * React.lazy, for the reason its own description gives (Suspense holds a reveal back 300 ms).
+ */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ReactElement {
+  const Page = onDemand<object>(() => load().then((m) => ({ default: pick(m) })));
+  return <Page fallback={<LoadingState />} />;
+}
+
+/**
+ * The route table, shared by the browser router and the tests' memory router. Declarative routes
+ * (useRoutes), not React Router's data router: no page loads data through the router, and the data
+ * router was ~50 kB more code for every first visit to run (docs/benchmarks.md, 6 December).
+ */
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: <Layout />,
-    errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
       // Every page but home loads on first visit: the first page's bundle stays small
       // (docs/decisions/lazy-response-schemas.md).
       {
         path: 'countries',
-        lazy: () => import('../routes/countries').then((m) => ({ Component: m.CountriesPage })),
+        element: page(
+          () => import('../routes/countries'),
+          (m) => m.CountriesPage,
+        ),
       },
       {
         path: 'countries/:iso3',
-        lazy: () => import('../routes/country').then((m) => ({ Component: m.CountryPage })),
+        element: page(
+          () => import('../routes/country'),
+          (m) => m.CountryPage,
+        ),
       },
       {
         path: 'countries/:iso3/plan',
-        lazy: () => import('../routes/country-plan').then((m) => ({ Component: m.CountryPlanPage })),
+        element: page(
+          () => import('../routes/country-plan'),
+          (m) => m.CountryPlanPage,
+        ),
       },
       {
         path: 'countries/:iso3/me-profile',
-        lazy: () => import('../routes/me-profile').then((m) => ({ Component: m.MeProfilePage })),
+        element: page(
+          () => import('../routes/me-profile'),
+          (m) => m.MeProfilePage,
+        ),
       },
       {
         path: 'countries/:iso3/plan/new',
-        lazy: () => import('../routes/plan-new').then((m) => ({ Component: m.PlanNewPage })),
+        element: page(
+          () => import('../routes/plan-new'),
+          (m) => m.PlanNewPage,
+        ),
       },
       {
         path: 'plans/:planId/edit',
-        lazy: () => import('../routes/plan-edit').then((m) => ({ Component: m.PlanEditPage })),
+        element: page(
+          () => import('../routes/plan-edit'),
+          (m) => m.PlanEditPage,
+        ),
       },
       // Comparison views load on first visit, keeping the first page's bundle small.
       {
         path: 'compare',
-        lazy: () => import('../routes/compare').then((m) => ({ Component: m.ComparePage })),
+        element: page(
+          () => import('../routes/compare'),
+          (m) => m.ComparePage,
+        ),
       },
       {
         path: 'compare/heatmap',
-        lazy: () => import('../routes/compare-heatmap').then((m) => ({ Component: m.CompareHeatmapPage })),
+        element: page(
+          () => import('../routes/compare-heatmap'),
+          (m) => m.CompareHeatmapPage,
+        ),
       },
       {
         path: 'compare/map',
-        lazy: () => import('../routes/compare-map').then((m) => ({ Component: m.CompareMapPage })),
+        element: page(
+          () => import('../routes/compare-map'),
+          (m) => m.CompareMapPage,
+        ),
       },
       {
         path: 'compare/change',
-        lazy: () => import('../routes/compare-change').then((m) => ({ Component: m.CompareChangePage })),
+        element: page(
+          () => import('../routes/compare-change'),
+          (m) => m.CompareChangePage,
+        ),
       },
       {
         path: 'targets',
-        lazy: () => import('../routes/global-targets').then((m) => ({ Component: m.GlobalTargetsPage })),
+        element: page(
+          () => import('../routes/global-targets'),
+          (m) => m.GlobalTargetsPage,
+        ),
       },
       {
         path: 'compare/indicators',
-        lazy: () =>
-          import('../routes/compare-indicators').then((m) => ({ Component: m.CompareIndicatorsPage })),
+        element: page(
+          () => import('../routes/compare-indicators'),
+          (m) => m.CompareIndicatorsPage,
+        ),
       },
       // Peer learning: M&E system profiles side by side, shared challenges, lessons; briefing sessions.
       {
         path: 'learning',
-        lazy: () => import('../routes/learning').then((m) => ({ Component: m.LearningPage })),
+        element: page(
+          () => import('../routes/learning'),
+          (m) => m.LearningPage,
+        ),
       },
       {
         path: 'briefings',
-        lazy: () => import('../routes/briefings').then((m) => ({ Component: m.BriefingsPage })),
+        element: page(
+          () => import('../routes/briefings'),
+          (m) => m.BriefingsPage,
+        ),
       },
       {
         path: 'briefings/new',
-        lazy: () => import('../routes/briefing-new').then((m) => ({ Component: m.BriefingNewPage })),
+        element: page(
+          () => import('../routes/briefing-new'),
+          (m) => m.BriefingNewPage,
+        ),
       },
       {
         path: 'briefings/:id',
-        lazy: () => import('../routes/briefing').then((m) => ({ Component: m.BriefingPage })),
+        element: page(
+          () => import('../routes/briefing'),
+          (m) => m.BriefingPage,
+        ),
       },
-      { path: 'groups', lazy: () => import('../routes/groups').then((m) => ({ Component: m.GroupsPage })) },
+      {
+        path: 'groups',
+        element: page(
+          () => import('../routes/groups'),
+          (m) => m.GroupsPage,
+        ),
+      },
       {
         path: 'exports',
-        lazy: () => import('../routes/exports').then((m) => ({ Component: m.ExportsPage })),
+        element: page(
+          () => import('../routes/exports'),
+          (m) => m.ExportsPage,
+        ),
       },
       // Accounts
-      { path: 'sign-in', lazy: () => import('../routes/sign-in').then((m) => ({ Component: m.SignInPage })) },
+      {
+        path: 'sign-in',
+        element: page(
+          () => import('../routes/sign-in'),
+          (m) => m.SignInPage,
+        ),
+      },
       {
         path: 'admin/users',
-        lazy: () => import('../routes/admin-users').then((m) => ({ Component: m.AdminUsersPage })),
+        element: page(
+          () => import('../routes/admin-users'),
+          (m) => m.AdminUsersPage,
+        ),
       },
       {
         path: 'admin/import',
-        lazy: () => import('../routes/admin-import').then((m) => ({ Component: m.AdminImportPage })),
+        element: page(
+          () => import('../routes/admin-import'),
+          (m) => m.AdminImportPage,
+        ),
       },
       {
         path: 'account',
-        lazy: () => import('../routes/account').then((m) => ({ Component: m.AccountPage })),
+        element: page(
+          () => import('../routes/account'),
+          (m) => m.AccountPage,
+        ),
       },
       {
         path: 'reset-password',
-        lazy: () => import('../routes/reset-password').then((m) => ({ Component: m.ResetPasswordPage })),
+        element: page(
+          () => import('../routes/reset-password'),
+          (m) => m.ResetPasswordPage,
+        ),
       },
       {
         path: 'forgot-password',
-        lazy: () => import('../routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordPage })),
+        element: page(
+          () => import('../routes/forgot-password'),
+          (m) => m.ForgotPasswordPage,
+        ),
       },
       {
         path: 'account/tokens',
-        lazy: () => import('../routes/tokens').then((m) => ({ Component: m.TokensPage })),
+        element: page(
+          () => import('../routes/tokens'),
+          (m) => m.TokensPage,
+        ),
       },
       // Reporting workflow
-      { path: 'due', lazy: () => import('../routes/due').then((m) => ({ Component: m.DuePage })) },
+      {
+        path: 'due',
+        element: page(
+          () => import('../routes/due'),
+          (m) => m.DuePage,
+        ),
+      },
       {
         path: 'periods/:periodId',
-        lazy: () => import('../routes/period-entry').then((m) => ({ Component: m.PeriodEntryPage })),
+        element: page(
+          () => import('../routes/period-entry'),
+          (m) => m.PeriodEntryPage,
+        ),
       },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];
+
+/** The app's pages at the current address, inside a router (BrowserRouter, or MemoryRouter in tests). */
+export function AppRoutes() {
+  return <RouteErrorBoundary>{useRoutes(routes)}</RouteErrorBoundary>;
+}

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { allCountries, buildValue, errorEnvelope, i41, page } from './support/fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 /** A fake /countries that filters like the server does. */
 function countriesApi() {
@@ -34,8 +34,11 @@ describe('Countries page', () => {
   it('lists countries with region, income group and links to their pages', async () => {
     countriesApi();
     renderApp('/countries');
-    // The page's chunk loads first (lazy route), then its loading state shows.
-    expect((await screen.findByRole('status')).textContent).toContain('Loading countries');
+    // While the page's chunk loads the layout says so; then the page's own loading state shows.
+    expect((await screen.findByRole('status')).textContent).toMatch(/Loading/);
+    expect(
+      (await screen.findByText(/Loading countries/, undefined, FIRST_LOAD)).closest('[role="status"]'),
+    ).not.toBeNull();
     const link = await screen.findByRole('link', { name: 'Jordan' });
     expect(link.getAttribute('href')).toBe('/countries/JOR');
     expect(dataRows()).toHaveLength(4);

@@ -14,7 +14,7 @@ import {
   page,
 } from './support/fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
-import { renderApp } from './support/render-app';
+import { FIRST_LOAD, renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
 
@@ -109,8 +109,11 @@ describe('Country page', () => {
   it('shows the header and the TrACSS 2019–2020 profile', async () => {
     jordanApi();
     renderApp('/countries/JOR');
-    // The page's chunk loads first (lazy route), then its loading state shows.
-    expect((await screen.findByRole('status')).textContent).toContain('Loading country');
+    // While the page's chunk loads the layout says so; then the page's own loading state shows.
+    expect((await screen.findByRole('status')).textContent).toMatch(/Loading/);
+    expect(
+      (await screen.findByText(/Loading country/, undefined, FIRST_LOAD)).closest('[role="status"]'),
+    ).not.toBeNull();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Jordan' })).toBeTruthy();
     expect(screen.getByText('Eastern Mediterranean Region', { selector: 'dd' })).toBeTruthy();

@@ -37,7 +37,7 @@ describe('Home page and navigation', () => {
     expect(screen.getByRole('link', { name: 'API docs' }).getAttribute('href')).toBe('/api/docs');
 
     await user.click(screen.getByRole('link', { name: /Case study: Jordan/ }));
-    // The country page is a lazy route: navigation completes once its chunk has loaded.
+    // The country page's code loads on its first visit (client/app/routes.tsx), then its heading shows.
     await waitFor(() => expect(router.state.location.pathname).toBe('/countries/JOR'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Jordan' })).toBeTruthy();
   });

@@ -1,6 +1,6 @@
 /**
  * The bench's libraries page: the floor page's chart (React and the app's Chart.js setup), drawn the way
- * every page of the app has to get there, with nothing of the app's own: React Router's browser router,
+ * every page of the app has to get there, with nothing of the app's own: React Router's declarative router,
  * a React Query query, the answer checked by its shared zod schema, the English catalog and a number in
  * the reader's notation (Intl). One bundle, the answer inline, as the floor page. What it adds to the floor
  * page is what those libraries cost before a chart; what the app adds to it is the app's own (its code,
@@ -10,7 +10,7 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Chart } from 'react-chartjs-2';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import '../../../client/components/charts/register';
 import { en } from '../../../client/i18n/locales/en';
 import { CompareResultSchema } from '../../../shared/api/compare';
@@ -45,9 +45,12 @@ function ChartPage() {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
-const router = createBrowserRouter([{ path: '*', element: <ChartPage /> }]);
 createRoot(root).render(
   <QueryClientProvider client={new QueryClient()}>
-    <RouterProvider router={router} />
+    <BrowserRouter>
+      <Routes>
+        <Route path="*" element={<ChartPage />} />
+      </Routes>
+    </BrowserRouter>
   </QueryClientProvider>,
 );
