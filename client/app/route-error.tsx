@@ -20,8 +20,21 @@ export function RouteError({ error }: { error: unknown }) {
   );
 }
 
-class Boundary extends Component<{ children: ReactNode }, { error: unknown; failed: boolean }> {
-  override state = { error: null as unknown, failed: false };
+interface BoundaryState {
+  error: unknown;
+  failed: boolean;
+  /** The address the state belongs to: a failure is cleared when the address changes. */
+  pathname: string;
+}
+
+class Boundary extends Component<{ pathname: string; children: ReactNode }, BoundaryState> {
+  override state: BoundaryState = { error: null, failed: false, pathname: this.props.pathname };
+
+  static getDerivedStateFromProps(props: { pathname: string }, state: BoundaryState) {
+    return props.pathname === state.pathname
+      ? null
+      : { error: null, failed: false, pathname: props.pathname };
+  }
 
   static getDerivedStateFromError(error: unknown) {
     return { error, failed: true };
@@ -34,9 +47,10 @@ class Boundary extends Component<{ children: ReactNode }, { error: unknown; fail
 
 /**
  * Shows RouteError in place of the pages when rendering fails; going to another address renders the
- * pages again (the boundary is keyed by the path), as the data router's error element did.
+ * pages again, as the data router's error element did. The boundary is told the path rather than keyed
+ * by it, so a navigation does not mount the layout and its page afresh.
  */
 export function RouteErrorBoundary({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
-  return <Boundary key={pathname}>{children}</Boundary>;
+  return <Boundary pathname={pathname}>{children}</Boundary>;
 }

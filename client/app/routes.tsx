@@ -12,8 +12,11 @@ import { RouteErrorBoundary } from './route-error';
  * meanwhile, and a failed load reaches the error boundary (client/app/route-error.tsx). onDemand, not
  * React.lazy, for the reason its own description gives (Suspense holds a reveal back 300 ms).
  */
-function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ReactElement {
-  const Page = onDemand<object>(() => load().then((m) => ({ default: pick(m) })));
+function page<M extends Record<K, ComponentType>, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+): ReactElement {
+  const Page = onDemand<object>(() => load().then((m) => ({ default: m[name] })));
   return <Page fallback={<LoadingState />} />;
 }
 
@@ -22,7 +25,7 @@ function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ReactEl
  * (useRoutes), not React Router's data router: no page loads data through the router, and the data
  * router was ~50 kB more code for every first visit to run (docs/benchmarks.md, 6 December).
  */
-export const routes: RouteObject[] = [
+const routes: RouteObject[] = [
   {
     path: '/',
     element: <Layout />,
@@ -32,196 +35,115 @@ export const routes: RouteObject[] = [
       // (docs/decisions/lazy-response-schemas.md).
       {
         path: 'countries',
-        element: page(
-          () => import('../routes/countries'),
-          (m) => m.CountriesPage,
-        ),
+        element: page(() => import('../routes/countries'), 'CountriesPage'),
       },
       {
         path: 'countries/:iso3',
-        element: page(
-          () => import('../routes/country'),
-          (m) => m.CountryPage,
-        ),
+        element: page(() => import('../routes/country'), 'CountryPage'),
       },
       {
         path: 'countries/:iso3/plan',
-        element: page(
-          () => import('../routes/country-plan'),
-          (m) => m.CountryPlanPage,
-        ),
+        element: page(() => import('../routes/country-plan'), 'CountryPlanPage'),
       },
       {
         path: 'countries/:iso3/me-profile',
-        element: page(
-          () => import('../routes/me-profile'),
-          (m) => m.MeProfilePage,
-        ),
+        element: page(() => import('../routes/me-profile'), 'MeProfilePage'),
       },
       {
         path: 'countries/:iso3/plan/new',
-        element: page(
-          () => import('../routes/plan-new'),
-          (m) => m.PlanNewPage,
-        ),
+        element: page(() => import('../routes/plan-new'), 'PlanNewPage'),
       },
       {
         path: 'plans/:planId/edit',
-        element: page(
-          () => import('../routes/plan-edit'),
-          (m) => m.PlanEditPage,
-        ),
+        element: page(() => import('../routes/plan-edit'), 'PlanEditPage'),
       },
       // Comparison views load on first visit, keeping the first page's bundle small.
       {
         path: 'compare',
-        element: page(
-          () => import('../routes/compare'),
-          (m) => m.ComparePage,
-        ),
+        element: page(() => import('../routes/compare'), 'ComparePage'),
       },
       {
         path: 'compare/heatmap',
-        element: page(
-          () => import('../routes/compare-heatmap'),
-          (m) => m.CompareHeatmapPage,
-        ),
+        element: page(() => import('../routes/compare-heatmap'), 'CompareHeatmapPage'),
       },
       {
         path: 'compare/map',
-        element: page(
-          () => import('../routes/compare-map'),
-          (m) => m.CompareMapPage,
-        ),
+        element: page(() => import('../routes/compare-map'), 'CompareMapPage'),
       },
       {
         path: 'compare/change',
-        element: page(
-          () => import('../routes/compare-change'),
-          (m) => m.CompareChangePage,
-        ),
+        element: page(() => import('../routes/compare-change'), 'CompareChangePage'),
       },
       {
         path: 'targets',
-        element: page(
-          () => import('../routes/global-targets'),
-          (m) => m.GlobalTargetsPage,
-        ),
+        element: page(() => import('../routes/global-targets'), 'GlobalTargetsPage'),
       },
       {
         path: 'compare/indicators',
-        element: page(
-          () => import('../routes/compare-indicators'),
-          (m) => m.CompareIndicatorsPage,
-        ),
+        element: page(() => import('../routes/compare-indicators'), 'CompareIndicatorsPage'),
       },
       // Peer learning: M&E system profiles side by side, shared challenges, lessons; briefing sessions.
       {
         path: 'learning',
-        element: page(
-          () => import('../routes/learning'),
-          (m) => m.LearningPage,
-        ),
+        element: page(() => import('../routes/learning'), 'LearningPage'),
       },
       {
         path: 'briefings',
-        element: page(
-          () => import('../routes/briefings'),
-          (m) => m.BriefingsPage,
-        ),
+        element: page(() => import('../routes/briefings'), 'BriefingsPage'),
       },
       {
         path: 'briefings/new',
-        element: page(
-          () => import('../routes/briefing-new'),
-          (m) => m.BriefingNewPage,
-        ),
+        element: page(() => import('../routes/briefing-new'), 'BriefingNewPage'),
       },
       {
         path: 'briefings/:id',
-        element: page(
-          () => import('../routes/briefing'),
-          (m) => m.BriefingPage,
-        ),
+        element: page(() => import('../routes/briefing'), 'BriefingPage'),
       },
       {
         path: 'groups',
-        element: page(
-          () => import('../routes/groups'),
-          (m) => m.GroupsPage,
-        ),
+        element: page(() => import('../routes/groups'), 'GroupsPage'),
       },
       {
         path: 'exports',
-        element: page(
-          () => import('../routes/exports'),
-          (m) => m.ExportsPage,
-        ),
+        element: page(() => import('../routes/exports'), 'ExportsPage'),
       },
       // Accounts
       {
         path: 'sign-in',
-        element: page(
-          () => import('../routes/sign-in'),
-          (m) => m.SignInPage,
-        ),
+        element: page(() => import('../routes/sign-in'), 'SignInPage'),
       },
       {
         path: 'admin/users',
-        element: page(
-          () => import('../routes/admin-users'),
-          (m) => m.AdminUsersPage,
-        ),
+        element: page(() => import('../routes/admin-users'), 'AdminUsersPage'),
       },
       {
         path: 'admin/import',
-        element: page(
-          () => import('../routes/admin-import'),
-          (m) => m.AdminImportPage,
-        ),
+        element: page(() => import('../routes/admin-import'), 'AdminImportPage'),
       },
       {
         path: 'account',
-        element: page(
-          () => import('../routes/account'),
-          (m) => m.AccountPage,
-        ),
+        element: page(() => import('../routes/account'), 'AccountPage'),
       },
       {
         path: 'reset-password',
-        element: page(
-          () => import('../routes/reset-password'),
-          (m) => m.ResetPasswordPage,
-        ),
+        element: page(() => import('../routes/reset-password'), 'ResetPasswordPage'),
       },
       {
         path: 'forgot-password',
-        element: page(
-          () => import('../routes/forgot-password'),
-          (m) => m.ForgotPasswordPage,
-        ),
+        element: page(() => import('../routes/forgot-password'), 'ForgotPasswordPage'),
       },
       {
         path: 'account/tokens',
-        element: page(
-          () => import('../routes/tokens'),
-          (m) => m.TokensPage,
-        ),
+        element: page(() => import('../routes/tokens'), 'TokensPage'),
       },
       // Reporting workflow
       {
         path: 'due',
-        element: page(
-          () => import('../routes/due'),
-          (m) => m.DuePage,
-        ),
+        element: page(() => import('../routes/due'), 'DuePage'),
       },
       {
         path: 'periods/:periodId',
-        element: page(
-          () => import('../routes/period-entry'),
-          (m) => m.PeriodEntryPage,
-        ),
+        element: page(() => import('../routes/period-entry'), 'PeriodEntryPage'),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -15,13 +15,22 @@ function renderAt(path: string) {
     <I18nProvider initial={{ locale: 'en', catalog: en }}>
       <MemoryRouter initialEntries={[path]}>
         <RouteErrorBoundary>
+          <input aria-label="kept" />
           <Routes>
             <Route path="/broken" element={<Broken />} />
             <Route
               path="/"
               element={
                 <p>
-                  home <Link to="/broken">break</Link>
+                  home <Link to="/broken">break</Link> <Link to="/other">other</Link>
+                </p>
+              }
+            />
+            <Route
+              path="/other"
+              element={
+                <p>
+                  other <Link to="/">back home</Link>
                 </p>
               }
             />
@@ -34,6 +43,17 @@ function renderAt(path: string) {
 
 describe('the pages’ error boundary', () => {
   afterEach(() => vi.restoreAllMocks());
+
+  it('keeps what is around the pages when the address changes (nothing mounted afresh)', async () => {
+    const user = userEvent.setup();
+    renderAt('/');
+    const kept = screen.getByRole('textbox', { name: 'kept' }) as HTMLInputElement;
+    await user.type(kept, 'typed');
+    await user.click(screen.getByRole('link', { name: 'other' }));
+    expect(await screen.findByText(/other/)).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'kept' })).toBe(kept);
+    expect(kept.value).toBe('typed');
+  });
 
   it('shows what failed, a reload button and the way home, and renders the pages again elsewhere', async () => {
     // React logs the error it caught; the test reads the page instead.
