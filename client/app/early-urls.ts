@@ -23,19 +23,18 @@ export function earlyRequests(pathname: string, search: URLSearchParams): string
   if (country) {
     const iso3 = (country[1] ?? '').toUpperCase();
     const own = buildUrl(`/countries/${iso3}`);
-    const rest = [buildUrl('/rounds'), buildUrl(`/countries/${iso3}/trend`)];
+    const rounds = buildUrl('/rounds');
     // Another round than the default is known once the rounds are (client/routes/country.tsx).
-    if (search.get('round')) return [own, ...rest];
-    // In the order the page needs them: a browser opens six connections to a server over HTTP/1.1,
-    // so the seventh and eighth wait for one of the first six. The comparison chart, the first thing
-    // the page draws, needs the country, its answers and the comparison; the rest fill in below it.
+    if (search.get('round')) return [own, rounds];
+    // What the page shows above its comparison chart and the chart itself: the country, its answers,
+    // the comparison and the rounds (the round picker). The profile and trend below the chart ask for
+    // theirs once the chart has been drawn (client/routes/country.tsx): asked for here, their answers
+    // arrived, and were taken in, while the chart's code and data still were (docs/benchmarks.md).
     return [
       own,
       buildUrl('/values', { country: iso3, ...ROUND, limit: 1000 }),
       buildUrl('/compare', { ...ROUND, country: iso3 }),
-      ...rest,
-      buildUrl(`/frameworks/${ROUND.framework}/indicators`),
-      buildUrl(`/countries/${iso3}/national-reports`, { framework: ROUND.framework }),
+      rounds,
     ];
   }
   if (/^\/compare\/?$/.test(pathname)) {

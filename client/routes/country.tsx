@@ -1,6 +1,6 @@
-import { useId, useMemo } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Country, Round } from '../../shared';
+import type { Country, IndicatorValue, Round } from '../../shared';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { CompareSection } from '../features/compare/components/compare-section';
@@ -100,21 +100,17 @@ function CountryRound({
     period: round.period,
     limit: 1000,
   });
-  const indicators = useIndicators(round.framework);
-  // The country's own reports on the round's questions, shown beside its published answers.
-  const reports = useNationalReports(country.iso3, round.framework);
   const t = useT();
   const name = useCountryName()(country);
   const answered = values.data ? hasLevelAnswers(values.data.items) : null;
-  const hasReports = (reports.data?.items.length ?? 0) > 0;
-  const rows = useMemo(
-    () =>
-      indicators.data && values.data
-        ? toProfileRows(indicators.data.items, values.data.items, reports.data?.items)
-        : [],
-    [indicators.data, values.data, reports.data],
-  );
-
+  // The comparison chart comes first: the sections below it (and the checking of their answers, which
+  // client/early.ts has asked for already) wait until it has been drawn, or until none will be, so a
+  // cold visit does not parse and lay out the profile and trend before the chart (docs/benchmarks.md,
+  // the Chromium rows).
+  const [chartShown, setChartShown] = useState(false);
+  const onChartShown = useCallback(() => setChartShown(true), []);
+  const chartExpected = values.isPending || (!!answered && !!country.whoRegion);
+  const belowShown = chartShown || !chartExpected;
   return (
     <>
       <title>{t('app.titleSuffix', { page: name })}</title>
@@ -181,6 +177,7 @@ function CountryRound({
                   query={{ framework: round.framework, period: round.period, country: country.iso3 }}
                   countryName={name}
                   survey={round.label}
+                  onShown={onChartShown}
                 />
               ) : (
                 <p className="notice">{t('country.noRegion', { name })}</p>
@@ -193,43 +190,81 @@ function CountryRound({
             </p>
           )}
 
-          {(answered || hasReports) && (
-            <section aria-labelledby="profile-heading" className="section">
-              <h2 id="profile-heading">{t('country.profile', { survey: round.label })}</h2>
-              <p className="muted small">{t('country.sourcesNote', { survey: round.label, name })}</p>
-              {reports.isPending ? (
-                <LoadingState label={t('country.loadingReports')} rows={1} />
-              ) : reports.isError ? (
-                <ErrorState
-                  title={t('country.reportsError')}
-                  error={reports.error}
-                  onRetry={() => void reports.refetch()}
-                />
-              ) : !hasReports ? (
-                <p className="muted small">{t('country.noNationalReports', { name })}</p>
-              ) : null}
-              {indicators.isPending ? (
-                <LoadingState label={t('shared.loadingList')} rows={4} />
-              ) : indicators.isError ? (
-                <ErrorState
-                  title={t('shared.loadListError')}
-                  error={indicators.error}
-                  onRetry={() => void indicators.refetch()}
-                />
-              ) : (
-                <ProfileTable
-                  rows={rows}
-                  label={t('country.profile', { survey: round.label })}
-                  survey={round.label}
-                  national={hasReports}
-                />
-              )}
-            </section>
+          {belowShown && (
+            <ProfileSection
+              country={country}
+              name={name}
+              round={round}
+              answered={!!answered}
+              values={values.data.items}
+            />
           )}
         </>
       )}
 
-      <TrendSection iso3={country.iso3} name={name} />
+      {belowShown && <TrendSection iso3={country.iso3} name={name} />}
     </>
+  );
+}
+
+/**
+ * The country's answers to the round's questions, with its own national reports beside them; shown
+ * when it answered the round or reported on it.
+ */
+function ProfileSection({
+  country,
+  name,
+  round,
+  answered,
+  values,
+}: {
+  country: Country;
+  name: string;
+  round: SurveyRound;
+  answered: boolean;
+  values: readonly IndicatorValue[];
+}) {
+  const t = useT();
+  const indicators = useIndicators(round.framework);
+  // The country's own reports on the round's questions, shown beside its published answers.
+  const reports = useNationalReports(country.iso3, round.framework);
+  const hasReports = (reports.data?.items.length ?? 0) > 0;
+  const rows = useMemo(
+    () => (indicators.data ? toProfileRows(indicators.data.items, values, reports.data?.items) : []),
+    [indicators.data, values, reports.data],
+  );
+  if (!answered && !hasReports) return null;
+  return (
+    <section aria-labelledby="profile-heading" className="section">
+      <h2 id="profile-heading">{t('country.profile', { survey: round.label })}</h2>
+      <p className="muted small">{t('country.sourcesNote', { survey: round.label, name })}</p>
+      {reports.isPending ? (
+        <LoadingState label={t('country.loadingReports')} rows={1} />
+      ) : reports.isError ? (
+        <ErrorState
+          title={t('country.reportsError')}
+          error={reports.error}
+          onRetry={() => void reports.refetch()}
+        />
+      ) : !hasReports ? (
+        <p className="muted small">{t('country.noNationalReports', { name })}</p>
+      ) : null}
+      {indicators.isPending ? (
+        <LoadingState label={t('shared.loadingList')} rows={4} />
+      ) : indicators.isError ? (
+        <ErrorState
+          title={t('shared.loadListError')}
+          error={indicators.error}
+          onRetry={() => void indicators.refetch()}
+        />
+      ) : (
+        <ProfileTable
+          rows={rows}
+          label={t('country.profile', { survey: round.label })}
+          survey={round.label}
+          national={hasReports}
+        />
+      )}
+    </section>
   );
 }

@@ -208,6 +208,45 @@ describe('Country page', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('shows the profile and the trend once the comparison chart is drawn, and asks for their data then', async () => {
+    let answer: (() => void) | undefined;
+    const compareAnswered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const fetchMock = mockApi({
+      '/countries/JOR': () => ({ body: jordan }),
+      '/values': () => ({ body: page(jordanValues) }),
+      '/frameworks/tracss-2019-2020/indicators': () => ({ body: { items: indicators } }),
+      '/countries/JOR/national-reports': () => reportList([]),
+      '/countries/JOR/trend': () => trendOf('JOR'),
+      '/compare': async () => {
+        await compareAnswered;
+        return { body: jordanCompare };
+      },
+    });
+    renderApp('/countries/JOR');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Jordan' })).toBeTruthy();
+    await screen.findByText('Loading the peer comparison …');
+    const below = [
+      '/frameworks/tracss-2019-2020/indicators',
+      '/countries/JOR/national-reports',
+      '/countries/JOR/trend',
+    ];
+    const askedBelow = () => requestedUrls(fetchMock).filter((u) => below.includes(u.pathname.slice(4)));
+    expect(screen.queryByRole('heading', { name: 'TrACSS 2019–2020 profile' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Trend across TrACSS rounds' })).toBeNull();
+    expect(askedBelow()).toEqual([]);
+    answer?.();
+    expect(await screen.findByTestId('compare-chart')).toBeTruthy();
+    expect(await screen.findByRole('table', { name: 'TrACSS 2019–2020 profile' })).toBeTruthy();
+    expect(
+      await screen.findByRole('table', {
+        name: 'Jordan: published level in each round, per compared question',
+      }),
+    ).toBeTruthy();
+    expect(askedBelow().map((u) => u.pathname)).toHaveLength(3);
+  });
+
   it('compares with the WHO-region peers in a chart and a table alternative', async () => {
     const fetchMock = jordanApi();
     renderApp('/countries/JOR');
@@ -297,7 +336,8 @@ describe('Country page', () => {
     const alert = await screen.findByRole('alert');
     // A 5xx is said by its code in the reader's language (the server never sends internals).
     expect(alert.textContent).toContain('Something went wrong on the server');
-    expect(screen.getByRole('table', { name: 'TrACSS 2019–2020 profile' })).toBeTruthy();
+    // The profile, rendered once the comparison has settled (here on its error).
+    expect(await screen.findByRole('table', { name: 'TrACSS 2019–2020 profile' })).toBeTruthy();
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByTestId('compare-chart')).toBeTruthy();
@@ -380,7 +420,8 @@ describe('Country page', () => {
     const { user } = renderApp('/countries/JOR');
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Could not load the trend across rounds')).toBeTruthy();
-    expect(screen.getByRole('table', { name: 'TrACSS 2019–2020 profile' })).toBeTruthy();
+    // The profile, rendered once the comparison has settled (here on its error).
+    expect(await screen.findByRole('table', { name: 'TrACSS 2019–2020 profile' })).toBeTruthy();
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('table', { name: /published level in each round/ })).toBeTruthy();

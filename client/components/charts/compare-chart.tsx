@@ -1,7 +1,9 @@
 import type { ChartOptions } from 'chart.js';
+import { useEffect } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useI18n } from '../../i18n/context';
 import { withDirection } from '../../i18n/rtl';
+import { afterPaint } from '../../lib/after-paint';
 import './register';
 import {
   type CompareChartData,
@@ -18,13 +20,18 @@ export function CompareChart({
   data,
   label,
   axes,
+  onDrawn,
 }: {
   data: CompareChartData;
   label: string;
   /** Axis titles in the interface language. */
   axes?: { x: string; y: string };
+  /** Called once the chart has first been drawn and painted. */
+  onDrawn?: () => void;
 }) {
   const { dir } = useI18n();
+  // Chart.js draws on creation (no animation), in the effect of the <Chart> below, which runs before this one.
+  useEffect(() => (onDrawn ? afterPaint(onDrawn) : undefined), [onDrawn]);
   const config = compareChartConfig(data, axes);
   const options: ChartOptions<CompareChartType> = withDirection(
     { ...config.options, responsive: true, maintainAspectRatio: false },

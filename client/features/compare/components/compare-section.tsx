@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { CompareQuery } from '../../../../shared';
 import { toCompareChartData } from '../../../../shared/charts/compare-chart';
 import { ErrorState } from '../../../components/ui/error-state';
@@ -17,11 +17,14 @@ export function CompareSection({
   query,
   countryName,
   survey,
+  onShown,
 }: {
   query: CompareQuery;
   countryName: string;
   /** The round compared, named in the sentence saying which data and classification are used. */
   survey: string;
+  /** Called once the comparison is on screen: its chart drawn, or its error shown. */
+  onShown?: () => void;
 }) {
   const compare = useCompare(query);
   const t = useT();
@@ -37,6 +40,11 @@ export function CompareSection({
         : null,
     [compare.data, countryName, t, groupLabel],
   );
+
+  const settledWithoutChart = compare.isError || (compare.isSuccess && !data);
+  useEffect(() => {
+    if (settledWithoutChart) onShown?.();
+  }, [settledWithoutChart, onShown]);
 
   if (compare.isPending) return <LoadingState label={t('cmp.loading')} rows={4} />;
   if (compare.isError) {
@@ -63,6 +71,7 @@ export function CompareSection({
           data={data}
           label={chartLabel}
           axes={{ x: t('chart.axisIndicator'), y: t('chart.axisLevel') }}
+          onDrawn={onShown}
         />
       )}
       <details className="table-alternative" open>
