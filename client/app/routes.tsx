@@ -1,5 +1,5 @@
 import type { ComponentType, ReactElement } from 'react';
-import { type RouteObject, useRoutes } from 'react-router';
+import { matchRoutes, type RouteObject, useRoutes } from 'react-router';
 import { LoadingState } from '../components/ui/loading-state';
 import { onDemand } from '../components/ui/on-demand';
 import { HomePage } from '../routes/home';
@@ -149,6 +149,20 @@ const routes: RouteObject[] = [
     ],
   },
 ];
+
+/**
+ * Loads the code of the page at this address (client/early.ts has asked for it already): the first
+ * render waits for it (client/main.tsx) and shows the page, instead of the layout with a loading state
+ * laid out first and the page in a second render. Resolves when the code is in or has failed (the
+ * page then shows the failure).
+ */
+export function preloadPage(pathname: string): Promise<void> {
+  const loads = (matchRoutes(routes, pathname) ?? []).map((m) => {
+    const type = (m.route.element as ReactElement | undefined)?.type as { preload?: () => Promise<void> };
+    return type?.preload?.();
+  });
+  return Promise.all(loads).then(() => undefined);
+}
 
 /** The app's pages at the current address, inside a router (BrowserRouter, or MemoryRouter in tests). */
 export function AppRoutes() {

@@ -262,7 +262,8 @@ describe('Country page', () => {
       'Eastern Mediterranean Region: median',
     ]);
 
-    const table = screen.getByRole('table', {
+    // The same numbers as a table, below the chart once it is drawn.
+    const table = await screen.findByRole('table', {
       name: 'Jordan compared with the Eastern Mediterranean Region',
     });
     const [header, ...rows] = within(table).getAllByRole('row');

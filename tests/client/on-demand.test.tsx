@@ -33,9 +33,17 @@ class Boundary extends Component<{ children: ReactNode }, { error: string | null
   }
 }
 
+/** A fallback that records each time it renders. */
+const fallbackRenders: number[] = [];
+function FallbackProbe() {
+  fallbackRenders.push(Date.now());
+  return <p>loading</p>;
+}
+
 describe('onDemand: a component loaded on first use', () => {
   afterEach(() => {
     vi.useRealTimers();
+    vi.restoreAllMocks();
   });
 
   it('shows the fallback until its code is in, then the component with its props', async () => {
@@ -48,6 +56,29 @@ describe('onDemand: a component loaded on first use', () => {
     await act(async () => load.resolve({ default: Chart }));
     expect(screen.getByText('chart A')).toBeTruthy();
     expect(screen.queryByText('loading')).toBeNull();
+  });
+
+  it('preloaded, renders the component in its first render, never the fallback', async () => {
+    const factory = vi.fn(() => Promise.resolve({ default: Chart }));
+    const Lazy = onDemand(factory);
+    await Lazy.preload();
+    fallbackRenders.length = 0;
+    render(<Lazy label="B" fallback={<FallbackProbe />} />);
+    expect(screen.getByText('chart B')).toBeTruthy();
+    expect(fallbackRenders).toEqual([]);
+    expect(factory).toHaveBeenCalledTimes(1);
+  });
+
+  it('preloading code that fails resolves, and the failure reaches the error boundary on render', async () => {
+    const Lazy = onDemand<{ label: string }>(() => Promise.reject(new Error('chunk gone')));
+    await expect(Lazy.preload()).resolves.toBeUndefined();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    render(
+      <Boundary>
+        <Lazy label="C" fallback={<p>loading</p>} />
+      </Boundary>,
+    );
+    expect(screen.getByRole('alert').textContent).toBe('chunk gone');
   });
 
   // React.lazy in a Suspense boundary holds the content back until 300 ms after the last fallback shown

@@ -9,7 +9,7 @@ import { type ComponentType, createElement, type ReactNode, useEffect, useReduce
  */
 export function onDemand<P extends object>(
   load: () => Promise<{ default: ComponentType<P> }>,
-): ComponentType<P & { fallback: ReactNode }> {
+): ComponentType<P & { fallback: ReactNode }> & { preload: () => Promise<void> } {
   let component: ComponentType<P> | undefined;
   let failure: { error: unknown } | undefined;
   let loading: Promise<void> | undefined;
@@ -44,5 +44,9 @@ export function onDemand<P extends object>(
     if (!component) return <>{fallback}</>;
     return createElement(component, props as unknown as P);
   }
-  return OnDemand;
+  /**
+   * Loads the code now (resolved once it is in, or has failed): a component rendered after that shows
+   * at once, without a render of its fallback first.
+   */
+  return Object.assign(OnDemand, { preload: start });
 }

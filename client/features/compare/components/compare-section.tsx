@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CompareQuery } from '../../../../shared';
 import { toCompareChartData } from '../../../../shared/charts/compare-chart';
 import { ErrorState } from '../../../components/ui/error-state';
@@ -41,10 +41,18 @@ export function CompareSection({
     [compare.data, countryName, t, groupLabel],
   );
 
+  // The chart's code loads while the comparison does (a first render of its loading state otherwise).
+  useEffect(() => void CompareChart.preload(), []);
   const settledWithoutChart = compare.isError || (compare.isSuccess && !data);
   useEffect(() => {
     if (settledWithoutChart) onShown?.();
   }, [settledWithoutChart, onShown]);
+  // The same numbers as a table, rendered once the chart is on screen (it is below the chart).
+  const [drawn, setDrawn] = useState(false);
+  const onDrawn = useCallback(() => {
+    setDrawn(true);
+    onShown?.();
+  }, [onShown]);
 
   if (compare.isPending) return <LoadingState label={t('cmp.loading')} rows={4} />;
   if (compare.isError) {
@@ -71,13 +79,15 @@ export function CompareSection({
           data={data}
           label={chartLabel}
           axes={{ x: t('chart.axisIndicator'), y: t('chart.axisLevel') }}
-          onDrawn={onShown}
+          onDrawn={onDrawn}
         />
       )}
-      <details className="table-alternative" open>
-        <summary>{t('common.sameAsTable')}</summary>
-        <CompareTable rows={rows} countryName={countryName} groupLabel={groupLabel(group)} />
-      </details>
+      {(drawn || !data) && (
+        <details className="table-alternative" open>
+          <summary>{t('common.sameAsTable')}</summary>
+          <CompareTable rows={rows} countryName={countryName} groupLabel={groupLabel(group)} />
+        </details>
+      )}
     </>
   );
 }
