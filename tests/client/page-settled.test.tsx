@@ -1,0 +1,90 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterPaint } from '../../client/lib/after-paint';
+import { whenPageSettled } from '../../client/lib/page-settled';
+
+/** Lets timers and animation frames run for `ms` of real time. */
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function deferred() {
+  let resolve!: (v: string) => void;
+  const promise = new Promise<string>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+describe('afterPaint', () => {
+  it('calls once after the next animation frame, or at the latest after its timer', async () => {
+    const fn = vi.fn();
+    afterPaint(fn, 1000);
+    expect(fn).not.toHaveBeenCalled();
+    await wait(100);
+    expect(fn).toHaveBeenCalledTimes(1);
+    // Without animation frames (a hidden tab), the timer.
+    const raf = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation(() => 1);
+    const late = vi.fn();
+    afterPaint(late, 50);
+    await wait(20);
+    expect(late).not.toHaveBeenCalled();
+    await wait(80);
+    expect(late).toHaveBeenCalledTimes(1);
+    raf.mockRestore();
+  });
+
+  it('cancelled, never calls', async () => {
+    const fn = vi.fn();
+    afterPaint(fn, 30)();
+    await wait(80);
+    expect(fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('whenPageSettled: the offline machinery starts once the page has its answers', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('waits while a query is fetching, starts once its answer is in and painted', async () => {
+    const queryClient = new QueryClient();
+    const answer = deferred();
+    void queryClient.fetchQuery({ queryKey: ['page'], queryFn: () => answer.promise });
+    const start = vi.fn();
+    whenPageSettled(queryClient, start, 5000);
+    await wait(100);
+    expect(start).not.toHaveBeenCalled();
+    answer.resolve('in');
+    await wait(100);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  it('a page that asks for more as it renders what came keeps it waiting', async () => {
+    const queryClient = new QueryClient();
+    const first = deferred();
+    const second = deferred();
+    const firstIn = queryClient.fetchQuery({ queryKey: ['first'], queryFn: () => first.promise });
+    const start = vi.fn();
+    whenPageSettled(queryClient, start, 5000);
+    await wait(50);
+    first.resolve('in');
+    await firstIn;
+    // Nothing is being fetched now; before the next paint, the page asks for the next answer.
+    expect(queryClient.isFetching()).toBe(0);
+    void queryClient.fetchQuery({ queryKey: ['second'], queryFn: () => second.promise });
+    await wait(100);
+    expect(start).not.toHaveBeenCalled();
+    second.resolve('in');
+    await wait(100);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts at the latest after its time, and cancelled never', async () => {
+    const queryClient = new QueryClient();
+    void queryClient.fetchQuery({ queryKey: ['never'], queryFn: () => new Promise(() => {}) });
+    const start = vi.fn();
+    whenPageSettled(queryClient, start, 60);
+    const cancelled = vi.fn();
+    whenPageSettled(queryClient, cancelled, 60)();
+    await wait(150);
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(cancelled).not.toHaveBeenCalled();
+  });
+});
