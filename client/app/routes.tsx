@@ -1,7 +1,9 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType, ReactElement } from 'react';
-import { matchRoutes, type RouteObject, useRoutes } from 'react-router';
+import { matchRoutes, type Params, type RouteObject, useRoutes } from 'react-router';
 import { LoadingState } from '../components/ui/loading-state';
 import { onDemand } from '../components/ui/on-demand';
+import { meQueryOptions } from '../features/auth/api/get-me';
 import { HomePage } from '../routes/home';
 import { NotFoundPage } from '../routes/not-found';
 import { Layout } from './layout';
@@ -29,6 +31,8 @@ const routes: RouteObject[] = [
   {
     path: '/',
     element: <Layout />,
+    // Every page's header shows who is signed in.
+    handle: { prefetch: (queryClient) => queryClient.prefetchQuery(meQueryOptions()) } satisfies PageHandle,
     children: [
       { index: true, element: <HomePage /> },
       // Every page but home loads on first visit: the first page's bundle stays small
@@ -40,6 +44,12 @@ const routes: RouteObject[] = [
       {
         path: 'countries/:iso3',
         element: page(() => import('../routes/country'), 'CountryPage'),
+        handle: {
+          prefetch: (queryClient, params, search) =>
+            import('../routes/country').then((m) =>
+              m.prefetchCountryPage(queryClient, params.iso3 ?? '', search),
+            ),
+        } satisfies PageHandle,
       },
       {
         path: 'countries/:iso3/plan',
@@ -151,17 +161,39 @@ const routes: RouteObject[] = [
 ];
 
 /**
- * Loads the code of the page at this address (client/early.ts has asked for it already): the first
- * render waits for it (client/main.tsx) and shows the page, instead of the layout with a loading state
- * laid out first and the page in a second render. Resolves when the code is in or has failed (the
- * page then shows the failure).
+ * What a route may tell about its page: the answers its first render shows, asked for through the
+ * page's own query options (the same keys its hooks use), so a first visit renders the page whole once,
+ * instead of once per answer as each arrives (client/main.tsx).
  */
-export function preloadPage(pathname: string): Promise<void> {
-  const loads = (matchRoutes(routes, pathname) ?? []).map((m) => {
+export interface PageHandle {
+  prefetch: (queryClient: QueryClient, params: Params, search: URLSearchParams) => Promise<unknown>;
+}
+
+/**
+ * Loads the code of the page at this address (client/early.ts has asked for it already) and, where its
+ * route says which, the answers its first render shows (client/early.ts has asked for those too) into
+ * the query cache: the first render waits for both (client/main.tsx) and shows the page, instead of the
+ * layout with a loading state laid out first and the page in a render per answer after. `code` resolves
+ * when the code is in or has failed (the page then shows the failure), `data` when the answers are in
+ * or have failed (the page's own queries then show or retry the failure).
+ */
+export function preparePage(
+  queryClient: QueryClient,
+  pathname: string,
+  search: URLSearchParams,
+): { code: Promise<void>; data: Promise<void> } {
+  const matches = matchRoutes(routes, pathname) ?? [];
+  const code = matches.map((m) => {
     const type = (m.route.element as ReactElement | undefined)?.type as { preload?: () => Promise<void> };
     return type?.preload?.();
   });
-  return Promise.all(loads).then(() => undefined);
+  const data = matches.map((m) =>
+    (m.route.handle as PageHandle | undefined)?.prefetch(queryClient, m.params, search).catch(() => {}),
+  );
+  return {
+    code: Promise.all(code).then(() => undefined),
+    data: Promise.all(data).then(() => undefined),
+  };
 }
 
 /** The app's pages at the current address, inside a router (BrowserRouter, or MemoryRouter in tests). */

@@ -1,21 +1,51 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Country, IndicatorValue, Round } from '../../shared';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
-import { CompareSection } from '../features/compare/components/compare-section';
-import { useCountry } from '../features/countries/api/get-country';
+import { compareQueryOptions } from '../features/compare/api/get-compare';
+import { CompareSection, preloadCompareChart } from '../features/compare/components/compare-section';
+import { countryQueryOptions, useCountry } from '../features/countries/api/get-country';
 import { ExportMenu } from '../features/exports/components/export-menu';
 import { useIndicators } from '../features/frameworks/api/get-indicators';
-import { useRounds } from '../features/rounds/api/get-rounds';
+import { roundsQueryOptions, useRounds } from '../features/rounds/api/get-rounds';
 import { useNationalReports } from '../features/values/api/get-national-reports';
-import { useValues } from '../features/values/api/get-values';
+import { useValues, type ValueFilters, valuesQueryOptions } from '../features/values/api/get-values';
 import { ProfileTable } from '../features/values/components/profile-table';
 import { TrendSection } from '../features/values/components/trend-section';
 import { hasLevelAnswers, toProfileRows } from '../features/values/profile-rows';
 import { useT } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
 import { type SurveyRound, surveyRound } from '../lib/tracss';
+
+/** The answers the page's first render shows, for client/main.tsx (client/app/routes.tsx, PageHandle). */
+export function prefetchCountryPage(queryClient: QueryClient, code: string, search: URLSearchParams) {
+  const iso3 = code.toUpperCase();
+  const firsts = [
+    queryClient.prefetchQuery(countryQueryOptions(iso3)),
+    queryClient.prefetchQuery(roundsQueryOptions()),
+  ];
+  // Another round than the default is known once the rounds are: its answers are asked for by the page.
+  if (search.get('round')) return Promise.all(firsts);
+  const round = surveyRound(undefined, null);
+  return Promise.all([
+    ...firsts,
+    queryClient.prefetchQuery(valuesQueryOptions(roundValues(iso3, round))),
+    queryClient.prefetchQuery(
+      compareQueryOptions({ framework: round.framework, period: round.period, country: iso3 }),
+    ),
+    preloadCompareChart(),
+  ]);
+}
+
+/** The query of a country's answers to a round, as the page asks for them. */
+const roundValues = (iso3: string, round: SurveyRound): ValueFilters => ({
+  country: iso3,
+  framework: round.framework,
+  period: round.period,
+  limit: 1000,
+});
 
 export function CountryPage() {
   const iso3 = (useParams().iso3 ?? '').toUpperCase();
@@ -94,12 +124,7 @@ function CountryRound({
   rounds: readonly Round[];
   round: SurveyRound;
 }) {
-  const values = useValues({
-    country: country.iso3,
-    framework: round.framework,
-    period: round.period,
-    limit: 1000,
-  });
+  const values = useValues(roundValues(country.iso3, round));
   const t = useT();
   const name = useCountryName()(country);
   const answered = values.data ? hasLevelAnswers(values.data.items) : null;

@@ -1,21 +1,83 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { preloadPage } from '../../client/app/routes';
+import { describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../client/app/query-client';
+import { preparePage } from '../../client/app/routes';
 import { en } from '../../client/i18n/locales/en';
-import { allCountries } from './support/fixtures';
-import { mockApi } from './support/mock-api';
+import { allCountries, errorEnvelope, jordan, jordanCompare, jordanValues, page } from './support/fixtures';
+import { buildMeUser } from './support/me-fixtures';
+import { mockApi, requestedUrls } from './support/mock-api';
 import { renderApp } from './support/render-app';
 
-// client/main.tsx waits for the page's code before the first render (client/early.ts has asked for it):
-// the first render is then the page, not the layout with a loading state and the page a render later.
-describe('preloadPage: the code of the page at an address, before the first render', () => {
+vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
+
+/** What client/main.tsx does before the first render: the page's code and first answers, then render. */
+async function prepared(path: string) {
+  const [pathname = '', search = ''] = path.split('?');
+  const queryClient = createQueryClient({ retry: false });
+  const { code, data } = preparePage(queryClient, pathname, new URLSearchParams(search));
+  await Promise.all([code, data]);
+  return queryClient;
+}
+
+const jordanApi = (overrides: Parameters<typeof mockApi>[0] = {}) =>
+  mockApi({
+    '/auth/me': () => ({ body: buildMeUser('focal_point', { displayName: 'Focal point, Jordan' }) }),
+    '/countries/JOR': () => ({ body: jordan }),
+    '/values': () => ({ body: page(jordanValues) }),
+    '/compare': () => ({ body: jordanCompare }),
+    '/rounds': () => ({ status: 500, body: errorEnvelope(500, 'Rounds failed') }),
+    '/countries/JOR/national-reports': () => ({ body: { framework: 'tracss-2019-2020', items: [] } }),
+    '/countries/JOR/trend': () => ({ status: 500, body: errorEnvelope(500, 'Trend failed') }),
+    '/frameworks/tracss-2019-2020/indicators': () => ({ body: { items: [] } }),
+    ...overrides,
+  });
+
+// client/main.tsx waits for the page's code and first answers before the first render (client/early.ts has
+// asked for both): the first render is then the page, whole, not the layout with a loading state, the
+// page's loading states and a render per answer after.
+describe('preparePage: the code and first answers of the page at an address, before the first render', () => {
   it('renders the page in the first render once its code is preloaded', async () => {
     mockApi({ '/countries': () => ({ body: { items: allCountries } }) });
-    await preloadPage('/countries');
-    renderApp('/countries');
+    const queryClient = await prepared('/countries');
+    renderApp('/countries', undefined, { queryClient });
     // Synchronously after the first render: the page's heading, not the layout's loading state.
     expect(screen.getByRole('heading', { level: 1, name: en['countries.title'] })).toBeTruthy();
     expect(screen.queryByText(en['common.loading'])).toBeNull();
+  });
+
+  it("renders the country page with its comparison chart and the header's user in the first render", async () => {
+    const fetchMock = jordanApi();
+    const queryClient = await prepared('/countries/JOR');
+    renderApp('/countries/JOR', undefined, { queryClient });
+    // Synchronously after the first render: who is signed in, the country, and its chart; no loading state.
+    expect(screen.getByRole('link', { name: 'Focal point, Jordan' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Jordan' })).toBeTruthy();
+    expect(screen.getByTestId('compare-chart')).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+    // Each answer asked for once: the first render took them from the cache.
+    const asked = requestedUrls(fetchMock).map((u) => u.pathname);
+    for (const p of ['/api/auth/me', '/api/countries/JOR', '/api/values', '/api/compare'])
+      expect(asked.filter((a) => a === p)).toHaveLength(1);
+  });
+
+  it("with another round in the address, asks for the country and the rounds, not the default round's answers", async () => {
+    const fetchMock = jordanApi();
+    await prepared('/countries/JOR?round=tracss-2025');
+    const asked = requestedUrls(fetchMock).map((u) => u.pathname);
+    expect(asked).toContain('/api/countries/JOR');
+    expect(asked).toContain('/api/rounds');
+    expect(asked).not.toContain('/api/values');
+    expect(asked).not.toContain('/api/compare');
+  });
+
+  it('a failed answer does not stop the first render: the page shows that part failed, with its retry', async () => {
+    jordanApi({ '/compare': () => ({ status: 500, body: errorEnvelope(500, 'Comparison failed') }) });
+    const queryClient = await prepared('/countries/JOR');
+    renderApp('/countries/JOR', undefined, { queryClient });
+    expect(screen.getByRole('heading', { level: 1, name: 'Jordan' })).toBeTruthy();
+    expect(await screen.findByText(en['cmp.loadError'])).toBeTruthy();
+    expect(screen.getByRole('button', { name: en['common.tryAgain'] })).toBeTruthy();
+    expect(screen.queryByTestId('compare-chart')).toBeNull();
   });
 
   it('without it, the layout shows a loading state until the code is in', async () => {
@@ -26,7 +88,12 @@ describe('preloadPage: the code of the page at an address, before the first rend
   });
 
   it('resolves for an address with no page to load (home, not found)', async () => {
-    await expect(preloadPage('/')).resolves.toBeUndefined();
-    await expect(preloadPage('/no/such/page')).resolves.toBeUndefined();
+    mockApi({});
+    const queryClient = createQueryClient({ retry: false });
+    for (const path of ['/', '/no/such/page']) {
+      const { code, data } = preparePage(queryClient, path, new URLSearchParams());
+      await expect(code).resolves.toBeUndefined();
+      await expect(data).resolves.toBeUndefined();
+    }
   });
 });

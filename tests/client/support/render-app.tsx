@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { type Location, MemoryRouter, type NavigateFunction, useLocation, useNavigate } from 'react-router';
@@ -31,12 +32,14 @@ function RouterProbe({ into }: { into: RouterView }) {
 }
 
 /**
- * Renders the whole app (layout, routes, providers) at `path`, with a fresh cache and no retries,
- * in English unless a language is given.
+ * Renders the whole app (layout, routes, providers) at `path`, with a fresh cache and no retries
+ * (or the cache given, as client/main.tsx fills it before the first render), in English unless a
+ * language is given.
  */
 export function renderApp(
   path: string,
   language: { locale: Locale; catalog: Catalog } = { locale: 'en', catalog: en },
+  options: { queryClient?: QueryClient } = {},
 ) {
   const [pathname = '', search = ''] = path.split('?');
   const router: RouterView = {
@@ -45,7 +48,7 @@ export function renderApp(
       throw new Error('renderApp: the router has not rendered yet');
     },
   };
-  const queryClient = createQueryClient({ retry: false });
+  const queryClient = options.queryClient ?? createQueryClient({ retry: false });
   const user = userEvent.setup();
   const utils = render(
     <Providers queryClient={queryClient} language={language}>

@@ -13,6 +13,9 @@ import { CompareTable } from './compare-table';
 // Chart.js is the heaviest dependency: load it only on pages that draw a chart.
 const CompareChart = onDemand(() => import('../../../components/charts/compare-chart'));
 
+/** Loads the chart's code now: a comparison rendered after that draws its chart in its first render. */
+export const preloadCompareChart = () => CompareChart.preload();
+
 export function CompareSection({
   query,
   countryName,
