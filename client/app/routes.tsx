@@ -4,6 +4,8 @@ import { matchRoutes, type Params, type RouteObject, useRoutes } from 'react-rou
 import { LoadingState } from '../components/ui/loading-state';
 import { onDemand } from '../components/ui/on-demand';
 import { meQueryOptions } from '../features/auth/api/get-me';
+import { dueQueryOptions, notificationsQueryOptions } from '../features/submissions/api/get-due';
+import { entryGridQueryOptions } from '../features/submissions/api/get-entry-grid';
 import { HomePage } from '../routes/home';
 import { NotFoundPage } from '../routes/not-found';
 import { Layout } from './layout';
@@ -71,6 +73,10 @@ const routes: RouteObject[] = [
       {
         path: 'compare',
         element: page(() => import('../routes/compare'), 'ComparePage'),
+        handle: {
+          prefetch: (queryClient, _params, search) =>
+            import('../routes/compare').then((m) => m.prefetchComparePage(queryClient, search)),
+        } satisfies PageHandle,
       },
       {
         path: 'compare/heatmap',
@@ -150,10 +156,25 @@ const routes: RouteObject[] = [
       {
         path: 'due',
         element: page(() => import('../routes/due'), 'DuePage'),
+        // What is due and the notices (signed out, both refused: the page asks to sign in).
+        handle: {
+          prefetch: (queryClient) =>
+            Promise.all([
+              queryClient.prefetchQuery(dueQueryOptions()),
+              queryClient.prefetchQuery(notificationsQueryOptions()),
+            ]),
+        } satisfies PageHandle,
       },
       {
         path: 'periods/:periodId',
         element: page(() => import('../routes/period-entry'), 'PeriodEntryPage'),
+        // The grid (its country's name follows: asking for it would wait for the grid first).
+        handle: {
+          prefetch: (queryClient, params) =>
+            /^\d+$/.test(params.periodId ?? '')
+              ? queryClient.prefetchQuery(entryGridQueryOptions(Number(params.periodId)))
+              : Promise.resolve(),
+        } satisfies PageHandle,
       },
       { path: '*', element: <NotFoundPage /> },
     ],

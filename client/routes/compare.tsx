@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CompareRow, Level } from '../../shared';
@@ -6,7 +7,7 @@ import { parseIso3 } from '../../shared/constants/country';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { onDemand } from '../components/ui/on-demand';
-import { useCompare } from '../features/compare/api/get-compare';
+import { compareQueryOptions, useCompare } from '../features/compare/api/get-compare';
 import { BasisNote } from '../features/compare/components/basis-note';
 import { BasisPicker } from '../features/compare/components/basis-picker';
 import { CaseStudyPicker } from '../features/compare/components/case-study-picker';
@@ -15,17 +16,21 @@ import { GroupCompareTable } from '../features/compare/components/group-compare-
 import { GroupPicker } from '../features/compare/components/group-picker';
 import { NoAnswerNotice } from '../features/compare/components/no-answer-notice';
 import {
+  basisFromSearchParams,
   basisParams,
+  type CompareBasis,
   caseParam,
+  caseStudyFromSearchParams,
   DEFAULT_CASE_STUDY,
   type GroupSelection,
+  groupFromSearchParams,
   groupQuery,
   isClassified,
   isComplete,
 } from '../features/compare/group-params';
 import { useGroupLabel } from '../features/compare/use-group-label';
 import { useGroupParams } from '../features/compare/use-group-params';
-import { useCountries } from '../features/countries/api/get-countries';
+import { countriesQueryOptions, useCountries } from '../features/countries/api/get-countries';
 import { CompareExportMenu } from '../features/exports/components/compare-export-menu';
 import { useI18n } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
@@ -40,6 +45,35 @@ const levelsByCode = (rows: readonly CompareRow[]) =>
 /** Whether the country has a level on any question of the round (else: it did not answer it). */
 const answeredAny = (rows: readonly CompareRow[]) => rows.some((r) => r.countryLevel !== null);
 
+/** The comparison the page shows: the country against the group, on the basis chosen. */
+const pageQuery = (iso3: string, selection: GroupSelection, basis: CompareBasis) => ({
+  framework: TRACSS.framework,
+  period: TRACSS.period,
+  country: iso3,
+  ...groupQuery(selection),
+  source: basis.source,
+  classification: basis.classification,
+});
+
+/** The answers the page's first render shows, for client/main.tsx (client/app/routes.tsx, PageHandle). */
+export function prefetchComparePage(queryClient: QueryClient, search: URLSearchParams): Promise<unknown> {
+  const selection = groupFromSearchParams(search, FALLBACK);
+  const countries = queryClient.prefetchQuery(countriesQueryOptions());
+  // A saved group or a list still being picked: the page says so, or asks once it knows the group.
+  if (!isComplete(selection)) return countries;
+  const iso3 = parseIso3(search.get('country')) ?? DEFAULT_CASE_STUDY;
+  const query = pageQuery(iso3, selection, basisFromSearchParams(search));
+  const caseStudy = caseStudyFromSearchParams(search);
+  return Promise.all([
+    countries,
+    queryClient.prefetchQuery(compareQueryOptions(query)),
+    caseStudy && caseStudy !== iso3
+      ? queryClient.prefetchQuery(compareQueryOptions({ ...query, country: caseStudy }))
+      : null,
+    DistributionChart.preload(),
+  ]);
+}
+
 /** View 1: one country against a peer group on every A–E indicator. */
 export function ComparePage() {
   const id = useId();
@@ -52,14 +86,7 @@ export function ComparePage() {
   const country = countries.data?.items.find((c) => c.iso3 === iso3);
   const caseCountry = countries.data?.items.find((c) => c.iso3 === caseStudy);
   const ready = isComplete(selection);
-  const query = {
-    framework: TRACSS.framework,
-    period: TRACSS.period,
-    country: iso3,
-    ...groupQuery(selection),
-    source: basis.source,
-    classification: basis.classification,
-  };
+  const query = pageQuery(iso3, selection, basis);
   const compare = useCompare(query, { enabled: ready });
   const pinCase = caseStudy !== null && caseStudy !== iso3;
   const caseCompare = useCompare({ ...query, country: caseStudy ?? iso3 }, { enabled: ready && pinCase });

@@ -80,6 +80,37 @@ describe('preparePage: the code and first answers of the page at an address, bef
     expect(screen.queryByTestId('compare-chart')).toBeNull();
   });
 
+  it('renders the comparison with its chart in the first render, for the group in the address', async () => {
+    const fetchMock = mockApi({
+      '/auth/me': () => ({ status: 204, body: null }),
+      '/countries': () => ({ body: { items: allCountries } }),
+      '/compare': () => ({ body: jordanCompare }),
+    });
+    const queryClient = await prepared('/compare?country=JOR&groupType=who_region&group=EMR');
+    renderApp('/compare?country=JOR&groupType=who_region&group=EMR', undefined, { queryClient });
+    expect(screen.getByTestId('distribution-chart')).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+    const compare = requestedUrls(fetchMock).filter((u) => u.pathname === '/api/compare');
+    expect(compare).toHaveLength(1);
+    expect(compare[0]?.searchParams.get('group')).toBe('EMR');
+  });
+
+  it("fills the cache under the keys the due page's and the entry grid's hooks read", async () => {
+    mockApi({
+      '/auth/me': () => ({ body: buildMeUser('focal_point') }),
+      '/due': () => ({ body: { items: [], completeness: [] } }),
+      '/notifications': () => ({ body: { items: [], unread: 0 } }),
+      '/periods/7/entry': () => ({ body: { from: 'the grid' } }),
+    });
+    const due = await prepared('/due');
+    expect(due.getQueryState(['due'])?.status).toBe('success');
+    expect(due.getQueryData(['notifications'])).toEqual({ items: [], unread: 0 });
+    // The grid's answer is checked with its schema: this one is not a grid, and is kept as the error.
+    const grid = await prepared('/periods/7');
+    expect(grid.getQueryState(['periods', 7, 'entry'])?.status).toBe('error');
+    expect((await prepared('/periods/x')).getQueryState(['periods', Number.NaN, 'entry'])).toBeUndefined();
+  });
+
   it('without it, the layout shows a loading state until the code is in', async () => {
     mockApi({ '/countries': () => ({ body: { items: allCountries } }) });
     renderApp('/groups');

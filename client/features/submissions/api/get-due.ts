@@ -10,16 +10,22 @@ export function getDue(signal?: AbortSignal): Promise<Due> {
   return apiGet('/due', () => reporting().then((m) => m.DueSchema), { signal });
 }
 
+export function dueQueryOptions() {
+  return queryOptions({ queryKey: ['due'], queryFn: ({ signal }) => getDue(signal) });
+}
+
 export function useDue() {
-  return useQuery(queryOptions({ queryKey: ['due'], queryFn: ({ signal }) => getDue(signal) }));
+  return useQuery(dueQueryOptions());
+}
+
+export function notificationsQueryOptions() {
+  return queryOptions({
+    queryKey: ['notifications'],
+    queryFn: ({ signal }) =>
+      apiGet('/notifications', () => reporting().then((m) => m.NotificationListSchema), { signal }),
+  });
 }
 
 export function useNotifications() {
-  return useQuery(
-    queryOptions({
-      queryKey: ['notifications'],
-      queryFn: ({ signal }) =>
-        apiGet('/notifications', () => reporting().then((m) => m.NotificationListSchema), { signal }),
-    }),
-  );
+  return useQuery(notificationsQueryOptions());
 }

@@ -12,11 +12,13 @@ export function getEntryGrid(periodId: number, signal?: AbortSignal): Promise<En
 
 export const entryGridKey = (periodId: number) => ['periods', periodId, 'entry'] as const;
 
+export function entryGridQueryOptions(periodId: number) {
+  return queryOptions({
+    queryKey: entryGridKey(periodId),
+    queryFn: ({ signal }) => getEntryGrid(periodId, signal),
+  });
+}
+
 export function useEntryGrid(periodId: number) {
-  return useQuery(
-    queryOptions({
-      queryKey: entryGridKey(periodId),
-      queryFn: ({ signal }) => getEntryGrid(periodId, signal),
-    }),
-  );
+  return useQuery(entryGridQueryOptions(periodId));
 }
