@@ -156,13 +156,20 @@ const routes: RouteObject[] = [
       {
         path: 'due',
         element: page(() => import('../routes/due'), 'DuePage'),
-        // What is due and the notices (signed out, both refused: the page asks to sign in).
+        // What is due and the notices, for someone signed in (the page asks anyone else to sign in,
+        // and would not ask for them again).
         handle: {
           prefetch: (queryClient) =>
-            Promise.all([
-              queryClient.prefetchQuery(dueQueryOptions()),
-              queryClient.prefetchQuery(notificationsQueryOptions()),
-            ]),
+            queryClient
+              .fetchQuery(meQueryOptions())
+              .then((me) =>
+                me
+                  ? Promise.all([
+                      queryClient.prefetchQuery(dueQueryOptions()),
+                      queryClient.prefetchQuery(notificationsQueryOptions()),
+                    ])
+                  : null,
+              ),
         } satisfies PageHandle,
       },
       {

@@ -106,6 +106,12 @@ describe('preparePage: the code and first answers of the page at an address, bef
     expect(due.getQueryState(['due'])?.status).toBe('success');
     expect(due.getQueryData(['notifications'])).toEqual({ items: [], unread: 0 });
     // The grid's answer is checked with its schema: this one is not a grid, and is kept as the error.
+    // Signed out: the page asks to sign in, and nothing is asked for it.
+    const fetchMock = mockApi({ '/auth/me': () => ({ status: 204, body: null }) });
+    const signedOut = await prepared('/due');
+    expect(signedOut.getQueryState(['due'])).toBeUndefined();
+    expect(requestedUrls(fetchMock).map((u) => u.pathname)).toEqual(['/api/auth/me']);
+    mockApi({ '/periods/7/entry': () => ({ body: { from: 'the grid' } }) });
     const grid = await prepared('/periods/7');
     expect(grid.getQueryState(['periods', 7, 'entry'])?.status).toBe('error');
     expect((await prepared('/periods/x')).getQueryState(['periods', Number.NaN, 'entry'])).toBeUndefined();
