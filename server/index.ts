@@ -71,10 +71,9 @@ const app = await buildApp({
 mark('app');
 // After the app is built, not alongside: a first start's reference load keeps PGlite (and so the event
 // loop) busy for seconds, longer than Fastify lets a plugin take to register.
-const prepared = await prepareDatabase(database, {
+await prepareDatabase(database, {
   loadReferenceData: config.LOAD_REFERENCE_DATA,
   fingerprint,
-  deferStatistics: true,
   log,
   accounts: {
     // No default credentials on a real server: only the embedded database gets demo accounts.
@@ -96,8 +95,6 @@ const stopHousekeeping = housekeeping.startAuthHousekeeping({
   log: app.log,
 });
 // PGlite runs no autovacuum: its tables' planner statistics are checked every minute, by autovacuum's rule.
-// A restart that loaded nothing checks the planner statistics now that it serves, not before (prepareDatabase).
-if (prepared.statisticsDeferred) void statistics.refreshStatistics(database, app.log);
 const stopStatistics =
   database.kind === 'pglite' ? statistics.startStatisticsRefresh(database, app.log) : () => {};
 // The daily e-mail digest, only when SMTP is configured (every process may run it: claims dedupe).

@@ -44,48 +44,29 @@ export async function prepareDatabase(
     accounts?: Omit<AccountsOptions, 'log'>;
     /** referenceFingerprint(), when the caller started it earlier (the server, while its modules load). */
     fingerprint?: Promise<string>;
-    /**
-     * On a restart that loaded nothing, leave the check of the planner statistics to the caller, to run
-     * once it serves (the server: the check reads the statistics views, 65–80 ms of a restart on PGlite).
-     * A start that loaded anything still analyses before it returns, as without it.
-     */
-    deferStatistics?: boolean;
   },
-): Promise<{ loaded: boolean; statisticsDeferred: boolean }> {
+) {
   const fingerprint = opts.loadReferenceData ? await (opts.fingerprint ?? referenceFingerprint()) : '';
-  const done = await database.withStartupLock(async (db) => {
+  await database.withStartupLock(async (db) => {
     const t0 = performance.now();
-    const migrated = await database.migrate(db);
+    await database.migrate(db);
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'database migrated');
-    const loaded = opts.loadReferenceData
-      ? await loadReferenceData(database, db, fingerprint, opts.log)
-      : false;
+    if (opts.loadReferenceData) await loadReferenceData(database, db, fingerprint, opts.log);
     // A first load (or a database never analysed) gets its planner statistics now, before the first
     // request: PGlite has no autovacuum, and on Postgres it would come up to a minute later.
-    const defer = !!opts.deferStatistics && !loaded && !migrated;
-    if (!defer) {
-      const analysed = await analyzeStale(database, db);
-      if (analysed.tables.length > 0) opts.log?.info(analysed, 'planner statistics refreshed (ANALYZE)');
-    }
-    return { loaded, statisticsDeferred: defer };
+    const analysed = await analyzeStale(database, db);
+    if (analysed.tables.length > 0) opts.log?.info(analysed, 'planner statistics refreshed (ANALYZE)');
   });
   // First run: the configured administrator or the demo accounts (after the countries they refer to).
   const accounts = opts.accounts;
   if (accounts) await database.withStartupLock((db) => ensureAccounts(db, { ...accounts, log: opts.log }));
-  return done;
 }
 
 /** The reference data (see prepareDatabase), under the startup lock. */
-async function loadReferenceData(
-  database: Database,
-  db: Db,
-  fingerprint: string,
-  log: Log | undefined,
-): Promise<boolean> {
+async function loadReferenceData(database: Database, db: Db, fingerprint: string, log: Log | undefined) {
   const t0 = performance.now();
   // Skipped when this database was loaded from the same files by the same loaders (a restart).
-  const stale = (await storedReferenceFingerprint(db)) !== fingerprint;
-  if (stale) {
+  if ((await storedReferenceFingerprint(db)) !== fingerprint) {
     await db.transaction(async (tx) => {
       await loadCountries(tx);
       // WHO regions, income groups and membership over time; today's values onto the countries.
@@ -106,26 +87,22 @@ async function loadReferenceData(
       await storeReferenceFingerprint(tx, fingerprint);
     });
   }
-  let imported = false;
-  for (const shipped of SHIPPED_ROUNDS)
-    if (await importShippedRound({ ...database, db }, shipped, log)) imported = true;
+  for (const shipped of SHIPPED_ROUNDS) await importShippedRound({ ...database, db }, shipped, log);
   // The reviewed crosswalks between rounds, once the rounds they link exist: keep this after every
   // round's import (a crosswalk whose round is not loaded is skipped with a warning).
-  const crosswalks = await loadCrosswalks(db, log);
+  await loadCrosswalks(db, log);
   log?.info({ ms: Math.round(performance.now() - t0) }, 'reference data ready');
-  return stale || imported || crosswalks.some((c) => c.status === 'loaded');
 }
 
 /**
  * A shipped round's answers, imported from its file unless an import of the period ran before; and,
  * for a round imported before its own classification was kept, that classification from the same file.
- * Whether it wrote anything.
  */
 async function importShippedRound(
   database: Database,
   shipped: (typeof SHIPPED_ROUNDS)[number],
   log: Log | undefined,
-): Promise<boolean> {
+) {
   const { db } = database;
   const t = shipped.round;
   // Read only when needed: a restart finds both done and reads nothing.
@@ -139,8 +116,7 @@ async function importShippedRound(
     .from(importRuns)
     .where(and(eq(importRuns.frameworkCode, t.code), eq(importRuns.periodCode, t.period.code)))
     .limit(1);
-  const importing = done.length === 0;
-  if (importing) {
+  if (done.length === 0) {
     const t0 = performance.now();
     const result = await importTracssWorkbook(database, { ...(await file()), periodCode: t.period.code });
     log?.info(
@@ -155,7 +131,5 @@ async function importShippedRound(
   if (Number(classified?.n ?? 0) === 0) {
     const n = await importRoundClassification(database, await file());
     log?.info({ countries: n }, `${t.name} classification of its countries read from its file`);
-    return true;
   }
-  return importing;
 }

@@ -35,8 +35,7 @@ export interface Database {
    * callers keep each PGlite call small (the export runs one per country).
    */
   copyOut(copyToStdout: string): AsyncIterable<Uint8Array>;
-  /** Applies the migrations not yet applied; whether there were any. */
-  migrate(db?: Db): Promise<boolean>;
+  migrate(db?: Db): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,9 +91,8 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     },
     migrate: async (d = db) => {
       if (await migrationsApplied(MIGRATIONS_FOLDER, async (text) => (await pg.query(text)).rows as never))
-        return false;
+        return;
       await migratePglite(d as never, { migrationsFolder: MIGRATIONS_FOLDER });
-      return true;
     },
     close: async () => {
       if (!pg.closed) await pg.close();
@@ -163,9 +161,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     copyOut: (copySql) => copyOutOwnConnection(url, copySql),
     migrate: async (d = db) => {
-      if (await migrationsApplied(MIGRATIONS_FOLDER, (text) => client.unsafe(text))) return false;
+      if (await migrationsApplied(MIGRATIONS_FOLDER, (text) => client.unsafe(text))) return;
       await migratePostgres(d as never, { migrationsFolder: MIGRATIONS_FOLDER });
-      return true;
     },
     close: () => client.end({ timeout: 5 }),
   };

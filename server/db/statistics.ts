@@ -52,26 +52,16 @@ export async function analyzeStale(database: Database, db?: DbOrTx) {
  * first check, in prepareDatabase) on a timer that does not keep the process alive; a failed check is
  * logged and tried again at the next tick. Returns a function that stops the timer.
  */
-/**
- * One check of the planner statistics (analyzeStale), logged: what it analysed, or that it failed. Never
- * rejects: a failed check is retried by the next one (the embedded database's timer, Postgres's autovacuum).
- */
-export async function refreshStatistics(database: Database, log: Log): Promise<void> {
-  try {
-    const done = await analyzeStale(database);
-    if (done.tables.length > 0) log.info(done, 'planner statistics refreshed (ANALYZE)');
-  } catch (err) {
-    log.warn({ err }, 'planner statistics refresh failed; trying again at the next interval');
-  }
-}
-
 export function startStatisticsRefresh(database: Database, log: Log, everyMs = STATISTICS_EVERY_MS) {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await refreshStatistics(database, log);
+      const done = await analyzeStale(database);
+      if (done.tables.length > 0) log.info(done, 'planner statistics refreshed (ANALYZE)');
+    } catch (err) {
+      log.warn({ err }, 'planner statistics refresh failed; trying again at the next interval');
     } finally {
       running = false;
     }

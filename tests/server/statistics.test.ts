@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../../server/db/bootstrap';
 import type { Database } from '../../server/db/client';
-import { analyzeStale, refreshStatistics, startStatisticsRefresh } from '../../server/db/statistics';
+import { analyzeStale, startStatisticsRefresh } from '../../server/db/statistics';
 import { openTestDatabase } from '../setup/test-db';
 
 /*
@@ -79,42 +78,5 @@ describe('planner statistics', () => {
     expect(lines[0]?.msg).toBe('planner statistics refreshed (ANALYZE)');
     expect(lines[0]?.obj).toMatchObject({ tables: ['stats_probe_timer'] });
     expect(await reltuples('stats_probe_timer')).toBe(500);
-  });
-
-  it('a restart that loads nothing leaves the check to the server once it serves; any other start analyses first', async () => {
-    await database.rows(sql`create table stats_probe_restart (id int)`);
-    await write(sql`insert into stats_probe_restart select generate_series(1, 300)`);
-    // The same reference files as the template's load, every migration applied: nothing to load.
-    expect(await prepareDatabase(database, { loadReferenceData: true, deferStatistics: true })).toEqual({
-      loaded: false,
-      statisticsDeferred: true,
-    });
-    expect(await reltuples('stats_probe_restart')).toBe(-1);
-    // What the server runs once it listens: the check, logged.
-    const lines: { obj: object; msg: string }[] = [];
-    await refreshStatistics(database, { info: (obj, msg) => lines.push({ obj, msg }), warn: () => {} });
-    expect(lines.map((l) => l.msg)).toEqual(['planner statistics refreshed (ANALYZE)']);
-    expect(lines[0]?.obj).toMatchObject({ tables: expect.arrayContaining(['stats_probe_restart']) });
-    expect(await reltuples('stats_probe_restart')).toBe(300);
-    // The command-line tools do not defer: a stale table is analysed before prepareDatabase returns.
-    await database.rows(sql`create table stats_probe_cli (id int)`);
-    await write(sql`insert into stats_probe_cli select generate_series(1, 200)`);
-    expect(await prepareDatabase(database, { loadReferenceData: true })).toEqual({
-      loaded: false,
-      statisticsDeferred: false,
-    });
-    expect(await reltuples('stats_probe_cli')).toBe(200);
-  });
-
-  it('a failed check is logged as a warning, and does not throw', async () => {
-    const warnings: string[] = [];
-    const broken = {
-      ...database,
-      rows: async () => {
-        throw new Error('the database went away');
-      },
-    } as Database;
-    await refreshStatistics(broken, { info: () => {}, warn: (_obj, msg) => warnings.push(msg) });
-    expect(warnings).toEqual(['planner statistics refresh failed; trying again at the next interval']);
   });
 });
