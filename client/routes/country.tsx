@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Country, IndicatorValue, Round } from '../../shared';
+import type { CompareQuery, Country, IndicatorValue, Round } from '../../shared';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { compareQueryOptions } from '../features/compare/api/get-compare';
@@ -32,12 +32,17 @@ export function prefetchCountryPage(queryClient: QueryClient, code: string, sear
   return Promise.all([
     ...firsts,
     queryClient.prefetchQuery(valuesQueryOptions(roundValues(iso3, round))),
-    queryClient.prefetchQuery(
-      compareQueryOptions({ framework: round.framework, period: round.period, country: iso3 }),
-    ),
+    queryClient.prefetchQuery(compareQueryOptions(roundCompare(iso3, round))),
     preloadCompareChart(),
   ]);
 }
+
+/** The comparison of a country with its region on a round, as the page asks for it. */
+const roundCompare = (iso3: string, round: SurveyRound): CompareQuery => ({
+  framework: round.framework,
+  period: round.period,
+  country: iso3,
+});
 
 /** The query of a country's answers to a round, as the page asks for them. */
 const roundValues = (iso3: string, round: SurveyRound): ValueFilters => ({
@@ -199,7 +204,7 @@ function CountryRound({
               </p>
               {country.whoRegion ? (
                 <CompareSection
-                  query={{ framework: round.framework, period: round.period, country: country.iso3 }}
+                  query={roundCompare(country.iso3, round)}
                   countryName={name}
                   survey={round.label}
                   onShown={onChartShown}
