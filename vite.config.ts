@@ -5,6 +5,8 @@ import type { ChunkingContext } from 'rolldown';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { schemaVersion } from './scripts/build-state.mjs';
+import { catalogPartsPlugin } from './scripts/catalog-parts.mjs';
 import { stripDescriptionsPlugin } from './scripts/strip-descriptions.mjs';
 import { zodClientStubsPlugin } from './scripts/zod-client-stubs.mjs';
 
@@ -234,15 +236,20 @@ function startupChunk(id: string, ctx: ChunkingContext): string | null {
   return staticGraph(ctx, 'index').has(id) ? 'app' : null;
 }
 
+const catalogParts = catalogPartsPlugin({ root: fileURLToPath(new URL('.', import.meta.url)) });
+
 // One config for the client build, the dev server and the test projects.
 export default defineConfig({
   root: 'client',
+  // The shared schemas' version (shared/schema-version.ts), as the server's build sets it.
+  define: { __NAP_SCHEMA_VERSION__: JSON.stringify(schemaVersion()) },
   // The service worker is built with the client, never in the test runs.
   // The schemas' API descriptions and zod's JSON Schema builder stay on the server
   // (scripts/strip-descriptions.mjs, scripts/zod-client-stubs.mjs).
+  // The language catalogs in two parts each (client/i18n/parts.ts), in the tests too.
   plugins: process.env.VITEST
-    ? [react()]
-    : [react(), stripDescriptionsPlugin(), zodClientStubsPlugin(), earlyScript, pwa],
+    ? [react(), catalogParts]
+    : [react(), catalogParts, stripDescriptionsPlugin(), zodClientStubsPlugin(), earlyScript, pwa],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

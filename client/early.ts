@@ -2,24 +2,22 @@
  * The page's first requests, started by a small script index.html loads before the app (a deferred
  * module ahead of the app's entry, so it runs as soon as it and its one import have arrived, long
  * before React and the app's entry have downloaded and run; vite.config.ts says why not async): the
- * answers the page will ask for, its code, its chart and the language's catalog. The answers wait in
+ * answers the page will ask for, its code, its chart and the language's catalog (what of it the page needs
+ * first: i18n/parts.ts). The answers wait in
  * lib/early-requests.ts until the api client asks for the same URL; the code and the catalog in the
  * module map. Nothing here imports React. The URLs: client/app/early-urls.ts.
  */
 import { earlyRequests } from './app/early-urls';
-import { initialLocale, loadCatalog } from './i18n/catalogs';
+import { initialLocale, loadCatalogFor } from './i18n/catalogs';
 import { buildUrl, readHeaders, setRequestLanguage } from './lib/api-client';
+import { trackCodeLoad } from './lib/code-loading';
 import { startEarly } from './lib/early-requests';
 
 /**
- * The page's code and chart, fetched now (the router and the page import the same modules later), and
- * the response schemas its answers are checked with (one chunk, docs/decisions/lazy-response-schemas.md).
+ * The page's code and chart, fetched now (the router and the page import the same modules later). Not
+ * the response schemas: the server's answers carry the version of the schemas they were shaped with,
+ * and an answer of this build's version is not checked again (client/lib/api-client.ts).
  */
-function earlyCode(pathname: string): Promise<unknown>[] {
-  const code = pageCode(pathname);
-  return code.length > 0 ? [...code, import('../shared/api/common')] : code;
-}
-
 function pageCode(pathname: string): Promise<unknown>[] {
   if (/^\/countries\/[A-Za-z]{3}\/?$/.test(pathname))
     return [import('./routes/country'), import('./components/charts/compare-chart')];
@@ -39,7 +37,9 @@ for (const url of [
   ...earlyRequests(location.pathname, new URLSearchParams(location.search)),
 ])
   startEarly(url, init);
-for (const p of [loadCatalog(locale), ...earlyCode(location.pathname)]) p.catch(() => {});
+// Counted as code on its way (lib/code-loading.ts): what waits for the page to settle waits for it too.
+for (const p of [loadCatalogFor(locale, location.pathname), ...pageCode(location.pathname)])
+  trackCodeLoad(p).catch(() => {});
 
 /**
  * The renderer's first Intl number format loads ICU's data: 34–50 ms in Chromium (a date format then

@@ -3,14 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
 import { preparePage } from './app/routes';
-import { initialLocale, loadCatalog } from './i18n/catalogs';
+import { initialLocale, loadCatalogFor } from './i18n/catalogs';
 import { applyDocumentLanguage } from './i18n/context';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The language's catalog is loaded before the first render, so no page flashes in English; and the page's
+// The language's catalog is loaded before the first render, so no page flashes in English (its first part
+// only, on the pages that render with it: i18n/parts.ts); and the page's
 // code and first answers (client/early.ts has asked for all three), so the first render is the page's,
 // whole, not the layout with a loading state and then a render per answer. The code is waited for at
 // most PAGE_CODE_WAIT_MS (the layout then shows with a loading state), the answers at most
@@ -25,13 +26,13 @@ applyDocumentLanguage(locale);
 const queryClient = createQueryClient();
 const page = preparePage(queryClient, location.pathname, new URLSearchParams(location.search));
 void Promise.all([
-  loadCatalog(locale),
+  loadCatalogFor(locale, location.pathname),
   within(PAGE_CODE_WAIT_MS, page.code),
   within(PAGE_DATA_WAIT_MS, page.data),
-]).then(([catalog]) =>
+]).then(([{ catalog, complete }]) =>
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={queryClient} language={{ locale, catalog }} />
+      <App queryClient={queryClient} language={{ locale, catalog, complete }} />
     </StrictMode>,
   ),
 );

@@ -24,6 +24,7 @@ export const TARGETS = {
       'shared',
       'vite.config.ts',
       'scripts/strip-descriptions.mjs',
+      'scripts/catalog-parts.mjs',
       'package-lock.json',
       ...BUILD_SCRIPTS,
     ],
@@ -67,6 +68,17 @@ function contentHash(files) {
     h.update('\0');
   }
   return h.digest('hex');
+}
+
+/**
+ * The version of the shared schemas a build is made from: a hash of shared/ and of zod's version. The
+ * server and the client are built with it (shared/schema-version.ts); a client that gets an answer
+ * stamped with its own version knows the server shaped it with the very schemas it would check it with.
+ */
+export function schemaVersion() {
+  const files = listFiles('shared', []).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const zod = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/zod/package.json'), 'utf8')).version;
+  return `${zod}-${contentHash(files).slice(0, 16)}`;
 }
 
 /** The fingerprint of a target's inputs now: taken before a build starts, written when it ends. */

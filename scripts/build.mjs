@@ -8,7 +8,7 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { buildState, fingerprint, ROOT, TARGETS, writeStamp } from './build-state.mjs';
+import { buildState, fingerprint, ROOT, schemaVersion, TARGETS, writeStamp } from './build-state.mjs';
 
 /** Server entry points: the process and the command-line tools `npm run …` starts. */
 export const SERVER_ENTRIES = {
@@ -103,6 +103,8 @@ export async function bundleServer(entryPoints, outdir) {
     chunkNames: '[name]-[hash]',
     logLevel: 'warning',
     plugins: [sourceLocation],
+    // The schemas' version, which the server's answers carry (shared/schema-version.ts).
+    define: { __NAP_SCHEMA_VERSION__: JSON.stringify(schemaVersion()) },
     metafile: true,
   });
   // Node reads .js in dist/server as ESM only with a package.json saying so (the root one does too,

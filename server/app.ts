@@ -1,11 +1,14 @@
 import Fastify, {
   type FastifyBaseLogger,
+  type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
   LogController,
+  type onSendHookHandler,
 } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
+import { SCHEMA_HEADER, SCHEMA_VERSION } from '../shared/schema-version';
 import type { Database } from './db/client';
 import { responseSerializerCompiler } from './lib/response-serializer';
 import { requestId } from './logging';
@@ -104,6 +107,31 @@ class AccessLog extends LogController {
   }
 }
 
+/**
+ * Every answer a route's response schema shaped (a 2xx the route declares one for) carries the version
+ * of the schemas the server was built with: a client built from the same ones takes the answer without
+ * checking it again (shared/schema-version.ts, docs/decisions/lazy-response-schemas.md). A hook on
+ * those routes only; none where the server runs from its sources (no version).
+ */
+function stampSchemaVersion(app: FastifyInstance) {
+  const version = SCHEMA_VERSION;
+  if (!version) return;
+  app.addHook('onRoute', (route) => {
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    const shaped = new Set(
+      Object.keys(response ?? {})
+        .map(Number)
+        .filter((code) => code >= 200 && code < 300),
+    );
+    if (shaped.size === 0) return;
+    const stamp: onSendHookHandler = (_req, reply, payload, done) => {
+      if (shaped.has(reply.statusCode)) reply.header(SCHEMA_HEADER, version);
+      done(null, payload);
+    };
+    route.onSend = route.onSend ? [...[route.onSend].flat(), stamp] : [stamp];
+  });
+}
+
 /** Builds the app with its dependencies; never listens (index.ts does, tests inject). */
 export async function buildApp(deps: AppDeps) {
   // Every module reads and writes through this one: inside a write request, it is that request's transaction.
@@ -137,6 +165,7 @@ export async function buildApp(deps: AppDeps) {
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
+  stampSchemaVersion(app);
   registerErrorHandling(app);
   registerInputGuard(app);
   registerRequestTransactions(app, deps.database);

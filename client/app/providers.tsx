@@ -1,8 +1,7 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Locale } from '../../shared/i18n/locale';
-import { I18nProvider } from '../i18n/context';
-import type { Catalog } from '../i18n/types';
+import { I18nProvider, type Language } from '../i18n/context';
+import type { MessageKey } from '../i18n/types';
 
 /**
  * App-wide providers. The QueryClient is passed in so tests can give their own, and so is the language
@@ -11,15 +10,19 @@ import type { Catalog } from '../i18n/types';
 export function Providers({
   queryClient,
   language,
+  onMissingMessage,
   children,
 }: {
   queryClient: QueryClient;
-  language: { locale: Locale; catalog: Catalog };
+  language: Language;
+  onMissingMessage?: (key: MessageKey) => void;
   children: ReactNode;
 }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider initial={language}>{children}</I18nProvider>
+      <I18nProvider initial={language} onMissing={onMissingMessage}>
+        {children}
+      </I18nProvider>
     </QueryClientProvider>
   );
 }

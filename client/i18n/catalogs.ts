@@ -1,16 +1,51 @@
 import { isLocale, type Locale, pickLocale } from '../../shared/i18n/locale';
+import { rendersWithFirstPart } from './parts';
 import type { Catalog } from './types';
 
-/** Every catalog loads on demand (20–25 kB gzip each), so none weighs on the first bundle. */
-const loaders: Record<Locale, () => Promise<Catalog>> = {
-  en: () => import('./locales/en').then((m) => m.en),
-  fr: () => import('./locales/fr').then((m) => m.fr),
-  es: () => import('./locales/es').then((m) => m.es),
-  ar: () => import('./locales/ar').then((m) => m.ar),
+type Part = Partial<Catalog>;
+
+/**
+ * Every catalog loads on demand, in two parts (client/i18n/parts.ts, built by
+ * scripts/catalog-parts.mjs), so none weighs on the first bundle.
+ */
+const parts: Record<Locale, { first: () => Promise<Part>; rest: () => Promise<Part> }> = {
+  en: {
+    first: () => import('virtual:catalog/en-first').then((m) => m.default),
+    rest: () => import('virtual:catalog/en-rest').then((m) => m.default),
+  },
+  fr: {
+    first: () => import('virtual:catalog/fr-first').then((m) => m.default),
+    rest: () => import('virtual:catalog/fr-rest').then((m) => m.default),
+  },
+  es: {
+    first: () => import('virtual:catalog/es-first').then((m) => m.default),
+    rest: () => import('virtual:catalog/es-rest').then((m) => m.default),
+  },
+  ar: {
+    first: () => import('virtual:catalog/ar-first').then((m) => m.default),
+    rest: () => import('virtual:catalog/ar-rest').then((m) => m.default),
+  },
 };
 
-export function loadCatalog(locale: Locale): Promise<Catalog> {
-  return loaders[locale]();
+/** A language's whole catalog. */
+export async function loadCatalog(locale: Locale): Promise<Catalog> {
+  const [first, rest] = await Promise.all([parts[locale].first(), parts[locale].rest()]);
+  return { ...first, ...rest } as Catalog;
+}
+
+/** What a language's catalog holds so far: all of it, or its first part only. */
+export interface LoadedCatalog {
+  catalog: Part;
+  complete: boolean;
+}
+
+/**
+ * What the page at `pathname` needs before its first render: the first part for the pages that render
+ * with it (rendersWithFirstPart), else the whole catalog.
+ */
+export async function loadCatalogFor(locale: Locale, pathname: string): Promise<LoadedCatalog> {
+  if (rendersWithFirstPart(pathname)) return { catalog: await parts[locale].first(), complete: false };
+  return { catalog: await loadCatalog(locale), complete: true };
 }
 
 export const STORAGE_KEY = 'nap.locale';

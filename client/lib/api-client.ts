@@ -7,15 +7,19 @@ import {
   parsePrincipalHeader,
 } from '../../shared/api/headers';
 import { errorCodeOfStatus } from '../../shared/domain/issues';
+import { SCHEMA_HEADER, SCHEMA_VERSION } from '../../shared/schema-version';
+import { codeLoading, onCodeLoaded } from './code-loading';
 import { forgetEarly, takeEarly } from './early-requests';
 import { markReachable, markServedOffline, setOfflineStatus } from './offline/status';
 
 /**
- * The one fetch client of the app. Every response is validated with the shared zod schema
- * of its endpoint, so a drifting server shows up as an error instead of a broken page.
- * This module imports no zod itself (the first page's JS, docs/decisions/lazy-response-schemas.md);
- * a caller may pass its schema
- * as a function that imports it (SchemaSource), and the error envelope's schema loads on the first error.
+ * The one fetch client of the app. Every answer is checked against the shared zod schema of its
+ * endpoint, so a drifting server shows up as an error instead of a broken page: by the server, when
+ * its answer carries this build's schema version (it shaped the answer with the very same schema),
+ * else here. This module imports no zod itself (the first page's JS,
+ * docs/decisions/lazy-response-schemas.md); a caller may pass its schema as a function that imports
+ * it (SchemaSource), which runs only for an answer to check, and the error envelope's schema loads on
+ * the first error.
  */
 
 export const API_BASE = '/api';
@@ -146,10 +150,10 @@ function buildUrlPath(path: string, params?: QueryParams) {
 const canKeep = () => typeof indexedDB !== 'undefined';
 
 /**
- * Reads are kept once the page has loaded and the browser is idle, in the order they came: the
- * offline code (a chunk of its own) and IndexedDB's work then stay out of a page's first render (on
- * the country page they took ~16 ms of its main thread, and the chunk a connection, while the answers
- * were still arriving). A write drops the ones not kept yet, as it drops the early answers: signing
+ * Reads are kept once the page has loaded, its charts' code is in and the browser is idle, in the
+ * order they came: the offline code (a chunk of its own) and IndexedDB's work then stay out of a
+ * page's first render (on the country page they took ~16 ms of its main thread, and the chunk a
+ * connection, while the answers were still arriving; on a slow link, bandwidth Chart.js needed). A write drops the ones not kept yet, as it drops the early answers: signing
  * out is a write, and nothing read before it is kept after it.
  */
 let keepQueue: (() => void)[] = [];
@@ -166,6 +170,15 @@ function keepLater(path: string, body: unknown, owner: AnswerOwner | null) {
     for (const keep of queued) keep();
   };
   const whenIdle = () => {
+    // Not while a chart's code is still coming: the offline chunk would share the link with it.
+    if (codeLoading()) {
+      const stop = onCodeLoaded(() => {
+        if (codeLoading()) return;
+        stop();
+        whenIdle();
+      });
+      return;
+    }
     if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 2000 });
     else setTimeout(flush, 0);
   };
@@ -173,14 +186,23 @@ function keepLater(path: string, body: unknown, owner: AnswerOwner | null) {
   else window.addEventListener('load', whenIdle, { once: true });
 }
 
+/**
+ * Whether the server shaped this answer with the schemas this client was built with: its route's
+ * response schema checked it on the way out, or (the cached comparisons, server/modules/compare/
+ * response-cache.ts) the service built it from that schema's types, which tests check field by field.
+ * server/app.ts (stampSchemaVersion) stamps them.
+ */
+function shapedByOurSchemas(res: Response): boolean {
+  return SCHEMA_VERSION !== null && res.headers.get(SCHEMA_HEADER) === SCHEMA_VERSION;
+}
+
 async function request<S extends z.ZodType>(
   path: string,
   schema: SchemaSource<S>,
   options: { method?: WriteMethod; body?: unknown; signal?: AbortSignal | undefined },
 ): Promise<z.infer<S>> {
-  // Started before the fetch, so a lazily imported schema loads while the server answers.
-  const schemaReady = 'safeParse' in schema ? Promise.resolve(schema) : schema();
-  schemaReady.catch(() => {}); // awaited below; a failed fetch is reported first
+  // Loaded only for an answer to check: one this build's server shaped needs no zod at all.
+  const loadSchema = () => ('safeParse' in schema ? Promise.resolve(schema) : schema());
   const headers = readHeaders();
   if (options.method) {
     if (csrfToken) headers[CSRF_HEADER] = csrfToken;
@@ -216,7 +238,7 @@ async function request<S extends z.ZodType>(
     // A read the browser kept for working offline answers instead, marked with when it was fetched.
     if (!options.method && canKeep()) {
       const kept = await import('./offline/answers').then((m) => m.keptAnswer(path));
-      const parsed = kept ? (await schemaReady).safeParse(kept.body) : null;
+      const parsed = kept ? (await loadSchema()).safeParse(kept.body) : null;
       if (kept && parsed?.success) {
         markServedOffline(kept.savedAt);
         return parsed.data;
@@ -247,7 +269,9 @@ async function request<S extends z.ZodType>(
   }
 
   markReachable();
-  const parsed = (await schemaReady).safeParse(body);
+  const parsed = shapedByOurSchemas(res)
+    ? { success: true as const, data: body as z.infer<S> }
+    : (await loadSchema()).safeParse(body);
   if (parsed.success && !options.method && canKeep()) {
     const owner = parsePrincipalHeader(res.headers.get(PRINCIPAL_HEADER));
     keepLater(path, body, owner);

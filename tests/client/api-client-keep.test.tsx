@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiGet, apiSend, noContent } from '../../client/lib/api-client';
+import { trackCodeLoad } from '../../client/lib/code-loading';
 import { forgetAnswers, keptAnswer } from '../../client/lib/offline/answers';
 import { CountrySchema } from '../../shared';
 import { jordan } from './support/fixtures';
@@ -33,6 +34,24 @@ describe('reads kept for working offline', () => {
     await settle();
     expect(await keptAnswer('/countries/JOR')).toBeNull();
     loaded();
+    await vi.waitFor(async () => expect((await keptAnswer('/countries/JOR'))?.body).toEqual(jordan));
+  });
+
+  it("wait for a chart's code still loading once the page has loaded, then are kept", async () => {
+    const loaded = pageLoading();
+    let chartIn!: () => void;
+    const chart = trackCodeLoad(
+      new Promise<void>((r) => {
+        chartIn = r;
+      }),
+    );
+    mockApi({ '/countries/JOR': () => ({ body: jordan }) });
+    await apiGet('/countries/JOR', CountrySchema);
+    loaded();
+    await settle();
+    expect(await keptAnswer('/countries/JOR')).toBeNull();
+    chartIn();
+    await chart;
     await vi.waitFor(async () => expect((await keptAnswer('/countries/JOR'))?.body).toEqual(jordan));
   });
 

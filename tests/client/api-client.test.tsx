@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, apiGet, apiSend, buildUrl, noContent } from '../../client/lib/api-client';
 import { CountrySchema } from '../../shared';
+import { SCHEMA_HEADER, SCHEMA_VERSION } from '../../shared/schema-version';
 import { errorEnvelope, jordan } from './support/fixtures';
 import { mockApi } from './support/mock-api';
 
@@ -35,6 +36,29 @@ describe('apiGet', () => {
     await expect(apiGet('/countries/JOR', schema)).resolves.toEqual(jordan);
     mockApi({ '/countries/JOR': () => ({ body: { iso3: 'JOR' } }) });
     await expect(apiGet('/countries/JOR', schema)).rejects.toMatchObject({ error: 'Invalid Response' });
+  });
+
+  it("takes an answer stamped with this build's schema version as it is, without loading the schema", async () => {
+    // The test run is built with the version, as the client and the server are.
+    expect(SCHEMA_VERSION).toMatch(/^\d+\.\d+\.\d+-[0-9a-f]{16}$/);
+    const schema = vi.fn(() => import('../../shared/domain/country').then((m) => m.CountrySchema));
+    mockApi({
+      '/countries/JOR': () => ({ body: jordan, headers: { [SCHEMA_HEADER]: String(SCHEMA_VERSION) } }),
+    });
+    await expect(apiGet('/countries/JOR', schema)).resolves.toEqual(jordan);
+    expect(schema).not.toHaveBeenCalled();
+  });
+
+  it('checks an answer of another version, or of none, with its own schema', async () => {
+    const schema = vi.fn(() => import('../../shared/domain/country').then((m) => m.CountrySchema));
+    const versions: Record<string, string>[] = [{ [SCHEMA_HEADER]: '4.0.0-0000000000000000' }, {}];
+    for (const headers of versions) {
+      mockApi({ '/countries/JOR': () => ({ body: { iso3: 'JOR' }, headers }) });
+      await expect(apiGet('/countries/JOR', schema)).rejects.toMatchObject({ error: 'Invalid Response' });
+      mockApi({ '/countries/JOR': () => ({ body: jordan, headers }) });
+      await expect(apiGet('/countries/JOR', schema)).resolves.toEqual(jordan);
+    }
+    expect(schema).toHaveBeenCalledTimes(4);
   });
 
   it('answers null for a 204 with noContent, and rejects a body there', async () => {

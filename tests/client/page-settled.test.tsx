@@ -1,6 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { onDemand } from '../../client/components/ui/on-demand';
 import { afterPaint } from '../../client/lib/after-paint';
+import { codeLoading, trackCodeLoad } from '../../client/lib/code-loading';
 import { whenPageSettled } from '../../client/lib/page-settled';
 
 /** Lets timers and animation frames run for `ms` of real time. */
@@ -86,5 +88,49 @@ describe('whenPageSettled: the offline machinery starts once the page has its an
     await wait(150);
     expect(start).toHaveBeenCalledTimes(1);
     expect(cancelled).not.toHaveBeenCalled();
+  });
+});
+
+describe('whenPageSettled: and once the code of what the page shows is in', () => {
+  it("waits while a chart's code is loading, starts once it is in, whether it loaded or failed", async () => {
+    const queryClient = new QueryClient();
+    let loaded!: () => void;
+    const chart = trackCodeLoad(
+      new Promise<void>((r) => {
+        loaded = r;
+      }),
+    );
+    const start = vi.fn();
+    whenPageSettled(queryClient, start, 5000);
+    await wait(100);
+    expect(codeLoading()).toBe(true);
+    expect(start).not.toHaveBeenCalled();
+    loaded();
+    await chart;
+    await wait(100);
+    expect(codeLoading()).toBe(false);
+    expect(start).toHaveBeenCalledTimes(1);
+
+    const failing = trackCodeLoad(Promise.reject(new Error('offline')));
+    const again = vi.fn();
+    whenPageSettled(queryClient, again, 5000);
+    await failing.catch(() => {});
+    await wait(100);
+    expect(again).toHaveBeenCalledTimes(1);
+  });
+
+  it('a component loaded on demand counts as loading until its code is in', async () => {
+    let resolve!: (m: { default: () => null }) => void;
+    const Chart = onDemand(
+      () =>
+        new Promise<{ default: () => null }>((r) => {
+          resolve = r;
+        }),
+    );
+    const preloading = Chart.preload();
+    expect(codeLoading()).toBe(true);
+    resolve({ default: () => null });
+    await preloading;
+    expect(codeLoading()).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { buildApp } from '../../server/app';
 import type { Database } from '../../server/db/client';
 import { AppError } from '../../server/lib/errors';
 import { requestScopedDatabase } from '../../server/plugins/request-transaction';
+import { SCHEMA_HEADER, SCHEMA_VERSION } from '../../shared/schema-version';
 import { openTestDatabase } from '../setup/test-db';
 
 // A probe route that writes a row through the app's database, then answers as told: the request's
@@ -64,6 +65,8 @@ describe('one transaction per write request', () => {
     const res = await app.inject({ method: 'POST', url: `/api/probe/${key}/${outcome}` });
     expect(res.statusCode, res.body).toBe(status);
     expect(await stored(key)).toBe(rows);
+    // Only an answer the response schema shaped says so (shared/schema-version.ts).
+    expect(res.headers[SCHEMA_HEADER]).toBe(status === 200 ? SCHEMA_VERSION : undefined);
   });
 
   it('a COMMIT that fails turns the answer into a 500, and nothing stays', async () => {
@@ -71,6 +74,8 @@ describe('one transaction per write request', () => {
     expect(res.statusCode, res.body).toBe(500);
     expect(res.json()).toMatchObject({ statusCode: 500, message: 'Internal server error' });
     expect(res.headers['content-type']).toMatch(/^application\/json/);
+    // The 200 the route gave became this 500: no longer the schema's answer.
+    expect(res.headers[SCHEMA_HEADER]).toBeUndefined();
     expect(await stored('probe-commit')).toBe(0);
   });
 

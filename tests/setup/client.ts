@@ -1,6 +1,7 @@
 import { format } from 'node:util';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { firstPartMisses } from '../client/support/render-app';
 
 /**
  * Client test setup:
@@ -31,4 +32,8 @@ afterEach(() => {
   const errors = consoleErrors;
   consoleErrors = [];
   expect(errors, 'console.error was called').toEqual([]);
+  // A page that renders with the first part of the catalog (client/i18n/parts.ts) needed a message of
+  // the rest: add its prefix to FIRST_PART_PREFIXES.
+  const misses = firstPartMisses.splice(0);
+  expect(misses, 'messages missing from the first part of the catalog').toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { type ComponentType, createElement, type ReactNode, useEffect, useReducer } from 'react';
+import { trackCodeLoad } from '../../lib/code-loading';
 
 /**
  * A component whose code is loaded on first use (a chart: Chart.js is the heaviest dependency), showing
@@ -14,7 +15,7 @@ export function onDemand<P extends object>(
   let failure: { error: unknown } | undefined;
   let loading: Promise<void> | undefined;
   const start = () => {
-    loading ??= load().then(
+    loading ??= trackCodeLoad(load()).then(
       (m) => {
         component = m.default;
       },

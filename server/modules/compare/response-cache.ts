@@ -92,7 +92,8 @@ export function dataVersionReader(db: DbOrTx): VersionReader {
  * schema's own types, field by field, with nothing to transform (no dates, no codecs), so encoding
  * it changed nothing but cost four times JSON.stringify (1.4 ms of a comparison, 7 ms of a heatmap).
  * tests/server/compare-encoding.test.ts checks, for every kind of group and source, that the answer
- * is exactly what the schema gives back; the client validates every answer with the same schema.
+ * is exactly what the schema gives back. The answer carries the schemas' version like the serialized
+ * ones (server/app.ts): a client of another version checks it with its own schema.
  */
 export async function sendCached<S extends z.ZodType>(
   req: FastifyRequest,

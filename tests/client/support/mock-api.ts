@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 export interface MockResponse {
   status?: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 /** Gets the URL and, for writes, the request init (method, headers, body). */
 type Handler = (url: URL, init?: RequestInit) => MockResponse | Promise<MockResponse>;
@@ -31,7 +32,7 @@ export function mockApi(routes: Record<string, Handler>) {
     if (res.status === 204) return new Response(null, { status: 204 });
     return new Response(JSON.stringify(res.body), {
       status: res.status ?? 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...res.headers },
     });
   });
   vi.stubGlobal('fetch', fetchMock);
