@@ -111,12 +111,15 @@ class AccessLog extends LogController {
  * Every answer a route's response schema shaped (a 2xx the route declares one for) carries the version
  * of the schemas the server was built with: a client built from the same ones takes the answer without
  * checking it again (shared/schema-version.ts, docs/decisions/lazy-response-schemas.md). A hook on
- * those routes only; none where the server runs from its sources (no version).
+ * those routes only; none where the server runs from its sources (no version), nor on the probes no
+ * page reads (`config.schemaVersion: false`: /api/health, /api/ready, asked for by balancers many times a
+ * minute, whose fixed cost the bench measures).
  */
 function stampSchemaVersion(app: FastifyInstance) {
   const version = SCHEMA_VERSION;
   if (!version) return;
   app.addHook('onRoute', (route) => {
+    if (route.config?.schemaVersion === false) return;
     const response = route.schema?.response as Record<string, unknown> | undefined;
     const shaped = new Set(
       Object.keys(response ?? {})

@@ -31,6 +31,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the route needs; every /api route must declare it (checked when the app is ready). */
     access?: Access;
+    /** false: answers carry no schema version (server/app.ts, stampSchemaVersion). */
+    schemaVersion?: false;
   }
 }
 

@@ -39,6 +39,8 @@ describe('the schema version on answers', () => {
     ['invalid input', '/api/compare?framework=tracss-2019-2020&country=JO', 400],
     ['a route without a response schema', '/api/nowhere', 404],
     ['a page of the client', '/countries/JOR', 404],
+    ['a probe no page reads (liveness)', '/api/health', 200],
+    ['a probe no page reads (readiness)', '/api/ready', 200],
   ])('not %s', async (_what, url, status) => {
     const res = await app.inject({ url });
     expect(res.statusCode, res.body).toBe(status);

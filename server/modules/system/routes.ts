@@ -28,7 +28,8 @@ export function systemRoutes(database: Database, features: ServerFeatures) {
     r.get(
       '/api/health',
       {
-        config: { access: 'public' },
+        // A probe for balancers and monitors: no page reads it (server/app.ts, stampSchemaVersion).
+        config: { access: 'public', schemaVersion: false },
         schema: {
           tags: ['system'],
           summary: 'Liveness: the process answers',
@@ -40,7 +41,8 @@ export function systemRoutes(database: Database, features: ServerFeatures) {
     r.get(
       '/api/ready',
       {
-        config: { access: 'public' },
+        // A probe for balancers and monitors: no page reads it (server/app.ts, stampSchemaVersion).
+        config: { access: 'public', schemaVersion: false },
         schema: {
           tags: ['system'],
           summary: 'Readiness: the database answers and is migrated',
