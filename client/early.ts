@@ -2,10 +2,10 @@
  * The page's first requests, started by a small script index.html loads before the app (a deferred
  * module ahead of the app's entry, so it runs as soon as it and its one import have arrived, long
  * before React and the app's entry have downloaded and run; vite.config.ts says why not async): the
- * answers the page will ask for, its code, its chart and the language's catalog (what of it the page needs
- * first: i18n/parts.ts). The answers wait in
- * lib/early-requests.ts until the api client asks for the same URL; the code and the catalog in the
- * module map. Nothing here imports React. The URLs: client/app/early-urls.ts.
+ * answers the page will ask for, its code, its chart and the language's catalog (what of it the page
+ * needs first: i18n/parts.ts). The answers wait in lib/early-requests.ts until the api client asks for
+ * the same URL; the code and the catalog in the module map. Nothing here imports React. The URLs:
+ * client/app/early-urls.ts.
  */
 import { earlyRequests } from './app/early-urls';
 import { initialLocale, loadCatalogFor } from './i18n/catalogs';

@@ -10,10 +10,10 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The language's catalog is loaded before the first render, so no page flashes in English (its first part
-// only, on the pages that render with it: i18n/parts.ts); and the page's
-// code and first answers (client/early.ts has asked for all three), so the first render is the page's,
-// whole, not the layout with a loading state and then a render per answer. The code is waited for at
+// The language's catalog is loaded before the first render, so no page flashes in English (its first
+// part only, on the pages that render with it: i18n/parts.ts); and the page's code and first answers
+// (client/early.ts has asked for all three), so the first render is the page's, whole, not the layout
+// with a loading state and then a render per answer. The code is waited for at
 // most PAGE_CODE_WAIT_MS (the layout then shows with a loading state), the answers at most
 // PAGE_DATA_WAIT_MS (the page then shows its own loading states): a slow answer does not keep the
 // whole page blank.

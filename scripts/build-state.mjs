@@ -48,11 +48,14 @@ function listFiles(rel, out) {
   return out;
 }
 
-function inputFiles(target) {
+/** The files below these paths, in path order (the order the hashes read them in). */
+function filesUnder(paths) {
   const files = [];
-  for (const input of TARGETS[target].inputs) listFiles(input, files);
+  for (const rel of paths) listFiles(rel, files);
   return files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
+
+const inputFiles = (target) => filesUnder(TARGETS[target].inputs);
 
 function statSignature(files) {
   const h = createHash('sha256');
@@ -76,7 +79,7 @@ function contentHash(files) {
  * stamped with its own version knows the server shaped it with the very schemas it would check it with.
  */
 export function schemaVersion() {
-  const files = listFiles('shared', []).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const files = filesUnder(['shared']);
   const zod = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/zod/package.json'), 'utf8')).version;
   return `${zod}-${contentHash(files).slice(0, 16)}`;
 }

@@ -153,8 +153,9 @@ const canKeep = () => typeof indexedDB !== 'undefined';
  * Reads are kept once the page has loaded, its charts' code is in and the browser is idle, in the
  * order they came: the offline code (a chunk of its own) and IndexedDB's work then stay out of a
  * page's first render (on the country page they took ~16 ms of its main thread, and the chunk a
- * connection, while the answers were still arriving; on a slow link, bandwidth Chart.js needed). A write drops the ones not kept yet, as it drops the early answers: signing
- * out is a write, and nothing read before it is kept after it.
+ * connection, while the answers were still arriving; on a slow link, bandwidth Chart.js needed). A
+ * write drops the ones not kept yet, as it drops the early answers: signing out is a write, and
+ * nothing read before it is kept after it.
  */
 let keepQueue: (() => void)[] = [];
 let keepScheduled = false;
