@@ -71,9 +71,10 @@ const app = await buildApp({
 mark('app');
 // After the app is built, not alongside: a first start's reference load keeps PGlite (and so the event
 // loop) busy for seconds, longer than Fastify lets a plugin take to register.
-await prepareDatabase(database, {
+const { statisticsDeferred } = await prepareDatabase(database, {
   loadReferenceData: config.LOAD_REFERENCE_DATA,
   fingerprint,
+  deferUnchangedStatistics: true,
   log,
   accounts: {
     // No default credentials on a real server: only the embedded database gets demo accounts.
@@ -95,8 +96,15 @@ const stopHousekeeping = housekeeping.startAuthHousekeeping({
   log: app.log,
 });
 // PGlite runs no autovacuum: its tables' planner statistics are checked every minute, by autovacuum's rule.
+// A start that wrote nothing left the first check to the server, a few seconds after it serves
+// (prepareDatabase says why).
+const firstCheckMs = statisticsDeferred ? statistics.DEFERRED_CHECK_MS : undefined;
 const stopStatistics =
-  database.kind === 'pglite' ? statistics.startStatisticsRefresh(database, app.log) : () => {};
+  database.kind === 'pglite'
+    ? statistics.startStatisticsRefresh(database, app.log, { firstCheckMs })
+    : statisticsDeferred
+      ? statistics.checkStatisticsOnce(database, app.log)
+      : () => {};
 // The daily e-mail digest, only when SMTP is configured (every process may run it: claims dedupe).
 let digests: DigestScheduler | null = null;
 if (mailSettings && mailer) {

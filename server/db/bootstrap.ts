@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { and, count, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { importRoundClassification, importTracssWorkbook } from '../modules/imports/tracss-import';
 import { type AccountsOptions, ensureAccounts } from './accounts';
@@ -44,29 +44,44 @@ export async function prepareDatabase(
     accounts?: Omit<AccountsOptions, 'log'>;
     /** referenceFingerprint(), when the caller started it earlier (the server, while its modules load). */
     fingerprint?: Promise<string>;
+    /**
+     * When this start writes nothing (no migration, no reference data loaded), leave the planner
+     * statistics' check to the caller, which runs it a few seconds after it serves (the server): on a
+     * cold PGlite the check took 45–130 ms of a restart that changed nothing (docs/benchmarks.md).
+     */
+    deferUnchangedStatistics?: boolean;
   },
-) {
+): Promise<{ statisticsDeferred: boolean }> {
   const fingerprint = opts.loadReferenceData ? await (opts.fingerprint ?? referenceFingerprint()) : '';
-  await database.withStartupLock(async (db) => {
+  const statisticsDeferred = await database.withStartupLock(async (db) => {
     const t0 = performance.now();
-    await database.migrate(db);
+    const migrated = await database.migrate(db);
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'database migrated');
-    if (opts.loadReferenceData) await loadReferenceData(database, db, fingerprint, opts.log);
+    const loaded = opts.loadReferenceData && (await loadReferenceData(database, db, fingerprint, opts.log));
+    if (opts.deferUnchangedStatistics && !migrated && !loaded) return true;
     // A first load (or a database never analysed) gets its planner statistics now, before the first
     // request: PGlite has no autovacuum, and on Postgres it would come up to a minute later.
     const analysed = await analyzeStale(database, db);
     if (analysed.tables.length > 0) opts.log?.info(analysed, 'planner statistics refreshed (ANALYZE)');
+    return false;
   });
   // First run: the configured administrator or the demo accounts (after the countries they refer to).
   const accounts = opts.accounts;
   if (accounts) await database.withStartupLock((db) => ensureAccounts(db, { ...accounts, log: opts.log }));
+  return { statisticsDeferred };
 }
 
-/** The reference data (see prepareDatabase), under the startup lock. */
-async function loadReferenceData(database: Database, db: Db, fingerprint: string, log: Log | undefined) {
+/** The reference data (see prepareDatabase), under the startup lock; true when it wrote any. */
+async function loadReferenceData(
+  database: Database,
+  db: Db,
+  fingerprint: string,
+  log: Log | undefined,
+): Promise<boolean> {
   const t0 = performance.now();
   // Skipped when this database was loaded from the same files by the same loaders (a restart).
-  if ((await storedReferenceFingerprint(db)) !== fingerprint) {
+  const reload = (await storedReferenceFingerprint(db)) !== fingerprint;
+  if (reload) {
     await db.transaction(async (tx) => {
       await loadCountries(tx);
       // WHO regions, income groups and membership over time; today's values onto the countries.
@@ -87,23 +102,26 @@ async function loadReferenceData(database: Database, db: Db, fingerprint: string
       await storeReferenceFingerprint(tx, fingerprint);
     });
   }
-  for (const shipped of SHIPPED_ROUNDS) await importShippedRound({ ...database, db }, shipped, log);
+  let imported = false;
+  for (const shipped of SHIPPED_ROUNDS)
+    imported = (await importShippedRound({ ...database, db }, shipped, log)) || imported;
   // The reviewed crosswalks between rounds, once the rounds they link exist: keep this after every
   // round's import (a crosswalk whose round is not loaded is skipped with a warning).
-  await loadCrosswalks(db, log);
+  const crosswalks = await loadCrosswalks(db, log);
   log?.info({ ms: Math.round(performance.now() - t0) }, 'reference data ready');
+  return reload || imported || crosswalks.some((c) => c.status === 'loaded');
 }
 
 /**
  * A shipped round's answers, imported from its file unless an import of the period ran before; and,
  * for a round imported before its own classification was kept, that classification from the same file.
+ * True when it wrote either.
  */
 async function importShippedRound(
   database: Database,
   shipped: (typeof SHIPPED_ROUNDS)[number],
   log: Log | undefined,
-) {
-  const { db } = database;
+): Promise<boolean> {
   const t = shipped.round;
   // Read only when needed: a restart finds both done and reads nothing.
   const file = async () => ({
@@ -111,25 +129,39 @@ async function importShippedRound(
     fileName: path.basename(shipped.file),
     frameworkCode: t.code,
   });
-  const done = await db
-    .select({ id: importRuns.id })
-    .from(importRuns)
-    .where(and(eq(importRuns.frameworkCode, t.code), eq(importRuns.periodCode, t.period.code)))
-    .limit(1);
-  if (done.length === 0) {
+  let state = await shippedRoundState(database, t);
+  const importedBefore = state.imported;
+  if (!importedBefore) {
     const t0 = performance.now();
     const result = await importTracssWorkbook(database, { ...(await file()), periodCode: t.period.code });
     log?.info(
       { countries: result.countries, values: result.values, ms: Math.round(performance.now() - t0) },
       `${t.name} answers imported from ${shipped.what}`,
     );
+    state = await shippedRoundState(database, t);
   }
-  const [classified] = await db
-    .select({ n: count() })
-    .from(roundClassifications)
-    .where(eq(roundClassifications.frameworkCode, t.code));
-  if (Number(classified?.n ?? 0) === 0) {
+  if (!state.classified) {
     const n = await importRoundClassification(database, await file());
     log?.info({ countries: n }, `${t.name} classification of its countries read from its file`);
+    return true;
   }
+  return !importedBefore;
+}
+
+/**
+ * Whether an import of a shipped round's period ran, and whether the round's classification of its
+ * countries is stored: one statement, which a restart asks per round and finds both done (it asked four).
+ */
+async function shippedRoundState(
+  database: Database,
+  t: (typeof SHIPPED_ROUNDS)[number]['round'],
+): Promise<{ imported: boolean; classified: boolean }> {
+  const [state] = await database.rows<{ imported: boolean; classified: boolean }>(
+    sql`select exists (select 1 from ${importRuns}
+          where ${importRuns.frameworkCode} = ${t.code} and ${importRuns.periodCode} = ${t.period.code}) as imported,
+        exists (select 1 from ${roundClassifications}
+          where ${roundClassifications.frameworkCode} = ${t.code}) as classified`,
+    database.db,
+  );
+  return { imported: state?.imported === true, classified: state?.classified === true };
 }

@@ -40,7 +40,8 @@ export interface Database {
    * callers keep each PGlite call small (the export runs one per country).
    */
   copyOut(copyToStdout: string): AsyncIterable<Uint8Array>;
-  migrate(db?: Db): Promise<void>;
+  /** Applies the migrations the database lacks; true when it applied any. */
+  migrate(db?: Db): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -95,8 +96,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     },
     migrate: async (d = db) => {
       if (await migrationsApplied(MIGRATIONS_FOLDER, async (text) => (await pg.query(text)).rows as never))
-        return;
+        return false;
       await migratePglite(d as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      return true;
     },
     close: async () => {
       if (!pg.closed) await pg.close();
@@ -164,8 +166,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     copyOut: (copySql) => copyOutOwnConnection(url, copySql),
     migrate: async (d = db) => {
-      if (await migrationsApplied(MIGRATIONS_FOLDER, (text) => client.unsafe(text))) return;
+      if (await migrationsApplied(MIGRATIONS_FOLDER, (text) => client.unsafe(text))) return false;
       await migratePostgres(d as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      return true;
     },
     close: () => client.end({ timeout: 5 }),
   };

@@ -47,26 +47,65 @@ export async function analyzeStale(database: Database, db?: DbOrTx) {
   return { tables, ms: Math.round(performance.now() - started) };
 }
 
+/** One check (and ANALYZE of what it finds), logged; a failure is logged, not thrown. */
+async function checkAndLog(database: Database, log: Log, onFailure: string) {
+  try {
+    const done = await analyzeStale(database);
+    if (done.tables.length > 0) log.info(done, 'planner statistics refreshed (ANALYZE)');
+  } catch (err) {
+    log.warn({ err }, onFailure);
+  }
+}
+
+/** How long after it starts serving a server checks what its start left to it (see prepareDatabase). */
+export const DEFERRED_CHECK_MS = 5_000;
+
 /**
- * The embedded database's stand-in for autovacuum's ANALYZE: checked every `everyMs` (the start ran the
- * first check, in prepareDatabase) on a timer that does not keep the process alive; a failed check is
- * logged and tried again at the next tick. Returns a function that stops the timer.
+ * The check once, in the background, `afterMs` from now (a timer that does not keep the process alive):
+ * a Postgres server whose start wrote nothing (prepareDatabase left it to the server, which lets its
+ * first requests go first); autovacuum keeps the statistics after that.
  */
-export function startStatisticsRefresh(database: Database, log: Log, everyMs = STATISTICS_EVERY_MS) {
+export function checkStatisticsOnce(database: Database, log: Log, afterMs = DEFERRED_CHECK_MS): () => void {
+  const timer = setTimeout(
+    () => void checkAndLog(database, log, 'planner statistics check failed; autovacuum will refresh them'),
+    afterMs,
+  );
+  timer.unref();
+  return () => clearTimeout(timer);
+}
+
+/**
+ * The embedded database's stand-in for autovacuum's ANALYZE: checked every `everyMs` on timers that do
+ * not keep the process alive, the first time after `firstCheckMs` (a start that wrote nothing left its
+ * check to the server, which makes it a few seconds after it serves; one that wrote ran it in
+ * prepareDatabase); a failed check is logged and tried again at the next tick. Returns a function that
+ * stops the timers.
+ */
+export function startStatisticsRefresh(
+  database: Database,
+  log: Log,
+  { everyMs = STATISTICS_EVERY_MS, firstCheckMs = everyMs }: { everyMs?: number; firstCheckMs?: number } = {},
+) {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const done = await analyzeStale(database);
-      if (done.tables.length > 0) log.info(done, 'planner statistics refreshed (ANALYZE)');
-    } catch (err) {
-      log.warn({ err }, 'planner statistics refresh failed; trying again at the next interval');
+      await checkAndLog(
+        database,
+        log,
+        'planner statistics refresh failed; trying again at the next interval',
+      );
     } finally {
       running = false;
     }
   };
+  const first = setTimeout(() => void tick(), firstCheckMs);
+  first.unref();
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/client';
-import { analyzeStale, startStatisticsRefresh } from '../../server/db/statistics';
+import { analyzeStale, checkStatisticsOnce, startStatisticsRefresh } from '../../server/db/statistics';
 import { openTestDatabase } from '../setup/test-db';
 
 /*
@@ -69,7 +69,7 @@ describe('planner statistics', () => {
     await database.rows(sql`insert into stats_probe_timer select generate_series(1, 500)`);
     const lines: { obj: object; msg: string }[] = [];
     const log = { info: (obj: object, msg: string) => lines.push({ obj, msg }), warn: () => {} };
-    const stop = startStatisticsRefresh(database, log, 50);
+    const stop = startStatisticsRefresh(database, log, { everyMs: 50 });
     try {
       await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThan(0);
     } finally {
@@ -78,5 +78,32 @@ describe('planner statistics', () => {
     expect(lines[0]?.msg).toBe('planner statistics refreshed (ANALYZE)');
     expect(lines[0]?.obj).toMatchObject({ tables: ['stats_probe_timer'] });
     expect(await reltuples('stats_probe_timer')).toBe(500);
+  });
+
+  it('checks early when the start left its check to the server, before the first interval', async () => {
+    await database.rows(sql`create table stats_probe_now (id int)`);
+    await write(sql`insert into stats_probe_now select generate_series(1, 300)`);
+    const lines: { obj: object; msg: string }[] = [];
+    const log = { info: (obj: object, msg: string) => lines.push({ obj, msg }), warn: () => {} };
+    // An interval no test waits for: only the first, early check can analyse the table.
+    const stop = startStatisticsRefresh(database, log, { everyMs: 3_600_000, firstCheckMs: 50 });
+    try {
+      await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    } finally {
+      stop();
+    }
+    expect(lines[0]?.obj).toMatchObject({ tables: expect.arrayContaining(['stats_probe_now']) });
+    expect(await reltuples('stats_probe_now')).toBe(300);
+  });
+
+  it('a Postgres server whose start wrote nothing checks once, in the background', async () => {
+    await database.rows(sql`create table stats_probe_once (id int)`);
+    await write(sql`insert into stats_probe_once select generate_series(1, 200)`);
+    const lines: { obj: object; msg: string }[] = [];
+    const log = { info: (obj: object, msg: string) => lines.push({ obj, msg }), warn: () => {} };
+    checkStatisticsOnce(database, log, 50);
+    await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(lines[0]?.obj).toMatchObject({ tables: expect.arrayContaining(['stats_probe_once']) });
+    expect(await reltuples('stats_probe_once')).toBe(200);
   });
 });

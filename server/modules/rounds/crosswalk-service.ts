@@ -1,7 +1,13 @@
 import { type Crosswalk, isCompared, type PutCrosswalkBody, PutCrosswalkBodySchema } from '../../../shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { type Issue, invalidInput, parseInput } from '../../lib/errors';
-import { crosswalkPairs, type NewCrosswalkRow, questionIds, replaceCrosswalk } from './repository';
+import {
+  type CrosswalkRow,
+  crosswalkPairs,
+  type NewCrosswalkRow,
+  questionIds,
+  replaceCrosswalk,
+} from './repository';
 import { tracssFramework } from './service';
 
 // The crosswalk between two TrACSS rounds: which question of one answers which of the other, and how
@@ -15,14 +21,17 @@ export async function getCrosswalk(db: DbOrTx, from: string, to: string): Promis
   return {
     from,
     to,
-    pairs: pairs.map((p) => ({
-      from: p.from.code,
-      to: p.to?.code ?? null,
-      comparability: p.comparability,
-      note: p.note,
-    })),
+    pairs: pairs.map(pairCodes),
   };
 }
+
+/** A stored pair by its questions' codes, as the API answers it and a crosswalk file holds it. */
+export const pairCodes = (p: CrosswalkRow) => ({
+  from: p.from.code,
+  to: p.to?.code ?? null,
+  comparability: p.comparability,
+  note: p.note,
+});
 
 /**
  * Checks a crosswalk against the two rounds' questions (every problem named by its pair) and

@@ -72,9 +72,15 @@ export interface CrosswalkRow {
 
 /**
  * Crosswalk pairs between two frameworks, oriented from `from` to `to` whichever way they were
- * stored; questions of `from` recorded as having no counterpart in `to` come with `to: null`.
+ * stored; questions of `from` recorded as having no counterpart in `to` come with `to: null`. In the
+ * rounds' question order, unless `ordered` is false (one query less: a caller comparing sets).
  */
-export async function crosswalkPairs(db: DbOrTx, from: string, to: string): Promise<CrosswalkRow[]> {
+export async function crosswalkPairs(
+  db: DbOrTx,
+  from: string,
+  to: string,
+  { ordered = true }: { ordered?: boolean } = {},
+): Promise<CrosswalkRow[]> {
   const rows = await db
     .select({
       fromId: fromQ.id,
@@ -110,6 +116,7 @@ export async function crosswalkPairs(db: DbOrTx, from: string, to: string): Prom
       ? { from: stored, to: other, comparability, note: r.note }
       : { from: other, to: stored, comparability, note: r.note };
   });
+  if (!ordered) return oriented;
   // In the earlier round's question order, then the later round's.
   const order = await sortOrders(db, [...oriented.flatMap((p) => [p.from.id, p.to?.id ?? 0])]);
   const at = (id: number | undefined) => (id === undefined ? -1 : (order.get(id) ?? 0));
