@@ -100,8 +100,9 @@ export function startStatisticsRefresh(
       running = false;
     }
   };
-  const first = setTimeout(() => void tick(), firstCheckMs);
-  first.unref();
+  // An earlier first check on a timer of its own; at the interval's own time the interval makes it.
+  const first = firstCheckMs < everyMs ? setTimeout(() => void tick(), firstCheckMs) : undefined;
+  first?.unref();
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
   return () => {
