@@ -96,8 +96,8 @@ export async function loadCrosswalk(db: Db, spec: CrosswalkFile, log?: Log): Pro
   const pairs = parseCrosswalkFile(await readFile(spec.file, 'utf8'), spec);
   const want = new Set(pairs.map(sameKey));
   // A restart finds the file's pairs stored: one query (stored pairs between two rounds mean both
-  // rounds exist), where the presence check, the rounds' look-ups and the ordering took four more, 40–60
-  // ms of a PGlite restart (docs/benchmarks.md).
+  // rounds exist). The presence query and the rounds' look-ups that came first took 38–55 ms of a
+  // PGlite restart, the pairs' ordering one query more (docs/benchmarks.md).
   const stored = await crosswalkPairs(db, spec.from, spec.to, { ordered: false });
   if (stored.length === want.size && stored.every((p) => want.has(sameKey(pairCodes(p)))))
     return { status: 'unchanged', from: spec.from, to: spec.to, pairs: pairs.length };
