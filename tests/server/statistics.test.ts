@@ -34,6 +34,23 @@ async function write(statement: ReturnType<typeof sql>) {
   await new Promise((r) => setTimeout(r, 300));
 }
 
+type RecordingLog = { info: (obj: object, msg: string) => void; warn: () => void };
+
+/**
+ * The first line a background check logs: `start` begins it with a recording log and returns its stop,
+ * called once a line has come (or the wait has failed).
+ */
+async function firstLogged(start: (log: RecordingLog) => () => void) {
+  const lines: { obj: object; msg: string }[] = [];
+  const stop = start({ info: (obj, msg) => lines.push({ obj, msg }), warn: () => {} });
+  try {
+    await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  } finally {
+    stop();
+  }
+  return lines[0];
+}
+
 describe('planner statistics', () => {
   it('the prepared database (migrated, reference data loaded) has them', async () => {
     // The template every test database copies went through prepareDatabase, as a first start does.
@@ -67,43 +84,28 @@ describe('planner statistics', () => {
   it('the embedded database refreshes them on a timer, and says so in the log', async () => {
     await database.rows(sql`create table stats_probe_timer (id int)`);
     await database.rows(sql`insert into stats_probe_timer select generate_series(1, 500)`);
-    const lines: { obj: object; msg: string }[] = [];
-    const log = { info: (obj: object, msg: string) => lines.push({ obj, msg }), warn: () => {} };
-    const stop = startStatisticsRefresh(database, log, { everyMs: 50 });
-    try {
-      await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    } finally {
-      stop();
-    }
-    expect(lines[0]?.msg).toBe('planner statistics refreshed (ANALYZE)');
-    expect(lines[0]?.obj).toMatchObject({ tables: ['stats_probe_timer'] });
+    const line = await firstLogged((log) => startStatisticsRefresh(database, log, { everyMs: 50 }));
+    expect(line?.msg).toBe('planner statistics refreshed (ANALYZE)');
+    expect(line?.obj).toMatchObject({ tables: ['stats_probe_timer'] });
     expect(await reltuples('stats_probe_timer')).toBe(500);
   });
 
   it('checks early when the start left its check to the server, before the first interval', async () => {
     await database.rows(sql`create table stats_probe_now (id int)`);
     await write(sql`insert into stats_probe_now select generate_series(1, 300)`);
-    const lines: { obj: object; msg: string }[] = [];
-    const log = { info: (obj: object, msg: string) => lines.push({ obj, msg }), warn: () => {} };
     // An interval no test waits for: only the first, early check can analyse the table.
-    const stop = startStatisticsRefresh(database, log, { everyMs: 3_600_000, firstCheckMs: 50 });
-    try {
-      await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    } finally {
-      stop();
-    }
-    expect(lines[0]?.obj).toMatchObject({ tables: expect.arrayContaining(['stats_probe_now']) });
+    const line = await firstLogged((log) =>
+      startStatisticsRefresh(database, log, { everyMs: 3_600_000, firstCheckMs: 50 }),
+    );
+    expect(line?.obj).toMatchObject({ tables: expect.arrayContaining(['stats_probe_now']) });
     expect(await reltuples('stats_probe_now')).toBe(300);
   });
 
   it('a Postgres server whose start wrote nothing checks once, in the background', async () => {
     await database.rows(sql`create table stats_probe_once (id int)`);
     await write(sql`insert into stats_probe_once select generate_series(1, 200)`);
-    const lines: { obj: object; msg: string }[] = [];
-    const log = { info: (obj: object, msg: string) => lines.push({ obj, msg }), warn: () => {} };
-    checkStatisticsOnce(database, log, 50);
-    await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(lines[0]?.obj).toMatchObject({ tables: expect.arrayContaining(['stats_probe_once']) });
+    const line = await firstLogged((log) => checkStatisticsOnce(database, log, 50));
+    expect(line?.obj).toMatchObject({ tables: expect.arrayContaining(['stats_probe_once']) });
     expect(await reltuples('stats_probe_once')).toBe(200);
   });
 });
