@@ -165,6 +165,9 @@ describe.each(LOCALES)('a period at 390 × 844 in %s', (locale) => {
   const t = (key: keyof Catalog, params?: Record<string, string>) => tx(locale, key, params);
   const T = TYPED[locale];
 
+  // Two people's whole journey (sign-ins, a row saved, submitted, returned, corrected, approved): 44–53 s on
+  // the 2-core CI machine with another browser file beside it; 60 s, the default, was exceeded once (CI of
+  // 7 December, 12:23). An upper bound, not a budget.
   it('is entered, submitted, returned, corrected and approved through the UI', async () => {
     const focal = await phone();
     const f = focal.page;
@@ -321,7 +324,7 @@ describe.each(LOCALES)('a period at 390 × 844 in %s', (locale) => {
     expect([...focal.errors, ...validator.errors]).toEqual([]);
     await focal.context.close();
     await validator.context.close();
-  });
+  }, 180_000);
 
   it('scrolls no main page sideways, signed in', async () => {
     const { context, page, errors } = await phone();
