@@ -15,7 +15,7 @@ export const TARGETS = {
   server: {
     output: 'dist/server/index.js',
     // The server bundle leaves node_modules outside (packages: 'external'): the lock file is no input.
-    inputs: ['server', 'shared', ...BUILD_SCRIPTS],
+    inputs: ['server', 'shared', 'scripts/server-loader.mjs', ...BUILD_SCRIPTS],
   },
   client: {
     output: 'dist/client/index.html',

@@ -2,7 +2,7 @@
 // without tsx), the client by Vite into dist/client, each asset precompressed (brotli and gzip) for
 // @fastify/static's preCompressed option. `--if-stale` builds only what changed since the last
 // build; `--server` / `--client` build one part. Needs the devDependencies (esbuild, vite).
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
@@ -10,14 +10,22 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildState, fingerprint, ROOT, schemaVersion, TARGETS, writeStamp } from './build-state.mjs';
 
-/** Server entry points: the process and the command-line tools `npm run …` starts. */
-export const SERVER_ENTRIES = {
-  index: 'server/index.ts',
+/**
+ * The server process: bundled as one CommonJS file (dist/server/server.cjs), which its entry
+ * dist/server/index.js (scripts/server-loader.mjs) compiles with V8's code cache.
+ */
+export const SERVER_MAIN = 'server/index.ts';
+
+/** The command-line tools `npm run …` starts, bundled as ES modules that share their chunks. */
+export const SERVER_TOOLS = {
   'cli-import': 'server/cli/import.ts',
   'cli-create-admin': 'server/cli/create-admin.ts',
   'cli-backup': 'server/cli/backup.ts',
   'cli-restore': 'server/cli/restore.ts',
 };
+
+/** Server entry points, by the file each is started from in dist/server (index.js: the server). */
+export const SERVER_ENTRIES = { index: SERVER_MAIN, ...SERVER_TOOLS };
 
 /**
  * The bundle runs from dist/server, but modules find their data next to their source (migrations,
@@ -71,53 +79,94 @@ export const RUNTIME_PACKAGES = [
 
 /** Compiles the server into outdir (dist/server); returns the packages the bundle imports at run time. */
 export async function buildServer(outdir = path.join(ROOT, 'dist/server')) {
-  return bundleServer(SERVER_ENTRIES, outdir);
+  const tools = await bundleServer(SERVER_TOOLS, outdir);
+  const main = await bundleServerMain(outdir);
+  return [...new Set([...tools, ...main])].sort();
 }
 
-/**
- * Bundles server entry points as the server is built (the bench builds its own server process this way, so
- * that it measures the code `npm start` runs, not the sources through tsx). outdir must be two folders below
- * the project, as dist/server is: the bundle finds its data files relative to itself (sourceLocation).
- */
-export async function bundleServer(entryPoints, outdir) {
-  const esbuild = await import('esbuild');
+/** What both bundles share: the sources' data files found from the bundle, the packages left outside. */
+function serverOptions(outdir) {
   if (path.relative(ROOT, outdir).split(path.sep).length !== 2)
     throw new Error(`bundleServer: ${outdir} is not two folders below ${ROOT}`);
-  rmSync(outdir, { recursive: true, force: true });
-  const result = await esbuild.build({
+  return {
     absWorkingDir: ROOT,
-    entryPoints,
-    outdir,
     bundle: true,
-    // Code split so that what loads lazily in the source (report renderers, drivers) still does.
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20.19',
     external: RUNTIME_PACKAGES,
-    // Bundled CommonJS packages call require() for node's built-in modules.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
     sourcemap: true,
-    chunkNames: '[name]-[hash]',
     logLevel: 'warning',
     plugins: [sourceLocation],
     // The schemas' version, which the server's answers carry (shared/schema-version.ts).
     define: { __NAP_SCHEMA_VERSION__: JSON.stringify(schemaVersion()) },
     metafile: true,
-  });
-  // Node reads .js in dist/server as ESM only with a package.json saying so (the root one does too,
-  // but a copied dist/ may travel without it).
-  writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
+  };
+}
+
+/** The packages outside the bundle that its outputs import (node resolves them from node_modules). */
+function externalPackages(metafile) {
   const packages = new Set();
-  for (const output of Object.values(result.metafile.outputs)) {
+  for (const output of Object.values(metafile.outputs)) {
     for (const i of output.imports) {
       if (!i.external || isBuiltin(i.path)) continue;
       packages.add(i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]);
     }
   }
   return [...packages].sort();
+}
+
+/**
+ * Bundles server entry points as ES modules (the command-line tools; the bench builds its own server
+ * process this way, so that it measures the code `npm start` runs, not the sources through tsx). outdir
+ * must be two folders below the project, as dist/server is: the bundle finds its data files relative to
+ * itself (sourceLocation). Empties outdir first.
+ */
+export async function bundleServer(entryPoints, outdir) {
+  const esbuild = await import('esbuild');
+  const options = serverOptions(outdir);
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await esbuild.build({
+    ...options,
+    entryPoints,
+    outdir,
+    // Code split so that what loads lazily in the source (report renderers, drivers) still does.
+    splitting: true,
+    format: 'esm',
+    // Bundled CommonJS packages call require() for node's built-in modules.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    chunkNames: '[name]-[hash]',
+  });
+  // Node reads .js in dist/server as ESM only with a package.json saying so (the root one does too,
+  // but a copied dist/ may travel without it).
+  writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
+  return externalPackages(result.metafile);
+}
+
+/**
+ * The server process as one CommonJS file, outdir/server.cjs, and its entry outdir/index.js (the
+ * loader, scripts/server-loader.mjs), which compiles it with V8's code cache: Node 20 has no code cache
+ * for ES modules. Everything the server imports is inside (what it imports lazily stays lazy: its
+ * module code runs when first imported). Run after bundleServer, which empties outdir.
+ */
+export async function bundleServerMain(outdir) {
+  const esbuild = await import('esbuild');
+  const options = serverOptions(outdir);
+  const result = await esbuild.build({
+    ...options,
+    entryPoints: [SERVER_MAIN],
+    outfile: path.join(outdir, 'server.cjs'),
+    format: 'cjs',
+    // The packages left outside that the server imports lazily are required (each has a CommonJS
+    // entry): a script compiled from a code cache has no callback for import(), and PGlite, which
+    // drizzle's driver requires, is then loaded once rather than as both its builds.
+    supported: { 'dynamic-import': false },
+    define: { ...options.define, 'import.meta.url': '__import_meta_url' },
+    banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  copyFileSync(path.join(ROOT, 'scripts/server-loader.mjs'), path.join(outdir, 'index.js'));
+  return externalPackages(result.metafile);
 }
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|xml|wasm|webmanifest)$/;

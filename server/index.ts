@@ -10,30 +10,48 @@ import type { DigestScheduler } from './modules/reminders/scheduler';
 // modules; then the app is built and the database migrated. Hence the dynamic imports below: a static
 // import is evaluated before the first line of this file runs. /api/ready answers only after
 // `listen`, which comes after both.
-const started = performance.now();
-// A timer that keeps the event loop alive until the server listens. While the start awaits only V8's
-// own work (PGlite's WebAssembly compiling), libuv has nothing to wait for and Node, finding the loop
-// empty, blocks until every background compilation has finished, PGlite's optimising tier-up included:
-// ~0.2 s of a restart spent with the main thread stopped (docs/benchmarks.md). Errors still end the process.
-const keepLoopAlive = setInterval(() => {}, 1000);
-const config = loadConfig();
-const log = await createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-const opening = openDatabase({
-  databaseUrl: config.DATABASE_URL,
-  pgliteDataDir: config.PGLITE_DATA_DIR,
-  log,
-});
-// Awaited below; a failure meanwhile must not count as unhandled before that.
-opening.catch(() => {});
-// The hash of the reference files (prepareDatabase compares it with the database's), read while the
-// modules load rather than after the app is built: ~25 ms of a restart (docs/benchmarks.md).
-const fingerprint = config.LOAD_REFERENCE_DATA
-  ? import('./db/reference/fingerprint').then((m) => m.referenceFingerprint())
-  : undefined;
-fingerprint?.catch(() => {});
-const mailSettings = mailConfig(config);
-const [{ buildApp }, { prepareDatabase }, { limitsFromConfig }, accounts, housekeeping, statistics, mailer] =
-  await Promise.all([
+//
+// One function rather than top-level await: the build bundles this file as CommonJS, which the
+// built server's loader compiles with V8's code cache (scripts/server-loader.mjs).
+async function main() {
+  // Milliseconds since the process started (performance.now()'s origin) at which each step of the start
+  // ended, logged when it serves: what a slow start spent its time on. `entry`: the server's modules
+  // that this file imports statically were loaded and it began.
+  const phases: Record<string, number> = {};
+  const mark = (phase: string) => {
+    phases[phase] = Math.round(performance.now());
+  };
+  mark('entry');
+  // A timer that keeps the event loop alive until the server listens. While the start awaits only V8's
+  // own work (PGlite's WebAssembly compiling), libuv has nothing to wait for and Node, finding the loop
+  // empty, blocks until every background compilation has finished, PGlite's optimising tier-up included:
+  // ~0.2 s of a restart spent with the main thread stopped (docs/benchmarks.md). Errors still end the process.
+  const keepLoopAlive = setInterval(() => {}, 1000);
+  const config = loadConfig();
+  const log = await createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const opening = openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDataDir: config.PGLITE_DATA_DIR,
+    log,
+  });
+  // Awaited below; a failure meanwhile must not count as unhandled before that.
+  opening.catch(() => {});
+  // The hash of the reference files (prepareDatabase compares it with the database's), read while the
+  // modules load rather than after the app is built: ~25 ms of a restart (docs/benchmarks.md).
+  const fingerprint = config.LOAD_REFERENCE_DATA
+    ? import('./db/reference/fingerprint').then((m) => m.referenceFingerprint())
+    : undefined;
+  fingerprint?.catch(() => {});
+  const mailSettings = mailConfig(config);
+  const [
+    { buildApp },
+    { prepareDatabase },
+    { limitsFromConfig },
+    accounts,
+    housekeeping,
+    statistics,
+    mailer,
+  ] = await Promise.all([
     import('./app'),
     import('./db/bootstrap'),
     import('./plugins/limits'),
@@ -45,113 +63,125 @@ const [{ buildApp }, { prepareDatabase }, { limitsFromConfig }, accounts, housek
       ? import('./modules/reminders/mailer').then((m) => m.createSmtpMailer(mailSettings))
       : Promise.resolve(null),
   ]);
-const phases: Record<string, number> = {};
-const mark = (phase: string) => {
-  phases[phase] = Math.round(performance.now() - started);
-};
-mark('modules');
-const database = await opening;
-mark('database');
-const app = await buildApp({
-  database,
-  clientDistDir: config.CLIENT_DIST_DIR,
-  serveSourceMaps: config.SERVE_SOURCE_MAPS,
-  loggerInstance: log,
-  metrics: config.METRICS,
-  publicRead: config.PUBLIC_READ,
-  fourEyes: config.APPROVAL_FOUR_EYES,
-  trustProxy: config.TRUST_PROXY,
-  session: {
-    idleMs: config.SESSION_IDLE_MINUTES * 60_000,
-    absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
-  },
-  limits: limitsFromConfig(config),
-  mail: mailSettings && mailer ? { mailer, publicUrl: mailSettings.publicUrl } : undefined,
-});
-mark('app');
-// After the app is built, not alongside: a first start's reference load keeps PGlite (and so the event
-// loop) busy for seconds, longer than Fastify lets a plugin take to register.
-const { statisticsDeferred } = await prepareDatabase(database, {
-  loadReferenceData: config.LOAD_REFERENCE_DATA,
-  fingerprint,
-  deferUnchangedStatistics: true,
-  log,
-  accounts: {
-    // No default credentials on a real server: only the embedded database gets demo accounts.
-    demo: database.kind === 'pglite',
-    admin:
-      config.ADMIN_EMAIL && config.ADMIN_PASSWORD
-        ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }
-        : undefined,
-  },
-});
-mark('prepared');
-await app.listen({ host: config.HOST, port: config.PORT });
-mark('listening');
-clearInterval(keepLoopAlive);
-// Expired sessions and stale sign-in throttle rows: swept now, then every 15 min (unref'd timer).
-const stopHousekeeping = housekeeping.startAuthHousekeeping({
-  db: database.db,
-  now: () => new Date(),
-  log: app.log,
-});
-// PGlite runs no autovacuum: its tables' planner statistics are checked every minute, by autovacuum's rule.
-// A start that wrote nothing left the first check to the server, a few seconds after it serves
-// (prepareDatabase says why).
-const firstCheckMs = statisticsDeferred ? statistics.DEFERRED_CHECK_MS : undefined;
-const stopStatistics =
-  database.kind === 'pglite'
-    ? statistics.startStatisticsRefresh(database, app.log, { firstCheckMs })
-    : statisticsDeferred
-      ? statistics.checkStatisticsOnce(database, app.log)
-      : () => {};
-// The daily e-mail digest, only when SMTP is configured (every process may run it: claims dedupe).
-let digests: DigestScheduler | null = null;
-if (mailSettings && mailer) {
-  const { startDigestScheduler } = await import('./modules/reminders/scheduler');
-  digests = startDigestScheduler({
+  mark('modules');
+  const database = await opening;
+  mark('database');
+  const app = await buildApp({
+    database,
+    clientDistDir: config.CLIENT_DIST_DIR,
+    serveSourceMaps: config.SERVE_SOURCE_MAPS,
+    loggerInstance: log,
+    metrics: config.METRICS,
+    publicRead: config.PUBLIC_READ,
+    fourEyes: config.APPROVAL_FOUR_EYES,
+    trustProxy: config.TRUST_PROXY,
+    session: {
+      idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
+    },
+    limits: limitsFromConfig(config),
+    mail: mailSettings && mailer ? { mailer, publicUrl: mailSettings.publicUrl } : undefined,
+  });
+  mark('app');
+  // After the app is built, not alongside: a first start's reference load keeps PGlite (and so the event
+  // loop) busy for seconds, longer than Fastify lets a plugin take to register.
+  const { statisticsDeferred } = await prepareDatabase(database, {
+    loadReferenceData: config.LOAD_REFERENCE_DATA,
+    fingerprint,
+    deferUnchangedStatistics: true,
+    log,
+    accounts: {
+      // No default credentials on a real server: only the embedded database gets demo accounts.
+      demo: database.kind === 'pglite',
+      admin:
+        config.ADMIN_EMAIL && config.ADMIN_PASSWORD
+          ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }
+          : undefined,
+    },
+  });
+  mark('prepared');
+  await app.listen({ host: config.HOST, port: config.PORT });
+  mark('listening');
+  clearInterval(keepLoopAlive);
+  // The built server's loader (scripts/server-loader.mjs) writes V8's code cache for the next start
+  // when this one had none: a second after listening, once start-up's functions are compiled.
+  const codeCache = (globalThis as { [key: symbol]: { status: string; save: () => void } | undefined })[
+    Symbol.for('nap-tracker.codeCache')
+  ];
+  if (codeCache && codeCache.status !== 'used') setTimeout(codeCache.save, 1000).unref();
+  // Expired sessions and stale sign-in throttle rows: swept now, then every 15 min (unref'd timer).
+  const stopHousekeeping = housekeeping.startAuthHousekeeping({
     db: database.db,
-    mailer,
-    publicUrl: mailSettings.publicUrl,
-    daysBefore: mailSettings.daysBefore,
-    hourUtc: mailSettings.digestHourUtc,
+    now: () => new Date(),
     log: app.log,
   });
-}
-app.log.info(
-  {
-    database: database.kind === 'pglite' ? `PGlite at ${config.PGLITE_DATA_DIR}` : 'Postgres (DATABASE_URL)',
-    mail: mailSettings ? `daily digest after ${mailSettings.digestHourUtc}:00 UTC` : 'off (SMTP_URL unset)',
-    startupMs: Math.round(performance.now() - started),
-    // Milliseconds since the process started at which each step ended (what a slow start spent its time on).
-    startupSteps: phases,
-  },
-  `NAP Tracker is serving at http://${config.HOST}:${config.PORT}`,
-);
-const demo = database.kind === 'pglite' ? await accounts.demoAccountsPresent(database.db) : [];
-if (demo.length > 0) {
-  // On a terminal a block to read and copy from; in JSON logs one line with the same facts.
-  if (isPretty(config.LOG_FORMAT)) process.stdout.write(`\n${accounts.demoAccountsBlock(demo)}\n\n`);
-  else app.log.info({ accounts: demo.map((a) => `${a.email} / ${a.password}`) }, 'demo accounts');
+  // PGlite runs no autovacuum: its tables' planner statistics are checked every minute, by autovacuum's rule.
+  // A start that wrote nothing left the first check to the server, a few seconds after it serves
+  // (prepareDatabase says why).
+  const firstCheckMs = statisticsDeferred ? statistics.DEFERRED_CHECK_MS : undefined;
+  const stopStatistics =
+    database.kind === 'pglite'
+      ? statistics.startStatisticsRefresh(database, app.log, { firstCheckMs })
+      : statisticsDeferred
+        ? statistics.checkStatisticsOnce(database, app.log)
+        : () => {};
+  // The daily e-mail digest, only when SMTP is configured (every process may run it: claims dedupe).
+  let digests: DigestScheduler | null = null;
+  if (mailSettings && mailer) {
+    const { startDigestScheduler } = await import('./modules/reminders/scheduler');
+    digests = startDigestScheduler({
+      db: database.db,
+      mailer,
+      publicUrl: mailSettings.publicUrl,
+      daysBefore: mailSettings.daysBefore,
+      hourUtc: mailSettings.digestHourUtc,
+      log: app.log,
+    });
+  }
+  app.log.info(
+    {
+      database:
+        database.kind === 'pglite' ? `PGlite at ${config.PGLITE_DATA_DIR}` : 'Postgres (DATABASE_URL)',
+      mail: mailSettings ? `daily digest after ${mailSettings.digestHourUtc}:00 UTC` : 'off (SMTP_URL unset)',
+      startupMs: Math.round(performance.now()),
+      startupSteps: phases,
+      // The built server only: whether its code was compiled from V8's code cache (used), or had none
+      // it could use (none, stale, refused) and writes one for the next start.
+      ...(codeCache ? { codeCache: codeCache.status } : {}),
+    },
+    `NAP Tracker is serving at http://${config.HOST}:${config.PORT}`,
+  );
+  const demo = database.kind === 'pglite' ? await accounts.demoAccountsPresent(database.db) : [];
+  if (demo.length > 0) {
+    // On a terminal a block to read and copy from; in JSON logs one line with the same facts.
+    if (isPretty(config.LOG_FORMAT)) process.stdout.write(`\n${accounts.demoAccountsBlock(demo)}\n\n`);
+    else app.log.info({ accounts: demo.map((a) => `${a.email} / ${a.password}`) }, 'demo accounts');
+  }
+
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, async () => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down');
+      try {
+        stopHousekeeping();
+        stopStatistics();
+        await digests?.stop();
+        mailer?.close();
+        await app.close();
+        await database.close();
+        process.exit(0);
+      } catch (err) {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      }
+    });
+  }
 }
 
-let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    try {
-      stopHousekeeping();
-      stopStatistics();
-      await digests?.stop();
-      mailer?.close();
-      await app.close();
-      await database.close();
-      process.exit(0);
-    } catch (err) {
-      app.log.error({ err }, 'shutdown failed');
-      process.exit(1);
-    }
-  });
-}
+main().catch((err: unknown) => {
+  // What an unhandled rejection at the top level printed: the error and its stack, then exit 1.
+  console.error(err);
+  process.exit(1);
+});

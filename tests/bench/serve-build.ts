@@ -1,8 +1,9 @@
 /**
  * The bench's server process (serve.ts) and its value-save measurement (value-saves-child.ts) bundled
- * as `npm run build` bundles the server (scripts/build.mjs, bundleServer): the bench measures the code a deployment runs with node, not the
- * TypeScript sources through tsx, whose transform wraps every function it creates in a naming call
- * (keepNames), so every closure a request creates cost a call more than in the build.
+ * by esbuild as `npm run build` bundles the server's command-line tools (scripts/build.mjs, bundleServer;
+ * the server itself is the same code as one CommonJS file): the bench measures the code a deployment runs
+ * with node, not the TypeScript sources through tsx, whose transform wraps every function it creates in a
+ * naming call (keepNames), so every closure a request creates cost a call more than in the build.
  */
 import path from 'node:path';
 import { bundleServer } from '../../scripts/build.mjs';

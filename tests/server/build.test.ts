@@ -1,5 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +95,70 @@ describe('the server build', () => {
       rmSync(data, { recursive: true, force: true });
     }
   }, 120_000);
+
+  // scripts/server-loader.mjs: the bundle is compiled from V8's code cache when the cache was made for it.
+  it('writes a code cache for the next start, compiles from it, and sets a stale one aside', async () => {
+    const data = mkdtempSync(path.join(os.tmpdir(), 'nap-build-cache-'));
+    const cache = path.join(out, 'server.cjs.cache');
+    rmSync(cache, { force: true });
+    const start = async () => {
+      const port = await freePort();
+      const server = spawn(process.execPath, [path.join(out, 'index.js')], {
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          PGLITE_DATA_DIR: data,
+          LOAD_REFERENCE_DATA: 'false',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          LOG_LEVEL: 'info',
+          LOG_FORMAT: 'json',
+          CLIENT_DIST_DIR: path.join(data, 'no-client'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      server.stdout?.on('data', (d) => {
+        output += d;
+      });
+      server.stderr?.on('data', (d) => {
+        output += d;
+      });
+      const base = `http://127.0.0.1:${port}`;
+      try {
+        await waitReady(base, server, () => output);
+        expect((await fetch(`${base}/api/health`)).status).toBe(200);
+      } finally {
+        await stop(server);
+      }
+      expect(server.exitCode, output).toBe(0);
+      const serving = output
+        .split('\n')
+        .filter((l) => l.includes('is serving'))
+        .map((l) => JSON.parse(l) as { codeCache?: string });
+      expect(serving, output).toHaveLength(1);
+      return serving[0]?.codeCache;
+    };
+    try {
+      // A fresh build has none; stopped normally, the process writes one (header + V8's data).
+      expect(await start()).toBe('none');
+      expect(existsSync(cache)).toBe(true);
+      expect(statSync(cache).size).toBeGreaterThan(100_000);
+      expect(await start()).toBe('used');
+      // The bundle rewritten (another build): the cache is not used, and is made again.
+      const bundle = path.join(out, 'server.cjs');
+      const later = new Date(statSync(bundle).mtimeMs + 60_000);
+      utimesSync(bundle, later, later);
+      expect(await start()).toBe('stale');
+      expect(await start()).toBe('used');
+      // A damaged cache is set aside the same way.
+      const bytes = readFileSync(cache);
+      writeFileSync(cache, bytes.subarray(0, 3));
+      expect(await start()).toBe('stale');
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 function freePort(): Promise<number> {
