@@ -23,6 +23,9 @@ writeFileSync(
 );
 writeFileSync(path.join(dist, 'assets/tiny-Zz9.js'), 'export{};'); // under 1 kB: not worth compressing
 writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch",()=>{});'); // the service worker
+mkdirSync(path.join(dist, 'icons'));
+const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>';
+writeFileSync(path.join(dist, 'icons/icon.svg'), ICON);
 const sizes = compressAssets(dist);
 
 let database: Database;
@@ -109,6 +112,40 @@ describe('serving the built client', () => {
     const served = await withMaps.inject({ url: '/assets/index-AbC123.js.map' });
     expect(served.statusCode).toBe(200);
     expect(served.json().version).toBe(3);
+  });
+
+  it('serves the files outside assets/ at their paths, revalidated, and nothing above the build', async () => {
+    const icon = await app.inject({ url: '/icons/icon.svg' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.body).toBe(ICON);
+    expect(icon.headers['cache-control']).toBe('no-cache');
+    expect(icon.headers['content-type']).toMatch(/image\/svg\+xml/);
+    const sw = await app.inject({ url: '/sw.js?v=2' });
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/javascript/);
+    // A HEAD answers as the GET would, without the body.
+    const head = await app.inject({ method: 'HEAD', url: '/assets/index-AbC123.js' });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+    // A file beside the build, reached by climbing out of it, is never sent (a URL that resolves inside
+    // the build is what it names: the page, here).
+    const secret = `${path.basename(dist)}-secret.txt`;
+    writeFileSync(path.join(dist, '..', secret), 'not part of the build');
+    try {
+      for (const url of [
+        `/assets/../../${secret}`,
+        `/assets/%2e%2e/%2e%2e/${secret}`,
+        `/assets/..%2f..%2f${secret}`,
+        `/icons/..%2f..%2f${secret}`,
+        `/..%2f${secret}`,
+      ]) {
+        const res = await app.inject({ url });
+        expect(res.body, url).not.toContain('not part of the build');
+        if (res.statusCode === 200) expect(res.body, url).toBe(INDEX);
+      }
+    } finally {
+      rmSync(path.join(dist, '..', secret), { force: true });
+    }
   });
 
   it('sends a file too small to compress as it is', async () => {
