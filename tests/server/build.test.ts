@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
   existsSync,
@@ -38,6 +39,8 @@ describe('the server build', () => {
     expect(notInstalled).toEqual([]);
     // And the tools of development are not among them.
     for (const dev of ['tsx', 'vite', 'esbuild', 'vitest']) expect(imported).not.toContain(dev);
+    // The server's bundle is ASCII, which its loader reads as one-byte text.
+    expect(isAscii(readFileSync(path.join(out, 'server.cjs')))).toBe(true);
     for (const entry of Object.keys(SERVER_ENTRIES)) {
       expect(readFileSync(path.join(out, `${entry}.js`), 'utf8').length, entry).toBeGreaterThan(0);
     }
