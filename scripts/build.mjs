@@ -2,7 +2,7 @@
 // without tsx), the client by Vite into dist/client, each asset precompressed (brotli and gzip) for
 // @fastify/static's preCompressed option. `--if-stale` builds only what changed since the last
 // build; `--server` / `--client` build one part. Needs the devDependencies (esbuild, vite).
-import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
@@ -148,15 +148,16 @@ export async function bundleServer(entryPoints, outdir) {
  * The server process as one CommonJS file, outdir/server.cjs, and its entry outdir/index.js (the
  * loader, scripts/server-loader.mjs), which compiles it with V8's code cache: Node 20 has no code cache
  * for ES modules. Everything the server imports is inside (what it imports lazily stays lazy: its
- * module code runs when first imported). Run after bundleServer, which empties outdir.
+ * module code runs when first imported). Run after bundleServer, which empties outdir. (The bench
+ * bundles a floor of its own this way: entry.)
  */
-export async function bundleServerMain(outdir) {
+export async function bundleServerMain(outdir, entry = SERVER_MAIN) {
   const esbuild = await import('esbuild');
   const options = serverOptions(outdir);
   const outfile = path.join(outdir, 'server.cjs');
   const result = await esbuild.build({
     ...options,
-    entryPoints: [SERVER_MAIN],
+    entryPoints: [entry],
     outfile,
     write: false,
     format: 'cjs',
@@ -167,6 +168,7 @@ export async function bundleServerMain(outdir) {
     define: { ...options.define, 'import.meta.url': '__import_meta_url' },
     banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   });
+  mkdirSync(outdir, { recursive: true });
   for (const file of result.outputFiles) {
     // All ASCII, so that the loader reads it as one-byte text (a third of the time UTF-8 decoding took,
     // and half the memory). esbuild escapes strings, templates and names already (charset ascii); what
