@@ -13,6 +13,9 @@ import type { DigestScheduler } from './modules/reminders/scheduler';
 //
 // One function rather than top-level await: the build bundles this file as CommonJS, which the
 // built server's loader compiles with V8's code cache (scripts/server-loader.mjs).
+/** Set when a signal starts the shutdown: what fails after it (a start cut short) is not an error. */
+let closing = false;
+
 async function main() {
   // Milliseconds since the process started (performance.now()'s origin) at which each step of the start
   // ended, logged when it serves: what a slow start spent its time on. `entry`: the server's modules
@@ -83,6 +86,30 @@ async function main() {
     mail: mailSettings && mailer ? { mailer, publicUrl: mailSettings.publicUrl } : undefined,
   });
   mark('app');
+  // Stopped cleanly from here on (the connections finished, the database closed), also while the
+  // database is prepared: a signal before these are set would end the process where it stands.
+  let stopHousekeeping = () => {};
+  let stopStatistics = () => {};
+  let digests: DigestScheduler | null = null;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, async () => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down');
+      try {
+        stopHousekeeping();
+        stopStatistics();
+        await digests?.stop();
+        mailer?.close();
+        await app.close();
+        await database.close();
+        process.exit(0);
+      } catch (err) {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      }
+    });
+  }
   // After the app is built, not alongside: a first start's reference load keeps PGlite (and so the event
   // loop) busy for seconds, longer than Fastify lets a plugin take to register.
   const { statisticsDeferred } = await prepareDatabase(database, {
@@ -110,7 +137,7 @@ async function main() {
   ];
   if (codeCache && codeCache.status !== 'used') setTimeout(codeCache.save, 1000).unref();
   // Expired sessions and stale sign-in throttle rows: swept now, then every 15 min (unref'd timer).
-  const stopHousekeeping = housekeeping.startAuthHousekeeping({
+  stopHousekeeping = housekeeping.startAuthHousekeeping({
     db: database.db,
     now: () => new Date(),
     log: app.log,
@@ -119,14 +146,13 @@ async function main() {
   // A start that wrote nothing left the first check to the server, a few seconds after it serves
   // (prepareDatabase says why).
   const firstCheckMs = statisticsDeferred ? statistics.DEFERRED_CHECK_MS : undefined;
-  const stopStatistics =
+  stopStatistics =
     database.kind === 'pglite'
       ? statistics.startStatisticsRefresh(database, app.log, { firstCheckMs })
       : statisticsDeferred
         ? statistics.checkStatisticsOnce(database, app.log)
         : () => {};
   // The daily e-mail digest, only when SMTP is configured (every process may run it: claims dedupe).
-  let digests: DigestScheduler | null = null;
   if (mailSettings && mailer) {
     const { startDigestScheduler } = await import('./modules/reminders/scheduler');
     digests = startDigestScheduler({
@@ -157,30 +183,10 @@ async function main() {
     if (isPretty(config.LOG_FORMAT)) process.stdout.write(`\n${accounts.demoAccountsBlock(demo)}\n\n`);
     else app.log.info({ accounts: demo.map((a) => `${a.email} / ${a.password}`) }, 'demo accounts');
   }
-
-  let closing = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, async () => {
-      if (closing) return;
-      closing = true;
-      app.log.info({ signal }, 'shutting down');
-      try {
-        stopHousekeeping();
-        stopStatistics();
-        await digests?.stop();
-        mailer?.close();
-        await app.close();
-        await database.close();
-        process.exit(0);
-      } catch (err) {
-        app.log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      }
-    });
-  }
 }
 
 main().catch((err: unknown) => {
+  if (closing) return; // the signal's handler ends the process
   // What an unhandled rejection at the top level printed: the error and its stack, then exit 1.
   console.error(err);
   process.exit(1);

@@ -99,6 +99,61 @@ describe('the server build', () => {
     }
   }, 120_000);
 
+  // A stop asked for while the database is being prepared (a first start's reference load, seconds
+  // long) closes it cleanly rather than ending the process where it stands; the next start finishes it.
+  it('stops cleanly on SIGTERM while a first start loads the reference data, and the next start completes it', async () => {
+    const data = mkdtempSync(path.join(os.tmpdir(), 'nap-build-stop-'));
+    const start = async (stopWhen?: string) => {
+      const port = await freePort();
+      const server = spawn(process.execPath, [path.join(out, 'index.js')], {
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          PGLITE_DATA_DIR: data,
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          LOG_LEVEL: 'info',
+          LOG_FORMAT: 'json',
+          CLIENT_DIST_DIR: path.join(data, 'no-client'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const seen = new Promise<void>((resolve) => {
+        const onData = (d: Buffer) => {
+          output += d;
+          if (stopWhen && output.includes(stopWhen)) resolve();
+        };
+        server.stdout?.on('data', onData);
+        server.stderr?.on('data', onData);
+      });
+      const base = `http://127.0.0.1:${port}`;
+      if (stopWhen) {
+        await seen;
+        await stop(server);
+        return { output, exitCode: server.exitCode, countries: 0 };
+      }
+      try {
+        await waitReady(base, server, () => output);
+        const countries = (await (await fetch(`${base}/api/countries`)).json()) as { items: unknown[] };
+        return { output, exitCode: null, countries: countries.items.length };
+      } finally {
+        await stop(server);
+      }
+    };
+    try {
+      // "database migrated": the app is built and the reference data are being loaded.
+      const stopped = await start('"msg":"database migrated"');
+      expect(stopped.exitCode, stopped.output).toBe(0);
+      expect(stopped.output).toContain('"msg":"shutting down"');
+      expect(stopped.output).not.toContain('is serving');
+      const next = await start();
+      expect(next.countries, next.output).toBeGreaterThan(190);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   // scripts/server-loader.mjs: the bundle is compiled from V8's code cache when the cache was made for it.
   it('writes a code cache for the next start, compiles from it, and sets a stale one aside', async () => {
     const data = mkdtempSync(path.join(os.tmpdir(), 'nap-build-cache-'));
