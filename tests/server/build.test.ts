@@ -49,33 +49,15 @@ describe('the server build', () => {
   // The bundle must behave like the sources where packages load parts of themselves at run time
   // (@fastify/cookie imports `cookie` dynamically: bundled, signing in answered 500).
   it('runs: the built server signs in, answers as the signed-in user and serves its API description', async () => {
-    const port = await freePort();
     const data = mkdtempSync(path.join(os.tmpdir(), 'nap-build-data-'));
-    const server = spawn(process.execPath, [path.join(out, 'index.js')], {
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        PGLITE_DATA_DIR: data,
-        LOAD_REFERENCE_DATA: 'false',
-        ADMIN_EMAIL: 'built-admin@example.org',
-        ADMIN_PASSWORD: 'a long password for the built server',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        CLIENT_DIST_DIR: path.join(data, 'no-client'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { server, base, output } = await startBuilt(data, {
+      LOAD_REFERENCE_DATA: 'false',
+      ADMIN_EMAIL: 'built-admin@example.org',
+      ADMIN_PASSWORD: 'a long password for the built server',
+      LOG_LEVEL: 'warn',
     });
-    let output = '';
-    server.stdout?.on('data', (d) => {
-      output += d;
-    });
-    server.stderr?.on('data', (d) => {
-      output += d;
-    });
-    const base = `http://127.0.0.1:${port}`;
     try {
-      await waitReady(base, server, () => output);
+      await waitReady(base, server, output);
       const signIn = await fetch(`${base}/api/auth/sign-in`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -104,39 +86,19 @@ describe('the server build', () => {
   it('stops cleanly on SIGTERM while a first start loads the reference data, and the next start completes it', async () => {
     const data = mkdtempSync(path.join(os.tmpdir(), 'nap-build-stop-'));
     const start = async (stopWhen?: string) => {
-      const port = await freePort();
-      const server = spawn(process.execPath, [path.join(out, 'index.js')], {
-        env: {
-          ...process.env,
-          DATABASE_URL: '',
-          PGLITE_DATA_DIR: data,
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          LOG_LEVEL: 'info',
-          LOG_FORMAT: 'json',
-          CLIENT_DIST_DIR: path.join(data, 'no-client'),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      const { server, base, output, when } = await startBuilt(data, {
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
       });
-      let output = '';
-      const seen = new Promise<void>((resolve) => {
-        const onData = (d: Buffer) => {
-          output += d;
-          if (stopWhen && output.includes(stopWhen)) resolve();
-        };
-        server.stdout?.on('data', onData);
-        server.stderr?.on('data', onData);
-      });
-      const base = `http://127.0.0.1:${port}`;
       if (stopWhen) {
-        await seen;
+        await when(stopWhen);
         await stop(server);
-        return { output, exitCode: server.exitCode, countries: 0 };
+        return { output: output(), exitCode: server.exitCode, countries: 0 };
       }
       try {
-        await waitReady(base, server, () => output);
+        await waitReady(base, server, output);
         const countries = (await (await fetch(`${base}/api/countries`)).json()) as { items: unknown[] };
-        return { output, exitCode: null, countries: countries.items.length };
+        return { output: output(), exitCode: null, countries: countries.items.length };
       } finally {
         await stop(server);
       }
@@ -160,41 +122,23 @@ describe('the server build', () => {
     const cache = path.join(out, 'server.cjs.cache');
     rmSync(cache, { force: true });
     const start = async () => {
-      const port = await freePort();
-      const server = spawn(process.execPath, [path.join(out, 'index.js')], {
-        env: {
-          ...process.env,
-          DATABASE_URL: '',
-          PGLITE_DATA_DIR: data,
-          LOAD_REFERENCE_DATA: 'false',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          LOG_LEVEL: 'info',
-          LOG_FORMAT: 'json',
-          CLIENT_DIST_DIR: path.join(data, 'no-client'),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      const { server, base, output } = await startBuilt(data, {
+        LOAD_REFERENCE_DATA: 'false',
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
       });
-      let output = '';
-      server.stdout?.on('data', (d) => {
-        output += d;
-      });
-      server.stderr?.on('data', (d) => {
-        output += d;
-      });
-      const base = `http://127.0.0.1:${port}`;
       try {
-        await waitReady(base, server, () => output);
+        await waitReady(base, server, output);
         expect((await fetch(`${base}/api/health`)).status).toBe(200);
       } finally {
         await stop(server);
       }
-      expect(server.exitCode, output).toBe(0);
-      const serving = output
+      expect(server.exitCode, output()).toBe(0);
+      const serving = output()
         .split('\n')
         .filter((l) => l.includes('is serving'))
         .map((l) => JSON.parse(l) as { codeCache?: string });
-      expect(serving, output).toHaveLength(1);
+      expect(serving, output()).toHaveLength(1);
       return serving[0]?.codeCache;
     };
     try {
@@ -218,6 +162,41 @@ describe('the server build', () => {
     }
   }, 180_000);
 });
+
+/** The built server (out/index.js) on a PGlite folder, its output collected; `when` resolves at a line of it. */
+async function startBuilt(data: string, env: Record<string, string>) {
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(out, 'index.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PGLITE_DATA_DIR: data,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CLIENT_DIST_DIR: path.join(data, 'no-client'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiting: { text: string; resolve: () => void }[] = [];
+  const onData = (d: Buffer) => {
+    output += d;
+    for (const w of waiting) if (output.includes(w.text)) w.resolve();
+  };
+  server.stdout?.on('data', onData);
+  server.stderr?.on('data', onData);
+  return {
+    server,
+    base: `http://127.0.0.1:${port}`,
+    output: () => output,
+    when: (text: string) =>
+      new Promise<void>((resolve) => {
+        if (output.includes(text)) resolve();
+        else waiting.push({ text, resolve });
+      }),
+  };
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
