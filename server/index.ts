@@ -39,12 +39,6 @@ async function main() {
   });
   // Awaited below; a failure meanwhile must not count as unhandled before that.
   opening.catch(() => {});
-  // The hash of the reference files (prepareDatabase compares it with the database's), read while the
-  // modules load rather than after the app is built: ~25 ms of a restart (docs/benchmarks.md).
-  const fingerprint = config.LOAD_REFERENCE_DATA
-    ? import('./db/reference/fingerprint').then((m) => m.referenceFingerprint())
-    : undefined;
-  fingerprint?.catch(() => {});
   const mailSettings = mailConfig(config);
   const [
     { buildApp },
@@ -114,7 +108,6 @@ async function main() {
   // loop) busy for seconds, longer than Fastify lets a plugin take to register.
   const { statisticsDeferred } = await prepareDatabase(database, {
     loadReferenceData: config.LOAD_REFERENCE_DATA,
-    fingerprint,
     deferUnchangedStatistics: true,
     log,
     accounts: {

@@ -42,8 +42,6 @@ export async function prepareDatabase(
     loadReferenceData: boolean;
     log?: Log;
     accounts?: Omit<AccountsOptions, 'log'>;
-    /** referenceFingerprint(), when the caller started it earlier (the server, while its modules load). */
-    fingerprint?: Promise<string>;
     /**
      * When this start writes nothing (no migration, no reference data loaded), leave the planner
      * statistics' check to the caller, which runs it a few seconds after it serves (the server): on a
@@ -52,12 +50,21 @@ export async function prepareDatabase(
     deferUnchangedStatistics?: boolean;
   },
 ): Promise<{ statisticsDeferred: boolean }> {
-  const fingerprint = opts.loadReferenceData ? await (opts.fingerprint ?? referenceFingerprint()) : '';
-  const statisticsDeferred = await database.withStartupLock(async (db) => {
+  // The reference files' hash (8–9 ms of reading and hashing) is taken while the startup lock's
+  // connection is being made, which on Postgres is time spent waiting on the network: the lock's callback
+  // runs only after this function's synchronous part, and awaits it.
+  let settle: { resolve: (fingerprint: string) => void; reject: (err: unknown) => void } | undefined;
+  const fingerprint = new Promise<string>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // Awaited in the callback; a failure before it (the migration) must not count as unhandled.
+  fingerprint.catch(() => {});
+  const locked = database.withStartupLock(async (db) => {
     const t0 = performance.now();
     const migrated = await database.migrate(db);
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'database migrated');
-    const loaded = opts.loadReferenceData && (await loadReferenceData(database, db, fingerprint, opts.log));
+    const loaded =
+      opts.loadReferenceData && (await loadReferenceData(database, db, await fingerprint, opts.log));
     if (opts.deferUnchangedStatistics && !migrated && !loaded) return true;
     // A first load (or a database never analysed) gets its planner statistics now, before the first
     // request: PGlite has no autovacuum, and on Postgres it would come up to a minute later.
@@ -65,6 +72,13 @@ export async function prepareDatabase(
     if (analysed.tables.length > 0) opts.log?.info(analysed, 'planner statistics refreshed (ANALYZE)');
     return false;
   });
+  try {
+    settle?.resolve(opts.loadReferenceData ? referenceFingerprint() : '');
+  } catch (err) {
+    // Thrown by the callback, so that the lock is let go first.
+    settle?.reject(err);
+  }
+  const statisticsDeferred = await locked;
   // First run: the configured administrator or the demo accounts (after the countries they refer to).
   const accounts = opts.accounts;
   if (accounts) await database.withStartupLock((db) => ensureAccounts(db, { ...accounts, log: opts.log }));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
@@ -9,12 +9,25 @@ import { REFERENCE_DATA_DIR } from './paths';
 /** The loaders' own folder: a change to how the data is loaded counts as a change of the data. */
 const LOADERS_DIR = path.join(path.dirname(REFERENCE_DATA_DIR), 'reference');
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+function filesUnder(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
+}
+
+function contentOf(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 /**
@@ -22,17 +35,21 @@ async function filesUnder(dir: string): Promise<string[]> {
  * sources (server/db/reference) and the migration journal (a new migration may need them to run
  * again). Equal to the one the database recorded → the loaders would change nothing, and a restart
  * skips them (they took most of the ~1 s a restart spent preparing the database).
+ *
+ * Read synchronously: ~2.5 MB in 44 files, 8–9 ms of a restart. Read with fs/promises, one file after
+ * another, while the server loaded its modules and built its app, the reads advanced only between the
+ * main thread's tasks and finished 42–56 ms after the app was built (restarts on Postgres, 7 December).
  */
-export async function referenceFingerprint(): Promise<string> {
+export function referenceFingerprint(): string {
   const h = createHash('sha256');
   const files = [
-    ...(await filesUnder(REFERENCE_DATA_DIR)),
-    ...(await filesUnder(LOADERS_DIR)),
+    ...filesUnder(REFERENCE_DATA_DIR),
+    ...filesUnder(LOADERS_DIR),
     path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'),
   ];
   for (const file of files) {
     h.update(`${path.relative(path.dirname(REFERENCE_DATA_DIR), file)}\0`);
-    h.update(await readFile(file).catch(() => Buffer.alloc(0)));
+    h.update(contentOf(file));
     h.update('\0');
   }
   return h.digest('hex');
