@@ -25,9 +25,13 @@ function commonPasswords(): Promise<Set<string>> {
   return common;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made with the first check: creating it (ICU's break rules) took 5–9 ms of every start. */
+let segmenter: Intl.Segmenter | undefined;
 /** User-perceived characters: an emoji with modifiers or a letter with its accents counts once. */
-export const graphemes = (s: string) => Array.from(segmenter.segment(s), (g) => g.segment);
+export const graphemes = (s: string) => {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(s), (g) => g.segment);
+};
 
 /**
  * The shortest unit the password repeats (`abcabcabcabc` → 3, twelve 🐱 → 1, `abcabcab` → 3), in
