@@ -52,8 +52,10 @@ const sourceLocation = {
 /**
  * Packages left outside the bundle, resolved by node at run time from node_modules: native addons,
  * packages that read files next to their own code (PGlite's WebAssembly, PDF fonts and metrics,
- * country-name catalogues required by path), pino (its transports start worker threads by file),
- * and the large libraries only a report or an export loads. Everything else (Fastify and its
+ * country-name catalogues required by path), pino-pretty (a terminal's log lines only), and the large
+ * libraries only a report or an export loads. pino itself is bundled: the server writes to a
+ * destination in its own thread and starts none of pino's transports, which would need its files
+ * (loaded by node from node_modules, it took ~18 ms of every start). Everything else (Fastify and its
  * plugins, Swagger UI's among them, zod, drizzle, postgres.js…) is bundled: node then resolves,
  * reads and compiles a few files instead of hundreds, which was most of the time a restart spent
  * loading modules (docs/benchmarks.md).
@@ -71,7 +73,6 @@ export const RUNTIME_PACKAGES = [
   'pdfkit',
   'exceljs',
   'i18n-iso-countries',
-  'pino',
   'pino-pretty',
   'nodemailer',
   'prom-client',
