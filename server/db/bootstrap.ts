@@ -50,9 +50,9 @@ export async function prepareDatabase(
     deferUnchangedStatistics?: boolean;
   },
 ): Promise<{ statisticsDeferred: boolean }> {
-  // The reference files' hash (8–9 ms of reading and hashing) is taken while the startup lock's
-  // connection is being made, which on Postgres is time spent waiting on the network: the lock's callback
-  // runs only after this function's synchronous part, and awaits it.
+  // The reference files' hash (8–9 ms of reading and hashing) is taken once the startup lock has been
+  // asked for: on Postgres while its connection is being made, time spent waiting on the network. The
+  // lock's callback awaits it before it uses it (on PGlite the callback starts at once, with the migration).
   let settle: { resolve: (fingerprint: string) => void; reject: (err: unknown) => void } | undefined;
   const fingerprint = new Promise<string>((resolve, reject) => {
     settle = { resolve, reject };

