@@ -50,16 +50,13 @@ export async function prepareDatabase(
     deferUnchangedStatistics?: boolean;
   },
 ): Promise<{ statisticsDeferred: boolean }> {
-  // The reference files' hash (8–9 ms of reading and hashing) is taken once the startup lock has been
-  // asked for: on Postgres while its connection is being made, time spent waiting on the network. The
-  // lock's callback awaits it before it uses it (on PGlite the callback starts at once, with the migration).
-  let settle: { resolve: (fingerprint: string) => void; reject: (err: unknown) => void } | undefined;
-  const fingerprint = new Promise<string>((resolve, reject) => {
-    settle = { resolve, reject };
-  });
+  // The reference files' hash (8–9 ms of reading and hashing), taken in a microtask: after the startup
+  // lock has been asked for below (on Postgres its connection is then being made, time spent waiting on
+  // the network). A failure rejects what the lock's callback awaits, so the lock is let go first.
+  const fingerprint = Promise.resolve().then(() => (opts.loadReferenceData ? referenceFingerprint() : ''));
   // Awaited in the callback; a failure before it (the migration) must not count as unhandled.
   fingerprint.catch(() => {});
-  const locked = database.withStartupLock(async (db) => {
+  const statisticsDeferred = await database.withStartupLock(async (db) => {
     const t0 = performance.now();
     const migrated = await database.migrate(db);
     opts.log?.info({ ms: Math.round(performance.now() - t0) }, 'database migrated');
@@ -72,13 +69,6 @@ export async function prepareDatabase(
     if (analysed.tables.length > 0) opts.log?.info(analysed, 'planner statistics refreshed (ANALYZE)');
     return false;
   });
-  try {
-    settle?.resolve(opts.loadReferenceData ? referenceFingerprint() : '');
-  } catch (err) {
-    // Thrown by the callback, so that the lock is let go first.
-    settle?.reject(err);
-  }
-  const statisticsDeferred = await locked;
   // First run: the configured administrator or the demo accounts (after the countries they refer to).
   const accounts = opts.accounts;
   if (accounts) await database.withStartupLock((db) => ensureAccounts(db, { ...accounts, log: opts.log }));
