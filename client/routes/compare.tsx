@@ -2,8 +2,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CompareRow, Level } from '../../shared';
-import { toDistributionChartData } from '../../shared/charts/distribution-chart';
+import { distributionChartHeight, toDistributionChartData } from '../../shared/charts/distribution-chart';
 import { parseIso3 } from '../../shared/constants/country';
+import { ChartPlaceholder } from '../components/ui/chart-placeholder';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { onDemand } from '../components/ui/on-demand';
@@ -64,13 +65,16 @@ export function prefetchComparePage(queryClient: QueryClient, search: URLSearchP
   const iso3 = parseIso3(search.get('country')) ?? DEFAULT_CASE_STUDY;
   const query = pageQuery(iso3, selection, basisFromSearchParams(search));
   const caseStudy = caseStudyFromSearchParams(search);
+  // Chart.js is asked for, not waited for: the page is rendered and laid out while it downloads (its
+  // place held by a frame of the chart's height), and the chart is drawn once it is in — on a slow link
+  // ~120 ms sooner than rendering the whole page after it (docs/benchmarks.md, 7 December, 19:23).
+  void DistributionChart.preload();
   return Promise.all([
     countries,
     queryClient.prefetchQuery(compareQueryOptions(query)),
     caseStudy && caseStudy !== iso3
       ? queryClient.prefetchQuery(compareQueryOptions({ ...query, country: caseStudy }))
       : null,
-    DistributionChart.preload(),
   ]);
 }
 
@@ -201,7 +205,12 @@ export function ComparePage() {
           </p>
           {chartData && (
             <DistributionChart
-              fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}
+              fallback={
+                <ChartPlaceholder
+                  label={t('common.loadingChart')}
+                  height={distributionChartHeight(compare.data.rows.length)}
+                />
+              }
               data={chartData}
               rows={compare.data.rows}
               axisTitle={t('chart.shareAxis')}

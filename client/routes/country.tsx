@@ -29,11 +29,12 @@ export function prefetchCountryPage(queryClient: QueryClient, code: string, sear
   // Another round than the default is known once the rounds are: its answers are asked for by the page.
   if (search.get('round')) return Promise.all(firsts);
   const round = surveyRound(undefined, null);
+  // The chart's code is asked for, not waited for (client/routes/compare.tsx says why).
+  void preloadCompareChart();
   return Promise.all([
     ...firsts,
     queryClient.prefetchQuery(valuesQueryOptions(roundValues(iso3, round))),
     queryClient.prefetchQuery(compareQueryOptions(roundCompare(iso3, round))),
-    preloadCompareChart(),
   ]);
 }
 

@@ -78,3 +78,6 @@ export function distributionChartConfig(
     segment: (level, share, i) => distributionPointLabel(rows[i], level, share, opts.segmentLabel),
   });
 }
+
+/** The page's distribution chart's height in px for this many indicators (a bar each, the axes around). */
+export const distributionChartHeight = (indicators: number) => Math.max(240, indicators * 38 + 90);

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../client/app/query-client';
 import { preparePage } from '../../client/app/routes';
 import { en } from '../../client/i18n/locales/en';
+import { distributionChartHeight } from '../../shared/charts/distribution-chart';
 import { allCountries, errorEnvelope, jordan, jordanCompare, jordanValues, page } from './support/fixtures';
 import { buildMeUser } from './support/me-fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
@@ -32,6 +33,24 @@ const jordanApi = (overrides: Parameters<typeof mockApi>[0] = {}) =>
     ...overrides,
   });
 
+/**
+ * The chart's code is asked for with the page's, not waited for: in the first render the chart is drawn
+ * if its code is in already, else its place is held (a frame, "Loading the chart …"); nothing else loads.
+ */
+function expectOnlyTheChartLoading(): { height: string } | null {
+  const loading = screen.queryAllByRole('status');
+  expect(loading.length).toBeLessThanOrEqual(1);
+  const [chartLoading] = loading;
+  if (!chartLoading) return null;
+  expect(chartLoading.textContent).toBe(en['common.loadingChart']);
+  const frame = chartLoading.parentElement as HTMLElement;
+  expect(frame.className).toBe('chart-frame');
+  return { height: frame.style.height };
+}
+
+/** The frame of the drawn chart (HorizontalBarChart's, or the comparison chart's). */
+const frameOf = (testId: string) => screen.getByTestId(testId).closest('.chart-frame') as HTMLElement;
+
 // client/main.tsx waits for the page's code and first answers before the first render (client/early.ts has
 // asked for both): the first render is then the page, whole, not the layout with a loading state, the
 // page's loading states and a render per answer after.
@@ -45,14 +64,16 @@ describe('preparePage: the code and first answers of the page at an address, bef
     expect(screen.queryByText(en['common.loading'])).toBeNull();
   });
 
-  it("renders the country page with its comparison chart and the header's user in the first render", async () => {
+  it("renders the country page and the header's user in the first render, its chart once Chart.js is in", async () => {
     const fetchMock = jordanApi();
     const queryClient = await prepared('/countries/JOR');
     renderApp('/countries/JOR', undefined, { queryClient });
-    // Synchronously after the first render: who is signed in, the country, and its chart; no loading state.
+    // Synchronously after the first render: who is signed in, the country, and the chart's place; no
+    // loading state but the chart's own while Chart.js is on its way (the first render does not wait for it).
     expect(screen.getByRole('link', { name: 'Focal point, Jordan' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Jordan' })).toBeTruthy();
-    expect(screen.getByTestId('compare-chart')).toBeTruthy();
+    expectOnlyTheChartLoading();
+    expect(await screen.findByTestId('compare-chart')).toBeTruthy();
     expect(screen.queryByRole('status')).toBeNull();
     // Each answer asked for once: the first render took them from the cache.
     const asked = requestedUrls(fetchMock).map((u) => u.pathname);
@@ -80,7 +101,7 @@ describe('preparePage: the code and first answers of the page at an address, bef
     expect(screen.queryByTestId('compare-chart')).toBeNull();
   });
 
-  it('renders the comparison with its chart in the first render, for the group in the address', async () => {
+  it('renders the comparison in the first render, for the group in the address, its chart once Chart.js is in', async () => {
     const fetchMock = mockApi({
       '/auth/me': () => ({ status: 204, body: null }),
       '/countries': () => ({ body: { items: allCountries } }),
@@ -88,8 +109,15 @@ describe('preparePage: the code and first answers of the page at an address, bef
     });
     const queryClient = await prepared('/compare?country=JOR&groupType=who_region&group=EMR');
     renderApp('/compare?country=JOR&groupType=who_region&group=EMR', undefined, { queryClient });
-    expect(screen.getByTestId('distribution-chart')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: en['compare.h1'] })).toBeTruthy();
+    const placeholder = expectOnlyTheChartLoading();
+    expect(await screen.findByTestId('distribution-chart')).toBeTruthy();
     expect(screen.queryByRole('status')).toBeNull();
+    // The place held was the chart's height: nothing below it moved when it was drawn.
+    expect(frameOf('distribution-chart').style.height).toBe(
+      `${distributionChartHeight(jordanCompare.rows.length)}px`,
+    );
+    if (placeholder) expect(placeholder.height).toBe(frameOf('distribution-chart').style.height);
     const compare = requestedUrls(fetchMock).filter((u) => u.pathname === '/api/compare');
     expect(compare).toHaveLength(1);
     expect(compare[0]?.searchParams.get('group')).toBe('EMR');

@@ -2,6 +2,7 @@ import type { CompareRow } from '../../../shared';
 import {
   type DistributionChartData,
   distributionChartConfig,
+  distributionChartHeight,
   type SegmentLabel,
 } from '../../../shared/charts/distribution-chart';
 import { HorizontalBarChart } from './horizontal-bar-chart';
@@ -26,7 +27,7 @@ export function DistributionChart({
       config={distributionChartConfig(data, rows, { axisTitle, segmentLabel })}
       label={label}
       testId="distribution-chart"
-      height={Math.max(240, rows.length * 38 + 90)}
+      height={distributionChartHeight(rows.length)}
       tall
     />
   );

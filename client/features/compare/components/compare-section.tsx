@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CompareQuery } from '../../../../shared';
 import { toCompareChartData } from '../../../../shared/charts/compare-chart';
+import { ChartPlaceholder } from '../../../components/ui/chart-placeholder';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { onDemand } from '../../../components/ui/on-demand';
@@ -78,7 +79,7 @@ export function CompareSection({
       <BasisNote source={compare.data.source} classification={group.classification} survey={survey} />
       {data && (
         <CompareChart
-          fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}
+          fallback={<ChartPlaceholder label={t('common.loadingChart')} />}
           data={data}
           label={chartLabel}
           axes={{ x: t('chart.axisIndicator'), y: t('chart.axisLevel') }}
