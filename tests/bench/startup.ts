@@ -9,7 +9,9 @@
  * same Postgres (postgres-ready.mjs), one query, then a bare Fastify answering /api/ready. A third says what
  * loading the server's own code costs: every module its entry loads imported (nothing called), the same
  * connection and query, node's http server answering (modules-ready.ts, bundled and started as the
- * server is: one CommonJS file compiled from its code cache).
+ * server is: one CommonJS file compiled from its code cache). A fourth adds the app built as the server
+ * builds it and Fastify listening, with no database check (app-ready.ts): what this app's code costs
+ * to start before the server looks at the database.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +28,7 @@ const REPEAT = 3;
 const SERVER = 'dist/server/index.js';
 /** Two folders below the project, as dist/server: the bundle finds its data files relative to itself. */
 const MODULES_FLOOR_DIR = path.resolve('dist/bench-floor');
+const APP_FLOOR_DIR = path.resolve('dist/bench-floor-app');
 
 async function median(n: number, fn: () => Promise<number>) {
   const times: number[] = [];
@@ -84,6 +87,15 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
     await timeToReady(modulesFloorScript, postgresEnv);
     const modulesFloorMs = await median(REPEAT, () => timeToReady(modulesFloorScript, postgresEnv));
     const modulesFloor = { name: "the server's modules + postgres.js connect", value: modulesFloorMs };
+    log(
+      "  floor: the server's modules + its app built + postgres.js connection, listening (no database check)",
+    );
+    rmSync(APP_FLOOR_DIR, { recursive: true, force: true });
+    await bundleServerMain(APP_FLOOR_DIR, 'tests/bench/app-ready.ts');
+    const appFloorScript = path.join(APP_FLOOR_DIR, 'index.js');
+    await timeToReady(appFloorScript, postgresEnv);
+    const appFloorMs = await median(REPEAT, () => timeToReady(appFloorScript, postgresEnv));
+    const appFloor = { name: "the server's modules + its app built + connect", value: appFloorMs };
     const pgliteFloor = { name: 'PGlite.create + bare Fastify', value: pgliteFloorMs };
     const pgFloor = { name: 'postgres.js connect + bare Fastify', value: pgFloorMs };
     const s = 'Start-up to /api/ready (built server)';
@@ -114,6 +126,14 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
         floor,
       ),
       row(s, "Postgres, existing database, vs the server's modules floor", pgExisting, 'ms', modulesFloor),
+      row(
+        s,
+        "floor: the server's modules + its app built + postgres.js connect, listening (no database check)",
+        appFloorMs,
+        'ms',
+        floor,
+      ),
+      row(s, 'Postgres, existing database, vs the app-built floor', pgExisting, 'ms', appFloor),
     ];
   } finally {
     await pg.drop();
