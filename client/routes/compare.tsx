@@ -67,7 +67,7 @@ export function prefetchComparePage(queryClient: QueryClient, search: URLSearchP
   const caseStudy = caseStudyFromSearchParams(search);
   // Chart.js is asked for, not waited for: the page is rendered and laid out while it downloads (its
   // place held by a frame of the chart's height), and the chart is drawn once it is in — on a slow link
-  // ~120 ms sooner than rendering the whole page after it (docs/benchmarks.md, 7 December, 19:23).
+  // ~100 ms sooner than rendering the whole page after it (docs/benchmarks.md, 7 December, 19:23).
   void DistributionChart.preload();
   return Promise.all([
     countries,
