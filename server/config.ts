@@ -122,6 +122,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * What the app's build takes from the configuration (server/app.ts's AppDeps): the server's entry and
+ * the bench's start-up floor (tests/bench/app-ready.ts) build the app with the same settings.
+ */
+export function appSettings(c: Config) {
+  return {
+    clientDistDir: c.CLIENT_DIST_DIR,
+    serveSourceMaps: c.SERVE_SOURCE_MAPS,
+    metrics: c.METRICS,
+    publicRead: c.PUBLIC_READ,
+    fourEyes: c.APPROVAL_FOUR_EYES,
+    trustProxy: c.TRUST_PROXY,
+    session: { idleMs: c.SESSION_IDLE_MINUTES * 60_000, absoluteMs: c.SESSION_MAX_HOURS * 3_600_000 },
+  };
+}
+
 /** The e-mail settings when SMTP is configured (loadConfig checked they come together), else null. */
 export function mailConfig(c: Config) {
   if (!c.SMTP_URL || !c.MAIL_FROM || !c.PUBLIC_URL) return null;

@@ -1,4 +1,4 @@
-import { loadConfig, mailConfig } from './config';
+import { appSettings, loadConfig, mailConfig } from './config';
 import { openDatabase } from './db/client';
 import { createLogger, isPretty } from './logging';
 import type { DigestScheduler } from './modules/reminders/scheduler';
@@ -64,18 +64,9 @@ async function main() {
   const database = await opening;
   mark('database');
   const app = await buildApp({
+    ...appSettings(config),
     database,
-    clientDistDir: config.CLIENT_DIST_DIR,
-    serveSourceMaps: config.SERVE_SOURCE_MAPS,
     loggerInstance: log,
-    metrics: config.METRICS,
-    publicRead: config.PUBLIC_READ,
-    fourEyes: config.APPROVAL_FOUR_EYES,
-    trustProxy: config.TRUST_PROXY,
-    session: {
-      idleMs: config.SESSION_IDLE_MINUTES * 60_000,
-      absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
-    },
     limits: limitsFromConfig(config),
     mail: mailSettings && mailer ? { mailer, publicUrl: mailSettings.publicUrl } : undefined,
   });

@@ -4,7 +4,7 @@
 // starting this app's code costs on an existing database before the server looks at the database
 // (startup.ts builds it into dist/bench-floor-app and starts it as the server is started).
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../../server/config';
+import { appSettings, loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/client';
 import { createLogger } from '../../server/logging';
 
@@ -26,18 +26,9 @@ async function main() {
   // One query, as the other floors run: the pool's connection made.
   await database.rows(sql`select 1`, database.db);
   const app = await buildApp({
+    ...appSettings(config),
     database,
-    clientDistDir: config.CLIENT_DIST_DIR,
-    serveSourceMaps: config.SERVE_SOURCE_MAPS,
     loggerInstance: log,
-    metrics: config.METRICS,
-    publicRead: config.PUBLIC_READ,
-    fourEyes: config.APPROVAL_FOUR_EYES,
-    trustProxy: config.TRUST_PROXY,
-    session: {
-      idleMs: config.SESSION_IDLE_MINUTES * 60_000,
-      absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
-    },
     limits: limitsFromConfig(config),
   });
   await app.listen({ host: config.HOST, port: config.PORT });

@@ -39,6 +39,18 @@ async function median(n: number, fn: () => Promise<number>) {
   );
 }
 
+/**
+ * A floor bundled and started as the server is (one CommonJS file compiled from its code cache): its
+ * first start writes the cache, as the server's first start does for the server; the median of the next.
+ */
+async function bundledFloorMs(dir: string, entry: string, env: Record<string, string>): Promise<number> {
+  rmSync(dir, { recursive: true, force: true });
+  await bundleServerMain(dir, entry);
+  const script = path.join(dir, 'index.js');
+  await timeToReady(script, env);
+  return median(REPEAT, () => timeToReady(script, env));
+}
+
 export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
   log('  npm run build (if stale)');
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' });
@@ -79,22 +91,16 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
     log('  floor: postgres.js connection + bare Fastify');
     const pgFloorMs = await median(REPEAT, () => timeToReady('tests/bench/postgres-ready.mjs', postgresEnv));
     log("  floor: the server's modules imported + postgres.js connection + node:http");
-    // Bundled and started as the server is; its first start writes its code cache, as the server's
-    // first start above did for the server.
-    rmSync(MODULES_FLOOR_DIR, { recursive: true, force: true });
-    await bundleServerMain(MODULES_FLOOR_DIR, 'tests/bench/modules-ready.ts');
-    const modulesFloorScript = path.join(MODULES_FLOOR_DIR, 'index.js');
-    await timeToReady(modulesFloorScript, postgresEnv);
-    const modulesFloorMs = await median(REPEAT, () => timeToReady(modulesFloorScript, postgresEnv));
+    const modulesFloorMs = await bundledFloorMs(
+      MODULES_FLOOR_DIR,
+      'tests/bench/modules-ready.ts',
+      postgresEnv,
+    );
     const modulesFloor = { name: "the server's modules + postgres.js connect", value: modulesFloorMs };
     log(
       "  floor: the server's modules + its app built + postgres.js connection, listening (no database check)",
     );
-    rmSync(APP_FLOOR_DIR, { recursive: true, force: true });
-    await bundleServerMain(APP_FLOOR_DIR, 'tests/bench/app-ready.ts');
-    const appFloorScript = path.join(APP_FLOOR_DIR, 'index.js');
-    await timeToReady(appFloorScript, postgresEnv);
-    const appFloorMs = await median(REPEAT, () => timeToReady(appFloorScript, postgresEnv));
+    const appFloorMs = await bundledFloorMs(APP_FLOOR_DIR, 'tests/bench/app-ready.ts', postgresEnv);
     const appFloor = { name: "the server's modules + its app built + connect", value: appFloorMs };
     const pgliteFloor = { name: 'PGlite.create + bare Fastify', value: pgliteFloorMs };
     const pgFloor = { name: 'postgres.js connect + bare Fastify', value: pgFloorMs };
