@@ -6,17 +6,19 @@
  * served precompressed (tests/bench/client-build.ts); and the libraries page (tests/bench/client-stack:
  * the floor's chart through the router, query cache, zod, catalog and Intl every page of the app runs)
  * against both, which splits the page's ratio into what those libraries cost and what the app adds.
+ * The three pages are visited in turns, one cold visit of each per round (inTurns).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { clientBuilds, launchBrowser, medianOf, serveFloor, whenChartDrawn } from './client-build';
+import { clientBuilds, launchBrowser, serveFloor, whenChartDrawn } from './client-build';
+import { inTurns } from './measure';
 import { firstJsonLine, node, stop } from './processes';
 import { type Row, row } from './report';
 import { builtServe } from './serve-build';
 
-const RUNS = 5;
+const RUNS = 7;
 
 type Manifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
 
@@ -83,14 +85,16 @@ async function visitToChart(browser: Browser, url: string): Promise<ChartVisit> 
   }
 }
 
-/** The median time of `runs` cold visits, and the requests of the last. */
-async function visitsToChart(browser: Browser, url: string, runs: number) {
+/** A page's cold visits, in turn with the others' (inTurns): each visit's time, and the last's requests. */
+function visits(browser: Browser, url: string) {
   let last: ChartVisit | undefined;
-  const ms = await medianOf(runs, async () => {
-    last = await visitToChart(browser, url);
-    return last.ms;
-  });
-  return { ms, code: last?.code ?? Number.NaN, api: last?.api ?? Number.NaN };
+  return {
+    visit: async () => {
+      last = await visitToChart(browser, url);
+      return last.ms;
+    },
+    requests: () => ({ code: last?.code ?? Number.NaN, api: last?.api ?? Number.NaN }),
+  };
 }
 
 export async function benchClient(opts: {
@@ -128,9 +132,19 @@ export async function benchClient(opts: {
     browser = await launchBrowser();
     const b = browser;
     stackServer = await serveFloor(stackOut);
-    const floorVisit = await visitsToChart(b, floorUrl, RUNS);
-    const stackVisit = await visitsToChart(b, stackServer.url, RUNS);
-    const jordan = await visitsToChart(b, `http://127.0.0.1:${ports.app}/countries/JOR`, RUNS);
+    const pages = {
+      floor: visits(b, floorUrl),
+      stack: visits(b, stackServer.url),
+      jordan: visits(b, `http://127.0.0.1:${ports.app}/countries/JOR`),
+    };
+    const ms = await inTurns(RUNS, {
+      floor: pages.floor.visit,
+      stack: pages.stack.visit,
+      jordan: pages.jordan.visit,
+    });
+    const floorVisit = { ms: ms.floor, ...pages.floor.requests() };
+    const stackVisit = { ms: ms.stack, ...pages.stack.requests() };
+    const jordan = { ms: ms.jordan, ...pages.jordan.requests() };
     const stack = {
       name: "libraries page → chart drawn (the floor's chart through the app's libraries)",
       value: stackVisit.ms,
@@ -138,7 +152,7 @@ export async function benchClient(opts: {
     rows.push(
       row(
         'Client, Chromium (cold context)',
-        `/countries/JOR → first chart drawn (median of ${RUNS})`,
+        `/countries/JOR → first chart drawn (median of ${RUNS}, in turns)`,
         jordan.ms,
         'ms',
         { name: 'floor page → chart drawn', value: floorVisit.ms },
@@ -148,7 +162,7 @@ export async function benchClient(opts: {
       // and what the app adds to them: its own code, requests and page (docs/benchmarks.md).
       row(
         'Client, Chromium (cold context)',
-        `libraries page → chart drawn (median of ${RUNS})`,
+        `libraries page → chart drawn (median of ${RUNS}, in turns)`,
         stackVisit.ms,
         'ms',
         {
@@ -158,7 +172,7 @@ export async function benchClient(opts: {
       ),
       row(
         'Client, Chromium (cold context)',
-        `/countries/JOR → first chart drawn (median of ${RUNS})`,
+        `/countries/JOR → first chart drawn (median of ${RUNS}, in turns)`,
         jordan.ms,
         'ms',
         stack,

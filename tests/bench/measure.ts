@@ -25,6 +25,30 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
+/**
+ * Every measurement once per round, in turn, for `rounds` rounds; the median of each. A ratio then
+ * compares measurements made side by side: made one kind after another (the floor's three, then ours a
+ * minute later), a slow stretch of this shared machine fell on one kind and not the other
+ * (docs/benchmarks.md, "Changes of 7 December, 22:00 – 8 December, 01:00").
+ */
+export async function inTurns<K extends string>(
+  rounds: number,
+  measures: Record<K, () => Promise<number>>,
+): Promise<Record<K, number>> {
+  const kinds = Object.keys(measures) as K[];
+  const times = new Map<K, number[]>(kinds.map((k) => [k, []]));
+  for (let i = 0; i < rounds; i++) for (const k of kinds) times.get(k)?.push(await measures[k]());
+  return Object.fromEntries(
+    kinds.map((k) => [
+      k,
+      percentile(
+        [...(times.get(k) ?? [])].sort((a, b) => a - b),
+        50,
+      ),
+    ]),
+  ) as Record<K, number>;
+}
+
 function figures(lat: number[], elapsedMs: number): Figures {
   const s = [...lat].sort((a, b) => a - b);
   const mean = s.reduce((a, b) => a + b, 0) / (s.length || 1);
@@ -61,6 +85,37 @@ export async function loop(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return figures(lat, performance.now() - start);
+}
+
+/**
+ * loop() for several measurements, in turns (why: inTurns): each warmed up, then `rounds` rounds in which
+ * each runs, one at a time, for its share of the time and of the count; the figures of each over its rounds.
+ */
+export async function loopsInTurns<K extends string>(
+  measures: Record<K, () => Promise<unknown>>,
+  opts: { rounds: number; maxMs?: number; maxOps?: number; warmup?: number },
+): Promise<Record<K, Figures>> {
+  const kinds = Object.keys(measures) as K[];
+  const maxMs = (opts.maxMs ?? SECONDS * 1000) / opts.rounds;
+  const maxOps = Math.ceil((opts.maxOps ?? 200_000) / opts.rounds);
+  for (const k of kinds) for (let i = 0; i < (opts.warmup ?? 5); i++) await measures[k]();
+  const lat = new Map<K, number[]>(kinds.map((k) => [k, []]));
+  const elapsed = new Map<K, number>(kinds.map((k) => [k, 0]));
+  for (let r = 0; r < opts.rounds; r++) {
+    for (const k of kinds) {
+      const mine = lat.get(k) as number[];
+      const start = performance.now();
+      for (let n = 0; n < maxOps && performance.now() - start < maxMs; n++) {
+        const t = performance.now();
+        await measures[k]();
+        mine.push(performance.now() - t);
+      }
+      elapsed.set(k, (elapsed.get(k) ?? 0) + performance.now() - start);
+    }
+  }
+  return Object.fromEntries(
+    kinds.map((k) => [k, figures(lat.get(k) as number[], elapsed.get(k) as number)]),
+  ) as Record<K, Figures>;
 }
 
 /** HTTP load with autocannon against a loopback URL only. */

@@ -11,7 +11,8 @@
  * connection and query, node's http server answering (modules-ready.ts, bundled and started as the
  * server is: one CommonJS file compiled from its code cache). A fourth adds the app built as the server
  * builds it and Fastify listening, with no database check (app-ready.ts): what this app's code costs
- * to start before the server looks at the database.
+ * to start before the server looks at the database. The restarts on existing data and their floors are
+ * measured in rounds, one of each kind per round, so that a ratio compares starts made side by side.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,11 +21,13 @@ import path from 'node:path';
 import { bundleServerMain } from '../../scripts/build.mjs';
 import { PGLITE_SETTINGS } from '../../server/db/pglite';
 import { createBenchDatabase } from './dataset';
-import { percentile } from './measure';
+import { inTurns, percentile } from './measure';
 import { timeToReady } from './processes';
 import { type Row, row } from './report';
 
-const REPEAT = 3;
+/** Starts of each kind in the alternated rounds (the rows' medians); the tsx start, slow and only informative, 3. */
+const REPEAT = 7;
+const TSX_REPEAT = 3;
 const SERVER = 'dist/server/index.js';
 /** Two folders below the project, as dist/server: the bundle finds its data files relative to itself. */
 const MODULES_FLOOR_DIR = path.resolve('dist/bench-floor');
@@ -40,15 +43,15 @@ async function median(n: number, fn: () => Promise<number>) {
 }
 
 /**
- * A floor bundled and started as the server is (one CommonJS file compiled from its code cache): its
- * first start writes the cache, as the server's first start does for the server; the median of the next.
+ * A floor bundled and started as the server is (one CommonJS file compiled from its code cache), its
+ * first start made to write the cache, as the server's first start does for the server; the script.
  */
-async function bundledFloorMs(dir: string, entry: string, env: Record<string, string>): Promise<number> {
+async function bundledFloor(dir: string, entry: string, env: Record<string, string>): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
   await bundleServerMain(dir, entry);
   const script = path.join(dir, 'index.js');
   await timeToReady(script, env);
-  return median(REPEAT, () => timeToReady(script, env));
+  return script;
 }
 
 export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
@@ -63,44 +66,48 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
   };
   const pg = await createBenchDatabase('nap_bench_start');
   try {
-    log('  floor: bare Fastify process');
-    const floorMs = await median(REPEAT, () => timeToReady('tests/bench/bare-ready.mjs', {}));
-    const floor = { name: 'bare Fastify process', value: floorMs };
     const pglite = { ...common, PGLITE_DATA_DIR: path.join(dir, 'pglite') };
     log('  PGlite, empty data folder');
     const pgliteFresh = await timeToReady(SERVER, pglite);
-    log('  PGlite, existing data folder');
-    const pgliteExisting = await median(REPEAT, () => timeToReady(SERVER, pglite));
-    log('  PGlite, existing data folder, through scripts/launch.mjs');
-    const pgliteLaunch = await median(REPEAT, () => timeToReady('scripts/launch.mjs', pglite));
-    log('  PGlite, existing data folder, TypeScript through tsx');
-    const pgliteTsx = await median(REPEAT, () => timeToReady('server/index.ts', pglite));
     const postgresEnv = { ...common, DATABASE_URL: pg.url };
     log('  Postgres, empty database');
     const pgFresh = await timeToReady(SERVER, postgresEnv);
-    log('  Postgres, existing database');
-    const pgExisting = await median(REPEAT, () => timeToReady(SERVER, postgresEnv));
-    // What no server on the same database can beat: open it, one query, a bare Fastify listening.
-    log('  floor: PGlite.create on the existing folder + bare Fastify');
+    log('  PGlite, existing data folder, TypeScript through tsx');
+    const pgliteTsx = await median(TSX_REPEAT, () => timeToReady('server/index.ts', pglite));
+    log('  the floors bundled as the server is');
+    const modulesScript = await bundledFloor(MODULES_FLOOR_DIR, 'tests/bench/modules-ready.ts', postgresEnv);
+    const appScript = await bundledFloor(APP_FLOOR_DIR, 'tests/bench/app-ready.ts', postgresEnv);
     const startParams = JSON.stringify(
       Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     );
-    const pgliteFloorMs = await median(REPEAT, () =>
-      timeToReady('tests/bench/pglite-ready.mjs', { ...pglite, PGLITE_START_PARAMS: startParams }),
-    );
-    log('  floor: postgres.js connection + bare Fastify');
-    const pgFloorMs = await median(REPEAT, () => timeToReady('tests/bench/postgres-ready.mjs', postgresEnv));
-    log("  floor: the server's modules imported + postgres.js connection + node:http");
-    const modulesFloorMs = await bundledFloorMs(
-      MODULES_FLOOR_DIR,
-      'tests/bench/modules-ready.ts',
-      postgresEnv,
-    );
-    const modulesFloor = { name: "the server's modules + postgres.js connect", value: modulesFloorMs };
     log(
-      "  floor: the server's modules + its app built + postgres.js connection, listening (no database check)",
+      `  ${REPEAT} rounds of restarts in turn: bare Fastify, the server on PGlite (also through launch.mjs) ` +
+        'and on Postgres, and the floors',
     );
-    const appFloorMs = await bundledFloorMs(APP_FLOOR_DIR, 'tests/bench/app-ready.ts', postgresEnv);
+    const t = await inTurns(REPEAT, {
+      bare: () => timeToReady('tests/bench/bare-ready.mjs', {}),
+      pgliteExisting: () => timeToReady(SERVER, pglite),
+      pgliteLaunch: () => timeToReady('scripts/launch.mjs', pglite),
+      // What no server on the same database can beat: open it, one query, a bare Fastify listening.
+      pgliteFloor: () =>
+        timeToReady('tests/bench/pglite-ready.mjs', { ...pglite, PGLITE_START_PARAMS: startParams }),
+      pgExisting: () => timeToReady(SERVER, postgresEnv),
+      pgFloor: () => timeToReady('tests/bench/postgres-ready.mjs', postgresEnv),
+      modulesFloor: () => timeToReady(modulesScript, postgresEnv),
+      appFloor: () => timeToReady(appScript, postgresEnv),
+    });
+    const {
+      bare: floorMs,
+      pgliteExisting,
+      pgliteLaunch,
+      pgliteFloor: pgliteFloorMs,
+      pgExisting,
+      pgFloor: pgFloorMs,
+      modulesFloor: modulesFloorMs,
+      appFloor: appFloorMs,
+    } = t;
+    const floor = { name: 'bare Fastify process', value: floorMs };
+    const modulesFloor = { name: "the server's modules + postgres.js connect", value: modulesFloorMs };
     const appFloor = { name: "the server's modules + its app built + connect", value: appFloorMs };
     const pgliteFloor = { name: 'PGlite.create + bare Fastify', value: pgliteFloorMs };
     const pgFloor = { name: 'postgres.js connect + bare Fastify', value: pgFloorMs };
@@ -109,19 +116,23 @@ export async function benchStartup(log: (s: string) => void): Promise<Row[]> {
     return [
       row(s, 'bare Fastify process (plain node)', floorMs, 'ms', null),
       row(s, 'PGlite, empty data folder', pgliteFresh, 'ms', floor),
-      row(s, `PGlite, existing folder (median of ${REPEAT})`, pgliteExisting, 'ms', floor, {
+      row(s, `PGlite, existing folder (median of ${REPEAT}, in turns)`, pgliteExisting, 'ms', floor, {
         valueMax: 1500,
       }),
-      row(s, `PGlite, existing folder (median of ${REPEAT})`, pgliteExisting, 'ms', floor, { ratioMax: 2 }),
+      row(s, `PGlite, existing folder (median of ${REPEAT}, in turns)`, pgliteExisting, 'ms', floor, {
+        ratioMax: 2,
+      }),
       row(s, 'floor: PGlite.create on the folder + bare Fastify', pgliteFloorMs, 'ms', floor),
       row(s, `PGlite, existing folder, vs the PGlite floor`, pgliteExisting, 'ms', pgliteFloor),
       row(s, 'PGlite, existing folder, through launch.mjs (build check)', pgliteLaunch, 'ms', built),
       row(s, 'PGlite, existing folder, sources through tsx (as before the build)', pgliteTsx, 'ms', built),
       row(s, 'Postgres, empty database', pgFresh, 'ms', floor),
-      row(s, `Postgres, existing database (median of ${REPEAT})`, pgExisting, 'ms', floor, {
+      row(s, `Postgres, existing database (median of ${REPEAT}, in turns)`, pgExisting, 'ms', floor, {
         valueMax: 1500,
       }),
-      row(s, `Postgres, existing database (median of ${REPEAT})`, pgExisting, 'ms', floor, { ratioMax: 1.5 }),
+      row(s, `Postgres, existing database (median of ${REPEAT}, in turns)`, pgExisting, 'ms', floor, {
+        ratioMax: 1.5,
+      }),
       row(s, 'floor: postgres.js connect + bare Fastify', pgFloorMs, 'ms', floor),
       row(s, 'Postgres, existing database, vs the Postgres floor', pgExisting, 'ms', pgFloor),
       row(

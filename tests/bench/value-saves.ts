@@ -12,14 +12,16 @@ import postgres from 'postgres';
 import { buildApp } from '../../server/app';
 import { type Database, openDatabase } from '../../server/db/client';
 import { injectedAdmin } from './client-session';
-import { type Figures, loop } from './measure';
+import { type Figures, loopsInTurns } from './measure';
 
 /**
  * Each loop after 1,000 unmeasured runs of its own: a 4-second window that started 5 runs in measured the
  * JIT warming up the save's code (bundled, alone: p50 1.46–1.53 ms over 4 s, 1.30 ms over 10 s, 1.32 ms
  * over 4 s after 1,000 runs; 6 December). The p50 compared is a running server's, for ours and the floors.
+ * Then ours and the floors in turns, five rounds of each (loopsInTurns), so that a slow stretch of the
+ * machine falls on all of them alike.
  */
-const SAVES = { maxOps: 5000, warmup: 1000 };
+const SAVES = { maxOps: 5000, warmup: 1000, rounds: 5 };
 
 interface Key {
   id: number;
@@ -91,7 +93,6 @@ export async function measureValueSaves(opts: {
       if (res.statusCode !== 200) throw new Error(`save: ${res.statusCode} ${res.body}`);
       k.version += 1;
     };
-    const ours = await loop(save, SAVES);
     // Floor: the versioned UPDATE alone through the raw driver (the same table and triggers), on
     // the other half of the keys.
     const update = async () => {
@@ -102,7 +103,6 @@ export async function measureValueSaves(opts: {
       if (r.count !== 1) throw new Error('floor update: version mismatch');
       k.version += 1;
     };
-    const floor = await loop(update, SAVES);
     // The nearest floor an HTTP save can have: a bare Fastify route (no hooks, no validation) that reads
     // the session by its cookie, then in one transaction writes the versioned UPDATE and its audit row,
     // through the raw driver with prepared statements. No check of roles, locks or published data.
@@ -144,16 +144,18 @@ export async function measureValueSaves(opts: {
       if (res.statusCode !== 200) throw new Error(`bare save: ${res.statusCode} ${res.body}`);
       k.version += 1;
     };
-    const nearest = await loop(bareSave, SAVES);
-    await bare.close();
-    await tx.end();
     // What every signed-in request pays before its own work (the session, the app's hooks, inject):
     // the part of a save's time that is not the save's.
-    const me = await loop(async () => {
+    const me = async () => {
       const res = await app.inject({ url: '/api/auth/me', headers: { cookie: session.cookie } });
       if (res.statusCode !== 200) throw new Error(`me: ${res.statusCode} ${res.body}`);
-    }, SAVES);
-    return { ours, floor, nearest, me };
+    };
+    try {
+      return await loopsInTurns({ ours: save, floor: update, nearest: bareSave, me }, SAVES);
+    } finally {
+      await bare.close();
+      await tx.end();
+    }
   } finally {
     await raw.end();
     await app.close();
