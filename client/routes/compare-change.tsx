@@ -1,8 +1,13 @@
 import { useId } from 'react';
 import type { ChangePair } from '../../shared';
-import { CHANGE_LABELS, changeChartData } from '../../shared/charts/change-chart';
-import { roundLevelBars, roundLevelsChartData } from '../../shared/charts/round-levels-chart';
+import { CHANGE_LABELS, changeChartData, changeChartHeight } from '../../shared/charts/change-chart';
+import {
+  roundLevelBars,
+  roundLevelsChartData,
+  roundLevelsChartHeight,
+} from '../../shared/charts/round-levels-chart';
 import { CHANGE_KINDS } from '../../shared/constants/compare';
+import { ChartPlaceholder } from '../components/ui/chart-placeholder';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { onDemand } from '../components/ui/on-demand';
@@ -146,7 +151,12 @@ export function CompareChangePage() {
                 <p className="muted small">{t('change.cautionNote')}</p>
               )}
               <ChangeChart
-                fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}
+                fallback={
+                  <ChartPlaceholder
+                    label={t('common.drawingChart')}
+                    height={changeChartHeight(change.data.pairs.length)}
+                  />
+                }
                 data={translatedChangeData(change.data.pairs, t)}
                 label={t('change.chartLabel', { from: nameOf(from), to: nameOf(to) })}
               />
@@ -160,7 +170,12 @@ export function CompareChangePage() {
               />
               <h3>{t('change.levelsTitle')}</h3>
               <RoundLevelsChart
-                fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}
+                fallback={
+                  <ChartPlaceholder
+                    label={t('common.drawingChart')}
+                    height={roundLevelsChartHeight(change.data.pairs.length * 2)}
+                  />
+                }
                 data={roundLevelsChartData(
                   change.data.pairs,
                   { from: nameOf(from), to: nameOf(to) },

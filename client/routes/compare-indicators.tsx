@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { SharedIndicator, SharedIndicatorResult } from '../../shared';
-import { targetChartData } from '../../shared/charts/target-chart';
+import { targetChartData, targetChartHeight } from '../../shared/charts/target-chart';
+import { ChartPlaceholder } from '../components/ui/chart-placeholder';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { onDemand } from '../components/ui/on-demand';
@@ -136,7 +137,12 @@ export function CompareIndicatorsPage() {
                 <p className="muted small">{t('shared.illustrativeNote')}</p>
               )}
               <TargetChart
-                fallback={<LoadingState label={t('common.drawingChart')} rows={2} />}
+                fallback={
+                  <ChartPlaceholder
+                    label={t('common.drawingChart')}
+                    height={targetChartHeight(data.rows.length)}
+                  />
+                }
                 data={translatedTargetData(data.rows, t, countryName)}
                 label={t('shared.chartLabel', {
                   indicator: `${data.indicator.code} ${data.indicator.name}`,

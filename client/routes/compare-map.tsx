@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { indicatorRows, levelCounts } from '../components/charts/map-data';
+import { ChartPlaceholder } from '../components/ui/chart-placeholder';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { onDemand } from '../components/ui/on-demand';
@@ -104,7 +105,7 @@ export function CompareMapPage() {
           )}
           <MapLegend counts={counts} showOutside={selection.groupType !== 'all'} />
           <ChoroplethMap
-            fallback={<LoadingState label={t('map.loadingMap')} rows={1} />}
+            fallback={<ChartPlaceholder label={t('map.loadingMap')} map />}
             rows={rows}
             caseStudy={caseStudy}
             label={t('map.label', {

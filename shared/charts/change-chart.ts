@@ -46,3 +46,6 @@ export function changeChartConfig(data: ChangeChartData): ChartConfiguration<'ba
     plugins: { legend: { position: 'bottom' } },
   });
 }
+
+/** The change chart's height in px for this many question pairs (a bar each, the axes around). */
+export const changeChartHeight = (pairs: number) => Math.max(200, pairs * 40 + 90);

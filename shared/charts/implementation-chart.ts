@@ -72,3 +72,9 @@ export function implementationChartConfig(
     },
   });
 }
+
+/** The implementation chart's height in px for these rows: a bar per row and dataset, the axes around. */
+export function implementationChartHeight(rows: readonly RateRow[]): number {
+  const datasets = implementationChartData(rows, '').datasets.length;
+  return Math.max(160, rows.length * 36 * datasets + 60);
+}

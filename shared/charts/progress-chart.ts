@@ -101,3 +101,6 @@ export function progressChartConfig(
     },
   };
 }
+
+/** The progress chart's height in px (one line chart, whatever the number of years). */
+export const PROGRESS_CHART_HEIGHT = 280;

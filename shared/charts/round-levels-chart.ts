@@ -70,3 +70,6 @@ export function roundLevelsChartConfig(
     },
   });
 }
+
+/** The round-levels chart's height in px for this many bars (two per question pair, the axes around). */
+export const roundLevelsChartHeight = (bars: number) => Math.max(240, bars * 34 + 90);

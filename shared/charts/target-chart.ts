@@ -63,3 +63,6 @@ export function targetChartConfig(
     },
   });
 }
+
+/** The target chart's height in px for this many countries (a bar each, the axes around). */
+export const targetChartHeight = (countries: number) => Math.max(160, countries * 40 + 80);

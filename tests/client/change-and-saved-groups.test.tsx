@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ChangeResultSchema, MeSchema, RoundListSchema, SavedGroupSchema } from '../../shared';
+import { frameOf, watchChartPlaceholders } from './support/chart-placeholders';
 import { allCountries } from './support/fixtures';
 import { emrHeatmap } from './support/heatmap-fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
@@ -75,6 +76,7 @@ describe('Change between rounds', () => {
       '/rounds': () => ({ body: rounds }),
       '/compare/change': () => ({ body: change }),
     });
+    const placeholders = watchChartPlaceholders();
     const { router } = renderApp('/compare/change?groupType=countries&group=EGY,JOR,LBN');
     // The first view of the file: the lazy page and its charts load cold (5 s on a busy machine).
     const table = await screen.findByRole('table', { name: /change per comparable question/ }, FIRST_LOAD);
@@ -118,6 +120,12 @@ describe('Change between rounds', () => {
       ['2.1 (caution)', 'TrACSS 2025'],
       ['8.1', 'TrACSS 2019–2020'],
       ['3.14', 'TrACSS 2025'],
+    ]);
+    // Before Chart.js came, each chart's place was held at the chart's height: nothing below moved.
+    placeholders.stop();
+    expect(placeholders.seen.map((p) => p.height)).toEqual([
+      frameOf(chart).style.height,
+      frameOf(levelsChart).style.height,
     ]);
     expect(JSON.parse(levelsChart.getAttribute('data-datasets') ?? '[]')[2]).toEqual({
       label: 'Level C',

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { frameOf, watchChartPlaceholders } from './support/chart-placeholders';
 import { allCountries } from './support/fixtures';
 import { emrHeatmap } from './support/heatmap-fixtures';
 import { mockApi } from './support/mock-api';
@@ -13,10 +14,15 @@ describe('Map page', () => {
       '/countries': () => ({ body: { items: allCountries } }),
       '/compare/heatmap': () => ({ body: emrHeatmap }),
     });
+    const placeholders = watchChartPlaceholders();
     const { router, user } = renderApp('/compare/map?groupType=who_region&group=EMR&indicator=7.4');
 
     const map = await screen.findByTestId('choropleth-map', {}, FIRST_LOAD);
     expect(map.getAttribute('role')).toBe('img');
+    // Before the map's code came, its place was held by a frame of the map's size: nothing below moved.
+    placeholders.stop();
+    expect(placeholders.seen.map((p) => p.className)).toEqual([frameOf(map).className]);
+    expect(frameOf(map).className).toBe('chart-frame chart-frame--map');
     expect(map.getAttribute('aria-label')).toContain('1 at B, 0 at C, 1 at D, 1 at E, 1 without an answer');
     // Every world-atlas shape is drawn; the group's members carry their level in the label.
     const labels = JSON.parse(map.getAttribute('data-labels') ?? '[]') as string[];

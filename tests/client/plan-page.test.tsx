@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { MeSchema } from '../../shared';
+import { frameOf, watchChartPlaceholders } from './support/chart-placeholders';
 import { errorEnvelope, jordan } from './support/fixtures';
 import { mockApi } from './support/mock-api';
 import { buildPlan, buildPublishedPlan } from './support/plan-fixtures';
@@ -27,6 +28,7 @@ describe('Country plan page', () => {
       '/countries/JOR': () => ({ body: jordan }),
       '/countries/JOR/plans': () => ({ body: { items: [buildPlan()] } }),
     });
+    const placeholders = watchChartPlaceholders();
     renderApp('/countries/JOR/plan');
     expect((await screen.findByRole('status')).textContent).toMatch(/Loading/);
     expect(await screen.findByRole('heading', { level: 2, name: /Synthetic NAP 2018–2022/ })).toBeTruthy();
@@ -45,6 +47,14 @@ describe('Country plan page', () => {
       await screen.findByRole('img', { name: /by sector: Human health 70 %; Environment 0 %/ }),
     ).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Implementation rate by One Health sector' })).toBeTruthy();
+    // Before Chart.js came, each chart's place was held at the chart's height: nothing below moved.
+    placeholders.stop();
+    const bySector = screen.getByRole('img', { name: /by sector/ });
+    expect(placeholders.seen.map((p) => p.height)).toEqual([
+      frameOf(byObjective).style.height,
+      frameOf(bySector).style.height,
+    ]);
+    expect(frameOf(byObjective).style.height).toMatch(/^\d+px$/);
 
     const activities = screen.getByRole('table', { name: 'Activities' });
     expect(within(activities).getAllByText('Illustrative')).toHaveLength(3);

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SharedIndicatorListSchema, SharedIndicatorResultSchema } from '../../shared';
+import { frameOf, watchChartPlaceholders } from './support/chart-placeholders';
 import { allCountries } from './support/fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
 import { renderApp } from './support/render-app';
@@ -139,6 +140,7 @@ describe('Shared indicators', () => {
         body: url.searchParams.get('indicatorId') === '74' ? jordanOnly : amuResult,
       }),
     });
+    const placeholders = watchChartPlaceholders();
     const { user, router } = renderApp('/compare/indicators');
     const table = await screen.findByRole('table', { name: /AMU-1 Antibiotic use: latest value/ });
     const rows = within(table).getAllByRole('row').slice(1);
@@ -159,6 +161,9 @@ describe('Shared indicators', () => {
       'Off track',
     ]);
     const chart = await screen.findByRole('img', { name: /% of target per country, AMU-1/ });
+    // Before Chart.js came, the chart's place was held at the chart's height: nothing below moved.
+    placeholders.stop();
+    expect(placeholders.seen.map((p) => p.height)).toEqual([frameOf(chart).style.height]);
     expect(JSON.parse(chart.getAttribute('data-labels') ?? '[]')).toEqual([
       'Jordan — On track',
       'Lebanon — Off track',

@@ -1,4 +1,8 @@
-import { type ChangeChartData, changeChartConfig } from '../../../shared/charts/change-chart';
+import {
+  type ChangeChartData,
+  changeChartConfig,
+  changeChartHeight,
+} from '../../../shared/charts/change-chart';
 import { HorizontalBarChart } from './horizontal-bar-chart';
 
 /** Stacked bars of who improved, stayed, regressed or did not answer, per comparable question pair. */
@@ -8,7 +12,7 @@ export function ChangeChart({ data, label }: { data: ChangeChartData; label: str
       config={changeChartConfig(data)}
       label={label}
       testId="change-chart"
-      height={Math.max(200, data.labels.length * 40 + 90)}
+      height={changeChartHeight(data.labels.length)}
     />
   );
 }

@@ -1,4 +1,8 @@
-import { implementationChartConfig, type RateRow } from '../../../shared/charts/implementation-chart';
+import {
+  implementationChartConfig,
+  implementationChartHeight,
+  type RateRow,
+} from '../../../shared/charts/implementation-chart';
 import { useI18n } from '../../i18n/context';
 import { HorizontalBarChart } from './horizontal-bar-chart';
 
@@ -22,7 +26,7 @@ export function ImplementationChart({
       config={config}
       label={label}
       testId={testId}
-      height={Math.max(160, rows.length * 36 * config.data.datasets.length + 60)}
+      height={implementationChartHeight(rows)}
     />
   );
 }

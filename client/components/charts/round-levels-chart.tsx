@@ -2,6 +2,7 @@ import {
   type RoundLevelsChartData,
   type RoundSegmentLabel,
   roundLevelsChartConfig,
+  roundLevelsChartHeight,
 } from '../../../shared/charts/round-levels-chart';
 import type { LevelDistribution } from '../../../shared/domain/peer-stats';
 import { HorizontalBarChart } from './horizontal-bar-chart';
@@ -25,7 +26,7 @@ export function RoundLevelsChart({
       config={roundLevelsChartConfig(data, bars, { axisTitle, segmentLabel })}
       label={label}
       testId="round-levels-chart"
-      height={Math.max(240, data.labels.length * 34 + 90)}
+      height={roundLevelsChartHeight(data.labels.length)}
       tall
     />
   );

@@ -1,4 +1,8 @@
-import { type TargetChartData, targetChartConfig } from '../../../shared/charts/target-chart';
+import {
+  type TargetChartData,
+  targetChartConfig,
+  targetChartHeight,
+} from '../../../shared/charts/target-chart';
 import { HorizontalBarChart } from './horizontal-bar-chart';
 
 /** % of target per country as horizontal bars. Callers render the same numbers as a table. */
@@ -8,7 +12,7 @@ export function TargetChart({ data, label }: { data: TargetChartData; label: str
       config={targetChartConfig(data)}
       label={label}
       testId="target-chart"
-      height={Math.max(160, data.labels.length * 40 + 80)}
+      height={targetChartHeight(data.labels.length)}
     />
   );
 }

@@ -1,5 +1,6 @@
 import type { Plan } from '../../../../shared';
-import { LoadingState } from '../../../components/ui/loading-state';
+import { implementationChartHeight } from '../../../../shared/charts/implementation-chart';
+import { ChartPlaceholder } from '../../../components/ui/chart-placeholder';
 import { onDemand } from '../../../components/ui/on-demand';
 import { useI18n, useT } from '../../../i18n/context';
 import { formatRate } from '../format';
@@ -42,7 +43,12 @@ export function ImplementationSection({ plan }: { plan: Plan }) {
       <h3>{t('impl.byObjective')}</h3>
       {!computed && published && <p className="notice">{t('impl.noneComputed')}</p>}
       <ImplementationChart
-        fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}
+        fallback={
+          <ChartPlaceholder
+            label={t('common.loadingChart')}
+            height={implementationChartHeight(byObjective)}
+          />
+        }
         rows={byObjective}
         label={t('impl.objectiveLabel', {
           list: byObjective
@@ -61,7 +67,12 @@ export function ImplementationSection({ plan }: { plan: Plan }) {
       ) : (
         <>
           <ImplementationChart
-            fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}
+            fallback={
+              <ChartPlaceholder
+                label={t('common.loadingChart')}
+                height={implementationChartHeight(bySector)}
+              />
+            }
             rows={bySector}
             label={t('impl.sectorLabel', {
               list: bySector.map((r) => `${r.label} ${formatRate(r.rate, locale)}`).join('; '),

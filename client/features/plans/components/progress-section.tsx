@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { Plan } from '../../../../shared';
+import { PROGRESS_CHART_HEIGHT } from '../../../../shared/charts/progress-chart';
 import { PROGRESS_STATUSES } from '../../../../shared/constants/plan';
-import { LoadingState } from '../../../components/ui/loading-state';
+import { ChartPlaceholder } from '../../../components/ui/chart-placeholder';
 import { onDemand } from '../../../components/ui/on-demand';
 import { useI18n, useT } from '../../../i18n/context';
 import { useErrorText } from '../../../lib/error-text';
@@ -108,7 +109,7 @@ function IndicatorProgress({ plan, pi }: { plan: Plan; pi: Plan['indicators'][nu
         <p className="muted small">{t('progress.illustrative')}</p>
       ) : null}
       <ProgressChart
-        fallback={<LoadingState label={t('common.loadingChart')} rows={1} />}
+        fallback={<ChartPlaceholder label={t('common.loadingChart')} height={PROGRESS_CHART_HEIGHT} />}
         series={series}
         label={label}
       />
