@@ -23,6 +23,7 @@ function pageCode(pathname: string): Promise<unknown>[] {
     return [import('./routes/country'), import('./components/charts/compare-chart')];
   if (/^\/compare\/?$/.test(pathname))
     return [import('./routes/compare'), import('./components/charts/distribution-chart')];
+  if (/^\/countries\/[A-Za-z]{3}\/plan\/?$/.test(pathname)) return [import('./routes/country-plan')];
   if (/^\/due\/?$/.test(pathname)) return [import('./routes/due')];
   if (/^\/periods\/\d+\/?$/.test(pathname)) return [import('./routes/period-entry')];
   return [];

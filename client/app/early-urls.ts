@@ -49,6 +49,12 @@ export function earlyRequests(pathname: string, search: URLSearchParams): string
       ...(caseStudy && caseStudy !== iso3 ? [buildUrl('/compare', { ...query, country: caseStudy })] : []),
     ];
   }
+  const plan = /^\/countries\/([A-Za-z]{3})\/plan\/?$/.exec(pathname);
+  if (plan) {
+    // The plan page's header and its plans (everything above and in its first screen).
+    const iso3 = (plan[1] ?? '').toUpperCase();
+    return [buildUrl(`/countries/${iso3}`), buildUrl(`/countries/${iso3}/plans`)];
+  }
   if (/^\/due\/?$/.test(pathname)) return [buildUrl('/due'), buildUrl('/notifications')];
   const period = /^\/periods\/(\d+)\/?$/.exec(pathname);
   if (period) return [buildUrl(`/periods/${period[1]}/entry`)];

@@ -56,6 +56,12 @@ const routes: RouteObject[] = [
       {
         path: 'countries/:iso3/plan',
         element: page(() => import('../routes/country-plan'), 'CountryPlanPage'),
+        handle: {
+          prefetch: (queryClient, params) =>
+            import('../routes/country-plan').then((m) =>
+              m.prefetchCountryPlanPage(queryClient, params.iso3 ?? ''),
+            ),
+        } satisfies PageHandle,
       },
       {
         path: 'countries/:iso3/me-profile',

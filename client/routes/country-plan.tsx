@@ -1,11 +1,12 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { Plan } from '../../shared';
 import { ErrorState } from '../components/ui/error-state';
 import { LoadingState } from '../components/ui/loading-state';
 import { useMe } from '../features/auth/api/get-me';
-import { useCountry } from '../features/countries/api/get-country';
+import { countryQueryOptions, useCountry } from '../features/countries/api/get-country';
 import { ExportMenu } from '../features/exports/components/export-menu';
-import { useCountryPlans } from '../features/plans/api/get-country-plans';
+import { countryPlansQueryOptions, useCountryPlans } from '../features/plans/api/get-country-plans';
 import { BudgetYearsTable } from '../features/plans/components/budget-years-table';
 import { IllustrativeBadge } from '../features/plans/components/illustrative-badge';
 import { ImplementationSection } from '../features/plans/components/implementation-section';
@@ -17,6 +18,19 @@ import { ProgressSection } from '../features/plans/components/progress-section';
 import { formatMoney } from '../features/plans/format';
 import { useI18n, useT } from '../i18n/context';
 import { useCountryName } from '../i18n/countries';
+
+/**
+ * The answers the page's first render shows, for client/main.tsx (client/app/routes.tsx, PageHandle): the
+ * country (the heading) and its plans. Without them the first render laid out a loading state with the
+ * footer under it, at the foot of the screen, and the plan then pushed the footer away (a layout shift).
+ */
+export function prefetchCountryPlanPage(queryClient: QueryClient, code: string) {
+  const iso3 = code.toUpperCase();
+  return Promise.all([
+    queryClient.prefetchQuery(countryQueryOptions(iso3)),
+    queryClient.prefetchQuery(countryPlansQueryOptions(iso3)),
+  ]);
+}
 
 /** A country's national action plan(s): objectives, activities, implementation and indicator progress. */
 export function CountryPlanPage() {

@@ -6,6 +6,7 @@ import { apiGet, apiSend, noContent } from '../../client/lib/api-client';
 import { startEarly } from '../../client/lib/early-requests';
 import { allCountries, indicators, jordan, jordanCompare, jordanValues, page } from './support/fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
+import { buildPlan } from './support/plan-fixtures';
 import { renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
@@ -60,11 +61,23 @@ describe('early requests are the URLs the page asks for', () => {
     expect(urls.filter((u) => !asked(fetchMock).has(u))).toEqual([]);
   });
 
+  it('plan page: the country and its plans', async () => {
+    const fetchMock = mockApi({
+      '/countries/JOR': () => ({ body: jordan }),
+      '/countries/JOR/plans': () => ({ body: { items: [buildPlan()] } }),
+    });
+    renderApp('/countries/JOR/plan');
+    await screen.findByRole('heading', { level: 2, name: /Synthetic NAP 2018–2022/ }, { timeout: 10_000 });
+    const urls = early('/countries/JOR/plan');
+    expect(urls).toEqual(['/api/countries/JOR', '/api/countries/JOR/plans']);
+    expect(urls.filter((u) => !asked(fetchMock).has(u))).toEqual([]);
+  });
+
   it('due list and entry grid: their one answer each; other pages none', () => {
     expect(early('/due')).toEqual(['/api/due', '/api/notifications']);
     expect(early('/periods/12')).toEqual(['/api/periods/12/entry']);
     expect(early('/')).toEqual([]);
-    expect(early('/countries/JOR/plan')).toEqual([]);
+    expect(early('/countries/JOR/me-profile')).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import { distributionChartHeight } from '../../shared/charts/distribution-chart'
 import { allCountries, errorEnvelope, jordan, jordanCompare, jordanValues, page } from './support/fixtures';
 import { buildMeUser } from './support/me-fixtures';
 import { mockApi, requestedUrls } from './support/mock-api';
+import { buildPlan } from './support/plan-fixtures';
 import { renderApp } from './support/render-app';
 
 vi.mock('react-chartjs-2', () => import('./support/chart-mock'));
@@ -78,6 +79,27 @@ describe('preparePage: the code and first answers of the page at an address, bef
     // Each answer asked for once: the first render took them from the cache.
     const asked = requestedUrls(fetchMock).map((u) => u.pathname);
     for (const p of ['/api/auth/me', '/api/countries/JOR', '/api/values', '/api/compare'])
+      expect(asked.filter((a) => a === p)).toHaveLength(1);
+  });
+
+  it("renders the plan page in the first render: the heading and the plan, no loading state but the charts' places", async () => {
+    const fetchMock = mockApi({
+      '/auth/me': () => ({ status: 204, body: null }),
+      '/countries/JOR': () => ({ body: jordan }),
+      '/countries/JOR/plans': () => ({ body: { items: [buildPlan()] } }),
+    });
+    const queryClient = await prepared('/countries/JOR/plan');
+    renderApp('/countries/JOR/plan', undefined, { queryClient });
+    // Synchronously after the first render: the country's heading and its plan, not "Loading the plan …"
+    // (which the plan then replaced, pushing the footer out of the screen).
+    expect(screen.getByRole('heading', { level: 1, name: /^Jordan: national action plan/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: /Synthetic NAP 2018–2022/ })).toBeTruthy();
+    expect(screen.queryByText(en['plan.loading'])).toBeNull();
+    const loading = screen.queryAllByRole('status').map((s) => s.textContent);
+    expect(loading.filter((l) => l !== en['common.loadingChart'])).toEqual([]);
+    expect(await screen.findByRole('img', { name: /Implementation rate by objective/ })).toBeTruthy();
+    const asked = requestedUrls(fetchMock).map((u) => u.pathname);
+    for (const p of ['/api/countries/JOR', '/api/countries/JOR/plans'])
       expect(asked.filter((a) => a === p)).toHaveLength(1);
   });
 
