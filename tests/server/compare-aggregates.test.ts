@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
-import type { Database } from '../../server/db/client';
+import { type Database, type DbOrTx, toRows } from '../../server/db/client';
 import { compareCountry } from '../../server/modules/compare/service';
 import { allowPublishedWrite } from '../../server/modules/visibility/published-write-repository';
 import {
@@ -268,6 +268,42 @@ describe('precomputed comparison statistics (compare_aggregates)', () => {
     });
     await expectAggregatesExact();
     await expectEndpointEqualsScratch(['JOR', 'OMN', 'IRQ']);
+  });
+
+  it('are not recomputed for national values: their writes never call the refresh (0024)', async () => {
+    await nationalFixture(database, 'OMN');
+    class Done extends Error {}
+    const refreshCalls = async (tx: DbOrTx) => {
+      const [r] = toRows<{ calls: number }>(
+        await tx.execute(sql`select coalesce(sum(calls), 0)::int as calls from pg_stat_xact_user_functions
+          where funcname = 'nap_compare_refresh'`),
+      );
+      return r?.calls ?? -1;
+    };
+    const counted: number[] = [];
+    await expect(
+      database.db.transaction(async (tx) => {
+        // Function calls of this transaction, counted by Postgres itself.
+        await tx.execute(sql`set local track_functions = 'pl'`);
+        await tx.execute(sql`insert into indicator_values (country_iso3, indicator_id, period_id, status, level)
+          select 'OMN', i.id, p.id, 'reported', 'B' from indicators i
+          join periods p on p.framework_code = i.framework_code and p.code = '2021'
+          where i.framework_code = 'national-omn' and i.code = 'N-LEVEL'`);
+        await tx.execute(sql`update indicator_values set level = 'C' where indicator_id =
+          (select id from indicators where framework_code = 'national-omn' and code = 'N-LEVEL')`);
+        await tx.execute(sql`delete from indicator_values where indicator_id =
+          (select id from indicators where framework_code = 'national-omn' and code = 'N-LEVEL')`);
+        counted.push(await refreshCalls(tx));
+        // One published answer in the same transaction: the refresh runs, once.
+        await allowPublishedWrite(tx);
+        await tx.execute(sql`update indicator_values set level = 'E' where country_iso3 = 'JOR' and indicator_id =
+          (select id from indicators where framework_code = ${FW} and code = '4.1')`);
+        counted.push(await refreshCalls(tx));
+        throw new Done();
+      }),
+    ).rejects.toBeInstanceOf(Done);
+    expect(counted).toEqual([0, 1]);
+    await expectAggregatesExact();
   });
 
   it('stay as they were when the writing transaction rolls back', async () => {
