@@ -35,6 +35,7 @@ export interface ValueSaveFigures {
   ours: Figures;
   floor: Figures;
   nearest: Figures;
+  least: Figures;
   me: Figures;
 }
 
@@ -108,13 +109,17 @@ export async function measureValueSaves(opts: {
     // through the raw driver with prepared statements. No check of roles, locks or published data.
     const bare = Fastify();
     const tx = postgres(opts.url, { max: 1, onnotice: () => {} });
+    const sessionUser = async (cookie: string | undefined) => {
+      const token = /nap_session=([^;]+)/.exec(cookie ?? '')?.[1] ?? '';
+      const hash = createHash('sha256').update(decodeURIComponent(token)).digest('hex');
+      const [who] = await tx`select s.user_id from sessions s join users u on u.id = s.user_id
+        where s.token_hash = ${hash} and s.expires_at > now() and u.active`;
+      return who;
+    };
     bare.put<{ Params: { id: string }; Body: { level: string; version: number } }>(
       '/values/:id',
       async (req, reply) => {
-        const token = /nap_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? '';
-        const hash = createHash('sha256').update(decodeURIComponent(token)).digest('hex');
-        const [who] = await tx`select s.user_id from sessions s join users u on u.id = s.user_id
-          where s.token_hash = ${hash} and s.expires_at > now() and u.active`;
+        const who = await sessionUser(req.headers.cookie);
         if (!who) return reply.code(401).send({ error: 'session' });
         const id = Number(req.params.id);
         const { level, version } = req.body;
@@ -131,13 +136,33 @@ export async function measureValueSaves(opts: {
         return written;
       },
     );
+    // The least an audited HTTP save can do: the same bare route, but the UPDATE and its audit row in one
+    // statement (atomic on its own: no BEGIN, no COMMIT), so two round trips in all, the session's and the
+    // write's. Every save must at least check the session and write the value with its audit row.
+    bare.put<{ Params: { id: string }; Body: { level: string; version: number } }>(
+      '/least/:id',
+      async (req, reply) => {
+        const who = await sessionUser(req.headers.cookie);
+        if (!who) return reply.code(401).send({ error: 'session' });
+        const id = Number(req.params.id);
+        const { level, version } = req.body;
+        const [w] = await tx`with w as (update indicator_values set level = ${level}, version = version + 1,
+            updated_at = now(), updated_by = ${who.user_id} where id = ${id} and version = ${version}
+            returning id, version),
+          audited as (insert into audit_log (entity_type, entity_id, action, user_id, at, new, channel)
+            select 'value', ${String(id)}, 'update', ${who.user_id}, now(), ${tx.json({ level })}, 'grid' from w)
+          select id, version from w`;
+        if (!w) return reply.code(409).send({ error: 'version' });
+        return w;
+      },
+    );
     await bare.ready();
-    const bareSave = async () => {
+    const bareSave = (route: string) => async () => {
       const k = keys[half + (i++ % half)] as Key;
       const level = 'ABCDE'[flip++ % 5];
       const res = await bare.inject({
         method: 'PUT',
-        url: `/values/${k.id}`,
+        url: `/${route}/${k.id}`,
         headers: { cookie: session.cookie },
         payload: { level, version: k.version },
       });
@@ -151,7 +176,10 @@ export async function measureValueSaves(opts: {
       if (res.statusCode !== 200) throw new Error(`me: ${res.statusCode} ${res.body}`);
     };
     try {
-      return await loopsInTurns({ ours: save, floor: update, nearest: bareSave, me }, SAVES);
+      return await loopsInTurns(
+        { ours: save, floor: update, nearest: bareSave('values'), least: bareSave('least'), me },
+        SAVES,
+      );
     } finally {
       await bare.close();
       await tx.end();
