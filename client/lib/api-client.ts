@@ -159,9 +159,18 @@ const canKeep = () => typeof indexedDB !== 'undefined';
  */
 let keepQueue: (() => void)[] = [];
 let keepScheduled = false;
+/**
+ * Writes sent so far. A read is kept only if no write was sent between its request and its keeping:
+ * a read answered after signing out (asked for before) was answered to the person who left, and a
+ * keep already under way when a write starts must not write after the sign-out has cleared the store.
+ */
+let writesSent = 0;
 
-function keepLater(path: string, body: unknown, owner: AnswerOwner | null) {
-  keepQueue.push(() => void import('./offline/answers').then((m) => m.keepAnswer(path, body, owner)));
+function keepLater(path: string, body: unknown, owner: AnswerOwner | null, writesBefore: number) {
+  const current = () => writesSent === writesBefore;
+  keepQueue.push(
+    () => void import('./offline/answers').then((m) => m.keepAnswer(path, body, owner, new Date(), current)),
+  );
   if (keepScheduled) return;
   keepScheduled = true;
   const flush = () => {
@@ -205,6 +214,7 @@ async function request<S extends z.ZodType>(
   // Loaded only for an answer to check: one this build's server shaped needs no zod at all.
   const loadSchema = () => ('safeParse' in schema ? Promise.resolve(schema) : schema());
   const headers = readHeaders();
+  const writesBefore = writesSent;
   if (options.method) {
     if (csrfToken) headers[CSRF_HEADER] = csrfToken;
     if (options.body !== undefined && !(options.body instanceof FormData))
@@ -228,6 +238,7 @@ async function request<S extends z.ZodType>(
     // Any write (signing in or out among them) may change what a read answers, or who asks: early
     // answers are only good before the first one.
     if (options.method) {
+      writesSent++;
       forgetEarly();
       keepQueue = [];
     }
@@ -273,9 +284,9 @@ async function request<S extends z.ZodType>(
   const parsed = shapedByOurSchemas(res)
     ? { success: true as const, data: body as z.infer<S> }
     : (await loadSchema()).safeParse(body);
-  if (parsed.success && !options.method && canKeep()) {
+  if (parsed.success && !options.method && canKeep() && writesSent === writesBefore) {
     const owner = parsePrincipalHeader(res.headers.get(PRINCIPAL_HEADER));
-    keepLater(path, body, owner);
+    keepLater(path, body, owner, writesBefore);
   }
   if (!parsed.success) {
     throw new ApiError({

@@ -70,4 +70,24 @@ describe('reads kept for working offline', () => {
     await apiGet('/countries/JOR', CountrySchema);
     await vi.waitFor(async () => expect((await keptAnswer('/countries/JOR'))?.body).toEqual(jordan));
   });
+
+  it('are not kept when they were asked for before a write and answered after it', async () => {
+    let answer!: () => void;
+    mockApi({
+      '/countries/JOR': () =>
+        new Promise((resolve) => {
+          answer = () => resolve({ body: jordan });
+        }),
+      '/auth/logout': () => ({ status: 204, body: null }),
+    });
+    // Asked for while signed in, answered once signing out has been sent.
+    const read = apiGet('/countries/JOR', CountrySchema);
+    await vi.waitFor(() => expect(answer).toBeDefined());
+    const logout = apiSend('POST', '/auth/logout', noContent);
+    answer();
+    await expect(read).resolves.toEqual(jordan);
+    await logout;
+    await settle();
+    expect(await keptAnswer('/countries/JOR')).toBeNull();
+  });
 });

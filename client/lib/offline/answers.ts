@@ -65,17 +65,24 @@ function expiryFor(owner: AnswerOwner | null, now: Date): string {
   return session ?? new Date(now.getTime() + FALLBACK_HOURS * 3_600_000).toISOString();
 }
 
-/** Keeps an answer the server gave to `owner` (a GET), if the rule allows it. Never throws. */
+/**
+ * Keeps an answer the server gave to `owner` (a GET), if the rule allows it. Never throws. `current`
+ * says whether the answer is still good to keep (no write, signing out among them, since it was asked
+ * for): checked right before each change to the store, with nothing awaited in between, so a sign-out's
+ * clearing, issued later, comes after it in IndexedDB's order.
+ */
 export async function keepAnswer(
   path: string,
   body: unknown,
   owner: AnswerOwner | null,
   now = new Date(),
+  current: () => boolean = () => true,
 ): Promise<void> {
   try {
     const db = await offlineDb();
     if (!db) return;
     await load();
+    if (!current()) return;
     const userId = owner?.userId ?? null;
     // Someone else (or nobody) now uses this browser: nothing kept for the previous person stays.
     if (keptFor !== undefined && keptFor !== userId) await db.clear('answers');
@@ -89,6 +96,7 @@ export async function keepAnswer(
       savedAt: now.toISOString(),
       expiresAt: expiryFor(owner, now),
     };
+    if (!current()) return;
     await db.put('answers', answer);
     if ((await db.count('answers')) > MAX_ANSWERS) {
       const tx = db.transaction('answers', 'readwrite');
