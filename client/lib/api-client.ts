@@ -284,7 +284,7 @@ async function request<S extends z.ZodType>(
   const parsed = shapedByOurSchemas(res)
     ? { success: true as const, data: body as z.infer<S> }
     : (await loadSchema()).safeParse(body);
-  if (parsed.success && !options.method && canKeep() && writesSent === writesBefore) {
+  if (parsed.success && !options.method && canKeep()) {
     const owner = parsePrincipalHeader(res.headers.get(PRINCIPAL_HEADER));
     keepLater(path, body, owner, writesBefore);
   }
